@@ -1,0 +1,166 @@
+"""`attache` command line: a thin adapter over ``Assistant``; results on stdout, progress and
+errors on stderr, ``--json`` for programs."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+
+from index.errors import AttacheError
+
+
+def _out(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"attache: {msg}\n")
+
+
+def _open(args, create: bool = False):
+    from .core import Assistant
+
+    return Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
+                          llm=getattr(args, "llm", None))
+
+
+def cmd_ingest(args) -> int:
+    a = _open(args, create=True)
+    report = a.ingest(args.paths, fmt=args.format, source=args.source, progress=not args.quiet)
+    for f in report.failed:
+        _err(f"failed: {f['path']}: {f['error']}")
+    if args.json:
+        d = report.to_dict()
+        d.pop("doc_ids")
+        _out(d)
+    else:
+        print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+              f"failed {len(report.failed)}, chunks {report.chunks}, claims {report.claims}, "
+              f"{report.seconds:.1f} s" + (f" (completed {report.resumed} interrupted)" if report.resumed else ""))
+    return 0 if report.ok else 1
+
+
+def cmd_docs(args) -> int:
+    a = _open(args)
+    if args.action == "show":
+        if not args.id:
+            raise AttacheError("docs show needs a document id")
+        d = a.document(args.id)
+        if args.json:
+            _out({k: d[k] for k in ("doc_id", "title", "source", "published", "url", "text", "meta")})
+        else:
+            print(f"{d['title']}\n{d['source']}  {d['published']}  {d['url']}\n\n{d['text']}")
+        return 0
+    if args.action == "rm":
+        if not args.id:
+            raise AttacheError("docs rm needs a document id")
+        r = a.delete(args.id)
+        _out(r) if args.json else print(f"deleted {r['doc_id']}  {r['title']}")
+        return 0
+    docs = a.documents()
+    if args.json:
+        _out(docs)
+    else:
+        for d in docs:
+            print(f"{d['doc_id']}  {(d['published'] or '')[:10]:10}  {d['source'][:20]:20}  {d['title'][:70]}")
+        sys.stderr.write(f"{len(docs)} documents\n")
+    return 0
+
+
+def cmd_search(args) -> int:
+    a = _open(args)
+    passages = a.search(args.query, k=args.k, filters=_filters(args))
+    if args.json:
+        _out({"query": args.query, "results": [
+            {"rank": p.rank, "chunk_id": p.chunk_id, "doc_id": p.doc_id, "title": p.title, "source": p.source,
+             "published": p.published, "text": p.text, "start": p.start, "end": p.end, "score": p.score}
+            for p in passages]})
+    else:
+        for p in passages:
+            print(f"[{p.rank}] {p.source} {p.published[:10]} — {p.title}  ({p.doc_id} {p.start}:{p.end})")
+            print(textwrap.indent(textwrap.fill(p.text, 100), "    "))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    s = _open(args).stats()
+    if args.json:
+        _out(s)
+    else:
+        for k, v in s.items():
+            print(f"{k:16} {v}")
+    return 0
+
+
+def _filters(args) -> dict:
+    return {"sources": args.source or [], "since": args.since or "", "until": args.until or ""}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="attache", description="Answers about foreign policy from news "
+                                "articles, every sentence cited verbatim.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="index folder (env ATTACHE_STORE; default: per-user data folder)")
+    common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (env ATTACHE_CHROMA_URL)")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", parents=[common], help="add articles (files or folders) to the index")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--format", choices=["text", "html", "json", "jsonl"])
+    s.add_argument("--source", help="outlet name for articles that do not carry one")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("docs", parents=[common], help="list documents; `docs show ID`, `docs rm ID`")
+    s.add_argument("action", nargs="?", choices=["list", "show", "rm"], default="list")
+    s.add_argument("id", nargs="?")
+    s.set_defaults(func=cmd_docs)
+
+    def add_filters(s):
+        s.add_argument("--k", type=int, default=None, help="number of passages")
+        s.add_argument("--source", action="append", help="only this outlet (repeatable)")
+        s.add_argument("--since", help="published on or after (YYYY-MM-DD)")
+        s.add_argument("--until", help="published on or before (YYYY-MM-DD)")
+
+    s = sub.add_parser("search", parents=[common], help="hybrid passage search")
+    s.add_argument("query")
+    add_filters(s)
+    s.set_defaults(func=cmd_search, k=10)
+
+    s = sub.add_parser("stats", parents=[common], help="documents, chunks, store location and mode")
+    s.set_defaults(func=cmd_stats)
+    _register_more(sub, common, add_filters)
+    return p
+
+
+def _register_more(sub, common, add_filters) -> None:
+    """Commands defined in other modules (answering, serving, positions)."""
+    from . import cli_answers
+
+    cli_answers.register(sub, common, add_filters)
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    args = build_parser().parse_args(argv)
+    if getattr(args, "k", 1) is not None and getattr(args, "k", 1) < 1:
+        _err("--k must be at least 1")
+        return 2
+    try:
+        return args.func(args)
+    except AttacheError as e:
+        _err(str(e))
+        return e.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted; the next run completes any half-indexed document")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

