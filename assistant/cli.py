@@ -94,6 +94,59 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_ask(args) -> int:
+    a = _open(args)
+    filters = _filters(args)
+    if args.json:
+        ans = a.ask(args.question, filters=filters, k=args.k, llm=args.llm)
+        _out(ans.to_dict())
+    else:
+        from .models import Answer
+
+        ans = None
+        for item in a.stream(args.question, filters=filters, k=args.k, llm=args.llm):
+            if isinstance(item, Answer):
+                ans = item
+            else:
+                sys.stdout.write(item)
+                sys.stdout.flush()
+        sys.stdout.write("\n")
+        if ans and ans.citations:
+            sys.stdout.write("\nSources:\n")
+            for c in ans.citations:
+                sys.stdout.write(f"[{c.n}] {c.source or 'unknown outlet'}, {(c.published or 'undated')[:10]}, "
+                                 f"\"{c.title}\" ({c.doc_id} {c.start}:{c.end})\n")
+        if ans and ans.notice:
+            _err(ans.notice)
+    return 0
+
+
+def cmd_positions(args) -> int:
+    a = _open(args)
+    claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
+    if args.json:
+        _out({"actor": args.actor, "statements": claims})
+        return 0
+    if not claims:
+        _err(f"no statements by {args.actor} in the index (see `attache actors`)")
+        return 0
+    for c in claims:
+        print(f"{c['date'][:10]:10}  {c['kind']:9}  {c['speaker']} {c['cue']}: “{c['text']}”")
+        print(f"            — {c['source']}, {c['published'][:10]}, \"{c['title']}\" ({c['doc_id']} {c['start']}:{c['end']})")
+    return 0
+
+
+def cmd_actors(args) -> int:
+    actors = _open(args).actors()
+    if args.json:
+        _out(actors)
+    else:
+        for r in actors:
+            print(f"{r['statements']:5}  {r['actor']}  ({r['actor_type']}, {r['documents']} articles, "
+                  f"{(r['first'] or '')[:10]} – {(r['last'] or '')[:10]})")
+    return 0
+
+
 def _filters(args) -> dict:
     return {"sources": args.source or [], "since": args.since or "", "until": args.until or ""}
 
@@ -132,6 +185,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("stats", parents=[common], help="documents, chunks, store location and mode")
     s.set_defaults(func=cmd_stats)
+
+    s = sub.add_parser("ask", parents=[common], help="answer a question with cited quotes")
+    s.add_argument("question")
+    add_filters(s)
+    s.add_argument("--llm", help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], gguf:PATH, "
+                   "or none (default: offline extractive; env ATTACHE_LLM)")
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("positions", parents=[common], help="an actor's statements in date order")
+    s.add_argument("actor")
+    s.add_argument("--topic")
+    s.add_argument("--kind", choices=["pledge", "position", "proposal", "demand", "criticism", "statement"])
+    s.set_defaults(func=cmd_positions)
+
+    s = sub.add_parser("actors", parents=[common], help="actors with statement counts")
+    s.set_defaults(func=cmd_actors)
     _register_more(sub, common, add_filters)
     return p
 

@@ -85,7 +85,13 @@ class Embedder:
         return self.embed([text])[0]
 
 
-@lru_cache(maxsize=4)
 def shared_embedder(dtype: str = "auto", batch_size: int = 64) -> Embedder:
     """One model per process (loading costs seconds and ~100 MB)."""
+    # Normalise the key: lru_cache would tell shared_embedder() from shared_embedder("auto", 64)
+    # and load the model twice.
+    return _shared_embedder(resolve_dtype(dtype), int(batch_size))
+
+
+@lru_cache(maxsize=4)
+def _shared_embedder(dtype: str, batch_size: int) -> Embedder:
     return Embedder(dtype, batch_size)

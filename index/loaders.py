@@ -42,6 +42,11 @@ def normalise_date(value: Any) -> str:
     s = str(value).strip()
     if re.fullmatch(r"\d{4}", s):
         return s
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):  # a plain date stays a date (no "T00:00:00")
+        try:
+            return datetime.fromisoformat(s).date().isoformat()
+        except ValueError:
+            return ""
     try:
         return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
     except ValueError:

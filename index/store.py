@@ -343,6 +343,13 @@ class Store:
         rows = self.db.execute('SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY seq', (doc_id,)).fetchall()
         return self.chunks_by_ids([r[0] for r in rows], only_ready=False)
 
+    def chunk_covering(self, doc_id: str, start: int, end: int) -> StoredChunk | None:
+        """The first chunk of a document that contains the span [start, end)."""
+        r = self.db.execute('SELECT chunk_id FROM chunks WHERE doc_id=? AND start<=? AND "end">=? ORDER BY seq LIMIT 1',
+                            (doc_id, start, end)).fetchone()
+        found = self.chunks_by_ids([r[0]]) if r else []
+        return found[0] if found else None
+
     def get_document(self, doc_id: str) -> dict:
         r = self.db.execute("SELECT * FROM documents WHERE doc_id=? AND state='ready'", (doc_id,)).fetchone()
         if not r:

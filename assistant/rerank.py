@@ -1,0 +1,175 @@
+"""Sentence-level re-ranking of retrieved passages.
+
+No cross-encoder with weights is available offline, so candidate sentences are scored with what
+is: embedding similarity to the question (the same MiniLM), IDF-weighted lexical overlap,
+whether the sentence names the actors the question names, and whether it carries the kind of
+statement the question asks for (a pledge, a proposal, a position).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.chunking import split_sentences
+from index.embedding import Embedder
+
+from .models import Passage
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+STOPWORDS = set("""a an and are as at be been but by did do does for from had has have he her his how i if
+in into is it its of on or our she so than that the their them then there these they this those to was
+we were what when where which who whom whose why will with would you your about after before between
+both can could should may might must also any all more most other some such only own same very just
+over under according reported report reports article articles say says said tell told stance position
+positions pledge pledged pledges propose proposed proposal change changed changes view views think
+describe described react reaction respond responded news publish published""".split())
+
+KIND_CUES = {
+    "pledge": re.compile(r"\b(pledg\w*|vow\w*|promis\w*|commit\w*|will|guarantee\w*|undert\w*)\b", re.I),
+    "proposal": re.compile(r"\b(propos\w*|offer\w*|suggest\w*|in (?:exchange|return) for|plan)\b", re.I),
+    "demand": re.compile(r"\b(urg\w*|demand\w*|call(?:ed|s)? (?:on|for)|insist\w*|must)\b", re.I),
+    "criticism": re.compile(r"\b(condemn\w*|critici[sz]\w*|denounc\w*|reckless|disappointing|reject\w*)\b", re.I),
+    "position": re.compile(r"\b(said|says|position|oppos\w*|support\w*|believ\w*|think|agree\w*|reject\w*|should|must|stance)\b", re.I),
+}
+QUESTION_KIND = [
+    ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
+    ("proposal", re.compile(r"\b(propos\w*|offer\w*|in (?:exchange|return))\b", re.I)),
+    ("demand", re.compile(r"\b(urg\w*|demand\w*|call(?:ed)? on|ask(?:ed)? \w+ to)\b", re.I)),
+    ("criticism", re.compile(r"\b(critici[sz]\w*|condemn\w*|react\w*)\b", re.I)),
+    ("position", re.compile(r"\b(position|stance|view|think|say|said|describe\w*|opinion)\b", re.I)),
+]
+ATTRIBUTION = re.compile(
+    r"\b(said|says|told|stated|added|pledged|vowed|promised|proposed|urged|demanded|warned|argued|"
+    r"insisted|called|announced|according to|reiterated|stressed|declared|noted|offered|rejected)\b", re.I)
+
+
+def terms(text: str) -> list[str]:
+    out = []
+    for w in _WORD.findall(text.lower()):
+        w = w.replace("’", "'").strip("'-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 1 and w not in STOPWORDS:
+            w = stem(w)
+            out.append(SYNONYMS.get(w, w))
+    return out
+
+
+# Stems that news and questions use for the same thing ("in return for" = "in exchange for").
+SYNONYMS = {"return": "exchang", "swap": "exchang", "drill": "exercis", "stance": "position"}
+
+
+def stem(w: str) -> str:
+    """A crude suffix stripper: enough to match "pledged"/"pledges"/"pledge", "urge"/"urged"."""
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def question_kind(question: str) -> str | None:
+    for kind, rx in QUESTION_KIND:
+        if rx.search(question):
+            return kind
+    return None
+
+
+_NAME = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)")
+_NOT_NAMES = set("""What Who Whom Whose Which When Where Why How Did Does Do Is Are Was Were Has Have Had Can
+Could Should Would Will And Or The A An In On At Of For To From By As After Before Between Both According
+Published Reported""".split())
+
+
+def named_entities(question: str) -> list[str]:
+    """Capitalised names in the question ("Lavrov", "North Korea", "Xi"), minus question words."""
+    names = []
+    for m in _NAME.finditer(question):
+        words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
+        while words and words[0].lower() in ("of", "the"):
+            words.pop(0)
+        if words:
+            name = " ".join(words).replace("’s", "").replace("'s", "")
+            if len(name) > 1:
+                names.append(name)
+    return names
+
+
+@dataclass
+class Sentence:
+    passage: Passage
+    start: int  # offsets into the article
+    end: int
+    text: str
+    score: float = 0.0
+    parts: dict = field(default_factory=dict)
+    vector: np.ndarray | None = None
+
+
+class SentenceRanker:
+    def __init__(self, embedder: Embedder, dense_weight: float = 0.6, lexical_weight: float = 0.4):
+        self.embedder = embedder
+        self.dense_weight = dense_weight
+        self.lexical_weight = lexical_weight
+
+    def candidates(self, passages: list[Passage]) -> list[Sentence]:
+        seen: set[tuple[str, int]] = set()
+        out = []
+        for p in passages:
+            for s in split_sentences(p.text):
+                key = (p.doc_id, p.start + s.start)
+                text = p.text[s.start:s.end]
+                if key in seen or len(text) < 25 or _is_heading(text, p.title):
+                    continue
+                seen.add(key)
+                out.append(Sentence(p, p.start + s.start, p.start + s.end, text))
+        return out
+
+    def rank(self, question: str, passages: list[Passage], qvec=None) -> list[Sentence]:
+        sents = self.candidates(passages)
+        if not sents:
+            return []
+        qvec = self.embedder.embed_one(question) if qvec is None else qvec
+        vecs = self.embedder.embed([s.text for s in sents])
+        dense = vecs @ qvec
+        qterms = set(terms(question))
+        df = Counter(t for s in sents for t in set(terms(s.text)))
+        n = len(sents)
+        idf = {t: math.log(1 + n / (1 + df.get(t, 0))) + 0.5 for t in qterms}
+        total = sum(idf.values()) or 1.0
+        names = named_entities(question)
+        kind = question_kind(question)
+        for s, v, d in zip(sents, vecs, dense):
+            st = set(terms(s.text))
+            lex = sum(idf[t] for t in qterms if t in st) / total
+            low = s.text.lower()
+            name_hits = sum(1 for nm in names if _mentions(low, nm)) / len(names) if names else 0.0
+            cue = 0.0
+            if kind and KIND_CUES.get(kind) and KIND_CUES[kind].search(s.text):
+                cue = 1.0
+            attributed = 1.0 if ATTRIBUTION.search(s.text) or "“" in s.text or '"' in s.text else 0.0
+            s.vector = v
+            s.parts = {"dense": float(d), "lexical": lex, "names": name_hits, "cue": cue,
+                       "attributed": attributed, "rank": s.passage.rank}
+            s.score = (self.dense_weight * float(d) + self.lexical_weight * lex + 0.12 * name_hits
+                       + 0.10 * cue + 0.04 * attributed - 0.002 * s.passage.rank)
+        sents.sort(key=lambda s: -s.score)
+        return sents
+
+
+def _is_heading(text: str, title: str) -> bool:
+    """Headlines and crossheads: not statements, never quoted as answers."""
+    t = text.strip()
+    return t == (title or "").strip() or not re.search(r"[.!?…”\"’')\]]$", t)
+
+
+def _mentions(text_lower: str, name: str) -> bool:
+    """A name counts as mentioned if its last word appears ("Sergei Lavrov" -> "lavrov")."""
+    parts = name.lower().split()
+    return bool(parts) and (name.lower() in text_lower or parts[-1] in text_lower)

