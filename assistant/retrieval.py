@@ -20,8 +20,8 @@ class RetrievalConfig:
     candidates: int = 60  # per ranking, before fusion
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
-    outlet_boost: float = 1.0  # multiplies the fused score of chunks from outlets named in the question
-    max_per_doc: int = 2
+    outlet_boost: float = 1.0  # weight of the retrievals restricted to outlets or days the question names
+    max_per_doc: int = 3
 
 
 class HybridRetriever:
@@ -55,38 +55,83 @@ class HybridRetriever:
                  vector=None) -> list[Passage]:
         cfg = self.config
         vec = self.embedder.embed_one(query) if vector is None else vector
-        dense = self.store.search_dense(vec, cfg.candidates, filters)
-        lexical = self.store.search_lexical(query, cfg.candidates, filters)
         fused: dict[str, float] = defaultdict(float)
-        for rank, (cid, _) in enumerate(dense):
-            fused[cid] += cfg.dense_weight / (RRF_K + rank + 1)
-        for rank, (cid, _) in enumerate(lexical):
-            fused[cid] += cfg.lexical_weight / (RRF_K + rank + 1)
+        self._fuse(fused, query, vec, filters, 1.0)
+        # Metadata the question names: an outlet ("as reported by TechCrunch") or a publication
+        # day ("published on October 7, 2023") gets its own restricted retrieval, fused in, so
+        # each article a multi-article question points at is represented.
+        base = filters or Filters()
+        for outlet in self.named_outlets(query) if not base.sources else []:
+            self._fuse(fused, query, vec, _narrow(base, sources=[outlet]), cfg.outlet_boost)
+        for day in named_days(query) if not (base.since or base.until) else []:
+            self._fuse(fused, query, vec, _narrow(base, since=day, until=day), cfg.outlet_boost)
         chunks = {c.chunk_id: c for c in self.store.chunks_by_ids(list(fused))}
-        outlets = {s.lower() for s in self.named_outlets(query)}
-        if outlets and cfg.outlet_boost != 1.0:
-            for cid, c in chunks.items():
-                if (c.source or "").lower() in outlets:
-                    fused[cid] *= cfg.outlet_boost
         ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
         return [_to_passage(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
+
+    def _fuse(self, fused: dict[str, float], query: str, vec, filters: Filters | None, weight: float) -> None:
+        cfg = self.config
+        dense = self.store.search_dense(vec, cfg.candidates, filters)
+        lexical = self.store.search_lexical(query, cfg.candidates, filters)
+        for rank, (cid, _) in enumerate(dense):
+            fused[cid] += weight * cfg.dense_weight / (RRF_K + rank + 1)
+        for rank, (cid, _) in enumerate(lexical):
+            fused[cid] += weight * cfg.lexical_weight / (RRF_K + rank + 1)
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:
         chunks = {c.chunk_id: c for c in self.store.chunks_by_ids([h[0] for h in hits])}
         return [_to_passage(chunks[cid], s, i + 1) for i, (cid, s) in enumerate(h for h in hits if h[0] in chunks)]
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b|\b(\d{{4}}-\d{{2}}-\d{{2}})\b")
+
+
+def named_days(query: str) -> list[str]:
+    """Calendar days the question names, as ISO dates."""
+    from datetime import datetime
+
+    out = []
+    for m in _DAY.finditer(query):
+        if m.group(4):
+            out.append(m.group(4))
+        else:
+            try:
+                out.append(datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%B %d %Y").date().isoformat())
+            except ValueError:
+                pass
+    return out
+
+
+def _narrow(f: Filters, **kw) -> Filters:
+    return Filters(sources=kw.get("sources", f.sources), since=kw.get("since", f.since),
+                   until=kw.get("until", f.until), doc_ids=f.doc_ids)
+
+
+MAX_MERGED_CHARS = 1600
+
+
 def diversify(chunks: list[StoredChunk], k: int, max_per_doc: int) -> list[StoredChunk]:
-    """Best-first, skipping chunks that mostly overlap one already taken and capping chunks per
-    article on a first pass (so multi-article questions get each article), then filling up."""
+    """Best-first. A chunk that overlaps one already taken from the same article is merged into
+    it (one longer passage, while under MAX_MERGED_CHARS) or else skipped; chunks per article
+    are capped on a first pass (so multi-article questions get each article), then filled up."""
     picked: list[StoredChunk] = []
     per_doc: dict[str, int] = defaultdict(int)
     deferred: list[StoredChunk] = []
     for c in chunks:
         if len(picked) >= k:
             break
-        if any(p.doc_id == c.doc_id and _overlap(p, c) > 0.5 for p in picked):
+        same = [i for i, p in enumerate(picked) if p.doc_id == c.doc_id and _overlap(p, c) > 0]
+        if same:
+            merged: StoredChunk | None = picked[same[0]]
+            for other in [picked[i] for i in same[1:]] + [c]:
+                merged = _merge(merged, other) if merged is not None else None
+            if merged is not None:  # c bridged or extended passages: they become one
+                picked[same[0]] = merged
+                for i in reversed(same[1:]):
+                    del picked[i]
+                per_doc[c.doc_id] -= len(same) - 1
             continue
         if per_doc[c.doc_id] >= max_per_doc:
             deferred.append(c)
@@ -96,8 +141,27 @@ def diversify(chunks: list[StoredChunk], k: int, max_per_doc: int) -> list[Store
     for c in deferred:
         if len(picked) >= k:
             break
-        picked.append(c)
+        if not any(p.doc_id == c.doc_id and _overlap(p, c) > 0 for p in picked):
+            picked.append(c)
     return picked
+
+
+def _merge(a: StoredChunk, b: StoredChunk) -> StoredChunk | None:
+    """The union of two overlapping chunks of one article (exact: both are slices of its text)."""
+    if b.start >= a.start and b.end <= a.end:
+        return a
+    if a.start >= b.start and a.end <= b.end:
+        first, second = b, b
+    elif b.start < a.start:
+        first, second = b, a
+    else:
+        first, second = a, b
+    if second.start > first.end or max(first.end, second.end) - first.start > MAX_MERGED_CHARS:
+        return None
+    text = first.text + second.text[first.end - second.start:] if second.end > first.end else first.text
+    return StoredChunk(chunk_id=a.chunk_id, doc_id=a.doc_id, seq=min(a.seq, b.seq), start=first.start,
+                       end=max(first.end, second.end), text=text, title=a.title, source=a.source,
+                       published=a.published, url=a.url)
 
 
 def _overlap(a: StoredChunk, b: StoredChunk) -> float:
