@@ -20,7 +20,7 @@ class RetrievalConfig:
     candidates: int = 60  # per ranking, before fusion
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
-    outlet_boost: float = 1.0  # weight of the retrievals restricted to outlets or days the question names
+    outlet_boost: float = 2.0  # weight of the retrievals restricted to outlets or days the question names
     max_per_doc: int = 3
 
 
@@ -109,7 +109,7 @@ def _narrow(f: Filters, **kw) -> Filters:
                    until=kw.get("until", f.until), doc_ids=f.doc_ids)
 
 
-MAX_MERGED_CHARS = 1600
+MAX_MERGED_CHARS = 2400
 
 
 def diversify(chunks: list[StoredChunk], k: int, max_per_doc: int) -> list[StoredChunk]:

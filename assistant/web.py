@@ -136,8 +136,10 @@ def _meta_line(source: str, published: str, title: str, url: str) -> str:
             f'<span class="title">{title_html}</span>')
 
 
-def sources_html(assistant, citations: list[dict]) -> str:
-    """Numbered sources, each quote highlighted inside its paragraph."""
+def sources_html(assistant, citations: list[dict] | None) -> str:
+    """Numbered sources, each quote highlighted inside its paragraph (None: before any answer)."""
+    if citations is None:
+        return '<div class="attache-sources"><p class="attache-meta">The sources of an answer appear here.</p></div>'
     if not citations:
         return '<div class="attache-sources"><p class="attache-meta">No sources for this answer.</p></div>'
     texts: dict[str, str | None] = {}
@@ -171,10 +173,13 @@ def article_html(doc: dict, start: int | None = None, end: int | None = None) ->
         body = _e(text[:start]) + f'<mark id="cited">{_e(text[start:end])}</mark>' + _e(text[end:])
     else:
         body = _e(text)
+    url = safe_url(doc.get("url") or "")
+    link = f' · <a href="{_e(url)}" target="_blank" rel="noopener noreferrer">original</a>' if url else ""
     return (f'<article class="attache-article" data-doc-id="{_e(doc["doc_id"])}">'
             f'<h3>{_e(doc.get("title"))}</h3>'
-            f'<p class="attache-meta">{_meta_line(doc.get("source"), doc.get("published"), doc.get("title"), doc.get("url"))}'
-            f' · id {_e(doc["doc_id"])}</p><div class="body">{body}</div></article>')
+            f'<p class="attache-meta"><b>{_e(doc.get("source") or "unknown outlet")}</b>, '
+            f'{_e((doc.get("published") or "undated")[:10])}{link} · id {_e(doc["doc_id"])}</p>'
+            f'<div class="body">{body}</div></article>')
 
 
 def chat_markdown(answer: Answer) -> str:
@@ -190,6 +195,30 @@ def chat_markdown(answer: Answer) -> str:
 def _md_escape(s: str) -> str:
     s = html.escape(s or "", quote=False)
     return re.sub(r"([*_`~#|\\])", r"\\\1", s)
+
+
+def _md_unescape(s: str) -> str:
+    return html.unescape(re.sub(r"\\([*_`~#|\\])", r"\1", s))
+
+
+def pairs_from_messages(messages: list) -> list[tuple[str, str]]:
+    """(question, answer) pairs from Chatbot messages (dicts or ChatMessage objects)."""
+    def text(m) -> tuple[str, str]:
+        role = m.get("role") if isinstance(m, dict) else getattr(m, "role", "")
+        content = m.get("content") if isinstance(m, dict) else getattr(m, "content", "")
+        if isinstance(content, list):
+            content = " ".join(p.get("text", "") if isinstance(p, dict) else str(getattr(p, "text", ""))
+                               for p in content)
+        return role, _md_unescape(str(content or ""))
+
+    out, pending = [], None
+    for role, content in map(text, messages):
+        if role == "user":
+            pending = content
+        elif role == "assistant" and pending is not None:
+            out.append((pending, content))
+            pending = None
+    return out
 
 
 def source_choices(citations: list[dict]) -> list[tuple[str, str]]:
@@ -209,11 +238,16 @@ def build_ui(assistant):
             with gr.Tab("Chat", id="chat"):
                 outlets = chat_tab(assistant)
             with gr.Tab("Library", id="library"):
-                library_tab(assistant, outlets)
+                table = library_tab(assistant, outlets)
             if hasattr(assistant, "positions"):
-                with gr.Tab("Positions", id="positions"):
-                    positions_tab(assistant)
+                with gr.Tab("Positions", id="positions") as tab:
+                    positions_tab(assistant, tab)
         api_endpoints(assistant)
+
+        def current():  # another process (CLI ingest) may have changed the store
+            return _document_rows(assistant), gr.update(choices=assistant.sources())
+
+        ui.load(current, None, [table, outlets], api_visibility="private", show_progress="hidden")
     return ui
 
 
@@ -275,12 +309,14 @@ def chat_tab(assistant):
             clear = gr.Button("New conversation", size="sm")
         with gr.Column(scale=2):
             gr.Markdown("### Sources")
-            panel = gr.HTML(sources_html(assistant, []), elem_id="sources-panel")
+            panel = gr.HTML(sources_html(assistant, None), label="Sources", elem_id="sources-panel")
             pick = gr.Radio(choices=[], label="Open a source", elem_id="source-picker")
             article = gr.HTML("", elem_id="article-view")
 
     def respond(message, history, pairs, sources, since_, until_):
         history, pairs = list(history or []), list(pairs or [])
+        if not pairs and history:  # an API caller passes the chatbot history but has no session state
+            pairs = pairs_from_messages(history)
         try:
             q = check_question(message)
             filters = make_filters(sources, since_, until_)
@@ -326,9 +362,10 @@ def chat_tab(assistant):
         None, js="() => { const m = document.getElementById('cited'); if (m) m.scrollIntoView({block: 'center'}); }")
 
     def reset():
-        return [], [], [], sources_html(assistant, []), gr.update(choices=[], value=None), ""
+        return [], [], [], sources_html(assistant, None), gr.update(choices=[], value=None), ""
 
     clear.click(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
+    chatbot.clear(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
     return outlets
 
 
@@ -351,7 +388,8 @@ def library_tab(assistant, outlets=None):
             table = gr.Dataframe(value=_document_rows(assistant),
                                  headers=["id", "date", "outlet", "title", "chunks"],
                                  datatype=["str", "str", "str", "str", "number"],
-                                 interactive=False, wrap=True, label="Documents", elem_id="documents",
+                                 interactive=False, wrap=True, label="Documents (click a row to select it)",
+                                 elem_id="documents", column_widths=["19%", "12%", "19%", "42%", "8%"],
                                  max_height=420)
             with gr.Row():
                 doc_id = gr.Textbox(label="Document id", max_lines=1, scale=3, elem_id="doc-id")
@@ -413,10 +451,12 @@ def library_tab(assistant, outlets=None):
         return f"<p>Deleted {_e(r['doc_id'])} — {_e(r.get('title'))}</p>", rows, choices, ""
 
     delete.click(remove, doc_id, [doc_view, table, out_outlets, doc_id], api_name="delete")
+    return table
 
 
-def positions_tab(assistant):
-    """Statements by one actor, date-ordered, each opening its passage with the span highlighted."""
+def positions_tab(assistant, tab=None):
+    """Statements by one actor, date-ordered, each opening its passage with the span highlighted.
+    ``tab`` (the enclosing gr.Tab), if given, refreshes the actor list when selected."""
     import gradio as gr
 
     def actor_choices():
@@ -432,7 +472,8 @@ def positions_tab(assistant):
     with gr.Row():
         with gr.Column(scale=3):
             timeline = gr.HTML("", elem_id="timeline")
-            pick = gr.Radio(choices=[], label="Open a statement", elem_id="statement-picker")
+            pick = gr.Dropdown(choices=[], value=None, label="Open a statement (# in the timeline)",
+                               elem_id="statement-picker")
         with gr.Column(scale=2):
             passage = gr.HTML("", elem_id="statement-view")
 
@@ -463,6 +504,9 @@ def positions_tab(assistant):
         return table, gr.update(choices=choices, value=None), rows
 
     go.click(show, [actor, topic, kind], [timeline, pick, claims], api_name="positions")
+    if tab is not None:
+        tab.select(lambda: gr.update(choices=actor_choices()), None, actor, api_visibility="private",
+                   show_progress="hidden")
 
     def open_statement(i, rows):
         if not i or not rows:
@@ -720,6 +764,15 @@ def build_app(assistant, auth: tuple[str, str] | None = None, api_token: str | N
     @api.delete("/api/documents/{doc_id}", tags=["library"], responses={404: {"model": ErrorOut}})
     def api_delete(doc_id: str) -> dict:
         return assistant.delete(doc_id)
+
+    if hasattr(assistant, "positions"):
+        @api.get("/api/actors", tags=["positions"], summary="Actors with attributed statements")
+        def api_actors() -> list[dict]:
+            return assistant.actors()
+
+        @api.get("/api/positions", tags=["positions"], summary="An actor's statements, date-ordered")
+        def api_positions(actor: str, topic: str | None = None, kind: str | None = None) -> list[dict]:
+            return assistant.positions(actor, topic=topic or None, kind=kind or None)
 
     @api.get("/api/health", tags=["service"])
     def api_health() -> dict:

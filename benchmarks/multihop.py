@@ -37,9 +37,11 @@ def fact_found(fact: str, passage: str) -> bool:
 def evaluate(questions, retrieve, ks=(4, 10)) -> dict:
     recalls = {k: 0.0 for k in ks}
     mrr = 0.0
+    chars = []
     t0 = time.perf_counter()
     for q in questions:
         texts = retrieve(q["query"], max(ks))
+        chars += [len(t) for t in texts]
         facts = [e["fact"] for e in q["evidence_list"]]
         found_at = [[fact_found(f, t) for f in facts] for t in texts]
         for k in ks:
@@ -52,6 +54,7 @@ def evaluate(questions, retrieve, ks=(4, 10)) -> dict:
     n = len(questions)
     out = {f"recall@{k}": round(recalls[k] / n, 4) for k in ks}
     out["mrr@10"] = round(mrr / n, 4)
+    out["mean_passage_chars"] = round(sum(chars) / max(1, len(chars)))
     out["seconds_per_question"] = round((time.perf_counter() - t0) / n, 4)
     return out
 

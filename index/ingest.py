@@ -119,7 +119,9 @@ class Ingestor:
     def _flush(self, batch: list[tuple[Article, list[Chunk], bool]], report: IngestReport, bar) -> None:
         claims: list[list[Claim]] = [[] for _ in batch]
         if self.extract_claims:
-            claims = self.claim_extractor.extract_many([(a.text, a.doc_id, a.published) for a, _, _ in batch])
+            # Actors already in the index let a bare surname ("Lavrov") resolve across articles.
+            known = [r["actor"] for r in self.store.actors() if r["actor_type"] == "person"]
+            claims = self.claim_extractor.extract_many([(a.text, a.doc_id, a.published) for a, _, _ in batch], known)
         self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)])
         chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]
         vectors = self.embedder.embed([c.text for _, ch, _ in batch for c in ch])

@@ -1,0 +1,169 @@
+"""The Gradio UI in a real browser (Debian's Chromium driven by Playwright)."""
+import os
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+import re  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} not installed", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from test_web import GRAIN_Q, ServerThread, build_store  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "test-output"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+LONG = 90_000  # ms: a first answer loads models on 2 busy cores
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    return build_store(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def url(assistant):
+    from assistant.web import build_app
+
+    with ServerThread(build_app(assistant)) as u:
+        yield u + "/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(request, browser, url):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    pg.dialogs = []  # any alert/confirm would mean injected script ran
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.goto(url)
+    pg.wait_for_selector("#question textarea", timeout=LONG)
+    failed = request.session.testsfailed
+    yield pg
+    if request.session.testsfailed > failed:  # the call's report is in before teardown: keep a picture
+        shot(pg, f"failed-{request.node.name}.png")
+    ctx.close()
+
+
+def ask(page, question: str) -> None:
+    before = page.inner_text("#sources-panel")
+    page.fill("#question textarea", question)
+    page.click("#ask-button")
+    page.wait_for_function(
+        "([q, before]) => { const c = document.querySelector('#chatbot').innerText;"
+        " const p = document.querySelector('#sources-panel').innerText;"
+        " return c.includes(q) && !c.includes('Searching the articles') && !c.includes(' …') && p !== before; }",
+        arg=[question, before], timeout=LONG)
+
+
+def shot(page, name: str) -> Path:
+    OUT.mkdir(exist_ok=True)
+    path = OUT / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_chat_answer_sources_and_highlighted_article(page, assistant):
+    expected = assistant.ask(GRAIN_Q).to_dict()
+    first = expected["citations"][0]
+    ask(page, GRAIN_Q)
+    chat = page.inner_text("#chatbot")
+    assert "[1]" in chat and "Not in the articles" not in chat
+    panel = page.inner_text("#sources-panel")
+    assert first["source"] in panel and first["title"] in panel
+    marks = [squash(m) for m in page.locator("#sources-panel mark").all_inner_texts()]
+    assert squash(first["quote"]) in marks
+
+    page.locator("#source-picker label").first.click()
+    page.wait_for_selector("#article-view mark#cited", timeout=LONG)
+    assert squash(page.inner_text("#article-view mark#cited")) == squash(first["quote"])
+    path = shot(page, "chat.png")
+    if os.environ.get("ATTACHE_UPDATE_SCREENSHOT") == "1":
+        (ROOT / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(path, ROOT / "docs" / "screenshot-chat.png")
+
+    # a follow-up goes through with the conversation so far
+    ask(page, "And what did Ostmark say about the escort ships?")
+    assert page.inner_text("#chatbot").count("[1]") >= 2
+
+
+def test_example_question_and_abstention(page):
+    page.get_by_text("What did Xi and Putin pledge about Iran?", exact=True).first.click()
+    sync_api.expect(page.locator("#question textarea")).to_have_value("What did Xi and Putin pledge about Iran?")
+    ask(page, "What did Brazil decide about lithium mining royalties in 1998?")
+    assert "Not in the articles" in page.inner_text("#chatbot")
+    assert "No sources" in page.inner_text("#sources-panel")
+
+
+def test_library_upload_lists_documents_and_errors(page, tmp_path):
+    good = tmp_path / "lumeria-embassy.txt"
+    good.write_text("Lumeria opens embassy in Castrova\n\nCASTROVA, July 1 (Harbour Post) — The Republic of "
+                    "Lumeria opened an embassy in Castrova on Tuesday, its foreign ministry said, calling the move "
+                    "\"a new chapter\" in relations with Veloria.\n", encoding="utf-8")
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    page.get_by_role("tab", name="Library").click()
+    page.set_input_files("#upload input[type=file]", [str(good), str(bad)])
+    page.wait_for_function("document.querySelector('#upload').innerText.includes('lumeria-embassy.txt')",
+                           timeout=LONG)
+    page.click("#ingest-button")
+    page.wait_for_selector("#ingest-report p", timeout=LONG)
+    report = page.inner_text("#ingest-report")
+    assert "Added 1" in report and "empty.txt" in report and "empty file" in report
+    page.wait_for_function("document.querySelector('#documents').innerText.includes('Lumeria opens embassy')",
+                           timeout=LONG)
+    shot(page, "library.png")
+
+
+def test_xss_article_is_shown_as_text(page, assistant):
+    doc = next(d for d in assistant.documents() if d["source"].startswith("Xss"))
+    page.get_by_role("tab", name="Library").click()
+    page.fill("#doc-id input", doc["doc_id"])
+    page.click("#open-doc")
+    page.wait_for_selector("#doc-view article", timeout=LONG)
+    view = page.inner_text("#doc-view")
+    assert "<script>window.__xss=1</script>" in view and 'onerror="window.__xss=2"' in view
+    assert page.locator("#doc-view script, #doc-view img, #doc-view a[href^='javascript']").count() == 0
+    shot(page, "xss-library.png")
+
+    page.get_by_role("tab", name="Chat").click()
+    ask(page, "What did Varga say about copper tariffs?")
+    page.locator("#source-picker label").first.click()
+    page.wait_for_selector("#article-view mark#cited", timeout=LONG)
+    assert "<img src=x" in page.inner_text("#sources-panel")
+    page.wait_for_timeout(500)  # give any injected handler a chance to run
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.dialogs == []
+    shot(page, "xss-chat.png")
+
+
+def test_positions_timeline_opens_passage(page, assistant):
+    if not hasattr(assistant, "positions"):
+        pytest.skip("Assistant.positions not available")
+    page.get_by_role("tab", name="Positions").click()
+    page.click("#positions-button")
+    page.wait_for_selector("#timeline table tbody tr", timeout=LONG)
+    page.click("#statement-picker input")
+    page.get_by_role("option").first.click()
+    page.wait_for_selector("#statement-view mark#cited", timeout=LONG)
+    assert page.inner_text("#statement-view mark#cited").strip()
+    shot(page, "positions.png")

@@ -1,0 +1,677 @@
+"""Ingestion end to end with the real parts: real Chroma (embedded and `chroma run` server), the
+real packaged all-MiniLM-L6-v2, real SQLite catalogs in temporary folders, the real CLI.
+
+Inputs are kept small (the shared Bloomberg article, the 12 packaged samples, a few records) so
+the file runs in about a minute on 2 cores; the shared datasets are only loaded, never ingested.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant import cli
+from assistant.core import Assistant
+from index.chunking import chunk_article, chunk_spans, split_sentences
+from index.config import Settings
+from index.errors import InputError, NotFound
+from index.loaders import load_paths
+from index.models import Article
+from index.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+CHROMA = Path(sys.executable).parent / "chroma"
+HEADLINE = "Putin, Xi Hail Partnership as Trump's North Korea Summit Looms"
+PLAIN_DATE_SAMPLE = "2026-03-14-meridian-herald-veloria-grain-pledge.md"
+
+
+# ---------------------------------------------------------------------------------- helpers
+@pytest.fixture(autouse=True, scope="module")
+def _isolated_settings(tmp_path_factory):
+    """No user config file or ATTACHE_* variables leak into the runs (claims extraction on)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATTACHE_CONFIG", str(tmp_path_factory.mktemp("cfg") / "absent.toml"))
+        for k in ("ATTACHE_STORE", "ATTACHE_CHROMA_URL", "ATTACHE_COLLECTION", "ATTACHE_EMBED_DTYPE",
+                  "ATTACHE_LLM"):
+            mp.delenv(k, raising=False)
+        yield
+
+
+def cli_env(tmp_path: Path, claims: bool = False) -> dict:
+    """Environment for CLI subprocesses; claims off by default (spaCy's load is not under test there)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
+    cfg = tmp_path / "attache-test.toml"
+    cfg.write_text(f"extract_claims = {'true' if claims else 'false'}\n", encoding="utf-8")
+    env["ATTACHE_CONFIG"] = str(cfg)
+    return env
+
+
+def run_cli(args: list[str], env: dict, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([PY, "-m", "assistant.cli", *map(str, args)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def cli_here(capsys, *args) -> tuple[int, str, str]:
+    """The CLI in this process (shares the loaded model: a subprocess costs ~6 s of imports)."""
+    capsys.readouterr()
+    rc = cli.main([str(a) for a in args])
+    out = capsys.readouterr()
+    return rc, out.out, out.err
+
+
+def attache_lines(stderr: str) -> list[str]:
+    return [l for l in stderr.splitlines() if l.startswith("attache:")]
+
+
+def snapshot(settings: Settings) -> dict:
+    """Everything the consistency guarantees talk about, read straight from SQLite and Chroma."""
+    store = Store(settings, create=False)
+    try:
+        db = store.db
+        one = lambda sql, *a: db.execute(sql, a).fetchone()[0]  # noqa: E731
+        got = store.collection.get(include=["metadatas"])
+        return {
+            "states": dict(db.execute("SELECT doc_id, state FROM documents").fetchall()),
+            "source_ids": [r[0] for r in db.execute("SELECT source_id FROM documents")],
+            "chunk_ids": {r[0] for r in db.execute("SELECT chunk_id FROM chunks")},
+            "chunks": one("SELECT count(*) FROM chunks"),
+            "fts": one("SELECT count(*) FROM chunks_fts"),
+            "fts_orphans": one("SELECT count(*) FROM chunks_fts WHERE rowid NOT IN (SELECT rid FROM chunks)"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "vectors": store.collection.count(),
+            "vector_ids": set(got["ids"]),
+            "vector_docs": {i: m["doc_id"] for i, m in zip(got["ids"], got["metadatas"])},
+        }
+    finally:
+        store.close()
+
+
+def assert_consistent(snap: dict, n_docs: int) -> None:
+    assert set(snap["states"].values()) == {"ready"}, snap["states"]  # nothing pending or deleting
+    assert len(snap["states"]) == n_docs
+    assert len(snap["source_ids"]) == len(set(snap["source_ids"])) == n_docs  # each document once
+    assert snap["vectors"] == snap["chunks"] == len(snap["chunk_ids"]) == snap["fts"]
+    assert snap["vector_ids"] == snap["chunk_ids"]
+    assert snap["fts_orphans"] == 0
+
+
+def fts_hits(settings: Settings, word: str) -> int:
+    db = sqlite3.connect(Path(settings.store) / "catalog.sqlite3")
+    try:
+        return db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (f'"{word}"',)).fetchone()[0]
+    finally:
+        db.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------------- loaders
+def test_load_plain_text_article(article_path):
+    [art] = list(load_paths([article_path]))
+    assert isinstance(art, Article)
+    assert art.title == HEADLINE
+    assert art.source == "Bloomberg"
+    assert art.published == "2018-06-08"  # from the file name
+    assert art.path == str(article_path)
+
+
+def test_load_markdown_with_front_matter(samples_dir):
+    [art] = list(load_paths([samples_dir / PLAIN_DATE_SAMPLE]))
+    assert art.title == "Veloria pledges grain corridor as Ostmark talks resume"
+    assert art.source == "The Meridian Herald"
+    assert art.published == "2026-03-14"
+    assert art.author == "Jane Doe"
+    assert art.url == art.source_id == "https://example.org/meridian-herald/veloria-grain-corridor"
+    assert "fictional" in art.meta["note"]  # unknown front-matter keys are kept
+    assert not art.text.startswith("---") and "title:" not in art.text
+    assert "President Anna Koval told reporters in Castrova." in art.text
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Ostmark and Veloria agree on grain corridor | The Harbour Post</title>
+<meta property="og:title" content="Ostmark and Veloria agree on grain corridor">
+<meta property="og:site_name" content="The Harbour Post">
+<meta property="og:type" content="article">
+<meta property="og:url" content="https://harbourpost.example/world/2026/05/02/grain-corridor">
+<meta property="article:published_time" content="2026-05-02T09:30:00+00:00">
+<meta name="author" content="Maria Lindqvist">
+<link rel="canonical" href="https://harbourpost.example/world/2026/05/02/grain-corridor">
+<script>window.dataLayer = window.dataLayer || []; function track(){}</script>
+</head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/subscribe">Subscribe today for unlimited access</a></li></ul></nav></header>
+<div class="ad-slot" id="ad-top">ADVERTISEMENT Buy the new Harbour Phone now at half price</div>
+<main>
+<article>
+<h1>Ostmark and Veloria agree on grain corridor</h1>
+<p class="byline">By Maria Lindqvist, May 2, 2026</p>
+<p>PORTMERE (The Harbour Post) — Ostmark and Veloria agreed on Saturday to open a protected grain corridor through the Northern Straits, ending a standoff that had stranded dozens of cargo ships for more than a month.</p>
+<p>“The corridor will open on Monday and it will stay open for as long as ships need it,” Veloria's Foreign Minister Tomas Ruiz told reporters after the talks in the Calderran capital.</p>
+<div class="ad-slot inline-ad">Advertisement</div>
+<p>Ostmark's Foreign Minister Lena Sorvik said her government would lift inspections of grain ships once the first convoy had passed, provided escort vessels remained outside its territorial waters.</p>
+<p>Shipping insurers said premiums for vessels crossing the straits could fall by half within weeks if the corridor held, and grain traders in Castrova welcomed the deal as a sign that the wider sanctions talks could resume.</p>
+</article>
+</main>
+<aside class="related"><h3>Most read</h3><ul><li><a href="/a">Celebrity chef opens floating restaurant</a></li>
+<li><a href="/b">Ten best beaches on the straits</a></li></ul></aside>
+<footer><p>© 2026 Harbour Post Media Ltd. All rights reserved.</p>
+<p><a href="/privacy">Privacy policy</a> | <a href="/terms">Terms of use</a> | Contact us at newsdesk@harbourpost.example</p></footer>
+</body>
+</html>
+"""
+
+
+def test_load_html_page(tmp_path):
+    page = tmp_path / "grain-corridor.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    [art] = list(load_paths([page]))
+    assert isinstance(art, Article), art
+    assert art.title == "Ostmark and Veloria agree on grain corridor"
+    assert art.source == "The Harbour Post"
+    assert art.published.startswith("2026-05-02")
+    assert art.author == "Maria Lindqvist"
+    assert art.url == "https://harbourpost.example/world/2026/05/02/grain-corridor"
+    for sentence in ("Ostmark and Veloria agreed on Saturday to open a protected grain corridor through the "
+                     "Northern Straits, ending a standoff that had stranded dozens of cargo ships for more than a month.",
+                     "Veloria's Foreign Minister Tomas Ruiz told reporters after the talks in the Calderran capital.",
+                     "provided escort vessels remained outside its territorial waters.",
+                     "welcomed the deal as a sign that the wider sanctions talks could resume."):
+        assert sentence in art.text
+    for furniture in ("Home", "Subscribe", "ADVERTISEMENT", "Advertisement", "Harbour Phone", "Most read",
+                      "Celebrity chef", "Privacy policy", "Terms of use", "©", "newsdesk@", "dataLayer"):
+        assert furniture not in art.text, furniture
+
+
+def test_load_json_records(tmp_path):
+    body_a = "The council agreed on Monday to extend the ceasefire by 30 days. Both sides welcomed it."
+    body_b = "Ministers met in Geneva to discuss the grain deal. No agreement was reached."
+    records = [
+        {"title": "Ceasefire extended", "text": body_a, "source": "Wire", "authors": ["Ann One", "Bob Two"],
+         "published_at": "2023-10-01T14:00:29+00:00", "url": "https://wire.example/a", "category": "politics",
+         "word_count": 17, "nested": {"dropped": True}},
+        {"headline": "Grain talks", "content": body_b, "publisher": "The Post", "date": "2024-01-02",
+         "author": "Cy Three", "id": "b-1", "region": "Europe"},
+    ]
+    (tmp_path / "arr.json").write_text(json.dumps(records), encoding="utf-8")
+    a, b = list(load_paths([tmp_path / "arr.json"]))
+    assert (a.title, a.text, a.source, a.author, a.url) == (
+        "Ceasefire extended", body_a, "Wire", "Ann One, Bob Two", "https://wire.example/a")
+    assert a.published == "2023-10-01T14:00:29+00:00"
+    assert a.meta == {"category": "politics", "word_count": 17}  # extra scalar fields kept
+    assert (b.title, b.text, b.source, b.author, b.published) == (
+        "Grain talks", body_b, "The Post", "Cy Three", "2024-01-02")  # `content` read as the text
+    assert b.source_id == "arr.json#b-1" and b.meta == {"id": "b-1", "region": "Europe"}
+
+    lines = [{"title": "One", "body": body_a, "url": "https://x.example/1"}, {"title": "Two", "text": body_b}]
+    (tmp_path / "recs.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n\n", encoding="utf-8")
+    one, two = list(load_paths([tmp_path / "recs.jsonl"]))
+    assert (one.title, one.text, two.title, two.text) == ("One", body_a, "Two", body_b)
+    assert one.source_id != two.source_id
+
+    (tmp_path / "single.json").write_text(json.dumps(records[0]), encoding="utf-8")
+    (tmp_path / "wrapped.json").write_text(json.dumps({"articles": records}), encoding="utf-8")
+    assert [x.title for x in load_paths([tmp_path / "single.json"])] == ["Ceasefire extended"]
+    assert [x.title for x in load_paths([tmp_path / "wrapped.json"])] == ["Ceasefire extended", "Grain talks"]
+
+
+def test_load_folders_recurse(tmp_path):
+    root = tmp_path / "inbox"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    text = "Officials met on Tuesday. They agreed to meet again."
+    (root / "a.txt").write_text(text, encoding="utf-8")
+    (root / "sub" / "deeper" / "b.md").write_text("---\ntitle: B\n---\n" + text, encoding="utf-8")
+    (root / "sub" / "c.jsonl").write_text(json.dumps({"title": "C", "text": text}) + "\n", encoding="utf-8")
+    (root / ".hidden" / "d.txt").write_text(text, encoding="utf-8")  # hidden: skipped
+    (root / "e.pdf").write_bytes(b"%PDF-1.4")  # unknown extension in a folder: skipped
+    got = list(load_paths([root]))
+    assert all(isinstance(x, Article) for x in got), got
+    assert sorted(Path(x.path).name for x in got) == ["a.txt", "b.md", "c.jsonl"]
+
+
+def test_load_shared_datasets_as_they_are(datasets_dir):
+    corpus = datasets_dir / "multihop-rag" / "corpus.json"
+    speeches = datasets_dir / "un-general-debates" / "ungdc_speeches_2015-2024.jsonl"
+    if not (corpus.is_file() and speeches.is_file()):
+        pytest.skip("MultiHop-RAG corpus or UN speeches not found")
+    arts = list(load_paths([corpus]))
+    assert len(arts) == 609 and all(isinstance(a, Article) for a in arts)
+    assert len({a.doc_id for a in arts}) == 609  # url is the identity
+    first = json.loads(corpus.read_text(encoding="utf-8"))[0]
+    a = arts[0]
+    assert (a.title, a.source, a.url) == (first["title"], first["source"], first["url"])
+    assert a.published.startswith(first["published_at"][:10]) and a.meta["category"] == first["category"]
+    assert all(a.text and a.title and a.source and a.published for a in arts)
+
+    arts = list(load_paths([speeches]))
+    assert len(arts) == 1938 and all(isinstance(a, Article) for a in arts)
+    assert len({a.doc_id for a in arts}) == 1938
+    with speeches.open(encoding="utf-8") as f:
+        rec = json.loads(f.readline())
+    a = arts[0]
+    assert a.source_id == f"{speeches.name}#{rec['id']}"
+    assert a.published == str(rec["year"])
+    assert rec["speaker"] in a.title and rec["country"] in a.title
+    assert a.meta["iso3"] == rec["iso3"] and a.meta["year"] == rec["year"] and a.meta["post"] == rec["post"]
+
+
+# ---------------------------------------------------------------------------------- cleaning, chunks, search
+@pytest.fixture(scope="module")
+def bloomberg(tmp_path_factory, article_path, embedder):
+    """The shared article ingested (claims on) into a store shared by the read-only tests."""
+    settings = Settings(store=str(tmp_path_factory.mktemp("bloomberg") / "store"))
+    a = Assistant.open(store=settings.store, create=True)
+    report = a.ingest([article_path])
+    assert (report.added, report.failed) == (1, [])
+    [doc_id] = report.doc_ids
+    return settings, doc_id, a
+
+
+def test_cleaning_of_the_shared_article(bloomberg, article_path, tmp_path):
+    settings, doc_id, _ = bloomberg
+    r = run_cli(["docs", "show", doc_id, "--store", settings.store, "--json"], cli_env(tmp_path))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    text = doc["text"]
+    for furniture in ("ADVERTISEMENT", "To contact", "©", "@bloomberg.net", "Photograph:", "With assistance"):
+        assert furniture not in text, furniture
+    assert doc["title"] == HEADLINE and doc["source"] == "Bloomberg" and doc["published"] == "2018-06-08"
+    assert text.startswith(HEADLINE) and text.count(HEADLINE) == 1  # the repeated headline is dropped
+    raw = article_path.read_text(encoding="utf-8")
+    body = raw[raw.index("(Bloomberg) --"): raw.index("--With assistance")]
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    assert len(paragraphs) >= 12
+    for p in paragraphs:  # every body paragraph survives verbatim
+        assert p in text, p
+
+
+def test_chunk_offsets_are_whole_sentences(bloomberg):
+    settings, doc_id, a = bloomberg
+    text = a.document(doc_id)["text"]
+    chunks = a.store.chunks_of(doc_id)
+    assert len(chunks) >= 4
+    sents = split_sentences(text)
+    starts, ends = {s.start for s in sents}, {s.end for s in sents}
+    for c in chunks:
+        assert text[c.start:c.end] == c.text
+        assert c.start in starts and c.end in ends, (c.start, c.end, c.text[:60])
+        single = any(s.start == c.start and s.end == c.end for s in sents)
+        assert len(c.text) <= settings.chunk_max or single
+    for prev, nxt in zip(chunks, chunks[1:]):
+        assert nxt.start < prev.end, "consecutive chunks overlap by a sentence"
+        assert nxt.start > prev.start
+    # Every sentence is in some chunk.
+    assert all(any(c.start <= s.start and s.end <= c.end for c in chunks) for s in sents)
+
+
+def test_chunking_long_sentence_and_budget():
+    long = "The delegates " + "discussed the corridor and the sanctions and the ships, " * 30 + "then left."
+    text = "Short opening line here. " + long + " Another short sentence follows. " * 40
+    art = Article(source_id="x", text=text)
+    chunks = chunk_article(art, max_chars=300, target_chars=200)
+    sents = split_sentences(text)
+    over = [c for c in chunks if len(c.text) > 300]
+    assert over and all(any(s.start == c.start and s.end == c.end for s in sents) for c in over)
+    assert all(text[c.start:c.end] == c.text for c in chunks)
+    assert chunk_spans("") == [] and chunk_spans("   \n  ") == []
+
+
+def test_search_results_cite_exact_offsets(bloomberg, capsys):
+    settings, doc_id, _ = bloomberg
+    rc, out, _ = cli_here(capsys, "docs", "show", doc_id, "--store", settings.store, "--json")
+    assert rc == 0
+    text = json.loads(out)["text"]
+    for q in ("Korean peninsula denuclearization sanctions", "Iran nuclear deal", "trade protection"):
+        rc, out, err = cli_here(capsys, "search", q, "--store", settings.store, "--json", "--k", "5")
+        assert rc == 0, err
+        results = json.loads(out)["results"]
+        assert results
+        for r in results:
+            assert r["doc_id"] == doc_id and r["text"] == text[r["start"]:r["end"]]
+
+
+# ---------------------------------------------------------------------------------- incremental runs
+@pytest.fixture
+def samples_copy(tmp_path, samples_dir) -> Path:
+    dst = tmp_path / "inputs"
+    shutil.copytree(samples_dir, dst, ignore=shutil.ignore_patterns("README"))
+    return dst
+
+
+def _ingest_json(capsys, inputs, settings, *extra) -> dict:
+    rc, out, err = cli_here(capsys, "ingest", inputs, "--store", settings.store, "--json", "--quiet", *extra)
+    assert rc == 0, err
+    return json.loads(out)
+
+
+def test_reingest_is_idempotent(samples_copy, tmp_store, capsys, embedder):
+    first = _ingest_json(capsys, samples_copy, tmp_store)
+    n = first["added"]
+    assert n == 12 and first["chunks"] > n and first["claims"] > 0
+    before = snapshot(tmp_store)
+    assert_consistent(before, n)
+    rc, out, err = cli_here(capsys, "ingest", samples_copy, "--store", tmp_store.store, "--quiet")
+    assert rc == 0, err
+    assert out.startswith(f"added 0, updated 0, unchanged {n}, failed 0, chunks 0")
+    after = snapshot(tmp_store)
+    assert after == before
+
+
+def test_changed_file_replaces_its_chunks(samples_copy, tmp_store, capsys, embedder):
+    _ingest_json(capsys, samples_copy, tmp_store)
+    path = samples_copy / PLAIN_DATE_SAMPLE
+    [art] = list(load_paths([path]))
+    store = Store(tmp_store, create=False)
+    old_ids = {c.chunk_id for c in store.chunks_of(art.doc_id)}
+    store.close()
+    assert old_ids and fts_hits(tmp_store, "businesslike") == 1
+    path.write_text(path.read_text(encoding="utf-8").replace("businesslike", "quarrelsome"), encoding="utf-8")
+
+    report = _ingest_json(capsys, samples_copy, tmp_store)
+    assert (report["added"], report["updated"], report["unchanged"]) == (0, 1, 11)
+    snap = snapshot(tmp_store)
+    assert_consistent(snap, 12)
+    new_ids = {c for c, d in snap["vector_docs"].items() if d == art.doc_id}
+    assert new_ids and not (new_ids & old_ids)
+    assert not (old_ids & snap["vector_ids"]) and not (old_ids & snap["chunk_ids"])  # gone from Chroma and catalog
+    assert new_ids <= snap["chunk_ids"]
+    assert fts_hits(tmp_store, "businesslike") == 0 and fts_hits(tmp_store, "quarrelsome") >= 1
+    assert report["chunks"] == len(new_ids)
+
+
+def test_docs_rm_removes_everything(samples_copy, tmp_store, capsys, embedder):
+    _ingest_json(capsys, samples_copy, tmp_store)
+    [art] = list(load_paths([samples_copy / PLAIN_DATE_SAMPLE]))
+    before = snapshot(tmp_store)
+    db = sqlite3.connect(Path(tmp_store.store) / "catalog.sqlite3")
+    n_claims = db.execute("SELECT count(*) FROM claims WHERE doc_id=?", (art.doc_id,)).fetchone()[0]
+    n_chunks = db.execute("SELECT count(*) FROM chunks WHERE doc_id=?", (art.doc_id,)).fetchone()[0]
+    db.close()
+    assert n_claims > 0 and n_chunks > 0
+
+    rc, out, err = cli_here(capsys, "docs", "rm", art.doc_id, "--store", tmp_store.store, "--json")
+    assert rc == 0, err
+    assert json.loads(out)["deleted"] is True
+    after = snapshot(tmp_store)
+    assert art.doc_id not in after["states"]
+    assert_consistent(after, 11)
+    assert after["chunks"] == before["chunks"] - n_chunks
+    assert after["claims"] == before["claims"] - n_claims
+    assert art.doc_id not in set(after["vector_docs"].values())
+    assert fts_hits(tmp_store, "businesslike") == 0
+    rc, _, err = cli_here(capsys, "docs", "show", art.doc_id, "--store", tmp_store.store)
+    assert rc == NotFound.exit_code and "no document" in err
+
+
+# ---------------------------------------------------------------------------------- interruptions
+# A real CLI run whose Chroma write of the second batch stops halfway and waits to be killed:
+# by then batch 1 is ready, batch 2 is staged (pending) with some vectors in Chroma, the rest unseen.
+INTERRUPTIBLE = r'''
+import sys, time
+import index.ingest
+from index.store import Store
+
+index.ingest.BATCH_CHUNKS = 6  # several batches from a dozen small articles
+marker = sys.argv[1]
+original = Store.write_vectors
+calls = []
+
+def write_vectors(self, doc_ids, chunk_ids, vectors):
+    calls.append(len(chunk_ids))
+    if len(calls) == 2:
+        half = max(1, len(chunk_ids) // 2)
+        original(self, doc_ids, chunk_ids[:half], vectors[:half])
+        with open(marker, "w") as f:
+            f.write("staged")
+        time.sleep(600)
+    return original(self, doc_ids, chunk_ids, vectors)
+
+Store.write_vectors = write_vectors
+from assistant.cli import main
+sys.exit(main(sys.argv[2:]))
+'''
+
+
+@pytest.fixture(scope="module")
+def interrupted(tmp_path_factory, samples_dir):
+    """Two interrupted CLI ingests of the samples, run side by side: one SIGKILLed, one Ctrl-C'd."""
+    base = tmp_path_factory.mktemp("interrupted")
+    script = base / "interruptible.py"
+    script.write_text(INTERRUPTIBLE, encoding="utf-8")
+    env = cli_env(base)
+    env["OMP_NUM_THREADS"] = "1"  # two runs side by side on 2 cores: no thread oversubscription
+    runs = {}
+    for name in ("kill", "int"):
+        marker = base / f"{name}.staged"
+        store = base / f"store-{name}"
+        proc = subprocess.Popen([PY, str(script), str(marker), "ingest", str(samples_dir), "--store", str(store),
+                                 "--quiet"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        runs[name] = {"proc": proc, "marker": marker, "settings": Settings(store=str(store))}
+    deadline = time.monotonic() + 240
+    for name, sig in (("kill", signal.SIGKILL), ("int", signal.SIGINT)):
+        run = runs[name]
+        while not run["marker"].exists():
+            if run["proc"].poll() is not None or time.monotonic() > deadline:
+                run["proc"].kill()
+                out, err = run["proc"].communicate()
+                pytest.fail(f"ingest ended before staging (rc {run['proc'].returncode}): {err[-2000:]}")
+            time.sleep(0.05)
+        run["proc"].send_signal(sig)
+    for run in runs.values():
+        run["stdout"], run["stderr"] = run["proc"].communicate(timeout=60)
+        run["rc"] = run["proc"].returncode
+    return runs
+
+
+def _check_interrupted_then_resume(run, samples_dir, capsys):
+    settings = run["settings"]
+    snap = snapshot(settings)
+    pending = {d for d, s in snap["states"].items() if s == "pending"}
+    ready = {d for d, s in snap["states"].items() if s == "ready"}
+    assert pending and ready and len(snap["states"]) < 12  # really stopped mid-run
+    pending_chunks = {c for c, d in snap["vector_docs"].items() if d in pending}
+    assert pending_chunks, "some of the pending batch's vectors reached Chroma before the interruption"
+
+    # Staged-but-unfinished documents are invisible to every reader.
+    a = Assistant.open(store=settings.store, create=False)
+    assert {d["doc_id"] for d in a.documents()} == ready
+    assert a.stats()["documents"] == len(ready) and a.stats()["pending"] == len(pending)
+    store = Store(settings, create=False)
+    titles = [r[0] for r in store.db.execute("SELECT title FROM documents WHERE state='pending'")]
+    staged_chunks = {r[0] for r in store.db.execute(
+        "SELECT c.chunk_id FROM chunks c JOIN documents d ON d.doc_id=c.doc_id WHERE d.state='pending'")}
+    assert staged_chunks >= pending_chunks
+    for t in titles:
+        assert not {p.doc_id for p in a.search(t, k=20)} & pending
+        assert not {cid for cid, _ in store.search_lexical(t, 50)} & staged_chunks
+    for d in pending:
+        with pytest.raises(NotFound):
+            a.document(d)
+    store.close()
+
+    # Re-run the same ingest: everything completes, once.
+    rc, out, err = cli_here(capsys, "ingest", samples_dir, "--store", settings.store, "--json", "--quiet")
+    assert rc == 0, err
+    report = json.loads(out)
+    assert report["resumed"] == len(pending)
+    assert report["added"] == 12 - len(ready) - len(pending)
+    assert report["unchanged"] == len(ready) + len(pending)
+    final = snapshot(settings)
+    assert_consistent(final, 12)
+    expected = {a.doc_id for a in load_paths([samples_dir])}
+    assert set(final["states"]) == expected
+
+
+def test_sigkill_mid_ingest_then_rerun(interrupted, samples_dir, capsys, embedder):
+    run = interrupted["kill"]
+    assert run["rc"] == -signal.SIGKILL
+    _check_interrupted_then_resume(run, samples_dir, capsys)
+
+
+def test_ctrl_c_mid_ingest_then_rerun(interrupted, samples_dir, capsys, embedder):
+    run = interrupted["int"]
+    assert run["rc"] == 130, run["stderr"][-2000:]
+    lines = attache_lines(run["stderr"])
+    assert len(lines) == 1 and "interrupted" in lines[0]
+    assert "Traceback" not in run["stderr"]
+    _check_interrupted_then_resume(run, samples_dir, capsys)
+
+
+# ---------------------------------------------------------------------------------- Chroma server
+def _start_chroma(path: Path, port: int, log: Path) -> subprocess.Popen:
+    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log.open("ab"), stderr=subprocess.STDOUT, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"chroma run exited: {log.read_text(errors='replace')[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as r:
+                if r.status == 200:
+                    return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail("chroma server did not answer its heartbeat within 60 s")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.skipif(not CHROMA.exists(), reason="chroma executable not in the venv")
+def test_chroma_server_mode(tmp_path, samples_dir, capsys, embedder):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    data, log = tmp_path / "chroma-data", tmp_path / "chroma.log"
+    settings = Settings(store=str(tmp_path / "catalog"), chroma_url=url)
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    names = sorted(p.name for p in samples_dir.glob("*.md"))
+    for name in names[:4]:
+        shutil.copy(samples_dir / name, inputs)
+    server = _start_chroma(data, port, log)
+    try:
+        report = _ingest_json(capsys, inputs, settings, "--chroma-url", url)
+        assert report["added"] == 4 and not report["failed"]
+        assert not (Path(settings.store) / "chroma").exists()  # vectors live in the server
+        rc, out, err = cli_here(capsys, "search", "grain corridor escort", "--store", settings.store,
+                                "--chroma-url", url, "--json", "--k", "3")
+        assert rc == 0, err
+        assert json.loads(out)["results"]
+        rc, out, _ = cli_here(capsys, "stats", "--store", settings.store, "--chroma-url", url, "--json")
+        stats = json.loads(out)
+        assert stats["mode"] == "server" and stats["chroma_url"] == url
+        assert stats["documents"] == 4 and stats["vectors"] == stats["chunks"] > 0
+        before = snapshot(settings)
+        assert_consistent(before, 4)
+    finally:
+        _stop(server)
+
+    # Server down: a clear one-line failure naming the server, non-zero exit, nothing lost.
+    shutil.copy(samples_dir / names[4], inputs)
+    r = run_cli(["ingest", inputs, "--store", settings.store, "--chroma-url", url, "--quiet"], cli_env(tmp_path))
+    assert r.returncode != 0
+    lines = attache_lines(r.stderr)
+    assert len(lines) == 1, r.stderr
+    assert f"127.0.0.1:{port}" in lines[0] and "Chroma server" in lines[0]
+    assert "Traceback" not in r.stderr
+
+    server = _start_chroma(data, port, log)
+    try:
+        after = snapshot(settings)
+        assert after == before
+    finally:
+        _stop(server)
+
+
+# ---------------------------------------------------------------------------------- bad input
+def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    good = "Envoys met in Vienna on Monday. They agreed to resume talks next week."
+    (d / "good.txt").write_text("Envoys meet in Vienna\n\n" + good, encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    (d / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (d / "latin1.txt").write_bytes("Le ministre a déclaré que la réunion était utile.".encode("latin-1"))
+    (d / "broken.json").write_text('[{"title": "A", "text": "Some text here."},\n {"title": "B", ', encoding="utf-8")
+    (d / "mixed.jsonl").write_text(
+        json.dumps({"title": "L1", "text": "Line one article text. It is fine."}) + "\n"
+        + '{"title": "L2", "text": "unterminated\n'
+        + json.dumps({"title": "L3", "text": "Line three article text. Also fine."}) + "\n", encoding="utf-8")
+    (d / "notext.json").write_text(json.dumps([{"title": "No body here", "summary": "x"},
+                                               {"title": "Has body", "text": "A body. With two sentences."}]),
+                                   encoding="utf-8")
+    missing = d / "missing.txt"
+    paths = [d / n for n in ("good.txt", "empty.txt", "binary.txt", "latin1.txt", "broken.json",
+                             "mixed.jsonl", "notext.json")] + [missing]
+    expected = {  # path (as reported) -> words of its message
+        str(d / "empty.txt"): "empty file",
+        str(d / "binary.txt"): "binary file",
+        str(d / "latin1.txt"): "invalid UTF-8",
+        str(d / "broken.json"): "malformed JSON",
+        f"{d / 'mixed.jsonl'}: line 2": "malformed JSON",
+        f"{d / 'notext.json'}: record 1": "no text field",
+        str(missing): "no such file",
+    }
+    if os.geteuid() != 0:  # root reads anything: permission errors cannot happen there
+        locked = d / "locked.txt"
+        locked.write_text(good, encoding="utf-8")
+        locked.chmod(0)
+        paths.append(locked)
+        expected[str(locked)] = "permission denied"
+    store = tmp_path / "store"
+    r = run_cli(["ingest", *paths, "--store", store, "--json", "--quiet"], cli_env(tmp_path))
+    assert r.returncode == 1, r.stderr
+    report = json.loads(r.stdout)
+    assert {"added", "updated", "unchanged", "failed", "chunks"} <= set(report)
+    assert all(set(f) == {"path", "error"} for f in report["failed"])
+    assert {f["path"]: f["error"] for f in report["failed"]}.keys() == expected.keys()
+    for f in report["failed"]:
+        assert expected[f["path"]] in f["error"], f
+    assert report["added"] == 4 and report["updated"] == 0 and report["chunks"] >= 4  # good, L1, L3, Has body
+    lines = attache_lines(r.stderr)
+    assert len(lines) == len(expected), r.stderr
+    for where, words in expected.items():
+        assert any(l.startswith(f"attache: failed: {where}: ") and words in l for l in lines), where
+    assert "Traceback" not in r.stderr
+    titles = {x["title"] for x in Assistant.open(store=store, create=False).documents()}
+    assert titles == {"Envoys meet in Vienna", "L1", "L3", "Has body"}
+
+
+def test_missing_store_for_docs_and_search(tmp_path):
+    nowhere = tmp_path / "no-such-store"
+    env = cli_env(tmp_path)
+    for args in (["docs"], ["search", "grain corridor"], ["stats"]):
+        r = run_cli([*args, "--store", nowhere], env)
+        assert r.returncode != 0
+        lines = attache_lines(r.stderr)
+        assert len(lines) == 1 and "store not found" in lines[0] and str(nowhere) in lines[0], r.stderr
+        assert "Traceback" not in r.stderr
+    assert not nowhere.exists()  # reading never creates a store
