@@ -37,12 +37,13 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, passages: list[Passage], qvec=None,
                boosted: dict[tuple[str, int], str] | None = None,
-               speakers: dict[tuple[str, int], list[str]] | None = None) -> Answer:
+               speakers: dict[tuple[str, int], list[str]] | None = None,
+               outlets: list[str] | None = None) -> Answer:
         """``boosted`` maps (doc_id, sentence start) of sentences carrying matching claims to the
         claim's speaker; those sentences are preferred and credited to the speaker."""
         if not passages:
             return Answer(question, ABSTAIN_TEXT + " Nothing in the index matches the question.", True)
-        missing = missing_names(question, passages)
+        missing = missing_names(question, passages, outlets or [])
         if missing:
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
                           passages=passages)
@@ -151,9 +152,10 @@ def quote_span(s: Sentence) -> tuple[int, int]:
     return p.start + local_start, p.start + local_end
 
 
-def missing_names(question: str, passages: list[Passage]) -> list[str]:
-    """Names in the question that no retrieved passage (text, title or outlet) mentions."""
-    hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower()
+def missing_names(question: str, passages: list[Passage], outlets: list[str] = ()) -> list[str]:
+    """Names in the question that no retrieved passage (text, title or outlet) mentions and
+    that are not outlets in the index ("as reported by Fortune")."""
+    hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(outlets).lower()
     return [n for n in named_entities(question) if not _mentions(hay, n)]
 
 

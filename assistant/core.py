@@ -110,7 +110,8 @@ class Assistant:
             except BackendError as e:
                 notice = f"{e} — showing the offline answer instead."
                 yield f"\n\n_{notice}_\n\n"
-                ans = self.answerer.answer(query, passages, qvec, boosted, self._speakers(passages))
+                ans = self.answerer.answer(query, passages, qvec, boosted, self._speakers(passages),
+                                       self.retriever.named_outlets(query))
                 ans.question, ans.notice, ans.backend = question, notice, "extractive"
                 yield ans.answer
                 yield ans
@@ -119,7 +120,8 @@ class Assistant:
         if claims and CHANGE_QUESTION.search(question):
             ans = self.answerer.answer_timeline(question, claims, passages + extra)
         if ans is None:
-            ans = self.answerer.answer(query, passages, qvec, boosted, self._speakers(passages))
+            ans = self.answerer.answer(query, passages, qvec, boosted, self._speakers(passages),
+                                       self.retriever.named_outlets(query))
         ans.question = question
         for i, piece in enumerate(re.split(r"(?<=\])\s+", ans.answer)):
             yield ("" if i == 0 else " ") + piece

@@ -95,7 +95,7 @@ def named_entities(question: str) -> list[str]:
         while words and words[0].lower() in ("of", "the"):
             words.pop(0)
         if words:
-            name = " ".join(words).replace("’s", "").replace("'s", "")
+            name = " ".join(words).replace("’s", "").replace("'s", "").strip("'’\"“”")
             if len(name) > 1:
                 names.append(name)
     return names
@@ -172,4 +172,7 @@ def _is_heading(text: str, title: str) -> bool:
 def _mentions(text_lower: str, name: str) -> bool:
     """A name counts as mentioned if its last word appears ("Sergei Lavrov" -> "lavrov")."""
     parts = name.lower().split()
-    return bool(parts) and (name.lower() in text_lower or parts[-1] in text_lower)
+    if not parts:
+        return False
+    last = parts[-1]
+    return name.lower() in text_lower or last in text_lower or (last.endswith("s") and last[:-1] in text_lower)

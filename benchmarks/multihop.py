@@ -66,6 +66,7 @@ def main() -> int:
     ap.add_argument("--rerank-limit", type=int, default=400, help="questions for the slower re-ranked run")
     ap.add_argument("--null-limit", type=int, default=0, help="null questions for abstention (0 = all)")
     ap.add_argument("--reference", action="store_true", help="also run the RecursiveCharacterTextSplitter baseline")
+    ap.add_argument("--abstention-only", action="store_true", help="only the abstention measurement")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not (DATA / "corpus.json").exists():
@@ -105,6 +106,11 @@ def main() -> int:
         runs.append(("hybrid (same subset as rerank)", hybrid, rr_qs))
     if args.reference:
         runs.insert(0, ("reference: splitter 1000/200 + dense", reference_retriever(a), answerable))
+    if args.abstention_only:
+        runs = []
+        prev = RESULTS / "multihop.json"
+        if prev.exists():
+            results = {**json.loads(prev.read_text()), **results}
     for name, fn, subset in runs:
         r = evaluate(subset, fn)
         r["questions"] = len(subset)
