@@ -37,7 +37,7 @@ UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
 EXAMPLE_QUESTIONS = [
     "What did Veloria pledge about a grain corridor through the Northern Straits?",
     "How has Ostmark's stance on sanctions relief talks with Veloria changed?",
-    "What did Calderra propose in exchange for Ostmark halting missile tests?",
+    "What did Koval and Brandt pledge?",
 ]
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SOURCES_HEADING = "\n\nSources:\n"

@@ -107,8 +107,8 @@ def test_chat_answer_sources_and_highlighted_article(page, assistant):
 
 
 def test_example_question_and_abstention(page):
-    page.get_by_text("What did Calderra propose in exchange for Ostmark halting missile tests?", exact=True).first.click()
-    sync_api.expect(page.locator("#question textarea")).to_have_value("What did Calderra propose in exchange for Ostmark halting missile tests?")
+    page.get_by_text("What did Koval and Brandt pledge?", exact=True).first.click()
+    sync_api.expect(page.locator("#question textarea")).to_have_value("What did Koval and Brandt pledge?")
     ask(page, "What did Brazil decide about lithium mining royalties in 1998?")
     assert "Not in the articles" in page.inner_text("#chatbot")
     assert "No sources" in page.inner_text("#sources-panel")
