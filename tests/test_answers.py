@@ -207,3 +207,29 @@ def test_empty_index_says_so(tmp_path):
     r = run_cli("ask", "What did Xi pledge?", "--json", store=tmp_path / "empty2")
     d = json.loads(r.stdout)
     assert d["abstained"] and "empty" in d["answer"]
+
+
+# ----------------------------------------------------------------------------- positions
+
+def test_cli_positions_timeline(store_dir):
+    r = run_cli("positions", "Lavrov", "--json", store=store_dir)
+    assert r.returncode == 0, r.stderr
+    stmts = json.loads(r.stdout)["statements"]
+    texts = " ".join(s["text"] for s in stmts)
+    assert "lifting of sanctions on North Korea" in texts and "there should be some stages" in texts
+    assert all(s["actor"] == "Sergei Lavrov" for s in stmts)
+    for who in ("Xi Jinping", "Vladimir Putin"):
+        r = run_cli("positions", who, "--kind", "pledge", "--json", store=store_dir)
+        pledges = json.loads(r.stdout)["statements"]
+        assert any("all possible efforts" in s["text"] for s in pledges), who
+    r = run_cli("positions", "Ostmark", "--topic", "sanctions", "--json", store=store_dir)
+    dates = [s["date"] for s in json.loads(r.stdout)["statements"]]
+    assert len(dates) >= 2 and dates == sorted(dates)
+    r = run_cli("actors", "--json", store=store_dir)
+    actors = {a["actor"]: a for a in json.loads(r.stdout)}
+    assert actors["Russia"]["actor_type"] == "government" and actors["Vladimir Putin"]["actor_type"] == "person"
+
+
+def test_positions_quote_matches_stored_text(assistant):
+    for s in assistant.positions("Xi"):
+        assert assistant.document(s["doc_id"])["text"][s["start"]:s["end"]] == s["text"]
