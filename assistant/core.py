@@ -30,6 +30,7 @@ class Assistant:
         self.answerer = ExtractiveAnswerer(SentenceRanker(self.embedder))
         self._write_lock = threading.Lock()
         self._llms: dict[str, object] = {}
+        self._actor_names: list[str] | None = None  # cached per index version: asked on every question
 
     @classmethod
     def open(cls, store: str | Path | None = None, chroma_url: str | None = None, llm: str | None = None,
@@ -42,7 +43,7 @@ class Assistant:
                progress=False) -> IngestReport:
         with self._write_lock:
             report = Ingestor(self.store, self.embedder).ingest(paths, fmt, source, progress)
-        self.retriever.invalidate()
+        self._invalidate()
         return report
 
     def documents(self, filters: dict | None = None) -> list[dict]:
@@ -54,11 +55,15 @@ class Assistant:
     def delete(self, doc_id: str) -> dict:
         with self._write_lock:
             out = self.store.delete_document(self.store.get_document(doc_id)["doc_id"])
-        self.retriever.invalidate()
+        self._invalidate()
         return out
 
     def stats(self) -> dict:
         return self.store.stats()
+
+    def _invalidate(self) -> None:
+        self.retriever.invalidate()
+        self._actor_names = None
 
     def sources(self) -> list[str]:
         return self.store.sources()
@@ -84,7 +89,7 @@ class Assistant:
         spec = self.settings.llm if llm is None else llm
         backend = self._backend(spec)  # raises BackendError for an unknown spec
         f = Filters.from_dict(filters)
-        if self.store.stats()["documents"] == 0:
+        if self.store.is_empty():
             ans = Answer(question, ABSTAIN_TEXT + " The index is empty: ingest some articles first.", True)
             yield ans.answer
             yield ans
@@ -185,7 +190,9 @@ class Assistant:
         return out
 
     def match_actors(self, names: list[str]) -> list[str]:
-        known = [a["actor"] for a in self.store.actors()]
+        if self._actor_names is None:
+            self._actor_names = [a["actor"] for a in self.store.actors()]
+        known = self._actor_names
         out = []
         for n in names:
             nl = n.lower()

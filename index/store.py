@@ -374,6 +374,9 @@ class Store:
         return [r[0] for r in self.db.execute(
             "SELECT DISTINCT source FROM documents WHERE state='ready' AND source != '' ORDER BY source")]
 
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE state='ready' LIMIT 1").fetchone() is None
+
     def stats(self) -> dict:
         docs = self.db.execute("SELECT count(*) FROM documents WHERE state='ready'").fetchone()[0]
         chunks = self.db.execute(
