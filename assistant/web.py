@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException
 from index.errors import AttacheError, BackendError, NotFound, QuestionError, StoreError
 
 from .core import check_question
-from .models import Answer
+from .models import Answer, Passage
 
 MODEL_ID = "attache"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -551,47 +551,13 @@ class SearchRequest(BaseModel):
     until: str | None = None
 
 
-class CitationOut(BaseModel):
-    n: int
-    doc_id: str
-    chunk_id: str
-    title: str
-    source: str
-    published: str
-    url: str
-    quote: str = Field(description="verbatim: document(doc_id).text[start:end]")
-    start: int
-    end: int
-    speaker: str = ""
-
-
-class PassageOut(BaseModel):
-    chunk_id: str
-    doc_id: str
-    title: str
-    source: str
-    published: str
-    url: str
-    text: str
-    start: int
-    end: int
-    score: float = 0.0
-    rank: int = 0
-
-
-class AnswerOut(BaseModel):
-    question: str
-    answer: str = Field(description="answer text with [n] markers")
-    abstained: bool = Field(description="true when the articles do not say (the answer explains)")
-    citations: list[CitationOut]
-    passages: list[PassageOut]
-    backend: str
-    notice: str = ""
+# Responses reuse the domain dataclasses (FastAPI derives their OpenAPI schema), so the
+# JSON of /api/ask is Answer.to_dict() by construction.
 
 
 class SearchOut(BaseModel):
     query: str
-    results: list[PassageOut]
+    results: list[Passage]
 
 
 class DocumentSummary(BaseModel):
@@ -740,7 +706,7 @@ def build_app(assistant, auth: tuple[str, str] | None = None, api_token: str | N
 
     api = APIRouter(dependencies=[Depends(_auth_guard(auth, api_token))], responses=_ERRORS)
 
-    @api.post("/api/ask", response_model=AnswerOut, tags=["answers"],
+    @api.post("/api/ask", response_model=Answer, tags=["answers"],
               summary="Answer a question; same JSON as `attache ask --json`")
     def api_ask(req: AskRequest):
         filters = make_filters(req.source, req.since, req.until)

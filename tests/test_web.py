@@ -207,7 +207,7 @@ def test_openapi_schema(http):
             "/v1/chat/completions", "/v1/models"} <= set(spec["paths"])
     schemas = spec["components"]["schemas"]
     assert "question" in schemas["AskRequest"]["required"]
-    assert {"answer", "abstained", "citations"} <= set(schemas["AnswerOut"]["properties"])
+    assert {"answer", "abstained", "citations"} <= set(schemas["Answer"]["properties"])
 
 
 # ---------------------------------------------------------------------------- OpenAI-compatible
