@@ -233,3 +233,28 @@ def test_cli_positions_timeline(store_dir):
 def test_positions_quote_matches_stored_text(assistant):
     for s in assistant.positions("Xi"):
         assert assistant.document(s["doc_id"])["text"][s["start"]:s["end"]] == s["text"]
+
+
+# ----------------------------------------------------------------------------- retrieval
+
+def test_search_passages_are_exact_and_do_not_overlap(assistant):
+    for q in ["Ostmark sanctions talks", "What did Lavrov say about sanctions?", "grain corridor escort"]:
+        ps = assistant.search(q, k=10)
+        assert ps
+        for p in ps:
+            assert assistant.document(p.doc_id)["text"][p.start:p.end] == p.text
+            assert not any(o is not p and o.doc_id == p.doc_id and min(o.end, p.end) > max(o.start, p.start)
+                           for o in ps)
+        # merged neighbours make some passages longer than one chunk
+    assert any(len(p.text) > assistant.settings.chunk_max for q in ["Ostmark sanctions talks"]
+               for p in assistant.search(q, k=10))
+
+
+def test_outlets_and_days_named_in_the_question_are_retrieved(assistant):
+    from assistant.retrieval import named_days
+
+    assert named_days("published on October 7, 2023 and 2026-03-17") == ["2023-10-07", "2026-03-17"]
+    ps = assistant.search("What did the Harbour Post report about the gas dispute?", k=4)
+    assert any(p.source == "Harbour Post" for p in ps[:2])
+    ps = assistant.search("What was reported on March 17, 2026 about grain ships?", k=3)
+    assert any(p.published.startswith("2026-03-17") for p in ps)
