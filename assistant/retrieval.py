@@ -12,12 +12,11 @@ from index.store import Filters, Store, StoredChunk
 
 from .models import Passage
 
-RRF_K = 60
-
-
 @dataclass
 class RetrievalConfig:
     candidates: int = 60  # per ranking, before fusion
+    rrf_k: int = 20  # reciprocal rank fusion constant: 1 / (rrf_k + rank)
+    clause_weight: float = 1.0  # weight of the retrievals run for each clause of a compound question
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
     outlet_boost: float = 2.0  # weight of the retrievals restricted to outlets or days the question names
@@ -65,6 +64,15 @@ class HybridRetriever:
             self._fuse(fused, query, vec, _narrow(base, sources=[outlet]), cfg.outlet_boost)
         for day in named_days(query) if not (base.since or base.until) else []:
             self._fuse(fused, query, vec, _narrow(base, since=day, until=day), cfg.outlet_boost)
+        # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
+        # by clause, each clause within the outlet it names, so every part finds its evidence.
+        parts = clauses(query) if cfg.clause_weight else []
+        for part, pvec in zip(parts, self.embedder.embed(parts) if parts else []):
+            self._fuse(fused, part, pvec, filters, cfg.clause_weight)
+            for outlet in self.named_outlets(part) if not base.sources else []:
+                self._fuse(fused, part, pvec, _narrow(base, sources=[outlet]), cfg.clause_weight * cfg.outlet_boost)
+            for day in named_days(part) if not (base.since or base.until) else []:
+                self._fuse(fused, part, pvec, _narrow(base, since=day, until=day), cfg.clause_weight * cfg.outlet_boost)
         chunks = {c.chunk_id: c for c in self.store.chunks_by_ids(list(fused))}
         ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
@@ -75,9 +83,9 @@ class HybridRetriever:
         dense = self.store.search_dense(vec, cfg.candidates, filters)
         lexical = self.store.search_lexical(query, cfg.candidates, filters)
         for rank, (cid, _) in enumerate(dense):
-            fused[cid] += weight * cfg.dense_weight / (RRF_K + rank + 1)
+            fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
         for rank, (cid, _) in enumerate(lexical):
-            fused[cid] += weight * cfg.lexical_weight / (RRF_K + rank + 1)
+            fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:
         chunks = {c.chunk_id: c for c in self.store.chunks_by_ids([h[0] for h in hits])}
@@ -102,6 +110,22 @@ def named_days(query: str) -> list[str]:
             except ValueError:
                 pass
     return out
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:[;?]|,?\s+\b(?:while|whereas|but|although|compared (?:to|with)|in contrast to|as opposed to"
+    r"|(?:and|who|which) (?:is|was|has|had|are|were|does|did) also|and also|as well as|in exchange for"
+    r"|before|after|with the (?:former|latter))\b|,\s+(?:and|with)\b)\s*", re.I)
+
+
+def clauses(query: str) -> list[str]:
+    """The clauses of a compound question, or [] when it has one. Split at contrast and
+    coordination words ("while", "compared to", ", and", "in exchange for")."""
+    from index.store import fts_terms
+
+    parts = [p.strip(" ,.") for p in _CLAUSE_SPLIT.split(query)]
+    parts = [p for p in parts if len(fts_terms(p)) >= 3]
+    return parts if len(parts) > 1 else []
 
 
 def _narrow(f: Filters, **kw) -> Filters:

@@ -258,3 +258,16 @@ def test_outlets_and_days_named_in_the_question_are_retrieved(assistant):
     assert any(p.source == "Harbour Post" for p in ps[:2])
     ps = assistant.search("What was reported on March 17, 2026 about grain ships?", k=3)
     assert any(p.published.startswith("2026-03-17") for p in ps)
+
+
+def test_compound_question_retrieves_evidence_for_each_clause(assistant):
+    from assistant.retrieval import clauses
+
+    assert clauses("Does the Harbour Post report a missile test, while Global Ledger reports stranded grain ships?") == [
+        "Does the Harbour Post report a missile test", "Global Ledger reports stranded grain ships"]
+    assert clauses("What did Ostmark pledge about sanctions?") == []
+    ps = assistant.search("Did the Harbour Post report that Ostmark threatened to cut pipeline gas, "
+                          "while the Meridian Herald reported a grain pledge by Veloria?", k=4)
+    titles = {p.title for p in ps}
+    assert any("Aster pipeline" in t for t in titles), titles
+    assert any(p.source == "The Meridian Herald" and "grain" in p.title for p in ps), titles
