@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from index.embedding import Embedder
-from index.store import Filters, Store, StoredChunk
+from index.store import Filters, Store, StoredChunk, fts_terms
 
 from .models import Passage
 
@@ -55,28 +55,29 @@ class HybridRetriever:
         cfg = self.config
         vec = self.embedder.embed_one(query) if vector is None else vector
         fused: dict[str, float] = defaultdict(float)
-        self._fuse(fused, query, vec, filters, 1.0)
-        # Metadata the question names: an outlet ("as reported by TechCrunch") or a publication
-        # day ("published on October 7, 2023") gets its own restricted retrieval, fused in, so
-        # each article a multi-article question points at is represented.
-        base = filters or Filters()
-        for outlet in self.named_outlets(query) if not base.sources else []:
-            self._fuse(fused, query, vec, _narrow(base, sources=[outlet]), cfg.outlet_boost)
-        for day in named_days(query) if not (base.since or base.until) else []:
-            self._fuse(fused, query, vec, _narrow(base, since=day, until=day), cfg.outlet_boost)
+        self._fuse_with_named(fused, query, vec, filters, 1.0)
         # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
         # by clause, each clause within the outlet it names, so every part finds its evidence.
         parts = clauses(query) if cfg.clause_weight else []
         for part, pvec in zip(parts, self.embedder.embed(parts) if parts else []):
-            self._fuse(fused, part, pvec, filters, cfg.clause_weight)
-            for outlet in self.named_outlets(part) if not base.sources else []:
-                self._fuse(fused, part, pvec, _narrow(base, sources=[outlet]), cfg.clause_weight * cfg.outlet_boost)
-            for day in named_days(part) if not (base.since or base.until) else []:
-                self._fuse(fused, part, pvec, _narrow(base, since=day, until=day), cfg.clause_weight * cfg.outlet_boost)
+            self._fuse_with_named(fused, part, pvec, filters, cfg.clause_weight)
         chunks = {c.chunk_id: c for c in self.store.chunks_by_ids(list(fused))}
         ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
         return [_to_passage(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
+
+    def _fuse_with_named(self, fused: dict[str, float], query: str, vec, filters: Filters | None,
+                         weight: float) -> None:
+        """Fuse the query's rankings, plus one restricted retrieval per outlet ("as reported by
+        TechCrunch") or publication day ("published on October 7, 2023") it names, so each
+        article a multi-article question points at is represented."""
+        self._fuse(fused, query, vec, filters, weight)
+        base = filters or Filters()
+        boost = weight * self.config.outlet_boost
+        for outlet in self.named_outlets(query) if not base.sources else []:
+            self._fuse(fused, query, vec, _narrow(base, sources=[outlet]), boost)
+        for day in named_days(query) if not (base.since or base.until) else []:
+            self._fuse(fused, query, vec, _narrow(base, since=day, until=day), boost)
 
     def _fuse(self, fused: dict[str, float], query: str, vec, filters: Filters | None, weight: float) -> None:
         cfg = self.config
@@ -121,8 +122,6 @@ _CLAUSE_SPLIT = re.compile(
 def clauses(query: str) -> list[str]:
     """The clauses of a compound question, or [] when it has one. Split at contrast and
     coordination words ("while", "compared to", ", and", "in exchange for")."""
-    from index.store import fts_terms
-
     parts = [p.strip(" ,.") for p in _CLAUSE_SPLIT.split(query)]
     parts = [p for p in parts if len(fts_terms(p)) >= 3]
     return parts if len(parts) > 1 else []

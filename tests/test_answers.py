@@ -266,8 +266,10 @@ def test_compound_question_retrieves_evidence_for_each_clause(assistant):
     assert clauses("Does the Harbour Post report a missile test, while Global Ledger reports stranded grain ships?") == [
         "Does the Harbour Post report a missile test", "Global Ledger reports stranded grain ships"]
     assert clauses("What did Ostmark pledge about sanctions?") == []
-    ps = assistant.search("Did the Harbour Post report that Ostmark threatened to cut pipeline gas, "
-                          "while the Meridian Herald reported a grain pledge by Veloria?", k=4)
-    titles = {p.title for p in ps}
-    assert any("Aster pipeline" in t for t in titles), titles
-    assert any(p.source == "The Meridian Herald" and "grain" in p.title for p in ps), titles
+    # Without clause-by-clause retrieval the top 2 are both Baltic Wire articles.
+    ps = assistant.search("Did the Baltic Wire Service report that Ostmark rejects Velorian offer of sanctions "
+                          "relief talks, while the Global Ledger reported that Ostmark inspections strand grain "
+                          "ships in Northern Straits?", k=2)
+    got = {(p.source, p.title) for p in ps}
+    assert any(s == "Baltic Wire Service" and "rejects" in t for s, t in got), got
+    assert any(s == "Global Ledger" and "grain ships" in t for s, t in got), got
