@@ -71,7 +71,7 @@ def cmd_docs(args) -> int:
 
 def cmd_search(args) -> int:
     a = _open(args)
-    passages = a.search(args.query, k=args.k, filters=_filters(args))
+    passages = a.search(args.query, k=args.k, filters=_filters(args), rerank=args.rerank)
     if args.json:
         _out({"query": args.query, "results": [
             {"rank": p.rank, "chunk_id": p.chunk_id, "doc_id": p.doc_id, "title": p.title, "source": p.source,
@@ -181,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", parents=[common], help="hybrid passage search")
     s.add_argument("query")
     add_filters(s)
+    s.add_argument("--rerank", action="store_true",
+                   help="re-order the top 30 passages by their best sentence (slower, better recall)")
     s.set_defaults(func=cmd_search, k=10)
 
     s = sub.add_parser("stats", parents=[common], help="documents, chunks, store location and mode")

@@ -69,9 +69,18 @@ class Assistant:
         return self.store.sources()
 
     # ------------------------------------------------------------------ questions
-    def search(self, query: str, k: int = 10, filters: dict | None = None) -> list[Passage]:
+    RERANK_POOL = 30  # passages the sentence re-ranker re-orders
+
+    def search(self, query: str, k: int = 10, filters: dict | None = None, rerank: bool = False) -> list[Passage]:
+        """Hybrid passage search; ``rerank`` re-orders the top RERANK_POOL passages by their best
+        sentence under the sentence ranker (slower, better recall at k: see the README)."""
         query = check_question(query)
-        return self.retriever.retrieve(query, k, Filters.from_dict(filters))
+        f = Filters.from_dict(filters)
+        if not rerank:
+            return self.retriever.retrieve(query, k, f)
+        qvec = self.embedder.embed_one(query)
+        pool = self.retriever.retrieve(query, max(k, self.RERANK_POOL), f, vector=qvec)
+        return self.answerer.ranker.rerank_passages(query, pool, qvec)[:k]
 
     def ask(self, question: str, history: History | None = None, filters: dict | None = None,
             k: int | None = None, llm: str | None = None) -> Answer:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -101,6 +102,19 @@ def named_entities(question: str) -> list[str]:
     return names
 
 
+_PART_SPLIT = re.compile(r"\s*(?:[;?]|,|\b(?:while|whereas|but|and|although|compared (?:to|with)|as well as"
+                         r"|in exchange for|before|after)\b)\s*", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The phrases of a question, split at commas and conjunctions: a multi-part question
+    ("who pledged A, proposed B and rejected C") has a sentence of evidence for each phrase,
+    and each sentence resembles its phrase more than the whole question."""
+    parts = [p.strip(" ,.") for p in _PART_SPLIT.split(question)]
+    parts = [p for p in parts if len(terms(p)) >= 2]
+    return parts if len(parts) > 1 else []
+
+
 @dataclass
 class Sentence:
     passage: Passage
@@ -113,10 +127,34 @@ class Sentence:
 
 
 class SentenceRanker:
+    CACHE_SIZE = 50_000  # sentence vectors kept (~1.5 KB each): follow-ups re-rank the same passages
+
     def __init__(self, embedder: Embedder, dense_weight: float = 0.6, lexical_weight: float = 0.4):
         self.embedder = embedder
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+
+    def embed_sentences(self, texts: list[str]) -> np.ndarray:
+        """Sentence vectors, from a bounded LRU cache where seen before."""
+        with self._cache_lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        fresh = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
+        with self._cache_lock:
+            out = []
+            for t in texts:
+                v = fresh.get(t)
+                if v is None:
+                    v = self._cache.get(t)
+                    if v is None:  # evicted meanwhile by another thread
+                        v = self.embedder.embed_one(t)
+                self._cache[t] = v
+                self._cache.move_to_end(t)
+                out.append(v)
+            while len(self._cache) > self.CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return np.array(out, dtype=np.float32).reshape(len(texts), -1)
 
     def candidates(self, passages: list[Passage]) -> list[Sentence]:
         seen: set[tuple[str, int]] = set()
@@ -131,13 +169,18 @@ class SentenceRanker:
                 out.append(Sentence(p, p.start + s.start, p.start + s.end, text))
         return out
 
-    def rank(self, question: str, passages: list[Passage], qvec=None) -> list[Sentence]:
+    def rank(self, question: str, passages: list[Passage], qvec=None, by_parts: bool = False) -> list[Sentence]:
+        """Candidate sentences, best first. ``by_parts``: a sentence's embedding similarity is the
+        best over the whole question and each of its phrases (``question_parts``)."""
         sents = self.candidates(passages)
         if not sents:
             return []
         qvec = self.embedder.embed_one(question) if qvec is None else qvec
-        vecs = self.embedder.embed([s.text for s in sents])
+        vecs = self.embed_sentences([s.text for s in sents])
         dense = vecs @ qvec
+        parts = question_parts(question) if by_parts else []
+        if parts:
+            dense = np.maximum(dense, (vecs @ self.embedder.embed(parts).T).max(axis=1))
         qterms = set(terms(question))
         df = Counter(t for s in sents for t in set(terms(s.text)))
         n = len(sents)
@@ -161,6 +204,19 @@ class SentenceRanker:
                        + 0.10 * cue + 0.04 * attributed - 0.002 * s.passage.rank)
         sents.sort(key=lambda s: -s.score)
         return sents
+
+
+    def rerank_passages(self, question: str, passages: list[Passage], qvec=None,
+                        rank_weight: float = 0.5) -> list[Passage]:
+        """Passages ordered by their best sentence (scored phrase by phrase), plus a share of
+        their retrieval rank; renumbered from 1."""
+        best: dict[str, float] = {}
+        for s in self.rank(question, passages, qvec, by_parts=True):
+            best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, -1.0), s.score)
+        out = sorted(passages, key=lambda p: -(best.get(p.chunk_id, -1.0) + rank_weight / (p.rank + 1)))
+        for i, p in enumerate(out):
+            p.rank = i + 1
+        return out
 
 
 def _is_heading(text: str, title: str) -> bool:

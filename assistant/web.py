@@ -271,10 +271,11 @@ def api_endpoints(assistant) -> None:
         return answer.to_dict()
 
     def search(query: str, k: int = 10, source: str | list[str] | None = None, since: str | None = None,
-               until: str | None = None) -> dict:
+               until: str | None = None, rerank: bool = False) -> dict:
         """Hybrid passage search; returns {query, results: [passage dicts]}."""
         try:
-            passages = assistant.search(query, k=k or 10, filters=make_filters(source, since, until))
+            passages = assistant.search(query, k=k or 10, filters=make_filters(source, since, until),
+                                        rerank=bool(rerank))
         except AttacheError as e:
             raise _gr_error(e) from None
         return {"query": query, "results": [p.to_dict() for p in passages]}
@@ -549,6 +550,7 @@ class SearchRequest(BaseModel):
     source: str | list[str] | None = None
     since: str | None = None
     until: str | None = None
+    rerank: bool = Field(False, description="re-order the top 30 passages by their best sentence")
 
 
 # Responses reuse the domain dataclasses (FastAPI derives their OpenAPI schema), so the
@@ -715,7 +717,8 @@ def build_app(assistant, auth: tuple[str, str] | None = None, api_token: str | N
 
     @api.post("/api/search", response_model=SearchOut, tags=["answers"], summary="Hybrid passage search")
     def api_search(req: SearchRequest):
-        passages = assistant.search(req.query, k=req.k, filters=make_filters(req.source, req.since, req.until))
+        passages = assistant.search(req.query, k=req.k, filters=make_filters(req.source, req.since, req.until),
+                                    rerank=req.rerank)
         return {"query": req.query, "results": [p.to_dict() for p in passages]}
 
     @api.get("/api/documents", response_model=list[DocumentSummary], tags=["library"])

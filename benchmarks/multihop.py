@@ -97,7 +97,7 @@ def main() -> int:
         return [p.text for p in a.retriever.retrieve(q, k)]
 
     def hybrid_rerank(q, k):
-        return [p.text for p in rerank_passages(a, q, a.retriever.retrieve(q, 30))[:k]]
+        return [p.text for p in a.search(q, k, rerank=True)]
 
     runs = [("dense", dense, answerable), ("hybrid", hybrid, answerable)]
     rr_qs = answerable[: args.rerank_limit] if args.rerank_limit else answerable
@@ -137,15 +137,6 @@ def main() -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     return 0
-
-
-def rerank_passages(a, question, passages):
-    """Order passages by their best sentence under the sentence ranker, ties by fused rank."""
-    ranked = a.answerer.ranker.rank(question, passages)
-    best: dict[str, float] = {}
-    for s in ranked:
-        best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, -1.0), s.score)
-    return sorted(passages, key=lambda p: (-(best.get(p.chunk_id, -1.0) + 0.5 / (p.rank + 1))))
 
 
 def reference_retriever(a):

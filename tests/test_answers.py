@@ -273,3 +273,40 @@ def test_compound_question_retrieves_evidence_for_each_clause(assistant):
     got = {(p.source, p.title) for p in ps}
     assert any(s == "Baltic Wire Service" and "rejects" in t for s, t in got), got
     assert any(s == "Global Ledger" and "grain ships" in t for s, t in got), got
+
+
+MULTI_PART = ("Who proposed inspecting grain ships in Portmere, urged both sides to keep the Straits open "
+              "and pledged extra gas through the Westline interconnector?")
+
+
+def test_question_parts():
+    from assistant.rerank import question_parts
+
+    assert question_parts(MULTI_PART) == [
+        "Who proposed inspecting grain ships in Portmere", "urged both sides to keep the Straits open",
+        "pledged extra gas through the Westline interconnector"]
+    assert question_parts("What did Ostmark pledge about sanctions?") == []
+
+
+def test_rerank_scores_each_phrase_of_a_multi_part_question(assistant, store_dir):
+    """`search(rerank=True)` re-orders passages by their best sentence, each sentence compared
+    with every phrase of the question: the gas pledge (one phrase of three, in a third article)
+    reaches the top 3 that plain hybrid order and whole-question scoring leave it out of."""
+    plain = assistant.search(MULTI_PART, k=3)
+    assert not any("Westline interconnector" in p.text for p in plain)
+    pool = assistant.search(MULTI_PART, k=30)
+    best: dict[str, float] = {}
+    for s in assistant.answerer.ranker.rank(MULTI_PART, pool, by_parts=False):
+        best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, -1.0), s.score)
+    whole = sorted(pool, key=lambda p: -(best.get(p.chunk_id, -1.0) + 0.5 / (p.rank + 1)))[:3]
+    assert not any("Westline interconnector" in p.text for p in whole)
+    ps = assistant.search(MULTI_PART, k=3, rerank=True)
+    assert [p.rank for p in ps] == [1, 2, 3]
+    texts = " ".join(p.text for p in ps)
+    assert "Westline interconnector" in texts and "in the port of Portmere" in texts, [p.title for p in ps]
+    assert {p.chunk_id for p in ps} <= {p.chunk_id for p in pool}
+    # The same through the command line, as JSON.
+    r = run_cli("search", MULTI_PART, "--rerank", "--k", "3", "--json", store=store_dir)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert [p["chunk_id"] for p in out["results"]] == [p.chunk_id for p in ps]
