@@ -197,6 +197,11 @@ def test_rest_documents_search_health(http, assistant):
     assert r.status_code == 200
     res = r.json()["results"]
     assert res and all(p["source"] == "The Meridian Herald" for p in res)
+    r = http.post("/api/search", json={"query": "phased sanctions deal", "k": 3, "rerank": True})
+    assert r.status_code == 200
+    reranked = r.json()["results"]
+    assert [p["rank"] for p in reranked] == [1, 2, 3] and "phased" in reranked[0]["text"]
+    assert http.post("/api/search", json={"query": "x y z", "rerank": "maybe"}).status_code == 422
     h = http.get("/api/health").json()
     assert h["status"] == "ok" and h["documents"] == len(docs)
 
