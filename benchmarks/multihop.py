@@ -67,8 +67,12 @@ def main() -> int:
     ap.add_argument("--null-limit", type=int, default=0, help="null questions for abstention (0 = all)")
     ap.add_argument("--reference", action="store_true", help="also run the RecursiveCharacterTextSplitter baseline")
     ap.add_argument("--abstention-only", action="store_true", help="only the abstention measurement")
+    ap.add_argument("--plot-only", action="store_true", help="redraw multihop.png from the saved results")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.plot_only:
+        plot(json.loads((RESULTS / "multihop.json").read_text()), RESULTS / "multihop.png")
+        return 0
     if not (DATA / "corpus.json").exists():
         print(f"MultiHop-RAG not found at {DATA}; skipping", file=sys.stderr)
         return 0
@@ -134,9 +138,40 @@ def main() -> int:
     print(f"abstention {results['abstention']}", file=sys.stderr)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "multihop.json").write_text(json.dumps(results, indent=2))
+    plot(results, RESULTS / "multihop.png")
     if args.json:
         print(json.dumps(results, indent=2))
     return 0
+
+
+def plot(results: dict, path: Path) -> None:
+    """Grouped bars: recall@4, recall@10 and MRR@10 for each retrieval row."""
+    try:
+        import matplotlib
+    except ImportError:
+        print("matplotlib not installed (pip install -e .[bench]); no plot", file=sys.stderr)
+        return
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [(k, v) for k, v in results.items() if isinstance(v, dict) and "recall@10" in v]
+    metrics = ["recall@4", "recall@10", "mrr@10"]
+    fig, ax = plt.subplots(figsize=(11, 4.8))
+    width = 0.8 / max(1, len(rows))
+    for i, (name, r) in enumerate(rows):
+        xs = [m + i * width for m in range(len(metrics))]
+        note = ", earlier run" if r.get("from_earlier_run") else ""
+        bars = ax.bar(xs, [r[m] for m in metrics], width, label=f"{name} ({r.get('questions', '?')} q{note})")
+        ax.bar_label(bars, fmt="%.2f", fontsize=7)
+    ax.axhline(0.70, color="grey", linestyle="--", linewidth=1)
+    ax.text(len(metrics) - 0.2, 0.71, "target recall@10 0.70", fontsize=8, color="grey", ha="right")
+    ax.set_xticks([m + width * (len(rows) - 1) / 2 for m in range(len(metrics))], metrics)
+    ax.set_ylim(0, 1)
+    ax.set_title("MultiHop-RAG dev: evidence retrieval (one index; rows measured in one run unless marked)")
+    ax.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
 
 
 def reference_retriever(a):
