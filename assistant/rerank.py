@@ -139,22 +139,17 @@ class SentenceRanker:
     def embed_sentences(self, texts: list[str]) -> np.ndarray:
         """Sentence vectors, from a bounded LRU cache where seen before."""
         with self._cache_lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        fresh = dict(zip(missing, self.embedder.embed(missing))) if missing else {}
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            known.update(zip(missing, self.embedder.embed(missing)))
         with self._cache_lock:
-            out = []
             for t in texts:
-                v = fresh.get(t)
-                if v is None:
-                    v = self._cache.get(t)
-                    if v is None:  # evicted meanwhile by another thread
-                        v = self.embedder.embed_one(t)
-                self._cache[t] = v
+                self._cache[t] = known[t]
                 self._cache.move_to_end(t)
-                out.append(v)
             while len(self._cache) > self.CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return np.array(out, dtype=np.float32).reshape(len(texts), -1)
+        return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), -1)
 
     def candidates(self, passages: list[Passage]) -> list[Sentence]:
         seen: set[tuple[str, int]] = set()
@@ -204,7 +199,6 @@ class SentenceRanker:
                        + 0.10 * cue + 0.04 * attributed - 0.002 * s.passage.rank)
         sents.sort(key=lambda s: -s.score)
         return sents
-
 
     def rerank_passages(self, question: str, passages: list[Passage], qvec=None,
                         rank_weight: float = 0.5) -> list[Passage]:

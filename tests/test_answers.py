@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant import Assistant
@@ -310,3 +311,26 @@ def test_rerank_scores_each_phrase_of_a_multi_part_question(assistant, store_dir
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert [p["chunk_id"] for p in out["results"]] == [p.chunk_id for p in ps]
+
+
+def test_sentence_vectors_are_cached_lru(embedder):
+    """The re-ranker embeds a sentence once; the cache is bounded, least recently used out."""
+    from assistant.rerank import SentenceRanker
+
+    calls = []
+
+    class Counting:
+        def embed(self, texts):
+            calls.append(list(texts))
+            return embedder.embed(texts)
+
+    r = SentenceRanker(Counting())
+    r.CACHE_SIZE = 3
+    a = r.embed_sentences(["Koval pledged aid.", "Ruiz demanded talks.", "Koval pledged aid."])
+    assert calls == [["Koval pledged aid.", "Ruiz demanded talks."]]
+    assert np.allclose(a[0], a[2]) and np.allclose(a[0], embedder.embed(["Koval pledged aid."])[0], atol=1e-5)
+    r.embed_sentences(["Ruiz demanded talks."])
+    assert len(calls) == 1  # served from the cache
+    r.embed_sentences(["Brandt urged calm.", "Oren rejected criticism."])  # evicts "Koval pledged aid."
+    r.embed_sentences(["Koval pledged aid.", "Ruiz demanded talks."])
+    assert calls[-1] == ["Koval pledged aid."]
