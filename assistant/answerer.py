@@ -1,24 +1,56 @@
-"""The offline answerer: picks the sentences that answer the question, keeps who said them, and
-composes a short answer in which every sentence is a verbatim quote with an [n] marker.
-Below a confidence threshold, or when the articles never mention what the question names, it
-abstains. Deterministic: the same index and question give the same answer."""
+"""Answerers: the one interface (``Answerer``) and the offline extractive answerer.
+
+An answerer turns a ``Query`` and its ``Evidence`` into a stream of events: text deltas, then
+one ``AnswerReady`` holding the final ``Answer``, whose every sentence ends in ``[n]`` markers
+resolved to verbatim citations. The offline answerer picks the sentences that answer the
+question, keeps who said them, and quotes them; below a confidence threshold, or when the
+articles never mention what the question names, it abstains. Deterministic: the same index and
+question give the same answer.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
-from .models import Answer, Citation, Passage
-from .rerank import ATTRIBUTION, Sentence, SentenceRanker, _mentions, named_entities, terms
+from index.models import Claim, Passage
+from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
-ABSTAIN_TEXT = "The articles do not say."
-# Words that say what kind of statement is asked for, not what it is about.
-KIND_WORDS = set(terms("urge urged demand demanded call called ask asked want offer offered promise vow commit "
-                       "react reaction respond do doing plan plans changed change shift evolved stance"))
-CHANGE_QUESTION = re.compile(r"\b(chang\w*|evolv\w*|shift\w*|over time|timeline|since|used to|now)\b", re.I)
+from .evidence import Evidence
+from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
+from .query import Query
+from .rerank import Sentence, SentenceRanker
+
 _PRONOUN_START = re.compile(r"^[“\"]?(they|he|she|we|it|its|their|his|her)\b", re.I)
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,4}\.? \d{1,2}\s+)?\([^)]{2,40}\)\s*(?:--|—|–)\s*")
+
+
+class Answerer(Protocol):
+    """What the facade calls: ``stream`` yields ``TextDelta``s, then exactly one ``AnswerReady``.
+
+    ``name`` is recorded as ``Answer.backend``. Raises ``BackendError`` when a backend fails
+    (the facade then falls back to the offline answerer)."""
+
+    name: str
+
+    def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]: ...
+
+
+def answer_of(events: Iterator[StreamEvent]) -> Answer:
+    """The final ``Answer`` of an event stream (the deltas are dropped)."""
+    for event in events:
+        if isinstance(event, AnswerReady):
+            return event.answer
+    raise RuntimeError("the answerer finished without an answer")
+
+
+def deltas(answer: Answer) -> Iterator[StreamEvent]:
+    """A finished answer as a stream: one delta per cited sentence, then the answer."""
+    for i, piece in enumerate(re.split(r"(?<=\])\s+", answer.answer)):
+        yield TextDelta(("" if i == 0 else " ") + piece)
+    yield AnswerReady(answer)
 
 
 @dataclass
@@ -31,72 +63,80 @@ class AnswerConfig:
 
 
 class ExtractiveAnswerer:
+    """The offline answerer: verbatim sentences of the evidence, each cited; see the module doc."""
+
+    name = "extractive"
+
     def __init__(self, ranker: SentenceRanker, config: AnswerConfig | None = None):
         self.ranker = ranker
         self.config = config or AnswerConfig()
 
-    def answer(self, question: str, passages: list[Passage], qvec=None,
-               boosted: dict[tuple[str, int], str] | None = None,
-               speakers: dict[tuple[str, int], list[str]] | None = None,
-               outlets: list[str] | None = None) -> Answer:
-        """``boosted`` maps (doc_id, sentence start) of sentences carrying matching claims to the
-        claim's speaker; those sentences are preferred and credited to the speaker."""
+    def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]:
+        answer = None
+        if query.asks_change and evidence.claims:
+            answer = self.answer_timeline(query, evidence.claims, evidence.passages + evidence.claim_passages)
+        yield from deltas(answer or self.answer(query, evidence))
+
+    def answer(self, query: Query, evidence: Evidence) -> Answer:
+        """The best sentences of the evidence; sentences carrying a routed claim are preferred
+        and credited to its actor."""
+        question, passages = query.question, evidence.passages
         if not passages:
             return Answer(question, ABSTAIN_TEXT + " Nothing in the index matches the question.", True)
-        missing = missing_names(question, passages, outlets or [])
+        missing = missing_names(query, passages)
         if missing:
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
                           passages=passages)
-        ranked = self.ranker.rank(question, passages, qvec)
-        boosted = boosted or {}
+        ranked = self.ranker.rank(query, passages)
+        boosted = evidence.claim_sentences
         for s in ranked:
             if (s.passage.doc_id, s.start) in boosted:
                 s.score += 0.15
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
-        ranked = sorted((s for s in ranked if covers_topic(question, s)), key=lambda s: -s.score)
+        ranked = sorted((s for s in ranked if covers_topic(query, s)), key=lambda s: -s.score)
         if not ranked or ranked[0].score < self.config.min_score:
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
-        chosen = self.select(question, ranked)
-        return self.compose(question, chosen, passages, speakers or {})
+        chosen = self.select(query, ranked)
+        return self.compose(query, chosen, passages, evidence.speakers)
 
-    def answer_timeline(self, question: str, claims: list[dict], passages: list[Passage]) -> Answer | None:
+    def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage]) -> Answer | None:
         """"How has X's stance on Y changed?": the actor's matching statements in date order,
-        earliest, latest and up to two between, each quoted in its whole sentence."""
-        by_sentence: dict[tuple[str, int], dict] = {}
+        earliest, latest and up to two between, each quoted in its whole sentence. None when
+        fewer than two can be quoted."""
+        by_sentence: dict[tuple[str, int], Claim] = {}
         for c in claims:
-            by_sentence.setdefault((c["doc_id"], c["sent_start"]), c)
-        items = sorted(by_sentence.values(), key=lambda c: (c["date"] or c["published"], c["sent_start"]))
+            by_sentence.setdefault((c.doc_id, c.sent_start), c)
+        items = sorted(by_sentence.values(), key=lambda c: (c.when, c.sent_start))
         if len(items) < 2:
             return None
         if len(items) > 4:
             picks = [0, len(items) // 3, (2 * len(items)) // 3, len(items) - 1]
             items = [items[i] for i in sorted(set(picks))]
-        citations, parts = [], []
+        citations: list[Citation] = []
+        parts = []
         for c in items:
-            n = len(citations) + 1
-            doc_passage = next((p for p in passages if p.doc_id == c["doc_id"]
-                                and p.start <= c["sent_start"] and c["sent_end"] <= p.end), None)
-            if doc_passage is None:
+            passage = next((p for p in passages if p.doc_id == c.doc_id and p.covers(c.sent_start, c.sent_end)), None)
+            if passage is None:
                 continue
-            quote = doc_passage.text[c["sent_start"] - doc_passage.start:c["sent_end"] - doc_passage.start]
-            citations.append(Citation(n=n, doc_id=c["doc_id"], chunk_id=doc_passage.chunk_id, title=c["title"],
-                                      source=c["source"], published=c["published"], url=c["url"] or "",
-                                      quote=quote, start=c["sent_start"], end=c["sent_end"], speaker=c["actor"]))
-            parts.append(f"{(c['date'] or c['published'])[:10]} ({c['actor']}, {c['kind']}): {quote} [{n}]")
+            cite = Citation.of(len(citations) + 1, passage, c.sent_start, c.sent_end, speaker=c.actor,
+                               statement_date=c.date)
+            citations.append(cite)
+            parts.append(f"{c.when[:10]} ({c.actor}, {c.kind}): {cite.quote} [{cite.n}]")
         if len(citations) < 2:
             return None
-        return Answer(question, " ".join(parts), False, citations=citations, passages=passages)
+        return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
 
-    def select(self, question: str, ranked: list[Sentence]) -> list[Sentence]:
+    def select(self, query: Query, ranked: list[Sentence]) -> list[Sentence]:
         cfg = self.config
-        change = bool(CHANGE_QUESTION.search(question))
+        change = query.asks_change
         limit = cfg.max_sentences_change if change else cfg.max_sentences
         top = ranked[0].score
         chosen: list[Sentence] = [ranked[0]]
         for s in ranked[1:]:
             if len(chosen) >= limit:
                 break
-            if s.score < top * cfg.relative and not (change and s.passage.doc_id not in {c.passage.doc_id for c in chosen} and s.score >= top * (cfg.relative - 0.1)):
+            new_article = s.passage.doc_id not in {c.passage.doc_id for c in chosen}
+            if s.score < top * cfg.relative and not (change and new_article and s.score >= top * (cfg.relative - 0.1)):
                 continue
             if any(float(np.dot(s.vector, c.vector)) > cfg.redundancy for c in chosen):
                 continue
@@ -105,36 +145,33 @@ class ExtractiveAnswerer:
             chosen.sort(key=lambda s: (s.passage.published or "", s.passage.doc_id, s.start))
         return chosen
 
-    def compose(self, question: str, chosen: list[Sentence], passages: list[Passage],
+    def compose(self, query: Query, chosen: list[Sentence], passages: list[Passage],
                 speakers: dict[tuple[str, int], list[str]]) -> Answer:
         citations: list[Citation] = []
         parts: list[str] = []
         for s in chosen:
             start, end = quote_span(s)
             p = s.passage
-            quote = p.text[start - p.start:end - p.start]
-            n = len(citations) + 1
             who = speakers.get((p.doc_id, s.start)) or ([s.parts["claim"]] if s.parts.get("claim") else [])
-            citations.append(Citation(n=n, doc_id=p.doc_id, chunk_id=p.chunk_id, title=p.title, source=p.source,
-                                      published=p.published, url=p.url, quote=quote, start=start, end=end,
-                                      speaker=" and ".join(who)))
+            cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who))
+            citations.append(cite)
             lead = ""
-            if CHANGE_QUESTION.search(question) and p.published:
+            if query.asks_change and p.published:
                 lead = f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source else f"On {p.published[:10]}: "
-            if who and _PRONOUN_START.match(quote):
+            if who and _PRONOUN_START.match(cite.quote):
                 # "They've also proposed ..." - say who "they" are, from the attributed claim.
                 lead += f"({' and '.join(who)}) "
-            parts.append(f"{lead}{quote} [{n}]")
-        return Answer(question, " ".join(parts), False, citations=citations, passages=passages)
+            parts.append(f"{lead}{cite.quote} [{cite.n}]")
+        return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
 
 
 def quote_span(s: Sentence) -> tuple[int, int]:
     """The sentence, minus a leading dateline, plus the previous sentence when this one is an
-    unattributed quotation continuing it (so the quote keeps who said it)."""
+    unattributed quotation continuing it (so the quote keeps who said it). Article offsets."""
     p = s.passage
     local_start, local_end = s.start - p.start, s.end - p.start
     text = p.text
-    m = _DATELINE.match(text[local_start:local_end])
+    m = DATELINE.match(text[local_start:local_end])
     if m and local_start + m.end() < local_end:
         local_start += m.end()
     sentence = text[local_start:local_end]
@@ -144,26 +181,22 @@ def quote_span(s: Sentence) -> tuple[int, int]:
         while prev_end > para_start and text[prev_end - 1].isspace():
             prev_end -= 1
         if prev_end > para_start:
-            from index.chunking import split_sentences
-
-            prev = [sp for sp in split_sentences(text, para_start, prev_end)]
+            prev = split_sentences(text, para_start, prev_end)
             if prev and ATTRIBUTION.search(text[prev[-1].start:prev[-1].end]):
                 local_start = prev[-1].start
     return p.start + local_start, p.start + local_end
 
 
-def missing_names(question: str, passages: list[Passage], outlets: list[str] = ()) -> list[str]:
+def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     """Names in the question that no retrieved passage (text, title or outlet) mentions and
-    that are not outlets in the index ("as reported by Fortune")."""
-    hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(outlets).lower()
-    return [n for n in named_entities(question) if not _mentions(hay, n)]
+    that are not outlets in the index the question names ("as reported by Fortune")."""
+    hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
+    return [n for n in query.names if not mentions(hay, n)]
 
 
-def covers_topic(question: str, s: Sentence) -> bool:
-    """The sentence shares at least one content word with the question beyond its names, or is
-    very close to it in meaning (a paraphrase)."""
-    names = {t for n in named_entities(question) for t in terms(n)}
-    topic = set(terms(question)) - names - KIND_WORDS
-    if not topic:
+def covers_topic(query: Query, s: Sentence) -> bool:
+    """The sentence shares at least one topic term with the question, or is very close to it
+    in meaning (a paraphrase). True when the question has no topic terms."""
+    if not query.topic_terms:
         return True
-    return bool(topic & set(terms(s.text))) or s.parts.get("dense", 0) > 0.6
+    return bool(query.topic_terms & set(terms(s.text))) or s.parts.get("dense", 0) > 0.6

@@ -9,6 +9,7 @@ import sys
 import textwrap
 
 from index.errors import AttacheError
+from index.models import STATEMENT_KINDS
 
 
 def _out(obj) -> None:
@@ -49,9 +50,9 @@ def cmd_docs(args) -> int:
             raise AttacheError("docs show needs a document id")
         d = a.document(args.id)
         if args.json:
-            _out({k: d[k] for k in ("doc_id", "title", "source", "published", "url", "text", "meta")})
+            _out(d.to_dict())
         else:
-            print(f"{d['title']}\n{d['source']}  {d['published']}  {d['url']}\n\n{d['text']}")
+            print(f"{d.title}\n{d.source}  {d.published}  {d.url}\n\n{d.text}")
         return 0
     if args.action == "rm":
         if not args.id:
@@ -61,10 +62,10 @@ def cmd_docs(args) -> int:
         return 0
     docs = a.documents()
     if args.json:
-        _out(docs)
+        _out([d.to_dict(text=False) for d in docs])
     else:
         for d in docs:
-            print(f"{d['doc_id']}  {(d['published'] or '')[:10]:10}  {d['source'][:20]:20}  {d['title'][:70]}")
+            print(f"{d.doc_id}  {d.published[:10]:10}  {d.source[:20]:20}  {d.title[:70]}")
         sys.stderr.write(f"{len(docs)} documents\n")
     return 0
 
@@ -85,7 +86,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    s = _open(args).stats()
+    s = _open(args).stats().to_dict()
     if args.json:
         _out(s)
     else:
@@ -101,14 +102,14 @@ def cmd_ask(args) -> int:
         ans = a.ask(args.question, filters=filters, k=args.k, llm=args.llm)
         _out(ans.to_dict())
     else:
-        from .models import Answer
+        from .models import AnswerReady
 
         ans = None
-        for item in a.stream(args.question, filters=filters, k=args.k, llm=args.llm):
-            if isinstance(item, Answer):
-                ans = item
+        for event in a.stream(args.question, filters=filters, k=args.k, llm=args.llm):
+            if isinstance(event, AnswerReady):
+                ans = event.answer
             else:
-                sys.stdout.write(item)
+                sys.stdout.write(event.text)
                 sys.stdout.flush()
         sys.stdout.write("\n")
         if ans and ans.citations:
@@ -125,25 +126,25 @@ def cmd_positions(args) -> int:
     a = _open(args)
     claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
     if args.json:
-        _out({"actor": args.actor, "statements": claims})
+        _out({"actor": args.actor, "statements": [c.to_dict() for c in claims]})
         return 0
     if not claims:
         _err(f"no statements by {args.actor} in the index (see `attache actors`)")
         return 0
     for c in claims:
-        print(f"{c['date'][:10]:10}  {c['kind']:9}  {c['speaker']} {c['cue']}: “{c['text']}”")
-        print(f"            — {c['source']}, {c['published'][:10]}, \"{c['title']}\" ({c['doc_id']} {c['start']}:{c['end']})")
+        print(f"{c.date[:10]:10}  {c.kind:9}  {c.speaker} {c.cue}: “{c.text}”")
+        print(f"            — {c.source}, {c.published[:10]}, \"{c.title}\" ({c.doc_id} {c.start}:{c.end})")
     return 0
 
 
 def cmd_actors(args) -> int:
     actors = _open(args).actors()
     if args.json:
-        _out(actors)
+        _out([r.to_dict() for r in actors])
     else:
         for r in actors:
-            print(f"{r['statements']:5}  {r['actor']}  ({r['actor_type']}, {r['documents']} articles, "
-                  f"{(r['first'] or '')[:10]} – {(r['last'] or '')[:10]})")
+            print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {r.documents} articles, "
+                  f"{r.first[:10]} – {r.last[:10]})")
     return 0
 
 
@@ -198,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("positions", parents=[common], help="an actor's statements in date order")
     s.add_argument("actor")
     s.add_argument("--topic")
-    s.add_argument("--kind", choices=["pledge", "position", "proposal", "demand", "criticism", "statement"])
+    s.add_argument("--kind", choices=list(STATEMENT_KINDS))
     s.set_defaults(func=cmd_positions)
 
     s = sub.add_parser("actors", parents=[common], help="actors with statement counts")

@@ -55,7 +55,7 @@ def cmd_demo(args) -> int:
     a = Assistant.open(store=args.store or demo_store(), chroma_url=args.chroma_url, llm=args.llm, create=True)
     with as_file(files("index") / "samples") as samples:
         report = a.ingest([samples], progress=True)  # idempotent: unchanged articles are skipped
-    sys.stderr.write(f"attache: demo store {a.settings.store_path}: {a.stats()['documents']} documents "
+    sys.stderr.write(f"attache: demo store {a.settings.store_path}: {a.stats().documents} documents "
                      f"(added {report.added}, unchanged {report.unchanged})\n")
     serve(a, host=args.host, port=args.port, auth=auth)
     return 0

@@ -1,33 +1,29 @@
-"""Domain types the assistant returns: Passage (retrieved evidence), Citation, Answer."""
+"""Types the assistant returns: ``Citation``, ``Answer`` and the events of ``Assistant.stream``.
+
+The index's types (``Document``, ``Passage``, ``Claim``, ``Filters``, ``ActorSummary``,
+``IndexStats``) are defined once in ``index.models`` and re-exported here.
+"""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Union
 
+from index.models import ActorSummary, Claim, Document, Filters, IndexStats, Passage, _from_dict
 
-@dataclass
-class Passage:
-    """A retrieved chunk of a stored article; ``text == doc.text[start:end]``."""
+__all__ = ["Answer", "AnswerReady", "ActorSummary", "Citation", "Claim", "Document", "Filters",
+           "IndexStats", "Passage", "StreamEvent", "TextDelta", "ABSTAIN_TEXT"]
 
-    chunk_id: str
-    doc_id: str
-    title: str
-    source: str
-    published: str
-    url: str
-    text: str
-    start: int
-    end: int
-    score: float = 0.0
-    rank: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+#: The sentence every abstention starts with (answerers may add why).
+ABSTAIN_TEXT = "The articles do not say."
 
 
 @dataclass
 class Citation:
-    """A verbatim quote: ``quote == doc.text[start:end]``, numbered ``n`` as in the answer."""
+    """A verbatim quote: ``quote == document.text[start:end]``, numbered ``n`` as in the answer.
+
+    ``speaker`` is the actor the quoted sentence attributes a statement to ("" when none or
+    unknown); ``statement_date`` the date the statement was made when known (else "").
+    """
 
     n: int
     doc_id: str
@@ -40,20 +36,45 @@ class Citation:
     start: int
     end: int
     speaker: str = ""
+    statement_date: str = ""
+
+    @classmethod
+    def of(cls, n: int, passage: Passage, start: int, end: int, speaker: str = "",
+           statement_date: str = "") -> Citation:
+        """The citation of article span ``[start, end)`` inside ``passage`` (article offsets).
+
+        Raises ``ValueError`` when the span is not inside the passage."""
+        if not passage.covers(start, end):
+            raise ValueError(f"span {start}:{end} is outside passage {passage.chunk_id} "
+                             f"({passage.start}:{passage.end})")
+        return cls(n=n, doc_id=passage.doc_id, chunk_id=passage.chunk_id, title=passage.title,
+                   source=passage.source, published=passage.published, url=passage.url,
+                   quote=passage.slice(start, end), start=start, end=end, speaker=speaker,
+                   statement_date=statement_date)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Citation:
+        return _from_dict(cls, d)
+
 
 @dataclass
 class Answer:
+    """A composed answer: ``answer`` text whose sentences end in ``[n]`` markers, one
+    ``Citation`` per marker number, the ``passages`` it was chosen from, and whether it
+    ``abstained`` (the articles do not contain the answer). ``backend`` names the answerer
+    ("extractive" or the LLM spec); ``notice`` says when a backend failed and the offline
+    answer is shown instead."""
+
     question: str
     answer: str
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     backend: str = "extractive"
-    notice: str = ""  # e.g. "LLM backend down; offline answer shown"
+    notice: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,3 +86,27 @@ class Answer:
             "backend": self.backend,
             "notice": self.notice,
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Answer:
+        return cls(question=d["question"], answer=d["answer"], abstained=bool(d["abstained"]),
+                   citations=[Citation.from_dict(c) for c in d.get("citations", [])],
+                   passages=[Passage.from_dict(p) for p in d.get("passages", [])],
+                   backend=d.get("backend", "extractive"), notice=d.get("notice", ""))
+
+
+@dataclass
+class TextDelta:
+    """A piece of answer text as it is produced (for live display; an LLM's draft is unverified)."""
+
+    text: str
+
+
+@dataclass
+class AnswerReady:
+    """The last event of a stream: the final, verified ``Answer``."""
+
+    answer: Answer
+
+
+StreamEvent = Union[TextDelta, AnswerReady]

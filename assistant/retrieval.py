@@ -3,14 +3,14 @@ rank fusion, boosted by metadata the question names (outlets), de-duplicated and
 across articles."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from index.embedding import Embedder
-from index.store import Filters, Store, StoredChunk, fts_terms
+from index.models import Filters, Passage
+from index.store import IndexReader
 
-from .models import Passage
+from .query import Query
 
 @dataclass
 class RetrievalConfig:
@@ -24,130 +24,73 @@ class RetrievalConfig:
 
 
 class HybridRetriever:
-    def __init__(self, store: Store, embedder: Embedder, config: RetrievalConfig | None = None):
-        self.store = store
-        self.embedder = embedder
+    """Passages for a ``Query`` from an index ``reader`` (dense + lexical rankings, RRF-fused)."""
+
+    def __init__(self, reader: IndexReader, config: RetrievalConfig | None = None):
+        self.reader = reader
         self.config = config or RetrievalConfig()
-        self._sources: list[str] | None = None
 
-    def invalidate(self) -> None:
-        self._sources = None
+    def dense(self, query: Query, k: int) -> list[Passage]:
+        """Plain dense top-k (the baseline the benchmarks compare against)."""
+        return self._passages(self.reader.search_dense(query.vector, k, query.filters))
 
-    def named_outlets(self, query: str) -> list[str]:
-        """Outlets in the index that the question names ("as reported by TechCrunch")."""
-        if self._sources is None:
-            self._sources = self.store.sources()
-        q = query.lower()
-        found = []
-        for s in self._sources:
-            names = {s.lower(), re.sub(r"^the\s+", "", s.lower()), s.lower().split(" - ")[0]}
-            if any(len(n) >= 3 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", q) for n in names):
-                found.append(s)
-        return found
-
-    def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
-        vec = self.embedder.embed_one(query)
-        hits = self.store.search_dense(vec, k, filters)
-        return self._passages(hits)
-
-    def retrieve(self, query: str, k: int = 10, filters: Filters | None = None,
-                 vector=None) -> list[Passage]:
+    def retrieve(self, query: Query, k: int = 10) -> list[Passage]:
+        """The ``k`` best passages, ranked from 1; ``query.vectors`` must be filled."""
         cfg = self.config
-        vec = self.embedder.embed_one(query) if vector is None else vector
         fused: dict[str, float] = defaultdict(float)
-        self._fuse_with_named(fused, query, vec, filters, 1.0)
+        self._fuse_with_named(fused, query.text, query.vector, query.outlets, query.days, query.filters, 1.0)
         # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
         # by clause, each clause within the outlet it names, so every part finds its evidence.
-        parts = clauses(query) if cfg.clause_weight else []
-        for part, pvec in zip(parts, self.embedder.embed(parts) if parts else []):
-            self._fuse_with_named(fused, part, pvec, filters, cfg.clause_weight)
-        chunks = {c.chunk_id: c for c in self.store.chunks_by_ids(list(fused))}
+        for clause in query.clauses if cfg.clause_weight else ():
+            self._fuse_with_named(fused, clause.text, query.vector_of(clause.text), clause.outlets, clause.days,
+                                  query.filters, cfg.clause_weight)
+        chunks = {c.chunk_id: c for c in self.reader.passages(list(fused))}
         ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
-        return [_to_passage(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
+        return [_ranked(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
 
-    def _fuse_with_named(self, fused: dict[str, float], query: str, vec, filters: Filters | None,
-                         weight: float) -> None:
-        """Fuse the query's rankings, plus one restricted retrieval per outlet ("as reported by
+    def _fuse_with_named(self, fused: dict[str, float], text: str, vec, outlets: Sequence[str],
+                         days: Sequence[str], filters: Filters, weight: float) -> None:
+        """Fuse the text's rankings, plus one restricted retrieval per outlet ("as reported by
         TechCrunch") or publication day ("published on October 7, 2023") it names, so each
         article a multi-article question points at is represented."""
-        self._fuse(fused, query, vec, filters, weight)
-        base = filters or Filters()
+        self._fuse(fused, text, vec, filters, weight)
         boost = weight * self.config.outlet_boost
-        for outlet in self.named_outlets(query) if not base.sources else []:
-            self._fuse(fused, query, vec, _narrow(base, sources=[outlet]), boost)
-        for day in named_days(query) if not (base.since or base.until) else []:
-            self._fuse(fused, query, vec, _narrow(base, since=day, until=day), boost)
+        for outlet in outlets if not filters.sources else ():
+            self._fuse(fused, text, vec, filters.narrow(sources=[outlet]), boost)
+        for day in days if not (filters.since or filters.until) else ():
+            self._fuse(fused, text, vec, filters.narrow(since=day, until=day), boost)
 
-    def _fuse(self, fused: dict[str, float], query: str, vec, filters: Filters | None, weight: float) -> None:
+    def _fuse(self, fused: dict[str, float], text: str, vec, filters: Filters, weight: float) -> None:
         cfg = self.config
-        dense = self.store.search_dense(vec, cfg.candidates, filters)
-        lexical = self.store.search_lexical(query, cfg.candidates, filters)
+        dense = self.reader.search_dense(vec, cfg.candidates, filters)
+        lexical = self.reader.search_lexical(text, cfg.candidates, filters)
         for rank, (cid, _) in enumerate(dense):
             fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
         for rank, (cid, _) in enumerate(lexical):
             fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:
-        chunks = {c.chunk_id: c for c in self.store.chunks_by_ids([h[0] for h in hits])}
-        return [_to_passage(chunks[cid], s, i + 1) for i, (cid, s) in enumerate(h for h in hits if h[0] in chunks)]
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY = re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}})(?:st|nd|rd|th)?,? (\d{{4}})\b|\b(\d{{4}}-\d{{2}}-\d{{2}})\b")
-
-
-def named_days(query: str) -> list[str]:
-    """Calendar days the question names, as ISO dates."""
-    from datetime import datetime
-
-    out = []
-    for m in _DAY.finditer(query):
-        if m.group(4):
-            out.append(m.group(4))
-        else:
-            try:
-                out.append(datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(3)}", "%B %d %Y").date().isoformat())
-            except ValueError:
-                pass
-    return out
-
-
-_CLAUSE_SPLIT = re.compile(
-    r"\s*(?:[;?]|,?\s+\b(?:while|whereas|but|although|compared (?:to|with)|in contrast to|as opposed to"
-    r"|(?:and|who|which) (?:is|was|has|had|are|were|does|did) also|and also|as well as|in exchange for"
-    r"|before|after|with the (?:former|latter))\b|,\s+(?:and|with)\b)\s*", re.I)
-
-
-def clauses(query: str) -> list[str]:
-    """The clauses of a compound question, or [] when it has one. Split at contrast and
-    coordination words ("while", "compared to", ", and", "in exchange for")."""
-    parts = [p.strip(" ,.") for p in _CLAUSE_SPLIT.split(query)]
-    parts = [p for p in parts if len(fts_terms(p)) >= 3]
-    return parts if len(parts) > 1 else []
-
-
-def _narrow(f: Filters, **kw) -> Filters:
-    return Filters(sources=kw.get("sources", f.sources), since=kw.get("since", f.since),
-                   until=kw.get("until", f.until), doc_ids=f.doc_ids)
+        chunks = {c.chunk_id: c for c in self.reader.passages([h[0] for h in hits])}
+        return [_ranked(chunks[cid], s, i + 1) for i, (cid, s) in enumerate(h for h in hits if h[0] in chunks)]
 
 
 MAX_MERGED_CHARS = 2400
 
 
-def diversify(chunks: list[StoredChunk], k: int, max_per_doc: int) -> list[StoredChunk]:
+def diversify(chunks: list[Passage], k: int, max_per_doc: int) -> list[Passage]:
     """Best-first. A chunk that overlaps one already taken from the same article is merged into
     it (one longer passage, while under MAX_MERGED_CHARS) or else skipped; chunks per article
     are capped on a first pass (so multi-article questions get each article), then filled up."""
-    picked: list[StoredChunk] = []
+    picked: list[Passage] = []
     per_doc: dict[str, int] = defaultdict(int)
-    deferred: list[StoredChunk] = []
+    deferred: list[Passage] = []
     for c in chunks:
         if len(picked) >= k:
             break
         same = [i for i, p in enumerate(picked) if p.doc_id == c.doc_id and _overlap(p, c) > 0]
         if same:
-            merged: StoredChunk | None = picked[same[0]]
+            merged: Passage | None = picked[same[0]]
             for other in [picked[i] for i in same[1:]] + [c]:
                 merged = _merge(merged, other) if merged is not None else None
             if merged is not None:  # c bridged or extended passages: they become one
@@ -169,7 +112,7 @@ def diversify(chunks: list[StoredChunk], k: int, max_per_doc: int) -> list[Store
     return picked
 
 
-def _merge(a: StoredChunk, b: StoredChunk) -> StoredChunk | None:
+def _merge(a: Passage, b: Passage) -> Passage | None:
     """The union of two overlapping chunks of one article (exact: both are slices of its text)."""
     if b.start >= a.start and b.end <= a.end:
         return a
@@ -182,17 +125,13 @@ def _merge(a: StoredChunk, b: StoredChunk) -> StoredChunk | None:
     if second.start > first.end or max(first.end, second.end) - first.start > MAX_MERGED_CHARS:
         return None
     text = first.text + second.text[first.end - second.start:] if second.end > first.end else first.text
-    return StoredChunk(chunk_id=a.chunk_id, doc_id=a.doc_id, seq=min(a.seq, b.seq), start=first.start,
-                       end=max(first.end, second.end), text=text, title=a.title, source=a.source,
-                       published=a.published, url=a.url)
+    return replace(a, seq=min(a.seq, b.seq), start=first.start, end=max(first.end, second.end), text=text)
 
 
-def _overlap(a: StoredChunk, b: StoredChunk) -> float:
+def _overlap(a: Passage, b: Passage) -> float:
     inter = max(0, min(a.end, b.end) - max(a.start, b.start))
     return inter / max(1, min(a.end - a.start, b.end - b.start))
 
 
-def _to_passage(c: StoredChunk, score: float, rank: int) -> Passage:
-    return Passage(chunk_id=c.chunk_id, doc_id=c.doc_id, title=c.title or "", source=c.source or "",
-                   published=c.published or "", url=c.url or "", text=c.text, start=c.start, end=c.end,
-                   score=round(float(score), 6), rank=rank)
+def _ranked(c: Passage, score: float, rank: int) -> Passage:
+    return replace(c, score=round(float(score), 6), rank=rank)

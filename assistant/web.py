@@ -28,8 +28,10 @@ from starlette.exceptions import HTTPException
 
 from index.errors import AttacheError, BackendError, NotFound, QuestionError, StoreError
 
-from .core import check_question
-from .models import Answer, Passage
+from index.models import STATEMENT_KINDS, Document
+
+from .models import Answer, AnswerReady, Passage, StreamEvent
+from .query import check_question
 
 MODEL_ID = "attache"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -76,19 +78,16 @@ def make_filters(source: str | list[str] | None = None, since: str | None = None
 
 def answer_events(assistant, question: str, history: list[tuple[str, str]] | None = None,
                   filters: dict | None = None, k: int | None = None,
-                  llm: str | None = None) -> Iterator["str | Answer"]:
+                  llm: str | None = None) -> Iterator[StreamEvent]:
     """Text deltas (an unverified draft, for display) then one verified ``Answer``."""
-    if hasattr(assistant, "stream"):
-        yield from assistant.stream(question, history=history, filters=filters, k=k, llm=llm)
-    else:
-        yield assistant.ask(question, history=history, filters=filters, k=k, llm=llm)
+    yield from assistant.stream(question, history=history, filters=filters, k=k, llm=llm)
 
 
-def final_answer(events: Iterator["str | Answer"]) -> Answer:
+def final_answer(events: Iterator[StreamEvent]) -> Answer:
     answer = None
     for item in events:
-        if isinstance(item, Answer):
-            answer = item
+        if isinstance(item, AnswerReady):
+            answer = item.answer
     if answer is None:
         raise BackendError("the answerer finished without an answer")
     return answer
@@ -147,7 +146,7 @@ def sources_html(assistant, citations: list[dict] | None) -> str:
     for c in citations:
         if c["doc_id"] not in texts:
             try:
-                texts[c["doc_id"]] = assistant.document(c["doc_id"])["text"]
+                texts[c["doc_id"]] = assistant.document(c["doc_id"]).text
             except AttacheError:
                 texts[c["doc_id"]] = None  # deleted since the answer was given
         text = texts[c["doc_id"]]
@@ -166,19 +165,19 @@ def sources_html(assistant, citations: list[dict] | None) -> str:
     return f'<div class="attache-sources"><ol>{"".join(items)}</ol></div>'
 
 
-def article_html(doc: dict, start: int | None = None, end: int | None = None) -> str:
+def article_html(doc: Document, start: int | None = None, end: int | None = None) -> str:
     """A whole article; text[start:end] (if given) highlighted as ``<mark id="cited">``."""
-    text = doc["text"]
+    text = doc.text
     if start is not None and end is not None and 0 <= start <= end <= len(text):
         body = _e(text[:start]) + f'<mark id="cited">{_e(text[start:end])}</mark>' + _e(text[end:])
     else:
         body = _e(text)
-    url = safe_url(doc.get("url") or "")
+    url = safe_url(doc.url)
     link = f' · <a href="{_e(url)}" target="_blank" rel="noopener noreferrer">original</a>' if url else ""
-    return (f'<article class="attache-article" data-doc-id="{_e(doc["doc_id"])}">'
-            f'<h3>{_e(doc.get("title"))}</h3>'
-            f'<p class="attache-meta"><b>{_e(doc.get("source") or "unknown outlet")}</b>, '
-            f'{_e((doc.get("published") or "undated")[:10])}{link} · id {_e(doc["doc_id"])}</p>'
+    return (f'<article class="attache-article" data-doc-id="{_e(doc.doc_id)}">'
+            f'<h3>{_e(doc.title)}</h3>'
+            f'<p class="attache-meta"><b>{_e(doc.source or "unknown outlet")}</b>, '
+            f'{_e((doc.published or "undated")[:10])}{link} · id {_e(doc.doc_id)}</p>'
             f'<div class="body">{body}</div></article>')
 
 
@@ -329,14 +328,14 @@ def chat_tab(assistant):
         draft, last = "", 0.0
         try:
             for item in answer_events(assistant, q, history=pairs or None, filters=filters):
-                if isinstance(item, Answer):
-                    d = [c.to_dict() for c in item.citations]
-                    history[-1] = {"role": "assistant", "content": chat_markdown(item)}
-                    pairs.append((q, item.answer))
+                if isinstance(item, AnswerReady):
+                    d = [c.to_dict() for c in item.answer.citations]
+                    history[-1] = {"role": "assistant", "content": chat_markdown(item.answer)}
+                    pairs.append((q, item.answer.answer))
                     yield (history, sources_html(assistant, d), gr.update(choices=source_choices(d), value=None),
                            d, pairs, "")
                     return
-                draft += item
+                draft += item.text
                 if time.monotonic() - last > 0.1:  # the draft, until the verified answer replaces it
                     history[-1] = {"role": "assistant", "content": _md_escape(draft) + " …"}
                     last = time.monotonic()
@@ -371,8 +370,7 @@ def chat_tab(assistant):
 
 
 def _document_rows(assistant) -> list[list]:
-    return [[d["doc_id"], (d.get("published") or "")[:10], d.get("source") or "", d.get("title") or "",
-             d.get("n_chunks") or 0] for d in assistant.documents()]
+    return [[d.doc_id, d.published[:10], d.source, d.title, d.n_chunks] for d in assistant.documents()]
 
 
 def library_tab(assistant, outlets=None):
@@ -461,13 +459,13 @@ def positions_tab(assistant, tab=None):
     import gradio as gr
 
     def actor_choices():
-        return [(f"{a['actor']} ({a['statements']})", a["actor"]) for a in assistant.actors()]
+        return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
 
     claims = gr.State([])
     with gr.Row():
         actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2)
         topic = gr.Textbox(label="Topic (word or phrase)", max_lines=1, scale=2, elem_id="topic")
-        kind = gr.Dropdown(choices=["", "pledge", "proposal", "demand", "position", "criticism", "statement"],
+        kind = gr.Dropdown(choices=["", *STATEMENT_KINDS],
                            value="", label="Kind", scale=1, elem_id="kind")
         go = gr.Button("Show", variant="primary", scale=1, elem_id="positions-button")
     with gr.Row():
@@ -482,7 +480,7 @@ def positions_tab(assistant, tab=None):
         if not a:
             raise gr.Error("Choose an actor.", print_exception=False)
         try:
-            rows = assistant.positions(a, topic=(t or "").strip() or None, kind=k or None)
+            rows = [c.to_dict() for c in assistant.positions(a, topic=(t or "").strip() or None, kind=k or None)]
         except AttacheError as e:
             raise _gr_error(e) from None
         rows = sorted(rows, key=lambda c: (c.get("date") or c.get("published") or "", c.get("start") or 0))
@@ -723,12 +721,12 @@ def build_app(assistant, auth: tuple[str, str] | None = None, api_token: str | N
 
     @api.get("/api/documents", response_model=list[DocumentSummary], tags=["library"])
     def api_documents(source: str | None = None, since: str | None = None, until: str | None = None):
-        return assistant.documents(make_filters(source, since, until))
+        return [d.to_dict(text=False) for d in assistant.documents(make_filters(source, since, until))]
 
     @api.get("/api/documents/{doc_id}", response_model=DocumentOut, tags=["library"],
              responses={404: {"model": ErrorOut}})
     def api_document(doc_id: str):
-        return assistant.document(doc_id)
+        return assistant.document(doc_id).to_dict()
 
     @api.delete("/api/documents/{doc_id}", tags=["library"], responses={404: {"model": ErrorOut}})
     def api_delete(doc_id: str) -> dict:
@@ -737,17 +735,17 @@ def build_app(assistant, auth: tuple[str, str] | None = None, api_token: str | N
     if hasattr(assistant, "positions"):
         @api.get("/api/actors", tags=["positions"], summary="Actors with attributed statements")
         def api_actors() -> list[dict]:
-            return assistant.actors()
+            return [a.to_dict() for a in assistant.actors()]
 
         @api.get("/api/positions", tags=["positions"], summary="An actor's statements, date-ordered")
         def api_positions(actor: str, topic: str | None = None, kind: str | None = None) -> list[dict]:
-            return assistant.positions(actor, topic=topic or None, kind=kind or None)
+            return [c.to_dict() for c in assistant.positions(actor, topic=topic or None, kind=kind or None)]
 
     @api.get("/api/health", tags=["service"])
     def api_health() -> dict:
         s = assistant.stats()
-        return {"status": "ok", "documents": s["documents"], "chunks": s["chunks"], "claims": s["claims"],
-                "mode": s["mode"], "llm": assistant.settings.llm or "extractive"}
+        return {"status": "ok", "documents": s.documents, "chunks": s.chunks, "claims": s.claims,
+                "mode": s.mode, "llm": assistant.settings.llm or "extractive"}
 
     @api.get("/v1/models", tags=["openai"])
     def v1_models() -> dict:
@@ -794,8 +792,8 @@ def _sse(first, events, cid: str, created: int, model: str) -> Iterator[str]:
     try:
         item = first
         while True:
-            if isinstance(item, Answer):
-                answer = item
+            if isinstance(item, AnswerReady):
+                answer = item.answer
                 break
             yield ": drafting\n\n"
             item = next(events)

@@ -166,7 +166,7 @@ def run_ingest(path: Path, embedder, claims: bool, sampler: RSSSampler, tmp: Pat
     peak = sampler.peak
     texts = chunk_texts(store)
     stats = store.stats()
-    assert stats["vectors"] == stats["chunks"] == report.chunks, stats
+    assert stats.vectors == stats.chunks == report.chunks, stats
     if report.failed:
         print(f"  {len(report.failed)} failed, e.g. {report.failed[0]}", file=sys.stderr)
     stages = {k: round(v, 3) for k, v in sorted(timer.seconds.items(), key=lambda kv: -kv[1])}

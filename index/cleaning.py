@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-_FURNITURE_LINE = [
+from .text import DATELINE
+
+FURNITURE_LINE = [
     re.compile(r"^\s*(advertisement|advertising|sponsored( content)?|skip advertisement|"
                r"story continues below( advertisement)?|continue reading( the main story)?)\s*$", re.I),
     re.compile(r"^\s*to contact (the )?(reporter|reporters|editor|editors|author|bloomberg news staff)\b.*$", re.I),
@@ -18,10 +20,9 @@ _FURNITURE_LINE = [
     re.compile(r"^\s*(share (this|on)|follow us|sign up for|subscribe( now)?|read more:|related:)\b.*$", re.I),
     re.compile(r"^\s*(--\s*)?with assistance (from|by)\b.*$", re.I),
 ]
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHOTO_PAREN = re.compile(r"\s*\((photo|photograph|image|picture)s?\s*(:|by)[^)]*\)", re.I)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})?\s*([^\n]*)", re.I)
-_DATELINE = re.compile(r"^\(([A-Z][A-Za-z .&'-]{1,40})\)\s*(--|—|–)")
 
 
 def clean_text(raw: str) -> tuple[str, dict]:
@@ -38,9 +39,9 @@ def clean_text(raw: str) -> tuple[str, dict]:
             owner = re.sub(r"\b(L\.P\.?|LLC|Inc|Ltd|Limited|plc|all rights reserved)\b\.?", "", owner, flags=re.I).strip(" .,")
             if owner:
                 meta.setdefault("copyright_owner", owner)
-        if any(p.match(line) for p in _FURNITURE_LINE):
+        if any(p.match(line) for p in FURNITURE_LINE):
             continue
-        if _EMAIL.search(line) and len(_EMAIL.sub("", line).strip()) < 120 and " at " in line:
+        if EMAIL.search(line) and len(EMAIL.sub("", line).strip()) < 120 and " at " in line:
             continue  # staff contact line
         line = _PHOTO_PAREN.sub("", line)
         lines_out.append(line.rstrip())
@@ -61,9 +62,9 @@ def clean_text(raw: str) -> tuple[str, dict]:
             kept.append(l)
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     for l in text.split("\n"):
-        m = _DATELINE.match(l.strip())
+        m = DATELINE.match(l.strip())
         if m:
-            meta["outlet"] = m.group(1).strip()
+            meta["outlet"] = m.group("outlet").strip()
             break
     if "outlet" not in meta and meta.get("copyright_owner"):
         meta["outlet"] = meta["copyright_owner"]

@@ -17,7 +17,7 @@ from .config import Settings
 from .embedding import Embedder, shared_embedder
 from .errors import InputError
 from .loaders import load_paths
-from .models import Article, Chunk, Claim
+from .models import Claim, Document, Passage
 from .store import Store
 
 BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder busy
@@ -70,7 +70,7 @@ class Ingestor:
         t0 = time.perf_counter()
         report = IngestReport()
         report.resumed = self.resume_pending()
-        articles: list[Article] = []
+        articles: list[Document] = []
         seen: set[str] = set()
         for item in load_paths(paths, fmt, source):
             if isinstance(item, InputError):
@@ -84,16 +84,16 @@ class Ingestor:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def ingest_articles(self, articles: list[Article], progress: bool | ProgressFn = False) -> IngestReport:
+    def ingest_articles(self, articles: list[Document], progress: bool | ProgressFn = False) -> IngestReport:
         t0 = time.perf_counter()
         report = IngestReport()
         self._ingest_articles(articles, report, progress)
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _ingest_articles(self, articles: list[Article], report: IngestReport, progress) -> None:
+    def _ingest_articles(self, articles: list[Document], report: IngestReport, progress) -> None:
         bar = _progress(progress, len(articles))
-        batch: list[tuple[Article, list[Chunk], bool]] = []
+        batch: list[tuple[Document, list[Passage], bool]] = []
         n_chunks = 0
         for art in articles:
             state = self.store.document_state(art.doc_id)
@@ -116,11 +116,11 @@ class Ingestor:
             self._flush(batch, report, bar)
         bar.close()
 
-    def _flush(self, batch: list[tuple[Article, list[Chunk], bool]], report: IngestReport, bar) -> None:
+    def _flush(self, batch: list[tuple[Document, list[Passage], bool]], report: IngestReport, bar) -> None:
         claims: list[list[Claim]] = [[] for _ in batch]
         if self.extract_claims:
             # Actors already in the index let a bare surname ("Lavrov") resolve across articles.
-            known = [r["actor"] for r in self.store.actors() if r["actor_type"] == "person"]
+            known = [r.actor for r in self.store.actors() if r.actor_type == "person"]
             claims = self.claim_extractor.extract_many([(a.text, a.doc_id, a.published) for a, _, _ in batch], known)
         self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)])
         chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]

@@ -17,7 +17,7 @@ from typing import Any
 
 from .cleaning import clean_text, split_front_matter
 from .errors import InputError
-from .models import Article
+from .models import Document
 
 FORMATS = ("text", "html", "json", "jsonl")
 EXTENSIONS = {
@@ -32,7 +32,7 @@ DATE_FIELDS = ("published_at", "published", "date", "pubdate", "year")
 AUTHOR_FIELDS = ("author", "authors", "byline")
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
-LoadResult = Article | InputError
+LoadResult = Document | InputError
 
 
 def normalise_date(value: Any) -> str:
@@ -137,13 +137,13 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None) -> 
         yield e
 
 
-def _finish(article: Article, where: str) -> Article:
+def _finish(article: Document, where: str) -> Document:
     if not article.text.strip():
         raise InputError(where, "no article text left after cleaning")
     return article
 
 
-def _from_text(path: Path, raw: str, source: str | None) -> Article:
+def _from_text(path: Path, raw: str, source: str | None) -> Document:
     front, body = split_front_matter(raw)
     text, found = clean_text(body)
     m = _FILENAME_DATE.search(path.name)
@@ -152,7 +152,7 @@ def _from_text(path: Path, raw: str, source: str | None) -> Article:
     published = normalise_date(front.get("published") or front.get("date")) or (m.group(1) if m else "") \
         or found.get("copyright_year", "")
     url = front.get("url", "")
-    return _finish(Article(
+    return _finish(Document(
         source_id=url or str(path.resolve()),
         text=text,
         title=front.get("title") or found.get("headline") or path.stem,
@@ -165,7 +165,7 @@ def _from_text(path: Path, raw: str, source: str | None) -> Article:
     ), str(path))
 
 
-def _from_html(path: Path, raw: str, source: str | None) -> Article:
+def _from_html(path: Path, raw: str, source: str | None) -> Document:
     import trafilatura
 
     extracted = trafilatura.extract(raw, output_format="txt", include_comments=False,
@@ -176,7 +176,7 @@ def _from_html(path: Path, raw: str, source: str | None) -> Article:
     text, found = clean_text(extracted)
     title = (md.title if md and md.title else "") or found.get("headline") or path.stem
     url = (md.url if md and md.url else "") or ""
-    return _finish(Article(
+    return _finish(Document(
         source_id=url or str(path.resolve()),
         text=text,
         title=title,
@@ -189,7 +189,7 @@ def _from_html(path: Path, raw: str, source: str | None) -> Article:
     ), str(path))
 
 
-def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None) -> Article:
+def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None) -> Document:
     if not isinstance(rec, dict):
         raise InputError(where, f"expected an object, got {type(rec).__name__}")
     body = _first(rec, TEXT_FIELDS)
@@ -212,7 +212,7 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
     if not title:
         who = ", ".join(str(rec[k]) for k in ("speaker", "post", "country") if rec.get(k))
         title = who or found.get("headline") or str(rid or f"{path.name} record {index + 1}")
-    return _finish(Article(
+    return _finish(Document(
         source_id=source_id,
         text=text,
         title=str(title),

@@ -17,14 +17,14 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlparse
 
 from .config import Settings
 from .errors import NotFound, StoreError
-from .models import Article, Chunk, Claim
+from .text import fts_terms
+from .models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
 
 SCHEMA_VERSION = 1
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
@@ -54,47 +54,40 @@ CREATE INDEX IF NOT EXISTS claims_actor ON claims(actor);
 
 
 def pub_day(published: str) -> int:
-    """YYYYMMDD as an int for range filters (a bare year counts as its 1 January)."""
-    m = re.match(r"(\d{4})(?:-(\d{2})-(\d{2}))?", published or "")
+    """YYYYMMDD as an int for range filters (a bare year counts as its 1 January, a month as its 1st)."""
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published or "")
     if not m:
         return 0
     return int(m.group(1)) * 10000 + int(m.group(2) or 1) * 100 + int(m.group(3) or 1)
 
 
-@dataclass
-class Filters:
-    sources: list[str] = field(default_factory=list)  # outlet names (case-insensitive)
-    since: str = ""  # ISO date, inclusive
-    until: str = ""  # ISO date, inclusive
-    doc_ids: list[str] = field(default_factory=list)
+class IndexReader(Protocol):
+    """What the assistant reads from an index; ``Store`` implements it.
 
-    def empty(self) -> bool:
-        return not (self.sources or self.since or self.until or self.doc_ids)
+    Rankings are ``(chunk_id, score)`` lists, best first: cosine similarity for dense search,
+    BM25 (higher is better) for lexical search. Only documents in the ``ready`` state are seen.
+    """
 
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "Filters":
-        d = d or {}
-        src = d.get("sources") or d.get("source") or []
-        if isinstance(src, str):
-            src = [src]
-        docs = d.get("doc_ids") or d.get("doc_id") or []
-        if isinstance(docs, str):
-            docs = [docs]
-        return cls(list(src), d.get("since") or "", d.get("until") or "", list(docs))
+    def search_dense(self, vector: Any, k: int, filters: Filters | None = None) -> list[tuple[str, float]]: ...
 
+    def search_lexical(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[str, float]]: ...
 
-@dataclass
-class StoredChunk:
-    chunk_id: str
-    doc_id: str
-    seq: int
-    start: int
-    end: int
-    text: str
-    title: str
-    source: str
-    published: str
-    url: str
+    def passages(self, chunk_ids: Iterable[str]) -> list[Passage]: ...
+
+    def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None: ...
+
+    def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
+               filters: Filters | None = None, topic: str = "") -> list[Claim]: ...
+
+    def actors(self) -> list[ActorSummary]: ...
+
+    def document(self, doc_id: str) -> Document: ...
+
+    def documents(self, filters: Filters | None = None) -> list[Document]: ...
+
+    def sources(self) -> list[str]: ...
+
+    def is_empty(self) -> bool: ...
 
 
 class Store:
@@ -171,7 +164,7 @@ class Store:
         row = self.db.execute("SELECT content_hash, state FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return (row["content_hash"], row["state"]) if row else None
 
-    def stage(self, items: Sequence[tuple[Article, list[Chunk], list[Claim]]]) -> None:
+    def stage(self, items: Sequence[tuple[Document, list[Passage], list[Claim]]]) -> None:
         """Step 1: write documents as pending with their chunks, lexical rows and claims."""
         now = time.time()
         with self._lock:
@@ -212,7 +205,7 @@ class Store:
 
     def write_vectors(self, doc_ids: Sequence[str], chunk_ids: Sequence[str], vectors) -> None:
         """Step 2: replace the documents' vectors in Chroma."""
-        rows = self.chunks_by_ids(chunk_ids, only_ready=False)
+        rows = self.passages(chunk_ids, only_ready=False)
         by_id = {r.chunk_id: r for r in rows}
         try:
             for i in range(0, len(doc_ids), 500):
@@ -326,9 +319,9 @@ class Store:
                f"WHERE chunks_fts MATCH ? AND {where} ORDER BY s DESC LIMIT ?")
         return [(r[0], float(r[1])) for r in self.db.execute(sql, [" OR ".join(terms), *args, k])]
 
-    def chunks_by_ids(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[StoredChunk]:
+    def passages(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[Passage]:
         ids = list(chunk_ids)
-        out: dict[str, StoredChunk] = {}
+        out: dict[str, Passage] = {}
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             q = ('SELECT c.chunk_id, c.doc_id, c.seq, c.start, c."end", c.text, d.title, d.source, d.published, d.url '
@@ -336,21 +329,25 @@ class Store:
             if only_ready:
                 q += " AND d.state='ready'"
             for r in self.db.execute(q, part):
-                out[r[0]] = StoredChunk(*r)
+                out[r[0]] = Passage(chunk_id=r[0], doc_id=r[1], seq=r[2], start=r[3], end=r[4], text=r[5],
+                                    title=r[6] or "", source=r[7] or "", published=r[8] or "", url=r[9] or "")
         return [out[c] for c in ids if c in out]
 
-    def chunks_of(self, doc_id: str) -> list[StoredChunk]:
+    def chunks_of(self, doc_id: str) -> list[Passage]:
         rows = self.db.execute('SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY seq', (doc_id,)).fetchall()
-        return self.chunks_by_ids([r[0] for r in rows], only_ready=False)
+        return self.passages([r[0] for r in rows], only_ready=False)
 
-    def chunk_covering(self, doc_id: str, start: int, end: int) -> StoredChunk | None:
+    def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None:
         """The first chunk of a document that contains the span [start, end)."""
         r = self.db.execute('SELECT chunk_id FROM chunks WHERE doc_id=? AND start<=? AND "end">=? ORDER BY seq LIMIT 1',
                             (doc_id, start, end)).fetchone()
-        found = self.chunks_by_ids([r[0]]) if r else []
+        found = self.passages([r[0]]) if r else []
         return found[0] if found else None
 
-    def get_document(self, doc_id: str) -> dict:
+    def document(self, doc_id: str) -> Document:
+        """The ready document with this id (or unique id prefix of at least 4 characters).
+
+        Raises ``NotFound`` when there is none."""
         r = self.db.execute("SELECT * FROM documents WHERE doc_id=? AND state='ready'", (doc_id,)).fetchone()
         if not r:
             # Accept a unique prefix, as people copy short ids.
@@ -359,16 +356,21 @@ class Store:
             if len(rows) != 1:
                 raise NotFound(f"no document with id {doc_id}")
             r = rows[0]
-        return {"doc_id": r["doc_id"], "title": r["title"], "source": r["source"], "published": r["published"],
-                "url": r["url"], "author": r["author"], "path": r["path"], "text": r["text"],
-                "meta": json.loads(r["meta"] or "{}"), "chunks": r["n_chunks"]}
+        return Document(doc_id=r["doc_id"], source_id=r["source_id"], text=r["text"], title=r["title"] or "",
+                        source=r["source"] or "", published=r["published"] or "", url=r["url"] or "",
+                        author=r["author"] or "", path=r["path"] or "", meta=json.loads(r["meta"] or "{}"),
+                        n_chunks=r["n_chunks"] or 0)
 
-    def list_documents(self, filters: Filters | None = None) -> list[dict]:
+    def documents(self, filters: Filters | None = None) -> list[Document]:
+        """Ready documents, by date then title, without their text (``chars`` gives its length)."""
         where, args = self._filter_sql(filters)
         rows = self.db.execute(
-            f"SELECT doc_id, title, source, published, url, n_chunks, length(text) AS chars FROM documents d "
-            f"WHERE {where} ORDER BY published, title", args)
-        return [dict(r) for r in rows]
+            f"SELECT doc_id, source_id, title, source, published, url, author, path, n_chunks, "
+            f"length(text) AS chars FROM documents d WHERE {where} ORDER BY published, title", args)
+        return [Document(doc_id=r["doc_id"], source_id=r["source_id"], text="", title=r["title"] or "",
+                         source=r["source"] or "", published=r["published"] or "", url=r["url"] or "",
+                         author=r["author"] or "", path=r["path"] or "", n_chunks=r["n_chunks"] or 0,
+                         chars=r["chars"] or 0) for r in rows]
 
     def sources(self) -> list[str]:
         return [r[0] for r in self.db.execute(
@@ -377,7 +379,7 @@ class Store:
     def is_empty(self) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE state='ready' LIMIT 1").fetchone() is None
 
-    def stats(self) -> dict:
+    def stats(self) -> IndexStats:
         docs = self.db.execute("SELECT count(*) FROM documents WHERE state='ready'").fetchone()[0]
         chunks = self.db.execute(
             "SELECT count(*) FROM chunks c JOIN documents d ON d.doc_id=c.doc_id WHERE d.state='ready'").fetchone()[0]
@@ -388,14 +390,15 @@ class Store:
             vectors = self.collection.count()
         except Exception as e:
             raise StoreError(self._chroma_error("count", e)) from None
-        return {"documents": docs, "chunks": chunks, "vectors": vectors, "claims": claims,
-                "pending": pending, "store": str(self.path), "mode": self.settings.mode,
-                "chroma_url": self.settings.chroma_url or None, "collection": self.settings.collection,
-                "embedding_model": EMBEDDING_MODEL}
+        return IndexStats(documents=docs, chunks=chunks, vectors=vectors, claims=claims, pending=pending,
+                          store=str(self.path), mode=self.settings.mode, chroma_url=self.settings.chroma_url or None,
+                          collection=self.settings.collection, embedding_model=EMBEDDING_MODEL)
 
     # ------------------------------------------------------------------ claims
     def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-               filters: Filters | None = None, topic: str = "") -> list[dict]:
+               filters: Filters | None = None, topic: str = "") -> list[Claim]:
+        """Claims of ready documents (optionally of these actors, kinds, filters, and whose text or
+        topics contain ``topic``), ordered by statement date, article date, offset."""
         where, args = self._filter_sql(filters)
         sql = (f"SELECT k.*, d.title, d.source, d.published, d.url FROM claims k JOIN documents d "
                f"ON d.doc_id=k.doc_id WHERE {where}")
@@ -413,39 +416,24 @@ class Store:
         for r in self.db.execute(sql, args):
             d = dict(r)
             d["topics"] = json.loads(d["topics"] or "[]")
-            d["direct"] = bool(d["direct"])
-            out.append(d)
+            for key in ("title", "source", "published", "url", "date", "role", "cue", "speaker"):
+                d[key] = d[key] or ""
+            out.append(Claim.from_dict(d))
         return out
 
-    def actors(self) -> list[dict]:
+    def actors(self) -> list[ActorSummary]:
         rows = self.db.execute(
             "SELECT k.actor, k.actor_type, count(*) AS statements, count(DISTINCT k.doc_id) AS documents, "
             "min(k.date) AS first, max(k.date) AS last FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
             "WHERE d.state='ready' GROUP BY k.actor, k.actor_type ORDER BY statements DESC, k.actor")
-        return [dict(r) for r in rows]
+        return [ActorSummary.from_dict(dict(r)) for r in rows]
 
 
 def _until_day(until: str) -> int:
+    """The last YYYYMMDD an inclusive ``until`` of a year, a month or a day admits."""
     d = pub_day(until)
     if re.fullmatch(r"\d{4}", until or ""):
         d = int(until) * 10000 + 1231
+    elif re.fullmatch(r"\d{4}-\d{2}", until or ""):
+        d = d - 1 + 31
     return d
-
-
-_STOP = set("""a an and are as at be been but by did do does for from had has have he her his how i if in
-into is it its of on or our she so than that the their them then there these they this those to was we
-were what when where which who whom whose why will with would you your about after before between both
-can could should may might must also any all more most other some such only own same very just over under
-according reported report reports article articles say says said""".split())
-
-
-def fts_terms(query: str) -> list[str]:
-    words = re.findall(r"[\w][\w'’-]*", query.lower())
-    out, seen = [], set()
-    for w in words:
-        w = w.strip("'’-")
-        if len(w) < 2 or w in _STOP or w in seen:
-            continue
-        seen.add(w)
-        out.append('"' + w.replace('"', "") + '"')
-    return out

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from assistant import Assistant
+from assistant.models import AnswerReady, TextDelta
 from fake_openai import FakeOpenAI
 
 GOLD = Path(__file__).parent / "gold" / "questions.json"
@@ -36,7 +37,7 @@ def check_citations(a: Assistant, ans) -> None:
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)}
     assert markers == {c.n for c in ans.citations}
     for c in ans.citations:
-        assert a.document(c.doc_id)["text"][c.start:c.end] == c.quote
+        assert a.document(c.doc_id).text[c.start:c.end] == c.quote
         assert c.source and c.published
 
 
@@ -114,9 +115,10 @@ def test_follow_up_uses_the_conversation(assistant):
 
 def test_stream_yields_text_then_answer(assistant):
     items = list(assistant.stream("What did Koval and Brandt pledge in their joint statement?"))
-    final = items[-1]
-    assert not isinstance(final, str) and not final.abstained
-    assert "".join(i for i in items if isinstance(i, str)) == final.answer
+    assert isinstance(items[-1], AnswerReady) and all(isinstance(i, TextDelta) for i in items[:-1])
+    final = items[-1].answer
+    assert not final.abstained
+    assert "".join(i.text for i in items[:-1]) == final.answer
 
 
 def test_timeline_question_orders_statements_by_date(assistant):
@@ -147,8 +149,8 @@ def test_openai_backend_checks_the_model_output(assistant):
         check_citations(assistant, ans)
         assert any("all possible efforts" in c.quote for c in ans.citations)
         items = list(assistant.stream("What did Xi and Putin pledge about Iran?", llm=spec))
-        assert sum(isinstance(i, str) for i in items) > 1
-        assert "[7]" not in items[-1].answer and items[-1].citations
+        assert sum(isinstance(i, TextDelta) for i in items) > 1
+        assert "[7]" not in items[-1].answer.answer and items[-1].answer.citations
         assert any(r.get("stream") for r in server.requests)
 
 
@@ -233,7 +235,7 @@ def test_cli_positions_timeline(store_dir):
 
 def test_positions_quote_matches_stored_text(assistant):
     for s in assistant.positions("Xi"):
-        assert assistant.document(s["doc_id"])["text"][s["start"]:s["end"]] == s["text"]
+        assert assistant.document(s["doc_id"]).text[s["start"]:s["end"]] == s["text"]
 
 
 # ----------------------------------------------------------------------------- retrieval
@@ -243,7 +245,7 @@ def test_search_passages_are_exact_and_do_not_overlap(assistant):
         ps = assistant.search(q, k=10)
         assert ps
         for p in ps:
-            assert assistant.document(p.doc_id)["text"][p.start:p.end] == p.text
+            assert assistant.document(p.doc_id).text[p.start:p.end] == p.text
             assert not any(o is not p and o.doc_id == p.doc_id and min(o.end, p.end) > max(o.start, p.start)
                            for o in ps)
         # merged neighbours make some passages longer than one chunk
@@ -252,7 +254,7 @@ def test_search_passages_are_exact_and_do_not_overlap(assistant):
 
 
 def test_outlets_and_days_named_in_the_question_are_retrieved(assistant):
-    from assistant.retrieval import named_days
+    from assistant.query import named_days
 
     assert named_days("published on October 7, 2023 and 2026-03-17") == ["2023-10-07", "2026-03-17"]
     ps = assistant.search("What did the Harbour Post report about the gas dispute?", k=4)
@@ -262,7 +264,7 @@ def test_outlets_and_days_named_in_the_question_are_retrieved(assistant):
 
 
 def test_compound_question_retrieves_evidence_for_each_clause(assistant):
-    from assistant.retrieval import clauses
+    from assistant.query import clauses
 
     assert clauses("Does the Harbour Post report a missile test, while Global Ledger reports stranded grain ships?") == [
         "Does the Harbour Post report a missile test", "Global Ledger reports stranded grain ships"]
@@ -281,7 +283,7 @@ MULTI_PART = ("Who proposed inspecting grain ships in Portmere, urged both sides
 
 
 def test_question_parts():
-    from assistant.rerank import question_parts
+    from assistant.query import question_parts
 
     assert question_parts(MULTI_PART) == [
         "Who proposed inspecting grain ships in Portmere", "urged both sides to keep the Straits open",
@@ -297,7 +299,8 @@ def test_rerank_scores_each_phrase_of_a_multi_part_question(assistant, store_dir
     assert not any("Westline interconnector" in p.text for p in plain)
     pool = assistant.search(MULTI_PART, k=30)
     best: dict[str, float] = {}
-    for s in assistant.answerer.ranker.rank(MULTI_PART, pool, by_parts=False):
+    query = assistant.parser.embed(assistant.parser.parse(MULTI_PART))
+    for s in assistant.ranker.rank(query, pool, by_parts=False):
         best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, -1.0), s.score)
     whole = sorted(pool, key=lambda p: -(best.get(p.chunk_id, -1.0) + 0.5 / (p.rank + 1)))[:3]
     assert not any("Westline interconnector" in p.text for p in whole)

@@ -135,9 +135,9 @@ def test_library_upload_lists_documents_and_errors(page, tmp_path):
 
 
 def test_xss_article_is_shown_as_text(page, assistant):
-    doc = next(d for d in assistant.documents() if d["source"].startswith("Xss"))
+    doc = next(d for d in assistant.documents() if d.source.startswith("Xss"))
     page.get_by_role("tab", name="Library").click()
-    page.fill("#doc-id input", doc["doc_id"])
+    page.fill("#doc-id input", doc.doc_id)
     page.click("#open-doc")
     page.wait_for_selector("#doc-view article", timeout=LONG)
     view = page.inner_text("#doc-view")

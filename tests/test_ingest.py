@@ -26,7 +26,7 @@ from index.chunking import chunk_article, chunk_spans, split_sentences
 from index.config import Settings
 from index.errors import InputError, NotFound
 from index.loaders import load_paths
-from index.models import Article
+from index.models import Document
 from index.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,7 +123,7 @@ def free_port() -> int:
 # ---------------------------------------------------------------------------------- loaders
 def test_load_plain_text_article(article_path):
     [art] = list(load_paths([article_path]))
-    assert isinstance(art, Article)
+    assert isinstance(art, Document)
     assert art.title == HEADLINE
     assert art.source == "Bloomberg"
     assert art.published == "2018-06-08"  # from the file name
@@ -184,7 +184,7 @@ def test_load_html_page(tmp_path):
     page = tmp_path / "grain-corridor.html"
     page.write_text(HTML_PAGE, encoding="utf-8")
     [art] = list(load_paths([page]))
-    assert isinstance(art, Article), art
+    assert isinstance(art, Document), art
     assert art.title == "Ostmark and Veloria agree on grain corridor"
     assert art.source == "The Harbour Post"
     assert art.published.startswith("2026-05-02")
@@ -244,7 +244,7 @@ def test_load_folders_recurse(tmp_path):
     (root / ".hidden" / "d.txt").write_text(text, encoding="utf-8")  # hidden: skipped
     (root / "e.pdf").write_bytes(b"%PDF-1.4")  # unknown extension in a folder: skipped
     got = list(load_paths([root]))
-    assert all(isinstance(x, Article) for x in got), got
+    assert all(isinstance(x, Document) for x in got), got
     assert sorted(Path(x.path).name for x in got) == ["a.txt", "b.md", "c.jsonl"]
 
 
@@ -254,7 +254,7 @@ def test_load_shared_datasets_as_they_are(datasets_dir):
     if not (corpus.is_file() and speeches.is_file()):
         pytest.skip("MultiHop-RAG corpus or UN speeches not found")
     arts = list(load_paths([corpus]))
-    assert len(arts) == 609 and all(isinstance(a, Article) for a in arts)
+    assert len(arts) == 609 and all(isinstance(a, Document) for a in arts)
     assert len({a.doc_id for a in arts}) == 609  # url is the identity
     first = json.loads(corpus.read_text(encoding="utf-8"))[0]
     a = arts[0]
@@ -263,7 +263,7 @@ def test_load_shared_datasets_as_they_are(datasets_dir):
     assert all(a.text and a.title and a.source and a.published for a in arts)
 
     arts = list(load_paths([speeches]))
-    assert len(arts) == 1938 and all(isinstance(a, Article) for a in arts)
+    assert len(arts) == 1938 and all(isinstance(a, Document) for a in arts)
     assert len({a.doc_id for a in arts}) == 1938
     with speeches.open(encoding="utf-8") as f:
         rec = json.loads(f.readline())
@@ -306,7 +306,7 @@ def test_cleaning_of_the_shared_article(bloomberg, article_path, tmp_path):
 
 def test_chunk_offsets_are_whole_sentences(bloomberg):
     settings, doc_id, a = bloomberg
-    text = a.document(doc_id)["text"]
+    text = a.document(doc_id).text
     chunks = a.store.chunks_of(doc_id)
     assert len(chunks) >= 4
     sents = split_sentences(text)
@@ -326,7 +326,7 @@ def test_chunk_offsets_are_whole_sentences(bloomberg):
 def test_chunking_long_sentence_and_budget():
     long = "The delegates " + "discussed the corridor and the sanctions and the ships, " * 30 + "then left."
     text = "Short opening line here. " + long + " Another short sentence follows. " * 40
-    art = Article(source_id="x", text=text)
+    art = Document(source_id="x", text=text)
     chunks = chunk_article(art, max_chars=300, target_chars=200)
     sents = split_sentences(text)
     over = [c for c in chunks if len(c.text) > 300]
@@ -494,8 +494,8 @@ def _check_interrupted_then_resume(run, samples_dir, capsys):
 
     # Staged-but-unfinished documents are invisible to every reader.
     a = Assistant.open(store=settings.store, create=False)
-    assert {d["doc_id"] for d in a.documents()} == ready
-    assert a.stats()["documents"] == len(ready) and a.stats()["pending"] == len(pending)
+    assert {d.doc_id for d in a.documents()} == ready
+    assert a.stats().documents == len(ready) and a.stats().pending == len(pending)
     store = Store(settings, create=False)
     titles = [r[0] for r in store.db.execute("SELECT title FROM documents WHERE state='pending'")]
     staged_chunks = {r[0] for r in store.db.execute(
@@ -661,7 +661,7 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
     for where, words in expected.items():
         assert any(l.startswith(f"attache: failed: {where}: ") and words in l for l in lines), where
     assert "Traceback" not in r.stderr
-    titles = {x["title"] for x in Assistant.open(store=store, create=False).documents()}
+    titles = {x.title for x in Assistant.open(store=store, create=False).documents()}
     assert titles == {"Envoys meet in Vienna", "L1", "L3", "Has body"}
 
 

@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 
 import prompts
-from assistant.llm import (
-    ABSTENTION,
-    ChatLlamaCpp,
-    LLMAnswerer,
-    build_chat_model,
-    format_passages,
-    parse_llm_spec,
-    verify_answer,
-)
-from assistant.models import Answer, Passage
+from assistant.answerer import answer_of
+from assistant.evidence import Evidence
+from assistant.llm import ChatLlamaCpp, LLMAnswerer, build_chat_model, format_passages, parse_llm_spec
+from assistant.models import ABSTAIN_TEXT as ABSTENTION
+from assistant.models import Answer, AnswerReady, Passage, TextDelta
+from assistant.query import Query
+from assistant.verify import verify_answer
 from fake_openai import FakeOpenAI
 from index.errors import BackendError
 
@@ -49,6 +46,19 @@ DISAPPOINTING = (
     "their joint statement, and said it was of “fundamental importance” to protect trade relations "
     "with the Islamic Republic against “unilateral extraterritorial sanctions.”"
 )
+
+
+def _query(question: str, history=None) -> Query:
+    return Query(question=question, text=question, history=tuple(history or ()))
+
+
+def ask_llm(answerer: LLMAnswerer, question: str, passages: list[Passage], history=None) -> Answer:
+    """The answerer's final answer through its one interface (Query + Evidence)."""
+    return answer_of(answerer.stream(_query(question, history), Evidence(passages)))
+
+
+def stream_llm(answerer: LLMAnswerer, question: str, passages: list[Passage]):
+    return answerer.stream(_query(question), Evidence(passages))
 
 
 def make_passage(n: int, text: str, start: int, end: int, doc_id: str = "bloomberg-putin-xi") -> Passage:
@@ -256,7 +266,7 @@ def test_good_reply_keeps_verified_citations(server):
         "mature, firm and stable [2]. In their joint statement, Xi and Putin called the U.S. "
         "decision to leave the Iranian nuclear deal disappointing [5]."
     )
-    answer = LLMAnswerer(spec_for(server)).answer("How did Xi describe ties with Russia?", PASSAGES)
+    answer = ask_llm(LLMAnswerer(spec_for(server)), "How did Xi describe ties with Russia?", PASSAGES)
     assert isinstance(answer, Answer) and not answer.abstained
     assert answer.backend == f"openai:fake-model@{server.base_url}"
     assert answer.answer == (
@@ -283,7 +293,7 @@ def test_marker_to_missing_passage_is_removed(server):
         "Xi said the China-Russia partnership is mature, firm and stable [7]. "
         "Xi and Putin called the U.S. decision to leave the Iranian nuclear deal disappointing [5][7]."
     )
-    answer = LLMAnswerer(spec_for(server)).answer("q", PASSAGES)
+    answer = ask_llm(LLMAnswerer(spec_for(server)), "q", PASSAGES)
     assert "[7]" not in answer.answer and "[3]" not in answer.answer
     # The first sentence lost its only marker and was re-attributed to the passage saying it.
     assert answer.answer == (
@@ -298,7 +308,7 @@ def test_invented_sentence_is_dropped(server):
         "Xi said the China-Russia partnership is mature, firm and stable [2]. "
         "Putin pledged to send troops to Iran [1]."
     )
-    answer = LLMAnswerer(spec_for(server)).answer("q", PASSAGES)
+    answer = ask_llm(LLMAnswerer(spec_for(server)), "q", PASSAGES)
     assert "troops" not in answer.answer
     assert answer.answer == "Xi said the China-Russia partnership is mature, firm and stable [1]."
     assert len(answer.citations) == 1
@@ -309,11 +319,12 @@ def test_streaming_yields_deltas_then_verified_answer(server):
         "Russia and China agree on the need for peace on the Korean Peninsula, Putin said [3]. "
         "Putin pledged to send troops to Iran [3]."
     )
-    items = list(LLMAnswerer(spec_for(server)).stream("What did Putin say about Korea?", PASSAGES))
-    deltas, final = items[:-1], items[-1]
-    assert len(deltas) > 5 and all(isinstance(d, str) for d in deltas)
-    assert "".join(deltas) == server.reply  # the draft, unverified
-    assert isinstance(final, Answer)
+    items = list(stream_llm(LLMAnswerer(spec_for(server)), "What did Putin say about Korea?", PASSAGES))
+    deltas, ready = items[:-1], items[-1]
+    assert len(deltas) > 5 and all(isinstance(d, TextDelta) for d in deltas)
+    assert "".join(d.text for d in deltas) == server.reply  # the draft, unverified
+    assert isinstance(ready, AnswerReady)
+    final = ready.answer
     assert final.answer == "Russia and China agree on the need for peace on the Korean Peninsula, Putin said [1]."
     assert_quotes_verbatim(final.citations)
     assert server.requests[-1]["stream"] is True
@@ -321,20 +332,20 @@ def test_streaming_yields_deltas_then_verified_answer(server):
 
 def test_abstention_reply(server):
     server.reply = "The articles do not say."
-    answer = LLMAnswerer(spec_for(server)).answer("What did Macron say?", PASSAGES)
+    answer = ask_llm(LLMAnswerer(spec_for(server)), "What did Macron say?", PASSAGES)
     assert answer.abstained and answer.answer == ABSTENTION and answer.citations == []
     assert answer.passages == PASSAGES
 
 
 def test_no_passages_abstains_without_calling_the_model(server):
-    answer = LLMAnswerer(spec_for(server)).answer("q", [])
+    answer = ask_llm(LLMAnswerer(spec_for(server)), "q", [])
     assert answer.abstained and server.requests == []
 
 
 def test_history_reaches_model_without_old_markers(server):
     server.reply = "Xi said the China-Russia partnership is mature, firm and stable [2]."
     history = [("Who met in Beijing?", "Xi and Putin met in Beijing [1].")]
-    LLMAnswerer(spec_for(server)).answer("What did Xi say about it?", PASSAGES, history)
+    ask_llm(LLMAnswerer(spec_for(server)), "What did Xi say about it?", PASSAGES, history)
     contents = [(m["role"], m["content"]) for m in server.requests[-1]["messages"]]
     assert contents[1:3] == [("user", "Who met in Beijing?"), ("assistant", "Xi and Putin met in Beijing.")]
 
@@ -363,7 +374,7 @@ def test_prompt_injection_stays_inside_its_passage(server):
     start = doc.find("IGNORE ALL")
     passages = PASSAGES + [make_passage(6, doc, start, start + len(injection))]
     server.reply = "The articles do not say."
-    LLMAnswerer(spec_for(server)).answer("What did Xi say?", passages)
+    ask_llm(LLMAnswerer(spec_for(server)), "What did Xi say?", passages)
     request = server.requests[-1]
     assert "IGNORE ALL" not in messages_of(request, "system")[0]
     user = messages_of(request, "user")[-1]
@@ -384,19 +395,19 @@ def test_server_down_fails_fast_with_clear_message():
     answerer = LLMAnswerer(f"openai:fake-model@http://127.0.0.1:{port}/v1")
     began = time.monotonic()
     with pytest.raises(BackendError) as err:
-        answerer.answer("q", PASSAGES)
+        ask_llm(answerer, "q", PASSAGES)
     assert time.monotonic() - began < 5
     message = str(err.value)
     assert message.startswith(f"LLM backend openai:fake-model at http://127.0.0.1:{port}/v1 is unreachable: ")
     assert "\n" not in message
     with pytest.raises(BackendError, match="unreachable"):
-        list(answerer.stream("q", PASSAGES))
+        list(stream_llm(answerer, "q", PASSAGES))
 
 
 def test_ollama_down_fails_with_clear_message():
     port = closed_port()
     with pytest.raises(BackendError, match=f"ollama:m at http://127.0.0.1:{port} is unreachable"):
-        LLMAnswerer(f"ollama:m@http://127.0.0.1:{port}").answer("q", PASSAGES)
+        ask_llm(LLMAnswerer(f"ollama:m@http://127.0.0.1:{port}"), "q", PASSAGES)
 
 
 @pytest.mark.parametrize("streaming", [False, True])
@@ -406,9 +417,9 @@ def test_slow_server_times_out(server, streaming):
     began = time.monotonic()
     with pytest.raises(BackendError, match=r"timed out after 1 s"):
         if streaming:
-            list(answerer.stream("q", PASSAGES))
+            list(stream_llm(answerer, "q", PASSAGES))
         else:
-            answerer.answer("q", PASSAGES)
+            ask_llm(answerer, "q", PASSAGES)
     assert time.monotonic() - began < 4
     assert len(server.requests) == 1  # max_retries=0
 
@@ -418,20 +429,20 @@ def test_garbage_reply(server, streaming):
     server.mode = "garbage"
     answerer = LLMAnswerer(spec_for(server))
     with pytest.raises(BackendError, match="returned an unusable reply"):
-        list(answerer.stream("q", PASSAGES)) if streaming else answerer.answer("q", PASSAGES)
+        list(stream_llm(answerer, "q", PASSAGES)) if streaming else ask_llm(answerer, "q", PASSAGES)
 
 
 def test_http_500(server):
     server.mode = "error"
     with pytest.raises(BackendError, match="returned HTTP 500"):
-        LLMAnswerer(spec_for(server)).answer("q", PASSAGES)
+        ask_llm(LLMAnswerer(spec_for(server)), "q", PASSAGES)
     assert len(server.requests) == 1
 
 
 def test_empty_reply(server):
     server.reply = ""
     with pytest.raises(BackendError, match="returned an empty reply"):
-        LLMAnswerer(spec_for(server)).answer("q", PASSAGES)
+        ask_llm(LLMAnswerer(spec_for(server)), "q", PASSAGES)
 
 
 def test_fake_server_lists_models(server):

@@ -120,7 +120,7 @@ def test_gradio_client_ask(url, assistant):
     assert {"/ask", "/search", "/chat"} <= set(endpoints)
     d = client.predict(GRAIN_Q, api_name="/ask")
     assert set(d) == {"question", "answer", "abstained", "citations", "passages", "backend", "notice"}
-    check_cited(d, lambda i: assistant.document(i)["text"])
+    check_cited(d, lambda i: assistant.document(i).text)
     filtered = client.predict(question=GRAIN_Q, source="Global Ledger", api_name="/ask")
     assert {c["source"] for c in filtered["citations"]} == {"Global Ledger"}
     found = client.predict(query="grain corridor escort", k=3, api_name="/search")
@@ -235,7 +235,7 @@ def test_openai_chat_completion(url, assistant):
     citations = r.model_extra["citations"]
     parts = _reply_answer(content)
     check_cited({"answer": parts["answer"], "abstained": False, "citations": citations},
-                lambda i: assistant.document(i)["text"])
+                lambda i: assistant.document(i).text)
     for c in citations:  # "[n] outlet, date, title — “quote”"
         assert f"[{c['n']}] {c['source']}, {c['published'][:10]}, {c['title']} — “{c['quote']}”" in parts["sources"]
 
@@ -263,7 +263,7 @@ def test_openai_chat_completion_stream(url, assistant):
     assert n_chunks > 3 and last.choices[0].finish_reason == "stop"
     citations = last.model_extra["citations"]
     check_cited({"answer": _reply_answer(content)["answer"], "abstained": False, "citations": citations},
-                lambda i: assistant.document(i)["text"])
+                lambda i: assistant.document(i).text)
     assert content == client.chat.completions.create(
         model="attache", messages=[{"role": "user", "content": GRAIN_Q}]).choices[0].message.content
 
@@ -304,8 +304,8 @@ def test_html_escapes_article_text(assistant):
     d = assistant.ask("What did Varga say about copper tariffs?").to_dict()
     assert d["citations"]
     panel = sources_html(assistant, d["citations"])
-    doc = next(x for x in assistant.documents() if x["source"].startswith("Xss"))
-    page = article_html(assistant.document(doc["doc_id"]), 10, 20)
+    doc = next(x for x in assistant.documents() if x.source.startswith("Xss"))
+    page = article_html(assistant.document(doc.doc_id), 10, 20)
     for out in (panel, page):
         assert "<script" not in out and "<img" not in out and "<b>bold" not in out and "javascript:" not in out
         assert "&lt;" in out and "<mark" in out

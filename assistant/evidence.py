@@ -1,0 +1,92 @@
+"""What an answerer gets: ``Evidence`` for a ``Query``.
+
+``EvidenceGatherer.gather`` retrieves the passages (hybrid retrieval), routes the question
+through the claims table when it names actors of the index (their statements of the kind asked
+for, on its topic), adds the passages that hold those statements, and records who each
+candidate sentence attributes a statement to. The extractive and the LLM answerers both
+read this one object.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.models import Claim, Filters, Passage
+from index.store import IndexReader
+from index.text import terms
+
+from .query import Query
+from .retrieval import HybridRetriever
+
+SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
+
+
+@dataclass
+class EvidenceConfig:
+    passages_extractive: int = 10  # passages retrieved for the offline answerer
+    passages_llm: int = 6  # passages an LLM is shown (its context is the cost)
+    max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
+    max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
+
+
+@dataclass
+class Evidence:
+    """Passages ranked from 1, plus what the claims table knows about their sentences.
+
+    ``claims``: statements of the actors the query names (of the kind asked for, on its topic),
+    in date order. ``claim_sentences`` maps a sentence (doc_id, start) carrying one of them to
+    its actor; ``claim_passages`` are all the passages holding them that retrieval did not find
+    (the first few are also in ``passages``). ``speakers`` maps every sentence of the passages that attributes a statement to
+    the actors it attributes it to."""
+
+    passages: list[Passage]
+    claims: list[Claim] = field(default_factory=list)
+    claim_sentences: dict[SentenceKey, str] = field(default_factory=dict)
+    claim_passages: list[Passage] = field(default_factory=list)
+    speakers: dict[SentenceKey, list[str]] = field(default_factory=dict)
+
+
+class EvidenceGatherer:
+    def __init__(self, reader: IndexReader, retriever: HybridRetriever, config: EvidenceConfig | None = None):
+        self.reader = reader
+        self.retriever = retriever
+        self.config = config or EvidenceConfig()
+
+    def gather(self, query: Query, k: int | None = None, for_llm: bool = False) -> Evidence:
+        """``k`` passages from retrieval (default per answerer kind), plus claim passages."""
+        cfg = self.config
+        k = k or (cfg.passages_llm if for_llm else cfg.passages_extractive)
+        passages = self.retriever.retrieve(query, k)
+        claims = self.routed_claims(query)
+        claim_sentences: dict[SentenceKey, str] = {}
+        extra: list[Passage] = []
+        known = {p.chunk_id for p in passages}
+        for c in claims[:cfg.max_claim_sentences]:
+            claim_sentences[(c.doc_id, c.sent_start)] = c.actor
+            chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
+            if chunk and chunk.chunk_id not in known:
+                known.add(chunk.chunk_id)
+                extra.append(chunk)
+        passages = passages + extra[:cfg.max_claim_passages]
+        for i, p in enumerate(passages):
+            p.rank = i + 1
+        return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
+                        claim_passages=extra, speakers=self.speakers(passages))
+
+    def routed_claims(self, query: Query) -> list[Claim]:
+        """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
+        if not query.actors:
+            return []
+        claims = self.reader.claims(actors=list(query.actors), kinds=query.routed_kinds, filters=query.filters)
+        if query.topic_terms:
+            claims = [c for c in claims if query.topic_terms & set(terms(c.text + " " + " ".join(c.topics)))]
+        return claims
+
+    def speakers(self, passages: list[Passage]) -> dict[SentenceKey, list[str]]:
+        """Who each sentence of the passages attributes a statement to, from the claims table."""
+        out: dict[SentenceKey, list[str]] = {}
+        docs = sorted({p.doc_id for p in passages})
+        for c in self.reader.claims(filters=Filters(doc_ids=docs)) if docs else []:
+            names = out.setdefault((c.doc_id, c.sent_start), [])
+            if c.actor not in names:
+                names.append(c.actor)
+        return out

@@ -1,0 +1,182 @@
+"""Text helpers shared by the index and the assistant: sentences with offsets, words, stopwords,
+stemming, search terms, names mentioned, months and datelines.
+
+Defined once here; every other module imports them. Nothing here allocates models or reads
+files: these are pure functions of strings.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Words that end with a period without ending a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",
+    "gov", "pres", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "v", "etc", "inc", "corp",
+    "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "e.g", "i.e", "approx", "dept", "est", "fig", "op", "rev", "hon", "amb", "cf",
+}
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms: "J.", "U.S", "U.N"
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]`` as spans into ``text``, trimmed of whitespace.
+
+    Lines are never joined: a headline, a caption or a dateline is its own unit.
+    """
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        ls, le = start + line.start(), start + line.end()
+        cur = ls
+        for m in _BOUNDARY.finditer(text, ls, le):
+            dot = m.start()
+            if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
+                continue
+            spans.append(Span(cur, m.end()))
+            cur = m.end()
+        spans.append(Span(cur, le))
+    out = []
+    for s in spans:
+        a, b = s.start, s.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Span(a, b))
+    return out
+
+
+
+# --------------------------------------------------------------------------- words
+
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+#: Function words and the words every news report and question uses ("said", "reported",
+#: "according"); dropped from lexical (BM25) search terms.
+STOPWORDS = frozenset("""a an and are as at be been but by did do does for from had has have he her his how
+i if in into is it its of on or our she so than that the their them then there these they this those to
+was we were what when where which who whom whose why will with would you your about after before between
+both can could should may might must also any all more most other some such only own same very just over
+under according reported report reports article articles say says said""".split())
+
+#: Words that frame a question ("What was X's stance?", "How has it changed?") rather than
+#: say what it is about; not topic terms of a question.
+QUESTION_FRAME_WORDS = frozenset("""tell told stance position positions pledge pledged pledges propose proposed
+proposal change changed changes view views think describe described react reaction respond responded news
+publish published""".split())
+
+#: More function words and the reporting verbs an answer may rephrase freely; ignored when
+#: checking that an answer sentence is supported by the passage it cites.
+SUPPORT_STOPWORDS = STOPWORDS | frozenset("""above again against although am because being below doing don
+down during each either even ever every few further having here hers herself him himself however itself
+least less let like many me much my myself neither no nor not now off once one ours ourselves out per
+shall since though through thus too until up upon us via whether while within without yet yours
+add added adds saying state stated states tell telling tells told""".split())
+
+#: Stems that news and questions use for the same thing ("in return for" = "in exchange for").
+SYNONYMS = {"return": "exchang", "swap": "exchang", "drill": "exercis", "stance": "position"}
+
+
+def normalise(text: str) -> str:
+    """NFC form with typographic apostrophes as ASCII: for matching, never for quoting."""
+    return unicodedata.normalize("NFC", text).replace("’", "'")
+
+
+def stem(w: str) -> str:
+    """A crude suffix stripper: enough to match "pledged"/"pledges"/"pledge", "urge"/"urged"."""
+    for suf in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def prefix_stem(w: str) -> str:
+    """Truncation stemming (first five letters, plural s dropped): looser than ``stem``, it
+    matches Korea/Korean and talks/talk, which support checking needs; numbers are kept."""
+    if w[0].isdigit():
+        return w
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w[:5]
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of ``text`` in order: lower-cased words, possessives and stopwords (and
+    question frame words) dropped, stemmed with ``stem``, synonyms folded."""
+    out = []
+    for w in WORD.findall(text.lower()):
+        w = w.replace("’", "'").strip("'-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 1 and w not in STOPWORDS and w not in QUESTION_FRAME_WORDS:
+            w = stem(w)
+            out.append(SYNONYMS.get(w, w))
+    return out
+
+
+def fts_terms(query: str) -> list[str]:
+    """Distinct words of ``query`` (stopwords dropped), each quoted for an FTS5 MATCH."""
+    words = re.findall(r"[\w][\w'’-]*", query.lower())
+    out, seen = [], set()
+    for w in words:
+        w = w.strip("'’-")
+        if len(w) < 2 or w in STOPWORDS or w in seen:
+            continue
+        seen.add(w)
+        out.append('"' + w.replace('"', "") + '"')
+    return out
+
+
+def mentions(text_lower: str, name: str) -> bool:
+    """Whether lower-cased ``text_lower`` mentions ``name``: the whole name or its last word
+    ("Sergei Lavrov" -> "lavrov"; "Xis" also matches "xi")."""
+    parts = name.lower().split()
+    if not parts:
+        return False
+    last = parts[-1]
+    return name.lower() in text_lower or last in text_lower or (last.endswith("s") and last[:-1] in text_lower)
+
+
+#: Words that attribute a statement to someone ("said", "according to", "pledged").
+ATTRIBUTION = re.compile(
+    r"\b(said|says|told|stated|added|pledged|vowed|promised|proposed|urged|demanded|warned|argued|"
+    r"insisted|called|announced|according to|reiterated|stressed|declared|noted|offered|rejected)\b", re.I)
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_PATTERN = "|".join(m.capitalize() for m in MONTHS)
+
+#: A wire dateline at the start of a sentence or line: "GENEVA, Nov 3 (Harbor Wire) - ",
+#: "MOSCOW (Reuters) -- ", "(Bloomberg) -- ". Groups: ``place``, ``day``, ``outlet``.
+DATELINE = re.compile(
+    r"(?:(?P<place>[A-Z][A-Z .'-]+),\s*(?P<day>[^()\n]{0,30}?)\s*)?"
+    r"\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*(?:--|—|–|-)\s*")
