@@ -151,7 +151,7 @@ class Assistant:
     def _backend(self, spec: str | None) -> Answerer | None:
         from .llm import LLMAnswerer, parse_llm_spec
 
-        parsed = parse_llm_spec(spec)
+        parsed = parse_llm_spec(spec, self.settings)
         if parsed is None:
             return None
         if parsed.spec not in self._llms:

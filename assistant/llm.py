@@ -24,6 +24,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
 
 import prompts
+from index.config import Settings, load_settings
 from index.errors import BackendError
 from index.models import Passage
 
@@ -65,12 +66,16 @@ class LLMSpec:
 _SPEC_RE = re.compile(r"(openai|ollama):([^@\s]+)(?:@(\S+))?")
 
 
-def parse_llm_spec(spec: str | None) -> LLMSpec | None:
-    """Parse an LLM spec; ``None`` means the offline extractive answerer."""
+def parse_llm_spec(spec: str | None, settings: Settings | None = None) -> LLMSpec | None:
+    """Parse an LLM spec; ``None`` means the offline extractive answerer.
+
+    Endpoints, keys and the timeout not in the spec come from ``settings`` (default: the
+    environment and config file). Raises ``BackendError`` for a malformed spec or timeout."""
     text = (spec or "").strip()
     if text.lower() in ("", "none", "extractive"):
         return None
-    timeout = _timeout_from_env()
+    settings = settings or load_settings()
+    timeout = _timeout(settings.llm_timeout)
     if text.startswith("gguf:"):
         path = text[len("gguf:") :].strip()
         if not path:
@@ -84,27 +89,18 @@ def parse_llm_spec(spec: str | None) -> LLMSpec | None:
     if url is not None and not re.fullmatch(r"https?://[^/\s]+(/\S*)?", url):
         raise BackendError(f"invalid LLM spec {text!r}: {url!r} is not an http(s) URL; valid forms: {_VALID_FORMS}")
     if kind == "openai":
-        base = url or _env("ATTACHE_OPENAI_BASE_URL", "OPENAI_BASE_URL") or DEFAULT_OPENAI_URL
+        base = url or settings.openai_base_url or DEFAULT_OPENAI_URL
         # Local OpenAI-compatible servers (llama.cpp, vLLM, LM Studio) ignore the key but the
         # client refuses to start without one.
-        key = _env("ATTACHE_OPENAI_API_KEY", "OPENAI_API_KEY") or "not-needed"
+        key = settings.openai_api_key or "not-needed"
         return LLMSpec("openai", model, text, base.rstrip("/"), key, timeout)
-    base = url or _env("OLLAMA_HOST") or DEFAULT_OLLAMA_URL
+    base = url or settings.ollama_host or DEFAULT_OLLAMA_URL
     if "://" not in base:  # OLLAMA_HOST is often just host:port
         base = f"http://{base}"
     return LLMSpec("ollama", model, text, base.rstrip("/"), timeout=timeout)
 
 
-def _env(*names: str) -> str:
-    for name in names:
-        value = os.environ.get(name, "").strip()
-        if value:
-            return value
-    return ""
-
-
-def _timeout_from_env() -> float:
-    raw = _env("ATTACHE_LLM_TIMEOUT")
+def _timeout(raw: str) -> float:
     if not raw:
         return DEFAULT_TIMEOUT
     try:

@@ -6,12 +6,11 @@ is known. Governments are kept apart from their officials: Putin is a person, Ru
 
 The table lives in ``aliases.json`` next to this module; users extend it with a JSON file of the
 same shape (or a flat ``{"alias": "canonical"}`` object) passed to the constructor or named by
-the ``ATTACHE_ALIASES`` environment variable.
+the ``aliases`` setting (environment variable ``ATTACHE_ALIASES``), passed as ``extra_aliases``.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +72,7 @@ class ActorResolver:
         self.countries: set[str] = set()
         self.organisations: set[str] = set()
         self.groups: set[str] = set()
-        paths = [_BUILTIN, os.environ.get("ATTACHE_ALIASES") or None, extra_aliases]
+        paths = [_BUILTIN, extra_aliases]
         for p in paths:
             if p:
                 self._merge(_load_table(p))

@@ -1,7 +1,8 @@
 """One settings object: defaults < TOML file < environment < explicit arguments (CLI flags).
 
-Environment: ATTACHE_STORE, ATTACHE_CHROMA_URL, ATTACHE_LLM, ATTACHE_EMBED_DTYPE,
-ATTACHE_CONFIG (path of a TOML file; default <user config dir>/attache/config.toml).
+Every environment variable attache reads is listed in ``_ENV`` (field -> variable names, the
+first one set wins), plus ATTACHE_CONFIG (path of a TOML file with the same keys as the
+fields; default <user config dir>/attache/config.toml). No other module reads the environment.
 """
 from __future__ import annotations
 
@@ -12,12 +13,17 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
-_ENV = {
-    "store": "ATTACHE_STORE",
-    "chroma_url": "ATTACHE_CHROMA_URL",
-    "llm": "ATTACHE_LLM",
-    "embed_dtype": "ATTACHE_EMBED_DTYPE",
-    "collection": "ATTACHE_COLLECTION",
+_ENV: dict[str, tuple[str, ...]] = {
+    "store": ("ATTACHE_STORE",),
+    "chroma_url": ("ATTACHE_CHROMA_URL",),
+    "llm": ("ATTACHE_LLM",),
+    "embed_dtype": ("ATTACHE_EMBED_DTYPE",),
+    "collection": ("ATTACHE_COLLECTION",),
+    "llm_timeout": ("ATTACHE_LLM_TIMEOUT",),
+    "openai_base_url": ("ATTACHE_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
+    "openai_api_key": ("ATTACHE_OPENAI_API_KEY", "OPENAI_API_KEY"),
+    "ollama_host": ("OLLAMA_HOST",),
+    "aliases": ("ATTACHE_ALIASES",),
 }
 
 
@@ -32,6 +38,11 @@ class Settings:
     chunk_target: int = 600
     chunk_max: int = 900
     extract_claims: bool = True
+    llm_timeout: str = ""  # seconds an LLM backend may take ("" = 60); checked by assistant.llm
+    openai_base_url: str = ""  # OpenAI-compatible endpoint ("" = api.openai.com)
+    openai_api_key: str = ""
+    ollama_host: str = ""  # host:port or URL of an Ollama server ("" = 127.0.0.1:11434)
+    aliases: str = ""  # JSON file of extra actor aliases (see index/actors.py)
 
     @property
     def store_path(self) -> Path:
@@ -59,7 +70,9 @@ def load_settings(**overrides) -> Settings:
             data = tomllib.load(f)
         known = {f.name for f in fields(Settings)}
         values.update({k: v for k, v in data.items() if k in known})
-    for name, env in _ENV.items():
-        if os.environ.get(env):
-            values[name] = os.environ[env]
+    for name, envs in _ENV.items():
+        for env in envs:
+            if os.environ.get(env, "").strip():
+                values[name] = os.environ[env].strip()
+                break
     return Settings(**values).with_overrides(**overrides)

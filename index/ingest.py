@@ -60,9 +60,10 @@ class Ingestor:
     @property
     def claim_extractor(self):
         if self._claims is None:
+            from .actors import ActorResolver
             from .claims import ClaimExtractor
 
-            self._claims = ClaimExtractor()
+            self._claims = ClaimExtractor(ActorResolver(self.store.settings.aliases or None))
         return self._claims
 
     def ingest(self, paths: list[str | Path], fmt: str | None = None, source: str | None = None,

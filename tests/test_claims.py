@@ -67,7 +67,9 @@ def test_user_alias_file_and_env(tmp_path, monkeypatch):
     sections.write_text(json.dumps({"metonyms": {"Foggy Bottom": "United States"},
                                     "organisations": ["Arctic Council"]}))
     monkeypatch.setenv("ATTACHE_ALIASES", str(sections))
-    r = ActorResolver()
+    from index.config import load_settings
+
+    r = ActorResolver(load_settings().aliases)  # the environment reaches the resolver through Settings
     assert (r.resolve("Foggy Bottom").name, r.resolve("Foggy Bottom").actor_type) == ("United States", "government")
     assert r.resolve("the Arctic Council").actor_type == "organisation"
 
