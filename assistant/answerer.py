@@ -33,7 +33,8 @@ class Answerer(Protocol):
     ``name`` is recorded as ``Answer.backend``. Raises ``BackendError`` when a backend fails
     (the facade then falls back to the offline answerer)."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]: ...
 
@@ -65,7 +66,9 @@ class AnswerConfig:
 class ExtractiveAnswerer:
     """The offline answerer: verbatim sentences of the evidence, each cited; see the module doc."""
 
-    name = "extractive"
+    @property
+    def name(self) -> str:
+        return "extractive"
 
     def __init__(self, ranker: SentenceRanker, config: AnswerConfig | None = None):
         self.ranker = ranker

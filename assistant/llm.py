@@ -22,6 +22,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, Huma
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
+from pydantic import SecretStr
 
 import prompts
 from index.config import Settings, load_settings
@@ -124,7 +125,7 @@ def build_chat_model(spec: LLMSpec) -> BaseChatModel:
         return ChatOpenAI(
             model=spec.model,
             base_url=spec.base_url,
-            api_key=spec.api_key,
+            api_key=SecretStr(spec.api_key),
             timeout=spec.timeout,
             max_retries=0,
             temperature=0,
@@ -309,9 +310,11 @@ def _describe_failure(e: BaseException, timeout: float) -> str:
 
 def _root_cause(e: BaseException) -> BaseException:
     # "Connection error." from openai hides the useful "[Errno 111] Connection refused".
-    while e.__cause__ is not None or e.__context__ is not None:
-        e = e.__cause__ or e.__context__
-    return e
+    while True:
+        nxt = e.__cause__ or e.__context__
+        if nxt is None:
+            return e
+        e = nxt
 
 
 def _one_line(e: BaseException | str, limit: int = 200) -> str:

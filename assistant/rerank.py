@@ -37,7 +37,7 @@ class Sentence:
     text: str
     score: float = 0.0
     parts: dict = field(default_factory=dict)
-    vector: np.ndarray | None = None
+    vector: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
 
 class SentenceRanker:

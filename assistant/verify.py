@@ -129,7 +129,9 @@ def _supports(text: str, cited: list[int], passages: list[Passage]) -> list[_Sup
         return None
     names, numbers = _names_and_numbers(text)
     windows = [_best_window(stems, i, passages[i], _meta_tokens(passages[i])) for i in cited]
-    found, allowed, covered = [], set(), set()
+    found: list[_Support] = []
+    allowed: set[str] = set()
+    covered: set[str] = set()
     for support in sorted((w for w in windows if w), key=lambda w: -w.coverage):
         new = (stems & support.stems) - covered
         if support.coverage < PART_THRESHOLD or not new:
@@ -203,14 +205,14 @@ def verify_answer(raw: str, passages: list[Passage], question: str) -> tuple[str
             supports = _supports(text, cited, passages)
         else:
             # No marker (or only invalid ones): attribute it to the best passage that supports it.
-            candidates = [s for i in range(len(passages)) if (s := _supports(text, [i], passages))]
-            supports = max(candidates, key=lambda s: s[0].coverage, default=None)
+            candidates = [w for i in range(len(passages)) if (w := _supports(text, [i], passages))]
+            supports = max(candidates, key=lambda found: found[0].coverage, default=None)
         if not supports:
             continue
-        numbers = []
-        for s in supports:
-            p = passages[s.passage]
-            key = (p.doc_id, p.start + s.span.start, p.start + s.span.end)
+        numbers: list[int] = []
+        for support in supports:
+            p = passages[support.passage]
+            key = (p.doc_id, p.start + support.span.start, p.start + support.span.end)
             if key not in number_of:
                 number_of[key] = len(citations) + 1
                 citations.append(Citation.of(number_of[key], p, key[1], key[2]))

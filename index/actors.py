@@ -136,12 +136,12 @@ class ActorResolver:
             return Actor(country, "government")
         # "the Russian government", "Russia's foreign ministry", "Russian officials"
         g = re.fullmatch(rf"(.+?)(?:'s|’s)?\s+({_GOVERNMENT_BODIES})", bare, re.I)
-        if g and self.country_of(g.group(1)):
-            return Actor(self.country_of(g.group(1)), "government", g.group(2))
+        if g and (state := self.country_of(g.group(1))):
+            return Actor(state, "government", g.group(2))
         # "the Kingdom of Ostmark", "the Palace of Ostmark"
         g = re.fullmatch(rf"({_STATE_FORMS}) of (.+)", bare, re.I)
-        if g and self.country_of(g.group(2)):
-            return Actor(self.country_of(g.group(2)), "government")
+        if g and (state := self.country_of(g.group(2))):
+            return Actor(state, "government")
         canon = self.aliases.get(bare.lower())
         if canon:
             return Actor(canon, self.type_of(canon, label))

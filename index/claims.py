@@ -348,7 +348,7 @@ class ClaimExtractor:
                 return span(obj.left_edge.i, end)
             # "called the plan “a needless show of force ...”": the quotation is the predicate.
             q = next((t.i for t in doc if obj is not None and t.i > obj.i and t.text in _OPEN_Q), None)
-            if q is not None:
+            if q is not None and obj is not None:
                 close = next((t.i for t in doc[q + 1:] if t.text in _CLOSE_Q), len(doc) - 1)
                 return span(obj.left_edge.i, close)
             return None  # "called him": a phone call, not a characterisation

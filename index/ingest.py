@@ -85,13 +85,6 @@ class Ingestor:
         report.seconds = time.perf_counter() - t0
         return report
 
-    def ingest_articles(self, articles: list[Document], progress: bool | ProgressFn = False) -> IngestReport:
-        t0 = time.perf_counter()
-        report = IngestReport()
-        self._ingest_articles(articles, report, progress)
-        report.seconds = time.perf_counter() - t0
-        return report
-
     def _ingest_articles(self, articles: list[Document], report: IngestReport, progress) -> None:
         bar = _progress(progress, len(articles))
         batch: list[tuple[Document, list[Passage], bool]] = []
