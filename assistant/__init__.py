@@ -14,9 +14,9 @@ from index.ingest import IngestReport
 
 from .core import Assistant
 from .models import (
+    ActorSummary,
     Answer,
     AnswerReady,
-    ActorSummary,
     Citation,
     Claim,
     Document,

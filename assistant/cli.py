@@ -113,10 +113,11 @@ def cmd_ask(args) -> int:
                 sys.stdout.flush()
         sys.stdout.write("\n")
         if ans and ans.citations:
+            from .render import source_line
+
             sys.stdout.write("\nSources:\n")
             for c in ans.citations:
-                sys.stdout.write(f"[{c.n}] {c.source or 'unknown outlet'}, {(c.published or 'undated')[:10]}, "
-                                 f"\"{c.title}\" ({c.doc_id} {c.start}:{c.end})\n")
+                sys.stdout.write(f"{source_line(c.n, c, quote_title=True)} ({c.doc_id} {c.start}:{c.end})\n")
         if ans and ans.notice:
             _err(ans.notice)
     return 0
@@ -145,6 +146,36 @@ def cmd_actors(args) -> int:
         for r in actors:
             print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {r.documents} articles, "
                   f"{r.first[:10]} – {r.last[:10]})")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import parse_auth, serve
+
+    auth = parse_auth(args.auth)  # checked before the slow start
+    serve(_open(args, create=True), host=args.host, port=args.port, auth=auth)
+    return 0
+
+
+def demo_store() -> str:
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("attache", appauthor=False), "demo-store")
+
+
+def cmd_demo(args) -> int:
+    from importlib.resources import as_file, files
+
+    from .core import Assistant
+    from .serve import parse_auth, serve
+
+    auth = parse_auth(args.auth)
+    a = Assistant.open(store=args.store or demo_store(), chroma_url=args.chroma_url, llm=args.llm, create=True)
+    with as_file(files("index") / "samples") as samples:
+        report = a.ingest([samples], progress=True)  # idempotent: unchanged articles are skipped
+    sys.stderr.write(f"attache: demo store {a.settings.store_path}: {a.stats().documents} documents "
+                     f"(added {report.added}, unchanged {report.unchanged})\n")
+    serve(a, host=args.host, port=args.port, auth=auth)
     return 0
 
 
@@ -204,15 +235,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("actors", parents=[common], help="actors with statement counts")
     s.set_defaults(func=cmd_actors)
-    _register_more(sub, common, add_filters)
+
+    for name, func, text in (
+        ("serve", cmd_serve, "web UI, REST API (/api) and OpenAI-compatible API (/v1)"),
+        ("demo", cmd_demo, "index the bundled sample articles into a demo store and serve them"),
+    ):
+        s = sub.add_parser(name, parents=[common], help=text)
+        s.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default 127.0.0.1; other addresses need --auth)")
+        s.add_argument("--port", type=int, default=7860)
+        s.add_argument("--auth", metavar="USER:PASS",
+                       help="require this login for the UI and the APIs (env ATTACHE_AUTH); the APIs also "
+                            "take `Authorization: Bearer TOKEN` (env ATTACHE_API_TOKEN, else the password)")
+        s.add_argument("--llm", help="LLM backend for answers (env ATTACHE_LLM; default: offline extractive)")
+        s.set_defaults(func=func)
     return p
-
-
-def _register_more(sub, common, add_filters) -> None:
-    """Commands defined in other modules (answering, serving, positions)."""
-    from . import cli_answers
-
-    cli_answers.register(sub, common, add_filters)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,13 +14,13 @@ from typing import Any
 from index.config import Settings, load_settings
 from index.embedding import shared_embedder
 from index.errors import BackendError
-from index.ingest import IngestReport, Ingestor
+from index.ingest import Ingestor, IngestReport
 from index.models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from index.store import Store
 
 from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas
 from .evidence import EvidenceGatherer
-from .models import ABSTAIN_TEXT, Answer, AnswerReady, StreamEvent, TextDelta
+from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
 from .query import History, Query, QueryParser
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever

@@ -32,6 +32,7 @@ from index.models import Passage
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, StreamEvent, TextDelta
 from .query import Query
+from .render import source_line
 from .verify import strip_markers, verify_answer
 
 DEFAULT_TIMEOUT = 60.0
@@ -338,6 +339,6 @@ def format_passages(passages: list[Passage]) -> str:
     wrapped in ``<passage id="n">`` ... ``</passage>``."""
     blocks = []
     for n, p in enumerate(passages, 1):
-        header = f'[{n}] {p.source or "unknown outlet"}, {p.published or "undated"}, "{p.title or "untitled"}"'
+        header = source_line(n, p, full_date=True, quote_title=True)
         blocks.append(f'<passage id="{n}">\n{_neutralize(header)}\n{_neutralize(p.text)}\n</passage>')
     return "\n\n".join(blocks)

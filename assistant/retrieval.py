@@ -12,6 +12,7 @@ from index.store import IndexReader
 
 from .query import Query
 
+
 @dataclass
 class RetrievalConfig:
     candidates: int = 60  # per ranking, before fusion

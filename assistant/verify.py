@@ -21,7 +21,6 @@ from index.text import MONTHS, SUPPORT_STOPWORDS, Span, prefix_stem, split_sente
 
 from .models import ABSTAIN_TEXT, Citation
 
-
 # Share of an answer sentence's content words that the cited passage sentence(s) must contain.
 # Calibrated on paraphrases and fabrications of real articles (see tests/test_llm.py):
 # faithful paraphrases score 0.7-1.0; sentences that graft invented facts onto real names

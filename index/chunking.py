@@ -9,6 +9,7 @@ from __future__ import annotations
 from .models import Document, Passage, short_hash
 from .text import Span, split_sentences
 
+
 def chunk_spans(
     text: str, max_chars: int = 900, target_chars: int = 600, overlap_sentences: int = 1
 ) -> list[Span]:

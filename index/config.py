@@ -7,10 +7,10 @@ fields; default <user config dir>/attache/config.toml). No other module reads th
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+import tomllib
 from platformdirs import user_config_dir, user_data_dir
 
 _ENV: dict[str, tuple[str, ...]] = {
@@ -24,6 +24,8 @@ _ENV: dict[str, tuple[str, ...]] = {
     "openai_api_key": ("ATTACHE_OPENAI_API_KEY", "OPENAI_API_KEY"),
     "ollama_host": ("OLLAMA_HOST",),
     "aliases": ("ATTACHE_ALIASES",),
+    "auth": ("ATTACHE_AUTH",),
+    "api_token": ("ATTACHE_API_TOKEN",),
 }
 
 
@@ -43,6 +45,8 @@ class Settings:
     openai_api_key: str = ""
     ollama_host: str = ""  # host:port or URL of an Ollama server ("" = 127.0.0.1:11434)
     aliases: str = ""  # JSON file of extra actor aliases (see index/actors.py)
+    auth: str = ""  # USER:PASS login for the web UI and APIs (see assistant.serve)
+    api_token: str = ""  # Bearer token for the APIs ("" = the auth password)
 
     @property
     def store_path(self) -> Path:

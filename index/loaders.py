@@ -8,7 +8,6 @@ bad file does not stop the others.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from datetime import datetime

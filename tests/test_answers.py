@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_openai import FakeOpenAI
 
 from assistant import Assistant
 from assistant.models import AnswerReady, TextDelta
-from fake_openai import FakeOpenAI
 
 GOLD = Path(__file__).parent / "gold" / "questions.json"
 QUESTIONS = json.loads(GOLD.read_text())

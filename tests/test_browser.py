@@ -35,7 +35,7 @@ def assistant(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def url(assistant):
-    from assistant.web import build_app
+    from assistant.api import build_app
 
     with ServerThread(build_app(assistant)) as u:
         yield u + "/"
@@ -157,8 +157,6 @@ def test_xss_article_is_shown_as_text(page, assistant):
 
 
 def test_positions_timeline_opens_passage(page, assistant):
-    if not hasattr(assistant, "positions"):
-        pytest.skip("Assistant.positions not available")
     page.get_by_role("tab", name="Positions").click()
     page.click("#positions-button")
     page.wait_for_selector("#timeline table tbody tr", timeout=LONG)

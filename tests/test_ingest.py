@@ -24,7 +24,7 @@ from assistant import cli
 from assistant.core import Assistant
 from index.chunking import chunk_article, chunk_spans, split_sentences
 from index.config import Settings
-from index.errors import InputError, NotFound
+from index.errors import NotFound
 from index.loaders import load_paths
 from index.models import Document
 from index.store import Store

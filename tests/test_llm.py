@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fake_openai import FakeOpenAI
 
 import prompts
 from assistant.answerer import answer_of
@@ -20,7 +21,6 @@ from assistant.models import ABSTAIN_TEXT as ABSTENTION
 from assistant.models import Answer, AnswerReady, Passage, TextDelta
 from assistant.query import Query
 from assistant.verify import verify_answer
-from fake_openai import FakeOpenAI
 from index.errors import BackendError
 
 ARTICLE_PATH = Path("/work/shared/articles/2018-06-08-bloomberg-putin-xi-partnership.txt")

@@ -87,7 +87,7 @@ def assistant(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def url(assistant):
-    from assistant.web import build_app
+    from assistant.api import build_app
 
     with ServerThread(build_app(assistant)) as u:
         yield u
@@ -121,7 +121,7 @@ def test_gradio_client_ask(url, assistant):
     d = client.predict(GRAIN_Q, api_name="/ask")
     assert set(d) == {"question", "answer", "abstained", "citations", "passages", "backend", "notice"}
     check_cited(d, lambda i: assistant.document(i).text)
-    filtered = client.predict(question=GRAIN_Q, source="Global Ledger", api_name="/ask")
+    filtered = client.predict(question=GRAIN_Q, sources="Global Ledger", api_name="/ask")
     assert {c["source"] for c in filtered["citations"]} == {"Global Ledger"}
     found = client.predict(query="grain corridor escort", k=3, api_name="/search")
     assert 0 < len(found["results"]) <= 3
@@ -153,7 +153,7 @@ def test_rest_ask_matches_answer_to_dict(http, assistant):
 
 
 def test_rest_ask_filters_and_history(http):
-    r = http.post("/api/ask", json={"question": GRAIN_Q, "source": ["Global Ledger"], "since": "2026-01-01"})
+    r = http.post("/api/ask", json={"question": GRAIN_Q, "sources": ["Global Ledger"], "since": "2026-01-01"})
     assert r.status_code == 200, r.text
     cits = r.json()["citations"]
     assert cits and all(c["source"] == "Global Ledger" and c["published"] >= "2026-01-01" for c in cits)
@@ -193,7 +193,7 @@ def test_rest_documents_search_health(http, assistant):
     assert one["text"] and one["doc_id"] == docs[0]["doc_id"]
     r = http.get("/api/documents/ffffffffffffffff")
     assert r.status_code == 404 and "no document" in r.json()["error"]
-    r = http.post("/api/search", json={"query": "phased sanctions deal", "k": 4, "source": "The Meridian Herald"})
+    r = http.post("/api/search", json={"query": "phased sanctions deal", "k": 4, "sources": "The Meridian Herald"})
     assert r.status_code == 200
     res = r.json()["results"]
     assert res and all(p["source"] == "The Meridian Herald" for p in res)
@@ -299,11 +299,11 @@ def test_xi_putin_question(http):
 
 
 def test_html_escapes_article_text(assistant):
-    from assistant.web import article_html, sources_html
+    from assistant.render import article_html, sources_html
 
-    d = assistant.ask("What did Varga say about copper tariffs?").to_dict()
-    assert d["citations"]
-    panel = sources_html(assistant, d["citations"])
+    answer = assistant.ask("What did Varga say about copper tariffs?")
+    assert answer.citations
+    panel = sources_html(answer.citations, assistant.document)
     doc = next(x for x in assistant.documents() if x.source.startswith("Xss"))
     page = article_html(assistant.document(doc.doc_id), 10, 20)
     for out in (panel, page):
@@ -318,27 +318,61 @@ def test_html_escapes_article_text(assistant):
 def test_serve_warns_on_public_bind_without_auth(assistant, monkeypatch, capsys):
     import uvicorn
 
-    from assistant import web
+    from assistant import serve
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
     monkeypatch.delenv("ATTACHE_AUTH", raising=False)
-    web.serve(assistant, host="0.0.0.0", port=9)
+    serve.serve(assistant, host="0.0.0.0", port=9)
     assert "WARNING" in capsys.readouterr().err and calls[-1]["host"] == "0.0.0.0"
-    web.serve(assistant, host="0.0.0.0", port=9, auth="u:p")
+    serve.serve(assistant, host="0.0.0.0", port=9, auth="u:p")
     assert "WARNING" not in capsys.readouterr().err
     for host in ("127.0.0.1", "localhost", "::1"):
-        assert web.exposure_warning(host, None) is None
-    assert web.exposure_warning("192.168.1.5", None)
+        assert serve.exposure_warning(host, None) is None
+    assert serve.exposure_warning("192.168.1.5", None)
     with pytest.raises(Exception, match="USER:PASS"):
-        web.parse_auth("nocolon")
+        serve.parse_auth("nocolon")
+    # ATTACHE_AUTH is read through the one settings object
+    from dataclasses import replace
+
+    from index.config import load_settings
+
+    monkeypatch.setenv("ATTACHE_AUTH", "env:pw")
+    monkeypatch.setenv("ATTACHE_API_TOKEN", "tok")
+    assert (load_settings().auth, load_settings().api_token) == ("env:pw", "tok")
+    monkeypatch.setattr(assistant, "settings", replace(assistant.settings, auth="env:pw"))
+    serve.serve(assistant, host="0.0.0.0", port=9)
+    assert "WARNING" not in capsys.readouterr().err
+
+
+def test_one_chat_history_parser():
+    from assistant.chat import history_pairs, question_and_history
+    from assistant.render import md_escape, md_unescape
+
+    gradio = [{"role": "user", "content": md_escape("What did *Koval* say?")},
+              {"role": "assistant", "content": [{"type": "text", "text": md_escape("Koval said_x [1].")}]},
+              {"role": "user", "content": "unanswered"}]
+    assert history_pairs(gradio, unescape=md_unescape) == [("What did *Koval* say?", "Koval said_x [1].")]
+    openai = [{"role": "system", "content": "be brief"}, {"role": "user", "content": "Q1"},
+              {"role": "assistant", "content": "A1 [1].\n\nSources:\n[1] X, 2026-01-01, T — “q”"},
+              {"role": "user", "content": [{"type": "text", "text": "Q2"}, {"type": "image_url"}]}]
+    assert question_and_history(openai) == ("Q2", [("Q1", "A1 [1].")])
+
+
+def test_filters_use_the_one_grammar(http):
+    r = http.post("/api/ask", json={"question": GRAIN_Q, "source": "Global Ledger"})
+    assert r.status_code == 422 and "source" in r.json()["error"]
+    r = http.post("/api/search", json={"query": "grain", "until": "May 2026"})
+    assert r.status_code == 400 and "until" in r.json()["error"]
+    docs = http.get("/api/documents", params={"sources": "Global Ledger"}).json()
+    assert docs and {d["source"] for d in docs} == {"Global Ledger"} and "text" not in docs[0]
 
 
 def test_auth_protects_ui_and_apis(assistant):
     import openai
     from gradio_client import Client
 
-    from assistant.web import build_app
+    from assistant.api import build_app
 
     with ServerThread(build_app(assistant, auth=("alice", "s3cret"), api_token="tok-123")) as u:
         assert httpx.get(u + "/api/documents").status_code == 401

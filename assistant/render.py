@@ -1,0 +1,170 @@
+"""Rendering shared by the CLI, the UI, the HTTP API and the LLM prompt.
+
+- ``source_line``: the one way a numbered source is named, ``[n] outlet, date, title``.
+- Plain text: ``answer_with_sources`` (an answer followed by its sources) and ``strip_sources``.
+- Markdown for the chat: ``chat_markdown``, ``md_escape``/``md_unescape``.
+- HTML: ``e`` (the escape helper), ``sources_html``, ``article_html``, ``timeline_html``,
+  ``meta_line``, ``paragraph_bounds``, ``safe_url``.
+
+All article-derived text (titles, outlets, quotes, bodies, speakers) goes through ``e`` before it
+becomes HTML, so an article carrying markup shows it as text; only http(s) links are rendered.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from index.errors import AttacheError
+
+from .models import Answer, Citation, Claim, Document, Passage
+
+SOURCES_HEADING = "\n\nSources:\n"
+CONTEXT_CHARS = 320  # of a very long paragraph, this much is shown each side of a quote
+
+
+# ---------------------------------------------------------------------------- plain text
+
+
+def source_line(n: int, ref: Citation | Passage, full_date: bool = False, quote_title: bool = False) -> str:
+    """``[n] outlet, date, title`` for a citation or passage: the answer's source list, the
+    CLI's "Sources:" lines, the UI's source picker and the LLM prompt's passage headers.
+
+    The date is cut to ``YYYY-MM-DD`` unless ``full_date``; ``quote_title`` puts the title in
+    double quotes. Missing values read "unknown outlet", "undated", "untitled"."""
+    date = ref.published or "undated"
+    title = ref.title or "untitled"
+    return (f"[{n}] {ref.source or 'unknown outlet'}, {date if full_date else date[:10]}, "
+            + (f'"{title}"' if quote_title else title))
+
+
+def answer_with_sources(answer: Answer) -> str:
+    """Plain-text reply: the answer, then ``[n] outlet, date, title — “quote”`` lines."""
+    if not answer.citations:
+        return answer.answer
+    lines = [f"{source_line(c.n, c)} — “{c.quote}”" for c in answer.citations]
+    return answer.answer + SOURCES_HEADING + "\n".join(lines)
+
+
+def strip_sources(reply: str) -> str:
+    """The answer part of an earlier reply (the history needs no source list)."""
+    return reply.split(SOURCES_HEADING, 1)[0].strip()
+
+
+# ---------------------------------------------------------------------------- Markdown (chat)
+
+_MD_SPECIAL = r"([*_`~#|\\])"
+
+
+def md_escape(s: str) -> str:
+    """Text shown literally in Chatbot markdown (HTML escaped, markdown characters backslashed)."""
+    return re.sub(_MD_SPECIAL, r"\\\1", html.escape(s or "", quote=False))
+
+
+def md_unescape(s: str) -> str:
+    """The text ``md_escape`` was given."""
+    return html.unescape(re.sub(r"\\" + _MD_SPECIAL, r"\1", s))
+
+
+def chat_markdown(answer: Answer) -> str:
+    """The answer as Chatbot markdown: article text escaped, abstentions flagged."""
+    text = md_escape(answer.answer)
+    if answer.abstained:
+        text = "**Not in the articles.** " + text
+    if answer.notice:
+        text += f"\n\n_{md_escape(answer.notice)}_"
+    return text
+
+
+# ---------------------------------------------------------------------------- HTML
+
+
+def e(s: Any) -> str:
+    """HTML-escape ``s`` (None and "" give ""), quotes included."""
+    return html.escape(str(s or ""), quote=True)
+
+
+def safe_url(url: str) -> str:
+    """Only http(s) links are rendered (no ``javascript:`` and friends)."""
+    return url if re.match(r"^https?://", url or "", re.I) else ""
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (line block) around text[start:end], trimmed when very long."""
+    ps = text.rfind("\n", 0, start) + 1
+    pe = text.find("\n", end)
+    pe = len(text) if pe < 0 else pe
+    return max(ps, start - CONTEXT_CHARS), min(pe, end + CONTEXT_CHARS)
+
+
+def meta_line(source: str, published: str, title: str, url: str) -> str:
+    """``outlet, date — title`` with the title linked when the URL is http(s)."""
+    link = safe_url(url)
+    title_html = (f'<a href="{e(link)}" target="_blank" rel="noopener noreferrer">{e(title)}</a>'
+                  if link else e(title))
+    return (f'<span class="outlet"><b>{e(source or "unknown outlet")}</b></span>, '
+            f'<span class="date">{e((published or "undated")[:10])}</span> — '
+            f'<span class="title">{title_html}</span>')
+
+
+def sources_html(citations: Sequence[Citation] | None, document: Callable[[str], Document]) -> str:
+    """Numbered sources, each quote highlighted inside its paragraph (None: before any answer).
+    ``document`` looks an article up by id (``Assistant.document``)."""
+    if citations is None:
+        return '<div class="attache-sources"><p class="attache-meta">The sources of an answer appear here.</p></div>'
+    if not citations:
+        return '<div class="attache-sources"><p class="attache-meta">No sources for this answer.</p></div>'
+    texts: dict[str, str | None] = {}
+    items = []
+    for c in citations:
+        if c.doc_id not in texts:
+            try:
+                texts[c.doc_id] = document(c.doc_id).text
+            except AttacheError:
+                texts[c.doc_id] = None  # deleted since the answer was given
+        text = texts[c.doc_id]
+        if text is not None and text[c.start:c.end] == c.quote:
+            ps, pe = paragraph_bounds(text, c.start, c.end)
+            context = (("…" if ps > 0 and text[ps - 1] != "\n" else "") + e(text[ps:c.start])
+                       + f"<mark>{e(c.quote)}</mark>" + e(text[c.end:pe])
+                       + ("…" if pe < len(text) and text[pe] != "\n" else ""))
+        else:
+            context = f"<mark>{e(c.quote)}</mark>"
+        speaker = f' <span class="attache-meta">(speaker: {e(c.speaker)})</span>' if c.speaker else ""
+        items.append(f'<li id="source-{int(c.n)}" value="{int(c.n)}" class="source">'
+                     f'{meta_line(c.source, c.published, c.title, c.url)}{speaker}'
+                     f'<blockquote class="context">{context}</blockquote></li>')
+    return f'<div class="attache-sources"><ol>{"".join(items)}</ol></div>'
+
+
+def article_html(doc: Document, start: int | None = None, end: int | None = None) -> str:
+    """A whole article; text[start:end] (if given) highlighted as ``<mark id="cited">``."""
+    text = doc.text
+    if start is not None and end is not None and 0 <= start <= end <= len(text):
+        body = e(text[:start]) + f'<mark id="cited">{e(text[start:end])}</mark>' + e(text[end:])
+    else:
+        body = e(text)
+    url = safe_url(doc.url)
+    link = f' · <a href="{e(url)}" target="_blank" rel="noopener noreferrer">original</a>' if url else ""
+    return (f'<article class="attache-article" data-doc-id="{e(doc.doc_id)}">'
+            f'<h3>{e(doc.title)}</h3>'
+            f'<p class="attache-meta"><b>{e(doc.source or "unknown outlet")}</b>, '
+            f'{e((doc.published or "undated")[:10])}{link} · id {e(doc.doc_id)}</p>'
+            f'<div class="body">{body}</div></article>')
+
+
+def timeline_html(claims: Sequence[Claim]) -> str:
+    """An actor's statements as a numbered table (in the order given)."""
+    if not claims:
+        return '<p class="attache-meta">No statements found.</p>'
+    rows = []
+    for i, c in enumerate(claims, 1):
+        role = f", {e(c.role)}" if c.role else ""
+        rows.append(
+            f'<tr><td>{i}</td><td>{e(c.when[:10])}</td><td>{e(c.kind)}</td>'
+            f'<td>{e(c.speaker or c.actor)}{role} <span class="attache-meta">'
+            f'({e(c.cue)}, {"quoted" if c.direct else "reported"})</span></td><td>{e(c.text)}</td>'
+            f'<td>{e(c.source)}</td></tr>')
+    return ('<table class="attache-timeline"><thead><tr><th>#</th><th>date</th><th>kind</th><th>who</th>'
+            f'<th>statement</th><th>outlet</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')

@@ -1,0 +1,318 @@
+"""The Gradio UI over one ``Assistant``: Chat, Library and Positions tabs, plus the
+``/ask`` and ``/search`` endpoints for gradio_client.
+
+Everything here is an adapter: questions, documents and ingestion go through the ``Assistant``;
+HTML and Markdown come from ``render`` (which escapes all article-derived text).
+
+No ``from __future__ import annotations`` here: ``gr.api`` reads the type hints at run time to
+build the Gradio API signature.
+"""
+import os
+import time
+from typing import TYPE_CHECKING
+
+import gradio as gr
+
+from index.errors import AttacheError
+from index.models import STATEMENT_KINDS
+
+from .chat import history_pairs
+from .models import AnswerReady, Citation, Claim, Filters
+from .query import check_question
+from .render import article_html, chat_markdown, e, md_escape, md_unescape, source_line, sources_html, timeline_html
+
+if TYPE_CHECKING:
+    from .core import Assistant
+
+UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
+EXAMPLE_QUESTIONS = [
+    "What did Veloria pledge about a grain corridor through the Northern Straits?",
+    "How has Ostmark's stance on sanctions relief talks with Veloria changed?",
+    "What did Koval and Brandt pledge?",
+]
+CSS = """
+.attache-sources ol { padding-left: 1.2em; margin: 0; }
+.attache-sources li { margin-bottom: .8em; }
+.attache-sources .context { margin: .3em 0 0 0; padding-left: .6em; border-left: 3px solid #ccc; }
+.attache-article .body { white-space: pre-wrap; line-height: 1.5; max-height: 32em; overflow-y: auto; }
+.attache-sources mark, .attache-article mark { background: #ffe680; color: inherit; padding: 0 .1em; }
+.attache-article mark#cited { outline: 2px solid #e0a800; }
+.attache-meta { color: #666; font-size: .92em; }
+.attache-errors { color: #b00020; }
+"""
+_SCROLL_TO_CITED = "() => { const m = document.getElementById('cited'); if (m) m.scrollIntoView({block: 'center'}); }"
+
+
+def build_ui(assistant: "Assistant") -> gr.Blocks:
+    with gr.Blocks(title="attache") as ui:
+        gr.Markdown("## attache\nAnswers about foreign policy from your news articles; "
+                    "every sentence cites a verbatim passage.")
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                outlets = chat_tab(assistant)
+            with gr.Tab("Library", id="library"):
+                table = library_tab(assistant, outlets)
+            with gr.Tab("Positions", id="positions") as tab:
+                positions_tab(assistant, tab)
+        api_endpoints(assistant)
+
+        def current():  # another process (CLI ingest) may have changed the store
+            return _document_rows(assistant), gr.update(choices=assistant.sources())
+
+        ui.load(current, None, [table, outlets], api_visibility="private", show_progress="hidden")
+    return ui
+
+
+def _gr_error(err: Exception) -> gr.Error:
+    return gr.Error(str(err), print_exception=False)
+
+
+def _filters(sources, since, until) -> Filters:
+    """The one filter grammar (``Filters``) from UI and API inputs; raises ``gr.Error`` when bad."""
+    try:
+        return Filters.from_dict({"sources": sources or [], "since": since or "", "until": until or ""})
+    except AttacheError as err:
+        raise _gr_error(err) from None
+
+
+def api_endpoints(assistant: "Assistant") -> None:
+    """`/ask` and `/search` for gradio_client: the same JSON as `attache ask/search --json`."""
+
+    def ask(question: str, sources: str | list[str] | None = None, since: str | None = None,
+            until: str | None = None, k: int | None = None) -> dict:
+        """Answer a question from the indexed articles; returns Answer.to_dict()."""
+        try:
+            answer = assistant.ask(question, filters=_filters(sources, since, until), k=k or None)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        return answer.to_dict()
+
+    def search(query: str, k: int = 10, sources: str | list[str] | None = None, since: str | None = None,
+               until: str | None = None, rerank: bool = False) -> dict:
+        """Hybrid passage search; returns {query, results: [passage dicts]}."""
+        try:
+            passages = assistant.search(query, k=k or 10, filters=_filters(sources, since, until),
+                                        rerank=bool(rerank))
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        return {"query": query, "results": [p.to_dict() for p in passages]}
+
+    gr.api(ask, api_name="ask")
+    gr.api(search, api_name="search")
+
+
+def source_choices(citations: list[Citation]) -> list[tuple[str, str]]:
+    """The source picker's (label, value) pairs: ``[n] outlet, date, title``."""
+    def label(c: Citation) -> str:
+        line = source_line(c.n, c)
+        return line if len(line) <= 110 else line[:109] + "…"
+
+    return [(label(c), str(c.n)) for c in citations]
+
+
+def chat_tab(assistant: "Assistant") -> gr.Dropdown:
+    """Chatbot + sources panel + article view. Returns the outlet filter (the Library refreshes it)."""
+    turns = gr.State([])  # (question, answer text) pairs passed to stream() as history
+    cites = gr.State([])  # the Citations of the latest answer
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="chatbot", buttons=["copy"],
+                                 feedback_options=None,
+                                 placeholder="Ask about the articles in your library. Each sentence of "
+                                             "the answer cites its source as [n].")
+            with gr.Row():
+                question = gr.Textbox(show_label=False, placeholder="Ask a question…", scale=5,
+                                      elem_id="question", max_lines=4)
+                send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
+            with gr.Accordion("Filters", open=False):
+                with gr.Row():
+                    outlets = gr.Dropdown(choices=assistant.sources(), value=[], multiselect=True,
+                                          label="Outlets", elem_id="outlets")
+                    since = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1, elem_id="since")
+                    until = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1, elem_id="until")
+            gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
+            clear = gr.Button("New conversation", size="sm")
+        with gr.Column(scale=2):
+            gr.Markdown("### Sources")
+            panel = gr.HTML(sources_html(None, assistant.document), label="Sources", elem_id="sources-panel")
+            pick = gr.Radio(choices=[], label="Open a source", elem_id="source-picker")
+            article = gr.HTML("", elem_id="article-view")
+
+    def respond(message, history, pairs, sources, since_, until_):
+        history, pairs = list(history or []), list(pairs or [])
+        if not pairs and history:  # an API caller passes the chatbot history but has no session state
+            pairs = history_pairs(history, unescape=md_unescape)
+        try:
+            q = check_question(message)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        filters = _filters(sources, since_, until_)
+        history += [{"role": "user", "content": md_escape(q)},
+                    {"role": "assistant", "content": "_Searching the articles…_"}]
+        yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
+        draft, last = "", 0.0
+        try:
+            for item in assistant.stream(q, history=pairs or None, filters=filters):
+                if isinstance(item, AnswerReady):
+                    answer = item.answer
+                    history[-1] = {"role": "assistant", "content": chat_markdown(answer)}
+                    pairs.append((q, answer.answer))
+                    yield (history, sources_html(answer.citations, assistant.document),
+                           gr.update(choices=source_choices(answer.citations), value=None),
+                           list(answer.citations), pairs, "")
+                    return
+                draft += item.text
+                if time.monotonic() - last > 0.1:  # the draft, until the verified answer replaces it
+                    history[-1] = {"role": "assistant", "content": md_escape(draft) + " …"}
+                    last = time.monotonic()
+                    yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
+        except AttacheError as err:
+            history[-1] = {"role": "assistant", "content": f"**Error:** {md_escape(str(err))}"}
+            yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
+
+    outputs = [chatbot, panel, pick, cites, turns, question]
+    inputs = [question, chatbot, turns, outlets, since, until]
+    send.click(respond, inputs, outputs, api_name="chat")
+    question.submit(respond, inputs, outputs, api_visibility="private")
+
+    def open_source(n, citations: list[Citation]):
+        c = next((c for c in citations or [] if str(c.n) == str(n)), None)
+        return _article(assistant, c.doc_id, c.start, c.end) if c else ""
+
+    pick.change(open_source, [pick, cites], article, api_visibility="private").then(None, js=_SCROLL_TO_CITED)
+
+    def reset():
+        return [], [], [], sources_html(None, assistant.document), gr.update(choices=[], value=None), ""
+
+    clear.click(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
+    chatbot.clear(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
+    return outlets
+
+
+def _article(assistant: "Assistant", doc_id: str, start: int | None = None, end: int | None = None) -> str:
+    """A document as HTML with [start, end) highlighted, or the error in its place."""
+    try:
+        return article_html(assistant.document(doc_id), start, end)
+    except AttacheError as err:
+        return f'<p class="attache-errors">{e(err)}</p>'
+
+
+def _document_rows(assistant: "Assistant") -> list[list]:
+    return [[d.doc_id, d.published[:10], d.source, d.title, d.n_chunks] for d in assistant.documents()]
+
+
+def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> gr.Dataframe:
+    """Upload and ingest files, list documents, open or delete one."""
+    with gr.Row():
+        with gr.Column(scale=1):
+            files = gr.File(label="Articles (.txt .md .html .json .jsonl)", file_count="multiple",
+                            file_types=UPLOAD_TYPES, elem_id="upload")
+            ingest_btn = gr.Button("Add to library", variant="primary", elem_id="ingest-button")
+            report = gr.HTML("", elem_id="ingest-report")
+        with gr.Column(scale=2):
+            table = gr.Dataframe(value=_document_rows(assistant),
+                                 headers=["id", "date", "outlet", "title", "chunks"],
+                                 datatype=["str", "str", "str", "str", "number"],
+                                 interactive=False, wrap=True, label="Documents (click a row to select it)",
+                                 elem_id="documents", column_widths=["19%", "12%", "19%", "42%", "8%"],
+                                 max_height=420)
+            with gr.Row():
+                doc_id = gr.Textbox(label="Document id", max_lines=1, scale=3, elem_id="doc-id")
+                show = gr.Button("Open", scale=1, elem_id="open-doc")
+                delete = gr.Button("Delete", variant="stop", scale=1, elem_id="delete-doc")
+            doc_view = gr.HTML("", elem_id="doc-view")
+
+    def refreshed():
+        choices = gr.update(choices=assistant.sources()) if outlets is not None else gr.skip()
+        return _document_rows(assistant), choices
+
+    def ingest(paths, progress=gr.Progress()):
+        if not paths:
+            raise gr.Error("Choose one or more files first.", print_exception=False)
+        paths = [p if isinstance(p, str) else getattr(p, "name", str(p)) for p in paths]
+        progress(0, desc="Reading files")
+
+        def step(done: int, total: int, what: str) -> None:
+            progress((done, total), desc=f"Indexing articles ({what})", unit="articles")
+
+        try:
+            r = assistant.ingest(paths, progress=step)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        parts = [f"<p>Added {r.added}, updated {r.updated}, unchanged {r.unchanged}, failed {len(r.failed)} "
+                 f"({r.chunks} passages, {r.claims} statements, {r.seconds:.1f} s).</p>"]
+        if r.failed:
+            errs = "".join(f"<li><b>{e(os.path.basename(f['path']))}</b>: {e(f['error'])}</li>" for f in r.failed)
+            parts.append(f'<ul class="attache-errors">{errs}</ul>')
+        rows, choices = refreshed()
+        return "".join(parts), rows, choices, None
+
+    out_outlets = outlets if outlets is not None else gr.State()
+    ingest_btn.click(ingest, files, [report, table, out_outlets, files], api_name="ingest")
+
+    def select(evt: gr.SelectData):
+        row = evt.row_value or []
+        return row[0] if row else gr.skip()
+
+    table.select(select, None, doc_id, api_visibility="private")
+    show.click(lambda i: _article(assistant, (i or "").strip()), doc_id, doc_view, api_visibility="private")
+
+    def remove(i):
+        i = (i or "").strip()
+        if not i:
+            raise gr.Error("Enter a document id (click a row to fill it in).", print_exception=False)
+        try:
+            r = assistant.delete(i)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        rows, choices = refreshed()
+        return f"<p>Deleted {e(r['doc_id'])} — {e(r.get('title'))}</p>", rows, choices, ""
+
+    delete.click(remove, doc_id, [doc_view, table, out_outlets, doc_id], api_name="delete")
+    return table
+
+
+def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
+    """Statements by one actor, date-ordered, each opening its passage with the span highlighted.
+    ``tab`` (the enclosing gr.Tab), if given, refreshes the actor list when selected."""
+
+    def actor_choices():
+        return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
+
+    claims = gr.State([])  # the Claims of the timeline, in its order
+    with gr.Row():
+        actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2)
+        topic = gr.Textbox(label="Topic (word or phrase)", max_lines=1, scale=2, elem_id="topic")
+        kind = gr.Dropdown(choices=["", *STATEMENT_KINDS], value="", label="Kind", scale=1, elem_id="kind")
+        go = gr.Button("Show", variant="primary", scale=1, elem_id="positions-button")
+    with gr.Row():
+        with gr.Column(scale=3):
+            timeline = gr.HTML("", elem_id="timeline")
+            pick = gr.Dropdown(choices=[], value=None, label="Open a statement (# in the timeline)",
+                               elem_id="statement-picker")
+        with gr.Column(scale=2):
+            passage = gr.HTML("", elem_id="statement-view")
+
+    def show(a, t, k):
+        if not a:
+            raise gr.Error("Choose an actor.", print_exception=False)
+        try:
+            found = assistant.positions(a, topic=(t or "").strip() or None, kind=k or None)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        rows: list[Claim] = sorted(found, key=lambda c: (c.when, c.start))
+        choices = [(f"{i}. {c.when[:10]} {c.kind}: {c.text[:70]}", str(i)) for i, c in enumerate(rows, 1)]
+        return timeline_html(rows), gr.update(choices=choices, value=None), rows
+
+    go.click(show, [actor, topic, kind], [timeline, pick, claims], api_name="positions")
+    if tab is not None:
+        tab.select(lambda: gr.update(choices=actor_choices()), None, actor, api_visibility="private",
+                   show_progress="hidden")
+
+    def open_statement(i, rows: list[Claim]):
+        if not i or not rows:
+            return ""
+        c = rows[int(i) - 1]
+        return _article(assistant, c.doc_id, c.start, c.end)
+
+    pick.change(open_statement, [pick, claims], passage, api_visibility="private").then(None, js=_SCROLL_TO_CITED)

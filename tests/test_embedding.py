@@ -1,0 +1,231 @@
+"""The ONNX embedding backend: same vectors as sentence-transformers fp32, never imports torch,
+exported atomically into a cache folder (ATTACHE_ONNX_DIR).
+
+The export (a few seconds) is done once per session into a temporary folder.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import embedding as emb
+from index.embedding import DIMENSIONS, Embedder, EmbeddingBackendError
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "index" / "samples"
+SHARED = ROOT.parent / "shared"
+ARTICLES = SHARED / "articles"
+MULTIHOP = SHARED / "datasets" / "multihop-rag" / "corpus.json"
+
+
+def _sentences(text: str) -> list[str]:
+    text = re.sub(r"(?s)\A---\n.*?\n---\n", "", text)  # front matter of the samples
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        para = " ".join(para.split())
+        out.extend(s for s in re.split(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])", para) if len(s) > 3)
+    return out
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if len(p.strip()) > 40]
+
+
+@pytest.fixture(scope="session")
+def real_texts() -> list[str]:
+    """A few hundred real sentences and paragraphs, plus edge cases (long, unicode, blank)."""
+    texts: list[str] = []
+    files = sorted(SAMPLES.glob("*.md"))
+    if ARTICLES.is_dir():
+        files += sorted(ARTICLES.glob("*.txt"))
+    for f in files:
+        body = f.read_text(encoding="utf-8")
+        texts += _sentences(body) + _paragraphs(body)
+    if MULTIHOP.is_file():
+        for art in json.loads(MULTIHOP.read_text(encoding="utf-8"))[:8]:
+            texts += _sentences(art["body"])[:25]
+    texts += [
+        " ".join(texts[:40]),  # far more than 256 tokens: truncated like sentence-transformers
+        "  leading and trailing whitespace \n",
+        "Zürich, São Paulo, Kraków: déjà vu — “quotes” … 北京 and Москва",
+        "x",
+    ]
+    assert len(texts) >= 200
+    return texts
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory) -> Path:
+    """One real export per session, into a folder holding the debris of a killed export:
+    a stale temp file (old) and the temp file of an export SIGKILLed just now."""
+    folder = tmp_path_factory.mktemp("onnx")
+    stale = folder / ".tmp-stale.onnx"
+    stale.write_bytes(b"half an onnx model")
+    old = time.time() - 2 * 86400
+    os.utime(stale, (old, old))
+
+    env = {**os.environ, "ATTACHE_ONNX_DIR": str(folder), "HF_HUB_OFFLINE": "1"}
+    killed = subprocess.Popen(
+        [sys.executable, "-c", "from index.embedding import export_onnx; export_onnx()"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 120
+    while time.time() < deadline and killed.poll() is None:
+        if [p for p in folder.glob(".tmp-*.onnx") if p != stale]:
+            time.sleep(0.3)
+            break
+        time.sleep(0.05)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+
+    target = emb.onnx_model_file(folder)
+    assert not target.exists(), "the killed export must not leave a file under the final name"
+    leftovers = [p for p in folder.glob(".tmp-*.onnx") if p != stale]
+    assert leftovers, "the killed export should have left its temp file (the case under test)"
+    path = emb.export_onnx(target)
+    assert path == target
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _onnx_dir(request, monkeypatch):
+    if "onnx_cache" in request.fixturenames:
+        monkeypatch.setenv("ATTACHE_ONNX_DIR", str(request.getfixturevalue("onnx_cache")))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def torch_fp32() -> Embedder:
+    return Embedder(dtype="float32", backend="torch")
+
+
+def test_onnx_matches_torch_fp32(onnx_cache, real_texts, torch_fp32):
+    onnx = Embedder(backend="onnx").embed(real_texts)
+    ref = torch_fp32.embed(real_texts)
+    cos = np.sum(onnx * ref, axis=1)
+    assert cos.min() >= 0.9999, (float(cos.min()), real_texts[int(cos.argmin())][:80])
+    assert cos.mean() >= 0.99999
+
+
+def test_onnx_truncates_like_sentence_transformers(onnx_cache, real_texts, torch_fp32):
+    long_text = " ".join(real_texts[:40])
+    assert torch_fp32.model.max_seq_length == emb.MAX_SEQ_LENGTH == 256
+    tok = emb._load_tokenizer()
+    assert len(tok.encode(long_text).ids) == 256
+    # Words beyond the first 256 tokens change nothing, exactly as in sentence-transformers.
+    onnx = Embedder(backend="onnx")
+    a, b = onnx.embed([long_text, long_text + " completely different words at the end"])
+    assert float(a @ b) > 0.999999
+
+
+def test_shapes_dtypes_norms(onnx_cache, real_texts):
+    e = Embedder(backend="onnx", batch_size=7)
+    vecs = e.embed(real_texts[:20])
+    assert vecs.shape == (20, DIMENSIONS) and vecs.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    one = e.embed_one(real_texts[3])
+    assert one.shape == (DIMENSIONS,) and one.dtype == np.float32
+    # batching and length sorting do not change vectors, and the order is kept
+    np.testing.assert_allclose(one, vecs[3], atol=1e-5)
+    np.testing.assert_allclose(Embedder(backend="onnx", batch_size=64).embed(real_texts[:20]), vecs, atol=1e-5)
+
+
+def test_empty_input(onnx_cache):
+    for backend in ("onnx", "auto"):
+        out = Embedder(backend=backend).embed([])
+        assert out.shape == (0, DIMENSIONS) and out.dtype == np.float32
+
+
+def test_auto_uses_onnx_for_queries(onnx_cache):
+    e = Embedder(backend="auto")
+    assert e.backend_for(1) == "onnx"
+    e.embed_one("Where do Ostmark's patrol ships sit?")
+    assert e._onnx is not None and e._model is None
+
+
+def test_bad_backend_name():
+    with pytest.raises(ValueError):
+        Embedder(backend="tensorflow")
+
+
+def test_shared_embedder_keys_on_backend():
+    a = emb.shared_embedder("float32", 64, backend="onnx")
+    assert emb.shared_embedder("fp32", 64, "onnx") is a
+    assert emb.shared_embedder("float32", 64) is not a
+    assert emb.shared_embedder("float32", 64).backend == "auto"
+
+
+def test_export_is_keyed_by_package_version_and_weights(onnx_cache):
+    path = emb.onnx_model_file()
+    assert path.parent == onnx_cache and path.is_file()
+    assert emb._package_version() in path.name
+    assert emb.MAX_SEQ_LENGTH == 256 and "seq256" in path.name
+    # the weights hash is memoised, not recomputed at every start
+    memo = json.loads((onnx_cache / "weights-hashes.json").read_text())
+    assert any(v[:16] in path.name for v in memo.values())
+
+
+def test_leftover_temp_files_do_not_break_export(onnx_cache):
+    """The session export ran after a SIGKILLed export left its temp file: it succeeded, the
+    result loads, and the stale temp of an old killed export was removed."""
+    assert not (onnx_cache / ".tmp-stale.onnx").exists()
+    finals = [p for p in onnx_cache.glob("*.onnx") if not p.name.startswith(".tmp-")]
+    assert finals == [emb.onnx_model_file()]
+    v = Embedder(backend="onnx").embed_one("Sanctions talks")
+    assert abs(float(np.linalg.norm(v)) - 1) < 1e-5
+
+
+def test_failed_export_leaves_nothing(tmp_path, monkeypatch):
+    import torch
+
+    def broken_export(model, args, f, **kw):
+        Path(f).write_bytes(b"partial")
+        raise KeyboardInterrupt  # as if interrupted half-way
+
+    monkeypatch.setattr(torch.onnx, "export", broken_export)
+    target = tmp_path / "model.onnx"
+    with pytest.raises(KeyboardInterrupt):
+        emb.export_onnx(target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_no_torch_and_no_export_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATTACHE_ONNX_DIR", str(tmp_path / "empty"))
+    monkeypatch.setattr(emb, "torch_available", lambda: False)
+    with pytest.raises(EmbeddingBackendError, match="torch is not installed"):
+        Embedder(backend="onnx").embed_one("x")
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch -> ImportError
+    with pytest.raises(EmbeddingBackendError, match="torch is not installed"):
+        emb.export_onnx(tmp_path / "m.onnx")
+
+
+def test_fresh_process_never_imports_torch(onnx_cache):
+    code = (
+        "import sys, time; t = time.perf_counter()\n"
+        "from index.embedding import Embedder\n"
+        "v = Embedder(backend='onnx').embed_one('x')\n"
+        "import json; print(json.dumps({'shape': list(v.shape), 'seconds': time.perf_counter() - t,\n"
+        "  'heavy': [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]}))\n"
+    )
+    env = {**os.environ, "ATTACHE_ONNX_DIR": str(onnx_cache), "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["shape"] == [DIMENSIONS]
+    assert got["heavy"] == []
+
+
+def test_module_import_is_light():
+    code = "import sys, index.embedding; print([m for m in ('torch', 'onnxruntime', 'tokenizers', 'sentence_transformers') if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
