@@ -52,6 +52,8 @@ class FilterFields(BaseModel):
 
 
 class AskRequest(FilterFields):
+    """A question for POST /api/ask: the question, earlier turns, filters, k, backend."""
+
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"question": EXAMPLE_QUESTIONS[0], "sources": ["The Meridian Herald"], "since": "2026-01-01"}]})
 
@@ -63,6 +65,8 @@ class AskRequest(FilterFields):
 
 
 class SearchRequest(FilterFields):
+    """A retrieval request for POST /api/search: query, k, filters, optional sentence re-ranking."""
+
     model_config = ConfigDict(extra="forbid")
 
     query: str
@@ -71,12 +75,16 @@ class SearchRequest(FilterFields):
 
 
 class ChatMessage(BaseModel):
+    """One OpenAI chat message (role, content as text or parts)."""
+
     model_config = ConfigDict(extra="allow")
     role: str
     content: str | list[dict] | None = None
 
 
 class ChatRequest(FilterFields):
+    """An OpenAI-compatible chat-completions request (POST /v1/chat/completions)."""
+
     model_config = ConfigDict(extra="allow")  # temperature, max_tokens, ... are accepted and ignored
     model: str = MODEL_ID
     messages: list[ChatMessage] = Field(min_length=1)
@@ -89,11 +97,15 @@ class ChatRequest(FilterFields):
 
 
 class SearchOut(BaseModel):
+    """Search results: the query and the passages, best first."""
+
     query: str
     results: list[Passage]
 
 
 class ErrorOut(BaseModel):
+    """An error body: ``{"error": message}``."""
+
     error: str
 
 

@@ -28,6 +28,7 @@ def _open(args, create: bool = False):
 
 
 def cmd_ingest(args) -> int:
+    """`attache ingest PATH...`: load, clean, chunk, embed and store; exit 1 when any input failed."""
     a = _open(args, create=True)
     report = a.ingest(args.paths, fmt=args.format, source=args.source, progress=not args.quiet)
     for f in report.failed:
@@ -44,6 +45,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    """`attache docs [show ID | rm ID]`: list, show (with text) or delete documents."""
     a = _open(args)
     if args.action == "show":
         if not args.id:
@@ -71,6 +73,7 @@ def cmd_docs(args) -> int:
 
 
 def cmd_search(args) -> int:
+    """`attache search QUERY`: hybrid retrieval (optionally sentence re-ranked); passages to stdout."""
     a = _open(args)
     passages = a.search(args.query, k=args.k, filters=_filters(args), rerank=args.rerank)
     if args.json:
@@ -86,6 +89,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    """`attache stats`: counts of documents, chunks, vectors, claims and pending documents."""
     s = _open(args).stats().to_dict()
     if args.json:
         _out(s)
@@ -96,6 +100,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_ask(args) -> int:
+    """`attache ask QUESTION`: stream the answer to stdout, sources after it; `--json` prints ``Answer.to_dict()``."""
     a = _open(args)
     filters = _filters(args)
     if args.json:
@@ -124,6 +129,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_positions(args) -> int:
+    """`attache positions ACTOR`: the actor's statements (claims) in date order."""
     a = _open(args)
     claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
     if args.json:
@@ -139,6 +145,7 @@ def cmd_positions(args) -> int:
 
 
 def cmd_actors(args) -> int:
+    """`attache actors`: actors with statement counts and first/last statement dates."""
     actors = _open(args).actors()
     if args.json:
         _out([r.to_dict() for r in actors])
@@ -150,6 +157,7 @@ def cmd_actors(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """`attache serve`: the Gradio UI, REST API and OpenAI-compatible API on one port."""
     from .serve import parse_auth, serve
 
     auth = parse_auth(args.auth)  # checked before the slow start
@@ -158,12 +166,14 @@ def cmd_serve(args) -> int:
 
 
 def demo_store() -> str:
+    """The demo's store folder in the per-user data folder."""
     from platformdirs import user_data_dir
 
     return os.path.join(user_data_dir("attache", appauthor=False), "demo-store")
 
 
 def cmd_demo(args) -> int:
+    """`attache demo`: ingest the bundled samples into the demo store (idempotent), then serve."""
     from importlib.resources import as_file, files
 
     from .core import Assistant
@@ -184,6 +194,7 @@ def _filters(args) -> dict:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argparse parser of every subcommand (flags override environment and TOML settings)."""
     p = argparse.ArgumentParser(prog="attache", description="Answers about foreign policy from news "
                                 "articles, every sentence cited verbatim.")
     common = argparse.ArgumentParser(add_help=False)
@@ -253,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `attache` command; returns the exit code (0 ok, 1 failed input, 2 usage/error)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")

@@ -22,6 +22,7 @@ SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
 
 @dataclass
 class EvidenceConfig:
+    """How much evidence to gather: passage counts per backend and the caps on claims and speakers."""
     passages_extractive: int = 10  # passages retrieved for the offline answerer
     passages_llm: int = 6  # passages an LLM is shown (its context is the cost)
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
@@ -35,7 +36,8 @@ class Evidence:
     ``claims``: statements of the actors the query names (of the kind asked for, on its topic),
     in date order. ``claim_sentences`` maps a sentence (doc_id, start) carrying one of them to
     its actor; ``claim_passages`` are all the passages holding them that retrieval did not find
-    (the first few are also in ``passages``). ``speakers`` maps every sentence of the passages that attributes a statement to
+    (the first few are also in ``passages``). ``speakers`` maps every sentence of the passages that attributes a
+    statement to
     the actors it attributes it to."""
 
     passages: list[Passage]
@@ -46,6 +48,8 @@ class Evidence:
 
 
 class EvidenceGatherer:
+    """Turns a parsed ``Query`` into ``Evidence``: hybrid retrieval, claim routing for named actors,
+    speakers per sentence."""
     def __init__(self, reader: IndexReader, retriever: HybridRetriever, config: EvidenceConfig | None = None):
         self.reader = reader
         self.retriever = retriever

@@ -51,6 +51,7 @@ _VALID_FORMS = (
 
 @dataclass(frozen=True)
 class LLMSpec:
+    """A parsed backend spec (``openai:MODEL[@URL]``, ``ollama:MODEL[@URL]``, ``gguf:PATH``)."""
     kind: str  # "openai" | "ollama" | "gguf"
     model: str  # model name, or the .gguf path
     spec: str  # the spec string as given (stripped); recorded as Answer.backend

@@ -26,11 +26,13 @@ KIND_CUES = {
     "proposal": re.compile(r"\b(propos\w*|offer\w*|suggest\w*|in (?:exchange|return) for|plan)\b", re.I),
     "demand": re.compile(r"\b(urg\w*|demand\w*|call(?:ed|s)? (?:on|for)|insist\w*|must)\b", re.I),
     "criticism": re.compile(r"\b(condemn\w*|critici[sz]\w*|denounc\w*|reckless|disappointing|reject\w*)\b", re.I),
-    "position": re.compile(r"\b(said|says|position|oppos\w*|support\w*|believ\w*|think|agree\w*|reject\w*|should|must|stance)\b", re.I),
+    "position": re.compile(
+        r"\b(said|says|position|oppos\w*|support\w*|believ\w*|think|agree\w*|reject\w*|should|must|stance)\b", re.I),
 }
 
 @dataclass
 class Sentence:
+    """A candidate sentence of a passage: text, its article offsets ``[start, end)`` and its passage."""
     passage: Passage
     start: int  # offsets into the article
     end: int
@@ -41,6 +43,8 @@ class Sentence:
 
 
 class SentenceRanker:
+    """Scores candidate sentences against a query (embedding similarity to the question and its
+    phrases, IDF overlap, actors, statement kind); caches sentence vectors (LRU)."""
     CACHE_SIZE = 50_000  # sentence vectors kept (~1.5 KB each): follow-ups re-rank the same passages
 
     def __init__(self, embedder: Embedder, dense_weight: float = 0.6, lexical_weight: float = 0.4):

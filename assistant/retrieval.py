@@ -15,6 +15,7 @@ from .query import Query
 
 @dataclass
 class RetrievalConfig:
+    """Knobs of hybrid retrieval: candidate counts, the RRF constant, clause weight, passages per article."""
     candidates: int = 60  # per ranking, before fusion
     rrf_k: int = 20  # reciprocal rank fusion constant: 1 / (rrf_k + rank)
     clause_weight: float = 1.0  # weight of the retrievals run for each clause of a compound question

@@ -28,6 +28,7 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 
 
 def is_local(host: str) -> bool:
+    """True when ``host`` is a loopback address or name (binding elsewhere needs --auth to be quiet)."""
     if host in LOCAL_HOSTS:
         return True
     try:

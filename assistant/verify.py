@@ -162,6 +162,7 @@ def _split_reply(raw: str, n_passages: int) -> list[tuple[str, list[int]]]:
 
 
 def strip_markers(text: str) -> str:
+    """The text without its ``[n]`` citation markers (and the spaces they leave)."""
     text = _MARKER_GROUP.sub("", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return " ".join(text.split())

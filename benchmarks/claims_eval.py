@@ -21,7 +21,7 @@ from index.claims import ClaimExtractor  # noqa: E402
 from index.cleaning import split_front_matter  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "claims.json"
-SEARCH_DIRS = [ROOT / "index" / "samples", Path("/work/shared/articles")]
+SEARCH_DIRS = [ROOT / "index" / "samples", ROOT.parent / "shared" / "articles"]
 
 
 def load_article(name: str) -> tuple[str, str]:

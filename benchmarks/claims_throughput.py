@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from index import claims as claims_mod  # noqa: E402
 from index.chunking import split_sentences  # noqa: E402
 
-DATA = Path("/work/shared/datasets/un-general-debates/ungdc_speeches_2015-2024.jsonl")
+DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "un-general-debates" / "ungdc_speeches_2015-2024.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "claims_throughput.json"
 
 

@@ -126,7 +126,7 @@ def subset(src: Path, limit: int | None, tmp: Path) -> tuple[Path, int]:
     """The first ``limit`` records of a dataset, written as a file of the same format."""
     if src.suffix == ".jsonl":
         with src.open(encoding="utf-8") as f:
-            lines = [l for l in f if l.strip()]
+            lines = [line for line in f if line.strip()]
         lines = lines[:limit] if limit else lines
         out = tmp / src.name
         out.write_text("".join(lines), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""attache's writing side: loading, cleaning, chunking, statement extraction, embedding and the store."""

@@ -188,7 +188,8 @@ class Catalog:
         ``+state`` keeps the planner off the state index: nearly every row is ready, and the
         index exists for the rare pending/deleting lookups."""
         b = Bounds.of(f)
-        sql, args = [f"+{alias}.state='ready'"], []
+        sql: list[str] = [f"+{alias}.state='ready'"]
+        args: list[str | int] = []
         if b.sources:
             sql.append(f"lower({alias}.source) IN ({','.join('?' * len(b.sources))})")
             args += b.sources
@@ -297,7 +298,8 @@ class Catalog:
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             q = ('SELECT c.chunk_id, c.doc_id, c.seq, c.start, c."end", c.text, d.title, d.source, d.published, d.url '
-                 f"FROM chunks c JOIN documents d ON d.doc_id=c.doc_id WHERE c.chunk_id IN ({','.join('?' * len(part))})")
+                 "FROM chunks c JOIN documents d ON d.doc_id=c.doc_id "
+                 f"WHERE c.chunk_id IN ({','.join('?' * len(part))})")
             if only_ready:
                 q += " AND d.state='ready'"
             for r in self.db.execute(q, part):

@@ -31,6 +31,7 @@ _ENV: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Settings:
+    """Every setting of attache: defaults < TOML file (ATTACHE_CONFIG) < environment < explicit overrides."""
     store: str = ""  # folder of the catalog (and of embedded Chroma)
     chroma_url: str = ""  # http://host:port of a `chroma run` server; "" = embedded
     collection: str = "attache"
@@ -61,10 +62,12 @@ class Settings:
 
 
 def default_store() -> str:
+    """The per-user store folder (``~/.local/share/attache/store`` on Linux)."""
     return os.path.join(user_data_dir("attache", appauthor=False), "store")
 
 
 def load_settings(**overrides) -> Settings:
+    """Settings from defaults, the TOML file, the environment, then ``overrides`` (None values ignored)."""
     values: dict = {}
     cfg = os.environ.get("ATTACHE_CONFIG") or os.path.join(
         user_config_dir("attache", appauthor=False), "config.toml"

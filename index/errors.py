@@ -24,6 +24,7 @@ class StoreError(AttacheError):
 
 
 class NotFound(AttacheError):
+    """No document (or other object) with the id asked for."""
     exit_code = 3
 
 

@@ -24,6 +24,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 @dataclass(frozen=True)
 class Span:
+    """A piece of a text with its character offsets ``[start, end)`` in that text."""
     start: int
     end: int
 

@@ -42,7 +42,9 @@ class VectorStore:
     @property
     def where_label(self) -> str:
         """Which Chroma this is, for messages."""
-        return f"Chroma server at {self.chroma_url}" if self.chroma_url else f"embedded Chroma in {self.folder / 'chroma'}"
+        if self.chroma_url:
+            return f"Chroma server at {self.chroma_url}"
+        return f"embedded Chroma in {self.folder / 'chroma'}"
 
     def _error(self, verb: str, e: Exception) -> StoreError:
         return StoreError(f"cannot {verb} {self.where_label}: {type(e).__name__}: {str(e)[:200]}")

@@ -11,4 +11,9 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 . .venv/bin/activate
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
+if [ "$#" -eq 0 ]; then
+  echo "lint: ruff check, mypy" >&2
+  ruff check .
+  mypy
+fi
 python -m pytest -q "$@"
