@@ -147,6 +147,22 @@ class Assistant:
                 return
         yield from self.answerer.stream(query, evidence)
 
+    def warm_up(self) -> float:
+        """Load everything a first question needs (query embedder, sentence ranker, catalog
+        pages, statement tables) by answering one throwaway question; returns the seconds it took.
+
+        Servers call this before they report ready, so the first user's question costs what the
+        tenth does. Never raises: a failure here would surface again on the first real question."""
+        import time
+
+        t0 = time.perf_counter()
+        try:
+            answer_of(self.stream("What did the government pledge about sanctions?", llm=""))
+            self.search("sanctions talks", k=3, rerank=True)
+        except Exception:  # noqa: BLE001 - warming is best effort
+            pass
+        return time.perf_counter() - t0
+
     # ------------------------------------------------------------------ positions
     def _backend(self, spec: str | None) -> Answerer | None:
         from .llm import LLMAnswerer, parse_llm_spec

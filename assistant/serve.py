@@ -60,7 +60,10 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860,
     warning = exposure_warning(host, creds)
     if warning:
         print(warning, file=sys.stderr, flush=True)
+    print("attache: warming up (embedding model, index, answerer) ...", file=sys.stderr, flush=True)
+    took = assistant.warm_up()
     app = build_app(assistant, auth=creds, api_token=token)
+    print(f"attache: warm in {took:.1f} s", file=sys.stderr, flush=True)
     shown = f"[{host}]" if ":" in host else host
     print(f"attache: serving http://{shown}:{port}/  (REST /api, OpenAI /v1, API docs /docs); Ctrl-C stops",
           file=sys.stderr, flush=True)

@@ -1,0 +1,115 @@
+"""`attache demo` / `attache serve` as a user starts them: a real process on a free port, warmed up
+before it says it is serving, answering its first question with citations, stopped cleanly."""
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GRAIN_Q = "What did Veloria pledge about a grain corridor through the Northern Straits?"
+STARTUP = 300  # s: imports and the model load on 2 busy cores; the loop ends as soon as it is ready
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """A server process whose stderr lines are collected by a reader thread."""
+
+    def __init__(self, args: list[str], env: dict):
+        self.proc = subprocess.Popen(args, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, text=True, start_new_session=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, marker: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                assert self.proc.poll() is None, f"server exited {self.proc.returncode}: {self.seen}"
+                continue
+            self.seen.append(line)
+            if marker in line:
+                return
+        raise AssertionError(f"{marker!r} not printed in {timeout} s: {self.seen}")
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)  # Ctrl-C, as a user stops it
+            try:
+                return self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+        return self.proc.wait()
+
+
+def child_env(tmp_path: Path) -> dict:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("ATTACHE_STORE", None)
+    env.pop("ATTACHE_AUTH", None)
+    return env
+
+
+def reset_sigint() -> None:
+    # A test run started in the background inherits SIGINT as ignored; the server must see Ctrl-C.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_demo_ingests_samples_warms_up_then_serves_and_answers(tmp_path):
+    port = free_port()
+    cmd = [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+           "from assistant.cli import main; raise SystemExit(main())", "demo", "--port", str(port)]
+    server = Served(cmd, child_env(tmp_path))
+    try:
+        server.wait_for("serving http://127.0.0.1:", STARTUP)
+        text = "\n".join(server.seen)
+        assert "demo store" in text and "12 documents" in text, text
+        warming = next(i for i, line in enumerate(server.seen) if "warming up" in line)
+        serving = next(i for i, line in enumerate(server.seen) if "serving http" in line)
+        assert warming < serving, server.seen  # warmed before it reports ready
+        assert any("warm in" in line for line in server.seen[warming:serving + 1]), server.seen
+        deadline = time.monotonic() + 60  # uvicorn binds right after the line above
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            while True:
+                try:
+                    assert http.get("/api/health").status_code == 200
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "server did not accept connections"
+                    time.sleep(0.2)
+            got = http.post("/api/ask", json={"question": GRAIN_Q}).json()
+        assert not got["abstained"] and got["citations"], got
+        assert any("grain" in c["quote"].lower() for c in got["citations"]), got
+    finally:
+        rc = server.stop()
+    assert rc in (0, 130, -signal.SIGINT), rc
+    # The demo store is in the per-user data folder, not in the checkout.
+    assert (tmp_path / "data" / "attache" / "demo-store").is_dir()
+
+
+def test_serve_refuses_malformed_auth_before_the_slow_start(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "assistant.cli", "serve", "--auth", "nocolon",
+                        "--store", str(tmp_path / "s")], cwd=ROOT, env=child_env(tmp_path),
+                       capture_output=True, text=True, timeout=300, preexec_fn=reset_sigint)
+    assert r.returncode != 0 and "USER:PASS" in r.stderr, (r.returncode, r.stderr)
+    assert not (tmp_path / "s").exists()
