@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAIN_Q = "What did Veloria pledge about a grain corridor through the Northern Straits?"
