@@ -451,6 +451,13 @@ sys.exit(main(sys.argv[2:]))
 '''
 
 
+def default_sigint() -> None:
+    """In the child before exec: SIGINT back to its default. A test run started in the background
+    from a non-interactive shell inherits SIGINT as ignored, and Python keeps an ignored SIGINT
+    ignored, so without this the Ctrl-C the test sends would never arrive."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def interrupted(tmp_path_factory, samples_dir):
     """Two interrupted CLI ingests of the samples, run side by side: one SIGKILLed, one Ctrl-C'd."""
@@ -465,21 +472,27 @@ def interrupted(tmp_path_factory, samples_dir):
         store = base / f"store-{name}"
         proc = subprocess.Popen([PY, str(script), str(marker), "ingest", str(samples_dir), "--store", str(store),
                                  "--quiet"], env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+                                text=True, preexec_fn=default_sigint)
         runs[name] = {"proc": proc, "marker": marker, "settings": Settings(store=str(store))}
-    deadline = time.monotonic() + 240
-    for name, sig in (("kill", signal.SIGKILL), ("int", signal.SIGINT)):
-        run = runs[name]
-        while not run["marker"].exists():
-            if run["proc"].poll() is not None or time.monotonic() > deadline:
+    try:
+        deadline = time.monotonic() + 240
+        for name, sig in (("kill", signal.SIGKILL), ("int", signal.SIGINT)):
+            run = runs[name]
+            while not run["marker"].exists():
+                if run["proc"].poll() is not None or time.monotonic() > deadline:
+                    run["proc"].kill()
+                    out, err = run["proc"].communicate()
+                    pytest.fail(f"ingest ended before staging (rc {run['proc'].returncode}): {err[-2000:]}")
+                time.sleep(0.05)
+            run["proc"].send_signal(sig)
+        for run in runs.values():
+            run["stdout"], run["stderr"] = run["proc"].communicate(timeout=120)
+            run["rc"] = run["proc"].returncode
+    finally:
+        for run in runs.values():  # never leave a sleeping ingest behind, whatever happened above
+            if run["proc"].poll() is None:
                 run["proc"].kill()
-                out, err = run["proc"].communicate()
-                pytest.fail(f"ingest ended before staging (rc {run['proc'].returncode}): {err[-2000:]}")
-            time.sleep(0.05)
-        run["proc"].send_signal(sig)
-    for run in runs.values():
-        run["stdout"], run["stderr"] = run["proc"].communicate(timeout=60)
-        run["rc"] = run["proc"].returncode
+                run["proc"].communicate()
     return runs
 
 

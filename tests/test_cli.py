@@ -1,0 +1,45 @@
+"""The command line as Unix tools are used: output into a pipe that closes early."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def env_for(tmp_path: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
+    cfg = tmp_path / "attache-test.toml"
+    cfg.write_text("extract_claims = false\n", encoding="utf-8")
+    env.update(ATTACHE_CONFIG=str(cfg), HF_HUB_OFFLINE="1")
+    return env
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
+    """`attache docs show ID | head`: no BrokenPipeError traceback, exit 141 like a Unix tool."""
+    article = tmp_path / "long.md"
+    para = ("The envoy of Veloria said on Monday that talks on the grain corridor would resume in Ravna, "
+            "and that the Northern Straits would stay open to merchant shipping. ")
+    article.write_text("---\ntitle: A long article\nsource: Test Wire\npublished: 2026-01-02\n---\n\n"
+                       + "\n\n".join(para * 3 for _ in range(400)), encoding="utf-8")
+    store = tmp_path / "store"
+    env = env_for(tmp_path)
+    cli = [sys.executable, "-m", "assistant.cli"]
+    r = subprocess.run([*cli, "ingest", str(article), "--store", str(store), "--json", "--quiet"], env=env,
+                       cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    doc_id = json.loads(subprocess.run([*cli, "docs", "--store", str(store), "--json"], env=env, cwd=ROOT,
+                                       capture_output=True, text=True, timeout=300).stdout)[0]["doc_id"]
+    for args in (["docs", "show", doc_id], ["docs", "show", doc_id, "--json"], ["docs"]):
+        # The reader is gone before attache writes (as when `head` has read its fill and exited):
+        # the read end is closed before the process starts, so its first write meets a closed pipe.
+        r, w = os.pipe()
+        os.close(r)
+        try:
+            proc = subprocess.run([*cli, *args, "--store", str(store)], env=env, cwd=ROOT, stdout=w,
+                                  stderr=subprocess.PIPE, text=True, timeout=300)
+        finally:
+            os.close(w)
+        assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
+        assert proc.returncode == 141, (proc.returncode, proc.stderr)
