@@ -9,6 +9,7 @@ build the Gradio API signature.
 """
 import os
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import gradio as gr
@@ -44,6 +45,8 @@ _SCROLL_TO_CITED = "() => { const m = document.getElementById('cited'); if (m) m
 
 
 def build_ui(assistant: "Assistant") -> gr.Blocks:
+    """The Gradio app: Chat (answers with sources), Library (upload, list, open, delete) and
+    Positions (an actor's statements) tabs over one ``Assistant``."""
     with gr.Blocks(title="attache") as ui:
         gr.Markdown("## attache\nAnswers about foreign policy from your news articles; "
                     "every sentence cites a verbatim passage.")
@@ -201,6 +204,36 @@ def _document_rows(assistant: "Assistant") -> list[list]:
     return [[d.doc_id, d.published[:10], d.source, d.title, d.n_chunks] for d in assistant.documents()]
 
 
+def keep_uploads(folder: Path, paths: list[str]) -> tuple[list[str], list[str]]:
+    """Copy uploaded files (Gradio's temporary paths) to ``folder/<original file name>``, so a
+    file uploaded again under the same name has the same identity and updates its document.
+
+    Returns (the kept paths, the names whose earlier upload had different bytes). A name given
+    twice in one upload gets " (2)", " (3)"... Raises ``OSError`` when the folder cannot be written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    kept: list[str] = []
+    replaced: list[str] = []
+    used: set[str] = set()
+    for p in paths:
+        src = Path(p)
+        name, n = src.name, 1
+        while name in used:
+            n += 1
+            name = f"{src.stem} ({n}){src.suffix}"
+        used.add(name)
+        dest = folder / name
+        data = src.read_bytes()
+        if dest.exists() and dest.read_bytes() != data:
+            replaced.append(name)
+        if not dest.exists() or dest.read_bytes() != data:
+            tmp = dest.with_name(f".{name}.part")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+        kept.append(str(dest))
+    return kept, replaced
+
+
 def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> gr.Dataframe:
     """Upload and ingest files, list documents, open or delete one."""
     with gr.Row():
@@ -230,6 +263,10 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
         if not paths:
             raise gr.Error("Choose one or more files first.", print_exception=False)
         paths = [p if isinstance(p, str) else getattr(p, "name", str(p)) for p in paths]
+        try:  # the original file name is the identity: a corrected re-upload replaces the document
+            paths, replaced = keep_uploads(Path(assistant.store.path) / "uploads", paths)
+        except OSError as err:
+            raise gr.Error(f"Cannot keep the uploaded files: {err}", print_exception=False) from None
         progress(0, desc="Reading files")
 
         def step(done: int, total: int, what: str) -> None:
@@ -241,6 +278,13 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
             raise _gr_error(err) from None
         parts = [f"<p>Added {r.added}, updated {r.updated}, unchanged {r.unchanged}, failed {len(r.failed)} "
                  f"({r.chunks} passages, {r.claims} statements, {r.seconds:.1f} s).</p>"]
+        if replaced and r.updated:
+            parts.append("<p>Replaced the earlier upload of " + ", ".join(f"<b>{e(n)}</b>" for n in replaced)
+                         + " with the new version.</p>")
+        if r.duplicates:
+            dups = "".join(f"<li><b>{e(os.path.basename(d['path']))}</b>: same text as {e(d['title'])} "
+                           f"({e(d['duplicate_of'])}), not added again</li>" for d in r.duplicates)
+            parts.append(f'<ul class="attache-duplicates">{dups}</ul>')
         if r.failed:
             errs = "".join(f"<li><b>{e(os.path.basename(f['path']))}</b>: {e(f['error'])}</li>" for f in r.failed)
             parts.append(f'<ul class="attache-errors">{errs}</ul>')

@@ -1,74 +1,272 @@
-"""Remove page furniture from article text and read the metadata the text carries.
+"""Remove page furniture from article text, report what was removed, and read the metadata the
+text carries.
 
-What is removed never becomes citable text: advertisement markers, "To contact ..." blocks,
-copyright lines, staff e-mail addresses, photo credits and captions' credit lines, share
-buttons. Metadata read from the text (headline, outlet from a dateline or the copyright line,
-year from the copyright line) is returned alongside.
+Furniture is recognised by its shape, the same way for text copied from a page and for the text
+extracted from HTML: link and headline lists after a list heading ("More on this story",
+"Related topics", "Most read", ...), one-word button lines and
+share bars ("Share", "Save", "Facebook Twitter Email"), image credits and captions, "Listen to
+this article", bylines and timestamp lines, newsletter, cookie and app boxes, "Read more" stubs,
+advertisement markers, "To contact ..." blocks, copyright and staff e-mail lines.
+
+``clean_text`` returns the cleaned text and a metadata dict; ``meta["removed"]`` lists what was
+cut, each ``{"what", "text", "start", "end"}`` with character offsets into the string given to
+``clean_text`` (plus ``base``). Metadata read from removed lines is kept: ``copyright_year``,
+``copyright_owner``, ``outlet`` (dateline or copyright), ``headline``, ``byline`` (the text after
+"By"), ``date_lines`` (the raw timestamp lines, oldest first as they appear).
+
+``headline_spans`` finds headline-like lines (short, no sentence-final punctuation) in cleaned
+text, so statements are never extracted from them. ``strip_hidden_html`` removes what a browser
+does not show from an HTML page before extraction.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from .text import DATELINE
+from .dates import copyright_line, text_dates
 
-FURNITURE_LINE = [
-    re.compile(r"^\s*(advertisement|advertising|sponsored( content)?|skip advertisement|"
-               r"story continues below( advertisement)?|continue reading( the main story)?)\s*$", re.I),
-    re.compile(r"^\s*to contact (the )?(reporter|reporters|editor|editors|author|bloomberg news staff)\b.*$", re.I),
-    re.compile(r"^\s*(©|\(c\)|copyright\b).*$", re.I),
-    re.compile(r"^\s*\(?\s*(photo|photograph|image|picture|credit)s?\s*(:|by\b).*$", re.I),
-    re.compile(r"^\s*(share (this|on)|follow us|sign up for|subscribe( now)?|read more:|related:)\b.*$", re.I),
-    re.compile(r"^\s*(--\s*)?with assistance (from|by)\b.*$", re.I),
+# ------------------------------------------------------------------------------ line shapes
+FURNITURE_LINE: list[tuple[str, re.Pattern]] = [
+    ("advertisement", re.compile(
+        r"^\s*(advertisement|advertising|sponsored( content)?|skip advertisement|ad feedback|"
+        r"story continues below( advertisement)?|continue reading( the main story)?|"
+        r"advertisement\s+article continues below this ad|article continues below( this ad)?)\s*$", re.I)),
+    ("contact line", re.compile(
+        r"^\s*to contact (the )?(reporter|reporters|editor|editors|author|bloomberg news staff)\b.*$", re.I)),
+    ("copyright", re.compile(r"^\s*(©|\(c\)|copyright\b).*$", re.I)),
+    ("image credit", re.compile(
+        r"^\s*\(?\s*(photo|photograph|image|picture|credit|illustration|video)s?\s*(:|by\b|source\b|credit\b).*$",
+        re.I)),
+    ("image caption", re.compile(r"^\s*(image|photo|picture|media|video) caption\s*[,:].*$", re.I)),
+    ("image credit", re.compile(r"^\s*\(?(getty images|afp via getty images|reuters|ap photo|epa|pa media|"
+                                r"shutterstock|alamy)\)?\s*$", re.I)),
+    ("image caption", re.compile(r"^\s*file photo\s*:.*$", re.I)),
+    ("share bar", re.compile(r"^\s*(share (this|on|via)|follow us|follow (him|her|them) on)\b.*$", re.I)),
+    ("newsletter box", re.compile(
+        r"^\s*(sign up (for|to)|subscribe( now| to| today)?\b|get (our|the) .{0,40}newsletter|"
+        r"click here to (sign up|subscribe|get)|enter your e-?mail|newsletter sign-?up|"
+        r"already a subscriber|become a (member|subscriber)|download (our|the) .{0,30}app)\b.*$", re.I)),
+    ("cookie box", re.compile(
+        r"^\s*(we use cookies|this (site|website) uses cookies|accept (all )?cookies|cookie (settings|policy|"
+        r"preferences)|manage (cookie )?preferences|by (clicking|continuing|using) .{0,60}(agree|accept|consent))"
+        r"\b.*$", re.I)),
+    ("read-more stub", re.compile(
+        r"^\s*(read more|read next|read the full (story|article)|also read|see also|more:|related:|"
+        r"read also|recommended( reading)?:|watch now|click here)\b.*$", re.I)),
+    ("listen/read time", re.compile(
+        r"^\s*(listen to (this|the) (article|story)|listen\s*[·(|-]|\d+\s*min(ute)?s? (read|listen)|"
+        r"reading time\b|audio\s*$|play (audio|video)\b).*$", re.I)),
+    ("attribution line", re.compile(r"^\s*(--\s*)?with assistance (from|by)\b.*$", re.I)),
+    ("button", re.compile(r"^\s*click here to get the .{0,40}app\s*$", re.I)),
 ]
+
+#: Words of share bars and buttons; a short line made only of these is furniture.
+BUTTON_WORDS = {
+    "share", "save", "saved", "print", "email", "e-mail", "mail", "copy", "link", "copied", "tweet", "comment",
+    "comments", "follow", "bookmark", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "pinterest",
+    "telegram", "flipboard", "messenger", "threads", "bluesky", "mastodon", "gift", "article", "this", "on",
+    "via", "close", "menu", "search", "sign", "in", "up", "log", "subscribe", "listen", "watch", "expand",
+    "collapse", "more", "options", "sms", "rss", "feed", "back", "to", "top", "next", "previous",
+    "show", "hide", "caption", "toggle", "like", "the", "story", "full", "screen", "fullscreen", "play", "pause",
+}
+_BUTTON_SPLIT = re.compile(r"[\s|·•/,]+")
+
+#: Headings that introduce a list of links or headlines (the list that follows is furniture).
+LIST_HEADING = re.compile(
+    r"^\s*(more on this (story|topic)|more (stories|news|from|in|about|like this|to read|top stories)\b.*|"
+    r"related( topics| stories| articles| coverage| content| links| reading| news| internet links)?|"
+    r"most (read|popular|viewed|shared|watched|commented)|top stories|latest( news| stories)?|trending( now)?|"
+    r"popular( now| stories)?|recommended( for you| stories| articles)?|you (may|might) also like|"
+    r"editor'?s'? picks|also in (the )?news|in other news|around the (web|bbc|site)|from around the web|"
+    r"further reading|what to read next|read (more|next)|don'?t miss|elsewhere on .{1,40}|topics|tags|"
+    r"explore more|more from .{1,40}|must reads?|top headlines|sponsored (stories|links))\s*:?\s*$",
+    re.I)
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–·▪►])\s+")
+_TERMINAL = re.compile(r"[.!?\"”’'…:;)\]]\s*$")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?|\d{1,2}\s*[ap]\.?m\.?(?:\s*[A-Z]{2,4})?)"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_DATE = (rf"(?:{_WEEKDAY}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+         rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
+TIMESTAMP_LINE = re.compile(
+    rf"^\s*(?:(?:published|updated|last updated|posted|first published|modified|date)\s*(?:on|at|:)?\s*)?"
+    rf"(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)"
+    rf"(?:\s*(?:,|at|·|\||-|–)?\s*(?:{_TIME}|{_DATE}|(?:updated|published)\s*(?:on|at)?\s*(?:{_DATE}|{_TIME})))*"
+    rf"\s*\.?\s*$", re.I)
+_BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
+                     r"(?:\s*[,|]\s*[^\n]{0,60})?)\s*$")
+_ROLE = re.compile(r"\b(correspondent|reporter|editor|writer|columnist|journalist|contributor|"
+                   r"producer|bureau chief)s?\b(?![’']s)", re.I)
+_NAME_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|da)){1,3}\s*$")
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHOTO_PAREN = re.compile(r"\s*\((photo|photograph|image|picture)s?\s*(:|by)[^)]*\)", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(\d{4})?\s*([^\n]*)", re.I)
+_CREDIT_TAIL = re.compile(r"\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Bloomberg)/[A-Z][\w.' -]*\s*$")
 
 
-def clean_text(raw: str) -> tuple[str, dict]:
-    """Return (cleaned text, metadata read from the text)."""
+def is_headline_like(line: str) -> bool:
+    """True for a line shaped like a headline or a list item: 1-25 words, at most 160
+    characters, no sentence-final punctuation (a closing quote or bracket counts as final)."""
+    s = _NUMBERED.sub("", line.strip())
+    if not s or len(s) > 160 or len(s.split()) > 25:
+        return False
+    return not _TERMINAL.search(s)
+
+
+def _is_button_line(s: str) -> bool:
+    words = [w for w in _BUTTON_SPLIT.split(s.lower()) if w]
+    if words == ["x"]:
+        return False
+    return 0 < len(words) <= 8 and all(w in BUTTON_WORDS for w in words) and any(
+        w not in {"this", "on", "via", "in", "up", "to", "the", "article", "story", "more", "back", "top", "full"}
+        for w in words)
+
+
+def _lines(raw: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, line) of every line of ``raw``; end excludes the line break (\\n, \\r\\n, \\r)."""
+    pos = 0
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        yield pos, m.start(), raw[pos:m.start()]
+        pos = m.end()
+    yield pos, len(raw), raw[pos:]
+
+
+def _classify(s: str) -> str | None:
+    """Why a single line (stripped, no-break spaces as spaces) is furniture, or None."""
+    if not s:
+        return None
+    for what, p in FURNITURE_LINE:
+        if p.match(s):
+            # A long line that only starts like furniture carries article text (joined lines).
+            if len(s) > 200 and what not in ("cookie box", "copyright", "contact line"):
+                return None
+            return what
+    if _is_button_line(s):
+        return "button"
+    if TIMESTAMP_LINE.match(s):
+        return "timestamp"
+    if _BYLINE.match(s) and len(s) < 100:
+        return "byline"
+    contact = " at " in s or s.lower().startswith(("email", "e-mail", "contact"))
+    if EMAIL.search(s) and len(EMAIL.sub("", s).strip()) < 120 and contact:
+        return "contact line"
+    if len(s) < 160 and _CREDIT_TAIL.search(s) and not s.endswith("."):
+        return "image caption"
+    return None
+
+
+def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
+    """Return (cleaned text, metadata read from the text); see the module docstring.
+
+    ``base`` is added to every offset in ``meta["removed"]`` (the position of ``raw`` in the
+    input file, e.g. after front matter). Never raises.
+    """
     meta: dict = {}
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    lines_out: list[str] = []
-    for line in text.split("\n"):
-        m = _COPYRIGHT.match(line.strip())
-        if m and (line.strip().startswith(("©", "(c)", "(C)")) or line.strip().lower().startswith("copyright")):
-            if m.group(1):
-                meta.setdefault("copyright_year", m.group(1))
-            owner = (m.group(2) or "").strip(" .")
-            owner = re.sub(r"\b(L\.P\.?|LLC|Inc|Ltd|Limited|plc|all rights reserved)\b\.?", "", owner, flags=re.I).strip(" .,")
+    removed: list[dict] = []
+    lines = list(_lines(raw))
+    norm = [ln.replace("\u00a0", " ") for _, _, ln in lines]
+    why: list[str | None] = [None] * len(lines)
+    for i, line in enumerate(norm):
+        s = line.strip()
+        why[i] = _classify(s)
+        if why[i] == "copyright":
+            year, owner = copyright_line(s) or ("", "")  # index.dates: the one reader
+            if year:
+                meta.setdefault("copyright_year", year)
             if owner:
                 meta.setdefault("copyright_owner", owner)
-        if any(p.match(line) for p in FURNITURE_LINE):
+        elif why[i] == "timestamp":
+            meta.setdefault("date_lines", []).append(s)
+        elif why[i] == "byline":
+            m = _BYLINE.match(s)
+            meta.setdefault("byline", m.group("who").strip() if m else s)
+    # A byline block: a name line next to a role line ("Mira Stoll" / "Diplomatic correspondent, Ostra").
+    for i, line in enumerate(norm):
+        s = line.strip()
+        if why[i] is None and s and _ROLE.search(s) and is_headline_like(s) and len(s.split()) <= 8:
+            why[i] = "byline"
+            if i > 0 and why[i - 1] is None and _NAME_LINE.match(norm[i - 1]):
+                why[i - 1] = "byline"
+                meta.setdefault("byline", norm[i - 1].strip())
+    # Link and headline lists after a list heading: the heading and the headline-like lines after it.
+    first_text = next((i for i, ln in enumerate(norm) if ln.strip()), -1)
+    i = 0
+    while i < len(norm):
+        s = norm[i].strip()
+        if i != first_text and s and LIST_HEADING.match(s) and why[i] in (None, "read-more stub"):
+            why[i] = "link list"
+            if len(s) > 40:  # "More in this category: A, B, C" holds its own list
+                i += 1
+                continue
+            j = i + 1
+            while j < len(norm):
+                t = norm[j].strip()
+                if not t:
+                    if j > i + 1 and norm[j - 1].strip():
+                        break  # a blank line after the items ends the list
+                elif why[j] is None or why[j] == "button":
+                    if not is_headline_like(t):
+                        break
+                    why[j] = "link list"
+                j += 1
+            i = j
+        else:
+            i += 1
+    lines_out: list[str] = []
+    for (start, end, _), line, w in zip(lines, norm, why):
+        if w:
+            removed.append({"what": w, "text": raw[start:end], "start": base + start, "end": base + end})
             continue
-        if EMAIL.search(line) and len(EMAIL.sub("", line).strip()) < 120 and " at " in line:
-            continue  # staff contact line
-        line = _PHOTO_PAREN.sub("", line)
+        m = _PHOTO_PAREN.search(line)
+        if m:
+            removed.append({"what": "image credit", "text": raw[start + m.start():start + m.end()],
+                            "start": base + start + m.start(), "end": base + start + m.end()})
+            line = _PHOTO_PAREN.sub("", line)
         lines_out.append(line.rstrip())
     text = "\n".join(lines_out)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     # Headline: first non-empty line (dropping an immediate repeat of it later on).
-    first = next((l.strip() for l in text.split("\n") if l.strip()), "")
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
     if first and len(first) < 200 and not first.endswith("."):
         meta["headline"] = first
-        rest = text.split("\n")
-        seen = 0
         kept = []
-        for l in rest:
-            if l.strip() == first:
+        seen = 0
+        for ln in text.split("\n"):
+            if ln.strip() == first:
                 seen += 1
                 if seen > 1:
                     continue
-            kept.append(l)
+            kept.append(ln)
+        if seen > 1:
+            starts = [s for s, _, ln in lines if ln.strip() == first][1:]
+            removed += [{"what": "repeated headline", "text": first, "start": base + s, "end": base + s + len(first)}
+                        for s in starts]
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-    for l in text.split("\n"):
-        m = DATELINE.match(l.strip())
-        if m:
-            meta["outlet"] = m.group("outlet").strip()
-            break
-    if "outlet" not in meta and meta.get("copyright_owner"):
-        meta["outlet"] = meta["copyright_owner"]
+    # Dates and outlet the text gives (Published/Updated lines, dateline + copyright year,
+    # byline outlet): read by index.dates, the one date reader.
+    read = text_dates(raw)
+    if read.outlet:
+        meta["outlet"] = read.outlet
+    if read.best() is not None:
+        meta["text_date"] = read.best()
+    meta["removed"] = sorted(removed, key=lambda r: r["start"])
     return text, meta
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of headline-like lines in ``text`` (see ``is_headline_like``):
+    no statement is to be extracted from them."""
+    return [(s, e) for s, e, line in _lines(text) if line.strip() and is_headline_like(line)]
+
+
+def mask_headlines(text: str) -> str:
+    """``text`` with headline-like lines replaced by spaces (same length, so offsets hold)."""
+    out = list(text)
+    for s, e in headline_spans(text):
+        out[s:e] = " " * (e - s)
+    return "".join(out)
 
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -85,3 +283,101 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
             k, v = line.split(":", 1)
             meta[k.strip().lower()] = v.strip().strip('"').strip("'")
     return meta, raw[m.end():]
+
+
+# ------------------------------------------------------------------------------ hidden HTML
+_HIDDEN_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|"
+    r"font-size\s*:\s*0(?:\.0+)?(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)|"
+    r"opacity\s*:\s*0(?:\.0+)?\s*(?:!important)?\s*(?:;|$)|"
+    r"(?:max-)?(?:width|height)\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:!important)?\s*(?:;|$)|"
+    r"clip\s*:\s*rect\(\s*0[^)]*\)|text-indent\s*:\s*-\d{3,}|"
+    r"(?:left|top)\s*:\s*-\d{4,}px)", re.I)
+_DROP_TAGS = {"noscript", "template"}
+
+
+def _hidden_reason(el) -> str | None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in _DROP_TAGS:
+        return f"<{tag.lower()}>"
+    if el.get("hidden") is not None:
+        return "hidden attribute"
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return 'aria-hidden="true"'
+    style = el.get("style") or ""
+    m = _HIDDEN_STYLE.search(style)
+    if m:
+        return f"hidden by style ({m.group(0).strip(' ;')})"
+    if tag.lower() == "input" and (el.get("type") or "").lower() == "hidden":
+        return "hidden input"
+    return None
+
+
+def _element_span(raw: str, line_starts: list[int], el, after: int) -> tuple[int, int]:
+    """Approximate (start, end) of an element's markup in ``raw``: its opening tag on its source
+    line, to the matching closing tag (nesting counted), or the opening tag alone."""
+    tag = el.tag.lower()
+    line = (el.sourceline or 1) - 1
+    from_pos = max(line_starts[min(line, len(line_starts) - 1)], after)
+    open_re = re.compile(rf"<{re.escape(tag)}\b", re.I)
+    m = open_re.search(raw, from_pos) or open_re.search(raw, line_starts[min(line, len(line_starts) - 1)])
+    if not m:
+        return -1, -1
+    start = m.start()
+    gt = raw.find(">", m.end())
+    pos = gt + 1 if gt >= 0 else m.end()
+    depth = 1
+    tok = re.compile(rf"<(/?){re.escape(tag)}\b[^>]*?(/?)>", re.I)
+    for t in tok.finditer(raw, pos):
+        if t.group(1):
+            depth -= 1
+        elif not t.group(2):
+            depth += 1
+        if depth == 0:
+            return start, t.end()
+    return start, pos
+
+
+def strip_hidden_html(raw: str) -> tuple[str, list[dict]]:
+    """Remove elements a browser does not show (``hidden``, ``aria-hidden="true"``, inline
+    ``display:none``/``visibility:hidden``/zero font size/zero opacity/zero width or height,
+    ``<noscript>``, ``<template>``) from an HTML page.
+
+    Returns (HTML to extract from, removed) where each removed item is ``{"what", "text",
+    "start", "end"}``: the element's visible text and the offsets of its markup in ``raw``
+    (-1 when it cannot be located). Returns ``(raw, [])`` when the page cannot be parsed.
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        doc = lxml.html.document_fromstring(raw)
+    except (etree.ParserError, ValueError):
+        try:
+            doc = lxml.html.document_fromstring(raw.encode("utf-8"))
+        except (etree.ParserError, ValueError):
+            return raw, []
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+    found = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        reason = _hidden_reason(el)
+        if reason:
+            found.append((el, reason))
+    removed: list[dict] = []
+    gone: set = set()
+    after = 0
+    for el, reason in found:
+        if any(a in gone for a in el.iterancestors()):
+            continue
+        gone.add(el)
+        start, end = _element_span(raw, line_starts, el, after)
+        if start >= 0:
+            after = start + 1
+        text = " ".join(el.text_content().split())
+        removed.append({"what": reason, "text": text, "start": start, "end": end})
+        el.drop_tree()
+    if not removed:
+        return raw, []
+    return lxml.html.tostring(doc, encoding="unicode"), removed

@@ -3,9 +3,14 @@
 Documents are processed in batches so the encoder sees large batches (ingestion runs close to
 the raw encoder rate); each batch goes through the store's pending/ready protocol, so an
 interruption anywhere leaves only pending documents, which the next run completes first.
+
+An article whose cleaned text equals a stored article's (or one earlier in the same run) under
+another identity is an exact duplicate: it is reported under ``duplicates`` and not indexed.
+Statements are never extracted from headline-like lines (titles, list items).
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -13,23 +18,30 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .chunking import chunk_article
+from .cleaning import mask_headlines
 from .config import Settings
 from .embedding import Embedder, shared_embedder
 from .errors import InputError
 from .loaders import load_paths
-from .models import Claim, Document, Passage
+from .models import Claim, Document, Passage, short_hash
 from .store import Store
 
+_COPY_NAME = re.compile(r"(\s\(\d+\)|[\s_-]+copy(\s*\d+)?|^copy of\s)$|^copy of\s", re.I)
 BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder busy
 
 
 @dataclass
 class IngestReport:
+    """What one ``Ingestor.ingest`` run did: document counts, ``failed`` as ``{"path", "error"}``,
+    ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
+    cleaned text), chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     resumed: int = 0
     failed: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
     chunks: int = 0
     claims: int = 0
     seconds: float = 0.0
@@ -49,6 +61,9 @@ ProgressFn = Callable[[int, int, str], None]
 
 
 class Ingestor:
+    """Loads, cleans, de-duplicates, chunks, extracts statements from, embeds and stores
+    articles; ``ingest`` returns an ``IngestReport`` and never raises for bad input files."""
+
     def __init__(self, store: Store, embedder: Embedder | None = None, extract_claims: bool | None = None):
         self.store = store
         s: Settings = store.settings
@@ -73,17 +88,40 @@ class Ingestor:
         report.resumed = self.resume_pending()
         articles: list[Document] = []
         seen: set[str] = set()
-        for item in load_paths(paths, fmt, source):
+        by_text = self._stored_text_hashes()
+        # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
+        loaded = sorted(load_paths(paths, fmt, source), key=lambda it: bool(
+            isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
+        for item in loaded:
             if isinstance(item, InputError):
                 report.failed.append({"path": item.path, "error": item.cause})
             elif item.doc_id in seen:
                 report.unchanged += 1  # the same article twice in one run (same URL or path)
             else:
+                h = item.meta["text_hash"] = text_hash(item.text)
+                first = by_text.get(h)
+                if first and first != item.doc_id and self.store.document_state(item.doc_id) is None:
+                    report.duplicates.append({"path": item.path or item.source_id, "title": item.title,
+                                              "duplicate_of": first})
+                    continue
+                by_text.setdefault(h, item.doc_id)
                 seen.add(item.doc_id)
                 articles.append(item)
         self._ingest_articles(articles, report, progress)
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _stored_text_hashes(self) -> dict[str, str]:
+        """{text_hash: doc_id} of the stored documents (hash recorded at ingestion, or computed
+        from the text for documents stored before it was recorded)."""
+        out: dict[str, str] = {}
+        rows = self.store.db.execute(
+            "SELECT doc_id, json_extract(meta, '$.text_hash') AS h, "
+            "CASE WHEN json_extract(meta, '$.text_hash') IS NULL THEN text END AS t "
+            "FROM documents WHERE state IN ('ready', 'pending') ORDER BY added_at").fetchall()
+        for doc_id, h, t in rows:
+            out.setdefault(h or text_hash(t or ""), doc_id)
+        return out
 
     def _ingest_articles(self, articles: list[Document], report: IngestReport, progress) -> None:
         bar = _progress(progress, len(articles))
@@ -96,7 +134,12 @@ class Ingestor:
                 report.doc_ids.append(art.doc_id)
                 bar.update(1, "unchanged")
                 continue
-            chunks = chunk_article(art, **self.chunk_kwargs)
+            try:
+                chunks = chunk_article(art, **self.chunk_kwargs)
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop the run
+                report.failed.append({"path": art.path or art.source_id, "error": f"cannot chunk: {e}"})
+                bar.update(1, "failed")
+                continue
             if not chunks:
                 report.failed.append({"path": art.path or art.source_id, "error": "no text to index"})
                 bar.update(1, "failed")
@@ -115,7 +158,9 @@ class Ingestor:
         if self.extract_claims:
             # Actors already in the index let a bare surname ("Lavrov") resolve across articles.
             known = [r.actor for r in self.store.actors() if r.actor_type == "person"]
-            claims = self.claim_extractor.extract_many([(a.text, a.doc_id, a.published) for a, _, _ in batch], known)
+            # Headline-like lines (titles, list items) are blanked, same length, so offsets hold.
+            claims = self.claim_extractor.extract_many(
+                [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known)
         self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)])
         chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]
         vectors = self.embedder.embed([c.text for _, ch, _ in batch for c in ch])
@@ -168,3 +213,8 @@ def _progress(progress: bool | ProgressFn, total: int) -> _Bar:
     if callable(progress):
         return _Bar(total, progress, False)
     return _Bar(total, None, bool(progress))
+
+
+def text_hash(text: str) -> str:
+    """Identity of an article's cleaned text: whitespace-insensitive hash (24 hex characters)."""
+    return short_hash("text", re.sub(r"\s+", " ", text).strip(), n=24)
