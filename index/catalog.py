@@ -341,12 +341,12 @@ class Catalog:
         gives its length)."""
         where, args = self.filter_sql(filters)
         rows = self.db.execute(
-            f"SELECT doc_id, source_id, title, source, published, url, author, path, n_chunks, "
+            f"SELECT doc_id, source_id, title, source, published, url, author, path, n_chunks, meta, "
             f"length(text) AS chars FROM documents d WHERE {where} ORDER BY published, title", args)
         return [Document(doc_id=r["doc_id"], source_id=r["source_id"], text="", title=r["title"] or "",
                          source=r["source"] or "", published=r["published"] or "", url=r["url"] or "",
                          author=r["author"] or "", path=r["path"] or "", n_chunks=r["n_chunks"] or 0,
-                         chars=r["chars"] or 0) for r in rows]
+                         chars=r["chars"] or 0, meta=_listing_meta(r["meta"])) for r in rows]
 
     def sources(self) -> list[str]:
         """Distinct non-empty outlet names of ready documents, sorted."""
@@ -404,3 +404,11 @@ class Catalog:
             "min(k.date) AS first, max(k.date) AS last FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
             "WHERE d.state='ready' GROUP BY k.actor, k.actor_type ORDER BY statements DESC, k.actor")
         return [ActorSummary.from_dict(dict(r)) for r in rows]
+
+
+def _listing_meta(raw: str | None) -> dict:
+    """A document's metadata for listings: everything but the cleaning report (``removed``),
+    which ``document()`` returns in full (dates' ``date_source``, ``truncated`` ... stay)."""
+    meta = json.loads(raw or "{}")
+    meta.pop("removed", None)
+    return meta

@@ -7,14 +7,15 @@ bad file does not stop the others.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean_text, split_front_matter
+from .cleaning import clean_text, split_front_matter, strip_hidden_html
+from .dates import parse_date, pick_date
 from .errors import InputError
 from .models import Document
 
@@ -24,49 +25,40 @@ EXTENSIONS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
-TEXT_FIELDS = ("body", "text", "content")
+# Record fields, best first. Values may be strings, {"rendered": html} (WordPress), {"name": ...}
+# (NewsAPI source), {"value": ...} / [{"value": ...}] (feeds converted to JSON) or lists.
+TEXT_FIELDS = ("body", "text", "content", "articleBody", "article_body", "content_text", "content_html",
+               "content:encoded", "content_encoded", "full_text", "fulltext", "summary", "description")
 TITLE_FIELDS = ("title", "headline")
-SOURCE_FIELDS = ("source", "publisher", "outlet", "site_name", "sitename")
-DATE_FIELDS = ("published_at", "published", "date", "pubdate", "year")
-AUTHOR_FIELDS = ("author", "authors", "byline")
+SOURCE_FIELDS = ("source", "publisher", "outlet", "site_name", "sitename", "source_name", "feed_title", "domain")
+DATE_FIELDS = ("published_at", "publishedAt", "published", "date_published", "datePublished", "pubDate",
+               "pubdate", "pub_date", "publish_date", "publication_date", "date", "date_gmt", "isoDate",
+               "created_at", "createdAt", "seendate", "timestamp", "updated", "modified", "dateModified", "year")
+#: When an export was made: the anchor for relative or time-only dates ("2 days ago", "12:30").
+ANCHOR_FIELDS = ("retrieved_at", "crawled_at", "scraped_at", "fetched_at", "downloaded_at", "collected_at")
+#: The locale an export or outlet declares: decides "05/07/2024" (US: May 7; others: 5 July).
+LOCALE_FIELDS = ("locale", "language", "lang", "sourcecountry", "source_country")
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "dc:creator")
+URL_FIELDS = ("url", "link", "href", "permalink", "canonical_url")
+ID_FIELDS = ("id", "guid", "_id", "uuid")
+#: Keys under which exports wrap their article array, best first (NewsAPI, feeds, search APIs).
+ARRAY_KEYS = ("articles", "items", "entries", "results", "posts", "docs", "data", "records", "hits", "response")
+#: A cut-off marker at the end of a text: NewsAPI "… [+2140 chars]", "[…]", "[...]".
+TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\s*(\d+)\s*char(?:acter)?s?\]\s*$|\s*\[(?:…|\.\.\.|&hellip;)\]\s*$")
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
 LoadResult = Document | InputError
 
 
 def normalise_date(value: Any) -> str:
-    """ISO form of a date-ish value ("2018-06-08", "2023-10-01T14:00:29+00:00", 2015 -> "2015")."""
-    if value is None or value == "":
-        return ""
-    s = str(value).strip()
-    if re.fullmatch(r"\d{4}", s):
-        return s
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):  # a plain date stays a date (no "T00:00:00")
-        try:
-            return datetime.fromisoformat(s).date().isoformat()
-        except ValueError:
-            return ""
-    try:
-        return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
-    try:
-        from dateutil import parser as dparser
-
-        return dparser.parse(s).isoformat()
-    except (ValueError, OverflowError, ImportError):
-        return ""
-
-
-def _first(record: dict, names: tuple[str, ...]) -> Any:
-    for n in names:
-        v = record.get(n)
-        if v not in (None, "", []):
-            return v
-    return None
+    """ISO form of a date-ish value at its precision ("2018-06-08", "2023-10-01T14:00:29+00:00",
+    2015 -> "2015", "May 2024" -> "2024-05"); "" when unusable. See ``index.dates.parse_date``."""
+    return parse_date(value).iso
 
 
 def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
+    """The loadable files under ``path`` (itself, or a folder walked in sorted order), with an
+    ``InputError`` in place of each path that cannot be used (missing, unknown format)."""
     if not path.exists():
         yield InputError(str(path), "no such file or directory")
         return
@@ -100,11 +92,11 @@ def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except PermissionError:
-        raise InputError(str(path), "permission denied")
+        raise InputError(str(path), "permission denied") from None
     except IsADirectoryError:
-        raise InputError(str(path), "is a folder")
+        raise InputError(str(path), "is a folder") from None
     except OSError as e:
-        raise InputError(str(path), f"cannot read: {e.strerror or e}")
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
     if b"\x00" in data[:8192]:
@@ -112,11 +104,13 @@ def _read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(str(path), f"invalid UTF-8 at byte {e.start}")
+        raise InputError(str(path), f"invalid UTF-8 at byte {e.start}") from None
     return text
 
 
 def load_file(path: Path, fmt: str | None = None, source: str | None = None) -> Iterator[LoadResult]:
+    """Documents of one file, or an ``InputError`` per bad file or record; any exception while
+    loading (a missing optional package included) becomes an ``InputError`` naming the file."""
     fmt = fmt or EXTENSIONS.get(path.suffix.lower(), "text")
     try:
         raw = _read_text(path)
@@ -134,6 +128,18 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None) -> 
             yield from _from_jsonl(path, raw, source)
     except InputError as e:
         yield e
+    except ImportError as e:  # an optional format's package is missing or broken
+        yield InputError(str(path), f"{fmt.upper()} support unavailable: {_import_hint(e)}")
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+        yield InputError(str(path), f"cannot load ({type(e).__name__}): {e}")
+
+
+def _import_hint(e: ImportError) -> str:
+    msg = " ".join(str(e).split())
+    if "lxml_html_clean" in msg or "html_clean" in msg or "html-clean" in msg:
+        return f"install lxml_html_clean ({msg})"
+    name = getattr(e, "name", None)
+    return f"install {name} ({msg})" if name else msg
 
 
 def _finish(article: Document, where: str) -> Document:
@@ -144,12 +150,13 @@ def _finish(article: Document, where: str) -> Document:
 
 def _from_text(path: Path, raw: str, source: str | None) -> Document:
     front, body = split_front_matter(raw)
-    text, found = clean_text(body)
+    text, found = clean_text(body, base=len(raw) - len(body))
     m = _FILENAME_DATE.search(path.name)
     meta = {k: v for k, v in front.items() if k not in ("title", "source", "published", "date", "url", "author")}
-    meta.update({k: v for k, v in found.items() if k in ("copyright_year",)})
-    published = normalise_date(front.get("published") or front.get("date")) or (m.group(1) if m else "") \
-        or found.get("copyright_year", "")
+    meta.update({k: v for k, v in found.items() if k in ("copyright_year", "removed")})
+    published, date_meta = pick_date([("front matter", front.get("published") or front.get("date")),
+                                      ("filename", m.group(1) if m else ""), ("text", found.get("text_date"))])
+    meta.update(date_meta)
     url = front.get("url", "")
     return _finish(Document(
         source_id=url or str(path.resolve()),
@@ -167,85 +174,205 @@ def _from_text(path: Path, raw: str, source: str | None) -> Document:
 def _from_html(path: Path, raw: str, source: str | None) -> Document:
     import trafilatura
 
-    extracted = trafilatura.extract(raw, output_format="txt", include_comments=False,
+    visible, hidden = strip_hidden_html(raw)  # what a browser does not show never reaches extraction
+    extracted = trafilatura.extract(visible, output_format="txt", include_comments=False,
                                     include_tables=False, favor_precision=True)
     if not extracted or not extracted.strip():
         raise InputError(str(path), "no article text found in the HTML")
     md = trafilatura.extract_metadata(raw)
     text, found = clean_text(extracted)
+    for r in found.get("removed", []):  # furniture lines: offsets located in the raw page when verbatim
+        r["start"] = raw.find(r["text"]) if r["text"] else -1
+        r["end"] = r["start"] + len(r["text"]) if r["start"] >= 0 else -1
     title = (md.title if md and md.title else "") or found.get("headline") or path.stem
     url = (md.url if md and md.url else "") or ""
+    published, date_meta = pick_date([("html metadata", md.date if md else ""), ("text", found.get("text_date"))])
     return _finish(Document(
         source_id=url or str(path.resolve()),
         text=text,
         title=title,
         source=source or (md.sitename if md and md.sitename else "") or found.get("outlet", ""),
-        published=normalise_date(md.date if md else "") or found.get("copyright_year", ""),
+        published=published,
         url=url,
         author=(md.author if md and md.author else "") or "",
         path=str(path),
-        meta={"format": "html"},
+        meta={"format": "html", "removed": sorted(hidden + found.get("removed", []), key=lambda r: r["start"]),
+              **date_meta},
     ), str(path))
 
 
-def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None) -> Document:
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment (a WordPress ``content.rendered``, a feed's ``content``):
+    block elements and ``<br>`` become line breaks, tags are dropped, entities decoded."""
+    s = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", markup)
+    s = re.sub(r"(?i)<br\s*/?>", "\n", s)
+    s = re.sub(r"(?i)</(p|div|h[1-6]|li|blockquote|section|article|header|footer|tr|ul|ol|figure|figcaption|pre)\s*>",
+               "\n\n", s)
+    s = re.sub(r"(?i)<(p|div|h[1-6]|li|blockquote|tr|figure)\b[^>]*>", "\n", s)
+    s = html.unescape(re.sub(r"<[^>]+>", "", s))
+    lines = [" ".join(line.split()) for line in s.replace("\u00a0", " ").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+_HTML_HINT = re.compile(r"</?(p|br|div|span|a|em|strong|b|i|h[1-6]|li|ul|ol|blockquote|figure)\b[^>]*>", re.I)
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.I)
+
+
+def plain(value: Any, html_ok: bool = True) -> str:
+    """The text a record field holds, whatever its shape: a string (HTML converted when it looks
+    like HTML and ``html_ok``), ``{"rendered": html}``, ``{"name"|"title"|"value"|"#text"|
+    "label": ...}``, or a list of those (joined; text parts with blank lines, names with ", ").
+    ``""`` for numbers-only ids, booleans, None and shapes it does not know: never a repr."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, str):
+        if html_ok and _HTML_HINT.search(value):
+            return html_to_text(value)
+        return html.unescape(value).strip() if not html_ok and _ENTITY.search(value) else value.strip()
+    if isinstance(value, (int, float)):
+        return ""
+    if isinstance(value, dict):
+        if "rendered" in value:  # WordPress: always HTML
+            return html_to_text(str(value["rendered"] or ""))
+        for k in ("rendered", "name", "title", "value", "#text", "text", "label", "display_name", "id"):
+            v = value.get(k)
+            if isinstance(v, (str, dict, list)) and plain(v, html_ok):
+                return plain(v, html_ok)
+        return ""
+    if isinstance(value, list):
+        parts = [plain(v, html_ok) for v in value]
+        parts = [p for p in parts if p]
+        long = any(len(p) > 80 for p in parts)
+        return ("\n\n" if long else ", ").join(parts)
+    return ""
+
+
+def _field(record: dict, names: tuple[str, ...], html_ok: bool = True) -> tuple[str, str]:
+    """(name, plain text) of the first of ``names`` holding text, or ("", "")."""
+    for n in names:
+        if n in record:
+            v = plain(record[n], html_ok)
+            if v:
+                return n, v
+    return "", ""
+
+
+def strip_truncation(text: str) -> tuple[str, int | None]:
+    """``text`` without a trailing cut-off marker ("… [+2140 chars]", "[…]"), and how many
+    characters were cut (0 when the marker does not say; None when there was no marker)."""
+    m = TRUNCATION.search(text)
+    if not m:
+        return text, None
+    return text[:m.start()].rstrip(), int(m.group(1)) if m.group(1) else 0
+
+
+def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,
+                 defaults: dict | None = None) -> Document:
+    """One article from one export record (see the field tables above); ``defaults``: values
+    the export gives for every record (``source`` from a feed's title). Raises ``InputError``."""
     if not isinstance(rec, dict):
         raise InputError(where, f"expected an object, got {type(rec).__name__}")
-    body = _first(rec, TEXT_FIELDS)
-    if body is None:
-        raise InputError(where, "no text field (expected one of: body, text, content)")
-    if not isinstance(body, str):
-        raise InputError(where, f"text field is {type(body).__name__}, expected a string")
+    if isinstance(rec.get("_source"), dict):  # a search-engine hit
+        rec = {**rec["_source"], **{k: v for k, v in rec.items() if k != "_source"}}
+    defaults = defaults or {}
+    present = [n for n in TEXT_FIELDS if rec.get(n) not in (None, "", [], {})]
+    text_field, body = _field(rec, TEXT_FIELDS)
+    if not body:
+        if present:
+            kind = type(rec[present[0]]).__name__
+            raise InputError(where, f"text field {present[0]!r} ({kind}) holds no text")
+        raise InputError(where, "no text field (expected one of: " + ", ".join(TEXT_FIELDS[:4]) + ", ...)")
+    body, cut = strip_truncation(body)
     text, found = clean_text(body)
-    author = _first(rec, AUTHOR_FIELDS)
-    if isinstance(author, list):
-        author = ", ".join(str(a) for a in author)
-    url = str(rec.get("url") or "")
-    rid = rec.get("id")
+    author = _field(rec, AUTHOR_FIELDS, html_ok=False)[1]
+    url = _field(rec, URL_FIELDS, html_ok=False)[1]
+    rid = next((rec[k] for k in ID_FIELDS if isinstance(rec.get(k), (str, int)) and rec.get(k) != ""), None)
     source_id = url or (f"{path.name}#{rid}" if rid not in (None, "") else f"{path.resolve()}#{index}")
-    known = set(TEXT_FIELDS + TITLE_FIELDS + SOURCE_FIELDS + DATE_FIELDS + AUTHOR_FIELDS + ("url",))
-    meta = {k: v for k, v in rec.items() if k not in known and isinstance(v, (str, int, float, bool))}
+    known = set(TEXT_FIELDS + TITLE_FIELDS + SOURCE_FIELDS + DATE_FIELDS + AUTHOR_FIELDS + URL_FIELDS)
+    meta: dict[str, Any] = {k: v for k, v in rec.items() if k not in known and isinstance(v, (str, int, float, bool))}
     if "year" in rec:
         meta["year"] = rec["year"]
-    title = _first(rec, TITLE_FIELDS)
+    if text_field not in ("body", "text", "content", ""):
+        meta["text_field"] = text_field
+    if cut is not None:
+        meta["truncated"] = True
+        if cut:
+            meta["truncated_chars"] = cut
+    title = _field(rec, TITLE_FIELDS, html_ok=False)[1]
     if not title:
         who = ", ".join(str(rec[k]) for k in ("speaker", "post", "country") if rec.get(k))
         title = who or found.get("headline") or str(rid or f"{path.name} record {index + 1}")
+    anchor = next((rec[k] for k in ANCHOR_FIELDS if rec.get(k)), None)
+    locale = _field(rec, LOCALE_FIELDS, html_ok=False)[1] or defaults.get("locale") or None
+    published, date_meta = pick_date([(n, rec[n]) for n in DATE_FIELDS if n in rec]
+                                     + [("text", found.get("text_date"))], anchor=anchor, locale=locale)
+    meta.update(date_meta)
+    outlet = _field(rec, SOURCE_FIELDS, html_ok=False)[1] or defaults.get("source") or found.get("outlet", "")
     return _finish(Document(
         source_id=source_id,
         text=text,
-        title=str(title),
-        source=source or str(_first(rec, SOURCE_FIELDS) or found.get("outlet", "")),
-        published=normalise_date(_first(rec, DATE_FIELDS)),
+        title=title,
+        source=source or outlet,
+        published=published,
         url=url,
-        author=str(author or ""),
+        author=author,
         path=str(path),
         meta=meta,
     ), where)
 
 
-def _safe_record(path, rec, where, index, source) -> LoadResult:
+def _safe_record(path, rec, where, index, source, defaults=None) -> LoadResult:
     try:
-        return _from_record(path, rec, where, index, source)
+        return _from_record(path, rec, where, index, source, defaults)
     except InputError as e:
         return e
+
+
+def _records_of(data: dict) -> tuple[list | None, dict]:
+    """The article array an export wraps ({"articles": [...]}, {"items": [...]}, {"feed": ...,
+    "entries": [...]}, {"response": {"docs": [...]}}, {"hits": {"hits": [...]}}) and the
+    values it gives for every record (``source``: the feed's title). (None, {}) when none."""
+    feed = data.get("feed") if isinstance(data.get("feed"), dict) else data
+    defaults = {}
+    feed_title = plain(feed.get("title"), html_ok=False) if isinstance(feed, dict) else ""
+    if feed_title and (data.get("items") or data.get("entries")):
+        defaults["source"] = feed_title
+    loc = plain(feed.get("language"), html_ok=False) if isinstance(feed, dict) else ""
+    if loc:
+        defaults["locale"] = loc
+
+    def arrays(d: dict, depth: int) -> list:
+        keyed = [d[k] for k in ARRAY_KEYS if k in d]
+        rest = [v for k, v in d.items() if k not in ARRAY_KEYS]
+        for v in keyed + rest:
+            if isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+                return v
+            if isinstance(v, dict) and depth < 2:
+                found = arrays(v, depth + 1)
+                if found:
+                    return found
+        return []
+
+    found = arrays(data, 0)
+    return (found or None), defaults
 
 
 def _from_json(path: Path, raw: str, source: str | None) -> Iterator[LoadResult]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise InputError(str(path), f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}")
+        raise InputError(str(path), f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    defaults: dict = {}
     if isinstance(data, dict):
         # A single article, or an export wrapping the array ({"articles": [...]}).
-        arrays = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
-        data = arrays[0] if (arrays and _first(data, TEXT_FIELDS) is None) else [data]
+        records, defaults = _records_of(data)
+        data = records if (records and not _field(data, TEXT_FIELDS)[1]) else [data]
     if not isinstance(data, list):
         raise InputError(str(path), "expected a JSON array of article records")
     if not data:
         raise InputError(str(path), "empty JSON array")
     for i, rec in enumerate(data):
-        yield _safe_record(path, rec, f"{path}: record {i + 1}", i, source)
+        yield _safe_record(path, rec, f"{path}: record {i + 1}", i, source, defaults)
 
 
 def _from_jsonl(path: Path, raw: str, source: str | None) -> Iterator[LoadResult]:
