@@ -16,6 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
+from index.actors import ActorResolver, fold
 from index.models import Claim, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
@@ -23,7 +24,10 @@ from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import Query
 from .rerank import Sentence, SentenceRanker
+from .support import supports_predicate
+from .timeorder import select_in_time, time_lead
 
+_RESOLVER = ActorResolver()
 _PRONOUN_START = re.compile(r"^[“\"]?(they|he|she|we|it|its|their|his|her)\b", re.I)
 
 
@@ -56,6 +60,8 @@ def deltas(answer: Answer) -> Iterator[StreamEvent]:
 
 @dataclass
 class AnswerConfig:
+    """Thresholds of the offline answerer."""
+
     min_score: float = 0.38  # abstain below this (top sentence score)
     relative: float = 0.80  # further sentences must score within this share of the best
     max_sentences: int = 3
@@ -94,12 +100,20 @@ class ExtractiveAnswerer:
         boosted = evidence.claim_sentences
         for s in ranked:
             if (s.passage.doc_id, s.start) in boosted:
-                s.score += 0.15
+                s.score += 0.15 + resolved_name_credit(query, s, self.ranker.lexical_weight)
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
-        ranked = sorted((s for s in ranked if covers_topic(query, s)), key=lambda s: -s.score)
+        ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
+                        key=lambda s: -s.score)
+        others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))]
+        ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         if not ranked or ranked[0].score < self.config.min_score:
+            if others and others[0].score >= self.config.min_score:
+                who = evidence.speakers[(others[0].passage.doc_id, others[0].start)]
+                return Answer(question, f"{ABSTAIN_TEXT} They do not report {' or '.join(query.actors)} saying "
+                              f"this; the statements found are {' and '.join(who)}'s.", True, passages=passages)
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
-        chosen = self.select(query, ranked)
+        chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
+                                self.config.redundancy) if query.recency else self.select(query, ranked)
         return self.compose(query, chosen, passages, evidence.speakers)
 
     def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage]) -> Answer | None:
@@ -159,8 +173,11 @@ class ExtractiveAnswerer:
             cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who))
             citations.append(cite)
             lead = ""
-            if query.asks_change and p.published:
-                lead = f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source else f"On {p.published[:10]}: "
+            if query.recency:  # "currently" / "first": every quote says when (assistant/timeorder.py)
+                lead = time_lead(query, len(citations) - 1, p)
+            elif query.asks_change and p.published:
+                lead = (f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source
+                        else f"On {p.published[:10]}: ")
             if who and _PRONOUN_START.match(cite.quote):
                 # "They've also proposed ..." - say who "they" are, from the attributed claim.
                 lead += f"({' and '.join(who)}) "
@@ -194,7 +211,30 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     """Names in the question that no retrieved passage (text, title or outlet) mentions and
     that are not outlets in the index the question names ("as reported by Fortune")."""
     hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
-    return [n for n in query.names if not mentions(hay, n)]
+    folded = fold(hay)  # "Zoe DSouza" typed plainly mentions "Zoë D’Souza"
+    return [n for n in query.names if not mentions(hay, n) and not mentions(folded, fold(n))]
+
+
+def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> float:
+    """The name credit a statement of the asked actor misses when it names them only as
+    "she"/"he" (its speaker was resolved at extraction): the ranker's name bonus and the share
+    of the question's terms that are the name's."""
+    missing = 1.0 - s.parts.get("names", 0.0)
+    if missing <= 0 or not query.terms:
+        return 0.0
+    name_terms = {t for n in query.names for t in terms(n)} - set(terms(s.text))
+    share = len(name_terms & set(query.terms)) / len(set(query.terms))
+    return missing * (0.12 + lexical_weight * share)
+
+
+def someone_else(query: Query, speakers: list[str] | None) -> bool:
+    """Whether a sentence attributes its statement only to actors other than the persons the
+    question names ("What did Lusk pledge?" and a sentence of Orr's). Questions naming a
+    government are left alone: its officials speak for it."""
+    if not speakers or not query.actors or any(_RESOLVER.country_of(a) for a in query.actors):
+        return False
+    asked = {fold(a) for a in query.actors}
+    return not asked & {fold(s) for s in speakers}
 
 
 def covers_topic(query: Query, s: Sentence) -> bool:

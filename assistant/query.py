@@ -13,11 +13,14 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
+from index.actors import match_actor_names
+from index.dates import parse_date
 from index.errors import QuestionError
+from index.filtering import pub_day, until_day
 from index.models import STATEMENT_KINDS, Filters
 from index.text import MONTH_PATTERN, fts_terms, terms
 
@@ -116,6 +119,156 @@ def named_days(text: str) -> list[str]:
     return out
 
 
+# --------------------------------------------------------------------------- time in questions
+
+_MONTH_X = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: A date a question names: a day, a month or a year.
+_WHEN = (rf"(?:{_MONTH_X}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_X},?\s+\d{{4}}"
+         rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH_X}|early|mid|late)[,-]?\s*\d{{4}}|\d{{4}}-\d{{2}}(?!\d)"
+         rf"|(?<![\d,.])(?:1[89]|20)\d{{2}}(?![\d,]))")
+_RANGE = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})", re.I)
+_BOUND = re.compile(rf"\b(?P<op>before|prior to|earlier than|after|later than|since|from|starting(?: in)?|until|till"
+                    rf"|through|up to|in|during|of)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<x>{_WHEN})",
+                    re.I)
+_RELATIVE_SPAN = re.compile(r"\b(?P<which>last|this|past)\s+(?:(?P<n>\d+|two|three|four|five)\s+)?"
+                            r"(?P<unit>years?|months?)\b", re.I)
+_NEWEST = re.compile(r"\b(latest|most recent(?:ly)?|newest|currently|current|now|nowadays|today|these days|"
+                     r"at present|presently|still|as of now|any longer|anymore|no longer)\b", re.I)
+_OLDEST = re.compile(r"\b(at first|initially|originally|earliest|initial|first (?:said|say|says|stated?|announced?|"
+                     r"propos\w*|pledg\w*|react\w*|respond\w*|comment\w*|mention\w*|position|stance|reaction|"
+                     r"response|statement))\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+#: Apply the date range a question names as a filter (False only to measure without it).
+TIME_FILTERS = True
+_PUBLISHED = re.compile(r"\b(published|posted|released|dated|reported)\W+(?:\w+\W+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """The time a question names, read once when the ``Query`` is built.
+
+    ``since``/``until``: inclusive bounds written like ``Filters`` dates (``YYYY``, ``YYYY-MM``,
+    ``YYYY-MM-DD``; ``""`` when open): "before 2020" -> until "2019", "in 2021" -> 2021..2021,
+    "after March 2021" -> since "2021-04", "last year" -> the previous calendar year.
+    ``order``: "newest" ("currently", "latest", "still", "now"), "oldest" ("first said",
+    "initially") or None. ``phrases``: the words that said so. ``rest``: the question with those
+    words removed (to read what else it asks, e.g. whether it asks how a position changed).
+    """
+
+    since: str = ""
+    until: str = ""
+    order: str | None = None
+    phrases: tuple[str, ...] = ()
+    rest: str = ""
+
+    @property
+    def bounded(self) -> bool:
+        """True when the question names a date range."""
+        return bool(self.since or self.until)
+
+    def merge(self, f: Filters) -> Filters:
+        """``f`` narrowed by this range (the later ``since`` and the earlier ``until`` win)."""
+        if not self.bounded:
+            return f
+        since, until = f.since, f.until
+        if self.since and (not since or pub_day(self.since) > pub_day(since)):
+            since = self.since
+        if self.until and (not until or until_day(self.until) < until_day(until)):
+            until = self.until
+        return f.narrow(since=since, until=until)
+
+
+def _when(text: str) -> tuple[str, str] | None:
+    """(value, precision) of a date expression from ``_WHEN`` ("early 2020" counts as 2020)."""
+    t = re.sub(r"^(early|mid|late)[,-]?\s*", "", text.strip(), flags=re.I)
+    r = parse_date(t)
+    return (r.value, r.precision) if r.ok and "ambiguous_day_month" not in r.flags else None
+
+
+def _step(value: str, precision: str, delta: int) -> str:
+    """The year, month or day ``delta`` units after ``value`` (same precision)."""
+    if precision == "year":
+        return str(int(value) + delta)
+    if precision == "month":
+        y, m = int(value[:4]), int(value[5:7]) + delta
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return f"{y:04d}-{m:02d}"
+    return (date.fromisoformat(value) + timedelta(days=delta)).isoformat()
+
+
+def time_scope(text: str, today: date | None = None) -> TimeScope:
+    """What time ``text`` (a question) names: a date range and/or an order (see ``TimeScope``).
+    ``today``: what "last year", "this month" count from (default: the clock's today)."""
+    today = today or date.today()
+    since = until = ""
+    phrases: list[str] = []
+    spans: list[tuple[int, int]] = []
+    m = _RANGE.search(text)
+    if m:
+        a, b = _when(m.group("a")), _when(m.group("b"))
+        if a and b:
+            since, until = a[0], b[0]
+            phrases.append(m.group(0))
+            spans.append(m.span())
+    for m in _BOUND.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        w = _when(m.group("x"))
+        if not w:
+            continue
+        value, precision = w
+        op = m.group("op").lower()
+        if op in ("before", "prior to", "earlier than"):
+            until = _step(value, precision, -1)
+        elif op in ("after", "later than"):
+            since = _step(value, precision, 1)
+        elif op in ("since", "from") or op.startswith("starting"):
+            since = value
+        elif op in ("until", "till", "through", "up to"):
+            until = value
+        else:  # in / during / of: a publication time only at the question's end or after "published"
+            if not (re.match(r"\s*[?.!]*\s*$", text[m.end():]) or _PUBLISHED.search(text[:m.start()])):
+                continue
+            since = until = value
+        phrases.append(m.group(0))
+        spans.append(m.span())
+    for m in _RELATIVE_SPAN.finditer(text):
+        which, unit = m.group("which").lower(), m.group("unit").lower().rstrip("s")
+        n = m.group("n")
+        n_units = int(_NUMBER_WORDS.get(n.lower(), n)) if n else 1
+        if unit == "year":
+            if which == "this":
+                since = until = str(today.year)
+            elif n or which == "past":  # "the past 2 years": a span up to today
+                since = str(today.year - n_units)
+            else:  # "last year": the previous calendar year
+                since = until = str(today.year - 1)
+        else:
+            cur = f"{today.year:04d}-{today.month:02d}"
+            if which == "this":
+                since = until = cur
+            elif n or which == "past":
+                since = _step(cur, "month", -n_units)
+            else:
+                since = until = _step(cur, "month", -1)
+        phrases.append(m.group(0))
+        spans.append(m.span())
+    order = None
+    for rx, name in ((_NEWEST, "newest"), (_OLDEST, "oldest")):
+        m = rx.search(text)
+        if m and order is None:
+            order = name
+            phrases.append(m.group(0))
+            spans.append(m.span())
+    rest = text
+    for s, e in sorted(spans, reverse=True):
+        rest = rest[:s] + " " + rest[e:]
+    if re.match(r"\s*between\b", text, re.I) and not _RANGE.search(text) or (
+            since and until and pub_day(since) > until_day(until)):
+        since = until = ""  # "Between the article of May 2023 and the one of June 2023": two referents
+    return TimeScope(since=since, until=until, order=order, phrases=tuple(phrases), rest=" ".join(rest.split()))
+
+
 def carry_over(question: str, previous: list[str]) -> str:
     """A follow-up made standalone without an LLM: the previous question's actors (when the
     follow-up names none) and topic words are appended ("And Lavrov?" -> "And Lavrov? sanctions ...")."""
@@ -132,6 +285,60 @@ def carry_over(question: str, previous: list[str]) -> str:
     if not new_names:
         add = prev_names + add
     return (question + " " + " ".join(add)).strip()
+
+
+_SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)
+_PLURAL = re.compile(r"\b(they|them|their)\b", re.I)
+_TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b", re.I)
+_WHO_QUESTION = re.compile(r"^\s*(?:and\s+)?(?:who|whom|which (?:minister|official|leader|person|country))\b", re.I)
+
+
+def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
+    """Index actors the previous turn is about, most likely first: the previous question's
+    actors, unless it asked "who ..." (then the actors its answer names come first), and the
+    actors named in the previous answer, in the order it names them."""
+    if not history:
+        return []
+    prev_q, prev_a = history[-1]
+    asked = match(named_entities(prev_q))
+    answered: list[str] = []
+    for n in named_entities(prev_a or ""):
+        for a in match([n]):
+            if a not in answered:
+                answered.append(a)
+    order = answered + asked if _WHO_QUESTION.match(prev_q) or not asked else asked + answered
+    return list(dict.fromkeys(order))
+
+
+def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[str]], list[str]]) -> str:
+    """``question`` with he/she/him/his/her (one actor) or they/them/their (the previous
+    question's actors, else those of the previous answer) replaced by the actors of the previous
+    turn ("What did she propose?" -> "What did Mirela Dost propose?"). Unchanged when the
+    question names actors of its own or the previous turn names none."""
+    if match(named_entities(question)):
+        return question
+    singular, plural = _SINGULAR.search(question), _PLURAL.search(question)
+    if not (singular or plural):
+        return question
+    actors = previous_actors(history, match)
+    if not actors:
+        return question
+    if singular:
+        who = actors[0]
+        rx = _SINGULAR
+    else:
+        asked = match(named_entities(history[-1][0]))
+        group = asked if len(asked) > 1 else actors[:2]
+        who = " and ".join(group)
+        rx = _PLURAL
+
+    def name(m: re.Match) -> str:
+        return who + "'s" if m.group(1).lower() in ("his", "their") else who
+
+    if singular and re.search(r"\bher\s+(?!\?)\w", question, re.I) and not re.search(r"\b(he|she)\b", question, re.I):
+        # "her position": possessive; "her" before the end or a verb's object otherwise.
+        return re.sub(r"\bher\b(?=\s+\w)", who + "'s", question, count=1, flags=re.I)
+    return rx.sub(name, question, count=1)
 
 
 @dataclass
@@ -155,7 +362,8 @@ class Query:
     days the question names. ``clauses``: the clauses of a compound question (each with its
     outlets and days); ``parts``: its phrases for re-ranking. ``asks_change``: "how has X's
     stance changed?". ``vectors``: embeddings of ``text``, clauses and parts (unit length,
-    384 floats), filled by ``QueryParser.embed``.
+    384 floats), filled by ``QueryParser.embed``. ``time``: the time the question names
+    (``TimeScope``); its range is already merged into ``filters`` (unless the question is compound).
     """
 
     question: str
@@ -172,7 +380,19 @@ class Query:
     clauses: tuple[Clause, ...] = ()
     parts: tuple[str, ...] = ()
     asks_change: bool = False
+    time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @property
+    def untimed(self) -> str:
+        """The question without the time words it names ("Does X currently want ...?" ->
+        "Does X want ...?"): what it asks, once the when is taken out (into ``time``)."""
+        return self.time.rest if self.time.phrases else self.question
+
+    @property
+    def recency(self) -> str | None:
+        """"newest" ("currently", "latest", "still", "now"), "oldest" ("first", "initially") or None."""
+        return self.time.order
 
     @property
     def is_followup(self) -> bool:
@@ -199,7 +419,8 @@ class QueryParser:
     again only after ``invalidate``); ``embed`` maps a list of texts to unit vectors."""
 
     def __init__(self, outlets: Callable[[], list[str]], actors: Callable[[], list[str]],
-                 embed: Callable[[list[str]], np.ndarray]):
+                 embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today):
+        self._today = today  # what "last year" / "this month" in a question are counted from
         self._outlets_of_index = outlets
         self._actors_of_index = actors
         self._embed = embed
@@ -219,17 +440,22 @@ class QueryParser:
         question = check_question(question)
         f = Filters.from_dict(filters)
         hist = tuple((str(q), str(a)) for q, a in (history or ()))
-        text = standalone or (carry_over(question, [q for q, _ in hist]) if hist else question)
+        text = standalone or (self.followup_text(question, hist) if hist else question)
         names = named_entities(text)
         name_terms = {t for n in names for t in terms(n)}
         qterms = terms(text)
+        scope = time_scope(text, self._today())
+        if TIME_FILTERS and not clauses(text):
+            # A compound question ("X before 2020, while Y ...") may date one clause only: its
+            # range is kept in ``Query.time`` but not applied to the whole question.
+            f = scope.merge(f)
         return Query(
-            question=question, text=text, history=hist, filters=f, names=tuple(names),
+            question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(self.match_actors(names)), kind=question_kind(text), terms=tuple(qterms),
-            topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS),
+            topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))),
             outlets=tuple(self.named_outlets(text)), days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
-            parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(text)))
+            parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)))
 
     def embed(self, query: Query, parts: bool = True) -> Query:
         """Fill ``query.vectors`` for its text, clauses and (with ``parts``) phrases, in one batch."""
@@ -254,16 +480,26 @@ class QueryParser:
         return found
 
     def match_actors(self, names: Sequence[str]) -> list[str]:
-        """Actors of the index that ``names`` refer to: the same name, or the same surname."""
+        """Actors of the index that ``names`` refer to: the same name (accents and apostrophes
+        folded), or a surname / first words of it ("Xi" -> "Xi Jinping"); see ``match_actor_names``."""
+        return sorted({a for n in names for a in match_actor_names(n, self._known_actors())})
+
+    def _known_actors(self) -> list[str]:
         with self._lock:
             if self._actors is None:
                 self._actors = list(self._actors_of_index())
-            known = self._actors
-        out = []
-        for n in names:
-            nl = n.lower()
-            for a in known:
-                al = a.lower()
-                if al == nl or al.split()[-1] == nl.split()[-1] and len(nl.split()[-1]) > 2:
-                    out.append(a)
-        return sorted(set(out))
+            return self._actors
+
+    def followup_text(self, question: str, history: History) -> str:
+        """A follow-up made standalone without an LLM: its he/she/they resolved to the actors of
+        the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
+        A question that names its own actors keeps them and takes no earlier actor."""
+        own = named_entities(question)
+        resolved = resolve_pronouns(question, history, self.match_actors)
+        if (own or resolved != question) and not _TOPIC_REFERENCE.search(question):
+            return resolved  # "What did Koval and Brandt pledge?", "What did she propose?"
+        out = carry_over(resolved, [q for q, _ in history])
+        if own or resolved != question:  # carry the topic, never an earlier actor
+            carried = [w for w in out[len(resolved):].split() if not w[:1].isupper()]
+            out = " ".join([resolved] + carried)
+        return out

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -45,12 +47,67 @@ _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
     r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    r"specialist|expert)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){1,3})"
+    r"specialist|expert)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){1,3})"
 )
+
+
+_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+_DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish")
+
+
+def fold(name: str) -> str:
+    """A name folded for matching only (never for quoting): NFC, lower case, accents and
+    apostrophes dropped, spaces collapsed ("Zoë D’Souza" -> "zoe dsouza")."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", name))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", _APOSTROPHES.sub("", bare)).strip().lower()
+
+
+def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
+    """The known actors a typed name refers to, in ``known`` order: the same name once folded
+    ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
+    last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr").
+    Used wherever an actor is typed (CLI, UI, API, questions)."""
+    t = fold(typed)
+    t = re.sub(r"^(?:the)\s+", "", t)
+    if not t:
+        return []
+    known = list(known)
+    exact = [k for k in known if fold(k) == t or re.sub(r"^the\s+", "", fold(k)) == t]
+    if exact:
+        return exact
+    tw = t.split()
+    out = []
+    for k in known:
+        kw = fold(k).split()
+        if len(kw) > len(tw) and (kw[-len(tw):] == tw or kw[:len(tw)] == tw):
+            out.append(k)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_data() -> tuple[dict[str, str], set[str]]:
+    """Country names from pycountry: {lower-case alias: canonical name}, and the canonical
+    names. Canonical = the common name ("Iran", "South Korea") else the short name."""
+    try:
+        import pycountry
+    except ImportError:  # the built-in table still covers the common countries
+        return {}, set()
+    aliases: dict[str, str] = {}
+    for c in pycountry.countries:
+        canon = getattr(c, "common_name", None) or c.name
+        if "," in canon:
+            continue  # "Virgin Islands, British": territories written inverted
+        for n in (canon, c.name, getattr(c, "official_name", None)):
+            if n and "," not in n:
+                aliases.setdefault(n.lower(), canon)
+    return aliases, set(aliases.values())
 
 
 @dataclass(frozen=True)
 class Actor:
+    """A canonical actor: ``name``, ``actor_type`` and the ``role`` it was mentioned with."""
+
     name: str
     actor_type: str  # person | government | organisation | group
     role: str = ""
@@ -65,6 +122,8 @@ def _load_table(path: str | Path) -> dict:
 
 
 class ActorResolver:
+    """Resolves mentions to ``Actor``s with the built-in table plus an optional user table."""
+
     def __init__(self, extra_aliases: str | Path | None = None):
         self.aliases: dict[str, str] = {}
         self.metonyms: dict[str, str] = {}
@@ -88,8 +147,10 @@ class ActorResolver:
 
     # -- classification -------------------------------------------------------------------
     def country_of(self, word: str) -> str | None:
-        """The country a country name, metonym, demonym or alias stands for, else None."""
-        w = _POSSESSIVE.sub("", word.strip()).lower()
+        """The country a country name, metonym, demonym or alias stands for, else None.
+        Beyond the table: every country pycountry knows, and regular demonyms of them
+        ("Kenyan" -> Kenya, "Chilean" -> Chile, "Pakistani" -> Pakistan)."""
+        w = _POSSESSIVE.sub("", unicodedata.normalize("NFC", word.strip())).lower()
         w2 = _DETERMINERS.sub("", w)
         for key in (w, w2):
             for table in (self.metonyms, self.demonyms):
@@ -98,6 +159,23 @@ class ActorResolver:
             canon = self.aliases.get(key, key)
             if canon.lower() in self.countries:
                 return self._proper(canon)
+        names, _ = _country_data()
+        if w2 in names:
+            return names[w2]
+        return self._demonym_country(w2, names)
+
+    @staticmethod
+    def _demonym_country(word: str, names: dict[str, str]) -> str | None:
+        """The country a regular demonym derives from ("kenyan" -> Kenya), else None."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        for suffix in _DEMONYM_SUFFIXES:
+            if not word.endswith(suffix):
+                continue
+            base = word[: -len(suffix)]
+            for cand in (base, base + "a", base + "ia", base + "e", base + "o", base + "y"):
+                if len(cand) > 3 and cand in names:
+                    return names[cand]
         return None
 
     def _proper(self, name: str) -> str:
@@ -119,7 +197,8 @@ class ActorResolver:
             not word[:1].isupper()
             or word.lower() in _TITLES
             or word != bare  # "Ostmark's Chancellor ..."
-            or self.country_of(word) is not None
+            or (self.country_of(word) is not None
+                and (word != bare or bare.lower() in self.countries or bare.lower() not in _country_data()[0]))
             or bare.lower() in self.organisations
             or self.aliases.get(bare.lower(), "").lower() in self.organisations
         )
@@ -127,7 +206,7 @@ class ActorResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve(self, mention: str, known_actors: Iterable[str] = (), label: str | None = None) -> Actor:
         """Canonical actor for a mention; ``known_actors`` are full names a surname may stand for."""
-        m = re.sub(r"\s+", " ", mention).strip(" ,.;:\"'“”‘’")
+        m = re.sub(r"\s+", " ", unicodedata.normalize("NFC", mention)).strip(" ,.;:\"'“”‘’")
         m = _POSSESSIVE.sub("", m)
         bare = _DETERMINERS.sub("", m)
 
@@ -157,6 +236,11 @@ class ActorResolver:
         i = 0
         while i < len(words) - 1 and self._is_role_word(words[i]):
             i += 1
+        # "Tarsenan Interior Minister Bruno Sall": an unknown adjective before a title is a
+        # role too; the name starts after the last title word that capitalised names follow.
+        last_title = max((j for j in range(len(words) - 1) if _POSSESSIVE.sub("", words[j]).lower() in _TITLES
+                          and all(_NAME_WORD.match(w) for w in words[j + 1:])), default=-1)
+        i = max(i, last_title + 1)
         if i == len(words) - 1 and not _NAME_WORD.match(words[i]):
             i = len(words)  # "the ministry", "officials": no name at all
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))

@@ -79,12 +79,39 @@ _SUBORDINATE_MARKS = {"when", "since", "after", "before", "until", "once", "as",
                       "unless", "whether", "than"}
 _GROUP_PRONOUNS = {"they", "them"}
 _PERSON_PRONOUNS = {"he", "she"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_GENDERED_TITLE = re.compile(
+    r"\b(?:(Mr|Sir|King|Prince|spokesman|chairman|congressman|businessman)|"
+    r"(Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|spokeswoman|chairwoman|congresswoman|businesswoman))"
+    r"\.?\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
+# Sentences glued without a space ("...at the border.The envoy said"): a lower-case word of
+# two letters or more, the stop, then a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])")
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
+
+
+def _split_glued(text: str, spans) -> list:
+    """``spans`` with sentences glued without a space split apart; offsets stay those of ``text``."""
+    out = []
+    for sp in spans:
+        cur = sp.start
+        for m in _GLUED.finditer(text, sp.start, sp.end):
+            if m.start() - cur > 1:
+                out.append(type(sp)(cur, m.start()))
+                cur = m.start()
+        out.append(type(sp)(cur, sp.end) if cur != sp.start else sp)
+    return out
+
+
+def _furniture_pattern(entry) -> re.Pattern:
+    """The pattern of a ``FURNITURE_LINE`` entry (a pattern, or a (what, pattern) pair)."""
+    return entry[1] if isinstance(entry, tuple) else entry
 
 
 def _is_headline(text: str, line_start: int, line: str) -> bool:
@@ -94,7 +121,8 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
         return False
     before = text[:line_start].rstrip(" \t")
     after = text[line_start + len(line):].lstrip(" \t")
-    return (not before or before.endswith("\n\n") or before == "\n") and (not after or after.startswith("\n\n") or after == "\n")
+    return ((not before or before.endswith("\n\n") or before == "\n")
+            and (not after or after.startswith("\n\n") or after == "\n"))
 
 
 @dataclass
@@ -107,9 +135,16 @@ class _Context:
     last_group: list[Actor] = field(default_factory=list)
     last_speakers: list[Actor] = field(default_factory=list)
     last_org: Actor | None = None
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
+    last_subject: str = ""  # the person the latest sentence is about (its subject)
+    name_pattern: re.Pattern | None = None  # full names and surnames of ctx.names
+    parse_start: int = 0  # offset in the document of the sentence being parsed
 
 
 class ClaimExtractor:
+    """Attributed statements of documents (see the module docstring); one instance per run."""
+
     def __init__(self, resolver: ActorResolver | None = None, batch_size: int = 256):
         self.resolver = resolver or ActorResolver()
         self.batch_size = batch_size
@@ -134,11 +169,11 @@ class ClaimExtractor:
     def _candidates(self, text: str) -> list[tuple[int, int, int, bool]]:
         """Sentences (start, start after any dateline, end) flagged whether they need a parse."""
         out = []
-        for sp in split_sentences(text):
+        for sp in _split_glued(text, split_sentences(text)):
             line_start = text.rfind("\n", 0, sp.start) + 1
             line_end = text.find("\n", sp.end)
             line = text[line_start: len(text) if line_end < 0 else line_end]
-            if any(p.match(line) for p in FURNITURE_LINE) or EMAIL.search(line):
+            if any(_furniture_pattern(p).match(line) for p in FURNITURE_LINE) or EMAIL.search(line):
                 continue
             if _is_headline(text, line_start, line):
                 continue
@@ -153,19 +188,32 @@ class ClaimExtractor:
             if doc is not None:
                 names += [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known)
+        self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
         claims: list[Claim] = []
         prev_para, prev_direct = -1, False
+        named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
         for s, p, e, doc in parsed:
             para = bisect.bisect_right(paragraphs, s)
             found: list[Claim] = []
+            sentence_mentions = self._mentions(text, p, e, ctx)
             if doc is not None:
                 found = self._sentence(text, s, p, e, doc, quotes, ctx, doc_id, published)
-            if not found and para == prev_para and prev_direct:
+            # A quotation that continues the previous one, in this paragraph or opening the next.
+            if not found and prev_direct and (para == prev_para or (para == prev_para + 1 and text[s] in _OPEN_Q)):
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published)
+            # A quotation right after a sentence about a person ("Orr was blunt. “We ...”").
+            if not found and named and named[0] == para:
+                found = self._continuation(text, s, e, quotes, ctx, doc_id, published,
+                                           [self._actor(named[1], ctx, "PERSON")])
             if doc is None:
                 self._note_group(text[p:e], ctx)
+            named = None
+            if not found and sentence_mentions and self._opens_with(text, p, sentence_mentions[0][0]):
+                ctx.last_subject = sentence_mentions[0][1]
+                named = (para, ctx.last_subject)
+            ctx.mentions += sentence_mentions
             if found:
                 prev_para, prev_direct = para, found[-1].direct
             elif para != prev_para:
@@ -177,6 +225,84 @@ class ClaimExtractor:
                 seen.add(c.claim_id)
                 unique.append(c)
         return unique
+
+    # -- people: mentions, genders, pronouns -------------------------------------------------
+    def _prepare_people(self, text: str, parsed, ctx: _Context) -> None:
+        """Fill ``ctx.name_pattern`` and ``ctx.genders`` from the whole document: gendered
+        titles ("Ms. Orr", "spokeswoman ...") and pronouns a person's own statement uses of
+        them ("Lusk told state television that he would not attend")."""
+        forms = {n: n for n in ctx.names}
+        for n in ctx.names:
+            last = n.split()[-1]
+            if len(last) > 2:
+                forms.setdefault(last, n)
+        if forms:
+            alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            ctx.name_pattern = re.compile(rf"(?<![\w’'-])(?:{alts})(?![\w-])")
+        for m in _GENDERED_TITLE.finditer(text):
+            full = self._full_name(m.group(3), ctx)
+            if full:
+                ctx.genders.setdefault(full, "m" if m.group(1) else "f")
+        for *_, doc in parsed:
+            if doc is None:
+                continue
+            for t in doc:
+                if t.dep_ != "nsubj" or t.pos_ != "PROPN" or t.lower_ in _PRONOUN_GENDER:
+                    continue
+                full = self._full_name(t.text, ctx)
+                if not full or full in ctx.genders:
+                    continue
+                if any(c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in t.head.children):
+                    continue  # "X told Y that she ...": the pronoun may be Y
+                seen = {_PRONOUN_GENDER[w.lower_] for c in t.head.children if c.dep_ in ("ccomp", "xcomp")
+                        for w in c.subtree if w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in _PRONOUN_GENDER}
+                if len(seen) == 1:
+                    ctx.genders[full] = seen.pop()
+
+    @staticmethod
+    def _full_name(mention: str, ctx: _Context) -> str:
+        """The document's full person name a mention (full name or surname) stands for, or ""."""
+        if mention in ctx.names:
+            return mention
+        last = mention.split()[-1]
+        fits = [n for n in ctx.names if n.split()[-1] == last]
+        return fits[-1] if fits else ""
+
+    def _mentions(self, text: str, p: int, e: int, ctx: _Context) -> list[tuple[int, str]]:
+        """(offset, full name) of the persons a sentence mentions, in order."""
+        if ctx.name_pattern is None:
+            return []
+        out = []
+        for m in ctx.name_pattern.finditer(text, p, e):
+            full = self._full_name(m.group(0), ctx)
+            if full:
+                out.append((m.start(), full))
+        return out
+
+    @staticmethod
+    def _opens_with(text: str, p: int, at: int) -> bool:
+        """The mention at ``at`` opens the sentence (only role words before it): its subject."""
+        return len(re.findall(r"\b[a-z]\w*", text[p:at])) <= 1
+
+    def _pronoun_person(self, pron: str, pos: int, ctx: _Context) -> Actor | None:
+        """The person "he"/"she" at offset ``pos`` stands for: the nearest earlier person of
+        that gender when genders are known, else the last subject (unless known to be of the
+        other gender), else the nearest earlier person not known to be of the other gender."""
+        want = _PRONOUN_GENDER.get(pron.lower())
+        recent: list[str] = []
+        for _, name in sorted((m for m in ctx.mentions if m[0] < pos), reverse=True)[:12]:
+            if name not in recent:
+                recent.append(name)
+        last = ctx.last_subject or (ctx.last_person[-1].name if ctx.last_person else "")
+        pick = next((n for n in recent if ctx.genders.get(n) == want), "")
+        if not pick and last and ctx.genders.get(last, want) == want:
+            pick = last
+        if not pick:
+            pick = next((n for n in recent if ctx.genders.get(n, want) == want), "")
+        if not pick:
+            return ctx.last_person[-1] if ctx.last_person else None
+        known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
+        return known or self._actor(pick, ctx, "PERSON")
 
     def _note_group(self, sentence: str, ctx: _Context) -> None:
         """Remember a sentence-initial pair ("China and Russia ...") for a later "they"."""
@@ -196,6 +322,7 @@ class ClaimExtractor:
     # -- per sentence -------------------------------------------------------------------
     def _sentence(self, text, sent_start, s, e, doc, quotes, ctx, doc_id, published) -> list[Claim]:
         """Claims of one parsed sentence; ``s`` is where the parsed text (``doc``) starts."""
+        ctx.parse_start = s
         cues = [t for t in doc if t.lower_ in _CUES and t.pos_ in ("VERB", "AUX") and self._is_cue(t, s, quotes)]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
@@ -260,7 +387,14 @@ class ClaimExtractor:
         """(speaker as written, actor) for a subject and the subjects conjoined to it."""
         low = subj.lower_
         if low in _PERSON_PRONOUNS:
-            return [(subj.text, a) for a in ctx.last_person[-1:]]
+            # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
+            base = ctx.parse_start
+            here = self._mentions(subj.doc.text, 0, subj.idx, ctx)
+            saved = ctx.mentions
+            ctx.mentions = saved + [(base + at, n) for at, n in here]
+            person = self._pronoun_person(low, base + subj.idx, ctx)
+            ctx.mentions = saved
+            return [(subj.text, person)] if person else []
         if low in _GROUP_PRONOUNS:
             return [(subj.text, a) for a in ctx.last_group]
         if low in _DOCUMENT_NOUNS:
@@ -273,6 +407,12 @@ class ClaimExtractor:
         for h in heads:
             phrase = self._phrase(h)
             label = h.ent_type_ or None
+            named = next((c for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if h.pos_ == "NOUN" and named is not None:
+                # "Velmor's chief negotiator, Anton Brisk, said": the apposition names the speaker.
+                actor = self._actor(self._phrase(named), ctx, "GPE" if named.ent_type_ == "GPE" else "PERSON")
+                out.append((f"{phrase}, {self._phrase(named)}", Actor(actor.name, actor.actor_type, phrase)))
+                continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
@@ -314,6 +454,7 @@ class ClaimExtractor:
         persons = [a for a in actors if a.actor_type == "person"]
         if len(actors) == 1 and persons:
             ctx.last_person = persons
+            ctx.last_subject = persons[0].name
         orgs = [a for a in actors if a.actor_type == "organisation"]
         if orgs:
             ctx.last_org = orgs[0]
@@ -335,6 +476,10 @@ class ClaimExtractor:
                 return span(1, close - 1)
         if _CUES[low] == "call":
             prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")), None)
+            clause_for = next((c for c in v.children if c.dep_ == "advcl"
+                               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+            if prep is None and clause_for is not None:  # "called for both sides to publish ..."
+                return span(clause_for.left_edge.i + 1, clause_for.right_edge.i)
             if prep is not None:  # "called on X to ...", "called for X"
                 start = next(prep.rights, None) or prep
                 last = max((t.i for t in v.subtree if t.i > prep.i), default=prep.i)
@@ -380,6 +525,10 @@ class ClaimExtractor:
         if (obj is not None and obj.lower_ not in _AUDIENCE and _CUES[low] != ""
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
             return span(obj.left_edge.i, obj.right_edge.i)
+        # "pledged 5 million crowns in aid to X", "proposed a donor conference in Ravna",
+        # "offered Ravna as a venue": the thing pledged or proposed is the content.
+        if obj is not None and _CUES[low] in ("pledge", "proposal") and not self._is_audience(obj):
+            return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
                      and _CUES[low] in ("position", "pledge")), None)
         if prep is not None:
@@ -391,6 +540,28 @@ class ClaimExtractor:
         if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
             return span(nxt, len(doc) - 1)
         return None
+
+    @staticmethod
+    def _is_audience(obj) -> bool:
+        """"reporters", "a news conference" - but not "a donor conference"."""
+        return obj.lower_ in _AUDIENCE and not any(
+            c.dep_ in ("compound", "amod") and c.lower_ not in ("news", "press") for c in obj.lefts)
+
+    @staticmethod
+    def _object_end(v, obj) -> int:
+        """Last token of a pledged/proposed object with the verb's prepositional phrases that
+        follow it ("... to the flooded districts", "... as a venue"), up to a time phrase
+        ("on Tuesday") or anything else."""
+        end = obj.right_edge.i
+        for c in v.rights:
+            if c.i <= end:
+                continue
+            if c.dep_ not in ("prep", "dative") or c.i != end + 1:
+                break
+            if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+                break
+            end = c.right_edge.i
+        return end
 
     @staticmethod
     def _quote_adjust(text, span, quotes) -> tuple[int, int, bool]:
@@ -418,10 +589,12 @@ class ClaimExtractor:
                 ce = close + 1
         return cs, ce, False
 
-    def _continuation(self, text, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
-        """A sentence that is only a quotation continues the previous speaker's quotation."""
+    def _continuation(self, text, s, e, quotes, ctx, doc_id, published, speakers=None) -> list[Claim]:
+        """A sentence that is only a quotation continues the previous speaker's quotation
+        (or is the quotation of ``speakers``)."""
+        speakers = speakers or ctx.last_speakers
         q = next(((qs, qe) for qs, qe in quotes if qs <= s + 1 and qe >= e - 2), None)
-        if q is None or not ctx.last_speakers:
+        if q is None or not speakers:
             return []
         cs, ce = max(q[0], s), min(q[1], e)
         while ce > cs and text[ce - 1] in _PUNCT_EDGE + "”\"":
@@ -432,7 +605,7 @@ class ClaimExtractor:
         kind = self._kind_from_content("", text[cs:ce])
         when = self._date(text, s, e, cs, ce, published)
         return [self._claim(doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,
-                            self._topics(None, s, cs, ce, text), when) for a in ctx.last_speakers]
+                            self._topics(None, s, cs, ce, text), when) for a in speakers]
 
     def _according_to(self, doc, at, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
         """"According to X, ..." / "..., according to X": the rest of the sentence is X's."""
@@ -460,8 +633,11 @@ class ClaimExtractor:
         parts = [v.text]
         parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
                                                                     and c.lower_ in ("on", "for"))]
+        if kind == "call" and len(parts) == 1:  # "called for both sides to publish ..."
+            parts += [m.text for c in v.children if c.dep_ == "advcl" for m in c.children
+                      if m.dep_ == "mark" and m.lower_ == "for"][:1]
         obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ in _AUDIENCE:
+        if obj is not None and self._is_audience(obj):
             parts.append(obj.text)
         if kind == "call":
             if any(p in ("on", "for") for p in parts[1:]):

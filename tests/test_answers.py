@@ -234,8 +234,10 @@ def test_cli_positions_timeline(store_dir):
 
 
 def test_positions_quote_matches_stored_text(assistant):
-    for s in assistant.positions("Xi"):
-        assert assistant.document(s["doc_id"]).text[s["start"]:s["end"]] == s["text"]
+    found = assistant.positions("Xi")  # surname lookup: Xi Jinping's statements
+    assert found and {c.actor for c in found} == {"Xi Jinping"}
+    for c in found:
+        assert assistant.document(c.doc_id).text[c.start:c.end] == c.text
 
 
 # ----------------------------------------------------------------------------- retrieval

@@ -12,7 +12,7 @@ from index.actors import ActorResolver
 from index.claims import ClaimExtractor
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = Path("/work/shared/articles/2018-06-08-bloomberg-putin-xi-partnership.txt")
+ARTICLE = ROOT.parent / "shared" / "articles" / "2018-06-08-bloomberg-putin-xi-partnership.txt"
 GOLD = ROOT / "tests" / "gold" / "claims.json"
 
 
