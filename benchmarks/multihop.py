@@ -17,7 +17,6 @@ import os
 import random
 import sys
 import time
-from difflib import SequenceMatcher
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -26,12 +25,8 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "datasets" / "multihop-rag"
 RESULTS = ROOT / "benchmarks" / "results"
 
-
-def fact_found(fact: str, passage: str) -> bool:
-    if fact in passage:
-        return True
-    m = SequenceMatcher(None, fact, passage, autojunk=False).find_longest_match(0, len(fact), 0, len(passage))
-    return m.size >= 0.6 * len(fact)
+# The matching rule and the metrics are attache's own (`attache eval` uses the same functions).
+from assistant.evaluation import evidence_ranks, mrr_at_k, recall_at_k  # noqa: E402
 
 
 def evaluate(questions, retrieve, ks=(4, 10)) -> dict:
@@ -42,15 +37,10 @@ def evaluate(questions, retrieve, ks=(4, 10)) -> dict:
     for q in questions:
         texts = retrieve(q["query"], max(ks))
         chars += [len(t) for t in texts]
-        facts = [e["fact"] for e in q["evidence_list"]]
-        found_at = [[fact_found(f, t) for f in facts] for t in texts]
+        ranks = evidence_ranks([e["fact"] for e in q["evidence_list"]], texts)
         for k in ks:
-            hit = sum(1 for i in range(len(facts)) if any(row[i] for row in found_at[:k]))
-            recalls[k] += hit / len(facts)
-        for rank, row in enumerate(found_at[:10], start=1):
-            if any(row):
-                mrr += 1 / rank
-                break
+            recalls[k] += recall_at_k(ranks, k)
+        mrr += mrr_at_k(ranks, 10)
     n = len(questions)
     out = {f"recall@{k}": round(recalls[k] / n, 4) for k in ks}
     out["mrr@10"] = round(mrr / n, 4)
