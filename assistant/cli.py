@@ -33,6 +33,8 @@ def cmd_ingest(args) -> int:
     report = a.ingest(args.paths, fmt=args.format, source=args.source, progress=not args.quiet)
     for f in report.failed:
         _err(f"failed: {f['path']}: {f['error']}")
+    for d in report.duplicates:
+        _err(f"duplicate: {d['path']}: same text as document {d['duplicate_of']}; not indexed again")
     if args.json:
         d = report.to_dict()
         d.pop("doc_ids")
@@ -52,9 +54,10 @@ def cmd_docs(args) -> int:
             raise AttacheError("docs show needs a document id")
         d = a.document(args.id)
         if args.json:
-            _out(d.to_dict())
+            _out({**d.to_dict(), "removed": d.meta.get("removed", [])})  # cleaning report
         else:
-            print(f"{d.title}\n{d.source}  {d.published}  {d.url}\n\n{d.text}")
+            cut = "  [truncated in the export: the text ends early]" if d.meta.get("truncated") else ""
+            print(f"{d.title}\n{d.source}  {d.published}  {d.url}{cut}\n\n{d.text}")
         return 0
     if args.action == "rm":
         if not args.id:
@@ -67,7 +70,8 @@ def cmd_docs(args) -> int:
         _out([d.to_dict(text=False) for d in docs])
     else:
         for d in docs:
-            print(f"{d.doc_id}  {d.published[:10]:10}  {d.source[:20]:20}  {d.title[:70]}")
+            cut = "  [truncated]" if d.meta.get("truncated") else ""
+            print(f"{d.doc_id}  {d.published[:10]:10}  {d.source[:20]:20}  {d.title[:70]}{cut}")
         sys.stderr.write(f"{len(docs)} documents\n")
     return 0
 
@@ -103,9 +107,17 @@ def cmd_ask(args) -> int:
     """`attache ask QUESTION`: stream the answer to stdout, sources after it; `--json` prints ``Answer.to_dict()``."""
     a = _open(args)
     filters = _filters(args)
-    if args.json:
+    fmt = "json" if args.json else args.format
+    if fmt in ("json", "markdown"):
         ans = a.ask(args.question, filters=filters, k=args.k, llm=args.llm)
-        _out(ans.to_dict())
+        if fmt == "json":
+            _out(ans.to_dict())
+        else:
+            from .render import answer_markdown
+
+            sys.stdout.write(answer_markdown(ans))
+        if ans.notice:
+            _err(ans.notice)
     else:
         from .models import AnswerReady
 
@@ -132,8 +144,16 @@ def cmd_positions(args) -> int:
     """`attache positions ACTOR`: the actor's statements (claims) in date order."""
     a = _open(args)
     claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
-    if args.json:
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
         _out({"actor": args.actor, "statements": [c.to_dict() for c in claims]})
+        return 0
+    if fmt in ("csv", "markdown"):
+        from .render import claims_csv, claims_markdown
+
+        sys.stdout.write(claims_csv(claims) if fmt == "csv" else claims_markdown(args.actor, claims))
+        if not claims:
+            _err(f"no statements by {args.actor} in the index (see `attache actors`)")
         return 0
     if not claims:
         _err(f"no statements by {args.actor} in the index (see `attache actors`)")
@@ -189,6 +209,42 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    """`attache eval QUESTIONS`: retrieval, citation, abstention, speaker and latency figures on a
+    question set (see ``assistant.evaluation``); exit 1 when any record was bad (the rest are
+    still evaluated), 2 when nothing could be evaluated."""
+    from .evaluation import format_table, load_questions, run_eval, write_report
+
+    if args.report and not args.report.lower().endswith((".md", ".html", ".htm")):
+        _err(f"--report must end in .md or .html: {args.report}")
+        return 2
+    try:
+        questions, errors = load_questions(args.questions)
+    except (OSError, ValueError) as e:
+        _err(f"{args.questions}: {e}")
+        return 2
+    for bad in errors:
+        _err(f"{args.questions}: {bad['where']}: {bad['error']}; skipped")
+    questions = questions[: args.limit] if args.limit else questions
+    if not questions:
+        _err(f"{args.questions}: no usable questions")
+        return 2
+    result = run_eval(_open(args), questions, k=args.k, baselines=args.baseline or [], rerank=args.rerank,
+                      progress=not args.quiet)
+    result = {"questions_file": str(args.questions), "errors": errors, **result}
+    for f in result["failed"]:
+        _err(f"{f['where']}: {f['error']}")
+    if args.json:
+        _out(result)
+    else:
+        sys.stdout.write(format_table(result))
+    if args.report:
+        for notice in write_report(result, args.report):
+            _err(notice)
+        _err(f"report written to {args.report}")
+    return 1 if errors or result["failed"] else 0
+
+
 def _filters(args) -> dict:
     return {"sources": args.source or [], "since": args.since or "", "until": args.until or ""}
 
@@ -236,16 +292,31 @@ def build_parser() -> argparse.ArgumentParser:
     add_filters(s)
     s.add_argument("--llm", help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], gguf:PATH, "
                    "or none (default: offline extractive; env ATTACHE_LLM)")
+    s.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                   help="text (streamed, default), markdown (footnoted, for reports) or json (= --json)")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("positions", parents=[common], help="an actor's statements in date order")
     s.add_argument("actor")
     s.add_argument("--topic")
     s.add_argument("--kind", choices=list(STATEMENT_KINDS))
+    s.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text",
+                   help="text (default), csv (one row a statement), json (= --json) or markdown (table + footnotes)")
     s.set_defaults(func=cmd_positions)
 
     s = sub.add_parser("actors", parents=[common], help="actors with statement counts")
     s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("eval", parents=[common], help="measure retrieval, citations and abstention on a question set")
+    s.add_argument("questions", help="JSONL (question, evidence, answerable, speaker, type) or MultiHop-RAG JSON")
+    s.add_argument("--k", type=int, default=10, help="passages retrieved for recall@k and MRR@k (default 10)")
+    s.add_argument("--baseline", action="append", choices=["dense", "bm25"],
+                   help="also measure plain dense top-k or BM25 retrieval on the same store (repeatable)")
+    s.add_argument("--rerank", action="store_true", help="also measure sentence re-ranked search")
+    s.add_argument("--limit", type=int, default=0, help="only the first N questions (0 = all)")
+    s.add_argument("--report", metavar="FILE", help="write a Markdown (.md) or HTML (.html) report with a plot")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_eval)
 
     for name, func, text in (
         ("serve", cmd_serve, "web UI, REST API (/api) and OpenAI-compatible API (/v1)"),
@@ -281,6 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted; the next run completes any half-indexed document")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`attache docs show ID | head`): end quietly, as Unix tools do.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
 
 
 if __name__ == "__main__":

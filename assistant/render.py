@@ -52,6 +52,66 @@ def strip_sources(reply: str) -> str:
     return reply.split(SOURCES_HEADING, 1)[0].strip()
 
 
+# ---------------------------------------------------------------------------- Markdown (reports)
+
+def _md_text(s: str) -> str:
+    """Article text as literal Markdown: markup characters backslashed, no HTML escaping (the
+    report is pasted as Markdown, where ``&amp;`` would show as such)."""
+    return re.sub(r"([*_`~#|\\<>\[\]])", r"\\\1", s or "")
+
+
+def _quoted(s: str) -> str:
+    """``s`` in curly quotes, unless it is a quotation already."""
+    return s if s[:1] in "“\"‘'" else f"“{s}”"
+
+
+def footnote(c: Citation | Claim, n: int | str) -> str:
+    """``[^n]: Outlet, date, "Title", <url>: “quote” (doc_id start:end)`` for a report."""
+    quote = c.quote if isinstance(c, Citation) else c.text
+    url = f", <{c.url}>" if safe_url(c.url) else ""
+    return (f"[^{n}]: {_md_text(c.source) or 'unknown outlet'}, {(c.published or 'undated')[:10]}, "
+            f"\"{_md_text(c.title) or 'untitled'}\"{url}: {_quoted(_md_text(quote))} ({c.doc_id} {c.start}:{c.end})")
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer ready to paste into a report: ``[n]`` markers become Markdown footnotes
+    (``[^n]``) and each footnote gives outlet, date, title, URL and the verbatim quote."""
+    body = _md_text(answer.answer)
+    body = re.sub(r"\\\[(\d+)\\\]", r"[^\1]", body)  # the markers, escaped above, become footnotes
+    lines = [f"**Q:** {_md_text(answer.question)}", "", body]
+    if answer.citations:
+        lines += [""] + [footnote(c, c.n) for c in answer.citations]
+    return "\n".join(lines) + "\n"
+
+
+CLAIM_COLUMNS = ("date", "actor", "speaker", "cue", "kind", "text", "source", "published", "title", "url",
+                 "doc_id", "start", "end")
+
+
+def claims_markdown(actor: str, claims: Sequence[Claim]) -> str:
+    """An actor's statements as a Markdown table (date, kind, speaker, statement with a footnote)
+    followed by the footnotes."""
+    rows = ["| date | kind | speaker | statement |", "|---|---|---|---|"]
+    rows += [f"| {c.date[:10] or 'undated'} | {c.kind} | {_md_text(c.speaker)} | “{_md_text(c.text)}” [^{i}] |"
+             for i, c in enumerate(claims, 1)]
+    notes = [footnote(c, i) for i, c in enumerate(claims, 1)]
+    return "\n".join([f"## Statements of {_md_text(actor)}", "", *rows, "", *notes]) + "\n"
+
+
+def claims_csv(claims: Sequence[Claim]) -> str:
+    """The statements as CSV with a header row (``CLAIM_COLUMNS``), RFC 4180 quoting."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CLAIM_COLUMNS)
+    for c in claims:
+        d = c.to_dict()
+        w.writerow([d.get(k, "") for k in CLAIM_COLUMNS])
+    return buf.getvalue()
+
+
 # ---------------------------------------------------------------------------- Markdown (chat)
 
 _MD_SPECIAL = r"([*_`~#|\\])"

@@ -216,10 +216,11 @@ def test_load_json_records(tmp_path):
     assert (a.title, a.text, a.source, a.author, a.url) == (
         "Ceasefire extended", body_a, "Wire", "Ann One, Bob Two", "https://wire.example/a")
     assert a.published == "2023-10-01T14:00:29+00:00"
-    assert a.meta == {"category": "politics", "word_count": 17}  # extra scalar fields kept
+    # extra scalar fields kept, and where the date came from
+    assert a.meta == {"category": "politics", "word_count": 17, "date_source": "published_at", "date_precision": "day"}
     assert (b.title, b.text, b.source, b.author, b.published) == (
         "Grain talks", body_b, "The Post", "Cy Three", "2024-01-02")  # `content` read as the text
-    assert b.source_id == "arr.json#b-1" and b.meta == {"id": "b-1", "region": "Europe"}
+    assert b.source_id == "arr.json#b-1" and b.meta == {"id": "b-1", "region": "Europe", "date_source": "date", "date_precision": "day"}
 
     lines = [{"title": "One", "body": body_a, "url": "https://x.example/1"}, {"title": "Two", "text": body_b}]
     (tmp_path / "recs.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n\n", encoding="utf-8")
@@ -638,7 +639,7 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
         json.dumps({"title": "L1", "text": "Line one article text. It is fine."}) + "\n"
         + '{"title": "L2", "text": "unterminated\n'
         + json.dumps({"title": "L3", "text": "Line three article text. Also fine."}) + "\n", encoding="utf-8")
-    (d / "notext.json").write_text(json.dumps([{"title": "No body here", "summary": "x"},
+    (d / "notext.json").write_text(json.dumps([{"title": "No body here", "tags": ["x"]},
                                                {"title": "Has body", "text": "A body. With two sentences."}]),
                                    encoding="utf-8")
     missing = d / "missing.txt"

@@ -1,0 +1,72 @@
+"""Reports out: `ask --format markdown` (footnoted) and `positions --format csv|json|markdown`."""
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "index" / "samples"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    from assistant import Assistant
+
+    path = tmp_path_factory.mktemp("reports") / "store"
+    a = Assistant.open(store=path, create=True)
+    assert a.ingest([SAMPLES]).ok
+    return a, path
+
+
+def run(capsys, *args):
+    capsys.readouterr()
+    rc = cli.main([str(x) for x in args])
+    out, err = capsys.readouterr()
+    assert rc == 0, err
+    return out
+
+
+def test_ask_markdown_has_footnotes_with_verbatim_quotes(store, capsys):
+    a, path = store
+    md = run(capsys, "ask", "What did Veloria pledge about a grain corridor?", "--store", path, "--format", "markdown")
+    ans = json.loads(run(capsys, "ask", "What did Veloria pledge about a grain corridor?", "--store", path, "--json"))
+    markers = re.findall(r"\[\^(\d+)\](?!:)", md)
+    notes = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", md, re.M))
+    assert markers and set(markers) <= set(notes), md
+    assert len(notes) == len(ans["citations"])
+    for c in ans["citations"]:
+        note = notes[str(c["n"])]
+        assert c["source"] in note and c["published"][:10] in note and f"{c['start']}:{c['end']}" in note
+        assert f"<{c['url']}>" in note
+        quote = a.document(c["doc_id"]).text[c["start"]:c["end"]]
+        assert re.sub(r"\\(.)", r"\1", note).find(quote) >= 0  # the quote, verbatim once unescaped
+    assert "[1]" not in md.split("\n\n[^")[0]  # plain markers became footnote references
+
+
+def test_positions_export_csv_json_markdown_agree(store, capsys):
+    _, path = store
+    statements = json.loads(run(capsys, "positions", "Koval", "--store", path, "--format", "json"))["statements"]
+    assert statements
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "positions", "Koval", "--store", path, "--format", "csv"))))
+    assert [(r["doc_id"], int(r["start"]), int(r["end"]), r["text"]) for r in rows] == \
+        [(s["doc_id"], s["start"], s["end"], s["text"]) for s in statements]
+    md = run(capsys, "positions", "Koval", "--store", path, "--format", "markdown")
+    assert md.startswith("## Statements of Koval")
+    assert len(re.findall(r"^\| \d{4}", md, re.M)) == len(statements)
+    assert len(re.findall(r"^\[\^\d+\]: ", md, re.M)) == len(statements)
+
+
+def test_markdown_escapes_article_markup():
+    from assistant.models import Answer, Citation
+    from assistant.render import answer_markdown
+
+    c = Citation(n=1, doc_id="d", chunk_id="c", title="A *bold* [link](x)", source="Wire | Co", published="2026-01-02",
+                 url="javascript:alert(1)", quote="He said <b>no</b> to `this`", start=0, end=5, speaker="")
+    md = answer_markdown(Answer("Q?", "He said no [1].", False, [c]))
+    assert "[^1]" in md and "javascript:" not in md
+    assert "\\*bold\\*" in md and "\\<b\\>" in md and "\\`this\\`" in md and "Wire \\| Co" in md
