@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from index.actors import ActorResolver, fold
-from index.models import Claim, Passage
+from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
 from .evidence import Evidence
@@ -83,7 +83,8 @@ class ExtractiveAnswerer:
     def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]:
         answer = None
         if query.asks_change and evidence.claims:
-            answer = self.answer_timeline(query, evidence.claims, evidence.passages + evidence.claim_passages)
+            answer = self.answer_timeline(query, evidence.claims, evidence.passages + evidence.claim_passages,
+                                          evidence.copies)
         yield from deltas(answer or self.answer(query, evidence))
 
     def answer(self, query: Query, evidence: Evidence) -> Answer:
@@ -114,12 +115,15 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
-        return self.compose(query, chosen, passages, evidence.speakers)
+        return self.compose(query, chosen, passages, evidence.speakers, evidence.copies)
 
-    def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage]) -> Answer | None:
+    def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage],
+                        copies: dict[str, list[Document]] | None = None) -> Answer | None:
         """"How has X's stance on Y changed?": the actor's matching statements in date order,
         earliest, latest and up to two between, each quoted in its whole sentence. None when
-        fewer than two can be quoted."""
+        fewer than two can be quoted. A statement repeated by a near-duplicate copy (``copies``,
+        see ``Evidence.copies``) is quoted once."""
+        copies = copies or {}
         by_sentence: dict[tuple[str, int], Claim] = {}
         for c in claims:
             by_sentence.setdefault((c.doc_id, c.sent_start), c)
@@ -136,7 +140,9 @@ class ExtractiveAnswerer:
             if passage is None:
                 continue
             cite = Citation.of(len(citations) + 1, passage, c.sent_start, c.sent_end, speaker=c.actor,
-                               statement_date=c.date)
+                               statement_date=c.date, copies=copies.get(c.doc_id, ()))
+            if any(cite.repeats(earlier) for earlier in citations):
+                continue  # the same statement in a near-duplicate copy: quoted once, listed in also_in
             citations.append(cite)
             parts.append(f"{c.when[:10]} ({c.actor}, {c.kind}): {cite.quote} [{cite.n}]")
         if len(citations) < 2:
@@ -163,14 +169,21 @@ class ExtractiveAnswerer:
         return chosen
 
     def compose(self, query: Query, chosen: list[Sentence], passages: list[Passage],
-                speakers: dict[tuple[str, int], list[str]]) -> Answer:
+                speakers: dict[tuple[str, int], list[str]],
+                copies: dict[str, list[Document]] | None = None) -> Answer:
+        """The chosen sentences quoted and cited in order; a sentence that repeats an earlier one
+        from a near-duplicate copy (``copies``) is left out, that copy listed in ``also_in``."""
+        copies = copies or {}
         citations: list[Citation] = []
         parts: list[str] = []
         for s in chosen:
             start, end = quote_span(s)
             p = s.passage
             who = speakers.get((p.doc_id, s.start)) or ([s.parts["claim"]] if s.parts.get("claim") else [])
-            cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who))
+            cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who),
+                               copies=copies.get(p.doc_id, ()))
+            if any(cite.repeats(earlier) for earlier in citations):
+                continue
             citations.append(cite)
             lead = ""
             if query.recency:  # "currently" / "first": every quote says when (assistant/timeorder.py)

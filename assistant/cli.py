@@ -35,6 +35,10 @@ def cmd_ingest(args) -> int:
         _err(f"failed: {f['path']}: {f['error']}")
     for d in report.duplicates:
         _err(f"duplicate: {d['path']}: same text as document {d['duplicate_of']}; not indexed again")
+    for d in report.near_duplicates:
+        others = "; ".join(f"{o['doc_id']} ({o['source'] or 'unknown outlet'}, {o['similarity']:.2f})"
+                           for o in d["similar_to"])
+        _err(f"near-duplicate: {d['path']}: indexed as {d['doc_id']}, linked to {others}")
     if args.json:
         d = report.to_dict()
         d.pop("doc_ids")
@@ -54,7 +58,9 @@ def cmd_docs(args) -> int:
             raise AttacheError("docs show needs a document id")
         d = a.document(args.id)
         if args.json:
-            _out({**d.to_dict(), "removed": d.meta.get("removed", [])})  # cleaning report
+            # the cleaning report, and the documents linked as near-duplicates
+            _out({**d.to_dict(), "removed": d.meta.get("removed", []),
+                  "near_duplicates": d.meta.get("near_duplicates", [])})
         else:
             cut = "  [truncated in the export: the text ends early]" if d.meta.get("truncated") else ""
             print(f"{d.title}\n{d.source}  {d.published}  {d.url}{cut}\n\n{d.text}")
@@ -130,11 +136,13 @@ def cmd_ask(args) -> int:
                 sys.stdout.flush()
         sys.stdout.write("\n")
         if ans and ans.citations:
-            from .render import source_line
+            from .render import also_in_line, source_line
 
             sys.stdout.write("\nSources:\n")
             for c in ans.citations:
                 sys.stdout.write(f"{source_line(c.n, c, quote_title=True)} ({c.doc_id} {c.start}:{c.end})\n")
+                if c.also_in:
+                    sys.stdout.write(f"    {also_in_line(c)}\n")
         if ans and ans.notice:
             _err(ans.notice)
     return 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.models import Claim, Filters, Passage
+from index.errors import NotFound
+from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
 from index.text import terms
 
@@ -38,13 +39,16 @@ class Evidence:
     its actor; ``claim_passages`` are all the passages holding them that retrieval did not find
     (the first few are also in ``passages``). ``speakers`` maps every sentence of the passages that attributes a
     statement to
-    the actors it attributes it to."""
+    the actors it attributes it to. ``copies`` maps a passage's doc_id to the documents (with
+    text) linked to it as near-duplicates, so that a statement is quoted from one copy and the
+    others are listed (``Citation.also_in``)."""
 
     passages: list[Passage]
     claims: list[Claim] = field(default_factory=list)
     claim_sentences: dict[SentenceKey, str] = field(default_factory=dict)
     claim_passages: list[Passage] = field(default_factory=list)
     speakers: dict[SentenceKey, list[str]] = field(default_factory=dict)
+    copies: dict[str, list[Document]] = field(default_factory=dict)
 
 
 class EvidenceGatherer:
@@ -74,7 +78,8 @@ class EvidenceGatherer:
         for i, p in enumerate(passages):
             p.rank = i + 1
         return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
-                        claim_passages=extra, speakers=self.speakers(passages))
+                        claim_passages=extra, speakers=self.speakers(passages),
+                        copies=self.copies(passages + extra))
 
     def routed_claims(self, query: Query) -> list[Claim]:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
@@ -84,6 +89,21 @@ class EvidenceGatherer:
         if query.topic_terms:
             claims = [c for c in claims if query.topic_terms & set(terms(c.text + " " + " ".join(c.topics)))]
         return claims
+
+    def copies(self, passages: list[Passage]) -> dict[str, list[Document]]:
+        """The near-duplicate copies (whole documents) of the passages' articles, by doc_id."""
+        links = self.reader.near_duplicates([p.doc_id for p in passages])
+        docs: dict[str, Document] = {}
+        out: dict[str, list[Document]] = {}
+        for doc_id, others in links.items():
+            for o in others:
+                if o["doc_id"] not in docs:
+                    try:
+                        docs[o["doc_id"]] = self.reader.document(o["doc_id"])
+                    except NotFound:  # deleted meanwhile
+                        continue
+                out.setdefault(doc_id, []).append(docs[o["doc_id"]])
+        return out
 
     def speakers(self, passages: list[Passage]) -> dict[SentenceKey, list[str]]:
         """Who each sentence of the passages attributes a statement to, from the claims table."""

@@ -27,7 +27,7 @@ from pydantic import SecretStr
 import prompts
 from index.config import Settings, load_settings
 from index.errors import BackendError
-from index.models import Passage
+from index.models import Document, Passage
 
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, StreamEvent, TextDelta
@@ -238,7 +238,7 @@ class LLMAnswerer:
         passages = evidence.passages
         asked = query.text if query.is_followup else query.question
         if not passages:  # nothing to cite: no need to ask the model
-            yield AnswerReady(self._finish(query.question, ABSTAIN_TEXT, passages))
+            yield AnswerReady(self._finish(query.question, ABSTAIN_TEXT, passages, evidence.copies))
             return
         parts: list[str] = []
         with self._backend_errors():
@@ -246,7 +246,7 @@ class LLMAnswerer:
                 if delta:
                     parts.append(delta)
                     yield TextDelta(delta)
-        yield AnswerReady(self._finish(query.question, "".join(parts), passages))
+        yield AnswerReady(self._finish(query.question, "".join(parts), passages, evidence.copies))
 
     def rewrite_question(self, question: str, history: Sequence[tuple[str, str]] | None) -> str:
         """A standalone version of a follow-up question (for retrieval); unchanged without history."""
@@ -270,10 +270,11 @@ class LLMAnswerer:
             messages += [HumanMessage(content=q), AIMessage(content=strip_markers(a))]
         return {"passages": format_passages(passages), "question": _neutralize(question), "history": messages}
 
-    def _finish(self, question: str, raw: str, passages: list[Passage]) -> Answer:
+    def _finish(self, question: str, raw: str, passages: list[Passage],
+                copies: dict[str, list[Document]] | None = None) -> Answer:
         if not raw.strip():
             raise BackendError(f"LLM backend {self.spec.label} returned an empty reply")
-        text, citations, abstained = verify_answer(raw, passages, question)
+        text, citations, abstained = verify_answer(raw, passages, question, copies)
         return Answer(
             question=question,
             answer=text,

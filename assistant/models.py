@@ -5,6 +5,8 @@ The index's types (``Document``, ``Passage``, ``Claim``, ``Filters``, ``ActorSum
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Union
 
@@ -23,6 +25,10 @@ class Citation:
 
     ``speaker`` is the actor the quoted sentence attributes a statement to ("" when none or
     unknown); ``statement_date`` the date the statement was made when known (else "").
+    ``also_in``: the near-duplicate copies of the article (the same wire story from another
+    outlet, an update) that carry the same sentence, each ``{"doc_id", "title", "source",
+    "published", "url", "start", "end"}`` with the sentence's offsets in that copy; the statement
+    is quoted once, from this document.
     """
 
     n: int
@@ -37,20 +43,36 @@ class Citation:
     end: int
     speaker: str = ""
     statement_date: str = ""
+    also_in: list[dict] = field(default_factory=list)
 
     @classmethod
     def of(cls, n: int, passage: Passage, start: int, end: int, speaker: str = "",
-           statement_date: str = "") -> Citation:
-        """The citation of article span ``[start, end)`` inside ``passage`` (article offsets).
+           statement_date: str = "", copies: Sequence[Document] = ()) -> Citation:
+        """The citation of article span ``[start, end)`` inside ``passage`` (article offsets);
+        ``copies`` are the article's linked near-duplicates (``Evidence.copies``), and those
+        holding the same sentence are listed in ``also_in``.
 
         Raises ``ValueError`` when the span is not inside the passage."""
         if not passage.covers(start, end):
             raise ValueError(f"span {start}:{end} is outside passage {passage.chunk_id} "
                              f"({passage.start}:{passage.end})")
+        quote = passage.slice(start, end)
+        also_in = []
+        for doc in copies:
+            span = find_sentence(doc.text, quote)
+            if span and doc.doc_id != passage.doc_id:
+                also_in.append({"doc_id": doc.doc_id, "title": doc.title, "source": doc.source,
+                                "published": doc.published, "url": doc.url, "start": span[0], "end": span[1]})
         return cls(n=n, doc_id=passage.doc_id, chunk_id=passage.chunk_id, title=passage.title,
                    source=passage.source, published=passage.published, url=passage.url,
-                   quote=passage.slice(start, end), start=start, end=end, speaker=speaker,
-                   statement_date=statement_date)
+                   quote=quote, start=start, end=end, speaker=speaker,
+                   statement_date=statement_date, also_in=also_in)
+
+    def repeats(self, earlier: Citation) -> bool:
+        """Whether this citation quotes, from a near-duplicate copy, the statement ``earlier``
+        already quotes (the same sentence, whitespace aside): it should not be quoted twice."""
+        return (any(a["doc_id"] == self.doc_id for a in earlier.also_in)
+                and " ".join(self.quote.split()) == " ".join(earlier.quote.split()))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -110,3 +132,16 @@ class AnswerReady:
 
 
 StreamEvent = Union[TextDelta, AnswerReady]
+
+
+def find_sentence(text: str, quote: str) -> tuple[int, int] | None:
+    """``(start, end)`` of ``quote`` in ``text``, whitespace runs matching any whitespace; None
+    when the text does not hold it."""
+    i = text.find(quote)
+    if i >= 0:
+        return i, i + len(quote)
+    words = quote.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(map(re.escape, words)), text)
+    return (m.start(), m.end()) if m else None

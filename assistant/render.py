@@ -39,11 +39,22 @@ def source_line(n: int, ref: Citation | Passage, full_date: bool = False, quote_
             + (f'"{title}"' if quote_title else title))
 
 
+def also_in_line(c: Citation) -> str:
+    """``also in: Outlet B, 2024-05-02; Outlet C, undated``: the near-duplicate copies that carry
+    the cited sentence ("" when none)."""
+    if not c.also_in:
+        return ""
+    return "also in: " + "; ".join(f"{a.get('source') or 'unknown outlet'}, {(a.get('published') or 'undated')[:10]}"
+                                   for a in c.also_in)
+
+
 def answer_with_sources(answer: Answer) -> str:
-    """Plain-text reply: the answer, then ``[n] outlet, date, title — “quote”`` lines."""
+    """Plain-text reply: the answer, then ``[n] outlet, date, title — “quote”`` lines (with the
+    copies that carry the same sentence, ``also in: ...``)."""
     if not answer.citations:
         return answer.answer
-    lines = [f"{source_line(c.n, c)} — “{c.quote}”" for c in answer.citations]
+    lines = [f"{source_line(c.n, c)} — “{c.quote}”" + (f" ({also_in_line(c)})" if c.also_in else "")
+             for c in answer.citations]
     return answer.answer + SOURCES_HEADING + "\n".join(lines)
 
 
@@ -80,7 +91,8 @@ def answer_markdown(answer: Answer) -> str:
     body = re.sub(r"\\\[(\d+)\\\]", r"[^\1]", body)  # the markers, escaped above, become footnotes
     lines = [f"**Q:** {_md_text(answer.question)}", "", body]
     if answer.citations:
-        lines += [""] + [footnote(c, c.n) for c in answer.citations]
+        lines += [""] + [footnote(c, c.n) + (f"; {_md_text(also_in_line(c))}" if c.also_in else "")
+                         for c in answer.citations]
     return "\n".join(lines) + "\n"
 
 
@@ -192,9 +204,10 @@ def sources_html(citations: Sequence[Citation] | None, document: Callable[[str],
         else:
             context = f"<mark>{e(c.quote)}</mark>"
         speaker = f' <span class="attache-meta">(speaker: {e(c.speaker)})</span>' if c.speaker else ""
+        also = f'<p class="attache-meta attache-also">{e(also_in_line(c))}</p>' if c.also_in else ""
         items.append(f'<li id="source-{int(c.n)}" value="{int(c.n)}" class="source">'
                      f'{meta_line(c.source, c.published, c.title, c.url)}{speaker}'
-                     f'<blockquote class="context">{context}</blockquote></li>')
+                     f'<blockquote class="context">{context}</blockquote>{also}</li>')
     return f'<div class="attache-sources"><ol>{"".join(items)}</ol></div>'
 
 

@@ -16,7 +16,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from index.models import Passage
+from index.models import Document, Passage
 from index.text import MONTHS, SUPPORT_STOPWORDS, Span, prefix_stem, split_sentences
 
 from .models import ABSTAIN_TEXT, Citation
@@ -183,7 +183,8 @@ def _with_markers(sentence: str, numbers: list[int]) -> str:
     return f"{sentence} {marks}"
 
 
-def verify_answer(raw: str, passages: list[Passage], question: str) -> tuple[str, list[Citation], bool]:
+def verify_answer(raw: str, passages: list[Passage], question: str,
+                  copies: dict[str, list[Document]] | None = None) -> tuple[str, list[Citation], bool]:
     """Check an LLM reply against the passages it was given.
 
     Returns (answer text, citations, abstained). Markers to missing passages are removed;
@@ -192,7 +193,10 @@ def verify_answer(raw: str, passages: list[Passage], question: str) -> tuple[str
     passage sentence(s) that best support its sentence, with article offsets; citations are
     renumbered 1..k in order of first appearance. Nothing left, or an abstention reply,
     gives (ABSTAIN_TEXT, [], True). ``question`` is accepted for future checks of relevance.
+    ``copies`` (``Evidence.copies``): a quote from a near-duplicate copy of an article already
+    cited with the same sentence takes the earlier citation's number (listed in its ``also_in``).
     """
+    copies = copies or {}
     if _is_abstention(raw):
         return ABSTAIN_TEXT, [], True
     citations: list[Citation] = []
@@ -214,8 +218,11 @@ def verify_answer(raw: str, passages: list[Passage], question: str) -> tuple[str
             p = passages[support.passage]
             key = (p.doc_id, p.start + support.span.start, p.start + support.span.end)
             if key not in number_of:
-                number_of[key] = len(citations) + 1
-                citations.append(Citation.of(number_of[key], p, key[1], key[2]))
+                cite = Citation.of(len(citations) + 1, p, key[1], key[2], copies=copies.get(p.doc_id, ()))
+                same = next((c for c in citations if cite.repeats(c)), None)
+                if same is None:
+                    citations.append(cite)
+                number_of[key] = (same or cite).n
             if number_of[key] not in numbers:
                 numbers.append(number_of[key])
         kept.append(_with_markers(text, numbers))

@@ -19,6 +19,7 @@ from pathlib import Path
 from .errors import NotFound, StoreError
 from .filtering import Bounds, pub_day
 from .models import ActorSummary, Claim, Document, Filters, Passage
+from .neardup import THRESHOLD, Fingerprint
 from .text import fts_terms
 
 CATALOG_FILE = "catalog.sqlite3"
@@ -61,6 +62,20 @@ DROP INDEX IF EXISTS chunks_doc;
 DROP INDEX IF EXISTS claims_actor;
 """
 
+# Version 3: near-duplicate detection (``index/neardup.py``). ``fingerprints`` holds each ready
+# document's MinHash; ``fingerprint_bands`` its LSH band keys (the lookup of candidates is by
+# key, indexed, so it does not grow with the index); ``near_duplicates`` the links, one row
+# per direction, removed with either document.
+_SCHEMA_V3 = """
+CREATE TABLE IF NOT EXISTS fingerprints (doc_id TEXT PRIMARY KEY, minhash BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS fingerprint_bands (key INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fingerprint_bands_key ON fingerprint_bands(key);
+CREATE INDEX IF NOT EXISTS fingerprint_bands_doc ON fingerprint_bands(doc_id);
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    doc_id TEXT NOT NULL, other TEXT NOT NULL, similarity REAL NOT NULL, PRIMARY KEY (doc_id, other));
+CREATE INDEX IF NOT EXISTS near_duplicates_other ON near_duplicates(other);
+"""
+
 Step = str | Callable[[sqlite3.Connection], None]
 
 #: (version, step) in ascending order: a SQL script (statements run one by one) or a callable
@@ -69,6 +84,7 @@ Step = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _SCHEMA_V1),
     (2, _SCHEMA_V2),
+    (3, _SCHEMA_V3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -225,7 +241,8 @@ class Catalog:
                         "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc_id, art.source_id, art.content_hash, art.title, art.source, art.published,
                          pub_day(art.published), art.url, art.author, art.path,
-                         json.dumps(art.meta, ensure_ascii=False, default=str), art.text, "pending",
+                         json.dumps({k: v for k, v in art.meta.items() if k != "near_duplicates"},
+                                    ensure_ascii=False, default=str), art.text, "pending",
                          len(chunks), old["added_at"] if old else now, now))
                     for c in chunks:
                         cur = self.db.execute(
@@ -247,6 +264,10 @@ class Catalog:
         self.db.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT rid FROM chunks WHERE doc_id=?)", (doc_id,))
         self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
         self.db.execute("DELETE FROM claims WHERE doc_id=?", (doc_id,))
+        # A new version is fingerprinted and linked again once ready; a deleted one leaves no link.
+        self.db.execute("DELETE FROM fingerprints WHERE doc_id=?", (doc_id,))
+        self.db.execute("DELETE FROM fingerprint_bands WHERE doc_id=?", (doc_id,))
+        self.db.execute("DELETE FROM near_duplicates WHERE doc_id=? OR other=?", (doc_id, doc_id))
         if not keep_document:
             self.db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
 
@@ -265,6 +286,73 @@ class Catalog:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+
+    def link_near_duplicates(self, items: Sequence[tuple[str, Fingerprint]],
+                             threshold: float = THRESHOLD) -> dict[str, list[dict]]:
+        """Store each ready document's fingerprint and link it both ways to every ready document
+        (earlier ones in ``items`` included) whose fingerprint shares an LSH band and whose
+        estimated similarity is at least ``threshold``; one transaction. Returns
+        ``{doc_id: [{"doc_id", "title", "source", "published", "similarity"}, ...]}`` of the
+        documents that got links, best first. Empty fingerprints (no words) are not stored."""
+        found: dict[str, list[dict]] = {}
+        with self.lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for doc_id, fp in items:
+                    if fp.empty:
+                        continue
+                    bands = fp.bands
+                    self.db.execute("DELETE FROM fingerprint_bands WHERE doc_id=?", (doc_id,))
+                    self.db.execute("INSERT OR REPLACE INTO fingerprints VALUES (?,?)", (doc_id, fp.to_bytes()))
+                    self.db.executemany("INSERT INTO fingerprint_bands VALUES (?,?)", [(b, doc_id) for b in bands])
+                    keys = ",".join("?" * len(bands))
+                    rows = self.db.execute(
+                        "SELECT f.doc_id, f.minhash, d.title, d.source, d.published FROM fingerprints f "
+                        "JOIN documents d ON d.doc_id=f.doc_id WHERE d.state='ready' AND f.doc_id != ? AND "
+                        f"f.doc_id IN (SELECT doc_id FROM fingerprint_bands WHERE key IN ({keys}))",
+                        (doc_id, *bands)).fetchall()
+                    for r in rows:
+                        sim = fp.similarity(Fingerprint.from_bytes(r["minhash"]))
+                        if sim < threshold:
+                            continue
+                        self.db.executemany("INSERT OR REPLACE INTO near_duplicates VALUES (?,?,?)",
+                                            [(doc_id, r["doc_id"], sim), (r["doc_id"], doc_id, sim)])
+                        found.setdefault(doc_id, []).append(
+                            {"doc_id": r["doc_id"], "title": r["title"] or "", "source": r["source"] or "",
+                             "published": r["published"] or "", "similarity": round(sim, 3)})
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        for links in found.values():
+            links.sort(key=lambda x: -x["similarity"])
+        return found
+
+    def unfingerprinted(self) -> list[tuple[str, str, str]]:
+        """``(doc_id, path or source_id, text)`` of ready documents without a fingerprint (stored
+        before version 3, or completed after an interruption), oldest first."""
+        return [(r[0], r[1] or r[2], r[3]) for r in self.db.execute(
+            "SELECT doc_id, path, source_id, text FROM documents WHERE state='ready' AND doc_id NOT IN "
+            "(SELECT doc_id FROM fingerprints) ORDER BY added_at")]
+
+    def near_duplicates(self, doc_ids: Sequence[str]) -> dict[str, list[dict]]:
+        """``{doc_id: [{"doc_id", "title", "source", "published", "url", "similarity"}, ...]}``:
+        the ready documents linked to each of ``doc_ids`` as near-duplicates, most similar first
+        (documents without links are left out)."""
+        out: dict[str, list[dict]] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in self.db.execute(
+                    "SELECT n.doc_id AS of, d.doc_id, d.title, d.source, d.published, d.url, n.similarity "
+                    "FROM near_duplicates n JOIN documents d ON d.doc_id=n.other "
+                    f"WHERE d.state='ready' AND n.doc_id IN ({','.join('?' * len(part))}) "
+                    "ORDER BY n.similarity DESC, d.published, d.doc_id", part):
+                out.setdefault(r["of"], []).append(
+                    {"doc_id": r["doc_id"], "title": r["title"] or "", "source": r["source"] or "",
+                     "published": r["published"] or "", "url": r["url"] or "",
+                     "similarity": round(r["similarity"], 3)})
+        return out
 
     def doc_ids_in_state(self, state: str) -> list[str]:
         """Ids of the documents in ``state`` (``pending``, ``deleting``, ...)."""
@@ -331,10 +419,11 @@ class Catalog:
             if len(rows) != 1:
                 raise NotFound(f"no document with id {doc_id}")
             r = rows[0]
+        meta = json.loads(r["meta"] or "{}")
+        meta["near_duplicates"] = self.near_duplicates([r["doc_id"]]).get(r["doc_id"], [])
         return Document(doc_id=r["doc_id"], source_id=r["source_id"], text=r["text"], title=r["title"] or "",
                         source=r["source"] or "", published=r["published"] or "", url=r["url"] or "",
-                        author=r["author"] or "", path=r["path"] or "", meta=json.loads(r["meta"] or "{}"),
-                        n_chunks=r["n_chunks"] or 0)
+                        author=r["author"] or "", path=r["path"] or "", meta=meta, n_chunks=r["n_chunks"] or 0)
 
     def documents(self, filters: Filters | None = None) -> list[Document]:
         """Ready documents passing ``filters``, by date then title, without their text (``chars``

@@ -6,6 +6,9 @@ interruption anywhere leaves only pending documents, which the next run complete
 
 An article whose cleaned text equals a stored article's (or one earlier in the same run) under
 another identity is an exact duplicate: it is reported under ``duplicates`` and not indexed.
+A near-duplicate (``index/neardup.py``: the same wire story from another outlet, a lightly edited
+update) is indexed and linked both ways to the stored articles it nearly repeats; the links are
+reported under ``near_duplicates``.
 Statements are never extracted from headline-like lines (titles, list items).
 """
 from __future__ import annotations
@@ -24,6 +27,7 @@ from .embedding import Embedder, shared_embedder
 from .errors import InputError
 from .loaders import load_paths
 from .models import Claim, Document, Passage, short_hash
+from .neardup import fingerprint
 from .store import Store
 
 _COPY_NAME = re.compile(r"(\s\(\d+\)|[\s_-]+copy(\s*\d+)?|^copy of\s)$|^copy of\s", re.I)
@@ -34,7 +38,9 @@ BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder 
 class IngestReport:
     """What one ``Ingestor.ingest`` run did: document counts, ``failed`` as ``{"path", "error"}``,
     ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
-    cleaned text), chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged."""
+    cleaned text), ``near_duplicates`` as ``{"path", "doc_id", "title", "similar_to": [{"doc_id",
+    "title", "source", "published", "similarity"}]}`` (documents of this run linked to others),
+    chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged."""
 
     added: int = 0
     updated: int = 0
@@ -42,6 +48,7 @@ class IngestReport:
     resumed: int = 0
     failed: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
+    near_duplicates: list[dict] = field(default_factory=list)
     chunks: int = 0
     claims: int = 0
     seconds: float = 0.0
@@ -86,6 +93,7 @@ class Ingestor:
         t0 = time.perf_counter()
         report = IngestReport()
         report.resumed = self.resume_pending()
+        self.link_unfingerprinted(report)
         articles: list[Document] = []
         seen: set[str] = set()
         by_text = self._stored_text_hashes()
@@ -167,6 +175,7 @@ class Ingestor:
         doc_ids = [a.doc_id for a, _, _ in batch]
         self.store.write_vectors(doc_ids, chunk_ids, vectors)
         self.store.mark_ready(doc_ids)
+        self._link(report, [(a.doc_id, a.path or a.source_id, a.title, a.text) for a, _, _ in batch])
         for (a, ch, existed), cl in zip(batch, claims):
             if existed:
                 report.updated += 1
@@ -176,6 +185,21 @@ class Ingestor:
             report.claims += len(cl)
             report.doc_ids.append(a.doc_id)
         bar.update(len(batch), "indexed")
+
+    def _link(self, report: IngestReport, docs: list[tuple[str, str, str, str]]) -> None:
+        """Fingerprint ready documents ``(doc_id, path, title, text)`` and report their links."""
+        links = self.store.link_near_duplicates([(d, fingerprint(text)) for d, _, _, text in docs])
+        for doc_id, path, title, _ in docs:
+            if doc_id in links:
+                report.near_duplicates.append({"path": path, "doc_id": doc_id, "title": title,
+                                               "similar_to": links[doc_id]})
+
+    def link_unfingerprinted(self, report: IngestReport) -> None:
+        """Fingerprint and link the ready documents that have no fingerprint yet (stored by an
+        attache without near-duplicate detection, or completed after an interruption)."""
+        todo = self.store.unfingerprinted()
+        for i in range(0, len(todo), 256):
+            self._link(report, [(d, path, "", text) for d, path, text in todo[i:i + 256]])
 
     def resume_pending(self) -> int:
         """Finish documents a previous run staged but did not complete (crash, Ctrl-C)."""

@@ -19,6 +19,7 @@ from .catalog import SCHEMA_VERSION, Catalog
 from .config import Settings
 from .errors import NotFound, StoreError
 from .models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
+from .neardup import Fingerprint
 from .vectors import VectorStore
 
 __all__ = ["EMBEDDING_MODEL", "SCHEMA_VERSION", "IndexReader", "Store"]
@@ -51,6 +52,8 @@ class IndexReader(Protocol):
     def documents(self, filters: Filters | None = None) -> list[Document]: ...
 
     def sources(self) -> list[str]: ...
+
+    def near_duplicates(self, doc_ids: Sequence[str]) -> dict[str, list[dict]]: ...
 
     def is_empty(self) -> bool: ...
 
@@ -117,6 +120,15 @@ class Store:
         """Step 3."""
         self.catalog.set_state(doc_ids, "ready")
 
+    def link_near_duplicates(self, items: Sequence[tuple[str, Fingerprint]]) -> dict[str, list[dict]]:
+        """Step 4 (catalog only): fingerprint ready documents and link their near-duplicates
+        (see ``Catalog.link_near_duplicates``). A document left without a fingerprint by an
+        interruption is fingerprinted by the next ingestion (``unfingerprinted``)."""
+        return self.catalog.link_near_duplicates(items)
+
+    def unfingerprinted(self) -> list[tuple[str, str, str]]:
+        return self.catalog.unfingerprinted()
+
     def pending_documents(self) -> list[str]:
         return self.catalog.doc_ids_in_state("pending")
 
@@ -166,6 +178,10 @@ class Store:
 
     def sources(self) -> list[str]:
         return self.catalog.sources()
+
+    def near_duplicates(self, doc_ids: Sequence[str]) -> dict[str, list[dict]]:
+        """The ready documents linked to each of ``doc_ids`` as near-duplicates (see ``Catalog``)."""
+        return self.catalog.near_duplicates(doc_ids)
 
     def is_empty(self) -> bool:
         return self.catalog.is_empty()
