@@ -227,6 +227,12 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
     def api_positions(actor: str, topic: str | None = None, kind: str | None = None):
         return assistant.positions(actor, topic=topic or None, kind=kind or None)
 
+    @api.get("/api/compare", response_model=Answer, tags=["positions"],
+             summary="Two or more actors' statements on a topic side by side, each cited")
+    def api_compare(actor: list[str] = Query(..., description="an actor (repeat: at least two)"),
+                    topic: str = "", kind: str | None = None):
+        return assistant.compare(actor, topic=topic, kind=kind or None)[1]
+
     @api.get("/api/health", tags=["service"])
     def api_health() -> dict:
         s = assistant.stats()

@@ -148,6 +148,18 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def _no_positions(a, args) -> str:
+    """Why ``positions`` found nothing: no statements at all, or none of the kind/topic asked."""
+    if args.kind or args.topic:
+        n = len(a.positions(args.actor))
+        if n:
+            what = " ".join(x for x in (f"of kind {args.kind}" if args.kind else "",
+                                        f"on {args.topic!r}" if args.topic else "") if x)
+            return (f"no statements by {args.actor} {what}; {args.actor} has {n} statement(s) of other kinds or "
+                    f"topics (`attache positions {args.actor!r}`)")
+    return f"no statements by {args.actor} in the index (see `attache actors`)"
+
+
 def cmd_positions(args) -> int:
     """`attache positions ACTOR`: the actor's statements (claims) in date order."""
     a = _open(args)
@@ -161,14 +173,37 @@ def cmd_positions(args) -> int:
 
         sys.stdout.write(claims_csv(claims) if fmt == "csv" else claims_markdown(args.actor, claims))
         if not claims:
-            _err(f"no statements by {args.actor} in the index (see `attache actors`)")
+            _err(_no_positions(a, args))
         return 0
     if not claims:
-        _err(f"no statements by {args.actor} in the index (see `attache actors`)")
+        _err(_no_positions(a, args))
         return 0
     for c in claims:
         print(f"{c.date[:10]:10}  {c.kind:9}  {c.speaker} {c.cue}: “{c.text}”")
         print(f"            — {c.source}, {c.published[:10]}, \"{c.title}\" ({c.doc_id} {c.start}:{c.end})")
+    return 0
+
+
+def cmd_compare(args) -> int:
+    """`attache compare ACTOR ACTOR... [--topic T]`: the actors' statements side by side, cited."""
+    a = _open(args)
+    comparison, ans = a.compare(args.actors, topic=args.topic, kind=args.kind, filters=_filters(args),
+                                per_actor=max(1, args.per_actor))
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        _out({**comparison.to_dict(), "answer": ans.to_dict()})
+    elif fmt == "markdown":
+        from .render import answer_markdown
+
+        sys.stdout.write(answer_markdown(ans))
+    else:
+        from .render import source_line
+
+        print(ans.answer)
+        if ans.citations:
+            print("\nSources:")
+            for c in ans.citations:
+                print(f"{source_line(c.n, c, quote_title=True)} ({c.doc_id} {c.start}:{c.end})")
     return 0
 
 
@@ -314,6 +349,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("actors", parents=[common], help="actors with statement counts")
     s.set_defaults(func=cmd_actors)
+
+    s = sub.add_parser("compare", parents=[common], help="actors' statements on a topic side by side, cited")
+    s.add_argument("actors", nargs="+", metavar="ACTOR", help="two or more actors (surnames are enough)")
+    s.add_argument("--topic", default="", help="only statements about this (e.g. 'sanctions relief')")
+    s.add_argument("--kind", choices=list(STATEMENT_KINDS))
+    s.add_argument("--per-actor", type=int, default=4, help="statements per actor: first, last, evenly between")
+    s.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    add_filters(s)
+    s.set_defaults(func=cmd_compare)
 
     s = sub.add_parser("eval", parents=[common], help="measure retrieval, citations and abstention on a question set")
     s.add_argument("questions", help="JSONL (question, evidence, answerable, speaker, type) or MultiHop-RAG JSON")

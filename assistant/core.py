@@ -7,7 +7,7 @@ extractive, or an LLM whose reply ``verify`` checks) -> events (``TextDelta``...
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from index.models import ActorSummary, Claim, Document, Filters, IndexStats, Pas
 from index.store import Store
 
 from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas
+from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
 from .query import History, Query, QueryParser
@@ -71,7 +72,7 @@ class Assistant:
 
     def documents(self, filters: FilterSpec = None) -> list[Document]:
         """Documents (without their text), by date then title."""
-        return self.store.documents(Filters.from_dict(filters))
+        return self.store.documents(self.parser.resolve_filters(filters))
 
     def document(self, doc_id: str) -> Document:
         """One document with its text; ``doc_id`` may be a unique prefix. Raises ``NotFound``."""
@@ -132,6 +133,13 @@ class Assistant:
             yield from deltas(Answer(query.question, ABSTAIN_TEXT + " The index is empty: ingest some articles first.",
                                      True))
             return
+        if is_compare_question(query.text, query.actors):
+            # "Compare X's and Y's positions on Z": the same side-by-side as `attache compare`.
+            ordered = [m for n in query.names for m in self.parser.match_actors([n]) if m in query.actors]
+            actors = list(dict.fromkeys(ordered + list(query.actors)))  # in the order the question names them
+            comparison = self._comparison(actors, topic_terms=set(query.topic_terms), filters=query.filters)
+            yield from deltas(compare_answer(query.question, comparison, self._passage_of))
+            return
         self.parser.embed(query, parts=False)
         evidence = self.evidence.gather(query, k, for_llm=backend is not None)
         if backend is not None:
@@ -180,7 +188,38 @@ class Assistant:
         date order."""
         actors = self.parser.match_actors([actor]) or [actor]
         return self.store.claims(actors=actors, kinds=[kind] if kind else None,
-                                 filters=Filters.from_dict(filters), topic=topic or "")
+                                 filters=self.parser.resolve_filters(filters), topic=topic or "")
+
+    def compare(self, actors: list[str], topic: str = "", kind: str | None = None,
+                filters: FilterSpec = None, per_actor: int = 4) -> tuple[Comparison, Answer]:
+        """Two or more actors' statements on ``topic`` side by side, each in date order (at most
+        ``per_actor``), and the same as a cited ``Answer``. Actor names may be surnames or partial
+        names (as in ``positions``). Raises ``QuestionError`` for fewer than two actors."""
+        from index.errors import QuestionError
+
+        if len([a for a in actors if a.strip()]) < 2:
+            raise QuestionError("compare needs at least two actors")
+        resolved = [(self.parser.match_actors([a]) or [a])[0] for a in actors if a.strip()]
+        comparison = self._comparison(resolved, topic=topic, kind=kind, filters=self.parser.resolve_filters(filters),
+                                      per_actor=per_actor)
+        title = f"Compare {', '.join(resolved)}" + (f" on {topic}" if topic else "")
+        return comparison, compare_answer(title, comparison, self._passage_of)
+
+    def _comparison(self, actors: Sequence[str], topic: str = "", topic_terms: set[str] | None = None,
+                    kind: str | None = None, filters: Filters | None = None, per_actor: int = 4) -> Comparison:
+        texts: dict[str, str] = {}
+
+        def text_of(doc_id: str) -> str:
+            if doc_id not in texts:
+                texts[doc_id] = self.store.document(doc_id).text
+            return texts[doc_id]
+
+        return compare_claims(actors, lambda a: self.store.claims(actors=[a], kinds=[kind] if kind else None,
+                                                                  filters=filters),
+                              text_of, topic=topic, topic_terms=topic_terms, per_actor=per_actor)
+
+    def _passage_of(self, claim: Claim) -> Passage | None:
+        return self.store.passage_covering(claim.doc_id, claim.sent_start, claim.sent_end)
 
     def actors(self) -> list[ActorSummary]:
         """Actors with attributed statements, most quoted first."""

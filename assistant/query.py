@@ -17,12 +17,12 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from index.actors import match_actor_names
+from index.actors import fold, match_actor_names
 from index.dates import parse_date
 from index.errors import QuestionError
 from index.filtering import pub_day, until_day
 from index.models import STATEMENT_KINDS, Filters
-from index.text import MONTH_PATTERN, fts_terms, terms
+from index.text import MONTH_PATTERN, MONTHS, WEEKDAYS, fts_terms, terms
 
 MAX_QUESTION_CHARS = 2000
 History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest first
@@ -44,7 +44,11 @@ ROUTED_KINDS = tuple(k for k in STATEMENT_KINDS if k not in ("position", "statem
 _NAME = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)")
 _NOT_NAMES = set("""What Who Whom Whose Which When Where Why How Did Does Do Is Are Was Were Has Have Had Can
 Could Should Would Will And Or The A An In On At Of For To From By As After Before Between Both According
-Published Reported""".split())
+Published Reported Compare Contrast List Show Tell Summarise Summarize Give Explain Describe Please""".split())
+# Months and weekdays are times, not actors ("What did Ruiz propose in February 2026?"): never
+# names that the articles must mention.
+_NOT_NAMES |= {w.capitalize() for w in (*MONTHS, *WEEKDAYS)} | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                                              "Sep", "Sept", "Oct", "Nov", "Dec"}
 _PART_SPLIT = re.compile(r"\s*(?:[;?]|,|\b(?:while|whereas|but|and|although|compared (?:to|with)|as well as"
                          r"|in exchange for|before|after)\b)\s*", re.I)
 _CLAUSE_SPLIT = re.compile(
@@ -218,6 +222,11 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
             continue
         value, precision = w
         op = m.group("op").lower()
+        at_end_or_published = bool(re.match(r"\s*[?.!]*\s*$", text[m.end():]) or _PUBLISHED.search(text[:m.start()]))
+        if op in ("since", "from", "in", "during", "of") and not at_end_or_published:
+            # "the highest level since 2001", "an article from November 18", "founded in 2015":
+            # inside the question these date an event, not when something was published or said.
+            continue
         if op in ("before", "prior to", "earlier than"):
             until = _step(value, precision, -1)
         elif op in ("after", "later than"):
@@ -227,8 +236,6 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
         elif op in ("until", "till", "through", "up to"):
             until = value
         else:  # in / during / of: a publication time only at the question's end or after "published"
-            if not (re.match(r"\s*[?.!]*\s*$", text[m.end():]) or _PUBLISHED.search(text[:m.start()])):
-                continue
             since = until = value
         phrases.append(m.group(0))
         spans.append(m.span())
@@ -438,7 +445,7 @@ class QueryParser:
 
         Raises ``QuestionError`` for an empty or over-long question or malformed filters."""
         question = check_question(question)
-        f = Filters.from_dict(filters)
+        f = self.resolve_filters(filters)
         hist = tuple((str(q), str(a)) for q, a in (history or ()))
         text = standalone or (self.followup_text(question, hist) if hist else question)
         names = named_entities(text)
@@ -465,12 +472,35 @@ class QueryParser:
             query.vectors.update(zip(texts, self._embed(texts)))
         return query
 
-    def named_outlets(self, text: str) -> list[str]:
-        """Outlets in the index that ``text`` names ("as reported by TechCrunch")."""
+    def _known_outlets(self) -> list[str]:
         with self._lock:
             if self._outlets is None:
                 self._outlets = list(self._outlets_of_index())
-            outlets = self._outlets
+            return self._outlets
+
+    def resolve_filters(self, filters: Filters | dict | None) -> Filters:
+        """``filters`` with each outlet name resolved to the index's spelling: an exact
+        (case-insensitive) name stays; otherwise every outlet whose name contains it, ignoring
+        case, accents and a leading "The" ("Meridian Herald" -> "The Meridian Herald"). A name
+        that matches no outlet is kept as given (it then matches nothing)."""
+        f = Filters.from_dict(filters)
+        if not f.sources:
+            return f
+        known = self._known_outlets()
+        exact = {o.lower(): o for o in known}
+        out: list[str] = []
+        for s in f.sources:
+            if s.lower() in exact:
+                out.append(exact[s.lower()])
+                continue
+            needle = fold(s).lower()
+            hits = [o for o in known if needle and needle in fold(o).lower()]
+            out.extend(hits or [s])
+        return f.narrow(sources=list(dict.fromkeys(out)))
+
+    def named_outlets(self, text: str) -> list[str]:
+        """Outlets in the index that ``text`` names ("as reported by TechCrunch")."""
+        outlets = self._known_outlets()
         q = text.lower()
         found = []
         for s in outlets:

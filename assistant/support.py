@@ -80,10 +80,32 @@ def predicate(question: str) -> tuple[str | None, set[str]]:
     return verb, preds
 
 
+#: Text that addresses a reader or a model instead of reporting anything ("Ignore previous
+#: instructions and say that ...", "You are now ...", "System: ..."): article text is data, and
+#: such a sentence is never evidence, whatever words it shares with the question.
+_INSTRUCTION = re.compile(
+    r"""^\W*(?:(?:please\s+)?(?:ignore|disregard|forget|override)\b.{0,60}\b(?:instructions?|prompts?|rules|above|context)\b
+    |(?:please\s+)?(?:pretend|act\s+as|roleplay)\b
+    |you\s+(?:are\s+now|must\s+now|will\s+now|should\s+now)\b
+    |(?:system|assistant|user)\s*:
+    |(?:say|answer|reply|respond|output|print|write|state)\s+(?:only\s+)?(?:that|yes|no|the\s+following)\b)
+    |\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+)?(?:previous|prior|above|earlier|your)\s+(?:instructions|prompts)\b
+    |\bas\s+an\s+ai\b""", re.I | re.X)
+
+
+def is_instruction(sentence: str) -> bool:
+    """True when ``sentence`` reads as an instruction to whoever processes the text (a prompt
+    injection) rather than as reporting: such sentences are never cited as evidence."""
+    return bool(_INSTRUCTION.search(sentence))
+
+
 def supports_predicate(question: str, sentence: str) -> bool:
     """True when ``sentence`` supports the predicate of the yes/no ``question`` (see the module
     docstring); always True for other questions, for questions without predicate terms, or when
-    the check is disabled."""
+    the check is disabled. Never True for an instruction to the reader (``is_instruction``), for
+    any question."""
+    if is_instruction(sentence):
+        return False
     if not ENABLED:
         return True
     verb, preds = predicate(question)

@@ -230,7 +230,8 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
     # Headline: first non-empty line (dropping an immediate repeat of it later on).
     first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
     if first and len(first) < 200 and not first.endswith("."):
-        meta["headline"] = first
+        # A Markdown heading ("# Title", "## Title") is a title without its markup.
+        meta["headline"] = re.sub(r"^#{1,6}\s+", "", first).strip() or first
         kept = []
         seen = 0
         for ln in text.split("\n"):
@@ -313,6 +314,51 @@ def _hidden_reason(el) -> str | None:
     return None
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_AT_BLOCK = re.compile(r"@[\w-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")  # @media print {...} etc.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CSS_COMPOUND = re.compile(r"([a-zA-Z][\w-]*)?((?:[.#][\w-]+)*)")
+StyleRule = tuple[str | None, frozenset[str], str | None, str]
+
+
+def _stylesheet_rules(doc) -> list[StyleRule]:
+    """Rules of the page's ``<style>`` blocks that hide what they select, as ``(tag, classes, id,
+    reason)`` for simple selectors (``.cls``, ``#id``, ``tag.cls``, ``p``); rules inside ``@media``
+    and other at-blocks are left alone (they may not apply), as are selectors with combinators."""
+    rules: list[StyleRule] = []
+    for style in doc.iter("style"):
+        css = _CSS_AT_BLOCK.sub("", _CSS_COMMENT.sub("", style.text or ""))
+        for selectors, declarations in _CSS_RULE.findall(css):
+            m = _HIDDEN_STYLE.search(declarations.strip())
+            if not m:
+                continue
+            for sel in selectors.split(","):
+                sel = sel.strip()
+                cm = _CSS_COMPOUND.fullmatch(sel)
+                if not sel or not cm:
+                    continue
+                tag = (cm.group(1) or "").lower() or None
+                classes = frozenset(re.findall(r"\.([\w-]+)", cm.group(2)))
+                ids = re.findall(r"#([\w-]+)", cm.group(2))
+                if tag in ("html", "body", "head", "style", "script") or (not tag and not classes and not ids):
+                    continue
+                rules.append((tag, classes, ids[0] if ids else None,
+                              f"hidden by stylesheet ({sel} {{{m.group(0).strip(' ;')}}})"))
+    return rules
+
+
+def _stylesheet_reason(el, rules: list[StyleRule]) -> str | None:
+    if not rules:
+        return None
+    tag = el.tag.lower()
+    classes = set((el.get("class") or "").split())
+    el_id = el.get("id")
+    for r_tag, r_classes, r_id, reason in rules:
+        if (r_tag is None or r_tag == tag) and r_classes <= classes and (r_id is None or r_id == el_id):
+            return reason
+    return None
+
+
 def _element_span(raw: str, line_starts: list[int], el, after: int) -> tuple[int, int]:
     """Approximate (start, end) of an element's markup in ``raw``: its opening tag on its source
     line, to the matching closing tag (nesting counted), or the opening tag alone."""
@@ -341,7 +387,8 @@ def _element_span(raw: str, line_starts: list[int], el, after: int) -> tuple[int
 def strip_hidden_html(raw: str) -> tuple[str, list[dict]]:
     """Remove elements a browser does not show (``hidden``, ``aria-hidden="true"``, inline
     ``display:none``/``visibility:hidden``/zero font size/zero opacity/zero width or height,
-    ``<noscript>``, ``<template>``) from an HTML page.
+    ``<noscript>``, ``<template>``, and elements a ``<style>`` rule with a simple selector hides,
+    such as ``.x{display:none}``) from an HTML page.
 
     Returns (HTML to extract from, removed) where each removed item is ``{"what", "text",
     "start", "end"}``: the element's visible text and the offsets of its markup in ``raw``
@@ -358,11 +405,12 @@ def strip_hidden_html(raw: str) -> tuple[str, list[dict]]:
         except (etree.ParserError, ValueError):
             return raw, []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+    rules = _stylesheet_rules(doc)
     found = []
     for el in doc.iter():
         if not isinstance(el.tag, str):
             continue
-        reason = _hidden_reason(el)
+        reason = _hidden_reason(el) or _stylesheet_reason(el, rules)
         if reason:
             found.append((el, reason))
     removed: list[dict] = []

@@ -182,6 +182,18 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FILTER_KEYS = ("sources", "since", "until", "doc_ids")
 
 
+def _real_date(value: str) -> bool:
+    """True when a ``YYYY[-MM[-DD]]`` string names a real year, month or day (2026-02-30 does not)."""
+    import datetime
+
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass
 class Filters:
     """Which documents a search, question or listing may use. Empty means all.
@@ -206,6 +218,9 @@ class Filters:
             value = (getattr(self, name) or "").strip()
             if value and not _DATE.match(value):
                 raise QuestionError(f"{name} must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+            if value and not _real_date(value):
+                raise QuestionError(f"{name} {value!r} is not a date in the calendar "
+                                    "(month 01-12, a day that month has)")
             setattr(self, name, value)
         self.sources = [s.strip() for s in _as_list(self.sources, "sources") if s.strip()]
         self.doc_ids = [s.strip() for s in _as_list(self.doc_ids, "doc_ids") if s.strip()]

@@ -70,3 +70,24 @@ def test_markdown_escapes_article_markup():
     md = answer_markdown(Answer("Q?", "He said no [1].", False, [c]))
     assert "[^1]" in md and "javascript:" not in md
     assert "\\*bold\\*" in md and "\\<b\\>" in md and "\\`this\\`" in md and "Wire \\| Co" in md
+
+
+def test_positions_says_why_nothing_was_found(store, capsys):
+    _, path = store
+    capsys.readouterr()
+    assert cli.main(["positions", "Sorvik", "--kind", "proposal", "--store", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "of kind proposal" in err and "statement(s) of other kinds" in err, err
+    assert cli.main(["positions", "Nobody Atall", "--store", str(path)]) == 0
+    assert "no statements by Nobody Atall in the index" in capsys.readouterr().err
+
+
+def test_outlet_filters_accept_the_name_as_people_type_it(store):
+    a, _ = store
+    exact = a.search("grain corridor", k=5, filters={"sources": ["The Meridian Herald"]})
+    assert exact and {p.source for p in exact} == {"The Meridian Herald"}
+    for typed in ("Meridian Herald", "meridian herald", "MERIDIAN"):
+        got = a.search("grain corridor", k=5, filters={"sources": [typed]})
+        assert [p.chunk_id for p in got] == [p.chunk_id for p in exact], typed
+    assert a.search("grain corridor", k=5, filters={"sources": ["No Such Outlet"]}) == []
+    assert {d.source for d in a.documents({"sources": ["Meridian Herald"]})} == {"The Meridian Herald"}

@@ -176,6 +176,7 @@ def test_rest_abstains_when_articles_do_not_say(http):
     ({}, 422, "question"),
     ({"question": "x" * 3000}, 400, "too long"),
     ({"question": GRAIN_Q, "since": "March 2026"}, 400, "YYYY-MM-DD"),
+    ({"question": GRAIN_Q, "until": "2026-02-30"}, 400, "not a date in the calendar"),
     ({"question": GRAIN_Q, "k": 0}, 422, "k"),
     ({"question": GRAIN_Q, "llm": "nosuchbackend:x"}, 503, ""),
 ])
@@ -390,3 +391,15 @@ def test_auth_protects_ui_and_apis(assistant):
             Client(u + "/", verbose=False).predict(GRAIN_Q, api_name="/ask")
         d = Client(u + "/", auth=("alice", "s3cret"), verbose=False).predict(GRAIN_Q, api_name="/ask")
         assert d["citations"]
+
+
+def test_rest_compare(http, assistant):
+    r = http.get("/api/compare", params=[("actor", "Sorvik"), ("actor", "Koval"), ("topic", "sanctions")])
+    assert r.status_code == 200, r.text
+    ans = r.json()
+    assert not ans["abstained"] and ans["citations"]
+    assert ans["answer"].startswith("Lena Sorvik:")
+    for c in ans["citations"]:
+        assert assistant.document(c["doc_id"]).text[c["start"]:c["end"]] == c["quote"]
+    one = http.get("/api/compare", params={"actor": "Sorvik"})
+    assert one.status_code == 400 and "at least two" in one.json()["error"]

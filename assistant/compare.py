@@ -1,0 +1,114 @@
+"""Comparing actors: their statements on a topic side by side, each in date order and cited.
+
+``compare_claims`` picks, for each actor, the statements whose sentence is about the topic (its
+stemmed term, or two of them for a topic of several words, in the sentence or the statement's
+topics); ``compare_answer`` turns that
+into an ``Answer`` with one ``Citation`` per quoted sentence, so ``attache compare``, the REST
+API and a chat question such as "Compare Ostmark's and Veloria's positions on sanctions" give the
+same thing. ``is_compare_question`` tells such a question apart.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.models import Claim, Document, Passage
+from index.text import terms
+
+from .models import Answer, Citation
+
+_COMPARE = re.compile(r"^\s*(?:please\s+)?compare\b|\b(?:differ|difference|differences|versus|vs\.?|contrast)\b"
+                      r"|\bhow do\b.+\band\b.+\bpositions?\b", re.I)
+#: Words of a comparison question that are not its topic.
+_FRAME = set(terms("compare comparison position positions stance stances view views differ difference "
+                   "differences versus contrast between"))
+
+
+def is_compare_question(text: str, actors: Sequence[str]) -> bool:
+    """True when ``text`` asks to compare and names at least two of the index's actors."""
+    return len(actors) >= 2 and bool(_COMPARE.search(text))
+
+
+@dataclass
+class Comparison:
+    """``columns``: for each actor asked about (in the order asked), their statements on ``topic``
+    in date order (at most ``per_actor``, earliest and latest always kept)."""
+
+    topic: str
+    columns: list[tuple[str, list[Claim]]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"topic": self.topic,
+                "columns": [{"actor": a, "statements": [c.to_dict() for c in cs]} for a, cs in self.columns]}
+
+
+def _about(claim: Claim, topic_terms: set[str], text_of: Callable[[str], str]) -> bool:
+    if not topic_terms:
+        return True
+    sentence = text_of(claim.doc_id)[claim.sent_start:claim.sent_end]
+    shared = topic_terms & set(terms(sentence + " " + " ".join(claim.topics)))
+    return len(shared) >= min(2, len(topic_terms))  # a topic of several words: two of them
+
+
+def _thin(items: list[Claim], n: int) -> list[Claim]:
+    """At most ``n`` of ``items`` (date-ordered): the first, the last and evenly spaced between."""
+    if len(items) <= n:
+        return items
+    picks = {round(i * (len(items) - 1) / (n - 1)) for i in range(n)}
+    return [items[i] for i in sorted(picks)]
+
+
+def compare_claims(actors: Sequence[str], claims_of: Callable[[str], list[Claim]], text_of: Callable[[str], str],
+                   topic: str = "", topic_terms: set[str] | None = None, per_actor: int = 4) -> Comparison:
+    """The statements of each of ``actors`` (``claims_of(actor)``, any order) about ``topic``
+    (or the stemmed ``topic_terms``), one statement per sentence, date-ordered and thinned to
+    ``per_actor``. ``text_of(doc_id)`` gives an article's text (to read the whole sentence)."""
+    wanted = (set(topic_terms) if topic_terms is not None else set(terms(topic))) - _FRAME
+    out = Comparison(topic=topic or " ".join(sorted(wanted)))
+    for actor in actors:
+        seen: set[tuple[str, int]] = set()
+        items = []
+        for c in sorted(claims_of(actor), key=lambda c: (c.when, c.doc_id, c.sent_start)):
+            key = (c.doc_id, c.sent_start)
+            if key not in seen and _about(c, wanted, text_of):
+                seen.add(key)
+                items.append(c)
+        out.columns.append((actor, _thin(items, per_actor)))
+    return out
+
+
+def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[Claim], Passage | None],
+                   copies: dict[str, list[Document]] | None = None) -> Answer:
+    """The comparison as an answer: for each actor, "Actor: DATE (kind) “sentence” [n] ...", every
+    sentence quoted whole from its article and cited. Abstains when no actor has a statement."""
+    from .models import ABSTAIN_TEXT
+
+    citations: list[Citation] = []
+    blocks = []
+    silent = []
+    for actor, claims in comparison.columns:
+        parts = []
+        for c in claims:
+            passage = passage_of(c)
+            if passage is None:
+                continue
+            cite = Citation.of(len(citations) + 1, passage, c.sent_start, c.sent_end, speaker=c.actor,
+                               statement_date=c.date, copies=(copies or {}).get(c.doc_id, ()))
+            if any(cite.repeats(earlier) for earlier in citations):
+                continue
+            citations.append(cite)
+            parts.append(f"{c.when[:10] or 'undated'} ({c.kind}): {cite.quote} [{cite.n}]")
+        if parts:
+            blocks.append(f"{actor}: " + " ".join(parts))
+        else:
+            silent.append(actor)
+    if not citations:
+        about = f" on {comparison.topic}" if comparison.topic else ""
+        return Answer(question, f"{ABSTAIN_TEXT} They report no statements{about} by "
+                      f"{' or '.join(a for a, _ in comparison.columns)}.", True)
+    if silent:
+        about = f" on {comparison.topic}" if comparison.topic else ""
+        blocks.append(f"The articles report no statements{about} by {' or '.join(silent)}.")
+    return Answer(question, "\n\n".join(blocks), False, citations=citations)

@@ -1,0 +1,76 @@
+"""Catalog versions: an older store is migrated on open with its data kept; a store written by a
+newer attache, or built with another embedding model, is refused before anything is written."""
+import hashlib
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from index.catalog import _SCHEMA_V1, CATALOG_FILE, MIGRATIONS, SCHEMA_VERSION, Catalog
+from index.errors import StoreError
+from index.models import Filters
+
+MODEL = "all-MiniLM-L6-v2"
+
+
+def make_v1(folder: Path, model: str = MODEL, schema: str = "1") -> Path:
+    """A catalog exactly as the first released layout wrote it, with one ready document."""
+    folder.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(folder / CATALOG_FILE)
+    db.executescript(_SCHEMA_V1)
+    db.execute("INSERT INTO info VALUES ('schema', ?), ('embedding_model', ?)", (schema, model))
+    db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               ("d1", "a.txt", "h", "Old title", "Old Wire", "2019-03-11", 20190311, "", "", "a.txt", "{}",
+                "Velmor refused talks. It said so twice.", "ready", 1, time.time(), time.time()))
+    cur = db.execute('INSERT INTO chunks (chunk_id, doc_id, seq, start, "end", text) VALUES (?,?,?,?,?,?)',
+                     ("c1", "d1", 0, 0, 21, "Velmor refused talks."))
+    db.execute("INSERT INTO chunks_fts (rowid, text, title) VALUES (?,?,?)", (cur.lastrowid, "Velmor refused talks.",
+                                                                            "Old title"))
+    db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+               ("k1", "d1", "Velmor", "government", "Velmor", "", "refused", "rejection", 0, 0, 21,
+                "talks", 0, 21, "[]", "2019-03-11"))
+    db.commit()
+    db.close()
+    return folder / CATALOG_FILE
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_old_catalog_is_migrated_with_its_data(tmp_path):
+    make_v1(tmp_path / "store")
+    cat = Catalog(tmp_path / "store", MODEL)
+    try:
+        assert cat.schema_version() == SCHEMA_VERSION == MIGRATIONS[-1][0] > 1
+        tables = {r[0] for r in cat.db.execute("SELECT name FROM sqlite_master")}
+        assert {"claims_actor_lc", "documents_pub_day", "fingerprints", "near_duplicates"} <= tables
+        assert [d.title for d in cat.documents()] == ["Old title"]
+        assert [c for c, _ in cat.search_lexical("refused talks", 5)] == ["c1"]
+        assert [k.actor for k in cat.claims(actors=["velmor"])] == ["Velmor"]
+        assert [d.doc_id for d in cat.documents(Filters(since="2019", until="2019-03"))] == ["d1"]
+    finally:
+        cat.close()
+    again = Catalog(tmp_path / "store", MODEL)  # opening a current catalog changes nothing
+    assert again.schema_version() == SCHEMA_VERSION
+    again.close()
+
+
+@pytest.mark.parametrize("model,schema,message", [
+    (MODEL, "99", "newer attache"),
+    ("some-other-model", "1", "built with some-other-model"),
+])
+def test_a_catalog_it_cannot_read_is_refused_untouched(tmp_path, model, schema, message):
+    path = make_v1(tmp_path / "store", model=model, schema=schema)
+    before = digest(path)
+    with pytest.raises(StoreError, match=message):
+        Catalog(tmp_path / "store", MODEL)
+    assert digest(path) == before  # nothing written, not even a journal mode change
+
+
+def test_a_file_that_is_not_a_catalog_is_a_clear_error(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / CATALOG_FILE).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="catalog"):
+        Catalog(tmp_path / "store", MODEL)
