@@ -303,7 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", parents=[common], help="add articles (files or folders) to the index")
-    s.add_argument("paths", nargs="+")
+    s.add_argument("paths", nargs="+", metavar="PATH_OR_URL",
+                   help="files, folders, http(s) URLs of pages or RSS/Atom feeds")
     s.add_argument("--format", choices=["text", "html", "json", "jsonl"])
     s.add_argument("--source", help="outlet name for articles that do not carry one")
     s.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -25,7 +25,7 @@ from .cleaning import mask_headlines
 from .config import Settings
 from .embedding import Embedder, shared_embedder
 from .errors import InputError
-from .loaders import load_paths
+from .loaders import KnownItem, load_paths
 from .models import Claim, Document, Passage, short_hash
 from .neardup import fingerprint
 from .store import Store
@@ -98,11 +98,16 @@ class Ingestor:
         seen: set[str] = set()
         by_text = self._stored_text_hashes()
         # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
-        loaded = sorted(load_paths(paths, fmt, source), key=lambda it: bool(
+        loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready), key=lambda it: bool(
             isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
         for item in loaded:
             if isinstance(item, InputError):
                 report.failed.append({"path": item.path, "error": item.cause})
+            elif isinstance(item, KnownItem):  # a feed item already stored: not fetched again
+                report.unchanged += 1
+                if item.doc_id not in seen:
+                    seen.add(item.doc_id)
+                    report.doc_ids.append(item.doc_id)
             elif item.doc_id in seen:
                 report.unchanged += 1  # the same article twice in one run (same URL or path)
             else:
@@ -118,6 +123,10 @@ class Ingestor:
         self._ingest_articles(articles, report, progress)
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _is_ready(self, doc_id: str) -> bool:
+        state = self.store.document_state(doc_id)
+        return bool(state and state[1] == "ready")
 
     def _stored_text_hashes(self) -> dict[str, str]:
         """{text_hash: doc_id} of the stored documents (hash recorded at ingestion, or computed

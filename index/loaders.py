@@ -10,20 +10,23 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .cleaning import clean_text, split_front_matter, strip_hidden_html
 from .dates import parse_date, pick_date
 from .errors import InputError
+from .fetch import feed_file, is_url, load_url
 from .models import Document
 
-FORMATS = ("text", "html", "json", "jsonl")
+FORMATS = ("text", "html", "json", "jsonl", "feed")
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",  # RSS/Atom (index/fetch.py)
 }
 # Record fields, best first. Values may be strings, {"rendered": html} (WordPress), {"name": ...}
 # (NewsAPI source), {"value": ...} / [{"value": ...}] (feeds converted to JSON) or lists.
@@ -47,7 +50,17 @@ ARRAY_KEYS = ("articles", "items", "entries", "results", "posts", "docs", "data"
 TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\s*(\d+)\s*char(?:acter)?s?\]\s*$|\s*\[(?:…|\.\.\.|&hellip;)\]\s*$")
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
-LoadResult = Document | InputError
+
+
+@dataclass
+class KnownItem:
+    """A feed item already stored (same link): reported unchanged, not fetched again."""
+
+    source_id: str
+    doc_id: str
+
+
+LoadResult = Document | InputError | KnownItem
 
 
 def normalise_date(value: Any) -> str:
@@ -76,16 +89,22 @@ def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
     yield path
 
 
-def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None) -> Iterator[LoadResult]:
-    """Every article (or error) from files and folders, in a stable order."""
+def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None,
+               known: Callable[[str], bool] | None = None) -> Iterator[LoadResult]:
+    """Every article (or error) from files, folders and URLs (``index/fetch.py``: pages and
+    feeds, the only network use), in a stable order. ``known(doc_id)``: already stored, so a
+    feed item linking to it is not fetched again."""
     if fmt and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for raw in paths:
+        if is_url(raw):
+            yield from load_url(str(raw), source, known)
+            continue
         for item in iter_files(Path(raw), fmt):
             if isinstance(item, InputError):
                 yield item
                 continue
-            yield from load_file(item, fmt, source)
+            yield from load_file(item, fmt, source, known)
 
 
 def _read_text(path: Path) -> str:
@@ -108,10 +127,14 @@ def _read_text(path: Path) -> str:
     return text
 
 
-def load_file(path: Path, fmt: str | None = None, source: str | None = None) -> Iterator[LoadResult]:
+def load_file(path: Path, fmt: str | None = None, source: str | None = None,
+              known: Callable[[str], bool] | None = None) -> Iterator[LoadResult]:
     """Documents of one file, or an ``InputError`` per bad file or record; any exception while
     loading (a missing optional package included) becomes an ``InputError`` naming the file."""
     fmt = fmt or EXTENSIONS.get(path.suffix.lower(), "text")
+    if fmt == "feed":
+        yield from feed_file(path, source, known)
+        return
     try:
         raw = _read_text(path)
     except InputError as e:
@@ -172,33 +195,45 @@ def _from_text(path: Path, raw: str, source: str | None) -> Document:
 
 
 def _from_html(path: Path, raw: str, source: str | None) -> Document:
+    return html_document(raw, str(path), source, title=path.stem, fallback_id=str(path.resolve()))
+
+
+def html_document(raw: str, where: str, source: str | None, *, title: str = "", fallback_id: str = "",
+                  source_id: str = "", url: str = "", outlet: str = "", dates: list[tuple[str, Any]] | None = None,
+                  meta: dict | None = None) -> Document:
+    """One article from an HTML page, saved or fetched (``index/fetch.py``): hidden text
+    stripped, text extracted and cleaned, title/outlet/date/url from the page metadata.
+    ``source_id``/``url`` (a fetched page: the URL asked for, the final URL) win over the page's
+    canonical URL, which wins over ``fallback_id``; ``title``/``outlet`` are used when the page
+    gives none; ``dates`` are date candidates tried after the page metadata (a feed item's date)."""
     import trafilatura
 
     visible, hidden = strip_hidden_html(raw)  # what a browser does not show never reaches extraction
     extracted = trafilatura.extract(visible, output_format="txt", include_comments=False,
                                     include_tables=False, favor_precision=True)
     if not extracted or not extracted.strip():
-        raise InputError(str(path), "no article text found in the HTML")
+        raise InputError(where, "no article text found in the HTML")
     md = trafilatura.extract_metadata(raw)
     text, found = clean_text(extracted)
     for r in found.get("removed", []):  # furniture lines: offsets located in the raw page when verbatim
         r["start"] = raw.find(r["text"]) if r["text"] else -1
         r["end"] = r["start"] + len(r["text"]) if r["start"] >= 0 else -1
-    title = (md.title if md and md.title else "") or found.get("headline") or path.stem
-    url = (md.url if md and md.url else "") or ""
-    published, date_meta = pick_date([("html metadata", md.date if md else ""), ("text", found.get("text_date"))])
+    title = (md.title if md and md.title else "") or found.get("headline") or title
+    url = url or (md.url if md and md.url else "") or ""
+    published, date_meta = pick_date([("html metadata", md.date if md else ""), *(dates or []),
+                                      ("text", found.get("text_date"))])
     return _finish(Document(
-        source_id=url or str(path.resolve()),
+        source_id=source_id or url or fallback_id,
         text=text,
         title=title,
-        source=source or (md.sitename if md and md.sitename else "") or found.get("outlet", ""),
+        source=source or (md.sitename if md and md.sitename else "") or found.get("outlet", "") or outlet,
         published=published,
         url=url,
         author=(md.author if md and md.author else "") or "",
-        path=str(path),
+        path=where,
         meta={"format": "html", "removed": sorted(hidden + found.get("removed", []), key=lambda r: r["start"]),
-              **date_meta},
-    ), str(path))
+              **date_meta, **(meta or {})},
+    ), where)
 
 
 def html_to_text(markup: str) -> str:
