@@ -92,6 +92,10 @@ _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "rea
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
+#: "in March" (the latest March up to the article's date), "last month", "last year": a statement
+#: dated to a month or a year, never to a day the text does not give.
+_MONTH_WORDS = re.compile(r"\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\b(?!\s+\d)|\blast\s+(month|year)\b",
+                          re.I)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 
@@ -703,6 +707,17 @@ class ClaimExtractor:
             except ValueError:
                 continue
             return (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()
+        for m in _MONTH_WORDS.finditer(text, s, e):  # month or year precision: kept at that precision
+            if cs <= m.start() < ce:
+                continue
+            month, last = m.group(1), m.group(2)
+            if month:
+                k = MONTHS.index(month.lower()) + 1
+                return f"{pub.year if k <= pub.month else pub.year - 1:04d}-{k:02d}"
+            if last.lower() == "month":
+                y, k = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+                return f"{y:04d}-{k:02d}"
+            return str(pub.year - 1)
         return pub.isoformat()
 
     @staticmethod

@@ -329,6 +329,9 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
         meta["year"] = rec["year"]
     if text_field not in ("body", "text", "content", ""):
         meta["text_field"] = text_field
+    if found.get("removed"):
+        # The cleaning report of a record: offsets are into the value of its text field.
+        meta["removed"] = [{**r, "field": text_field} for r in found["removed"]]
     if cut is not None:
         meta["truncated"] = True
         if cut:

@@ -162,3 +162,19 @@ def test_precision_recall_against_gold():
     # Measured 0.951 / 1.000 on 13 files (139 gold claims); thresholds leave some slack.
     assert res["precision"] >= 0.90
     assert res["recall"] >= 0.93
+
+
+def test_statement_dates_resolve_against_the_article_date():
+    """"on Tuesday" is a day; "in March", "last month" a month; "last year" a year; a date inside
+    the quoted content is not when the statement was made."""
+    text = ("Velorian President Anna Koval said on Tuesday that the sanctions would stay.\n\n"
+            "Ostmark's Foreign Minister Lena Sorvik said in March that talks were impossible.\n\n"
+            "Calderran Prime Minister Erik Brandt said last month that his government would host the talks.\n\n"
+            "Tomas Ruiz said last year that Veloria would never lift the ban.\n\n"
+            "Karl Dremmen said that deliveries would resume in March.\n")
+    got = {c.actor: c.date for c in ClaimExtractor().extract(text, "d", "2026-02-12")}
+    assert got["Anna Koval"] == "2026-02-10"      # the Tuesday before Thursday 12 February 2026
+    assert got["Lena Sorvik"] == "2025-03"         # the latest March up to the article's date
+    assert got["Erik Brandt"] == "2026-01"
+    assert got["Tomas Ruiz"] == "2025"
+    assert got["Karl Dremmen"] == "2026-02-12"     # "in March" is inside what he said: the article's date

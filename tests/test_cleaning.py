@@ -456,3 +456,15 @@ def test_markdown_heading_gives_a_title_without_its_hashes(tmp_path):
     p.write_text("# Velmor opens Kessa dam gates\n\nVelmor opened the Kessa dam gates on Monday, officials said.\n",
                  encoding="utf-8")
     assert load_one(p).title == "Velmor opens Kessa dam gates"
+
+
+def test_json_records_keep_a_cleaning_report_of_their_text_field(tmp_path):
+    body = f"{BODY[0]}\nShare\nImage caption, Border guards at the Kessa crossing\n{BODY[1]}"
+    p = tmp_path / "export.jsonl"
+    p.write_text(json.dumps({"title": "Straits reopen", "content": body, "source": "Harbour Post",
+                             "published": "2026-05-04"}) + "\n", encoding="utf-8")
+    doc = load_one(p)
+    assert "Share" not in doc.text.split("\n") and BODY[0] in doc.text and BODY[1] in doc.text
+    removed = doc.meta["removed"]
+    assert removed and all(r["field"] == "content" for r in removed)
+    assert all(body[r["start"]:r["end"]] == r["text"] for r in removed)
