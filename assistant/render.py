@@ -139,14 +139,41 @@ def md_unescape(s: str) -> str:
     return html.unescape(re.sub(r"\\" + _MD_SPECIAL, r"\1", s))
 
 
+# a dated statement of a timeline or comparison answer: ``2026-01-22 (Ostmark, pledge): ...``
+_STATEMENT = re.compile(r"(?:^|(?<=\] )|(?<=: ))(?=(?:\d{4}-\d{2}-\d{2}|undated) \([^()\n]*\): )")
+
+
+def _statement_list(block: str) -> str:
+    """A block of two or more dated statements as a Markdown list, one statement an item (the
+    text before the first, such as ``Ostmark:`` in a comparison, stays its heading line)."""
+    starts = [m.start() for m in _STATEMENT.finditer(block)]
+    if len(starts) < 2:
+        return block
+    head = block[:starts[0]].strip()
+    items = [f"- {block[a:b].strip()}" for a, b in zip(starts, [*starts[1:], len(block)], strict=True)]
+    return "\n".join(([head, ""] if head else []) + items)
+
+
 def chat_markdown(answer: Answer) -> str:
-    """The answer as Chatbot markdown: article text escaped, abstentions flagged."""
-    text = md_escape(answer.answer)
+    """The answer as Chatbot markdown: article text escaped, abstentions flagged, dated
+    statements (timeline, comparison) one per list item, and each ``[n]`` marker a link to
+    ``#source-n`` in the sources panel."""
+    text = "\n\n".join(_statement_list(b) for b in md_escape(answer.answer).split("\n\n"))
+    numbers = {int(c.n) for c in answer.citations}
+    text = re.sub(r"\[(\d+)\]", lambda m: (f"[[{m[1]}]](#source-{m[1]})" if int(m[1]) in numbers
+                                           else m[0]), text)
     if answer.abstained:
         text = "**Not in the articles.** " + text
     if answer.notice:
         text += f"\n\n_{md_escape(answer.notice)}_"
     return text
+
+
+def chat_text(markdown: str) -> str:
+    """The plain answer text back from ``chat_markdown`` (links to sources and list marks undone)."""
+    s = re.sub(r"\[\[(\d+)\]\]\(#source-\d+\)", r"[\1]", markdown or "")
+    s = re.sub(r"(?m)^- (?=(?:\d{4}-\d{2}-\d{2}|undated) \()", "", s)
+    return md_unescape(s)
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -214,10 +241,16 @@ def sources_html(citations: Sequence[Citation] | None, document: Callable[[str],
 def article_html(doc: Document, start: int | None = None, end: int | None = None) -> str:
     """A whole article; text[start:end] (if given) highlighted as ``<mark id="cited">``."""
     text = doc.text
+    skip = 0  # the article text usually opens with the title, already the heading
+    first = text.lstrip().split("\n", 1)[0]
+    if doc.title and first.strip() == doc.title.strip():
+        skip = len(text) - len(text.lstrip()) + len(first)
+        skip += len(text[skip:]) - len(text[skip:].lstrip("\n"))
     if start is not None and end is not None and 0 <= start <= end <= len(text):
-        body = e(text[:start]) + f'<mark id="cited">{e(text[start:end])}</mark>' + e(text[end:])
+        skip = min(skip, start)
+        body = e(text[skip:start]) + f'<mark id="cited">{e(text[start:end])}</mark>' + e(text[end:])
     else:
-        body = e(text)
+        body = e(text[skip:])
     url = safe_url(doc.url)
     link = f' · <a href="{e(url)}" target="_blank" rel="noopener noreferrer">original</a>' if url else ""
     return (f'<article class="attache-article" data-doc-id="{e(doc.doc_id)}">'
@@ -233,11 +266,42 @@ def timeline_html(claims: Sequence[Claim]) -> str:
         return '<p class="attache-meta">No statements found.</p>'
     rows = []
     for i, c in enumerate(claims, 1):
-        role = f", {e(c.role)}" if c.role else ""
         rows.append(
             f'<tr><td>{i}</td><td>{e(c.when[:10])}</td><td>{e(c.kind)}</td>'
-            f'<td>{e(c.speaker or c.actor)}{role} <span class="attache-meta">'
-            f'({e(c.cue)}, {"quoted" if c.direct else "reported"})</span></td><td>{e(c.text)}</td>'
+            f'<td class="who">{who_html(c)}</td><td>{e(c.text)}</td>'
             f'<td>{e(c.source)}</td></tr>')
     return ('<table class="attache-timeline"><thead><tr><th>#</th><th>date</th><th>kind</th><th>who</th>'
             f'<th>statement</th><th>outlet</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+_NOT_NAMES = {"he", "she", "they", "it", "we", "i", "the statement", "a statement", "the minister", "the ministry"}
+
+
+def who_html(c: Claim) -> str:
+    """Who made a statement: the actor, their role, the name as written when it adds something
+    (a capital for a government: "Lindgrad"), and how (cue; quoted or reported)."""
+    actor = (c.actor or c.speaker or "unknown").strip()
+    parts = [f'<b class="actor">{e(actor)}</b>']
+    if c.role and c.role.strip().lower() != actor.lower():
+        parts.append(f'<span class="role">{e(c.role.strip())}</span>')
+    speaker = (c.speaker or "").strip()
+    low = speaker.lower()
+    if (speaker and low not in _NOT_NAMES and actor.lower() not in low and low not in actor.lower()
+            and not (c.role and low.startswith(c.role.strip().lower()))):
+        parts.append(f'<span class="as">as “{e(speaker)}”</span>')
+    cue = (c.cue or "").strip().strip("()").strip()
+    how = ", ".join(x for x in (e(cue), "quoted" if c.direct else "reported") if x)
+    return "<br>".join(parts) + f' <span class="attache-meta">({how})</span>'
+
+
+def actors_html(actors: Sequence[Any], limit: int = 15) -> str:
+    """The most quoted actors (``ActorSummary``: actor, statements, documents, first, last) as a
+    table, shown in the Positions tab before an actor is chosen."""
+    if not actors:
+        return '<p class="attache-meta">No attributed statements yet: add articles in the Library tab.</p>'
+    rows = "".join(f'<tr><td class="actor">{e(a.actor)}</td><td>{int(a.statements)}</td><td>{int(a.documents)}</td>'
+                   f'<td>{e((a.first or "")[:10])}</td><td>{e((a.last or "")[:10])}</td></tr>'
+                   for a in list(actors)[:limit])
+    return ('<p class="attache-meta">Most quoted actors: choose one above, then <b>Show</b>.</p>'
+            '<table class="attache-actors"><thead><tr><th>actor</th><th>statements</th><th>articles</th>'
+            f'<th>first</th><th>last</th></tr></thead><tbody>{rows}</tbody></table>')

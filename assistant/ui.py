@@ -8,6 +8,7 @@ No ``from __future__ import annotations`` here: ``gr.api`` reads the type hints 
 build the Gradio API signature.
 """
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,19 @@ from index.models import STATEMENT_KINDS
 from .chat import history_pairs
 from .models import AnswerReady, Citation, Claim, Filters
 from .query import check_question
-from .render import article_html, chat_markdown, e, md_escape, md_unescape, source_line, sources_html, timeline_html
+from .render import (
+    actors_html,
+    answer_markdown,
+    article_html,
+    chat_markdown,
+    chat_text,
+    claims_csv,
+    e,
+    md_escape,
+    source_line,
+    sources_html,
+    timeline_html,
+)
 
 if TYPE_CHECKING:
     from .core import Assistant
@@ -40,6 +53,30 @@ CSS = """
 .attache-article mark#cited { outline: 2px solid #e0a800; }
 .attache-meta { color: #666; font-size: .92em; }
 .attache-errors { color: #b00020; }
+.attache-sources li:target, .attache-sources li.attache-target { background: #fff4cc; outline: 2px solid #e0a800;
+  border-radius: 4px; transition: background .3s; }
+#chatbot a[href^="#source-"] { text-decoration: none; font-weight: 600; }
+.attache-timeline td.who .role, .attache-timeline td.who .as { color: #555; font-size: .92em; }
+.attache-actors td, .attache-actors th { padding: .25em .8em .25em 0; text-align: left; }
+"""
+# [n] in a chat answer is a link to #source-n: scroll the sources panel to it and highlight it
+# (a document-level listener, installed once by the sources panel; the chat's links would
+# otherwise open in a new tab).
+_JUMP_TO_SOURCE = """
+if (!window.__attacheJump) {
+  window.__attacheJump = true;
+  document.addEventListener('click', (ev) => {
+    const a = ev.target && ev.target.closest ? ev.target.closest('a[href^="#source-"]') : null;
+    if (!a) return;
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    ev.preventDefault();
+    ev.stopPropagation();
+    if (!target) return;
+    document.querySelectorAll('.attache-target').forEach((x) => x.classList.remove('attache-target'));
+    target.classList.add('attache-target');
+    target.scrollIntoView({block: 'center'});
+  }, true);
+}
 """
 _SCROLL_TO_CITED = "() => { const m = document.getElementById('cited'); if (m) m.scrollIntoView({block: 'center'}); }"
 
@@ -117,9 +154,12 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
     """Chatbot + sources panel + article view. Returns the outlet filter (the Library refreshes it)."""
     turns = gr.State([])  # (question, answer text) pairs passed to stream() as history
     cites = gr.State([])  # the Citations of the latest answer
+    last = gr.State(None)  # the latest Answer, for "Copy as Markdown"
     with gr.Row():
         with gr.Column(scale=3):
-            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="chatbot", buttons=["copy"],
+            gr.Markdown("### Conversation")
+            chatbot = gr.Chatbot(label="Conversation", show_label=False, height=460, elem_id="chatbot",
+                                 buttons=["copy"],
                                  feedback_options=None,
                                  placeholder="Ask about the articles in your library. Each sentence of "
                                              "the answer cites its source as [n].")
@@ -134,17 +174,23 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
                     since = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1, elem_id="since")
                     until = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1, elem_id="until")
             gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
-            clear = gr.Button("New conversation", size="sm")
+            with gr.Row():
+                clear = gr.Button("New conversation", size="sm")
+                copy_md = gr.Button("Copy as Markdown", size="sm", elem_id="copy-markdown")
+            markdown_box = gr.Code("", language="markdown", label="The last answer as Markdown (copy icon at "
+                                   "the top right)", visible=False, elem_id="answer-markdown", wrap_lines=True,
+                                   interactive=False, buttons=["copy", "download"], max_lines=20)
         with gr.Column(scale=2):
             gr.Markdown("### Sources")
-            panel = gr.HTML(sources_html(None, assistant.document), label="Sources", elem_id="sources-panel")
-            pick = gr.Radio(choices=[], label="Open a source", elem_id="source-picker")
+            panel = gr.HTML(sources_html(None, assistant.document), label="Sources", elem_id="sources-panel",
+                            js_on_load=_JUMP_TO_SOURCE)
+            pick = gr.Radio(choices=[], label="Open a source", elem_id="source-picker", visible=False)
             article = gr.HTML("", elem_id="article-view")
 
     def respond(message, history, pairs, sources, since_, until_):
         history, pairs = list(history or []), list(pairs or [])
         if not pairs and history:  # an API caller passes the chatbot history but has no session state
-            pairs = history_pairs(history, unescape=md_unescape)
+            pairs = history_pairs(history, unescape=chat_text)
         try:
             q = check_question(message)
         except AttacheError as err:
@@ -152,8 +198,8 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
         filters = _filters(sources, since_, until_)
         history += [{"role": "user", "content": md_escape(q)},
                     {"role": "assistant", "content": "_Searching the articles…_"}]
-        yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
-        draft, last = "", 0.0
+        yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
+        draft, shown = "", 0.0
         try:
             for item in assistant.stream(q, history=pairs or None, filters=filters):
                 if isinstance(item, AnswerReady):
@@ -161,19 +207,20 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
                     history[-1] = {"role": "assistant", "content": chat_markdown(answer)}
                     pairs.append((q, answer.answer))
                     yield (history, sources_html(answer.citations, assistant.document),
-                           gr.update(choices=source_choices(answer.citations), value=None),
-                           list(answer.citations), pairs, "")
+                           gr.update(choices=source_choices(answer.citations), value=None,
+                                     visible=bool(answer.citations)),
+                           list(answer.citations), pairs, "", answer)
                     return
                 draft += item.text
-                if time.monotonic() - last > 0.1:  # the draft, until the verified answer replaces it
+                if time.monotonic() - shown > 0.1:  # the draft, until the verified answer replaces it
                     history[-1] = {"role": "assistant", "content": md_escape(draft) + " …"}
-                    last = time.monotonic()
-                    yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
+                    shown = time.monotonic()
+                    yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
         except AttacheError as err:
             history[-1] = {"role": "assistant", "content": f"**Error:** {md_escape(str(err))}"}
-            yield history, gr.skip(), gr.skip(), gr.skip(), pairs, ""
+            yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
 
-    outputs = [chatbot, panel, pick, cites, turns, question]
+    outputs = [chatbot, panel, pick, cites, turns, question, last]
     inputs = [question, chatbot, turns, outlets, since, until]
     send.click(respond, inputs, outputs, api_name="chat")
     question.submit(respond, inputs, outputs, api_visibility="private")
@@ -184,11 +231,20 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
 
     pick.change(open_source, [pick, cites], article, api_visibility="private").then(None, js=_SCROLL_TO_CITED)
 
-    def reset():
-        return [], [], [], sources_html(None, assistant.document), gr.update(choices=[], value=None), ""
+    def as_markdown(answer):
+        if answer is None:
+            raise gr.Error("Ask a question first.", print_exception=False)
+        return gr.update(value=answer_markdown(answer), visible=True)
 
-    clear.click(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
-    chatbot.clear(reset, None, [chatbot, turns, cites, panel, pick, article], api_visibility="private")
+    copy_md.click(as_markdown, last, markdown_box, api_visibility="private")
+
+    def reset():
+        return ([], [], [], sources_html(None, assistant.document), gr.update(choices=[], value=None, visible=False),
+                "", None, gr.update(value="", visible=False))
+
+    cleared = [chatbot, turns, cites, panel, pick, article, last, markdown_box]
+    clear.click(reset, None, cleared, api_visibility="private")
+    chatbot.clear(reset, None, cleared, api_visibility="private")
     return outlets
 
 
@@ -247,7 +303,7 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
                                  headers=["id", "date", "outlet", "title", "chunks"],
                                  datatype=["str", "str", "str", "str", "number"],
                                  interactive=False, wrap=True, label="Documents (click a row to select it)",
-                                 elem_id="documents", column_widths=["19%", "12%", "19%", "42%", "8%"],
+                                 elem_id="documents", column_widths=["20%", "13%", "17%", "40%", "10%"],
                                  max_height=420)
             with gr.Row():
                 doc_id = gr.Textbox(label="Document id", max_lines=1, scale=3, elem_id="doc-id")
@@ -324,17 +380,22 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
 
     claims = gr.State([])  # the Claims of the timeline, in its order
+    exports = tempfile.mkdtemp(prefix="attache-positions-")
     with gr.Row():
         actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2)
         topic = gr.Textbox(label="Topic (word or phrase)", max_lines=1, scale=2, elem_id="topic")
-        kind = gr.Dropdown(choices=["", *STATEMENT_KINDS], value="", label="Kind", scale=1, elem_id="kind")
+        kind = gr.Dropdown(choices=[("any kind", ""), *STATEMENT_KINDS], value="", label="Kind", scale=1,
+                           elem_id="kind")
         go = gr.Button("Show", variant="primary", scale=1, elem_id="positions-button")
     with gr.Row():
         with gr.Column(scale=3):
-            timeline = gr.HTML("", elem_id="timeline")
-            pick = gr.Dropdown(choices=[], value=None, label="Open a statement (# in the timeline)",
-                               elem_id="statement-picker")
+            timeline = gr.HTML(actors_html(assistant.actors()), elem_id="timeline")
         with gr.Column(scale=2):
+            with gr.Row():
+                pick = gr.Dropdown(choices=[], value=None, label="Open a statement (# in the timeline)",
+                                   elem_id="statement-picker", scale=3)
+                download = gr.DownloadButton("Download CSV", value=None, visible=False, scale=1, size="sm",
+                                             elem_id="positions-csv")
             passage = gr.HTML("", elem_id="statement-view")
 
     def show(a, t, k):
@@ -346,12 +407,22 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
             raise _gr_error(err) from None
         rows: list[Claim] = sorted(found, key=lambda c: (c.when, c.start))
         choices = [(f"{i}. {c.when[:10]} {c.kind}: {c.text[:70]}", str(i)) for i, c in enumerate(rows, 1)]
-        return timeline_html(rows), gr.update(choices=choices, value=None), rows
+        csv_file = None
+        if rows:
+            slug = "".join(ch if ch.isalnum() else "-" for ch in a.lower()).strip("-")[:40] or "actor"
+            csv_file = os.path.join(exports, f"positions-{slug}.csv")  # Gradio serves a copy from its cache
+            with open(csv_file, "w", encoding="utf-8", newline="") as f:
+                f.write(claims_csv(rows))
+        return (timeline_html(rows), gr.update(choices=choices, value=None), rows,
+                gr.update(value=csv_file, visible=bool(rows)), "")
 
-    go.click(show, [actor, topic, kind], [timeline, pick, claims], api_name="positions")
+    go.click(show, [actor, topic, kind], [timeline, pick, claims, download, passage], api_name="positions")
     if tab is not None:
-        tab.select(lambda: gr.update(choices=actor_choices()), None, actor, api_visibility="private",
-                   show_progress="hidden")
+        def refresh(rows):
+            shown = gr.skip() if rows else actors_html(assistant.actors())
+            return gr.update(choices=actor_choices()), shown
+
+        tab.select(refresh, claims, [actor, timeline], api_visibility="private", show_progress="hidden")
 
     def open_statement(i, rows: list[Claim]):
         if not i or not rows:

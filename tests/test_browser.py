@@ -84,6 +84,9 @@ def shot(page, name: str) -> Path:
 
 def test_chat_answer_sources_and_highlighted_article(page, assistant):
     expected = assistant.ask(GRAIN_Q).to_dict()
+    # before any answer: no empty "Open a source" box, and the chat's label sits outside the scrolled chat
+    assert not page.locator("#source-picker").is_visible()
+    assert page.locator("#chatbot").get_by_text("Conversation", exact=True).count() == 0
     first = expected["citations"][0]
     ask(page, GRAIN_Q)
     chat = page.inner_text("#chatbot")
@@ -96,6 +99,8 @@ def test_chat_answer_sources_and_highlighted_article(page, assistant):
     page.locator("#source-picker label").first.click()
     page.wait_for_selector("#article-view mark#cited", timeout=LONG)
     assert squash(page.inner_text("#article-view mark#cited")) == squash(first["quote"])
+    heading = page.inner_text("#article-view h3").strip()
+    assert squash(page.inner_text("#article-view")).count(squash(heading)) == 1  # the title once
     path = shot(page, "chat.png")
     if os.environ.get("ATTACHE_UPDATE_SCREENSHOT") == "1":
         (ROOT / "docs").mkdir(exist_ok=True)
@@ -104,6 +109,45 @@ def test_chat_answer_sources_and_highlighted_article(page, assistant):
     # a follow-up goes through with the conversation so far
     ask(page, "And what did Ostmark say about the escort ships?")
     assert page.inner_text("#chatbot").count("[1]") >= 2
+
+
+TIMELINE_Q = "How has Ostmark's stance on sanctions relief talks with Veloria changed?"
+
+
+def test_timeline_answer_lists_statements_with_markers_that_jump(page, assistant):
+    expected = assistant.ask(TIMELINE_Q)
+    assert len(expected.citations) >= 2
+    ask(page, TIMELINE_Q)
+    answer = page.locator("#chatbot .message-row").last
+    items = answer.locator("li")
+    assert items.count() == len(expected.citations)  # one dated statement a list item
+    for i in range(items.count()):
+        text = items.nth(i).inner_text()
+        assert re.match(r"\d{4}-\d{2}-\d{2} \(", text) and f"[{i + 1}]" in text, text
+    links = answer.locator("a[href^='#source-']")
+    assert links.count() == len(expected.citations)
+    assert page.locator("#chatbot a[href^='javascript']").count() == 0
+    n = len(expected.citations)
+    pages_before = len(page.context.pages)
+    answer.locator(f"a[href='#source-{n}']").click()
+    page.wait_for_selector(f"#sources-panel li#source-{n}.attache-target", timeout=LONG)
+    assert page.locator("#sources-panel li.attache-target").count() == 1
+    assert len(page.context.pages) == pages_before  # no new tab
+    box = page.locator(f"#source-{n}").bounding_box()
+    assert box is not None and 0 <= box["y"] < 1000  # scrolled into view
+    shot(page, "chat-timeline.png")
+
+    # "Copy as Markdown": the last answer with footnotes in a copyable code box
+    assert not page.locator("#answer-markdown").is_visible()
+    page.click("#copy-markdown")
+    page.wait_for_selector("#answer-markdown .cm-content", timeout=LONG)
+    page.wait_for_function("document.querySelector('#answer-markdown').innerText.includes('[^1]:')", timeout=LONG)
+    shot(page, "chat-markdown.png")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("#answer-markdown button[aria-label*='opy'], #answer-markdown button[title*='opy']").first.click()
+    md = page.evaluate("navigator.clipboard.readText()")
+    assert md.startswith("**Q:** How has Ostmark") and "[^1]" in md, md
+    assert all(f"[^{c.n}]: " in md and c.doc_id in md for c in expected.citations), md
 
 
 def test_example_question_and_abstention(page):
@@ -131,6 +175,20 @@ def test_library_upload_lists_documents_and_errors(page, tmp_path):
     assert "Added 1" in report and "empty.txt" in report and "empty file" in report
     page.wait_for_function("document.querySelector('#documents').innerText.includes('Lumeria opens embassy')",
                            timeout=LONG)
+    # neither the dates nor the "chunks" header wrap at 1400 px
+    lines = page.evaluate("""() => {
+        const out = {};
+        for (const el of document.querySelectorAll('#documents th *, #documents td *')) {
+            const t = el.textContent.trim();
+            if (el.children.length || !(t === 'chunks' || /^\\d{4}-\\d{2}-\\d{2}$/.test(t))) continue;
+            const r = document.createRange(); r.selectNodeContents(el);
+            const tops = new Set([...r.getClientRects()].map((b) => Math.round(b.top)));
+            out[t] = Math.max(out[t] || 0, tops.size);
+        }
+        return out;
+    }""")
+    assert "chunks" in lines and len(lines) > 1, lines
+    assert all(v == 1 for v in lines.values()), lines
     shot(page, "library.png")
 
 
@@ -156,12 +214,42 @@ def test_xss_article_is_shown_as_text(page, assistant):
     shot(page, "xss-chat.png")
 
 
-def test_positions_timeline_opens_passage(page, assistant):
+def test_positions_timeline_opens_passage(page, assistant, tmp_path):
+    import csv
+
+    from assistant.render import CLAIM_COLUMNS
+
     page.get_by_role("tab", name="Positions").click()
+    # before any choice: the most quoted actors, and a labelled "any kind"
+    top = assistant.actors()[0].actor
+    page.wait_for_selector("#timeline table.attache-actors", timeout=LONG)
+    assert top in page.inner_text("#timeline") and "Most quoted" in page.inner_text("#timeline")
+    assert page.input_value("#kind input") == "any kind"
+    shot(page, "positions-start.png")
+
+    page.fill("#actor input", "Lena Sorvik")
+    page.get_by_role("option", name=re.compile("^Lena Sorvik")).first.click()
     page.click("#positions-button")
-    page.wait_for_selector("#timeline table tbody tr", timeout=LONG)
+    page.wait_for_selector("#timeline table.attache-timeline tbody tr", timeout=LONG)
+    who = page.locator("#timeline td.who").all_inner_texts()
+    assert who
+    for w in who:
+        assert w.count("Lena Sorvik") == 1 and "((" not in w and "The statement" not in w, w
+        assert w.count("Foreign Minister") <= 1, w
     page.click("#statement-picker input")
     page.get_by_role("option").first.click()
     page.wait_for_selector("#statement-view mark#cited", timeout=LONG)
     assert page.inner_text("#statement-view mark#cited").strip()
+    picker, view = page.locator("#statement-picker").bounding_box(), page.locator("#statement-view").bounding_box()
+    assert picker and view and 0 <= view["y"] - (picker["y"] + picker["height"]) < 120  # opened right below
     shot(page, "positions.png")
+
+    # the shown statements as CSV
+    with page.expect_download(timeout=LONG) as dl:
+        page.click("#positions-csv")
+    path = tmp_path / "positions.csv"
+    dl.value.save_as(path)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    assert tuple(rows[0]) == CLAIM_COLUMNS
+    assert len(rows) - 1 == len(who) and all(r[1] == "Lena Sorvik" for r in rows[1:])
