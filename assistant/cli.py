@@ -21,10 +21,20 @@ def _err(msg: str) -> None:
 
 
 def _open(args, create: bool = False):
+    from index.errors import StoreError
+
     from .core import Assistant
 
-    return Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
-                          llm=getattr(args, "llm", None))
+    try:
+        return Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
+                              llm=getattr(args, "llm", None))
+    except StoreError as e:
+        demo = demo_store()
+        if str(e).startswith("store not found") and os.path.isdir(demo):
+            # After `attache demo` the samples live in the demo store: say where.
+            raise StoreError(f"{e}. The demo's articles are in {demo}: pass --store {demo} "
+                             f"(or set ATTACHE_STORE={demo})") from None
+        raise
 
 
 def cmd_ingest(args) -> int:

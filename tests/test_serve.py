@@ -103,7 +103,12 @@ def test_demo_ingests_samples_warms_up_then_serves_and_answers(tmp_path):
         rc = server.stop()
     assert rc in (0, 130, -signal.SIGINT), rc
     # The demo store is in the per-user data folder, not in the checkout.
-    assert (tmp_path / "data" / "attache" / "demo-store").is_dir()
+    demo = tmp_path / "data" / "attache" / "demo-store"
+    assert demo.is_dir()
+    # `attache ask` afterwards, with no store yet: the error says where the demo's articles are.
+    r = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", GRAIN_Q], cwd=ROOT, env=child_env(tmp_path),
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0 and f"--store {demo}" in r.stderr, r.stderr
 
 
 def test_serve_refuses_malformed_auth_before_the_slow_start(tmp_path):
