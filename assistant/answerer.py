@@ -20,6 +20,7 @@ from index.actors import ActorResolver, fold
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
+from .attribution import person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import Query
@@ -28,6 +29,7 @@ from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
 
 _RESOLVER = ActorResolver()
+_WHO = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 _PRONOUN_START = re.compile(r"^[“\"]?(they|he|she|we|it|its|their|his|her)\b", re.I)
 
 
@@ -97,6 +99,9 @@ class ExtractiveAnswerer:
         if missing:
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
                           passages=passages)
+        own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
+        if own is not None:
+            return own
         ranked = self.ranker.rank(query, passages)
         boosted = evidence.claim_sentences
         for s in ranked:
@@ -245,6 +250,8 @@ def someone_else(query: Query, speakers: list[str] | None) -> bool:
     question names ("What did Lusk pledge?" and a sentence of Orr's). Questions naming a
     government are left alone: its officials speak for it."""
     if not speakers or not query.actors or any(_RESOLVER.country_of(a) for a in query.actors):
+        return False
+    if _WHO.match(query.text):  # "Who chairs the Council?": the names are what is asked about, not speakers
         return False
     asked = {fold(a) for a in query.actors}
     return not asked & {fold(s) for s in speakers}

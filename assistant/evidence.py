@@ -15,7 +15,7 @@ from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
 from index.text import terms
 
-from .query import Query
+from .query import ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
@@ -28,6 +28,7 @@ class EvidenceConfig:
     passages_llm: int = 6  # passages an LLM is shown (its context is the cost)
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
+    max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
 
 
 @dataclass
@@ -39,7 +40,10 @@ class Evidence:
     its actor; ``claim_passages`` are all the passages holding them that retrieval did not find
     (the first few are also in ``passages``). ``speakers`` maps every sentence of the passages that attributes a
     statement to
-    the actors it attributes it to. ``copies`` maps a passage's doc_id to the documents (with
+    the actors it attributes it to. ``actor_claims``: when the question names actors and asks for
+    a kind of statement, all their statements (any kind, within the filters), with the passage
+    holding each sentence in ``actor_passages`` (see ``assistant/attribution.py``). ``copies`` maps
+    a passage's doc_id to the documents (with
     text) linked to it as near-duplicates, so that a statement is quoted from one copy and the
     others are listed (``Citation.also_in``)."""
 
@@ -49,6 +53,8 @@ class Evidence:
     claim_passages: list[Passage] = field(default_factory=list)
     speakers: dict[SentenceKey, list[str]] = field(default_factory=dict)
     copies: dict[str, list[Document]] = field(default_factory=dict)
+    actor_claims: list[Claim] = field(default_factory=list)
+    actor_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
 
 
 class EvidenceGatherer:
@@ -77,9 +83,27 @@ class EvidenceGatherer:
         passages = passages + extra[:cfg.max_claim_passages]
         for i, p in enumerate(passages):
             p.rank = i + 1
+        actor_claims, actor_passages = self.actor_statements(query)
         return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
                         claim_passages=extra, speakers=self.speakers(passages),
-                        copies=self.copies(passages + extra))
+                        copies=self.copies(passages + extra + list(actor_passages.values())),
+                        actor_claims=actor_claims, actor_passages=actor_passages)
+
+    def actor_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
+        """All statements of the named actors (any kind, within the query's filters) when the
+        question asks for a kind of statement, and the passage holding each sentence (at most
+        ``max_actor_statements``)."""
+        if not query.actors or query.kind not in ROUTED_KINDS:
+            return [], {}
+        claims = self.reader.claims(actors=list(query.actors), filters=query.filters)[:self.config.max_actor_statements]
+        found: dict[SentenceKey, Passage] = {}
+        for c in claims:
+            key = (c.doc_id, c.sent_start)
+            if key not in found:
+                chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
+                if chunk:
+                    found[key] = chunk
+        return claims, found
 
     def routed_claims(self, query: Query) -> list[Claim]:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""

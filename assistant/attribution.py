@@ -1,0 +1,123 @@
+"""Answers about what a named person pledged, proposed, demanded or criticised, from that
+person's own statements only.
+
+"What did Paulina Wren pledge?" must not be answered with her analyst's remarks, nor "Did Koval
+pledge to lift all sanctions?" with someone else's demand that they be lifted. When a question
+names persons and asks for a kind of statement, ``person_answer`` answers from the statements the
+claims table credits to those persons (``Evidence.actor_claims``):
+
+- statements of the kind asked for, on the question's topic (and, for a yes/no question,
+  supporting its predicate): each quoted whole and cited, in date order;
+- none: "The articles do not report <person> <pledging> <what was asked>." followed by what the
+  person is reported saying on the topic, each statement labelled with its real kind and cited
+  (an abstention with context: ``abstained`` is True).
+
+Questions about governments or organisations ("What did Ostmark propose?"), "who ..." questions
+and questions naming nobody are left to the general answerer (``None``).
+"""
+from __future__ import annotations
+
+import re
+
+from index.models import Claim, Passage
+from index.text import DATELINE, terms
+
+from .evidence import Evidence
+from .models import Answer, Citation
+from .query import QUESTION_KIND, Query
+from .support import is_yes_no, supports_predicate
+
+#: The kinds this answers for, as a gerund and a past tense.
+GERUND = {"pledge": "pledging", "proposal": "proposing", "demand": "demanding", "criticism": "criticising"}
+PAST = {"pledge": "pledged", "proposal": "proposed", "demand": "demanded", "criticism": "criticised",
+        "position": "said", "statement": "said"}
+_IDENTITY = re.compile(r"^\s*(who|whom|whose)\b", re.I)
+
+
+def _sentence(c: Claim, passage: Passage) -> tuple[int, int]:
+    """The claim's whole sentence without a leading dateline, as article offsets."""
+    start, end = c.sent_start, c.sent_end
+    m = DATELINE.match(passage.slice(start, end))
+    if m and start + m.end() < end:
+        start += m.end()
+    return start, end
+
+
+def asked_phrase(query: Query) -> str:
+    """What the question asks the person did, as a gerund phrase: "pledging to lift all
+    sanctions" (yes/no) or "pledging anything about grain" (wh-question)."""
+    kind = query.kind or ""
+    rx = dict(QUESTION_KIND).get(kind)
+    text = query.untimed
+    m = rx.search(text) if rx else None
+    rest = text[m.end():].strip(" ?.!") if m else ""
+    if is_yes_no(text):
+        return f"{GERUND[kind]} {rest}".strip()
+    return f"{GERUND[kind]} anything" + (f" {rest}" if rest else "")
+
+
+def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answer | None:
+    """The answer from the named persons' own statements (see the module doc), or None when
+    the question is not of that shape or the index knows no statement of those persons."""
+    if query.kind not in GERUND or not query.actors or _IDENTITY.match(query.text):
+        return None
+    claims = [c for c in evidence.actor_claims if c.actor in query.actors]
+    persons = {c.actor for c in claims if c.actor_type == "person"}
+    if not claims or persons != set(query.actors):
+        return None  # a government or an organisation asked about: its officials speak for it
+
+    def text_of(c: Claim) -> str:
+        p = evidence.actor_passages.get((c.doc_id, c.sent_start))
+        return p.slice(c.sent_start, c.sent_end) if p else c.text
+
+    def on_topic(c: Claim) -> bool:
+        return not query.topic_terms or bool(query.topic_terms & set(terms(text_of(c) + " " + " ".join(c.topics))))
+
+    wanted = [c for c in claims
+              if c.kind == query.kind and on_topic(c) and supports_predicate(query.untimed, text_of(c))]
+    if wanted:
+        return _quote(query, evidence, wanted, max_quotes, lead="", abstained=False)
+    names = " and ".join(query.actors)
+    lead = f"The articles do not report {names} {asked_phrase(query)}."
+    context = [c for c in claims if on_topic(c)]
+    if not context:
+        return Answer(query.question, lead, True, passages=evidence.passages)
+    said = f" What {names} did say{' on this' if query.topic_terms else ''}:"
+    return _quote(query, evidence, context, 2, lead=lead + said, abstained=True, label_kind=True)
+
+
+def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, lead: str, abstained: bool,
+           label_kind: bool = False) -> Answer | None:
+    # The statements closest to the question's topic (then the newest), shown in date order.
+    unique: dict[tuple[str, int], Claim] = {}
+    speakers: dict[tuple[str, int], list[str]] = {}  # a joint statement: every actor it is credited to
+    for c in claims:
+        key = (c.doc_id, c.sent_start)
+        if key in evidence.actor_passages:
+            unique.setdefault(key, c)
+            if c.actor not in speakers.setdefault(key, []):
+                speakers[key].append(c.actor)
+
+    def closeness(c: Claim) -> tuple[int, str]:
+        p = evidence.actor_passages[(c.doc_id, c.sent_start)]
+        return len(query.topic_terms & set(terms(p.slice(c.sent_start, c.sent_end)))), c.when
+
+    picked = sorted(unique.values(), key=closeness, reverse=True)[:limit + 2]
+    citations: list[Citation] = []
+    parts = [lead] if lead else []
+    for c in sorted(picked, key=lambda c: (c.when, c.doc_id, c.sent_start)):
+        passage = evidence.actor_passages[(c.doc_id, c.sent_start)]
+        start, end = _sentence(c, passage)
+        who = " and ".join(speakers[(c.doc_id, c.sent_start)])
+        cite = Citation.of(len(citations) + 1, passage, start, end, speaker=who, statement_date=c.date,
+                           copies=evidence.copies.get(c.doc_id, ()))
+        if any(cite.repeats(earlier) for earlier in citations):
+            continue
+        citations.append(cite)
+        what = f" ({who}, {PAST.get(c.kind, c.kind)})" if label_kind else ""
+        parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.quote} [{cite.n}]")
+        if len(citations) >= limit:
+            break
+    if not citations:
+        return None
+    return Answer(query.question, " ".join(parts), abstained, citations=citations, passages=evidence.passages)
