@@ -120,7 +120,8 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
-        return self.compose(query, chosen, passages, evidence.speakers, evidence.copies)
+        dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
+        return self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
 
     def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage],
                         copies: dict[str, list[Document]] | None = None) -> Answer | None:
@@ -175,9 +176,12 @@ class ExtractiveAnswerer:
 
     def compose(self, query: Query, chosen: list[Sentence], passages: list[Passage],
                 speakers: dict[tuple[str, int], list[str]],
-                copies: dict[str, list[Document]] | None = None) -> Answer:
+                copies: dict[str, list[Document]] | None = None,
+                dates: dict[tuple[str, int], str] | None = None) -> Answer:
         """The chosen sentences quoted and cited in order; a sentence that repeats an earlier one
-        from a near-duplicate copy (``copies``) is left out, that copy listed in ``also_in``."""
+        from a near-duplicate copy (``copies``) is left out, that copy listed in ``also_in``.
+        ``dates`` maps a sentence (doc_id, start) to the date of the statement it carries, given
+        to its citation as ``statement_date``."""
         copies = copies or {}
         citations: list[Citation] = []
         parts: list[str] = []
@@ -186,6 +190,7 @@ class ExtractiveAnswerer:
             p = s.passage
             who = speakers.get((p.doc_id, s.start)) or ([s.parts["claim"]] if s.parts.get("claim") else [])
             cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who),
+                               statement_date=(dates or {}).get((p.doc_id, s.start), ""),
                                copies=copies.get(p.doc_id, ()))
             if any(cite.repeats(earlier) for earlier in citations):
                 continue

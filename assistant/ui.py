@@ -257,7 +257,8 @@ def _article(assistant: "Assistant", doc_id: str, start: int | None = None, end:
 
 
 def _document_rows(assistant: "Assistant") -> list[list]:
-    return [[d.doc_id, d.published[:10], d.source, d.title, d.n_chunks] for d in assistant.documents()]
+    return [[d.doc_id, d.published[:10], d.source, d.title + ("  [truncated in the export]" if d.meta.get("truncated")
+                                                                else ""), d.n_chunks] for d in assistant.documents()]
 
 
 def keep_uploads(folder: Path, paths: list[str]) -> tuple[list[str], list[str]]:

@@ -60,3 +60,28 @@ def test_a_month_in_the_question_is_a_time_not_a_name(a):
     ans = a.ask("What did Tomas Ruiz propose in February 2026?")
     assert not ans.abstained and "do not mention" not in ans.answer
     assert any("withdrawn in the first stage" in c.quote for c in ans.citations)
+
+
+def test_citations_of_attributed_statements_carry_the_statement_date(a):
+    ans = a.ask("What did Veloria pledge about a grain corridor through the Northern Straits?")
+    assert not ans.abstained
+    dated = [c for c in ans.citations if c.statement_date]
+    assert dated, [c.to_dict() for c in ans.citations]
+    for c in dated:  # a statement is made on or before the day its article is published
+        assert c.statement_date[:10] <= c.published[:10] and c.to_dict()["statement_date"] == c.statement_date
+
+
+def test_library_marks_truncated_exports(a, tmp_path):
+    import json
+
+    from assistant.ui import _document_rows
+
+    p = tmp_path / "newsapi.json"
+    p.write_text(json.dumps({"status": "ok", "articles": [{
+        "source": {"id": None, "name": "Harbour Post"}, "title": "Velmor opens Kessa dam gates",
+        "publishedAt": "2026-05-04T09:00:00Z",
+        "content": "Velmor opened the Kessa dam gates on Monday, the water ministry said. The release… [+2140 chars]"}]}),
+        encoding="utf-8")
+    assert a.ingest([p]).ok
+    rows = {r[3] for r in _document_rows(a)}
+    assert "Velmor opens Kessa dam gates  [truncated in the export]" in rows
