@@ -162,8 +162,9 @@ def chat_markdown(answer: Answer) -> str:
     numbers = {int(c.n) for c in answer.citations}
     text = re.sub(r"\[(\d+)\]", lambda m: (f"[[{m[1]}]](#source-{m[1]})" if int(m[1]) in numbers
                                            else m[0]), text)
-    if answer.abstained:
-        text = "**Not in the articles.** " + text
+    if answer.abstained:  # the abstention's first sentence in bold ("The articles do not say.")
+        first, sep, rest = text.partition(". ")
+        text = f"**{first}{'.' if sep else ''}**" + (f" {rest}" if sep else "")
     if answer.notice:
         text += f"\n\n_{md_escape(answer.notice)}_"
     return text
