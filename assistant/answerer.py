@@ -23,7 +23,7 @@ from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 from .attribution import person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
-from .query import Query
+from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .rerank import Sentence, SentenceRanker
 from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
@@ -110,8 +110,16 @@ class ExtractiveAnswerer:
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
         ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
-        others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))]
+        countries = speaker_countries([c for found in evidence.statements.values() for c in found])
+        others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
+                  or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
+        if query.kind in ROUTED_KINDS + DERIVED_KINDS:
+            # "Who offered to host the talks?": when statements of the kind asked for answer it,
+            # only they are quoted (not a sentence that merely mentions an offer).
+            of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind)]
+            if of_kind and of_kind[0].score >= self.config.min_score:
+                ranked = of_kind
         if not ranked or ranked[0].score < self.config.min_score:
             if others and others[0].score >= self.config.min_score:
                 who = evidence.speakers[(others[0].passage.doc_id, others[0].start)]
@@ -165,6 +173,8 @@ class ExtractiveAnswerer:
             if len(chosen) >= limit:
                 break
             new_article = s.passage.doc_id not in {c.passage.doc_id for c in chosen}
+            if s.score < cfg.min_score:
+                continue  # a sentence added after the best clears the same bar
             if s.score < top * cfg.relative and not (change and new_article and s.score >= top * (cfg.relative - 0.1)):
                 continue
             if any(float(np.dot(s.vector, c.vector)) > cfg.redundancy for c in chosen):
@@ -260,6 +270,38 @@ def someone_else(query: Query, speakers: list[str] | None) -> bool:
         return False
     asked = {fold(a) for a in query.actors}
     return not asked & {fold(s) for s in speakers}
+
+
+def country_of_speaker(c: Claim) -> str | None:
+    """The country a statement speaks for: a government's own, or the one its speaker's role
+    names first ("Calderran Prime Minister" -> Calderra, "Ostmark's Foreign Minister" -> Ostmark)."""
+    if c.actor_type == "government":
+        return _RESOLVER.country_of(c.actor)
+    first = re.sub(r"[’']s$", "", (c.role or "").split(" ")[0]) if c.role else ""
+    return _RESOLVER.country_of(first) if first[:1].isupper() else None
+
+
+def speaker_countries(claims: list[Claim]) -> dict[str, str]:
+    """Each actor's country, from the role any of its statements gives ("Ruiz" is the
+    "Velorian Foreign Minister" elsewhere); actors whose roles name two countries are left out."""
+    seen: dict[str, set[str]] = {}
+    for c in claims:
+        country = country_of_speaker(c)
+        if country:
+            seen.setdefault(c.actor, set()).add(country)
+    return {a: next(iter(cs)) for a, cs in seen.items() if len(cs) == 1}
+
+
+def other_government(query: Query, statements: list[Claim], countries: dict[str, str] | None = None) -> bool:
+    """Whether a sentence's statements all speak for countries other than the ones the question
+    names ("What did Ostmark propose?" and the Calderran prime minister's proposal). ``countries``:
+    actor -> country (``speaker_countries``). Statements whose country is unknown are not counted
+    as someone else's."""
+    asked = {c for c in (_RESOLVER.country_of(a) for a in query.actors) if c}
+    if not asked or not statements or _WHO.match(query.text):
+        return False
+    found = [(countries or {}).get(c.actor) or country_of_speaker(c) for c in statements]
+    return all(found) and not asked & set(found)
 
 
 def covers_topic(query: Query, s: Sentence) -> bool:

@@ -22,14 +22,16 @@ import re
 from index.models import Claim, Passage
 from index.text import DATELINE, terms
 
-from .evidence import Evidence
+from .evidence import Evidence, claim_is
 from .models import Answer, Citation
 from .query import QUESTION_KIND, Query
 from .support import is_yes_no, supports_predicate
 
 #: The kinds this answers for, as a gerund and a past tense.
-GERUND = {"pledge": "pledging", "proposal": "proposing", "demand": "demanding", "criticism": "criticising"}
+GERUND = {"pledge": "pledging", "proposal": "proposing", "demand": "demanding", "criticism": "criticising",
+          "threat": "threatening"}
 PAST = {"pledge": "pledged", "proposal": "proposed", "demand": "demanded", "criticism": "criticised",
+        "threat": "threatened",
         "position": "said", "statement": "said"}
 _IDENTITY = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 
@@ -74,7 +76,7 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         return not query.topic_terms or bool(query.topic_terms & set(terms(text_of(c) + " " + " ".join(c.topics))))
 
     wanted = [c for c in claims
-              if c.kind == query.kind and on_topic(c) and supports_predicate(query.untimed, text_of(c))]
+              if claim_is(c, query.kind) and on_topic(c) and supports_predicate(query.untimed, text_of(c))]
     if wanted:
         return _quote(query, evidence, wanted, max_quotes, lead="", abstained=False)
     names = " and ".join(query.actors)

@@ -49,7 +49,7 @@ class Assistant:
         self.answerer = ExtractiveAnswerer(self.ranker)
         self.evidence = EvidenceGatherer(store, self.retriever)
         self.parser = QueryParser(outlets=store.sources, actors=lambda: [a.actor for a in store.actors()],
-                                  embed=self.embedder.embed)
+                                  embed=self.embedder.embed, gender=self.evidence.person_gender)
         self._write_lock = threading.Lock()
         self._llms: dict[str, Answerer] = {}
 

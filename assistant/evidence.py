@@ -8,6 +8,7 @@ read this one object.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from index.errors import NotFound
@@ -15,10 +16,30 @@ from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
 from index.text import terms
 
-from .query import ROUTED_KINDS, Query
+from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
+
+_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+_FEMININE = {"she", "her", "hers", "herself"}
+_THREAT_CUE = re.compile(r"^(threat|warn)", re.I)
+_CONDITION = re.compile(r"\b(unless|or else|otherwise)\b", re.I)
+_IF_HARM = re.compile(r"\bif\b", re.I)
+_HARM = re.compile(r"\b(cut\w*|halv\w*|halt\w*|stop\w*|suspend\w*|expand\w*|escalat\w*|retaliat\w*|block\w*|"
+                   r"clos\w*|impos\w*|sanction\w*|strik\w*|attack\w*|missile\w*|punish\w*|consequence\w*|"
+                   r"response)\b", re.I)
+
+
+def claim_is(claim: Claim, kind: str | None) -> bool:
+    """Whether ``claim`` is a statement of ``kind``: its stored kind, or for a derived kind
+    (``DERIVED_KINDS``: "threat") its shape: a threatening or warning cue, or a harm made
+    conditional ("unless", "if the exercises went ahead" with a harm such as missile testing)."""
+    if kind != "threat":
+        return claim.kind == kind
+    if _THREAT_CUE.match(claim.cue):
+        return True
+    return bool(_CONDITION.search(claim.text) or (_IF_HARM.search(claim.text) and _HARM.search(claim.text)))
 
 
 @dataclass
@@ -55,6 +76,12 @@ class Evidence:
     copies: dict[str, list[Document]] = field(default_factory=dict)
     actor_claims: list[Claim] = field(default_factory=list)
     actor_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
+    statements: dict[SentenceKey, list[Claim]] = field(default_factory=dict)
+
+    def carries(self, key: SentenceKey, kind: str | None) -> bool:
+        """Whether the sentence ``key`` of the passages carries a statement of ``kind``
+        (``claim_is``), by anyone."""
+        return any(claim_is(c, kind) for c in self.statements.get(key, ()))
 
 
 class EvidenceGatherer:
@@ -84,8 +111,10 @@ class EvidenceGatherer:
         for i, p in enumerate(passages):
             p.rank = i + 1
         actor_claims, actor_passages = self.actor_statements(query)
+        statements = self.statements(passages)
+        speakers = {key: list(dict.fromkeys(c.actor for c in found)) for key, found in statements.items()}
         return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
-                        claim_passages=extra, speakers=self.speakers(passages),
+                        claim_passages=extra, speakers=speakers, statements=statements,
                         copies=self.copies(passages + extra + list(actor_passages.values())),
                         actor_claims=actor_claims, actor_passages=actor_passages)
 
@@ -93,7 +122,7 @@ class EvidenceGatherer:
         """All statements of the named actors (any kind, within the query's filters) when the
         question asks for a kind of statement, and the passage holding each sentence (at most
         ``max_actor_statements``)."""
-        if not query.actors or query.kind not in ROUTED_KINDS:
+        if not query.actors or query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             return [], {}
         claims = self.reader.claims(actors=list(query.actors), filters=query.filters)[:self.config.max_actor_statements]
         found: dict[SentenceKey, Passage] = {}
@@ -105,11 +134,40 @@ class EvidenceGatherer:
                     found[key] = chunk
         return claims, found
 
+    def person_gender(self, actor: str, max_claims: int = 30) -> str:
+        """How the articles refer to ``actor``: "f" (she/her), "m" (he/him/his), "?" (a person
+        whose pronoun the articles do not show, or show both ways) or "" (not a person). Read
+        from the sentences of their statements: the first he/she/his/her after their surname (or
+        in a sentence credited to them that does not name them: the pronoun the extractor
+        resolved to them)."""
+        claims = self.reader.claims(actors=[actor])[:max_claims]
+        if not claims or all(c.actor_type != "person" for c in claims):
+            return ""
+        surname = actor.split()[-1]
+        votes = {"f": 0, "m": 0}
+        texts: dict[str, str] = {}
+        for c in claims:
+            if c.doc_id not in texts:
+                try:
+                    texts[c.doc_id] = self.reader.document(c.doc_id).text
+                except NotFound:
+                    continue
+            sentence = texts[c.doc_id][c.sent_start:c.sent_end]
+            at = sentence.find(surname)
+            m = _PRONOUN.search(sentence[at + len(surname):] if at >= 0 else sentence)
+            if m:
+                votes["f" if m.group(1).lower() in _FEMININE else "m"] += 1
+        if votes["f"] != votes["m"] and min(votes.values()) == 0:
+            return "f" if votes["f"] else "m"
+        return "?"
+
     def routed_claims(self, query: Query) -> list[Claim]:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
         if not query.actors:
             return []
         claims = self.reader.claims(actors=list(query.actors), kinds=query.routed_kinds, filters=query.filters)
+        if query.kind in DERIVED_KINDS:
+            claims = [c for c in claims if claim_is(c, query.kind)]
         if query.topic_terms:
             claims = [c for c in claims if query.topic_terms & set(terms(c.text + " " + " ".join(c.topics)))]
         return claims
@@ -131,10 +189,12 @@ class EvidenceGatherer:
 
     def speakers(self, passages: list[Passage]) -> dict[SentenceKey, list[str]]:
         """Who each sentence of the passages attributes a statement to, from the claims table."""
-        out: dict[SentenceKey, list[str]] = {}
+        return {key: list(dict.fromkeys(c.actor for c in found)) for key, found in self.statements(passages).items()}
+
+    def statements(self, passages: list[Passage]) -> dict[SentenceKey, list[Claim]]:
+        """The statements (claims) each sentence of the passages carries, from the claims table."""
+        out: dict[SentenceKey, list[Claim]] = {}
         docs = sorted({p.doc_id for p in passages})
         for c in self.reader.claims(filters=Filters(doc_ids=docs)) if docs else []:
-            names = out.setdefault((c.doc_id, c.sent_start), [])
-            if c.actor not in names:
-                names.append(c.actor)
+            out.setdefault((c.doc_id, c.sent_start), []).append(c)
         return out

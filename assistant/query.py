@@ -29,17 +29,23 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 
 # Words that say what kind of statement is asked for, not what it is about.
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
-                             "commit react reaction respond do doing plan plans changed change shift evolved stance"))
+                             "commit react reaction respond do doing plan plans changed change shift evolved stance "
+                             "threaten threatened threat warn warned"))
 CHANGE_QUESTION = re.compile(r"\b(chang\w*|evolv\w*|shift\w*|over time|timeline|since|used to|now)\b", re.I)
 QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
     ("proposal", re.compile(r"\b(propos\w*|offer\w*|in (?:exchange|return))\b", re.I)),
     ("demand", re.compile(r"\b(urg\w*|demand\w*|call(?:ed)? on|ask(?:ed)? \w+ to)\b", re.I)),
     ("criticism", re.compile(r"\b(critici[sz]\w*|condemn\w*|react\w*)\b", re.I)),
+    ("threat", re.compile(r"\b(threat\w*|warn\w*)\b", re.I)),
     ("position", re.compile(r"\b(position|stance|view|think|say|said|describe\w*|opinion)\b", re.I)),
 ]
 #: Kinds specific enough to route a question to the claims of that kind only.
 ROUTED_KINDS = tuple(k for k in STATEMENT_KINDS if k not in ("position", "statement"))
+#: Kinds a question may ask for that the claims table does not store: a threat is a statement of
+#: any kind whose cue threatens or warns, or whose content makes a harm conditional
+#: ("deliveries would be cut by half unless ..."); see ``assistant.evidence.claim_is``.
+DERIVED_KINDS = ("threat",)
 
 _NAME = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)")
 _NOT_NAMES = set("""What Who Whom Whose Which When Where Why How Did Does Do Is Are Was Were Has Have Had Can
@@ -317,11 +323,19 @@ def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]
     return list(dict.fromkeys(order))
 
 
-def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[str]], list[str]]) -> str:
+def pronoun_gender(pronoun: str) -> str:
+    """"f" for she/her, "m" for he/him/his."""
+    return "f" if pronoun.lower() in ("she", "her") else "m"
+
+
+def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[str]], list[str]],
+                     gender: Callable[[str], str] | None = None) -> str:
     """``question`` with he/she/him/his/her (one actor) or they/them/their (the previous
     question's actors, else those of the previous answer) replaced by the actors of the previous
     turn ("What did she propose?" -> "What did Mirela Dost propose?"). Unchanged when the
-    question names actors of its own or the previous turn names none."""
+    question names actors of its own or the previous turn names none. ``gender`` (actor ->
+    "m"/"f"/"?" for a person, "" for a government or organisation): he/she then resolves only to
+    a person not known to be of the other gender; with none, the question is left unchanged."""
     if match(named_entities(question)):
         return question
     singular, plural = _SINGULAR.search(question), _PLURAL.search(question)
@@ -331,6 +345,11 @@ def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[
     if not actors:
         return question
     if singular:
+        if gender is not None:
+            want = pronoun_gender(singular.group(1))
+            actors = [a for a in actors if gender(a) in (want, "?")]
+            if not actors:
+                return question  # "he" after a turn about a woman: nobody to carry over
         who = actors[0]
         rx = _SINGULAR
     else:
@@ -426,7 +445,9 @@ class QueryParser:
     again only after ``invalidate``); ``embed`` maps a list of texts to unit vectors."""
 
     def __init__(self, outlets: Callable[[], list[str]], actors: Callable[[], list[str]],
-                 embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today):
+                 embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today,
+                 gender: Callable[[str], str] | None = None):
+        self._gender = gender  # actor -> "m"/"f"/"?" (person), "" (not a person); see resolve_pronouns
         self._today = today  # what "last year" / "this month" in a question are counted from
         self._outlets_of_index = outlets
         self._actors_of_index = actors
@@ -525,11 +546,14 @@ class QueryParser:
         the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
         A question that names its own actors keeps them and takes no earlier actor."""
         own = named_entities(question)
-        resolved = resolve_pronouns(question, history, self.match_actors)
+        resolved = resolve_pronouns(question, history, self.match_actors, self._gender)
+        # "What did he demand?" when the previous turn names no man: no actor is carried over.
+        unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
+                      and bool(_SINGULAR.search(question)))
         if (own or resolved != question) and not _TOPIC_REFERENCE.search(question):
             return resolved  # "What did Koval and Brandt pledge?", "What did she propose?"
         out = carry_over(resolved, [q for q, _ in history])
-        if own or resolved != question:  # carry the topic, never an earlier actor
+        if own or resolved != question or unresolved:  # carry the topic, never an earlier actor
             carried = [w for w in out[len(resolved):].split() if not w[:1].isupper()]
             out = " ".join([resolved] + carried)
         return out

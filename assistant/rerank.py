@@ -25,6 +25,7 @@ KIND_CUES = {
     "pledge": re.compile(r"\b(pledg\w*|vow\w*|promis\w*|commit\w*|will|guarantee\w*|undert\w*)\b", re.I),
     "proposal": re.compile(r"\b(propos\w*|offer\w*|suggest\w*|in (?:exchange|return) for|plan)\b", re.I),
     "demand": re.compile(r"\b(urg\w*|demand\w*|call(?:ed|s)? (?:on|for)|insist\w*|must)\b", re.I),
+    "threat": re.compile(r"\b(threat\w*|warn\w*|unless)\b", re.I),
     "criticism": re.compile(r"\b(condemn\w*|critici[sz]\w*|denounc\w*|reckless|disappointing|reject\w*)\b", re.I),
     "position": re.compile(
         r"\b(said|says|position|oppos\w*|support\w*|believ\w*|think|agree\w*|reject\w*|should|must|stance)\b", re.I),

@@ -68,7 +68,8 @@ _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
                        r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
                        r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
-_PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos", re.I)
+# A proposal made, not one mentioned ("would support the proposal" is a position on it).
+_PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
                      r"protect|defend|help|support)\b", re.I)
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"

@@ -85,3 +85,80 @@ def test_library_marks_truncated_exports(a, tmp_path):
     assert a.ingest([p]).ok
     rows = {r[3] for r in _document_rows(a)}
     assert "Velmor opens Kessa dam gates  [truncated in the export]" in rows
+
+
+def test_a_threat_question_quotes_the_threat_not_another_kind(a):
+    dremmen = a.ask("What did Karl Dremmen threaten?")
+    assert not dremmen.abstained and any("cut by half" in c.quote for c in dremmen.citations), dremmen.answer
+    assert not any("ten-year gas contract" in c.quote for c in dremmen.citations)  # his proposal
+    assert all(c.speaker == "Karl Dremmen" for c in dremmen.citations)
+    halden = a.ask("What did Viktor Halden threaten?")
+    assert any("expand missile testing" in c.quote for c in halden.citations), halden.answer
+    koval = a.ask("What did Koval threaten?")  # she made no threat: said plainly, her statements labelled
+    assert koval.abstained and koval.answer.startswith("The articles do not report Anna Koval threatening")
+    assert all(c.speaker == "Anna Koval" for c in koval.citations)
+    quotes_exact(a, dremmen)
+
+
+def test_followup_after_a_who_question_is_about_the_person_named(a):
+    q1 = "Who is the secretary-general of the Northern Straits Council?"
+    first = a.ask(q1)
+    ans = a.ask("What did she pledge?", history=[(q1, first.answer)])
+    assert not ans.abstained and ans.citations, ans.answer
+    assert all(c.speaker == "Amara Lind" for c in ans.citations)
+    assert any("monitors" in c.quote or "observers" in c.quote for c in ans.citations)
+    assert not any("urged" in c.quote for c in ans.citations)  # her demand is not a pledge
+
+
+def test_pronoun_gender_is_read_from_the_articles(a):
+    assert a.evidence.person_gender("Lena Sorvik") == "f"  # "Sorvik said her government ..."
+    assert a.evidence.person_gender("Tomas Ruiz") == "m"
+    assert a.evidence.person_gender("Ostmark") == ""  # not a person
+
+
+def test_followup_pronoun_never_resolves_to_a_person_of_the_other_gender(a):
+    q1 = "How did Sorvik respond?"
+    history = [(q1, a.ask(q1).answer)]
+    he = a.ask("What did he demand?", history=history)
+    assert "Sorvik" not in a.parser.parse("What did he demand?", history=history).text
+    assert not any("Sorvik" in c.speaker for c in he.citations), he.answer
+    she = a.parser.parse("What did she demand?", history=history)
+    assert "Lena Sorvik" in she.text and she.actors == ("Lena Sorvik",)
+
+
+def test_resolve_pronouns_with_genders():
+    from assistant.query import resolve_pronouns
+
+    history = [("How did Sorvik and Ruiz respond?", "Sorvik said no. Ruiz said yes.")]
+    people = {"Sorvik": ["Lena Sorvik"], "Ruiz": ["Tomas Ruiz"]}
+
+    def match(names):
+        return [x for n in names for x in people.get(n, [])]
+
+    genders = {"Lena Sorvik": "f", "Tomas Ruiz": "m"}.get
+    assert resolve_pronouns("What did he propose?", history, match, lambda x: genders(x, "")) == \
+        "What did Tomas Ruiz propose?"
+    assert resolve_pronouns("What did she propose?", history, match, lambda x: genders(x, "")) == \
+        "What did Lena Sorvik propose?"
+    only_her = [("How did Sorvik respond?", "Sorvik said no.")]
+    assert resolve_pronouns("What did he propose?", only_her, match, lambda x: genders(x, "")) == \
+        "What did he propose?"
+
+
+def test_sentences_after_the_best_clear_the_same_bar(a):
+    host = a.ask("Who offered to host the sanctions talks?")
+    assert not host.abstained and "offered to host the talks" in host.citations[0].quote, host.answer
+    oren = a.ask("What did Nadia Oren propose?")
+    assert oren.citations and all(c.speaker == "Nadia Oren" for c in oren.citations)
+    assert all("propos" in c.quote or "in exchange for" in c.quote for c in oren.citations), oren.answer
+    threat = a.ask("What did Ostmark threaten?")
+    assert threat.citations and not any("ten-year gas contract" in c.quote for c in threat.citations), threat.answer
+    ostmark = a.ask("What did Ostmark propose?")  # the Calderran and Velorian proposals are someone else's
+    assert ostmark.citations and not any(c.speaker in ("Erik Brandt", "Tomas Ruiz", "Mirela Dask")
+                                         for c in ostmark.citations), ostmark.answer
+    quotes_exact(a, host)
+
+
+def test_a_proposal_mentioned_is_not_a_proposal_made(a):
+    dask = [c for c in a.store.claims(actors=["Mirela Dask"]) if "support the proposal" in c.text]
+    assert dask and all(c.kind != "proposal" for c in dask)
