@@ -52,3 +52,15 @@ def datasets_dir() -> Path:
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="module")
+def samples_store(tmp_path_factory):
+    """``(Assistant, store folder)``: the bundled sample articles ingested into a fresh store (real
+    Chroma, the real model, claims on); one per test module."""
+    from assistant import Assistant
+
+    path = tmp_path_factory.mktemp("samples") / "store"
+    a = Assistant.open(store=path, create=True)
+    assert a.ingest([SAMPLES]).ok
+    return a, path

@@ -9,12 +9,8 @@ SAMPLES = ROOT / "index" / "samples"
 
 
 @pytest.fixture(scope="module")
-def a(tmp_path_factory):
-    from assistant import Assistant
-
-    assistant = Assistant.open(store=tmp_path_factory.mktemp("quality") / "store", create=True)
-    assert assistant.ingest([SAMPLES]).ok
-    return assistant
+def a(samples_store):
+    return samples_store[0]
 
 
 def quotes_exact(a, ans):

@@ -13,13 +13,8 @@ SAMPLES = ROOT / "index" / "samples"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from assistant import Assistant
-
-    path = tmp_path_factory.mktemp("compare") / "store"
-    a = Assistant.open(store=path, create=True)
-    assert a.ingest([SAMPLES]).ok
-    return a, path
+def store(samples_store):
+    return samples_store
 
 
 def test_compare_lays_statements_side_by_side_in_date_order(store):

@@ -15,13 +15,8 @@ QUESTION = "What did Veloria pledge about a grain corridor?"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from assistant import Assistant
-
-    path = tmp_path_factory.mktemp("lc") / "store"
-    a = Assistant.open(store=path, create=True)
-    assert a.ingest([SAMPLES]).ok
-    return a, path
+def store(samples_store):
+    return samples_store
 
 
 def test_retriever_documents_are_passages_with_offsets_and_speakers(store):

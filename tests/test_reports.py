@@ -14,13 +14,8 @@ SAMPLES = ROOT / "index" / "samples"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from assistant import Assistant
-
-    path = tmp_path_factory.mktemp("reports") / "store"
-    a = Assistant.open(store=path, create=True)
-    assert a.ingest([SAMPLES]).ok
-    return a, path
+def store(samples_store):
+    return samples_store
 
 
 def run(capsys, *args):
