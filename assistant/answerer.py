@@ -25,6 +25,7 @@ from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .rerank import Sentence, SentenceRanker
+from .stance import changes, country_of_speaker, on_topic, speaker_countries, stance_holders, topic_phrase
 from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
 
@@ -84,7 +85,9 @@ class ExtractiveAnswerer:
 
     def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]:
         answer = None
-        if query.asks_change and evidence.claims:
+        if query.asks_change and evidence.stance_claims:
+            answer = self.answer_stance(query, evidence)
+        if answer is None and query.asks_change and evidence.claims:
             answer = self.answer_timeline(query, evidence.claims, evidence.passages + evidence.claim_passages,
                                           evidence.copies)
         yield from deltas(answer or self.answer(query, evidence))
@@ -130,6 +133,30 @@ class ExtractiveAnswerer:
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         return self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+
+    def answer_stance(self, query: Query, evidence: Evidence) -> Answer | None:
+        """"How has X's stance on Y changed?": X's statements (its own and its officials') about
+        Y, earliest and latest with the most different ones between (``assistant/stance.py``),
+        each quoted in its whole sentence. None when fewer than two are on the topic."""
+        found = evidence.stance_passages
+
+        def sentence_of(c: Claim) -> str:
+            p = found.get((c.doc_id, c.sent_start))
+            return p.text[c.sent_start - p.start:c.sent_end - p.start] if p else c.text
+
+        holders = stance_holders(query.text, query.actors)
+        topic = topic_phrase(query.text, holders, query.topic_terms)
+        claims = [c for c in evidence.stance_claims if (c.doc_id, c.sent_start) in found]
+        kept = on_topic(claims, topic, query.topic_terms, sentence_of,
+                        lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences)
+        picked = changes(kept, self.config.max_sentences_change)
+        if len(picked) < 2:
+            return None
+        answer = self.answer_timeline(query, picked, list(found.values()), evidence.copies)
+        if answer is not None:
+            about = f" on {topic}" if topic else "'s statements"
+            answer.answer = f"{' and '.join(holders)}{about}, earliest to latest: " + answer.answer
+        return answer
 
     def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage],
                         copies: dict[str, list[Document]] | None = None) -> Answer | None:
@@ -270,26 +297,6 @@ def someone_else(query: Query, speakers: list[str] | None) -> bool:
         return False
     asked = {fold(a) for a in query.actors}
     return not asked & {fold(s) for s in speakers}
-
-
-def country_of_speaker(c: Claim) -> str | None:
-    """The country a statement speaks for: a government's own, or the one its speaker's role
-    names first ("Calderran Prime Minister" -> Calderra, "Ostmark's Foreign Minister" -> Ostmark)."""
-    if c.actor_type == "government":
-        return _RESOLVER.country_of(c.actor)
-    first = re.sub(r"[’']s$", "", (c.role or "").split(" ")[0]) if c.role else ""
-    return _RESOLVER.country_of(first) if first[:1].isupper() else None
-
-
-def speaker_countries(claims: list[Claim]) -> dict[str, str]:
-    """Each actor's country, from the role any of its statements gives ("Ruiz" is the
-    "Velorian Foreign Minister" elsewhere); actors whose roles name two countries are left out."""
-    seen: dict[str, set[str]] = {}
-    for c in claims:
-        country = country_of_speaker(c)
-        if country:
-            seen.setdefault(c.actor, set()).add(country)
-    return {a: next(iter(cs)) for a, cs in seen.items() if len(cs) == 1}
 
 
 def other_government(query: Query, statements: list[Claim], countries: dict[str, str] | None = None) -> bool:

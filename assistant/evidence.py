@@ -18,6 +18,7 @@ from index.text import terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
+from .stance import holder_statements, stance_holders
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
 
@@ -50,6 +51,7 @@ class EvidenceConfig:
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
     max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
+    max_stance_statements: int = 200  # statements of a stance holder read for "how has X's stance changed"
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Evidence:
     actor_claims: list[Claim] = field(default_factory=list)
     actor_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
     statements: dict[SentenceKey, list[Claim]] = field(default_factory=dict)
+    stance_claims: list[Claim] = field(default_factory=list)
+    stance_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
 
     def carries(self, key: SentenceKey, kind: str | None) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
@@ -113,10 +117,37 @@ class EvidenceGatherer:
         actor_claims, actor_passages = self.actor_statements(query)
         statements = self.statements(passages)
         speakers = {key: list(dict.fromkeys(c.actor for c in found)) for key, found in statements.items()}
+        stance_claims, stance_passages = self.stance_statements(query)
         return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
                         claim_passages=extra, speakers=speakers, statements=statements,
-                        copies=self.copies(passages + extra + list(actor_passages.values())),
-                        actor_claims=actor_claims, actor_passages=actor_passages)
+                        copies=self.copies(passages + extra + list(actor_passages.values())
+                                           + list(stance_passages.values())),
+                        actor_claims=actor_claims, actor_passages=actor_passages,
+                        stance_claims=stance_claims, stance_passages=stance_passages)
+
+    def stance_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
+        """For "how has X's stance on Y changed?": every statement of the stance holders (a
+        country's own and its officials', see ``assistant/stance.py``), of the kind asked for
+        when one is, within the filters, with the passage holding each sentence."""
+        if not query.asks_change or not query.actors:
+            return [], {}
+        claims: list[Claim] = []
+        for holder in stance_holders(query.text, query.actors):
+            claims += holder_statements(self.reader, holder, query.filters)
+        if query.kind in ROUTED_KINDS + DERIVED_KINDS:
+            claims = [c for c in claims if claim_is(c, query.kind)]
+        claims = claims[:self.config.max_stance_statements]
+        return claims, self._passages_of(claims)
+
+    def _passages_of(self, claims: list[Claim]) -> dict[SentenceKey, Passage]:
+        found: dict[SentenceKey, Passage] = {}
+        for c in claims:
+            key = (c.doc_id, c.sent_start)
+            if key not in found:
+                chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
+                if chunk:
+                    found[key] = chunk
+        return found
 
     def actor_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
         """All statements of the named actors (any kind, within the query's filters) when the
@@ -125,14 +156,7 @@ class EvidenceGatherer:
         if not query.actors or query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             return [], {}
         claims = self.reader.claims(actors=list(query.actors), filters=query.filters)[:self.config.max_actor_statements]
-        found: dict[SentenceKey, Passage] = {}
-        for c in claims:
-            key = (c.doc_id, c.sent_start)
-            if key not in found:
-                chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
-                if chunk:
-                    found[key] = chunk
-        return claims, found
+        return claims, self._passages_of(claims)
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:
         """How the articles refer to ``actor``: "f" (she/her), "m" (he/him/his), "?" (a person

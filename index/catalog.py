@@ -459,10 +459,11 @@ class Catalog:
 
     # ------------------------------------------------------------------ claims
     def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-               filters: Filters | None = None, topic: str = "") -> list[Claim]:
+               filters: Filters | None = None, topic: str = "", roles: Sequence[str] | None = None) -> list[Claim]:
         """Claims of ready documents (optionally of these actors, case-insensitive, of these
-        kinds, passing ``filters``, and whose text or topics contain ``topic``), ordered by
-        statement date, article date, offset."""
+        kinds, passing ``filters``, whose text or topics contain ``topic``, and whose speaker's
+        role contains one of ``roles``, case-insensitive), ordered by statement date, article
+        date, offset."""
         where, args = self.filter_sql(filters)
         sql = (f"SELECT k.*, d.title, d.source, d.published, d.url FROM claims k JOIN documents d "
                f"ON d.doc_id=k.doc_id WHERE {where}")
@@ -475,6 +476,9 @@ class Catalog:
         if topic:
             sql += " AND (lower(k.text) LIKE ? OR lower(k.topics) LIKE ?)"
             args += [f"%{topic.lower()}%"] * 2
+        if roles:
+            sql += " AND (" + " OR ".join("lower(k.role) LIKE ?" for _ in roles) + ")"
+            args += [f"%{r.lower()}%" for r in roles]
         sql += " ORDER BY k.date, d.published, k.start"
         out = []
         for r in self.db.execute(sql, args):

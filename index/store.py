@@ -43,7 +43,7 @@ class IndexReader(Protocol):
     def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None: ...
 
     def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-               filters: Filters | None = None, topic: str = "") -> list[Claim]: ...
+               filters: Filters | None = None, topic: str = "", roles: Sequence[str] | None = None) -> list[Claim]: ...
 
     def actors(self) -> list[ActorSummary]: ...
 
@@ -194,8 +194,8 @@ class Store:
                           embedding_model=EMBEDDING_MODEL)
 
     def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-               filters: Filters | None = None, topic: str = "") -> list[Claim]:
-        return self.catalog.claims(actors, kinds, filters, topic)
+               filters: Filters | None = None, topic: str = "", roles: Sequence[str] | None = None) -> list[Claim]:
+        return self.catalog.claims(actors, kinds, filters, topic, roles)
 
     def actors(self) -> list[ActorSummary]:
         return self.catalog.actors()

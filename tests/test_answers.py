@@ -128,6 +128,45 @@ def test_timeline_question_orders_statements_by_date(assistant):
     assert len(dates) >= 2 and dates == sorted(dates) and len(set(dates)) >= 2
 
 
+OSTMARK_VOICES = {"Ostmark", "Viktor Halden", "Lena Sorvik", "Karl Dremmen"}
+
+
+@pytest.mark.parametrize("question,early,late", [
+    ("How has Ostmark's stance on sanctions relief talks with Veloria changed?",
+     ("lift all sanctions before any talks", "would not negotiate", "turned down an offer"),
+     ("no longer insisted", "without preconditions", "committed to withdrawing", "prepared to take the first step")),
+    ("How has Ostmark's position on Aster pipeline gas supplies to Veloria changed?",
+     ("halve deliveries", "cut by half"), ("ten-year gas contract",)),
+    ("How has Ostmark's position on missile tests near the Northern Straits changed?",
+     ("expand missile testing", "tests would continue"), ("halt tests for six months",)),
+])
+def test_stance_change_shows_the_change_in_the_holders_own_words(assistant, question, early, late):
+    """The earliest and latest statements of Ostmark (its government and its officials) on the
+    topic, date-ordered; never a statement of Veloria or Calderra, never an off-topic one."""
+    ans = assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    check_citations(assistant, ans)
+    assert ans.answer.startswith("Ostmark on ")
+    assert {c.speaker for c in ans.citations} <= OSTMARK_VOICES, ans.answer
+    dates = [c.statement_date or c.published for c in ans.citations]
+    assert dates == sorted(dates) and dates[0][:7] < dates[-1][:7]
+    assert any(w in ans.citations[0].quote for w in early), ans.answer
+    assert any(w in ans.citations[-1].quote for w in late), ans.answer
+    assert not any("gas contract" in c.quote for c in ans.citations) or "gas" in question
+
+
+def test_stance_holder_and_topic_are_read_from_the_question():
+    from assistant.stance import stance_holders, topic_phrase
+
+    q = "How has Ostmark's stance on sanctions relief talks with Veloria changed?"
+    assert stance_holders(q, ["Ostmark", "Veloria"]) == ["Ostmark"]
+    assert topic_phrase(q, ["Ostmark"], frozenset()) == "sanctions relief talks with Veloria"
+    assert stance_holders("How has the Velorian position on the corridor shifted?", ["Ostmark", "Veloria"]) == ["Veloria"]
+    assert stance_holders("Has Halden changed his mind on talks with Veloria?", ["Viktor Halden", "Veloria"]) == [
+        "Viktor Halden"]
+    assert stance_holders("How did things change?", ["Ostmark", "Veloria"]) == ["Ostmark", "Veloria"]
+
+
 # ----------------------------------------------------------------------------- LLM backend
 
 def test_openai_backend_checks_the_model_output(assistant):

@@ -1,0 +1,175 @@
+"""Whose stance, and how it changed: "How has Ostmark's stance on sanctions relief talks changed?"
+
+A country's stance is what its government and its officials said: the statements credited to
+the country itself ("Lindgrad dismissed ...") and those of every person whose role names it
+("Ostmark's Foreign Minister Lena Sorvik"), including their later statements where the role is
+not repeated ("Sorvik said ..."). Of those, the ones about the question's topic are kept
+(their whole sentence close to the topic phrase in meaning, or sharing two of its terms), and
+the timeline quotes the earliest and the latest, with up to two between chosen for being most
+unlike the statements around them: the change, not four versions of the same line.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from index.actors import ActorResolver, fold
+from index.models import Claim, Filters
+from index.store import IndexReader
+from index.text import terms
+
+_RESOLVER = ActorResolver()
+_STANCE_WORDS = r"(?:stance|position|positions|views?|policy|policies|approach|attitude|line|tone|rhetoric|thinking)"
+_HOLDER = re.compile(rf"([^\s’']+(?:\s+[^\s’']+){{0,3}}?)[’']s?\s+(?:\w+\s+)?{_STANCE_WORDS}\b", re.I)
+_TOPIC = re.compile(rf"\b{_STANCE_WORDS}\s+(?:on|towards?|toward|regarding|about|over|in)\s+(?:the\s+)?(.+?)"
+                    r"\s+(?:changed|evolved|shifted|developed|moved|hardened|softened)\b", re.I)
+_SUBJECT = re.compile(r"\b(?:has|have|did)\s+(.+?)\s+(?:changed|shifted|evolved|moved|softened|hardened)\b", re.I)
+
+TOPIC_SIMILARITY = 0.40  # mean similarity of a statement's sentence and article title to the topic phrase ...
+TOPIC_MARGIN = 0.20  # ... at least this and within this margin of the best statement's
+TOPIC_TERMS = 2  # ... or sharing this many of the topic's terms
+TOPIC_FLOOR = 0.33  # ... or sharing one of them and scoring at least this
+STANCE_KIND_BONUS = 0.05  # a position, pledge, proposal, demand or criticism beats a plain statement
+MAX_STATEMENTS = 400  # statements read for one holder
+
+
+def country_of_speaker(c: Claim) -> str | None:
+    """The country a statement speaks for: a government's own, or the one its speaker's role
+    names first ("Calderran Prime Minister" -> Calderra, "Ostmark's Foreign Minister" -> Ostmark)."""
+    if c.actor_type == "government":
+        return _RESOLVER.country_of(c.actor)
+    first = re.sub(r"[’']s$", "", (c.role or "").split(" ")[0]) if c.role else ""
+    return _RESOLVER.country_of(first) if first[:1].isupper() else None
+
+
+def speaker_countries(claims: list[Claim]) -> dict[str, str]:
+    """Each actor's country, from the role any of its statements gives ("Ruiz" is the
+    "Velorian Foreign Minister" elsewhere); actors whose roles name two countries are left out."""
+    seen: dict[str, set[str]] = {}
+    for c in claims:
+        country = country_of_speaker(c)
+        if country:
+            seen.setdefault(c.actor, set()).add(country)
+    return {a: next(iter(cs)) for a, cs in seen.items() if len(cs) == 1}
+
+
+def stance_holders(text: str, actors: Sequence[str]) -> list[str]:
+    """The actors (of ``actors``, the ones the question names) whose stance a change question
+    asks about: the possessor of "stance/position/view" ("Ostmark's stance on talks with
+    Veloria" -> Ostmark), else the subject of "has X changed", else all of ``actors``."""
+    if not actors:
+        return []
+    for pattern in (_HOLDER, _SUBJECT):
+        found = [a for a in actors if any(_names(m.group(1), a) for m in pattern.finditer(text))]
+        if found:
+            return found
+    return list(actors)
+
+
+def _names(span: str, actor: str) -> bool:
+    span_f, actor_f = fold(span), fold(actor)
+    if actor_f in span_f or (span_f and span_f in actor_f):
+        return True
+    country = _RESOLVER.country_of(actor)
+    return bool(country) and any(_RESOLVER.country_of(w) == country for w in re.findall(r"[\w’'-]+", span))
+
+
+def topic_phrase(text: str, holders: Sequence[str], topic_terms: frozenset[str]) -> str:
+    """What the stance is about: the words after "stance on" ("sanctions relief talks with
+    Veloria"), else the question's topic terms."""
+    m = _TOPIC.search(text)
+    if m:
+        return m.group(1).strip(" ?.")
+    return " ".join(sorted(topic_terms))
+
+
+def _country_forms(country: str) -> list[str]:
+    """Strings a role naming ``country`` contains: the name, its stem (demonyms: "Velorian"),
+    and the demonyms and aliases the actor table maps to it."""
+    forms = {country, country[:-1] if len(country) > 5 else country}
+    for table in (_RESOLVER.demonyms, _RESOLVER.aliases):
+        forms.update(k for k, v in table.items() if v.lower() == country.lower() and len(k) > 2)
+    return sorted(forms)
+
+
+def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None) -> list[Claim]:
+    """Statements of ``holder``: its own and, for a country, those of the persons whose role
+    names it (all their statements, also where the role is not repeated). Date-ordered."""
+    own = reader.claims(actors=[holder], filters=filters)[:MAX_STATEMENTS]
+    country = _RESOLVER.country_of(holder)
+    if not country:
+        return own
+    officials = reader.claims(roles=_country_forms(country), filters=filters)[:MAX_STATEMENTS]
+    persons = sorted({c.actor for c in officials if c.actor_type == "person" and country_of_speaker(c) == country}
+                     - {holder})
+    theirs = reader.claims(actors=persons, filters=filters)[:MAX_STATEMENTS] if persons else []
+    by_id = {c.claim_id: c for c in own + theirs}
+    return sorted(by_id.values(), key=lambda c: (c.when, c.doc_id, c.start))
+
+
+def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sentence_of: Callable[[Claim], str],
+             title_of: Callable[[Claim], str],
+             embed: Callable[[list[str]], np.ndarray]) -> list[tuple[Claim, np.ndarray, float]]:
+    """The statements about ``topic``, each with its sentence vector and topic score: the mean
+    of the sentence's and its article title's similarity to the topic phrase (a statement in an
+    article about the topic need not repeat its words: "ready to sit down without
+    preconditions"). Kept when the score is at least ``TOPIC_SIMILARITY`` and within
+    ``TOPIC_MARGIN`` of the best, or the sentence shares
+    ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``).
+    Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score."""
+    if not claims:
+        return []
+    sentences = [sentence_of(c) for c in claims]
+    if not topic.strip():  # "How has Calderra's stance changed?": every statement counts
+        return list(zip(claims, embed(sentences), [1.0] * len(claims)))
+    titles = sorted({title_of(c) for c in claims})
+    vectors = embed(sentences + titles + [topic])
+    topic_v = vectors[-1]
+    title_sim = dict(zip(titles, vectors[len(sentences):-1] @ topic_v))
+    need = min(TOPIC_TERMS, len(topic_terms)) or 1
+    scores = [(float(v @ topic_v) + float(title_sim[title_of(c)])) / 2
+              for c, v in zip(claims, vectors[:len(sentences)])]
+    bar = max(TOPIC_SIMILARITY, max(scores) - TOPIC_MARGIN)
+    kept = []
+    for c, s, v, score in zip(claims, sentences, vectors[:len(sentences)], scores):
+        shared = len(topic_terms & set(terms(s + " " + " ".join(c.topics))))
+        if score >= bar or (topic_terms and (shared >= need or (shared and score >= TOPIC_FLOOR))):
+            kept.append((c, v, score + (STANCE_KIND_BONUS if c.kind != "statement" else 0.0)))
+    return kept
+
+
+def changes(items: list[tuple[Claim, np.ndarray, float]], limit: int = 4) -> list[Claim]:
+    """The statements that show a change, date-ordered: the most on-topic statement of the
+    earliest date and of the latest, and between them (one per date, each date represented by
+    its most on-topic statement) the ones least like those already chosen, weighted by topic
+    score (greedy)."""
+    best: dict[tuple[str, int], tuple[Claim, np.ndarray, float]] = {}
+    for c, v, score in items:
+        key = (c.doc_id, c.sent_start)
+        if key not in best or score > best[key][2]:
+            best[key] = (c, v, score)
+    unique = sorted(best.values(), key=lambda x: (x[0].when, x[0].doc_id, x[0].sent_start))
+    if len(unique) <= 2:
+        return [c for c, _, _ in unique]
+    # the most on-topic statement of each date represents it
+    by_day: dict[str, int] = {}
+    for i, (c, _, score) in enumerate(unique):
+        d = c.when[:10]
+        if d not in by_day or score > unique[by_day[d]][2]:
+            by_day[d] = i
+    days = sorted(by_day)
+    chosen = {by_day[days[0]], by_day[days[-1]]}
+    while len(chosen) < limit:
+        pick, pick_value = None, 0.0
+        for i in by_day.values():
+            if i in chosen:
+                continue
+            value = (1.0 - max(float(unique[i][1] @ unique[j][1]) for j in chosen)) * unique[i][2]
+            if value > pick_value:
+                pick, pick_value = i, value
+        if pick is None:
+            break
+        chosen.add(pick)
+    return [unique[i][0] for i in sorted(chosen)]
