@@ -96,6 +96,11 @@ class ExtractiveAnswerer:
         """The best sentences of the evidence; sentences carrying a routed claim are preferred
         and credited to its actor."""
         question, passages = query.question, evidence.passages
+        if query.language != "en":
+            return Answer(question, f"Not answered: this question looks written in {query.language}. The offline "
+                          "answerer reads questions in English only (names can stay as the articles write them). "
+                          "Ask it in English, or use an LLM backend (--llm) that reads "
+                          f"{query.language}.", True, passages=passages)
         if not passages:
             return Answer(question, ABSTAIN_TEXT + " Nothing in the index matches the question.", True)
         missing = missing_names(query, passages)
@@ -148,7 +153,9 @@ class ExtractiveAnswerer:
         topic = topic_phrase(query.text, holders, query.topic_terms)
         claims = [c for c in evidence.stance_claims if (c.doc_id, c.sent_start) in found]
         kept = on_topic(claims, topic, query.topic_terms, sentence_of,
-                        lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences)
+                        lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences,
+                        lambda cs: self.ranker.vectors_at([(c.doc_id, c.sent_start, c.sent_end, sentence_of(c))
+                                                           for c in cs]))
         picked = changes(kept, self.config.max_sentences_change)
         if len(picked) < 2:
             return None

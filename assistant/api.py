@@ -71,7 +71,7 @@ class SearchRequest(FilterFields):
 
     query: str
     k: int = Field(10, ge=1, le=100)
-    rerank: bool = Field(False, description="re-order the top 30 passages by their best sentence")
+    rerank: bool = Field(True, description="re-order the top 30 passages by their best sentence (false: plain hybrid)")
 
 
 class ChatMessage(BaseModel):

@@ -334,8 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", parents=[common], help="hybrid passage search")
     s.add_argument("query")
     add_filters(s)
-    s.add_argument("--rerank", action="store_true",
-                   help="re-order the top 30 passages by their best sentence (slower, better recall)")
+    s.add_argument("--rerank", action=argparse.BooleanOptionalAction, default=True,
+                   help="re-order the top 30 passages by their best sentence (default; --no-rerank: plain hybrid)")
     s.set_defaults(func=cmd_search, k=10)
 
     s = sub.add_parser("stats", parents=[common], help="documents, chunks, store location and mode")
@@ -375,7 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--k", type=int, default=10, help="passages retrieved for recall@k and MRR@k (default 10)")
     s.add_argument("--baseline", action="append", choices=["dense", "bm25"],
                    help="also measure plain dense top-k or BM25 retrieval on the same store (repeatable)")
-    s.add_argument("--rerank", action="store_true", help="also measure sentence re-ranked search")
+    s.add_argument("--rerank", action=argparse.BooleanOptionalAction, default=True,
+                   help="also measure sentence re-ranked search, as `attache search` does by default (default on)")
     s.add_argument("--limit", type=int, default=0, help="only the first N questions (0 = all)")
     s.add_argument("--report", metavar="FILE", help="write a Markdown (.md) or HTML (.html) report with a plot")
     s.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -45,7 +45,7 @@ class Assistant:
         self.store = store
         self.embedder = shared_embedder(settings.embed_dtype, settings.embed_batch)
         self.retriever = HybridRetriever(store)
-        self.ranker = SentenceRanker(self.embedder)
+        self.ranker = SentenceRanker(self.embedder, stored=store.sentence_vectors)
         self.answerer = ExtractiveAnswerer(self.ranker)
         self.evidence = EvidenceGatherer(store, self.retriever)
         self.parser = QueryParser(outlets=store.sources, actors=lambda: [a.actor for a in store.actors()],
@@ -105,9 +105,11 @@ class Assistant:
                 standalone = None
         return self.parser.parse(question, history, filters, standalone=standalone)
 
-    def search(self, query: str, k: int = 10, filters: FilterSpec = None, rerank: bool = False) -> list[Passage]:
-        """Hybrid passage search, ranked from 1; ``rerank`` re-orders the top RERANK_POOL passages
-        by their best sentence under the sentence ranker (slower, better recall at k)."""
+    def search(self, query: str, k: int = 10, filters: FilterSpec = None, rerank: bool = True) -> list[Passage]:
+        """Hybrid passage search, ranked from 1. ``rerank`` (default) re-orders the top
+        RERANK_POOL passages by their best sentence under the sentence ranker, reading the
+        sentence vectors stored at ingestion (only the question and its phrases are encoded);
+        ``rerank=False`` is plain hybrid retrieval."""
         q = self.parser.embed(self.parser.parse(query, filters=filters), parts=rerank)
         if not rerank:
             return self.retriever.retrieve(q, k)

@@ -270,11 +270,12 @@ Retrieve = Callable[[str, int], list[str]]
 
 def retrievers(assistant: Any, baselines: Sequence[str] = (), rerank: bool = False) -> dict[str, Retrieve]:
     """Named retrieval functions ``(question, k) -> passage texts, best first`` over one index:
-    "attache" (hybrid search, as `attache search`), "attache+rerank" (with ``rerank``), and the
+    "attache" (hybrid search, `attache search --no-rerank`), "attache+rerank" (with ``rerank``: as
+    `attache search` by default), and the
     baselines "dense" (plain top-k of the store's vectors for the question's embedding) and
     "bm25" (the store's lexical index alone). Raises ``ValueError`` for an unknown baseline."""
     store = assistant.store
-    out: dict[str, Retrieve] = {"attache": lambda q, k: [p.text for p in assistant.search(q, k)]}
+    out: dict[str, Retrieve] = {"attache": lambda q, k: [p.text for p in assistant.search(q, k, rerank=False)]}
     if rerank:
         out["attache+rerank"] = lambda q, k: [p.text for p in assistant.search(q, k, rerank=True)]
     for name in baselines:

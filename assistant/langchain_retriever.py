@@ -31,7 +31,7 @@ class AttacheRetriever(BaseRetriever):
 
     Fields: ``assistant`` (an open ``assistant.Assistant``), ``k`` (passages returned, default
     6), ``filters`` (a ``Filters`` or its dict form: ``sources``, ``since``, ``until``,
-    ``doc_ids``), ``rerank`` (re-order the pool by best sentence: slower, better recall).
+    ``doc_ids``), ``rerank`` (default True: re-order the pool by best sentence, better recall; False: plain hybrid).
     Raises what ``Assistant.search`` raises (``QuestionError`` for an empty query or a bad filter).
     """
 
@@ -40,7 +40,7 @@ class AttacheRetriever(BaseRetriever):
     assistant: Any
     k: int = 6
     filters: Filters | dict[str, Any] | None = None
-    rerank: bool = False
+    rerank: bool = True
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[LCDocument]:
         passages = self.assistant.search(query, k=self.k, filters=self.filters, rerank=self.rerank)

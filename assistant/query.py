@@ -376,6 +376,46 @@ class Clause:
     days: tuple[str, ...] = ()
 
 
+
+# Function words that mark a question as written in another language than English (the
+# offline answerer reads English: its cues, kinds and time words are English).
+_FUNCTION_WORDS = {
+    "French": "le la les des du une est que qui quoi quel quelle quels comment pourquoi sur avec pour dans "
+              "a-t-il a-t-elle ont été au aux ce cette ces il elle ils sont qu'a qu'est",
+    "Spanish": "el los las del una es que qué quién cómo cuál por para con sobre ha han fue su sus según",
+    "German": "der die das den dem des ein eine ist sind was wer wie welche hat haben zu mit über für und nicht",
+    "Italian": "il lo gli della delle che chi come cosa quale per con sul sulla ha hanno è sono del",
+    "Portuguese": "o os as do da dos das um uma é que quem como qual por para com sobre foi seu sua",
+}
+_FUNCTION_SETS = {lang: set(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_ENGLISH = set("the a an of to in on and or is are was were what who whom which how has have had did does do "
+               "about with for by from that this these those his her their its it they he she said say".split())
+_SCRIPTS = [("Russian or another Cyrillic-script language", re.compile(r"[\u0400-\u04ff]")),
+            ("Arabic", re.compile(r"[\u0600-\u06ff]")),
+            ("Chinese or Japanese", re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")),
+            ("Korean", re.compile(r"[\uac00-\ud7af]")), ("Hebrew", re.compile(r"[\u0590-\u05ff]")),
+            ("Greek", re.compile(r"[\u0370-\u03ff]"))]
+
+
+def question_language(text: str) -> str:
+    """"en" for an English question, else the name of the language it looks written in
+    ("French", "Russian or another Cyrillic-script language", ...): by script, then by function
+    words (at least two, and more than English ones). Names in any script do not count alone."""
+    letters = [ch for ch in text if ch.isalpha()]
+    for name, pattern in _SCRIPTS:
+        if letters and len(pattern.findall(text)) > len(letters) / 2:
+            return name
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
+    words = [w.replace("’", "'") for w in words]
+    english = sum(w in _ENGLISH for w in words)
+    best, hits = "en", 0
+    for lang, vocab in _FUNCTION_SETS.items():
+        n = sum(w in vocab or w.split("'")[0] + "'" in vocab for w in words)
+        if n > hits:
+            best, hits = lang, n
+    return best if hits >= 2 and hits > english else "en"
+
+
 @dataclass
 class Query:
     """A question as every stage reads it. Built by ``QueryParser.parse``; treat as read-only.
@@ -406,6 +446,7 @@ class Query:
     clauses: tuple[Clause, ...] = ()
     parts: tuple[str, ...] = ()
     asks_change: bool = False
+    language: str = "en"
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -483,7 +524,8 @@ class QueryParser:
             topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))),
             outlets=tuple(self.named_outlets(text)), days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
-            parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)))
+            parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
+            language=question_language(question))
 
     def embed(self, query: Query, parts: bool = True) -> Query:
         """Fill ``query.vectors`` for its text, clauses and (with ``parts``) phrases, in one batch."""

@@ -110,22 +110,25 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
 
 
 def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sentence_of: Callable[[Claim], str],
-             title_of: Callable[[Claim], str],
-             embed: Callable[[list[str]], np.ndarray]) -> list[tuple[Claim, np.ndarray, float]]:
+             title_of: Callable[[Claim], str], embed: Callable[[list[str]], np.ndarray],
+             sentence_vectors: Callable[[list[Claim]], np.ndarray] | None = None,
+             ) -> list[tuple[Claim, np.ndarray, float]]:
     """The statements about ``topic``, each with its sentence vector and topic score: the mean
     of the sentence's and its article title's similarity to the topic phrase (a statement in an
     article about the topic need not repeat its words: "ready to sit down without
-    preconditions"). Kept when the score is at least ``TOPIC_SIMILARITY`` and within
+    preconditions"). ``embed`` encodes texts; ``sentence_vectors`` (if given) gives the claims'
+    sentence vectors (stored at ingestion). Kept when the score is at least ``TOPIC_SIMILARITY`` and within
     ``TOPIC_MARGIN`` of the best, or the sentence shares
     ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``).
     Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score."""
     if not claims:
         return []
     sentences = [sentence_of(c) for c in claims]
+    svecs = sentence_vectors(claims) if sentence_vectors else embed(sentences)
     if not topic.strip():  # "How has Calderra's stance changed?": every statement counts
-        return list(zip(claims, embed(sentences), [1.0] * len(claims)))
+        return list(zip(claims, svecs, [1.0] * len(claims)))
     titles = sorted({title_of(c) for c in claims})
-    vectors = embed(sentences + titles + [topic])
+    vectors = np.concatenate([svecs, embed(titles + [topic])])
     topic_v = vectors[-1]
     title_sim = dict(zip(titles, vectors[len(sentences):-1] @ topic_v))
     need = min(TOPIC_TERMS, len(topic_terms)) or 1

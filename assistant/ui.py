@@ -128,7 +128,7 @@ def api_endpoints(assistant: "Assistant") -> None:
         return answer.to_dict()
 
     def search(query: str, k: int = 10, sources: str | list[str] | None = None, since: str | None = None,
-               until: str | None = None, rerank: bool = False) -> dict:
+               until: str | None = None, rerank: bool = True) -> dict:
         """Hybrid passage search; returns {query, results: [passage dicts]}."""
         try:
             passages = assistant.search(query, k=k or 10, filters=_filters(sources, since, until),

@@ -58,6 +58,13 @@ def main() -> int:
     ap.add_argument("--reference", action="store_true", help="also run the RecursiveCharacterTextSplitter baseline")
     ap.add_argument("--abstention-only", action="store_true", help="only the abstention measurement")
     ap.add_argument("--plot-only", action="store_true", help="redraw multihop.png from the saved results")
+    ap.add_argument("--half", choices=["tune", "test", "both"], default="both",
+                    help="which half of the seeded split of the dev questions to score (tune on 'tune' only)")
+    ap.add_argument("--out", default="multihop.json", help="results file name under benchmarks/results")
+    ap.add_argument("--ranker", action="append", default=[], metavar="NAME=VALUE",
+                    help="set a SentenceRanker setting for this run (rank_weight, title_weight, outlet_weight, "
+                         "cover_parts); tune on --half tune only")
+    ap.add_argument("--skip", default="", help="comma-separated runs to skip (dense, hybrid, abstention)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.plot_only:
@@ -70,6 +77,12 @@ def main() -> int:
     from assistant import Assistant
 
     a = Assistant.open(store=args.store)
+    for setting in args.ranker:
+        name, _, value = setting.partition("=")
+        if not hasattr(a.ranker, name):
+            ap.error(f"--ranker: no setting {name!r}")
+        setattr(a.ranker, name, value.lower() == "true" if value.lower() in ("true", "false") else float(value))
+    results_settings = {s.partition("=")[0]: s.partition("=")[2] for s in args.ranker}
     t0 = time.perf_counter()
     rep = a.ingest([DATA / "corpus.json"], progress=True)
     ingest_s = time.perf_counter() - t0
@@ -79,21 +92,63 @@ def main() -> int:
     qs = json.load(open(DATA / "queries-dev.json"))
     answerable = [q for q in qs if q["question_type"] != "null_query" and q["evidence_list"]]
     nulls = [q for q in qs if q["question_type"] == "null_query"]
-    rnd = random.Random(7)
-    if args.limit:
-        answerable = rnd.sample(answerable, min(args.limit, len(answerable)))
-    results: dict = {"questions": len(answerable), "null_questions": len(nulls)}
+    halves = split_halves(answerable)
+    results: dict = {"split": "seeded (16) halves of the answerable dev questions: "
+                              f"tune {len(halves['tune'])}, test {len(halves['test'])}",
+                     "null_questions": len(nulls), "ranker": results_settings}
+    for half in (["tune", "test"] if args.half == "both" else [args.half]):
+        subset = halves[half]
+        if args.limit:
+            subset = random.Random(7).sample(subset, min(args.limit, len(subset)))
+        print(f"--- {half} half: {len(subset)} questions", file=sys.stderr)
+        results[half] = score_retrieval(a, subset, args)
+    answerable = halves["test" if args.half != "tune" else "tune"]
 
+    if "abstention" in set(filter(None, args.skip.split(","))):
+        nulls = []
+    null_subset = nulls[: args.null_limit] if args.null_limit else nulls
+    abst = sum(a.ask(q["query"]).abstained for q in null_subset)
+    ans_subset = answerable[:200] if null_subset else []
+    false_abst = sum(a.ask(q["query"]).abstained for q in ans_subset)
+    if null_subset:
+        results["abstention"] = {"null_questions": len(null_subset),
+                                 "abstained_on_null": round(abst / len(null_subset), 4),
+                                 "answerable_checked": len(ans_subset),
+                                 "abstained_on_answerable": round(false_abst / len(ans_subset), 4)}
+        print(f"abstention {results['abstention']}", file=sys.stderr)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / args.out
+    out.write_text(json.dumps(results, indent=2))
+    plot(results.get("test") or results.get("tune") or results, out.with_suffix(".png"))
+    if args.json:
+        print(json.dumps(results, indent=2))
+    return 0
+
+
+def split_halves(answerable: list[dict]) -> dict[str, list[dict]]:
+    """The answerable dev questions split once, seeded (16), into a tuning half and a test half:
+    retrieval settings are chosen on "tune" only; "test" is only scored."""
+    order = list(range(len(answerable)))
+    random.Random(16).shuffle(order)
+    mid = len(order) // 2
+    return {"tune": [answerable[i] for i in sorted(order[:mid])],
+            "test": [answerable[i] for i in sorted(order[mid:])]}
+
+
+def score_retrieval(a, answerable: list[dict], args) -> dict:
+    """recall@4/@10, MRR@10 of dense, hybrid and re-ranked hybrid (and the reference) on ``answerable``."""
+    results: dict = {"questions": len(answerable)}
     def dense(q, k):
         return [p.text for p in a.retriever.dense(a.parser.embed(a.parser.parse(q), parts=False), k)]
 
     def hybrid(q, k):
-        return [p.text for p in a.search(q, k)]
+        return [p.text for p in a.search(q, k, rerank=False)]
 
     def hybrid_rerank(q, k):
         return [p.text for p in a.search(q, k, rerank=True)]
 
-    runs = [("dense", dense, answerable), ("hybrid", hybrid, answerable)]
+    skip = set(filter(None, args.skip.split(",")))
+    runs = [(n, f, answerable) for n, f in (("dense", dense), ("hybrid", hybrid)) if n not in skip]
     rr_qs = answerable[: args.rerank_limit] if args.rerank_limit else answerable
     runs.append(("hybrid+rerank", hybrid_rerank, rr_qs))
     if args.rerank_limit and args.rerank_limit < len(answerable):
@@ -109,29 +164,13 @@ def main() -> int:
                 results[key] = {**val, "from_earlier_run": True}
     if args.abstention_only:
         runs = []
-        prev = RESULTS / "multihop.json"
-        if prev.exists():
-            results = {**json.loads(prev.read_text()), **results}
     for name, fn, subset in runs:
         r = evaluate(subset, fn)
         r["questions"] = len(subset)
         results[name] = r
         print(f"{name:36} {r}", file=sys.stderr)
 
-    null_subset = nulls[: args.null_limit] if args.null_limit else nulls
-    abst = sum(a.ask(q["query"]).abstained for q in null_subset)
-    ans_subset = answerable[:200]
-    false_abst = sum(a.ask(q["query"]).abstained for q in ans_subset)
-    results["abstention"] = {"null_questions": len(null_subset), "abstained_on_null": round(abst / len(null_subset), 4),
-                             "answerable_checked": len(ans_subset),
-                             "abstained_on_answerable": round(false_abst / len(ans_subset), 4)}
-    print(f"abstention {results['abstention']}", file=sys.stderr)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "multihop.json").write_text(json.dumps(results, indent=2))
-    plot(results, RESULTS / "multihop.png")
-    if args.json:
-        print(json.dumps(results, indent=2))
-    return 0
+    return results
 
 
 def plot(results: dict, path: Path) -> None:

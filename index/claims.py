@@ -6,6 +6,11 @@ through one lazily loaded spaCy pipeline. Per parsed sentence, a cue verb with a
 claim whose content is the verb's clausal complement (indirect speech), its infinitive or object
 complement (pledges, demands), or the quotation it attributes (direct speech). Context carried
 across sentences resolves "he"/"they"/"the statement" and unattributed quote continuations.
+
+A speech (a document with a ``voice``: the government or person delivering it, e.g. a UN General
+Debate statement) also yields its speaker's own first-person statements ("We call on ...",
+"My Government supports ...", "I propose ..."), credited to the voice, with the extra speech cues
+of ``_VOICE_CUES`` ("support", "believe", "reaffirm", "appeal", ...).
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .actors import Actor, ActorResolver
 from .cleaning import EMAIL, FURNITURE_LINE
@@ -60,6 +65,30 @@ _CUES: dict[str, str] = {
              "dismiss dismisses dismissed", "slam slams slammed"),
     **_forms("call", "call calls called calling"),
 }
+# Cues of a speaker's own statements in a speech, counted only with a first-person subject.
+_VOICE_CUES: dict[str, str] = {
+    **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
+             "recognise recognises recognised recognize recognizes recognized", "consider considers",
+             "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
+             "hope hopes hoped", "stand stands"),
+    **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
+             "request requests requested"),
+    **_forms("pledge", "intend intends intended", "undertake undertakes undertook"),
+}
+_FIRST_PERSON = {"we", "i"}
+
+
+def _cue_kind(cue: str) -> str:
+    """The kind a cue word gives ("" when the content decides), news or speech cue."""
+    return _CUES[cue] if cue in _CUES else _VOICE_CUES.get(cue, "")
+
+
+
+_FIRST_PERSON_OWNERS = {"my", "our"}
+_FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
+                       "republic", "kingdom", "leadership"}
+_VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our)\b", re.I)
+_VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(_VOICE_CUES, key=len, reverse=True)) + r"|will|shall)\b", re.I)
 _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\b(?:" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
 )
@@ -90,6 +119,13 @@ _GENDERED_TITLE = re.compile(
 # two letters or more, the stop, then a capitalised word.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])")
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
+# "The envoy said ...": a role noun standing for a person named earlier in the article.
+_ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
+_NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
+_ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
+               "diplomat", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king",
+               "queen", "emir", "sheikh", "prince", "general", "commander", "prosecutor", "chairman",
+               "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official"}
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
@@ -145,6 +181,8 @@ class _Context:
     last_subject: str = ""  # the person the latest sentence is about (its subject)
     name_pattern: re.Pattern | None = None  # full names and surnames of ctx.names
     parse_start: int = 0  # offset in the document of the sentence being parsed
+    voice: Actor | None = None  # who delivers the document when it is a speech (first person)
+    text: str = ""  # the document text
 
 
 class ClaimExtractor:
@@ -154,25 +192,47 @@ class ClaimExtractor:
         self.resolver = resolver or ActorResolver()
         self.batch_size = batch_size
 
-    def extract(self, text: str, doc_id: str, published: str = "",
-                known_actors: Iterable[str] = ()) -> list[Claim]:
-        return self.extract_many([(text, doc_id, published)], known_actors)[0]
+    def voice_of(self, meta: dict) -> Actor | None:
+        """Who delivers a document that is a speech, from its record's fields: ``country``
+        (the government speaking, e.g. the UN General Debate corpus) with ``speaker`` and
+        ``post`` as the role, or a ``speaker`` alone (a person). None for other documents."""
+        speaker = str(meta.get("speaker") or "").strip()
+        post = str(meta.get("post") or "").strip()
+        country = str(meta.get("country") or "").strip()
+        if country and (speaker or post):
+            name = self.resolver.country_of(country) or country
+            return Actor(name, "government", " ".join(x for x in (post, speaker) if x))
+        if speaker:
+            return Actor(self.resolver.resolve(speaker, label="PERSON").name, "person", post)
+        return None
 
-    def extract_many(self, items: list[tuple[str, str, str]],
-                     known_actors: Iterable[str] = ()) -> list[list[Claim]]:
+    def extract(self, text: str, doc_id: str, published: str = "",
+                known_actors: Iterable[str] = (), voice: Actor | None = None) -> list[Claim]:
+        """Claims of one document; ``voice`` is who delivers it when it is a speech."""
+        return self.extract_many([(text, doc_id, published)], known_actors, [voice])[0]
+
+    def extract_many(self, items: list[tuple[str, str, str]], known_actors: Iterable[str] = (),
+                     voices: Sequence[Actor | None] | None = None) -> list[list[Claim]]:
+        """Claims of each ``(text, doc_id, published)``; ``known_actors``: full person names from
+        elsewhere (other articles) a surname may stand for; ``voices[i]``: who delivers
+        ``items[i]`` when it is a speech (its first-person statements are theirs), else None."""
         known = list(known_actors)
-        plans = [self._candidates(text) for text, _, _ in items]
+        voices = list(voices) if voices is not None else [None] * len(items)
+        plans = [self._candidates(text, voice) for (text, _, _), voice in zip(items, voices)]
         flat = [text[p:e] for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
         docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
         out = []
-        for (text, doc_id, published), plan in zip(items, plans):
+        for (text, doc_id, published), plan, voice in zip(items, plans, voices):
             parsed = [(s, p, e, next(docs) if parse else None) for s, p, e, parse in plan]
-            out.append(self._document(text, doc_id, published, parsed, known))
+            out.append(self._document(text, doc_id, published, parsed, known, voice))
         return out
 
     # -- per document -------------------------------------------------------------------
-    def _candidates(self, text: str) -> list[tuple[int, int, int, bool]]:
-        """Sentences (start, start after any dateline, end) flagged whether they need a parse."""
+    def _candidates(self, text: str, voice: Actor | None = None) -> list[tuple[int, int, int, bool]]:
+        """Sentences (start, start after any dateline, end) flagged whether they need a parse: a
+        news cue or a quotation, or in a speech (``voice``) a speech verb or "will"/"shall" with
+        a first-person word or the voice's own name."""
+        own = re.compile(rf"\b{re.escape(voice.name)}\b") if voice is not None else None
         out = []
         for sp in _split_glued(text, split_sentences(text)):
             line_start = text.rfind("\n", 0, sp.start) + 1
@@ -184,15 +244,18 @@ class ClaimExtractor:
                 continue
             d = DATELINE.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start
-            out.append((sp.start, start, sp.end, bool(_PREFILTER.search(text, start, sp.end))))
+            parse = bool(_PREFILTER.search(text, start, sp.end)) or (
+                own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
+                and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end)))
+            out.append((sp.start, start, sp.end, parse))
         return out
 
-    def _document(self, text, doc_id, published, parsed, known) -> list[Claim]:
+    def _document(self, text, doc_id, published, parsed, known, voice: Actor | None = None) -> list[Claim]:
         names = self.resolver.introduced_names(text)
         for *_, doc in parsed:
             if doc is not None:
                 names += [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
-        ctx = _Context(names=list(dict.fromkeys(names)), known=known)
+        ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice)
         self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
@@ -309,6 +372,46 @@ class ClaimExtractor:
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
+    def _role_person(self, subj, ctx: _Context) -> Actor | None:
+        """The person "the envoy" / "the minister" (``subj``) stands for: the latest earlier
+        person introduced with that role word ("Interior Minister Carolina Tohá", "Veloria's
+        envoy to the Council, Marta Ilves", "Anna Koval, Veloria's president"), else the person
+        the text was last about, else the nearest earlier person. None when no person was
+        mentioned in the preceding ``_ROLE_LOOKBACK`` characters."""
+        noun = subj.lower_
+        pos = ctx.parse_start + subj.idx
+        lo = max(0, pos - _ROLE_LOOKBACK)
+        here = [(ctx.parse_start + at, n) for at, n in self._mentions(subj.doc.text, 0, subj.idx, ctx)]
+        found = {at: n for at, n in ctx.mentions + here if lo <= at < pos}
+        for m in _NAME_RUN.finditer(ctx.text, lo, pos):
+            words = m.group(0).split()
+            while words and self.resolver._is_role_word(words[0]):
+                words.pop(0)
+            if len(words) >= 2 and not any(self.resolver.country_of(w) for w in words):
+                at = m.start() + m.group(0).index(words[0])
+                found.setdefault(at, self._full_name(" ".join(words), ctx) or " ".join(words))
+        if not found:
+            return None
+        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.I)
+        recent = sorted(found.items(), reverse=True)
+
+        def introduced(at: int, name: str) -> str:
+            before = ctx.text[max(0, at - 45):at]
+            before = before[max(before.rfind(". "), before.rfind("\n")) + 1:]  # this sentence only
+            if word.search(before):
+                return before.strip(" ,")
+            after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
+            return after.group(1).strip() if after and word.search(after.group(1)) else ""
+
+        pick, role = next(((n, r) for at, n in recent if (r := introduced(at, n))), ("", ""))
+        if not pick:
+            pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else recent[0][1]
+        known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
+        if known:
+            return known
+        actor = self._actor(pick, ctx, "PERSON")
+        return Actor(actor.name, "person", role or actor.role)
+
     def _note_group(self, sentence: str, ctx: _Context) -> None:
         """Remember a sentence-initial pair ("China and Russia ...") for a later "they"."""
         m = re.match(r"(?:Both\s+)?([A-Z][\w.’']*(?: [A-Z][\w.’']*)?) and ([A-Z][\w.’']*(?: [A-Z][\w.’']*)?)\b",
@@ -328,7 +431,9 @@ class ClaimExtractor:
     def _sentence(self, text, sent_start, s, e, doc, quotes, ctx, doc_id, published) -> list[Claim]:
         """Claims of one parsed sentence; ``s`` is where the parsed text (``doc``) starts."""
         ctx.parse_start = s
-        cues = [t for t in doc if t.lower_ in _CUES and t.pos_ in ("VERB", "AUX") and self._is_cue(t, s, quotes)]
+        cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
+            t.lower_ in _CUES or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
+            and self._is_cue(t, s, quotes)]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
@@ -355,9 +460,34 @@ class ClaimExtractor:
                 out.append(self._claim(doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
             self._remember([a for _, a in speakers], ctx)
+        if ctx.voice is not None and not out:
+            out += self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
         for m in re.finditer(r"\baccording to\b", doc.text, re.I):
             out += self._according_to(doc, m.end(), text, s, e, taken, ctx, doc_id, published)
         return out
+
+    def _voice_commitment(self, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
+        """A speech's "We will double our contribution ..." / "We shall ...": a pledge of the
+        speaker (the main verb with "will"/"shall" and a first-person subject), its content the
+        verb phrase from the auxiliary on."""
+        root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+        if root is None or any(a <= s + root.idx < b for a, b in quotes):
+            return []
+        aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("will", "shall")), None)
+        subj = self._subject(root)
+        if aux is None or not self._voice_speaks(subj, ctx):
+            return []
+        negated = any(c.dep_ == "neg" for c in root.children)  # "We will not accept ...": a position
+        last = root.right_edge.i
+        while last > root.i and doc[last].is_punct:
+            last -= 1
+        cs, ce = s + doc[aux.i + (0 if negated else 1)].idx, s + doc[last].idx + len(doc[last])
+        if ce - cs < 8:
+            return []
+        speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
+        return [self._claim(doc_id, speaker, ctx.voice, aux.text, "position" if negated else "pledge", False,
+                            cs, ce, text, sent_start, e,
+                            self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
 
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
@@ -388,9 +518,29 @@ class ClaimExtractor:
                 continue
             return None
 
+    def _voice_speaks(self, subj, ctx: _Context) -> bool:
+        """In a speech, whether ``subj`` is its speaker: first person, or the country the
+        speaker speaks for named as the subject ("Ghana remains committed to ...")."""
+        if ctx.voice is None or subj is None:
+            return False
+        if self._first_person(subj):
+            return True
+        return ctx.voice.actor_type == "government" and self.resolver.country_of(self._phrase(subj)) == ctx.voice.name
+
+    @staticmethod
+    def _first_person(subj) -> bool:
+        """"We", "I", "my Government", "our country": the speaker of a speech speaking."""
+        if subj is None:
+            return False
+        if subj.lower_ in _FIRST_PERSON:
+            return True
+        return subj.lower_ in _FIRST_PERSON_NOUNS and any(c.lower_ in _FIRST_PERSON_OWNERS for c in subj.lefts)
+
     def _speakers(self, subj, ctx: _Context) -> list[tuple[str, Actor]]:
         """(speaker as written, actor) for a subject and the subjects conjoined to it."""
         low = subj.lower_
+        if ctx.voice is not None and self._voice_speaks(subj, ctx):  # (cues inside quotations never get here)
+            return [(self._phrase(subj) if subj.pos_ != "PRON" else subj.text, ctx.voice)]
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
             base = ctx.parse_start
@@ -407,6 +557,10 @@ class ClaimExtractor:
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
         if subj.pos_ == "PRON":
             return []
+        if subj.pos_ == "NOUN" and subj.lower_ in _ROLE_NOUNS and not subj.conjuncts and any(
+                c.lower_ == "the" for c in subj.lefts) and not any(c.dep_ == "appos" for c in subj.rights):
+            person = self._role_person(subj, ctx)
+            return [(self._phrase(subj), person)] if person else []
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         out = []
         for h in heads:
@@ -479,16 +633,18 @@ class ClaimExtractor:
             close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
             if close is not None and close < min(v.i, subj.i):
                 return span(1, close - 1)
-        if _CUES[low] == "call":
+        if _cue_kind(low) == "call":
             prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")), None)
             clause_for = next((c for c in v.children if c.dep_ == "advcl"
                                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
             if prep is None and clause_for is not None:  # "called for both sides to publish ..."
                 return span(clause_for.left_edge.i + 1, clause_for.right_edge.i)
             if prep is not None:  # "called on X to ...", "called for X"
-                start = next(prep.rights, None) or prep
+                start = next(prep.rights, None)
                 last = max((t.i for t in v.subtree if t.i > prep.i), default=prep.i)
-                return span(start.left_edge.i, last) if start is not prep else None
+                if start is None:  # "call on all parties to ...": the parser hangs X on the verb
+                    return span(prep.i + 1, last) if last > prep.i else None
+                return span(start.left_edge.i, last)
             obj = kids.get("dobj")
             pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)
             if obj is not None and pred is not None:
@@ -527,15 +683,22 @@ class ClaimExtractor:
         # A bare object ("condemned the launch", "welcomed the shift") reports an act, not a
         # statement; an object that is itself a clause or a quotation is content.
         obj = kids.get("dobj")
-        if (obj is not None and obj.lower_ not in _AUDIENCE and _CUES[low] != ""
+        if (obj is not None and obj.lower_ not in _AUDIENCE and _cue_kind(low) != ""
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
             return span(obj.left_edge.i, obj.right_edge.i)
+        # A speech's own "We support the two-state solution", "We remain committed to ...".
+        if low in _VOICE_CUES and low not in _CUES:
+            if obj is not None and not self._is_audience(obj):
+                return span(obj.left_edge.i, self._object_end(v, obj))
+            pred = kids.get("acomp") or kids.get("oprd")
+            if pred is not None:
+                return span(pred.i, pred.right_edge.i)
         # "pledged 5 million crowns in aid to X", "proposed a donor conference in Ravna",
         # "offered Ravna as a venue": the thing pledged or proposed is the content.
-        if obj is not None and _CUES[low] in ("pledge", "proposal") and not self._is_audience(obj):
+        if obj is not None and _cue_kind(low) in ("pledge", "proposal") and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
-                     and _CUES[low] in ("position", "pledge")), None)
+                     and _cue_kind(low) in ("position", "pledge")), None)
         if prep is not None:
             return span(prep.i + 1, prep.right_edge.i)
         # "X said: ..." / "X said, “...”"
@@ -634,7 +797,7 @@ class ClaimExtractor:
     # -- labels -------------------------------------------------------------------------
     def _cue_and_kind(self, v, content: str) -> tuple[str, str]:
         low = v.lower_
-        kind = _CUES[low]
+        kind = _cue_kind(low)
         parts = [v.text]
         parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
                                                                     and c.lower_ in ("on", "for"))]

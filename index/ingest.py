@@ -13,6 +13,7 @@ Statements are never extracted from headline-like lines (titles, list items).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 import time
@@ -20,15 +21,19 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from .catalog import TITLE_START, SentenceVectors
 from .chunking import chunk_article
 from .cleaning import mask_headlines
 from .config import Settings
-from .embedding import Embedder, shared_embedder
+from .embedding import DIMENSIONS, Embedder, shared_embedder
 from .errors import InputError
 from .loaders import KnownItem, load_paths
 from .models import Claim, Document, Passage, short_hash
 from .neardup import fingerprint
 from .store import Store
+from .text import split_sentences
 
 _COPY_NAME = re.compile(r"(\s\(\d+\)|[\s_-]+copy(\s*\d+)?|^copy of\s)$|^copy of\s", re.I)
 BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder busy
@@ -177,10 +182,12 @@ class Ingestor:
             known = [r.actor for r in self.store.actors() if r.actor_type == "person"]
             # Headline-like lines (titles, list items) are blanked, same length, so offsets hold.
             claims = self.claim_extractor.extract_many(
-                [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known)
-        self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)])
+                [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known,
+                [self.claim_extractor.voice_of(a.meta) for a, _, _ in batch])  # speeches: the speaker's own words
+        sentences = self.sentence_vectors([a for a, _, _ in batch])
+        vectors = np.concatenate([chunk_vectors(ch, sentences[a.doc_id], self.embedder) for a, ch, _ in batch])
+        self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)], sentences)
         chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]
-        vectors = self.embedder.embed([c.text for _, ch, _ in batch for c in ch])
         doc_ids = [a.doc_id for a, _, _ in batch]
         self.store.write_vectors(doc_ids, chunk_ids, vectors)
         self.store.mark_ready(doc_ids)
@@ -194,6 +201,25 @@ class Ingestor:
             report.claims += len(cl)
             report.doc_ids.append(a.doc_id)
         bar.update(len(batch), "indexed")
+
+    def sentence_vectors(self, docs: list[Document]) -> dict[str, SentenceVectors]:
+        """Every sentence of each document (and its title, stored at offset ``TITLE_START``)
+        encoded in one batch: doc_id -> (starts, ends, unit vectors of shape (n, 384)).
+        Re-ranking reads these instead of encoding sentences at question time, and chunk
+        vectors are built from them (``chunk_vectors``)."""
+        spans = {a.doc_id: [s for s in split_sentences(a.text) if s.end > s.start] for a in docs}
+        texts = [a.title or "" for a in docs] + [a.text[s.start:s.end] for a in docs for s in spans[a.doc_id]]
+        vecs = self.embedder.embed(texts)
+        out: dict[str, SentenceVectors] = {}
+        i = len(docs)
+        for k, a in enumerate(docs):
+            n = len(spans[a.doc_id])
+            # the title first, at offset TITLE_START (-1): re-ranking compares it with the question
+            out[a.doc_id] = ([TITLE_START] + [s.start for s in spans[a.doc_id]],
+                             [TITLE_START] + [s.end for s in spans[a.doc_id]],
+                             np.concatenate([vecs[k:k + 1], vecs[i:i + n]]))
+            i += n
+        return out
 
     def _link(self, report: IngestReport, docs: list[tuple[str, str, str, str]]) -> None:
         """Fingerprint ready documents ``(doc_id, path, title, text)`` and report their links."""
@@ -215,10 +241,35 @@ class Ingestor:
         pending = self.store.pending_documents()
         for doc_id in pending:
             chunks = self.store.chunks_of(doc_id)
-            vectors = self.embedder.embed([c.text for c in chunks])
+            sentences = self.store.sentence_vectors_of(doc_id)
+            vectors = (chunk_vectors(chunks, sentences, self.embedder) if sentences
+                       else self.embedder.embed([c.text for c in chunks]))
             self.store.write_vectors([doc_id], [c.chunk_id for c in chunks], vectors)
             self.store.mark_ready([doc_id])
         return len(pending)
+
+
+def chunk_vectors(chunks: list[Passage], sentences: SentenceVectors, embedder: Embedder) -> np.ndarray:
+    """One unit vector per chunk (shape (len(chunks), 384)): the normalised mean of the vectors
+    of the sentences the chunk holds (as good as encoding the chunk: dense recall@10 0.385 vs
+    0.381 on MultiHop-RAG, see README), so ingestion encodes each sentence once instead of each
+    chunk and its sentences. A chunk holding no whole sentence is encoded itself."""
+    starts, ends, vecs = sentences
+    out = np.zeros((len(chunks), vecs.shape[1] if len(vecs) else DIMENSIONS), dtype=np.float32)
+    lone = []
+    for i, c in enumerate(chunks):
+        lo = bisect.bisect_left(starts, c.start)
+        hi = lo
+        while hi < len(starts) and ends[hi] <= c.end:
+            hi += 1
+        if hi > lo:
+            m = vecs[lo:hi].astype(np.float32).mean(axis=0)
+            out[i] = m / (np.linalg.norm(m) or 1.0)
+        else:
+            lone.append(i)
+    if lone:
+        out[lone] = embedder.embed([chunks[i].text for i in lone])
+    return out
 
 
 class _Bar:

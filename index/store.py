@@ -12,10 +12,12 @@ crash or Ctrl-C at any point leaves nothing half-indexed. Deletion runs the same
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from .catalog import SCHEMA_VERSION, Catalog
+import numpy as np
+
+from .catalog import SCHEMA_VERSION, Catalog, SentenceVectors
 from .config import Settings
 from .errors import NotFound, StoreError
 from .models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
@@ -41,6 +43,8 @@ class IndexReader(Protocol):
     def passages(self, chunk_ids: Iterable[str]) -> list[Passage]: ...
 
     def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None: ...
+
+    def sentence_vectors(self, keys: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], np.ndarray]: ...
 
     def claims(self, actors: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
                filters: Filters | None = None, topic: str = "", roles: Sequence[str] | None = None) -> list[Claim]: ...
@@ -103,9 +107,11 @@ class Store:
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
         return self.catalog.document_state(doc_id)
 
-    def stage(self, items: Sequence[tuple[Document, list[Passage], list[Claim]]]) -> None:
-        """Step 1: write documents as pending with their chunks, lexical rows and claims."""
-        self.catalog.stage(items)
+    def stage(self, items: Sequence[tuple[Document, list[Passage], list[Claim]]],
+              sentences: Mapping[str, SentenceVectors] | None = None) -> None:
+        """Step 1: write documents as pending with their chunks, lexical rows, claims and
+        sentence vectors (``Catalog.stage``)."""
+        self.catalog.stage(items, sentences)
 
     def write_vectors(self, doc_ids: Sequence[str], chunk_ids: Sequence[str], vectors) -> None:
         """Step 2: replace the documents' vectors in Chroma (``vectors[i]`` is ``chunk_ids[i]``'s)."""
@@ -166,6 +172,12 @@ class Store:
 
     def chunks_of(self, doc_id: str) -> list[Passage]:
         return self.catalog.chunks_of(doc_id)
+
+    def sentence_vectors(self, keys: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], np.ndarray]:
+        return self.catalog.sentence_vectors(keys)
+
+    def sentence_vectors_of(self, doc_id: str) -> SentenceVectors | None:
+        return self.catalog.sentence_vectors_of(doc_id)
 
     def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None:
         return self.catalog.passage_covering(doc_id, start, end)

