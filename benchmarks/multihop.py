@@ -68,7 +68,8 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.plot_only:
-        plot(json.loads((RESULTS / "multihop.json").read_text()), RESULTS / "multihop.png")
+        saved = json.loads((RESULTS / args.out).read_text())
+        plot(saved.get("test") or saved.get("tune") or saved, (RESULTS / args.out).with_suffix(".png"))
         return 0
     if not (DATA / "corpus.json").exists():
         print(f"MultiHop-RAG not found at {DATA}; skipping", file=sys.stderr)
