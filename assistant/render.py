@@ -4,7 +4,7 @@
 - Plain text: ``answer_with_sources`` (an answer followed by its sources) and ``strip_sources``.
 - Markdown for the chat: ``chat_markdown``, ``md_escape``/``md_unescape``.
 - HTML: ``e`` (the escape helper), ``sources_html``, ``article_html``, ``timeline_html``,
-  ``meta_line``, ``paragraph_bounds``, ``safe_url``.
+  ``compare_html``, ``meta_line``, ``paragraph_bounds``, ``safe_url``.
 
 All article-derived text (titles, outlets, quotes, bodies, speakers) goes through ``e`` before it
 becomes HTML, so an article carrying markup shows it as text; only http(s) links are rendered.
@@ -306,3 +306,32 @@ def actors_html(actors: Sequence[Any], limit: int = 15) -> str:
     return ('<p class="attache-meta">Most quoted actors: choose one above, then <b>Show</b>.</p>'
             '<table class="attache-actors"><thead><tr><th>actor</th><th>statements</th><th>articles</th>'
             f'<th>first</th><th>last</th></tr></thead><tbody>{rows}</tbody></table>')
+
+
+def compare_html(comparison: Any, answer: Answer) -> str:
+    """Two or more actors' statements side by side (``Comparison`` from ``Assistant.compare``):
+    one column per actor, each statement in date order with its date, kind, the quoted sentence
+    and ``[n] outlet, date — title``; ``n`` is the number of the matching ``answer`` citation
+    (a statement the answer does not cite, such as a near-duplicate copy, is left out). An actor
+    with nothing on the topic gets "No statements ..." in their column."""
+    cited = {(c.doc_id, c.start, c.end): c for c in answer.citations}
+    about = f" on {comparison.topic}" if comparison.topic else ""
+    columns = []
+    for actor, claims in comparison.columns:
+        items = []
+        for cl in claims:
+            c = cited.get((cl.doc_id, cl.sent_start, cl.sent_end))
+            if c is None:
+                continue
+            items.append(f'<li class="statement" data-n="{int(c.n)}">'
+                         f'<p class="when"><b>{e(cl.when[:10] or "undated")}</b> · {e(cl.kind)} '
+                         f'<span class="n">[{int(c.n)}]</span></p>'
+                         f'<blockquote>{e(c.quote)}</blockquote>'
+                         f'<p class="attache-meta">{meta_line(c.source, c.published, c.title, c.url)}</p></li>')
+        body = (f'<ol>{"".join(items)}</ol>' if items
+                else f'<p class="attache-meta none">No statements{e(about)} in the articles.</p>')
+        columns.append(f'<section class="attache-column" data-actor="{e(actor)}"><h4>{e(actor)}</h4>{body}</section>')
+    head = (f'<p class="attache-meta">Statements{e(about)}, earliest first; open one below to read it in its '
+            'article.</p>' if answer.citations
+            else f'<p class="attache-meta">The articles report no statements{e(about)} by these actors.</p>')
+    return f'<div class="attache-compare">{head}<div class="columns">{"".join(columns)}</div></div>'

@@ -1,4 +1,4 @@
-"""The Gradio UI over one ``Assistant``: Chat, Library and Positions tabs, plus the
+"""The Gradio UI over one ``Assistant``: Chat, Library, Positions and Compare tabs, plus the
 ``/ask`` and ``/search`` endpoints for gradio_client.
 
 Everything here is an adapter: questions, documents and ingestion go through the ``Assistant``;
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import gradio as gr
 
 from index.errors import AttacheError
+from index.fetch import is_url
 from index.models import STATEMENT_KINDS
 
 from .chat import history_pairs
@@ -28,6 +29,7 @@ from .render import (
     chat_markdown,
     chat_text,
     claims_csv,
+    compare_html,
     e,
     md_escape,
     source_line,
@@ -36,6 +38,8 @@ from .render import (
 )
 
 if TYPE_CHECKING:
+    from index.ingest import IngestReport
+
     from .core import Assistant
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
@@ -58,7 +62,19 @@ CSS = """
 #chatbot a[href^="#source-"] { text-decoration: none; font-weight: 600; }
 .attache-timeline td.who .role, .attache-timeline td.who .as { color: #555; font-size: .92em; }
 .attache-actors td, .attache-actors th { padding: .25em .8em .25em 0; text-align: left; }
+.attache-compare .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 1em; }
+.attache-compare .attache-column h4 { margin: 0 0 .4em 0; padding-bottom: .2em; border-bottom: 2px solid #e0a800; }
+.attache-compare .attache-column ol { list-style: none; padding: 0; margin: 0; }
+.attache-compare .attache-column li { margin: 0 0 1em 0; }
+.attache-compare .attache-column p.when { margin: 0 0 .2em 0; }
+.attache-compare .attache-column .n { color: #555; }
+.attache-compare .attache-column blockquote { margin: 0 0 .2em 0 !important; padding-left: .6em;
+  border-left: 3px solid #ccc; }
+.attache-compare .attache-column p.attache-meta { margin: 0; }
 """
+#: Colours of the statement kinds in the Positions chart (the same for every actor).
+KIND_COLOURS = {"pledge": "#2e7d32", "proposal": "#1565c0", "demand": "#c62828", "criticism": "#ef6c00",
+                "position": "#6a1b9a", "statement": "#607d8b"}
 # [n] in a chat answer is a link to #source-n: scroll the sources panel to it and highlight it
 # (a document-level listener, installed once by the sources panel; the chat's links would
 # otherwise open in a new tab).
@@ -82,8 +98,9 @@ _SCROLL_TO_CITED = "() => { const m = document.getElementById('cited'); if (m) m
 
 
 def build_ui(assistant: "Assistant") -> gr.Blocks:
-    """The Gradio app: Chat (answers with sources), Library (upload, list, open, delete) and
-    Positions (an actor's statements) tabs over one ``Assistant``."""
+    """The Gradio app: Chat (answers with sources), Library (upload or fetch, list, open, delete),
+    Positions (an actor's statements, charted) and Compare (actors side by side) tabs over one
+    ``Assistant``."""
     with gr.Blocks(title="attache") as ui:
         gr.Markdown("## attache\nAnswers about foreign policy from your news articles; "
                     "every sentence cites a verbatim passage.")
@@ -94,6 +111,8 @@ def build_ui(assistant: "Assistant") -> gr.Blocks:
                 table = library_tab(assistant, outlets)
             with gr.Tab("Positions", id="positions") as tab:
                 positions_tab(assistant, tab)
+            with gr.Tab("Compare", id="compare") as ctab:
+                compare_tab(assistant, ctab)
         api_endpoints(assistant)
 
         def current():  # another process (CLI ingest) may have changed the store
@@ -291,13 +310,58 @@ def keep_uploads(folder: Path, paths: list[str]) -> tuple[list[str], list[str]]:
     return kept, replaced
 
 
+def _input_name(path: str) -> str:
+    """How an ingested input is named in a report: a URL whole, a file by its name."""
+    return path if is_url(path) else os.path.basename(path)
+
+
+def ingest_report_html(r: "IngestReport", replaced: list[str] | None = None,
+                       rejected: list[tuple[str, str]] | None = None) -> str:
+    """An ``IngestReport`` as HTML for the Library tab: the counts, replaced uploads, exact
+    duplicates, and each failed input (``r.failed`` plus ``rejected`` (input, reason) pairs that
+    were not tried) with its cause, all escaped."""
+    failed = [(_input_name(f["path"]), f["error"]) for f in r.failed] + list(rejected or [])
+    parts = [f"<p>Added {r.added}, updated {r.updated}, unchanged {r.unchanged}, failed {len(failed)} "
+             f"({r.chunks} passages, {r.claims} statements, {r.seconds:.1f} s).</p>"]
+    if replaced and r.updated:
+        parts.append("<p>Replaced the earlier upload of " + ", ".join(f"<b>{e(n)}</b>" for n in replaced)
+                     + " with the new version.</p>")
+    if r.duplicates:
+        dups = "".join(f"<li><b>{e(_input_name(d['path']))}</b>: same text as {e(d['title'])} "
+                       f"({e(d['duplicate_of'])}), not added again</li>" for d in r.duplicates)
+        parts.append(f'<ul class="attache-duplicates">{dups}</ul>')
+    if failed:
+        errs = "".join(f"<li><b>{e(name)}</b>: {e(error)}</li>" for name, error in failed)
+        parts.append(f'<ul class="attache-errors">{errs}</ul>')
+    return "".join(parts)
+
+
+def web_links(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The http(s) links in ``text`` (separated by spaces or new lines), and (input, reason)
+    for each other word: only web links are fetched (never a path on the server)."""
+    from urllib.parse import urlsplit
+
+    links: list[str] = []
+    bad: list[tuple[str, str]] = []
+    for word in dict.fromkeys((text or "").split()):
+        parts = urlsplit(word)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            links.append(word)
+        else:
+            bad.append((word, "not a web link: enter an address starting with http:// or https://"))
+    return links, bad
+
+
 def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> gr.Dataframe:
-    """Upload and ingest files, list documents, open or delete one."""
+    """Upload files or fetch links and feeds to ingest, list documents, open or delete one."""
     with gr.Row():
         with gr.Column(scale=1):
             files = gr.File(label="Articles (.txt .md .html .json .jsonl)", file_count="multiple",
                             file_types=UPLOAD_TYPES, elem_id="upload")
             ingest_btn = gr.Button("Add to library", variant="primary", elem_id="ingest-button")
+            link = gr.Textbox(label="Add from a link or feed", placeholder="https://… (a page or an RSS/Atom feed; "
+                              "several: separated by spaces)", lines=1, max_lines=4, elem_id="ingest-url")
+            link_btn = gr.Button("Fetch and add", elem_id="ingest-url-button")
             report = gr.HTML("", elem_id="ingest-report")
         with gr.Column(scale=2):
             table = gr.Dataframe(value=_document_rows(assistant),
@@ -333,23 +397,37 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
             r = assistant.ingest(paths, progress=step)
         except AttacheError as err:
             raise _gr_error(err) from None
-        parts = [f"<p>Added {r.added}, updated {r.updated}, unchanged {r.unchanged}, failed {len(r.failed)} "
-                 f"({r.chunks} passages, {r.claims} statements, {r.seconds:.1f} s).</p>"]
-        if replaced and r.updated:
-            parts.append("<p>Replaced the earlier upload of " + ", ".join(f"<b>{e(n)}</b>" for n in replaced)
-                         + " with the new version.</p>")
-        if r.duplicates:
-            dups = "".join(f"<li><b>{e(os.path.basename(d['path']))}</b>: same text as {e(d['title'])} "
-                           f"({e(d['duplicate_of'])}), not added again</li>" for d in r.duplicates)
-            parts.append(f'<ul class="attache-duplicates">{dups}</ul>')
-        if r.failed:
-            errs = "".join(f"<li><b>{e(os.path.basename(f['path']))}</b>: {e(f['error'])}</li>" for f in r.failed)
-            parts.append(f'<ul class="attache-errors">{errs}</ul>')
         rows, choices = refreshed()
-        return "".join(parts), rows, choices, None
+        return ingest_report_html(r, replaced), rows, choices, None
 
     out_outlets = outlets if outlets is not None else gr.State()
     ingest_btn.click(ingest, files, [report, table, out_outlets, files], api_name="ingest")
+
+    def ingest_links(text, progress=gr.Progress()):
+        """The same path as `attache ingest https://...`; the links that failed stay in the box."""
+        links, rejected = web_links(text)
+        if not links and not rejected:
+            raise gr.Error("Enter the address of a page or a feed (https://…).", print_exception=False)
+        if not links:  # nothing to fetch: the reasons, and the text stays to be corrected
+            errs = "".join(f"<li><b>{e(w)}</b>: {e(why)}</li>" for w, why in rejected)
+            return f'<ul class="attache-errors">{errs}</ul>', gr.skip(), gr.skip(), gr.skip()
+        progress(0, desc="Fetching")
+
+        def step(done: int, total: int, what: str) -> None:
+            progress((done, total), desc=f"Indexing articles ({what})", unit="articles")
+
+        try:
+            r = assistant.ingest(list(links), progress=step)
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        failed = {w for w, _ in rejected} | {f["path"] for f in r.failed}
+        keep = [w for w in dict.fromkeys((text or "").split()) if w in failed]  # in the order given
+        rows, choices = refreshed()
+        return ingest_report_html(r, rejected=rejected), rows, choices, " ".join(keep)
+
+    link_outputs = [report, table, out_outlets, link]
+    link_btn.click(ingest_links, link, link_outputs, api_name="ingest_url")
+    link.submit(ingest_links, link, link_outputs, api_visibility="private")
 
     def select(evt: gr.SelectData):
         row = evt.row_value or []
@@ -373,12 +451,46 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
     return table
 
 
+def _day(when: str) -> str:
+    """``YYYY[-MM[-DD]]...`` as a full ``YYYY-MM-DD`` (a year or a month plotted at its start); "" when undated."""
+    d = (when or "")[:10]
+    if len(d) == 4 and d.isdigit():
+        return d + "-01-01"
+    if len(d) == 7 and d[4] == "-":
+        return d + "-01"
+    return d if len(d) == 10 else ""
+
+
+def positions_chart(claims: list[Claim]):
+    """The chart data of a timeline (``claims`` in the table's order): a pandas DataFrame with one
+    row per dated statement, columns ``#`` (its number in the table), ``date`` (datetime64),
+    ``kind``, ``statement`` (the first 100 characters) and ``outlet``. Undated statements are left out."""
+    import pandas as pd
+
+    rows = [(i, day, c.kind, c.text if len(c.text) <= 100 else c.text[:99] + "…", c.source or "unknown outlet")
+            for i, c in enumerate(claims, 1) if (day := _day(c.when))]
+    frame = pd.DataFrame(rows, columns=["#", "date", "kind", "statement", "outlet"])
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    frame["kind"] = frame["kind"].astype(str)
+    return frame.dropna(subset=["date"])
+
+
+def chart_limits(frame) -> list[float] | None:
+    """The x range of a ``positions_chart`` frame in epoch seconds (what ``gr.ScatterPlot``'s
+    ``x_lim`` takes for dates), padded so that the first and last points are drawn whole."""
+    if not len(frame):
+        return None
+    lo, hi = frame["date"].min().timestamp(), frame["date"].max().timestamp()
+    pad = max((hi - lo) * 0.04, 10 * 86400)
+    return [lo - pad, hi + pad]
+
+
 def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
     """Statements by one actor, date-ordered, each opening its passage with the span highlighted.
     ``tab`` (the enclosing gr.Tab), if given, refreshes the actor list when selected."""
 
     def actor_choices():
-        return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
+        return _actor_choices(assistant)
 
     claims = gr.State([])  # the Claims of the timeline, in its order
     exports = tempfile.mkdtemp(prefix="attache-positions-")
@@ -390,6 +502,11 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         go = gr.Button("Show", variant="primary", scale=1, elem_id="positions-button")
     with gr.Row():
         with gr.Column(scale=3):
+            chart = gr.ScatterPlot(x="date", y="kind", color="kind", color_map=KIND_COLOURS, colors_in_legend=[],
+                                   tooltip=["#", "statement", "outlet"], x_title="statement date", y_title="",
+                                   x_axis_format="%b %Y", height=230, visible=False, elem_id="positions-chart",
+                                   label="Statements by kind over time (hover a point; # is the row below)",
+                                   show_label=True)
             timeline = gr.HTML(actors_html(assistant.actors()), elem_id="timeline")
         with gr.Column(scale=2):
             with gr.Row():
@@ -414,10 +531,12 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
             csv_file = os.path.join(exports, f"positions-{slug}.csv")  # Gradio serves a copy from its cache
             with open(csv_file, "w", encoding="utf-8", newline="") as f:
                 f.write(claims_csv(rows))
+        points = positions_chart(rows)
         return (timeline_html(rows), gr.update(choices=choices, value=None), rows,
-                gr.update(value=csv_file, visible=bool(rows)), "")
+                gr.update(value=csv_file, visible=bool(rows)), "",
+                gr.update(value=points, x_lim=chart_limits(points), visible=len(points) > 0))
 
-    go.click(show, [actor, topic, kind], [timeline, pick, claims, download, passage], api_name="positions")
+    go.click(show, [actor, topic, kind], [timeline, pick, claims, download, passage, chart], api_name="positions")
     if tab is not None:
         def refresh(rows):
             shown = gr.skip() if rows else actors_html(assistant.actors())
@@ -432,3 +551,61 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         return _article(assistant, c.doc_id, c.start, c.end)
 
     pick.change(open_statement, [pick, claims], passage, api_visibility="private").then(None, js=_SCROLL_TO_CITED)
+
+
+def _actor_choices(assistant: "Assistant") -> list[tuple[str, str]]:
+    """(``Actor (n statements)``, actor) pairs for the actor pickers, most quoted first."""
+    return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
+
+
+COMPARE_HINT = ('<p class="attache-meta">Choose two or more actors (and a topic, if you like), then '
+                '<b>Compare</b>: their statements appear side by side, one column each, earliest first.</p>')
+
+
+def compare_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
+    """Two or more actors' statements on a topic side by side (``Assistant.compare``), one column
+    per actor in date order, each cited and opening its article with the sentence highlighted.
+    ``tab`` (the enclosing gr.Tab), if given, refreshes the actor list when selected."""
+    cites = gr.State([])  # the Citations of the comparison, numbered as in the columns
+    with gr.Row():
+        actors = gr.Dropdown(choices=_actor_choices(assistant), value=[], multiselect=True,
+                             label="Actors (two or more)", elem_id="compare-actors", scale=3)
+        topic = gr.Textbox(label="Topic (optional)", max_lines=1, scale=2, elem_id="compare-topic")
+        go = gr.Button("Compare", variant="primary", scale=1, elem_id="compare-button")
+    with gr.Row():
+        with gr.Column(scale=3):
+            columns = gr.HTML(COMPARE_HINT, elem_id="compare-columns")
+        with gr.Column(scale=2):
+            pick = gr.Dropdown(choices=[], value=None, label="Open a statement ([n] in the columns)",
+                               elem_id="compare-picker", visible=False)
+            article = gr.HTML("", elem_id="compare-view")
+
+    def run(chosen, t):
+        chosen = [a for a in (chosen or []) if a and a.strip()]
+        if len(chosen) < 2:
+            raise gr.Error("Choose two or more actors.", print_exception=False)
+        try:
+            comparison, answer = assistant.compare(chosen, topic=(t or "").strip())
+        except AttacheError as err:
+            raise _gr_error(err) from None
+        actor_of = {(c.doc_id, c.sent_start, c.sent_end): (a, c) for a, cs in comparison.columns for c in cs}
+        choices = []
+        for c in answer.citations:
+            who, claim = actor_of.get((c.doc_id, c.start, c.end), (c.speaker, None))
+            when = (claim.when if claim else c.published)[:10] or "undated"
+            label = f"[{c.n}] {who}, {when}" + (f" {claim.kind}" if claim else "") + f": {c.quote}"
+            choices.append((label if len(label) <= 110 else label[:109] + "…", str(c.n)))
+        return (compare_html(comparison, answer), gr.update(choices=choices, value=None, visible=bool(choices)),
+                list(answer.citations), "")
+
+    go.click(run, [actors, topic], [columns, pick, cites, article], api_name="compare")
+    topic.submit(run, [actors, topic], [columns, pick, cites, article], api_visibility="private")
+
+    def open_statement(n, citations: list[Citation]):
+        c = next((c for c in citations or [] if str(c.n) == str(n)), None)
+        return _article(assistant, c.doc_id, c.start, c.end) if c else ""
+
+    pick.change(open_statement, [pick, cites], article, api_visibility="private").then(None, js=_SCROLL_TO_CITED)
+    if tab is not None:
+        tab.select(lambda: gr.update(choices=_actor_choices(assistant)), None, actors, api_visibility="private",
+                   show_progress="hidden")

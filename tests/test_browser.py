@@ -6,6 +6,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
 import re  # noqa: E402
 import shutil  # noqa: E402
+from datetime import datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -75,11 +76,30 @@ def ask(page, question: str) -> None:
         arg=[question, before], timeout=LONG)
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, full_page: bool = True) -> Path:
     OUT.mkdir(exist_ok=True)
     path = OUT / name
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def doc_shot(page, name: str, full_page: bool = True) -> Path:
+    """``shot``, also copied to docs/screenshot-NAME for the README when ATTACHE_SCREENSHOTS=1
+    (a normal run leaves the tree alone)."""
+    path = shot(page, name, full_page)
+    if "1" in (os.environ.get("ATTACHE_SCREENSHOTS"), os.environ.get("ATTACHE_UPDATE_SCREENSHOT")):
+        (ROOT / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(path, ROOT / "docs" / f"screenshot-{name}")
+    return path
+
+
+def choose(page, dropdown: str, name: str) -> None:
+    """Pick the option of a Gradio dropdown whose label starts with ``name``; wait for the list to close."""
+    page.click(f"{dropdown} input")
+    page.fill(f"{dropdown} input", name)
+    page.get_by_role("option", name=re.compile("^" + re.escape(name))).first.click()
+    page.keyboard.press("Escape")  # a multiselect stays open
+    page.wait_for_selector("ul.option-list", state="detached", timeout=LONG)
 
 
 def test_chat_answer_sources_and_highlighted_article(page, assistant):
@@ -101,10 +121,7 @@ def test_chat_answer_sources_and_highlighted_article(page, assistant):
     assert squash(page.inner_text("#article-view mark#cited")) == squash(first["quote"])
     heading = page.inner_text("#article-view h3").strip()
     assert squash(page.inner_text("#article-view")).count(squash(heading)) == 1  # the title once
-    path = shot(page, "chat.png")
-    if os.environ.get("ATTACHE_UPDATE_SCREENSHOT") == "1":
-        (ROOT / "docs").mkdir(exist_ok=True)
-        shutil.copyfile(path, ROOT / "docs" / "screenshot-chat.png")
+    doc_shot(page, "chat.png")
 
     # a follow-up goes through with the conversation so far
     ask(page, "And what did Ostmark say about the escort ships?")
@@ -227,12 +244,31 @@ def test_positions_timeline_opens_passage(page, assistant, tmp_path):
     page.wait_for_selector("#timeline table.attache-actors", timeout=LONG)
     assert top in page.inner_text("#timeline") and "Most quoted" in page.inner_text("#timeline")
     assert page.input_value("#kind input") == "any kind"
+    assert not page.locator("#positions-chart").is_visible()  # no empty chart before a choice
     shot(page, "positions-start.png")
 
     page.fill("#actor input", "Lena Sorvik")
     page.get_by_role("option", name=re.compile("^Lena Sorvik")).first.click()
     page.click("#positions-button")
     page.wait_for_selector("#timeline table.attache-timeline tbody tr", timeout=LONG)
+
+    # the chart above the table: one point per dated statement (# its row), at its month, in its kind's row
+    expected = sorted(assistant.positions("Lena Sorvik"), key=lambda c: (c.when, c.start))
+    dated = [(i, c.when[:7], c.kind) for i, c in enumerate(expected, 1) if c.when]
+    assert len(dated) >= 3 and len({k for _, _, k in dated}) >= 2
+    points = page.locator("#positions-chart svg g.mark-symbol path")
+    sync_api.expect(points).to_have_count(len(dated), timeout=LONG)
+    drawn = []
+    for label in points.evaluate_all("ps => ps.map(p => p.getAttribute('aria-label'))"):
+        fields = dict(part.split(": ", 1) for part in label.split("; "))
+        day = datetime.strptime(fields["statement date"], "%b %Y").strftime("%Y-%m")
+        drawn.append((int(fields["#"]), day, fields["kind"]))
+    assert sorted(drawn) == dated
+    axis = page.inner_text("#positions-chart")
+    assert all(k in axis for _, _, k in dated)
+    chart_box = page.locator("#positions-chart").bounding_box()
+    table_box = page.locator("#timeline table").bounding_box()
+    assert chart_box and table_box and chart_box["y"] + chart_box["height"] <= table_box["y"]  # above the table
     who = page.locator("#timeline td.who").all_inner_texts()
     assert who
     for w in who:
@@ -244,7 +280,9 @@ def test_positions_timeline_opens_passage(page, assistant, tmp_path):
     assert page.inner_text("#statement-view mark#cited").strip()
     picker, view = page.locator("#statement-picker").bounding_box(), page.locator("#statement-view").bounding_box()
     assert picker and view and 0 <= view["y"] - (picker["y"] + picker["height"]) < 120  # opened right below
-    shot(page, "positions.png")
+    page.wait_for_selector("ul.option-list", state="detached", timeout=LONG)
+    page.evaluate("window.scrollTo(0, 0)")
+    doc_shot(page, "positions.png", full_page=False)
 
     # the shown statements as CSV
     with page.expect_download(timeout=LONG) as dl:
@@ -255,3 +293,103 @@ def test_positions_timeline_opens_passage(page, assistant, tmp_path):
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == CLAIM_COLUMNS
     assert len(rows) - 1 == len(who) and all(r[1] == "Lena Sorvik" for r in rows[1:])
+
+
+def test_chart_tooltip_shows_markup_as_text(page):
+    page.get_by_role("tab", name="Positions").click()
+    page.wait_for_selector("#timeline table.attache-actors", timeout=LONG)
+    choose(page, "#actor", "Ilse Varga")
+    page.click("#positions-button")
+    point = page.locator("#positions-chart svg g.mark-symbol path[aria-label*='#: 2;']")
+    point.wait_for(timeout=LONG)
+    assert "<script>" in point.get_attribute("aria-label")
+    point.hover(force=True)
+    tip = page.locator("#vg-tooltip-element")
+    sync_api.expect(tip).to_contain_text("<script>window.__xss=1</script>", timeout=LONG)
+    assert "Xss Gazette <b>bold</b>" in tip.inner_text()
+    assert tip.locator("script, b, img").count() == 0
+    assert page.evaluate("typeof window.__xss") == "undefined" and page.dialogs == []
+
+
+def test_compare_tab_columns_cite_and_open(page, assistant):
+    comparison, expected = assistant.compare(["Veloria", "Ostmark"], topic="sanctions")
+    cited = {(c.doc_id, c.start, c.end): c for c in expected.citations}
+    columns = {actor: [cited[(c.doc_id, c.sent_start, c.sent_end)] for c in claims
+                       if (c.doc_id, c.sent_start, c.sent_end) in cited] for actor, claims in comparison.columns}
+    assert all(columns.values()) and len(columns) == 2
+
+    page.get_by_role("tab", name="Compare").click()
+    page.wait_for_selector("#compare-columns", timeout=LONG)
+    assert "two or more actors" in page.inner_text("#compare-columns")
+    assert not page.locator("#compare-picker").is_visible()  # nothing to open yet
+    choose(page, "#compare-actors", "Veloria (")
+    page.click("#compare-button")  # one actor: a plain message, no stack trace
+    page.get_by_text("Choose two or more actors.").first.wait_for(timeout=LONG)
+    page.locator(".toast-close").first.click()
+    page.wait_for_selector(".toast-body", state="detached", timeout=LONG)
+    choose(page, "#compare-actors", "Ostmark (")
+    page.fill("#compare-topic input", "sanctions")
+    page.click("#compare-button")
+    page.wait_for_selector("#compare-columns section.attache-column", timeout=LONG)
+
+    sections = page.locator("#compare-columns section.attache-column")
+    assert sections.count() == 2
+    boxes = [sections.nth(i).bounding_box() for i in range(2)]
+    assert boxes[0] and boxes[1] and boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]  # side by side
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2
+    for i, (actor, cites) in enumerate(columns.items()):
+        section = sections.nth(i)
+        assert section.get_attribute("data-actor") == actor and section.locator("h4").inner_text() == actor
+        items = section.locator("li.statement")
+        assert items.count() == len(cites)
+        for j, c in enumerate(cites):  # date order, each cited: [n], outlet, date, the quoted sentence
+            text = squash(items.nth(j).inner_text())
+            assert f"[{c.n}]" in text and c.source in text and c.published[:10] in text, text
+            assert squash(items.nth(j).locator("blockquote").inner_text()) == squash(c.quote)
+        dates = [squash(items.nth(j).locator(".when b").inner_text()) for j in range(items.count())]
+        assert dates == sorted(dates)
+
+    last = expected.citations[-1]
+    page.click("#compare-picker input")
+    page.get_by_role("option", name=re.compile(re.escape(f"[{last.n}] "))).first.click()
+    page.wait_for_selector("#compare-view mark#cited", timeout=LONG)
+    assert squash(page.inner_text("#compare-view mark#cited")) == squash(last.quote)
+    assert page.locator(f"#compare-view article[data-doc-id='{last.doc_id}']").count() == 1
+    page.wait_for_selector("ul.option-list", state="detached", timeout=LONG)
+    page.evaluate("window.scrollTo(0, 0)")
+    doc_shot(page, "compare.png", full_page=False)
+
+
+def test_library_adds_from_a_link(page, assistant):
+    """Runs last: it adds a page to the shared store. The same path as `attache ingest URL`."""
+    from test_fetch import Site
+
+    site = Site()
+    site.thread.start()
+    try:
+        good, missing = f"{site.base}/a1.html", f"{site.base}/missing.html"
+        page.get_by_role("tab", name="Library").click()
+        page.fill("#ingest-url textarea", f"{good} {missing} file:///etc/passwd /etc/hostname")
+        page.click("#ingest-url-button")
+        page.wait_for_function("document.querySelector('#ingest-report').innerText.includes('Added')", timeout=LONG)
+        report = page.inner_text("#ingest-report")
+        assert "Added 1" in report and "failed 3" in report, report
+        assert f"{missing}: HTTP 404 Not Found" in report
+        assert "file:///etc/passwd: not a web link" in report and "/etc/hostname: not a web link" in report
+        assert "Traceback" not in report
+        page.wait_for_function("document.querySelector('#documents').innerText"
+                               ".includes('Veloria pledges grain corridor to Calderra')", timeout=LONG)
+        assert page.input_value("#ingest-url textarea").split() == [missing, "file:///etc/passwd", "/etc/hostname"]
+        assert {p for p, _ in site.hits} == {"/a1.html", "/missing.html"}
+        doc = next(d for d in assistant.documents() if d.url == good)
+        assert (doc.source, doc.published[:10]) == ("Harbor Wire", "2024-05-21")
+        shot(page, "library-link.png")
+
+        page.fill("#ingest-url textarea", "not a link")  # nothing to fetch: said plainly
+        page.click("#ingest-url-button")
+        page.wait_for_function("document.querySelector('#ingest-report').innerText.includes('not: not a web link')",
+                               timeout=LONG)
+    finally:
+        site.server.shutdown()
+        site.server.server_close()
+        site.thread.join(timeout=5)
