@@ -55,6 +55,7 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish")
 
 
+@lru_cache(maxsize=1 << 16)  # every question folds every actor of the index: cache the folded names
 def fold(name: str) -> str:
     """A name folded for matching only (never for quoting): NFC, lower case, accents and
     apostrophes dropped, spaces collapsed ("Zoë D’Souza" -> "zoe dsouza")."""

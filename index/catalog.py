@@ -410,7 +410,7 @@ class Catalog:
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             q = ('SELECT c.chunk_id, c.doc_id, c.seq, c.start, c."end", c.text, d.title, d.source, d.published, d.url '
-                 "FROM chunks c JOIN documents d ON d.doc_id=c.doc_id "
+                 "FROM chunks c CROSS JOIN documents d ON d.doc_id=c.doc_id "  # chunks first: never scan documents
                  f"WHERE c.chunk_id IN ({','.join('?' * len(part))})")
             if only_ready:
                 q += " AND d.state='ready'"
