@@ -76,6 +76,11 @@ _VOICE_CUES: dict[str, str] = {
     **_forms("pledge", "intend intends intended", "undertake undertakes undertook"),
 }
 _FIRST_PERSON = {"we", "i"}
+# "We will/shall ..." pledges; "we must/should ..." demands (on everyone, the speaker included).
+_VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
+# A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
+_VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
+               "stand", "stands", "need", "look", "count", "expect", "urge"}
 
 
 def _cue_kind(cue: str) -> str:
@@ -88,7 +93,8 @@ _FIRST_PERSON_OWNERS = {"my", "our"}
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our)\b", re.I)
-_VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(_VOICE_CUES, key=len, reverse=True)) + r"|will|shall)\b", re.I)
+_VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS), key=len,
+                                                 reverse=True)) + r")\b", re.I)
 _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\b(?:" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
 )
@@ -473,19 +479,27 @@ class ClaimExtractor:
         root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
         if root is None or any(a <= s + root.idx < b for a, b in quotes):
             return []
-        aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("will", "shall")), None)
+        aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
-        if aux is None or not self._voice_speaks(subj, ctx):
+        if not self._voice_speaks(subj, ctx):
+            return []
+        if aux is None and root.lower_ in _VOICE_AIMS:  # "We seek a just peace", "Japan stands ready to ..."
+            aux = root
+        if aux is None:
             return []
         negated = any(c.dep_ == "neg" for c in root.children)  # "We will not accept ...": a position
         last = root.right_edge.i
         while last > root.i and doc[last].is_punct:
             last -= 1
-        cs, ce = s + doc[aux.i + (0 if negated else 1)].idx, s + doc[last].idx + len(doc[last])
+        first = aux.i + (0 if negated else 1)
+        if first > last:  # "We continue." : nothing after the verb
+            return []
+        cs, ce = s + doc[first].idx, s + doc[last].idx + len(doc[last])
         if ce - cs < 8:
             return []
         speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
-        return [self._claim(doc_id, speaker, ctx.voice, aux.text, "position" if negated else "pledge", False,
+        kind = "position" if negated or aux.lower_ in _VOICE_AIMS else _VOICE_MODALS[aux.lower_]
+        return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
 

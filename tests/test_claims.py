@@ -4,6 +4,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,6 +181,7 @@ def test_precision_recall_against_gold():
         pytest.skip("tests/gold/claims.json not available")
     spec = importlib.util.spec_from_file_location("claims_eval", ROOT / "benchmarks" / "claims_eval.py")
     claims_eval = importlib.util.module_from_spec(spec)
+    sys.modules["claims_eval"] = claims_eval  # its dataclasses resolve their annotations there
     spec.loader.exec_module(claims_eval)
     res = claims_eval.evaluate(GOLD)
     print(f"\nclaims micro precision {res['precision']:.3f} recall {res['recall']:.3f} "
@@ -252,3 +254,12 @@ def test_a_speech_credits_first_person_statements_to_its_speaker():
         "President Nana Akufo-Addo"}
     # The same text as a news article (no voice): first person is nobody's.
     assert [c.actor for c in x.extract(SPEECH, "s", "2020-09-22")] == ["Secretary-General"]
+
+
+def test_speech_aims_and_musts_are_the_speakers_and_a_bare_verb_is_nothing():
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Japan", "speaker": "Fumio Kishida", "post": "Prime Minister"})
+    text = "We seek a world without nuclear weapons. We must prepare for the next pandemic. We continue."
+    got = [(c.actor, c.kind, c.text) for c in x.extract(text, "s", "2023-09-19", voice=voice)]
+    assert got == [("Japan", "position", "a world without nuclear weapons"),
+                   ("Japan", "demand", "prepare for the next pandemic")]
