@@ -8,8 +8,10 @@ No ``from __future__ import annotations`` here: ``gr.api`` reads the type hints 
 build the Gradio API signature.
 """
 import os
+import re
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from .core import Assistant
 
 UPLOAD_TYPES = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"]
+MAX_UPLOAD_NAME = 150  # characters of a kept upload's file name
 EXAMPLE_QUESTIONS = [
     "What did Veloria pledge about a grain corridor through the Northern Straits?",
     "How has Ostmark's stance on sanctions relief talks with Veloria changed?",
@@ -280,25 +283,65 @@ def _document_rows(assistant: "Assistant") -> list[list]:
                                                                 else ""), d.n_chunks] for d in assistant.documents()]
 
 
+def upload_name(name: str) -> str:
+    """A name safe to create inside the uploads folder for an uploaded file called ``name``: its
+    last path component (``/`` or ``\\``), without control or format characters, leading dots
+    or trailing dots and spaces, at most ``MAX_UPLOAD_NAME`` characters (extension kept);
+    ``"upload"`` plus the extension when no name is left (``".txt"`` -> ``"upload.txt"``)."""
+    base = re.split(r"[/\\]", name)[-1]
+    base = "".join(ch for ch in base if not unicodedata.category(ch).startswith("C"))
+    base = " ".join(base.split()).rstrip(". ")
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    stem, ext = stem.lstrip(". "), f".{ext}" if ext else ""
+    stem = stem[:max(MAX_UPLOAD_NAME - len(ext), 1)].rstrip(". ")
+    return (stem or "upload") + ext[:MAX_UPLOAD_NAME]
+
+
 def keep_uploads(folder: Path, paths: list[str]) -> tuple[list[str], list[str]]:
     """Copy uploaded files (Gradio's temporary paths) to ``folder/<original file name>``, so a
     file uploaded again under the same name has the same identity and updates its document.
 
+    Every file is checked before any is kept: its type by extension (``UPLOAD_TYPES``) and its
+    size (at most ``index.loaders.file_limit``: ``ATTACHE_MAX_FILE_BYTES``, default 20 MB, for
+    .txt/.md/.html; ten times that for .json/.jsonl exports).
+    Names are made safe with ``upload_name`` (no path traversal, no control characters), so a
+    kept file is always directly inside ``folder``.
+
     Returns (the kept paths, the names whose earlier upload had different bytes). A name given
-    twice in one upload gets " (2)", " (3)"... Raises ``OSError`` when the folder cannot be written.
+    twice in one upload gets " (2)", " (3)"... Raises ``AttacheError`` naming each refused file
+    and why (wrong type, too large), and ``OSError`` when the folder cannot be written.
     """
+    from index.loaders import EXTENSIONS, file_limit
+
+    refused: list[str] = []
+    for p in paths:
+        src = Path(p)
+        shown = upload_name(src.name)
+        ext = Path(shown).suffix.lower()
+        if ext not in UPLOAD_TYPES:
+            refused.append(f"{shown}: not an article file (accepted: {' '.join(UPLOAD_TYPES)})")
+        elif src.stat().st_size > (limit := file_limit(EXTENSIONS[ext])):
+            refused.append(f"{shown}: file too large ({src.stat().st_size / 1e6:.1f} MB; "
+                           f"at most {limit / 1e6:.1f} MB for {ext} files, ATTACHE_MAX_FILE_BYTES)")
+    if refused:
+        raise AttacheError("refused " + "; ".join(refused))
     folder.mkdir(parents=True, exist_ok=True)
     kept: list[str] = []
     replaced: list[str] = []
     used: set[str] = set()
     for p in paths:
         src = Path(p)
-        name, n = src.name, 1
+        first = upload_name(src.name)
+        name, n = first, 1
         while name in used:
             n += 1
-            name = f"{src.stem} ({n}){src.suffix}"
+            name = f"{Path(first).stem} ({n}){Path(first).suffix}"
         used.add(name)
         dest = folder / name
+        if dest.parent.resolve() != folder.resolve():  # upload_name makes this impossible; never trust it
+            raise AttacheError(f"refused {name!r}: not a plain file name")
         data = src.read_bytes()
         if dest.exists() and dest.read_bytes() != data:
             replaced.append(name)
@@ -386,7 +429,7 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
         paths = [p if isinstance(p, str) else getattr(p, "name", str(p)) for p in paths]
         try:  # the original file name is the identity: a corrected re-upload replaces the document
             paths, replaced = keep_uploads(Path(assistant.store.path) / "uploads", paths)
-        except OSError as err:
+        except (OSError, AttacheError) as err:  # a refused file (type, size) or an unwritable folder
             raise gr.Error(f"Cannot keep the uploaded files: {err}", print_exception=False) from None
         progress(0, desc="Reading files")
 

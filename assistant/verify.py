@@ -20,6 +20,7 @@ from index.models import Document, Passage
 from index.text import MONTHS, SUPPORT_STOPWORDS, Span, prefix_stem, split_sentences
 
 from .models import ABSTAIN_TEXT, Citation
+from .support import is_instruction
 
 # Share of an answer sentence's content words that the cited passage sentence(s) must contain.
 # Calibrated on paraphrases and fabrications of real articles (see tests/test_llm.py):
@@ -101,11 +102,12 @@ class _Support:
 
 def _best_window(sentence_stems: set[str], p_index: int, p: Passage, meta: set[str]) -> _Support | None:
     sents = split_sentences(p.text)
+    planted = [is_instruction(p.text[s.start : s.end]) for s in sents]  # never evidence (prompt injection)
     meta_stems = {prefix_stem(t) for t in meta}
     best: tuple[float, _Support] | None = None
     for i in range(len(sents)):
         for size in range(1, MAX_WINDOW + 1):
-            if i + size > len(sents):
+            if i + size > len(sents) or planted[i + size - 1]:
                 break
             span = Span(sents[i].start, sents[i + size - 1].end)
             stems = _content_stems(p.text[span.start : span.end]) | meta_stems

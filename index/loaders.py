@@ -4,11 +4,21 @@ Chosen by extension or an explicit format: text (.txt, .md), html (.html, .htm),
 array of records) and jsonl (one record per line). Folders recurse. Loading never raises for
 bad input: it yields an ``InputError`` naming the file (and record or line) instead, so one
 bad file does not stop the others.
+
+Limits (hostile or broken input), each an ``InputError`` naming the file (or record):
+- a file over ``file_limit(fmt)`` is refused unread: ``max_file_bytes()`` (``ATTACHE_MAX_FILE_BYTES``,
+  default 20 MB) for a file holding one article (text, HTML), ``EXPORT_FACTOR`` times that for
+  an export of many (JSON, JSONL, a saved feed);
+- an article whose text is over ``max_file_bytes()`` characters, or has a line (paragraph) over
+  ``MAX_LINE_CHARS``, is refused (it would be one giant "sentence" and passage);
+- JSON nested deeper than ``MAX_JSON_DEPTH`` is refused per file (``.json``) or per line
+  (``.jsonl``) instead of exhausting the stack.
 """
 from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,6 +59,48 @@ ARRAY_KEYS = ("articles", "items", "entries", "results", "posts", "docs", "data"
 #: A cut-off marker at the end of a text: NewsAPI "… [+2140 chars]", "[…]", "[...]".
 TRUNCATION = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\s*(\d+)\s*char(?:acter)?s?\]\s*$|\s*\[(?:…|\.\.\.|&hellip;)\]\s*$")
 _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+#: Default largest file holding one article (bytes); ``ATTACHE_MAX_FILE_BYTES`` overrides it.
+DEFAULT_MAX_FILE_BYTES = 20_000_000
+#: An export of many articles (JSON, JSONL, feed file) may be this many times larger.
+EXPORT_FACTOR = 10
+#: Longest line (paragraph) of an article's text, in characters (real news: < 10,000; UN
+#: General Debate speeches: < 25,000).
+MAX_LINE_CHARS = 100_000
+#: Deepest nesting of arrays/objects accepted in a JSON file or JSONL line (real exports: < 10).
+MAX_JSON_DEPTH = 64
+
+
+def max_file_bytes() -> int:
+    """The largest file holding one article, in bytes (also the largest article text, in
+    characters): ``ATTACHE_MAX_FILE_BYTES`` (a positive integer), else ``DEFAULT_MAX_FILE_BYTES``
+    (20 MB)."""
+    try:
+        value = int(os.environ.get("ATTACHE_MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
+    except ValueError:
+        return DEFAULT_MAX_FILE_BYTES
+    return value if value > 0 else DEFAULT_MAX_FILE_BYTES
+
+
+def file_limit(fmt: str) -> int:
+    """The largest file of format ``fmt`` (one of ``FORMATS``) read, in bytes: ``max_file_bytes()``
+    for one article (text, html), ``EXPORT_FACTOR`` times it for exports (json, jsonl, feed)."""
+    return max_file_bytes() * (EXPORT_FACTOR if fmt in ("json", "jsonl", "feed") else 1)
+
+
+def check_size(path: Path, fmt: str) -> None:
+    """Raises ``InputError`` naming ``path`` when it is larger than ``file_limit(fmt)``."""
+    limit = file_limit(fmt)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it reports the cause
+    if size > limit:
+        raise InputError(str(path), f"file too large: {_mb(size)} (at most {_mb(limit)} for {fmt} files; "
+                                    f"ATTACHE_MAX_FILE_BYTES)")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 
@@ -107,9 +159,14 @@ def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | No
             yield from load_file(item, fmt, source, known)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, fmt: str = "text") -> str:
+    limit = file_limit(fmt)
+    check_size(path, fmt)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(limit + 1)  # a file that grew since it was measured is still bounded
+        if len(data) > limit:
+            raise InputError(str(path), f"file too large: over {_mb(limit)} (ATTACHE_MAX_FILE_BYTES)")
     except PermissionError:
         raise InputError(str(path), "permission denied") from None
     except IsADirectoryError:
@@ -133,10 +190,15 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
     loading (a missing optional package included) becomes an ``InputError`` naming the file."""
     fmt = fmt or EXTENSIONS.get(path.suffix.lower(), "text")
     if fmt == "feed":
+        try:
+            check_size(path, fmt)
+        except InputError as e:
+            yield e
+            return
         yield from feed_file(path, source, known)
         return
     try:
-        raw = _read_text(path)
+        raw = _read_text(path, fmt)
     except InputError as e:
         yield e
         return
@@ -168,6 +230,13 @@ def _import_hint(e: ImportError) -> str:
 def _finish(article: Document, where: str) -> Document:
     if not article.text.strip():
         raise InputError(where, "no article text left after cleaning")
+    if len(article.text) > max_file_bytes():
+        raise InputError(where, f"article text too long: {len(article.text):,} characters "
+                                f"(at most {max_file_bytes():,}; ATTACHE_MAX_FILE_BYTES)")
+    longest = max(map(len, article.text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        raise InputError(where, f"a line of {longest:,} characters (at most {MAX_LINE_CHARS:,}): "
+                                f"not article text")
     return article
 
 
@@ -395,9 +464,39 @@ def _records_of(data: dict) -> tuple[list | None, dict]:
     return (found or None), defaults
 
 
+def json_depth(raw: str) -> int:
+    """How deeply arrays/objects nest in a JSON text (brackets inside strings ignored); stops
+    counting past ``MAX_JSON_DEPTH``. Linear, no recursion."""
+    depth = deepest = 0
+    for m in _JSON_TOKENS.finditer(raw):
+        t = m.group()
+        if t in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_JSON_DEPTH:
+                    break
+        elif t in "]}":
+            depth -= 1
+    return deepest
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _parse_json(raw: str, where: str) -> Any:
+    """``json.loads`` with nesting bounded (``InputError`` instead of a RecursionError)."""
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise InputError(where, f"JSON nested deeper than {MAX_JSON_DEPTH} levels; not an article export")
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply") from None
+
+
 def _from_json(path: Path, raw: str, source: str | None) -> Iterator[LoadResult]:
     try:
-        data = json.loads(raw)
+        data = _parse_json(raw, str(path))
     except json.JSONDecodeError as e:
         raise InputError(str(path), f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
     defaults: dict = {}
@@ -421,9 +520,12 @@ def _from_jsonl(path: Path, raw: str, source: str | None) -> Iterator[LoadResult
         n += 1
         where = f"{path}: line {lineno}"
         try:
-            rec = json.loads(line)
+            rec = _parse_json(line, where)
         except json.JSONDecodeError as e:
             yield InputError(where, f"malformed JSON: {e.msg} (column {e.colno})")
+            continue
+        except InputError as e:
+            yield e
             continue
         yield _safe_record(path, rec, where, lineno - 1, source)
     if n == 0:
