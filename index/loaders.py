@@ -9,8 +9,9 @@ Limits (hostile or broken input), each an ``InputError`` naming the file (or rec
 - a file over ``file_limit(fmt)`` is refused unread: ``max_file_bytes()`` (``ATTACHE_MAX_FILE_BYTES``,
   default 20 MB) for a file holding one article (text, HTML), ``EXPORT_FACTOR`` times that for
   an export of many (JSON, JSONL, a saved feed);
-- an article whose text is over ``max_file_bytes()`` characters, or has a line (paragraph) over
-  ``MAX_LINE_CHARS``, is refused (it would be one giant "sentence" and passage);
+- an article whose text is over ``max_file_bytes()`` characters, or holds a run of over
+  ``MAX_SENTENCE_CHARS`` with no sentence boundary, is refused (it would be one giant "sentence"
+  and passage); long lines of ordinary sentences (JSON bodies often have no newline) are fine;
 - JSON nested deeper than ``MAX_JSON_DEPTH`` is refused per file (``.json``) or per line
   (``.jsonl``) instead of exhausting the stack.
 """
@@ -30,6 +31,7 @@ from .dates import parse_date, pick_date
 from .errors import InputError
 from .fetch import feed_file, is_url, load_url
 from .models import Document
+from .text import split_sentences
 
 FORMATS = ("text", "html", "json", "jsonl", "feed")
 EXTENSIONS = {
@@ -63,9 +65,9 @@ _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 DEFAULT_MAX_FILE_BYTES = 20_000_000
 #: An export of many articles (JSON, JSONL, feed file) may be this many times larger.
 EXPORT_FACTOR = 10
-#: Longest line (paragraph) of an article's text, in characters (real news: < 10,000; UN
-#: General Debate speeches: < 25,000).
-MAX_LINE_CHARS = 100_000
+#: Longest sentence (text without a sentence boundary) of an article, in characters (real news and
+#: UN General Debate speeches: < 3,000).
+MAX_SENTENCE_CHARS = 20_000
 #: Deepest nesting of arrays/objects accepted in a JSON file or JSONL line (real exports: < 10).
 MAX_JSON_DEPTH = 64
 
@@ -233,10 +235,10 @@ def _finish(article: Document, where: str) -> Document:
     if len(article.text) > max_file_bytes():
         raise InputError(where, f"article text too long: {len(article.text):,} characters "
                                 f"(at most {max_file_bytes():,}; ATTACHE_MAX_FILE_BYTES)")
-    longest = max(map(len, article.text.split("\n")))
-    if longest > MAX_LINE_CHARS:
-        raise InputError(where, f"a line of {longest:,} characters (at most {MAX_LINE_CHARS:,}): "
-                                f"not article text")
+    longest = max((s.end - s.start for s in split_sentences(article.text)), default=0)
+    if longest > MAX_SENTENCE_CHARS:
+        raise InputError(where, f"a run of {longest:,} characters with no sentence boundary (at most "
+                                f"{MAX_SENTENCE_CHARS:,}): not article text")
     return article
 
 

@@ -518,13 +518,19 @@ def test_hostile_files_fail_alone_with_clear_errors(tmp_path):
               f["error"] for f in report["failed"]}
     assert errors == {
         "huge.txt": "file too large: 21.0 MB (at most 20.0 MB for text files; ATTACHE_MAX_FILE_BYTES)",
-        "longline.txt": "a line of 299,999 characters (at most 100,000): not article text",
+        "longline.txt": "a run of 299,999 characters with no sentence boundary (at most 20,000): not article text",
         "deep.json": "JSON nested deeper than 64 levels; not an article export",
         "deep-object.json": "JSON nested deeper than 64 levels; not an article export",
         "mixed.jsonl: line 1": "JSON nested deeper than 64 levels; not an article export",
-        "mixed.jsonl: line 3": "a line of 149,999 characters (at most 100,000): not article text",
+        "mixed.jsonl: line 3": "a run of 149,999 characters with no sentence boundary (at most 20,000): "
+                               "not article text",
     }, report["failed"]
     assert report["added"] == 2
+    # a long body on one line (JSON exports rarely keep newlines) made of ordinary sentences is an article
+    long_body = {**record, "title": "One-line body", "body": "Anna Koval said the corridor would stay open. " * 4_000}
+    (tmp_path / "oneline.jsonl").write_text(json.dumps(long_body) + "\n", encoding="utf-8")
+    r = attache("ingest", str(tmp_path / "oneline.jsonl"), "--store", str(tmp_path / "store"), "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["added"] == 1, (r.stdout[-1000:], r.stderr[-2000:])
     # the limit is configurable: a 30 KB export over ten times ATTACHE_MAX_FILE_BYTES=2000
     export = tmp_path / "export.json"
     export.write_text(json.dumps([record] * 150), encoding="utf-8")
