@@ -196,7 +196,7 @@ class Catalog:
                                     (self.embedding_model,))
                 self.db.execute("COMMIT")
             except BaseException as e:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 if isinstance(e, sqlite3.Error):
                     raise StoreError(f"cannot migrate catalog {self.path} to schema {SCHEMA_VERSION}: {e}") from None
                 raise
@@ -281,8 +281,14 @@ class Catalog:
                                              for i, (a, b) in enumerate(zip(starts, ends))])
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already (it does itself on some errors,
+        e.g. a full disk, and a second ROLLBACK would hide the real error)."""
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def _delete_rows(self, doc_id: str, keep_document: bool) -> None:
         self.db.execute("DELETE FROM chunks_fts WHERE rowid IN (SELECT rid FROM chunks WHERE doc_id=?)", (doc_id,))
@@ -309,7 +315,7 @@ class Catalog:
                 self._delete_rows(doc_id, keep_document=False)
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     def link_near_duplicates(self, items: Sequence[tuple[str, Fingerprint]],
@@ -347,7 +353,7 @@ class Catalog:
                              "published": r["published"] or "", "similarity": round(sim, 3)})
                 self.db.execute("COMMIT")
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
         for links in found.values():
             links.sort(key=lambda x: -x["similarity"])

@@ -1,6 +1,10 @@
 """One exception hierarchy; the CLI and servers map these to messages and exit codes."""
 from __future__ import annotations
 
+import errno
+import shutil
+from pathlib import Path
+
 
 class AttacheError(Exception):
     """Base class: the message is meant for the user, one line."""
@@ -38,3 +42,25 @@ class BackendError(AttacheError):
     """An LLM backend is misconfigured, down, slow or returned garbage."""
 
     exit_code = 4
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_FULL_WORDS = ("disk is full", "no space left", "os error 28", "quota exceeded", "file too large")
+
+
+#: Free bytes under which a failed write is put down to a full disk whatever its message (Chroma's
+#: compaction, for one, reports a full disk as "Failed to apply logs to the metadata segment").
+LOW_SPACE_BYTES = 8 << 20
+
+
+def is_disk_full(error: BaseException, path: Path | None = None) -> bool:
+    """True when ``error`` (an ``OSError``, SQLite's or Chroma's own) says the disk or quota is full,
+    or when the file system holding ``path`` has under ``LOW_SPACE_BYTES`` free."""
+    if isinstance(error, OSError) and error.errno in _FULL_ERRNOS:
+        return True
+    if any(w in str(error).lower() for w in _FULL_WORDS):
+        return True
+    try:
+        return path is not None and shutil.disk_usage(path).free < LOW_SPACE_BYTES
+    except OSError:
+        return False

@@ -95,6 +95,15 @@ class Ingestor:
 
     def ingest(self, paths: list[str | Path], fmt: str | None = None, source: str | None = None,
                progress: bool | ProgressFn = False) -> IngestReport:
+        """Ingest files, folders, URLs and feeds (``load_paths``); first completes documents an
+        interrupted run left pending. Holds the store's writer lock (``Store.writing``) throughout,
+        so a second process ingesting into the same store waits its turn. ``progress``: a bar on
+        stderr (True) or a callback ``(done, total, what)``."""
+        with self.store.writing():
+            return self._ingest(paths, fmt, source, progress)
+
+    def _ingest(self, paths: list[str | Path], fmt: str | None, source: str | None,
+                progress: bool | ProgressFn) -> IngestReport:
         t0 = time.perf_counter()
         report = IngestReport()
         report.resumed = self.resume_pending()

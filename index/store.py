@@ -8,18 +8,29 @@ documents, and a later run finishes any ``pending`` document from the catalog al
 crash or Ctrl-C at any point leaves nothing half-indexed. Deletion runs the same way with
 ``state='deleting'``.
 
+Writers (``Ingestor.ingest``, ``delete_document``) hold ``Store.writing()``, an advisory
+``flock`` on ``<store>/write.lock``: two processes writing one store take turns (the second
+says it is waiting, on stderr), and the lock dies with its holder, so a killed writer never
+leaves the store locked. Readers never take it.
+
 ``IndexReader`` is the small interface ``assistant/`` reads through; ``Store`` implements it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import fcntl
+import os
+import sqlite3
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import numpy as np
 
 from .catalog import SCHEMA_VERSION, Catalog, SentenceVectors
 from .config import Settings
-from .errors import NotFound, StoreError
+from .errors import NotFound, StoreError, is_disk_full
 from .models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from .neardup import Fingerprint
 from .vectors import VectorStore
@@ -27,6 +38,11 @@ from .vectors import VectorStore
 __all__ = ["EMBEDDING_MODEL", "SCHEMA_VERSION", "IndexReader", "Store"]
 
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+LOCK_FILE = "write.lock"
+
+
+def _say_waiting(message: str) -> None:
+    print(f"attache: {message}", file=sys.stderr, flush=True)
 
 
 class IndexReader(Protocol):
@@ -82,13 +98,18 @@ class Store:
                 raise StoreError(f"cannot create store folder {self.path}: {e.strerror or e}") from None
         elif not self.path.is_dir():
             raise StoreError(f"store path is not a folder: {self.path}")
+        self._writer = threading.RLock()  # threads of this process take turns before the flock
+        self._lock_fd: int | None = None
+        self._lock_depth = 0
         self.catalog = Catalog(self.path, EMBEDDING_MODEL)
         try:
             self.vectors = VectorStore(self.path, settings.collection, settings.chroma_url, EMBEDDING_MODEL)
         except BaseException:
             self.catalog.close()
             raise
-        self.finish_interrupted_deletes()
+        if self.catalog.doc_ids_in_state("deleting"):
+            with self.writing():
+                self.finish_interrupted_deletes()
 
     @property
     def db(self):
@@ -104,6 +125,67 @@ class Store:
         self.catalog.close()
 
     # ------------------------------------------------------------------ writing
+    @contextmanager
+    def _space(self) -> Iterator[None]:
+        """Turn a full disk (or quota, or file-size limit) or a failing device under any write
+        into one clear ``StoreError``; what was staged stays pending for the next run."""
+        try:
+            yield
+        except StoreError:
+            raise  # already explained (Chroma's errors are, by VectorStore)
+        except Exception as e:
+            detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            if is_disk_full(e, self.path):
+                where = f"the store {self.path}" + (f" or the Chroma server {self.settings.chroma_url}"
+                                                    if self.settings.chroma_url else "")
+                raise StoreError(f"no space left on the disk of {where} ({detail}): documents already "
+                                 "indexed are intact; free some space and run the same command again "
+                                 "to finish") from None
+            if isinstance(e, OSError) or (isinstance(e, sqlite3.Error) and "i/o error" in detail.lower()):
+                raise StoreError(f"cannot write to the store {self.path} ({detail}: the disk is full, over a "
+                                 "file-size limit or failing): documents already indexed are intact; fix the "
+                                 "cause and run the same command again to finish") from None
+            raise
+
+    @contextmanager
+    def writing(self, on_wait: Callable[[str], None] | None = _say_waiting) -> Iterator[None]:
+        """Hold the store's writer lock for the block (re-entrant within this object).
+
+        Blocks while another process (or another ``Store`` on the same folder) writes; before
+        blocking, calls ``on_wait`` once with a one-line message naming the holder's pid. The
+        lock is ``flock`` on ``<store>/write.lock``: released when the block ends or the holder
+        dies. Raises ``StoreError`` when the lock file cannot be created (read-only store).
+        """
+        with self._writer:
+            if self._lock_depth == 0:
+                lock_path = self.path / LOCK_FILE
+                try:
+                    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+                except OSError as e:
+                    raise StoreError(f"cannot write to the store {self.path}: {e.strerror or e}") from None
+                try:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except BlockingIOError:
+                        holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                        if on_wait is not None:
+                            on_wait(f"waiting for another process (pid {holder}) writing to {self.path} to finish")
+                        fcntl.flock(fd, fcntl.LOCK_EX)
+                    os.ftruncate(fd, 0)
+                    os.pwrite(fd, str(os.getpid()).encode(), 0)
+                except BaseException:
+                    os.close(fd)  # closing drops the flock, if it was taken
+                    raise
+                self._lock_fd = fd
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+                if self._lock_depth == 0 and self._lock_fd is not None:
+                    fd, self._lock_fd = self._lock_fd, None
+                    os.close(fd)
+
     def document_state(self, doc_id: str) -> tuple[str, str] | None:
         return self.catalog.document_state(doc_id)
 
@@ -111,7 +193,8 @@ class Store:
               sentences: Mapping[str, SentenceVectors] | None = None) -> None:
         """Step 1: write documents as pending with their chunks, lexical rows, claims and
         sentence vectors (``Catalog.stage``)."""
-        self.catalog.stage(items, sentences)
+        with self._space():
+            self.catalog.stage(items, sentences)
 
     def write_vectors(self, doc_ids: Sequence[str], chunk_ids: Sequence[str], vectors) -> None:
         """Step 2: replace the documents' vectors in Chroma (``vectors[i]`` is ``chunk_ids[i]``'s)."""
@@ -119,18 +202,21 @@ class Store:
         missing = [c for c in chunk_ids if c not in by_id]
         if missing:
             raise StoreError(f"cannot write vectors of {len(missing)} chunks not in the catalog (e.g. {missing[0]})")
-        self.vectors.delete_documents(list(doc_ids))
-        self.vectors.upsert([by_id[c] for c in chunk_ids], vectors)
+        with self._space():
+            self.vectors.delete_documents(list(doc_ids))
+            self.vectors.upsert([by_id[c] for c in chunk_ids], vectors)
 
     def mark_ready(self, doc_ids: Sequence[str]) -> None:
         """Step 3."""
-        self.catalog.set_state(doc_ids, "ready")
+        with self._space():
+            self.catalog.set_state(doc_ids, "ready")
 
     def link_near_duplicates(self, items: Sequence[tuple[str, Fingerprint]]) -> dict[str, list[dict]]:
         """Step 4 (catalog only): fingerprint ready documents and link their near-duplicates
         (see ``Catalog.link_near_duplicates``). A document left without a fingerprint by an
         interruption is fingerprinted by the next ingestion (``unfingerprinted``)."""
-        return self.catalog.link_near_duplicates(items)
+        with self._space():
+            return self.catalog.link_near_duplicates(items)
 
     def unfingerprinted(self) -> list[tuple[str, str, str]]:
         return self.catalog.unfingerprinted()
@@ -140,11 +226,13 @@ class Store:
 
     def delete_document(self, doc_id: str) -> dict:
         """Delete a document (any state) from both backends. Raises ``NotFound``."""
-        title = self.catalog.title_of(doc_id)
-        if title is None:
-            raise NotFound(f"no document with id {doc_id}")
-        self.catalog.set_state([doc_id], "deleting")
-        self._finish_delete(doc_id)
+        with self.writing():
+            title = self.catalog.title_of(doc_id)
+            if title is None:
+                raise NotFound(f"no document with id {doc_id}")
+            with self._space():
+                self.catalog.set_state([doc_id], "deleting")
+                self._finish_delete(doc_id)
         return {"doc_id": doc_id, "title": title, "deleted": True}
 
     def _finish_delete(self, doc_id: str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from .errors import StoreError
+from .errors import StoreError, is_disk_full
 from .filtering import Bounds, pub_day
 from .models import Filters, Passage
 
@@ -47,7 +47,9 @@ class VectorStore:
         return f"embedded Chroma in {self.folder / 'chroma'}"
 
     def _error(self, verb: str, e: Exception) -> StoreError:
-        return StoreError(f"cannot {verb} {self.where_label}: {type(e).__name__}: {str(e)[:200]}")
+        full = is_disk_full(e, None if self.chroma_url else self.folder)
+        return StoreError(f"cannot {verb} {self.where_label}: {type(e).__name__}: {str(e)[:200]}"
+                          + ("; the disk is full: free some space and run the same command again" if full else ""))
 
     def _open(self):
         import chromadb
