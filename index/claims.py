@@ -51,7 +51,12 @@ _CUES: dict[str, str] = {
              "explain explains explained", "assert asserts asserted", "announce announces announced",
              "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes",
              "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
-             "describe describes described", "confirm confirms confirmed"),
+             "describe describes described", "confirm confirms confirmed",
+             "admit admits admitted admitting", "acknowledges acknowledging", "concede concedes conceded",
+             "recount recounts recounted",
+             "allege alleges alleged", "contend contends contended", "observe observes observed",
+             "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
+             "estimate estimates estimated"),
     **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained"),
@@ -114,6 +119,11 @@ _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]
 _SUBORDINATE_MARKS = {"when", "since", "after", "before", "until", "once", "as", "if", "because",
                       "unless", "whether", "than"}
 _GROUP_PRONOUNS = {"they", "them"}
+# "The company said ..." / "it added": a body (organisation, party, armed group) named earlier.
+_BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agency", "ministry", "commission",
+               "bloc", "alliance", "watchdog", "regulator", "party", "union", "bank", "network", "platform",
+               "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
+               "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer"}
 _PERSON_PRONOUNS = {"he", "she"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -182,6 +192,7 @@ class _Context:
     last_group: list[Actor] = field(default_factory=list)
     last_speakers: list[Actor] = field(default_factory=list)
     last_org: Actor | None = None
+    last_body_mention: Actor | None = None  # latest organisation named in a parsed sentence
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
     last_subject: str = ""  # the person the latest sentence is about (its subject)
@@ -466,6 +477,7 @@ class ClaimExtractor:
                 out.append(self._claim(doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
             self._remember([a for _, a in speakers], ctx)
+        self._note_bodies(doc, ctx)
         if ctx.voice is not None and not out:
             out += self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
         for m in re.finditer(r"\baccording to\b", doc.text, re.I):
@@ -569,6 +581,11 @@ class ClaimExtractor:
         if low in _DOCUMENT_NOUNS:
             # "The statement said ...": the authors of the joint statement just mentioned.
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
+        if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
+                           and any(c.lower_ == "the" for c in subj.lefts)
+                           and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):
+            body = self._last_body(ctx)
+            return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
         if subj.pos_ == "NOUN" and subj.lower_ in _ROLE_NOUNS and not subj.conjuncts and any(
@@ -619,6 +636,22 @@ class ClaimExtractor:
                 txt = h.doc[words[0].i: words[-1].i + 1].text if words else ""
                 return re.sub(r"^(?:a|an|the)\s+", "", txt).strip(" ,")
         return ""
+
+    @staticmethod
+    def _last_body(ctx: _Context) -> Actor | None:
+        """The body "it" / "the company" stands for: the latest sole speaker when it was not a
+        person, else the latest organisation that spoke, else the latest one named."""
+        if len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type not in ("person", "unnamed"):
+            return ctx.last_speakers[0]
+        return ctx.last_org or ctx.last_body_mention
+
+    def _note_bodies(self, doc, ctx: _Context) -> None:
+        """Remember the last organisation named as a subject in this parsed sentence."""
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                a = self._actor(ent.text, ctx, "ORG")
+                if a.actor_type in ("organisation", "group"):
+                    ctx.last_body_mention = a
 
     def _remember(self, actors: list[Actor], ctx: _Context) -> None:
         ctx.last_speakers = actors
@@ -865,6 +898,7 @@ class ClaimExtractor:
     @staticmethod
     def _date(text, s, e, cs, ce, published) -> str:
         """The published date, unless the sentence outside the content names another day."""
+        published = published or ""
         try:
             pub = date.fromisoformat(published[:10])
         except ValueError:
