@@ -132,6 +132,13 @@ def _capitals() -> dict[str, str]:
     return out
 
 
+# Last words of organisations' names ("European Commission", "African Union", "Arab League").
+_BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", "cross", "crescent", "league",
+               "organisation", "organization", "agency", "committee", "assembly", "fund", "forum", "alliance",
+               "federation", "association", "institute", "foundation", "party", "congress", "network",
+               "office", "authority", "board", "centre", "center", "group", "movement", "front", "army"}
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor: ``name``, ``actor_type`` and the ``role`` it was mentioned with."""
@@ -225,6 +232,8 @@ class ActorResolver:
             return "organisation"
         if low in self.groups:
             return "group"
+        if label != "PERSON" and low.split()[-1].strip("()") in _BODY_HEADS and len(low.split()) > 1:
+            return "organisation"  # "European Commission", "Palestinian Red Crescent"
         return {"GPE": "government", "ORG": "organisation", "NORP": "group"}.get(label or "", "person")
 
     def _is_role_word(self, word: str) -> bool:
@@ -279,6 +288,9 @@ class ActorResolver:
         i = max(i, last_title + 1)
         if i == len(words) - 1 and not _NAME_WORD.match(words[i]):
             i = len(words)  # "the ministry", "officials": no name at all
+        if 0 < i < len(words) and (label == "ORG" or words[-1].strip("()").lower() in _BODY_HEADS) and not any(
+                _POSSESSIVE.sub("", w).lower() in _TITLES for w in words[:i]):
+            i = 0  # "the European Commission", "the American Red Cross": the adjective is the name's
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))
         name = " ".join(words[i:])
         if not name:

@@ -56,7 +56,7 @@ _CUES: dict[str, str] = {
              "recount recounts recounted",
              "allege alleges alleged", "contend contends contended", "observe observes observed",
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
-             "estimate estimates estimated"),
+             "estimate estimates estimated", "testify testifies testified"),
     **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained"),
@@ -141,7 +141,9 @@ _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]
 _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
                "diplomat", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king",
                "queen", "emir", "sheikh", "prince", "general", "commander", "prosecutor", "chairman",
-               "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official"}
+               "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official",
+               "pastor", "judge", "lawyer", "attorney", "director", "economist", "analyst", "researcher",
+               "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy"}
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
