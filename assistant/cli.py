@@ -171,22 +171,21 @@ def _no_positions(a, args) -> str:
 
 
 def cmd_positions(args) -> int:
-    """`attache positions ACTOR`: the actor's statements (claims) in date order."""
+    """`attache positions ACTOR`: the actor's statements (claims) in date order; exit 1 when there
+    are none (as grep does), with the reason on stderr and, for --json/csv/markdown, empty output."""
     a = _open(args)
     claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
     fmt = "json" if args.json else args.format
     if fmt == "json":
         _out({"actor": args.actor, "statements": [c.to_dict() for c in claims]})
-        return 0
-    if fmt in ("csv", "markdown"):
+    elif fmt in ("csv", "markdown"):
         from .render import claims_csv, claims_markdown
 
         sys.stdout.write(claims_csv(claims) if fmt == "csv" else claims_markdown(args.actor, claims))
-        if not claims:
-            _err(_no_positions(a, args))
-        return 0
     if not claims:
         _err(_no_positions(a, args))
+        return 1
+    if fmt in ("json", "csv", "markdown"):
         return 0
     for c in claims:
         print(f"{c.date[:10]:10}  {c.kind:9}  {c.speaker} {c.cue}: “{c.text}”")

@@ -267,6 +267,10 @@ def test_cli_positions_timeline(store_dir):
     r = run_cli("positions", "Ostmark", "--topic", "sanctions", "--json", store=store_dir)
     dates = [s["date"] for s in json.loads(r.stdout)["statements"]]
     assert len(dates) >= 2 and dates == sorted(dates)
+    # Nobody by that name: exit 1 as grep does, the reason on stderr, still valid JSON on stdout.
+    r = run_cli("positions", "Nobody Atall", "--json", store=store_dir)
+    assert r.returncode == 1 and json.loads(r.stdout)["statements"] == []
+    assert "no statements by Nobody Atall" in r.stderr
     r = run_cli("actors", "--json", store=store_dir)
     actors = {a["actor"]: a for a in json.loads(r.stdout)}
     assert actors["Russia"]["actor_type"] == "government" and actors["Vladimir Putin"]["actor_type"] == "person"

@@ -70,10 +70,10 @@ def test_markdown_escapes_article_markup():
 def test_positions_says_why_nothing_was_found(store, capsys):
     _, path = store
     capsys.readouterr()
-    assert cli.main(["positions", "Sorvik", "--kind", "proposal", "--store", str(path)]) == 0
+    assert cli.main(["positions", "Sorvik", "--kind", "proposal", "--store", str(path)]) == 1  # nothing found: exit 1, as grep
     err = capsys.readouterr().err
     assert "of kind proposal" in err and "statement(s) of other kinds" in err, err
-    assert cli.main(["positions", "Nobody Atall", "--store", str(path)]) == 0
+    assert cli.main(["positions", "Nobody Atall", "--store", str(path)]) == 1
     assert "no statements by Nobody Atall in the index" in capsys.readouterr().err
 
 
