@@ -31,6 +31,8 @@ _TITLES = {
     "director", "commissioner", "high", "counselor", "adviser", "advisor", "national", "security",
     "pope", "sheikh", "emir", "mayor", "governor", "speaker", "head", "former", "acting", "first",
     "lady", "lord", "sir", "colonel", "lieutenant", "major", "captain", "admiral", "marshal",
+    "pastor", "reverend", "rev.", "bishop", "archbishop", "cardinal", "rabbi", "imam", "ayatollah",
+    "judge", "justice", "attorney", "prosecutor", "professor", "sergeant", "commander", "ceo",
 }
 # Words after a country that make the phrase mean its government ("Russian officials").
 _GOVERNMENT_BODIES = (

@@ -56,7 +56,8 @@ _CUES: dict[str, str] = {
              "recount recounts recounted",
              "allege alleges alleged", "contend contends contended", "observe observes observed",
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
-             "estimate estimates estimated", "testify testifies testified"),
+             "estimate estimates estimated", "testify testifies testified",
+             "point points pointed pointing"),  # only as "point out" (see _PARTICLE_CUES)
     **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained"),
@@ -70,6 +71,11 @@ _CUES: dict[str, str] = {
              "dismiss dismisses dismissed", "slam slams slammed"),
     **_forms("call", "call calls called calling"),
 }
+# “...” — Name (end of line): a quotation signed with a dash.
+_DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*[—–][ \t]*"
+                         r"(?P<who>(?:[A-Z][\w’'.-]+[ \t]){0,3}[A-Z][\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$", re.M)
+# Cues that speak only with their particle ("pointed out that ...").
+_PARTICLE_CUES = {f: "out" for f in ("point", "points", "pointed", "pointing")}
 # Cues of a speaker's own statements in a speech, counted only with a first-person subject.
 _VOICE_CUES: dict[str, str] = {
     **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
@@ -306,6 +312,7 @@ class ClaimExtractor:
             elif para != prev_para:
                 prev_direct = False
             claims += found
+        claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         seen, unique = set(), []
         for c in claims:
             if c.claim_id not in seen:
@@ -519,6 +526,9 @@ class ClaimExtractor:
 
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
+        need = _PARTICLE_CUES.get(v.lower_)
+        if need and not any(c.dep_ == "prt" and c.lower_ == need for c in v.children):
+            return False  # "pointed out that ..." speaks; "pointed to the map" does not
         if any(a <= pos < b for a, b in quotes):
             return False  # a verb inside a quotation is the speaker's, not an attribution
         if v.dep_ in ("amod", "acl"):
@@ -805,6 +815,26 @@ class ClaimExtractor:
             if close >= 0:
                 ce = close + 1
         return cs, ce, False
+
+    def _dash_quotes(self, text, claims, ctx, doc_id, published) -> list[Claim]:
+        """A quotation signed with a dash at the end of its line ("“We are all equal ...” — Pastor
+        Bradley", as pull quotes and embedded posts are): the signer's, unless already claimed."""
+        taken = [(c.start, c.end) for c in claims]
+        out = []
+        for m in _DASH_QUOTE.finditer(text):
+            cs, ce = m.start("q"), m.end("q")
+            if any(a < ce and cs < b for a, b in taken):
+                continue
+            who = m.group("who")
+            actor = self._actor(who, ctx, "PERSON")
+            if not actor.name[:1].isupper():
+                continue
+            sent_start = text.rfind("\n", 0, m.start()) + 1
+            kind = self._kind_from_content("", text[cs:ce])
+            out.append(self._claim(doc_id, who, actor, "(signed quotation)", kind, True, cs, ce, text,
+                                   sent_start, m.end("who"), self._topics(None, cs, cs, ce, text),
+                                   self._date(text, cs, ce, cs, ce, published)))
+        return out
 
     def _continuation(self, text, s, e, quotes, ctx, doc_id, published, speakers=None) -> list[Claim]:
         """A sentence that is only a quotation continues the previous speaker's quotation

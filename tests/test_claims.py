@@ -42,6 +42,11 @@ def resolver():
     ("NATO", "NATO", "organisation", ""),
     ("the World Food Agency", "World Food Agency", "organisation", ""),
     ("Xi", "Xi Jinping", "person", ""),
+    # an adjective of nationality that belongs to an organisation's name is kept
+    ("the European Commission", "European Commission", "organisation", ""),
+    ("The American Red Cross", "American Red Cross", "organisation", ""),
+    ("the African Union", "African Union", "organisation", ""),
+    ("Pastor Jesse Bradley", "Jesse Bradley", "person", "Pastor"),
 ])
 def test_resolve_roles_metonyms_aliases(resolver, mention, name, kind, role):
     a = resolver.resolve(mention)
@@ -263,3 +268,30 @@ def test_speech_aims_and_musts_are_the_speakers_and_a_bare_verb_is_nothing():
     got = [(c.actor, c.kind, c.text) for c in x.extract(text, "s", "2023-09-19", voice=voice)]
     assert got == [("Japan", "position", "a world without nuclear weapons"),
                    ("Japan", "demand", "prepare for the next pandemic")]
+
+
+NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
+expanded its policy on violent content for the duration of the conflict.
+
+“We are allowing content with blurred images of the victims,” it added.
+
+Shen Yamei, a researcher at the China Institute of International Studies, said the talks were useful. She \
+pointed out that the new communication channels meant there was much to look forward to.
+
+Lavrov pointed to the map before leaving the room.
+
+“We are all equal before God. Religion does not make someone better than another person.” — Pastor Jesse Bradley
+"""
+
+
+def test_bodies_particle_cues_and_signed_quotes():
+    """"The company said" / "it added" credit the body just named; "pointed out that" speaks but
+    "pointed to" does not; a quotation signed with a dash is its signer's."""
+    got = {(c.actor, c.text) for c in ClaimExtractor().extract(NEWS_SHAPES, "d", "2023-11-01")}
+    assert ("Meta", "it had expanded its policy on violent content for the duration of the conflict") in got
+    assert ("Meta", "We are allowing content with blurred images of the victims") in got
+    assert ("Shen Yamei", "the new communication channels meant there was much to look forward to") in got
+    assert ("Jesse Bradley", "We are all equal before God. Religion does not make someone better than "
+                             "another person") in got
+    assert not any("map" in text for _, text in got)
+    assert len(got) == 5, got
