@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from index.models import Filters, Passage
@@ -39,38 +40,45 @@ class HybridRetriever:
     def retrieve(self, query: Query, k: int = 10) -> list[Passage]:
         """The ``k`` best passages, ranked from 1; ``query.vectors`` must be filled."""
         cfg = self.config
-        fused: dict[str, float] = defaultdict(float)
-        self._fuse_with_named(fused, query.text, query.vector, query.outlets, query.days, query.filters, 1.0)
+        jobs: list[tuple[str, object, Filters, float]] = []
+        self._fuse_with_named(jobs, query.text, query.vector, query.outlets, query.days, query.filters, 1.0)
         # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
         # by clause, each clause within the outlet it names, so every part finds its evidence.
         for clause in query.clauses if cfg.clause_weight else ():
-            self._fuse_with_named(fused, clause.text, query.vector_of(clause.text), clause.outlets, clause.days,
+            self._fuse_with_named(jobs, clause.text, query.vector_of(clause.text), clause.outlets, clause.days,
                                   query.filters, cfg.clause_weight)
+        fused = self._fuse_all(jobs)
         chunks = {c.chunk_id: c for c in self.reader.passages(list(fused))}
         ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
         return [_ranked(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
 
-    def _fuse_with_named(self, fused: dict[str, float], text: str, vec, outlets: Sequence[str],
+    def _fuse_with_named(self, jobs: list, text: str, vec, outlets: Sequence[str],
                          days: Sequence[str], filters: Filters, weight: float) -> None:
-        """Fuse the text's rankings, plus one restricted retrieval per outlet ("as reported by
+        """Plan the text's rankings, plus one restricted retrieval per outlet ("as reported by
         TechCrunch") or publication day ("published on October 7, 2023") it names, so each
         article a multi-article question points at is represented."""
-        self._fuse(fused, text, vec, filters, weight)
+        jobs.append((text, vec, filters, weight))
         boost = weight * self.config.outlet_boost
         for outlet in outlets if not filters.sources else ():
-            self._fuse(fused, text, vec, filters.narrow(sources=[outlet]), boost)
+            jobs.append((text, vec, filters.narrow(sources=[outlet]), boost))
         for day in days if not (filters.since or filters.until) else ():
-            self._fuse(fused, text, vec, filters.narrow(since=day, until=day), boost)
+            jobs.append((text, vec, filters.narrow(since=day, until=day), boost))
 
-    def _fuse(self, fused: dict[str, float], text: str, vec, filters: Filters, weight: float) -> None:
+    def _fuse_all(self, jobs: list[tuple[str, object, Filters, float]]) -> dict[str, float]:
+        """Run every planned ranking (dense and lexical, side by side in threads: Chroma and SQLite
+        release the GIL) and fuse them with RRF, in plan order, so the result is the same as run
+        one after another."""
         cfg = self.config
-        dense = self.reader.search_dense(vec, cfg.candidates, filters)
-        lexical = self.reader.search_lexical(text, cfg.candidates, filters)
-        for rank, (cid, _) in enumerate(dense):
-            fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
-        for rank, (cid, _) in enumerate(lexical):
-            fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+        dense = [_POOL.submit(self.reader.search_dense, vec, cfg.candidates, f) for _, vec, f, _ in jobs]
+        lexical = [_POOL.submit(self.reader.search_lexical, text, cfg.candidates, f) for text, _, f, _ in jobs]
+        fused: dict[str, float] = defaultdict(float)
+        for (_, _, _, weight), d, lx in zip(jobs, dense, lexical):
+            for rank, (cid, _) in enumerate(d.result()):
+                fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
+            for rank, (cid, _) in enumerate(lx.result()):
+                fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+        return fused
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:
         chunks = {c.chunk_id: c for c in self.reader.passages([h[0] for h in hits])}
@@ -78,6 +86,8 @@ class HybridRetriever:
 
 
 MAX_MERGED_CHARS = 2400
+#: Threads running the rankings of a question (shared by all retrievers of the process).
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="attache-retrieve")
 
 
 def diversify(chunks: list[Passage], k: int, max_per_doc: int) -> list[Passage]:

@@ -127,7 +127,9 @@ class Catalog:
     (in those two cases nothing is written), or when a migration fails (it is rolled back).
 
     Readers see only ``ready`` documents unless a method says otherwise. One connection is
-    shared by threads (the web server's readers); writes are serialised by ``lock``.
+    shared by threads (the web server's readers); writes are serialised by ``lock``. Lexical
+    search, the costliest read, runs on a read-only connection per thread instead, so the
+    rankings of one question (and the questions of several users) run side by side.
     """
 
     def __init__(self, folder: Path, embedding_model: str):
@@ -135,6 +137,8 @@ class Catalog:
         self.path = self.folder / CATALOG_FILE
         self.embedding_model = embedding_model
         self.lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         try:
             self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         except sqlite3.Error as e:
@@ -206,10 +210,24 @@ class Catalog:
         return self._version(self._read_info())
 
     def close(self) -> None:
-        try:
-            self.db.close()
-        except sqlite3.Error:
-            pass
+        with self.lock:
+            readers, self._readers = self._readers, []
+        for conn in [self.db, *readers]:
+            try:
+                conn.close()
+            except sqlite3.Error:
+                pass
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (opened on first use; closed by ``close``)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA query_only=1")
+            self._local.conn = conn
+            with self.lock:
+                self._readers.append(conn)
+        return conn
 
     # ------------------------------------------------------------------ filters
     @staticmethod
@@ -412,15 +430,16 @@ class Catalog:
                 f"WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.3) LIMIT ?) f "
                 f"CROSS JOIN chunks c ON c.rid = f.rowid CROSS JOIN documents d ON d.doc_id = c.doc_id "
                 f"WHERE {where} ORDER BY f.s DESC LIMIT ?")
-        rows = self.db.execute(fast, [match, pool, *args, k]).fetchall()
+        db = self._reader()
+        rows = db.execute(fast, [match, pool, *args, k]).fetchall()
         if len(rows) < k:
-            found = self.db.execute("SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? "
-                                    "LIMIT ?)", [match, pool]).fetchone()[0]
+            found = db.execute("SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? "
+                               "LIMIT ?)", [match, pool]).fetchone()[0]
             if found >= pool:  # the filters left too few of the pool: rank within the filtered set
                 sql = (f"SELECT c.chunk_id, -bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts "
                        f"JOIN chunks c ON c.rid = chunks_fts.rowid JOIN documents d ON d.doc_id = c.doc_id "
                        f"WHERE chunks_fts MATCH ? AND {where} ORDER BY s DESC LIMIT ?")
-                rows = self.db.execute(sql, [match, *args, k]).fetchall()
+                rows = db.execute(sql, [match, *args, k]).fetchall()
         return [(r[0], float(r[1])) for r in rows]
 
     def passages(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[Passage]:
