@@ -122,6 +122,9 @@ class ExtractiveAnswerer:
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
+        silent = silent_speaker(query)
+        if silent:
+            return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
@@ -138,6 +141,20 @@ class ExtractiveAnswerer:
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         return self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+
+    def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence]) -> Answer:
+        """ "What did Trump say about Iran?" when the articles mention Trump but credit him with no
+        statement: say so, then quote up to two statements on the topic with their real speakers."""
+        gerund, rest = silent_phrase(query, who)
+        lead = f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {gerund} anything{rest}."
+        credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
+                    and evidence.speakers.get((s.passage.doc_id, s.start))][:2]
+        if not credited:
+            return Answer(query.question, lead, True, passages=evidence.passages)
+        dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
+        found = self.compose(query, credited, evidence.passages, evidence.speakers, evidence.copies, dates)
+        return Answer(query.question, f"{lead} Statements of others found on this: {found.answer}", True,
+                      citations=found.citations, passages=evidence.passages)
 
     def answer_stance(self, query: Query, evidence: Evidence) -> Answer | None:
         """"How has X's stance on Y changed?": X's statements (its own and its officials') about
@@ -292,6 +309,38 @@ def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> fl
     name_terms = {t for n in query.names for t in terms(n)} - set(terms(s.text))
     share = len(name_terms & set(query.terms)) / len(set(query.terms))
     return missing * (0.12 + lexical_weight * share)
+
+
+_SILENT = re.compile(r"^\s*(?:what|how)\s+(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?P<verb>say|said|pledge|"
+                     r"pledged|propose|proposed|demand|demanded|promise|promised|offer|offered|threaten|"
+                     r"threatened|critici[sz]e|criticis[sz]ed|announce|announced|urge|urged|state|stated)\b"
+                     r"(?P<rest>.*?)[?.!]*\s*$", re.I)
+_GERUND = {"say": "saying", "said": "saying", "pledge": "pledging", "propose": "proposing", "demand": "demanding",
+           "promise": "promising", "offer": "offering", "threaten": "threatening", "criticise": "criticising",
+           "criticize": "criticising", "announce": "announcing", "urge": "urging", "state": "stating"}
+
+
+def silent_speaker(query: Query) -> str:
+    """The person a "What did X say/pledge ...?" question asks about when the index credits them
+    with no statement at all (X is a name in the question, not an actor of the index, not a
+    country): "" otherwise."""
+    m = _SILENT.match(query.untimed)
+    if not m or query.actors:
+        return ""
+    who = m.group("who").strip()
+    if who not in query.names or _RESOLVER.country_of(who):
+        return ""
+    return who
+
+
+def silent_phrase(query: Query, who: str) -> tuple[str, str]:
+    """("saying", " about Iran") for "What did Trump say about Iran?"."""
+    m = _SILENT.match(query.untimed)
+    verb = m.group("verb").lower() if m else "say"
+    verb = verb[:-1] if verb.endswith("ed") and verb[:-1] in _GERUND else verb
+    verb = verb[:-2] if verb.endswith("ed") and verb[:-2] in _GERUND else verb
+    rest = (m.group("rest").strip() if m else "")
+    return _GERUND.get(verb, "saying"), (f" {rest}" if rest else "")
 
 
 def someone_else(query: Query, speakers: list[str] | None) -> bool:

@@ -91,6 +91,22 @@ def test_abstains_on_absent_actor_and_topic(assistant):
         assert ans.answer.startswith("The articles do not say")
 
 
+@pytest.mark.parametrize("question, who, doing", [
+    ("What did Trump say about Iran?", "Trump", "saying anything about Iran"),
+    ("What did Donald Trump pledge?", "Donald Trump", "pledging anything"),
+])
+def test_a_person_mentioned_but_never_quoted_is_not_credited(assistant, question, who, doing):
+    """Trump is mentioned in the Bloomberg article but says nothing there: the answer says so and
+    quotes others' statements only as theirs (Xi and Putin's pledge), never as his."""
+    ans = assistant.ask(question)
+    assert ans.abstained
+    assert f"They mention {who} but do not report {who} {doing}." in ans.answer, ans.answer
+    check_citations(assistant, ans)
+    assert all(c.speaker and "Trump" not in c.speaker for c in ans.citations), [c.speaker for c in ans.citations]
+    if "Iran" in question:
+        assert any("Xi" in c.speaker and "Putin" in c.speaker for c in ans.citations)
+
+
 def test_deterministic(assistant):
     q = "Who proposed what in exchange for what on North Korea?"
     assert assistant.ask(q).to_dict() == assistant.ask(q).to_dict()
