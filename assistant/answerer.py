@@ -122,7 +122,7 @@ class ExtractiveAnswerer:
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
-        silent = silent_speaker(query)
+        silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent:
             return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:

@@ -125,7 +125,8 @@ def normalise_date(value: Any) -> str:
 
 def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
     """The loadable files under ``path`` (itself, or a folder walked in sorted order), with an
-    ``InputError`` in place of each path that cannot be used (missing, unknown format)."""
+    ``InputError`` in place of each path that cannot be used (missing, unknown format, a folder
+    holding no article file)."""
     if not path.exists():
         yield InputError(str(path), "no such file or directory")
         return
@@ -135,10 +136,15 @@ def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
         except OSError as e:
             yield InputError(str(path), f"cannot read folder: {e.strerror or e}")
             return
+        found = 0
         for p in entries:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts):
                 if fmt or p.suffix.lower() in EXTENSIONS:
+                    found += 1
                     yield p
+        if not found:
+            yield InputError(str(path), "no article files in this folder (looked for "
+                                        f"{' '.join(sorted(EXTENSIONS))}; --format to read others)")
         return
     yield path
 

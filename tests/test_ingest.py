@@ -643,8 +643,11 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
                                                {"title": "Has body", "text": "A body. With two sentences."}]),
                                    encoding="utf-8")
     missing = d / "missing.txt"
+    no_articles = tmp_path / "pictures"  # a folder with nothing attache reads
+    no_articles.mkdir()
+    (no_articles / "map.png").write_bytes(b"\x89PNG")
     paths = [d / n for n in ("good.txt", "empty.txt", "binary.txt", "latin1.txt", "broken.json",
-                             "mixed.jsonl", "notext.json")] + [missing]
+                             "mixed.jsonl", "notext.json")] + [missing, no_articles]
     expected = {  # path (as reported) -> words of its message
         str(d / "empty.txt"): "empty file",
         str(d / "binary.txt"): "binary file",
@@ -653,6 +656,7 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
         f"{d / 'mixed.jsonl'}: line 2": "malformed JSON",
         f"{d / 'notext.json'}: record 1": "no text field",
         str(missing): "no such file",
+        str(no_articles): "no article files in this folder",
     }
     if os.geteuid() != 0:  # root reads anything: permission errors cannot happen there
         locked = d / "locked.txt"
