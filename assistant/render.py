@@ -154,13 +154,14 @@ def _statement_list(block: str) -> str:
     return "\n".join(([head, ""] if head else []) + items)
 
 
-def chat_markdown(answer: Answer) -> str:
+def chat_markdown(answer: Answer, turn: int = 1) -> str:
     """The answer as Chatbot markdown: article text escaped, abstentions flagged, dated
     statements (timeline, comparison) one per list item, and each ``[n]`` marker a link to
-    ``#source-n`` in the sources panel."""
+    ``#source-TURN-n`` in the sources panel (``turn``: the answer's number in the conversation, so
+    an earlier answer's markers keep pointing at its own sources)."""
     text = "\n\n".join(_statement_list(b) for b in md_escape(answer.answer).split("\n\n"))
     numbers = {int(c.n) for c in answer.citations}
-    text = re.sub(r"\[(\d+)\]", lambda m: (f"[[{m[1]}]](#source-{m[1]})" if int(m[1]) in numbers
+    text = re.sub(r"\[(\d+)\]", lambda m: (f"[[{m[1]}]](#source-{int(turn)}-{m[1]})" if int(m[1]) in numbers
                                            else m[0]), text)
     if answer.abstained:  # the abstention's first sentence in bold ("The articles do not say.")
         first, sep, rest = text.partition(". ")
@@ -172,7 +173,7 @@ def chat_markdown(answer: Answer) -> str:
 
 def chat_text(markdown: str) -> str:
     """The plain answer text back from ``chat_markdown`` (links to sources and list marks undone)."""
-    s = re.sub(r"\[\[(\d+)\]\]\(#source-\d+\)", r"[\1]", markdown or "")
+    s = re.sub(r"\[\[(\d+)\]\]\(#source-[\d-]+\)", r"[\1]", markdown or "")
     s = re.sub(r"(?m)^- (?=(?:\d{4}-\d{2}-\d{2}|undated) \()", "", s)
     return md_unescape(s)
 
@@ -208,14 +209,26 @@ def meta_line(source: str, published: str, title: str, url: str) -> str:
             f'<span class="title">{title_html}</span>')
 
 
-def sources_html(citations: Sequence[Citation] | None, document: Callable[[str], Document]) -> str:
-    """Numbered sources, each quote highlighted inside its paragraph (None: before any answer).
-    ``document`` looks an article up by id (``Assistant.document``)."""
+def sources_html(citations: Sequence[Citation] | None, document: Callable[[str], Document], turn: int = 1,
+                 earlier: Sequence[Sequence[Citation]] = ()) -> str:
+    """Numbered sources of answer ``turn``, each quote highlighted inside its paragraph (None:
+    before any answer), as ``<li id="source-TURN-n">``; then, folded, the sources of the
+    ``earlier`` answers of the conversation (``earlier[i]`` is answer ``i + 1``'s), so every
+    answer's ``[n]`` markers find their own sources. ``document`` looks an article up by id."""
     if citations is None:
         return '<div class="attache-sources"><p class="attache-meta">The sources of an answer appear here.</p></div>'
-    if not citations:
-        return '<div class="attache-sources"><p class="attache-meta">No sources for this answer.</p></div>'
     texts: dict[str, str | None] = {}
+    parts = [f"<ol>{_source_items(citations, document, turn, texts)}</ol>" if citations
+             else '<p class="attache-meta">No sources for this answer.</p>']
+    for i in range(len(earlier), 0, -1):
+        if earlier[i - 1]:
+            parts.append(f'<details class="attache-earlier"><summary>Sources of answer {i}</summary>'
+                         f"<ol>{_source_items(earlier[i - 1], document, i, texts)}</ol></details>")
+    return f'<div class="attache-sources">{"".join(parts)}</div>'
+
+
+def _source_items(citations: Sequence[Citation], document: Callable[[str], Document], turn: int,
+                  texts: dict[str, str | None]) -> str:
     items = []
     for c in citations:
         if c.doc_id not in texts:
@@ -233,10 +246,10 @@ def sources_html(citations: Sequence[Citation] | None, document: Callable[[str],
             context = f"<mark>{e(c.quote)}</mark>"
         speaker = f' <span class="attache-meta">(speaker: {e(c.speaker)})</span>' if c.speaker else ""
         also = f'<p class="attache-meta attache-also">{e(also_in_line(c))}</p>' if c.also_in else ""
-        items.append(f'<li id="source-{int(c.n)}" value="{int(c.n)}" class="source">'
+        items.append(f'<li id="source-{int(turn)}-{int(c.n)}" value="{int(c.n)}" class="source">'
                      f'{meta_line(c.source, c.published, c.title, c.url)}{speaker}'
                      f'<blockquote class="context">{context}</blockquote>{also}</li>')
-    return f'<div class="attache-sources"><ol>{"".join(items)}</ol></div>'
+    return "".join(items)
 
 
 def article_html(doc: Document, start: int | None = None, end: int | None = None) -> str:

@@ -93,6 +93,8 @@ if (!window.__attacheJump) {
     if (!target) return;
     document.querySelectorAll('.attache-target').forEach((x) => x.classList.remove('attache-target'));
     target.classList.add('attache-target');
+    const folded = target.closest('details');
+    if (folded) folded.open = true;  // an earlier answer's sources
     target.scrollIntoView({block: 'center'});
   }, true);
 }
@@ -177,6 +179,7 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
     turns = gr.State([])  # (question, answer text) pairs passed to stream() as history
     cites = gr.State([])  # the Citations of the latest answer
     last = gr.State(None)  # the latest Answer, for "Copy as Markdown"
+    answered = gr.State([])  # the Citations of every answer so far, in order (their sources stay reachable)
     with gr.Row():
         with gr.Column(scale=3):
             gr.Markdown("### Conversation")
@@ -209,8 +212,8 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
             pick = gr.Radio(choices=[], label="Open a source", elem_id="source-picker", visible=False)
             article = gr.HTML("", elem_id="article-view")
 
-    def respond(message, history, pairs, sources, since_, until_):
-        history, pairs = list(history or []), list(pairs or [])
+    def respond(message, history, pairs, past, sources, since_, until_):
+        history, pairs, past = list(history or []), list(pairs or []), list(past or [])
         if not pairs and history:  # an API caller passes the chatbot history but has no session state
             pairs = history_pairs(history, unescape=chat_text)
         try:
@@ -220,30 +223,31 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
         filters = _filters(sources, since_, until_)
         history += [{"role": "user", "content": md_escape(q)},
                     {"role": "assistant", "content": "_Searching the articles…_"}]
-        yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
+        yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip(), gr.skip()
         draft, shown = "", 0.0
         try:
             for item in assistant.stream(q, history=pairs or None, filters=filters):
                 if isinstance(item, AnswerReady):
                     answer = item.answer
-                    history[-1] = {"role": "assistant", "content": chat_markdown(answer)}
+                    turn = len(past) + 1  # markers link to this answer's own sources: #source-TURN-n
+                    history[-1] = {"role": "assistant", "content": chat_markdown(answer, turn)}
                     pairs.append((q, answer.answer))
-                    yield (history, sources_html(answer.citations, assistant.document),
+                    yield (history, sources_html(answer.citations, assistant.document, turn, past),
                            gr.update(choices=source_choices(answer.citations), value=None,
                                      visible=bool(answer.citations)),
-                           list(answer.citations), pairs, "", answer)
+                           list(answer.citations), pairs, "", answer, past + [list(answer.citations)])
                     return
                 draft += item.text
                 if time.monotonic() - shown > 0.1:  # the draft, until the verified answer replaces it
                     history[-1] = {"role": "assistant", "content": md_escape(draft) + " …"}
                     shown = time.monotonic()
-                    yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
+                    yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip(), gr.skip()
         except AttacheError as err:
             history[-1] = {"role": "assistant", "content": f"**Error:** {md_escape(str(err))}"}
-            yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip()
+            yield history, gr.skip(), gr.skip(), gr.skip(), pairs, "", gr.skip(), gr.skip()
 
-    outputs = [chatbot, panel, pick, cites, turns, question, last]
-    inputs = [question, chatbot, turns, outlets, since, until]
+    outputs = [chatbot, panel, pick, cites, turns, question, last, answered]
+    inputs = [question, chatbot, turns, answered, outlets, since, until]
     send.click(respond, inputs, outputs, api_name="chat")
     question.submit(respond, inputs, outputs, api_visibility="private")
 
@@ -262,9 +266,9 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
 
     def reset():
         return ([], [], [], sources_html(None, assistant.document), gr.update(choices=[], value=None, visible=False),
-                "", None, gr.update(value="", visible=False))
+                "", None, gr.update(value="", visible=False), [])
 
-    cleared = [chatbot, turns, cites, panel, pick, article, last, markdown_box]
+    cleared = [chatbot, turns, cites, panel, pick, article, last, markdown_box, answered]
     clear.click(reset, None, cleared, api_visibility="private")
     chatbot.clear(reset, None, cleared, api_visibility="private")
     return outlets

@@ -126,6 +126,18 @@ def test_chat_answer_sources_and_highlighted_article(page, assistant):
     # a follow-up goes through with the conversation so far
     ask(page, "And what did Ostmark say about the escort ships?")
     assert page.inner_text("#chatbot").count("[1]") >= 2
+    # each answer's markers keep pointing at its own sources: the first answer's [1] opens the first
+    # answer's source 1 (folded under "Sources of answer 1"), not the follow-up's
+    answers = page.locator("#chatbot .message-row").filter(has=page.locator("a[href^='#source-']"))
+    assert answers.count() == 2
+    assert answers.nth(0).locator("a[href='#source-1-1']").count() == 1
+    assert answers.nth(1).locator("a[href='#source-2-1']").count() == 1
+    assert answers.nth(1).locator("a[href^='#source-1-']").count() == 0
+    assert not page.locator("#sources-panel li#source-1-1").is_visible()  # folded until asked for
+    answers.nth(0).locator("a[href='#source-1-1']").click()
+    page.wait_for_selector("#sources-panel li#source-1-1.attache-target", state="visible", timeout=LONG)
+    assert squash(page.inner_text("#sources-panel li#source-1-1 mark")) == squash(first["quote"])
+    assert "Sources of answer 1" in page.inner_text("#sources-panel")
 
 
 TIMELINE_Q = "How has Ostmark's stance on sanctions relief talks with Veloria changed?"
@@ -146,11 +158,11 @@ def test_timeline_answer_lists_statements_with_markers_that_jump(page, assistant
     assert page.locator("#chatbot a[href^='javascript']").count() == 0
     n = len(expected.citations)
     pages_before = len(page.context.pages)
-    answer.locator(f"a[href='#source-{n}']").click()
-    page.wait_for_selector(f"#sources-panel li#source-{n}.attache-target", timeout=LONG)
+    answer.locator(f"a[href='#source-1-{n}']").click()
+    page.wait_for_selector(f"#sources-panel li#source-1-{n}.attache-target", timeout=LONG)
     assert page.locator("#sources-panel li.attache-target").count() == 1
     assert len(page.context.pages) == pages_before  # no new tab
-    box = page.locator(f"#source-{n}").bounding_box()
+    box = page.locator(f"#source-1-{n}").bounding_box()
     assert box is not None and 0 <= box["y"] < 1000  # scrolled into view
     shot(page, "chat-timeline.png")
 
