@@ -16,7 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.actors import ActorResolver, fold
+from index.actors import TITLES, ActorResolver, fold
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
@@ -123,7 +123,7 @@ class ExtractiveAnswerer:
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
-        if silent:
+        if silent and is_person_in(silent, passages) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
@@ -331,6 +331,30 @@ def silent_speaker(query: Query) -> str:
     if who not in query.names or _RESOLVER.country_of(who):
         return ""
     return who
+
+
+_SPEECH = r"(?:said|says|told|tells|added|adds|proposed|proposes|pledged|pledges|promised|announced|urged|warned|" \
+          r"stated|wrote|declared|insisted|argued|called)"
+
+
+def speaks_in(who: str, passages: list[Passage]) -> bool:
+    """Whether a passage shows ``who`` (or their surname) as the speaker of a reporting verb
+    ("..., Water Minister Ilse Varga said", "Varga told reporters", "said Varga"), which the
+    statement extractor may have missed: then silence is not claimed."""
+    last = re.escape(who.split()[-1])
+    rx = re.compile(rf"\b{last}\b(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b")
+    return any(rx.search(p.text) for p in passages)
+
+
+def is_person_in(who: str, passages: list[Passage]) -> bool:
+    """Whether a passage introduces ``who`` as a person: a title before the name ("U.S. President
+    Donald Trump", "leader Kim Jong Un"). A bare name ("Velmor") may be a state or a body."""
+    last = re.escape(who.split()[-1])
+    rx = re.compile(rf"\b(?:{_TITLE_WORDS})\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{last}\b", re.I)
+    return any(rx.search(p.text) for p in passages)
+
+
+_TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES | {"leader", "dictator"}, key=len, reverse=True))
 
 
 def silent_phrase(query: Query, who: str) -> tuple[str, str]:

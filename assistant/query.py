@@ -91,11 +91,17 @@ def named_entities(text: str) -> list[str]:
 
 
 def question_kind(text: str) -> str | None:
-    """The kind of statement a question asks for (one of STATEMENT_KINDS), or None."""
+    """The kind of statement a question asks for (one of STATEMENT_KINDS), or None. Read from
+    the question before its topic: in "What did Halvorsen say about the flood warning sensors?"
+    the "warning" is what was talked about, not a threat asked for."""
+    head = _TOPIC_START.split(text, 1)[0]
     for kind, rx in QUESTION_KIND:
-        if rx.search(text):
+        if rx.search(head):
             return kind
     return None
+
+
+_TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of)\b", re.I)
 
 
 def question_parts(text: str) -> list[str]:

@@ -34,6 +34,7 @@ _TITLES = {
     "pastor", "reverend", "rev.", "bishop", "archbishop", "cardinal", "rabbi", "imam", "ayatollah",
     "judge", "justice", "attorney", "prosecutor", "professor", "sergeant", "commander", "ceo",
 }
+TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
 # Words after a country that make the phrase mean its government ("Russian officials").
 _GOVERNMENT_BODIES = (
     r"government|officials|authorities|administration|leadership|cabinet|"

@@ -181,8 +181,11 @@ def _furniture_pattern(entry) -> re.Pattern:
 
 def _is_headline(text: str, line_start: int, line: str) -> bool:
     """A stand-alone line without final punctuation (headline, caption): a paraphrase, not a
-    statement. Lines inside a block (hard-wrapped paragraphs) are never headlines."""
+    statement. Lines inside a block (hard-wrapped paragraphs) are never headlines, nor are lines
+    longer than a headline (a paragraph whose last sentence was cut off, as API exports truncate)."""
     if re.search(r"[.!?…][\"'”’)]*\s*$", line):
+        return False
+    if len(line.strip()) > 160 or len(line.split()) > 25:
         return False
     before = text[:line_start].rstrip(" \t")
     after = text[line_start + len(line):].lstrip(" \t")

@@ -343,6 +343,14 @@ def test_case08_api_exports(case_docs, case_store):
     r = _cli("search", "flood warning", "--source", "Harbor Wire", "--json", store=case_store)
     results = json.loads(r.stdout)["results"]
     assert results[0]["title"] == harbor["title"] and {x["source"] for x in results} == {"Harbor Wire"}
+    # the case's questions: each quotes its speaker's sentence ("warning" in the topic is no threat asked
+    # for; a speaker the extractor missed, "..., Water Minister Ilse Varga said", is not called silent)
+    for question, quote in (("What did Ilse Varga propose about flood warnings?",
+                             "Velmor on Tuesday proposed a shared flood warning system"),
+                            ("What did Erik Halvorsen say about the flood warning sensors?",
+                             "Calderra will pay for half of the sensors")):
+        ans = json.loads(_cli("ask", question, "--json", store=case_store).stdout)
+        assert not ans["abstained"] and any(quote in c["quote"] for c in ans["citations"]), (question, ans["answer"])
 
 
 def test_case09_json_date_formats(case_docs, case_store):
