@@ -35,7 +35,11 @@ _HARM = re.compile(r"\b(cut\w*|halv\w*|halt\w*|stop\w*|suspend\w*|expand\w*|esca
 def claim_is(claim: Claim, kind: str | None) -> bool:
     """Whether ``claim`` is a statement of ``kind``: its stored kind, or for a derived kind
     (``DERIVED_KINDS``: "threat") its shape: a threatening or warning cue, or a harm made
-    conditional ("unless", "if the exercises went ahead" with a harm such as missile testing)."""
+    conditional ("unless", "if the exercises went ahead" with a harm such as missile testing).
+    A call for something ("called for both sides to publish ...") is a demand and answers a
+    question about proposals too: it puts forward what should be done."""
+    if kind == "proposal" and claim.kind == "demand" and claim.cue.lower().startswith("call"):
+        return True
     if kind != "threat":
         return claim.kind == kind
     if _THREAT_CUE.match(claim.cue):

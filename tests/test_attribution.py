@@ -185,7 +185,7 @@ def test_followup_pronoun_shared_case(assistant):
     assert "Mirela Dost" in first.answer
     history.append(("Who leads Tarsena's delegation at the Kessa river talks?", first.answer))
     second = assistant.ask("What did she propose?", history=history)
-    assert "neutral venue in Ravna" in second.answer or "reservoir levels" in second.answer
+    assert "neutral venue in Ravna" in second.answer and "reservoir levels every month" in second.answer, second.answer
     assert "gauges" not in second.answer and "appointed" not in second.answer
     history.append(("What did she propose?", second.answer))
     third = assistant.ask("And what did the Velmori negotiator say about that?", history=history)
