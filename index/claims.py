@@ -222,13 +222,16 @@ class ClaimExtractor:
 
     def voice_of(self, meta: dict) -> Actor | None:
         """Who delivers a document that is a speech, from its record's fields: ``country``
-        (the government speaking, e.g. the UN General Debate corpus) with ``speaker`` and
-        ``post`` as the role, or a ``speaker`` alone (a person). None for other documents."""
+        (the government speaking, e.g. the UN General Debate corpus; its ``iso3`` code first when
+        the record has one, since the corpus spells names many ways: "Republic of Turkey", "Lybia")
+        with ``speaker`` and ``post`` as the role, or a ``speaker`` alone (a person). None for other
+        documents."""
         speaker = str(meta.get("speaker") or "").strip()
         post = str(meta.get("post") or "").strip()
         country = str(meta.get("country") or "").strip()
-        if country and (speaker or post):
-            name = self.resolver.country_of(country) or country
+        iso3 = str(meta.get("iso3") or "").strip()
+        if (country or iso3) and (speaker or post):
+            name = self.resolver.country_of_code(iso3) or self.resolver.country_of(country) or country or iso3
             return Actor(name, "government", " ".join(x for x in (post, speaker) if x))
         if speaker:
             return Actor(self.resolver.resolve(speaker, label="PERSON").name, "person", post)

@@ -295,3 +295,26 @@ def test_bodies_particle_cues_and_signed_quotes():
                              "another person") in got
     assert not any("map" in text for _, text in got)
     assert len(got) == 5, got
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Iran (Islamic Republic of)", "Iran"), ("Iran, Islamic Republic of", "Iran"), ("Islamic Republic of Iran", "Iran"),
+    ("Bolivia (Plurinational State of)", "Bolivia"), ("Venezuela, Bolivarian Republic of", "Venezuela"),
+    ("Republic of Korea", "South Korea"), ("Korea, Republic of", "South Korea"),
+    ("Democratic People's Republic of Korea", "North Korea"), ("Türkiye", "Turkey"), ("Turkey", "Turkey"),
+    ("Micronesia (Federated States of)", "Micronesia"), ("Côte d’Ivoire", "Côte d'Ivoire"),
+    ("State of Palestine", "Palestine"), ("Democratic Republic of the Congo", "DR Congo"), ("Viet Nam", "Vietnam"),
+])
+def test_un_and_iso_country_names_are_one_actor(resolver, name, country):
+    """The UN's and ISO's spellings of a country (inverted, parenthesised, official, renamed) are
+    the same actor as the name news uses."""
+    assert resolver.country_of(name) == country
+
+
+def test_a_speech_is_its_country_s_by_iso_code_whatever_the_spelling():
+    ex = ClaimExtractor()
+    for spelling in ("Republic of Turkey", "Türkiye", "Turkey"):
+        voice = ex.voice_of({"country": spelling, "iso3": "TUR", "speaker": "Recep Tayyip Erdoğan", "post": "President"})
+        assert voice is not None and (voice.name, voice.actor_type) == ("Turkey", "government")
+    assert ex.voice_of({"country": "Lybia", "iso3": "LBY", "speaker": "X"}).name == "Libya"
+    assert ex.resolver.country_of("Korea") is None  # ambiguous alone: neither Korea
