@@ -197,9 +197,18 @@ def test_library_upload_lists_documents_and_errors(page, tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("", encoding="utf-8")
     page.get_by_role("tab", name="Library").click()
-    page.set_input_files("#upload input[type=file]", [str(good), str(bad)])
-    page.wait_for_function("document.querySelector('#upload').innerText.includes('lumeria-embassy.txt')",
-                           timeout=LONG)
+    page.wait_for_selector("#upload", state="visible", timeout=LONG)
+    # On a loaded machine the tab may still re-render after it shows, replacing the file input the
+    # files were set on: set them again until the upload lists them (the wait is on the page, not a sleep).
+    for attempt in range(3):
+        page.set_input_files("#upload input[type=file]", [str(good), str(bad)])
+        try:
+            page.wait_for_function("document.querySelector('#upload').innerText.includes('lumeria-embassy.txt')",
+                                   timeout=LONG)
+            break
+        except sync_api.TimeoutError:
+            if attempt == 2:
+                raise
     page.click("#ingest-button")
     page.wait_for_selector("#ingest-report p", timeout=LONG)
     report = page.inner_text("#ingest-report")
