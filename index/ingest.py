@@ -96,24 +96,24 @@ class Ingestor:
     def ingest(self, paths: list[str | Path], fmt: str | None = None, source: str | None = None,
                progress: bool | ProgressFn = False) -> IngestReport:
         """Ingest files, folders, URLs and feeds (``load_paths``); first completes documents an
-        interrupted run left pending. Holds the store's writer lock (``Store.writing``) throughout,
-        so a second process ingesting into the same store waits its turn. ``progress``: a bar on
-        stderr (True) or a callback ``(done, total, what)``."""
-        with self.store.writing():
-            return self._ingest(paths, fmt, source, progress)
-
-    def _ingest(self, paths: list[str | Path], fmt: str | None, source: str | None,
-                progress: bool | ProgressFn) -> IngestReport:
+        interrupted run left pending. The inputs are read first; then the store's writer lock
+        (``Store.writing``) is held for the writing, so a second process ingesting into the same
+        store waits its turn, but never for a slow or stuck input of another (a fetch, a pipe
+        nobody writes to). ``progress``: a bar on stderr (True) or a callback ``(done, total, what)``."""
         t0 = time.perf_counter()
+        # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
+        loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready), key=lambda it: bool(
+            isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
+        with self.store.writing():
+            return self._ingest(loaded, progress, t0)
+
+    def _ingest(self, loaded: list, progress: bool | ProgressFn, t0: float) -> IngestReport:
         report = IngestReport()
         report.resumed = self.resume_pending()
         self.link_unfingerprinted(report)
         articles: list[Document] = []
         seen: set[str] = set()
         by_text = self._stored_text_hashes()
-        # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
-        loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready), key=lambda it: bool(
-            isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
         for item in loaded:
             if isinstance(item, InputError):
                 report.failed.append({"path": item.path, "error": item.cause})

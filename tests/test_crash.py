@@ -260,6 +260,22 @@ def test_a_second_writer_says_it_waits(tmp_path, corpus, children, capsys, embed
     assert_consistent(snapshot(settings), 2)
 
 
+def test_an_ingest_stuck_on_its_input_does_not_hold_the_store(tmp_path, corpus, children, capsys, embedder):
+    """An ingest reading a pipe nobody writes to blocks only itself: inputs are read before the
+    writer lock is taken, so another ingest into the same store runs to the end meanwhile."""
+    settings = Settings(store=str(tmp_path / "store"))
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    stuck = children.start(["ingest", pipe, "--store", settings.store, "--quiet"], cli_env(tmp_path))
+    write_round(tmp_path / "in", corpus[320:322], 0)
+    other = children.start(["ingest", tmp_path / "in", "--store", settings.store, "--quiet"], cli_env(tmp_path))
+    out, err = other.communicate(timeout=WAIT)
+    assert other.returncode == 0, err[-2000:]
+    assert "waiting for another process" not in err
+    assert stuck.poll() is None  # still blocked on the pipe, and it held nothing
+    assert_consistent(snapshot(settings), 2)
+
+
 # ------------------------------------------------------------------------------ Chroma server killed
 @pytest.mark.skipif(not CHROMA.exists(), reason="chroma executable not in the venv")
 def test_chroma_server_killed_mid_ingest(tmp_path, corpus, children, capsys, embedder):
