@@ -64,3 +64,24 @@ def samples_store(tmp_path_factory):
     a = Assistant.open(store=path, create=True)
     assert a.ingest([SAMPLES]).ok
     return a, path
+
+
+@pytest.fixture(scope="module")
+def url(assistant):
+    """The REST/OpenAI/UI app (``assistant.api.build_app``) over the module's ``assistant``
+    fixture, served on a free loopback port for the module; its base URL."""
+    from test_web import ServerThread
+
+    from assistant.api import build_app
+
+    with ServerThread(build_app(assistant)) as u:
+        yield u
+
+
+@pytest.fixture(scope="module")
+def http(url):
+    """An ``httpx.Client`` on ``url``."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=120) as c:
+        yield c

@@ -31,20 +31,6 @@ def assistant(tmp_path_factory):
     return build_store(tmp_path_factory.mktemp("security"))
 
 
-@pytest.fixture(scope="module")
-def url(assistant):
-    from assistant.api import build_app
-
-    with ServerThread(build_app(assistant)) as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def http(url):
-    with httpx.Client(base_url=url, timeout=120) as c:
-        yield c
-
-
 def error_message(r: httpx.Response) -> str:
     """The message of a JSON error body ({"error": str} or OpenAI's {"error": {"message"}})."""
     assert r.headers["content-type"].startswith("application/json"), (r.status_code, r.text[:300])

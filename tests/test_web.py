@@ -85,20 +85,6 @@ def assistant(tmp_path_factory):
     return build_store(tmp_path_factory.mktemp("web"))
 
 
-@pytest.fixture(scope="module")
-def url(assistant):
-    from assistant.api import build_app
-
-    with ServerThread(build_app(assistant)) as u:
-        yield u
-
-
-@pytest.fixture(scope="module")
-def http(url):
-    with httpx.Client(base_url=url, timeout=120) as c:
-        yield c
-
-
 def check_cited(answer: dict, text_of) -> None:
     """Every [n] marker has a citation, and every quote is the document text at [start, end)."""
     assert not answer["abstained"], answer["answer"]
