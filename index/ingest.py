@@ -156,33 +156,35 @@ class Ingestor:
 
     def _ingest_articles(self, articles: list[Document], report: IngestReport, progress) -> None:
         bar = _progress(progress, len(articles))
-        batch: list[tuple[Document, list[Passage], bool]] = []
-        n_chunks = 0
-        for art in articles:
-            state = self.store.document_state(art.doc_id)
-            if state and state == (art.content_hash, "ready"):
-                report.unchanged += 1
-                report.doc_ids.append(art.doc_id)
-                bar.update(1, "unchanged")
-                continue
-            try:
-                chunks = chunk_article(art, **self.chunk_kwargs)
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop the run
-                report.failed.append({"path": art.path or art.source_id, "error": f"cannot chunk: {e}"})
-                bar.update(1, "failed")
-                continue
-            if not chunks:
-                report.failed.append({"path": art.path or art.source_id, "error": "no text to index"})
-                bar.update(1, "failed")
-                continue
-            batch.append((art, chunks, state is not None))
-            n_chunks += len(chunks)
-            if n_chunks >= BATCH_CHUNKS:
+        try:
+            batch: list[tuple[Document, list[Passage], bool]] = []
+            n_chunks = 0
+            for art in articles:
+                state = self.store.document_state(art.doc_id)
+                if state and state == (art.content_hash, "ready"):
+                    report.unchanged += 1
+                    report.doc_ids.append(art.doc_id)
+                    bar.update(1, "unchanged")
+                    continue
+                try:
+                    chunks = chunk_article(art, **self.chunk_kwargs)
+                except Exception as e:  # noqa: BLE001 - one bad article must not stop the run
+                    report.failed.append({"path": art.path or art.source_id, "error": f"cannot chunk: {e}"})
+                    bar.update(1, "failed")
+                    continue
+                if not chunks:
+                    report.failed.append({"path": art.path or art.source_id, "error": "no text to index"})
+                    bar.update(1, "failed")
+                    continue
+                batch.append((art, chunks, state is not None))
+                n_chunks += len(chunks)
+                if n_chunks >= BATCH_CHUNKS:
+                    self._flush(batch, report, bar)
+                    batch, n_chunks = [], 0
+            if batch:
                 self._flush(batch, report, bar)
-                batch, n_chunks = [], 0
-        if batch:
-            self._flush(batch, report, bar)
-        bar.close()
+        finally:
+            bar.close()  # also on an error, so its message starts on a line of its own
 
     def _flush(self, batch: list[tuple[Document, list[Passage], bool]], report: IngestReport, bar) -> None:
         claims: list[list[Claim]] = [[] for _ in batch]

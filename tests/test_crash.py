@@ -364,7 +364,8 @@ def test_disk_full_is_a_clear_error_and_nothing_is_corrupt(tmp_path, corpus, chi
         env = cli_env(tmp_path, claims=True)
         limit = 2 << 20
         pre = (lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))) if kind == "rlimit" else None
-        proc = children.start(["ingest", folder, "--store", store, "--quiet"], env, preexec_fn=pre)
+        # with the progress bar on: the error must still be a line of its own after it
+        proc = children.start(["ingest", folder, "--store", store], env, preexec_fn=pre)
         out, err = proc.communicate(timeout=WAIT)
         assert proc.returncode == 2, (kind, out, err[-3000:])
         lines = attache_lines(err)
