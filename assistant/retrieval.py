@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from index.filtering import Bounds
 from index.models import Filters, Passage
 from index.store import IndexReader
 
@@ -66,17 +67,30 @@ class HybridRetriever:
             jobs.append((text, vec, filters.narrow(since=day, until=day), boost))
 
     def _fuse_all(self, jobs: list[tuple[str, object, Filters, float]]) -> dict[str, float]:
-        """Run every planned ranking (dense and lexical, side by side in threads: Chroma and SQLite
-        release the GIL) and fuse them with RRF, in plan order, so the result is the same as run
-        one after another."""
+        """Run every planned ranking and fuse them with RRF, in plan order. Dense rankings under
+        one filter share a Chroma query and lexical rankings of one text share a BM25 ranking;
+        the groups run side by side in threads (Chroma and SQLite release the GIL). The result
+        is the same as running each ranking alone."""
         cfg = self.config
-        dense = [_POOL.submit(self.reader.search_dense, vec, cfg.candidates, f) for _, vec, f, _ in jobs]
-        lexical = [_POOL.submit(self.reader.search_lexical, text, cfg.candidates, f) for text, _, f, _ in jobs]
+        by_filter: dict[Bounds, list[int]] = defaultdict(list)  # Filters is a mutable dataclass
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for i, (text, _, f, _) in enumerate(jobs):
+            by_filter[Bounds.of(f)].append(i)
+            by_text[text].append(i)
+        dense_runs = [(idx, _POOL.submit(self.reader.search_dense_many, [jobs[i][1] for i in idx],
+                                         cfg.candidates, jobs[idx[0]][2])) for idx in by_filter.values()]
+        lexical_runs = [(idx, _POOL.submit(self.reader.search_lexical_many, text, cfg.candidates,
+                                           [jobs[i][2] for i in idx])) for text, idx in by_text.items()]
+        dense: dict[int, list] = {}
+        lexical: dict[int, list] = {}
+        for runs, out in ((dense_runs, dense), (lexical_runs, lexical)):
+            for idx, run in runs:
+                out.update(zip(idx, run.result()))
         fused: dict[str, float] = defaultdict(float)
-        for (_, _, _, weight), d, lx in zip(jobs, dense, lexical):
-            for rank, (cid, _) in enumerate(d.result()):
+        for i, (_, _, _, weight) in enumerate(jobs):
+            for rank, (cid, _) in enumerate(dense[i]):
                 fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
-            for rank, (cid, _) in enumerate(lx.result()):
+            for rank, (cid, _) in enumerate(lexical[i]):
                 fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
         return fused
 

@@ -65,8 +65,14 @@ def main() -> int:
                     help="set a SentenceRanker setting for this run (rank_weight, title_weight, outlet_weight, "
                          "cover_parts); tune on --half tune only")
     ap.add_argument("--skip", default="", help="comma-separated runs to skip (dense, hybrid, abstention)")
+    ap.add_argument("--lexical-max-df", type=float, default=None, metavar="SHARE",
+                    help="drop query words in more than this share of the chunks from BM25 (0 = keep all; "
+                         "default: index.catalog.LEXICAL_MAX_DF); tune on --half tune only")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.lexical_max_df is not None:
+        import index.catalog
+        index.catalog.LEXICAL_MAX_DF = args.lexical_max_df
     if args.plot_only:
         saved = json.loads((RESULTS / args.out).read_text())
         plot(saved.get("test") or saved.get("tune") or saved, (RESULTS / args.out).with_suffix(".png"))
@@ -84,6 +90,8 @@ def main() -> int:
             ap.error(f"--ranker: no setting {name!r}")
         setattr(a.ranker, name, value.lower() == "true" if value.lower() in ("true", "false") else float(value))
     results_settings = {s.partition("=")[0]: s.partition("=")[2] for s in args.ranker}
+    if args.lexical_max_df is not None:
+        results_settings["lexical_max_df"] = str(args.lexical_max_df)
     t0 = time.perf_counter()
     rep = a.ingest([DATA / "corpus.json"], progress=True)
     ingest_s = time.perf_counter() - t0

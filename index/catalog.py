@@ -28,6 +28,11 @@ from .text import fts_terms
 SentenceVectors = tuple[Sequence[int], Sequence[int], np.ndarray]
 TITLE_START = -1  # the "sentence" stored at offset -1 (start and end) of a document is its title
 LEXICAL_POOL = 4  # search_lexical ranks the best k x this matches before applying filters
+LEXICAL_SHARED_POOL = 1000  # ... or this many when filters restrict (see search_lexical_many)
+#: search_lexical drops a query word found in more than this share of the chunks (and in more
+#: than LEXICAL_MIN_DF of them): such words barely move BM25 yet cost most of its time.
+LEXICAL_MAX_DF = 0.05
+LEXICAL_MIN_DF = 1000
 
 CATALOG_FILE = "catalog.sqlite3"
 
@@ -417,30 +422,71 @@ class Catalog:
         """Up to ``k`` ``(chunk_id, score)`` pairs, best first, for a free-text query whose words
         (stopwords dropped) are OR-ed; ``score`` is BM25 negated so that higher is better
         (title weighted 0.3 against the text's 1.0). ``[]`` when the query has no usable words."""
-        terms = fts_terms(query)
+        return self.search_lexical_many(query, k, [filters])[0]
+
+    def search_lexical_many(self, query: str, k: int,
+                            filters: Sequence[Filters | None]) -> list[list[tuple[str, float]]]:
+        """``search_lexical(query, k, f)`` for each ``f`` of ``filters``, from one BM25 ranking.
+
+        The best matches by BM25 alone come first (FTS5 sorts them without touching the other
+        tables: 5x faster at 100k chunks), ``k x LEXICAL_POOL`` of them, or ``LEXICAL_SHARED_POOL``
+        when a filter restricts; each filter keeps those of its documents. The result is exact:
+        only when a filter keeps fewer than ``k`` of a full pool does its own ranking (filters
+        joined before sorting) run."""
+        terms = self._selective(fts_terms(query))
         if not terms:
-            return []
-        where, args = self.filter_sql(filters)
-        match = " OR ".join(terms)
-        # First the best LEXICAL_POOL x k matches by BM25 alone (FTS5 sorts them without touching
-        # the other tables: 5x faster at 100k chunks), then the filters; only when fewer than k of
-        # those pass the filters does the full query (filters joined before sorting) run.
+            return [[] for _ in filters]
+        bounds = [Bounds.of(f) for f in filters]
         pool = k * LEXICAL_POOL
-        fast = (f"SELECT c.chunk_id, f.s FROM (SELECT rowid, -bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts "
-                f"WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.3) LIMIT ?) f "
-                f"CROSS JOIN chunks c ON c.rid = f.rowid CROSS JOIN documents d ON d.doc_id = c.doc_id "
-                f"WHERE {where} ORDER BY f.s DESC LIMIT ?")
+        if any(b.restricts for b in bounds):
+            pool = max(pool, LEXICAL_SHARED_POOL)
+        match = " OR ".join(terms)
         db = self._reader()
-        rows = db.execute(fast, [match, pool, *args, k]).fetchall()
-        if len(rows) < k:
-            found = db.execute("SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? "
-                               "LIMIT ?)", [match, pool]).fetchone()[0]
-            if found >= pool:  # the filters left too few of the pool: rank within the filtered set
-                sql = (f"SELECT c.chunk_id, -bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts "
-                       f"JOIN chunks c ON c.rid = chunks_fts.rowid JOIN documents d ON d.doc_id = c.doc_id "
-                       f"WHERE chunks_fts MATCH ? AND {where} ORDER BY s DESC LIMIT ?")
-                rows = db.execute(sql, [match, *args, k]).fetchall()
-        return [(r[0], float(r[1])) for r in rows]
+        rows = db.execute(
+            "SELECT c.chunk_id, f.s, lower(d.source), d.pub_day, d.doc_id, d.state FROM (SELECT rowid, "
+            "-bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts WHERE chunks_fts MATCH ? "
+            "ORDER BY bm25(chunks_fts, 1.0, 0.3) LIMIT ?) f CROSS JOIN chunks c ON c.rid = f.rowid "
+            "CROSS JOIN documents d ON d.doc_id = c.doc_id ORDER BY f.s DESC", [match, pool]).fetchall()
+        out: list[list[tuple[str, float]]] = []
+        for f, b in zip(filters, bounds):
+            hits = [(r[0], float(r[1])) for r in rows
+                    if r[5] == "ready" and b.admits(r[2] or "", r[3] or 0, r[4])][:k]
+            if len(hits) < k and len(rows) >= pool:  # the filter left too few of a full pool
+                where, args = self.filter_sql(f)
+                hits = [(r[0], float(r[1])) for r in db.execute(
+                    f"SELECT c.chunk_id, -bm25(chunks_fts, 1.0, 0.3) AS s FROM chunks_fts "
+                    f"JOIN chunks c ON c.rid = chunks_fts.rowid JOIN documents d ON d.doc_id = c.doc_id "
+                    f"WHERE chunks_fts MATCH ? AND {where} ORDER BY s DESC LIMIT ?", [match, *args, k])]
+            out.append(hits)
+        return out
+
+    def _selective(self, terms: list[str]) -> list[str]:
+        """``terms`` without those in more than ``LEXICAL_MAX_DF`` of the chunks (and more than
+        ``LEXICAL_MIN_DF``), unless that would drop them all. A word's count stops at the
+        threshold, so this costs about 0.15 ms a word at 100k chunks."""
+        if LEXICAL_MAX_DF <= 0 or not terms:
+            return terms
+        db = self._reader()
+        now = time.monotonic()
+        cached = getattr(self._local, "chunk_count", None)
+        if cached is None or now - cached[0] > 10:
+            cached = (now, db.execute("SELECT count(*) FROM chunks").fetchone()[0])
+            self._local.chunk_count = cached
+        limit = max(int(cached[1] * LEXICAL_MAX_DF), LEXICAL_MIN_DF)
+        if cached[1] <= limit:
+            return terms
+        count = "SELECT count(*) FROM (SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)"
+        kept = [t for t in terms if db.execute(count, [t, limit + 1]).fetchone()[0] <= limit]
+        return kept or terms
+
+    def chunk_ids(self, filters: Filters | None, limit: int) -> list[str] | None:
+        """The ids of the chunks of ready documents passing ``filters``, or None when there are
+        more than ``limit`` of them."""
+        where, args = self.filter_sql(filters)
+        rows = self._reader().execute(
+            f"SELECT c.chunk_id FROM documents d CROSS JOIN chunks c ON c.doc_id = d.doc_id WHERE {where} LIMIT ?",
+            [*args, limit + 1]).fetchall()
+        return None if len(rows) > limit else [r[0] for r in rows]
 
     def passages(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[Passage]:
         """The stored chunks with these ids as ``Passage`` (with their document's title, source,

@@ -59,3 +59,16 @@ class Bounds:
             day_min = max(day_min or 0, 1)
         return cls(sources=tuple(s.lower() for s in f.sources), day_min=day_min, day_max=day_max,
                    doc_ids=tuple(f.doc_ids))
+
+    @property
+    def restricts(self) -> bool:
+        """Whether any field is set (``Bounds()`` admits every document)."""
+        return bool(self.sources or self.day_min is not None or self.day_max is not None or self.doc_ids)
+
+    def admits(self, source_lc: str, day: int, doc_id: str) -> bool:
+        """Whether a document with this lower-cased outlet, ``YYYYMMDD`` day (0: unknown) and id
+        passes: the same test as ``Catalog.filter_sql`` and ``VectorStore.where``, in Python."""
+        return ((not self.sources or source_lc in self.sources)
+                and (self.day_min is None or day >= self.day_min)
+                and (self.day_max is None or day <= self.day_max)
+                and (not self.doc_ids or doc_id in self.doc_ids))

@@ -17,7 +17,7 @@ import bisect
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -45,7 +45,9 @@ class IngestReport:
     ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
     cleaned text), ``near_duplicates`` as ``{"path", "doc_id", "title", "similar_to": [{"doc_id",
     "title", "source", "published", "similarity"}]}`` (documents of this run linked to others),
-    chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged."""
+    chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged. The counts are
+    disjoint: ``resumed`` documents (staged by an interrupted run, completed first) are not
+    counted again as ``unchanged`` when they are among this run's inputs too."""
 
     added: int = 0
     updated: int = 0
@@ -109,7 +111,8 @@ class Ingestor:
 
     def _ingest(self, loaded: list, progress: bool | ProgressFn, t0: float) -> IngestReport:
         report = IngestReport()
-        report.resumed = self.resume_pending()
+        resumed = self.resume_pending()
+        report.resumed = len(resumed)
         self.link_unfingerprinted(report)
         articles: list[Document] = []
         seen: set[str] = set()
@@ -134,7 +137,7 @@ class Ingestor:
                 by_text.setdefault(h, item.doc_id)
                 seen.add(item.doc_id)
                 articles.append(item)
-        self._ingest_articles(articles, report, progress)
+        self._ingest_articles(articles, report, progress, set(resumed))
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -154,7 +157,8 @@ class Ingestor:
             out.setdefault(h or text_hash(t or ""), doc_id)
         return out
 
-    def _ingest_articles(self, articles: list[Document], report: IngestReport, progress) -> None:
+    def _ingest_articles(self, articles: list[Document], report: IngestReport, progress,
+                         resumed: Collection[str] = ()) -> None:
         bar = _progress(progress, len(articles))
         try:
             batch: list[tuple[Document, list[Passage], bool]] = []
@@ -162,9 +166,9 @@ class Ingestor:
             for art in articles:
                 state = self.store.document_state(art.doc_id)
                 if state and state == (art.content_hash, "ready"):
-                    report.unchanged += 1
+                    report.unchanged += art.doc_id not in resumed  # a resumed one is counted there
                     report.doc_ids.append(art.doc_id)
-                    bar.update(1, "unchanged")
+                    bar.update(1, "resumed" if art.doc_id in resumed else "unchanged")
                     continue
                 try:
                     chunks = chunk_article(art, **self.chunk_kwargs)
@@ -247,8 +251,8 @@ class Ingestor:
         for i in range(0, len(todo), 256):
             self._link(report, [(d, path, "", text) for d, path, text in todo[i:i + 256]])
 
-    def resume_pending(self) -> int:
-        """Finish documents a previous run staged but did not complete (crash, Ctrl-C)."""
+    def resume_pending(self) -> list[str]:
+        """Finish documents a previous run staged but did not complete (crash, Ctrl-C); their ids."""
         pending = self.store.pending_documents()
         for doc_id in pending:
             chunks = self.store.chunks_of(doc_id)
@@ -257,7 +261,7 @@ class Ingestor:
                        else self.embedder.embed([c.text for c in chunks]))
             self.store.write_vectors([doc_id], [c.chunk_id for c in chunks], vectors)
             self.store.mark_ready([doc_id])
-        return len(pending)
+        return list(pending)
 
 
 def chunk_vectors(chunks: list[Passage], sentences: SentenceVectors, embedder: Embedder) -> np.ndarray:

@@ -17,6 +17,7 @@ Limits (hostile or broken input), each an ``InputError`` naming the file (or rec
 """
 from __future__ import annotations
 
+import errno
 import html
 import json
 import os
@@ -125,10 +126,12 @@ def normalise_date(value: Any) -> str:
 
 def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
     """The loadable files under ``path`` (itself, or a folder walked in sorted order), with an
-    ``InputError`` in place of each path that cannot be used (missing, unknown format, a folder
-    holding no article file)."""
-    if not path.exists():
-        yield InputError(str(path), "no such file or directory")
+    ``InputError`` in place of each path that cannot be used (missing, a broken or looping
+    symbolic link, a pipe or device, unknown format, a folder holding no article file). In a
+    folder, hidden entries and files of other extensions are passed over silently."""
+    problem = _unusable(path)
+    if problem:
+        yield InputError(str(path), problem)
         return
     if path.is_dir():
         try:
@@ -138,15 +141,40 @@ def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
             return
         found = 0
         for p in entries:
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts):
-                if fmt or p.suffix.lower() in EXTENSIONS:
-                    found += 1
-                    yield p
+            if any(part.startswith(".") for part in p.relative_to(path).parts):
+                continue
+            if not (fmt or p.suffix.lower() in EXTENSIONS) or (p.is_dir() and not p.is_symlink()):
+                continue
+            problem = _unusable(p) or ("" if p.is_file() or p.is_dir() else _NOT_REGULAR)
+            if problem:
+                yield InputError(str(p), problem)
+            elif p.is_file():
+                found += 1
+                yield p
         if not found:
             yield InputError(str(path), "no article files in this folder (looked for "
                                         f"{' '.join(sorted(EXTENSIONS))}; --format to read others)")
         return
     yield path
+
+
+_NOT_REGULAR = "not a regular file (a pipe, device or socket)"
+
+
+def _unusable(path: Path) -> str:
+    """Why ``path`` cannot be opened at all ("" when it can be): missing, a symbolic link that
+    is broken or loops, unreadable metadata."""
+    try:
+        path.stat()
+    except OSError as e:
+        reason = (e.strerror or str(e)).lower()
+        if path.is_symlink() and e.errno == errno.ENOENT:
+            try:
+                return f"broken symbolic link (it points to {os.readlink(path)}, which does not exist)"
+            except OSError:
+                return "broken symbolic link"
+        return reason
+    return ""
 
 
 def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None,

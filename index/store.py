@@ -31,6 +31,7 @@ import numpy as np
 from .catalog import SCHEMA_VERSION, Catalog, SentenceVectors
 from .config import Settings
 from .errors import NotFound, StoreError, is_disk_full
+from .filtering import Bounds
 from .models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from .neardup import Fingerprint
 from .vectors import VectorStore
@@ -39,6 +40,8 @@ __all__ = ["EMBEDDING_MODEL", "SCHEMA_VERSION", "IndexReader", "Store"]
 
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 LOCK_FILE = "write.lock"
+#: A filter passing at most this many chunks is handed to Chroma as their ids (see search_dense_many).
+DENSE_ID_LIMIT = 5000
 
 
 def _say_waiting(message: str) -> None:
@@ -55,6 +58,12 @@ class IndexReader(Protocol):
     def search_dense(self, vector: Any, k: int, filters: Filters | None = None) -> list[tuple[str, float]]: ...
 
     def search_lexical(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[str, float]]: ...
+
+    def search_dense_many(self, vectors: Sequence[Any], k: int,
+                          filters: Filters | None = None) -> list[list[tuple[str, float]]]: ...
+
+    def search_lexical_many(self, query: str, k: int,
+                            filters: Sequence[Filters | None]) -> list[list[tuple[str, float]]]: ...
 
     def passages(self, chunk_ids: Iterable[str]) -> list[Passage]: ...
 
@@ -246,14 +255,31 @@ class Store:
     # ------------------------------------------------------------------ reading
     def search_dense(self, vector, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         """(chunk_id, cosine similarity) best first, of ready documents only."""
-        hits = self.vectors.query(vector, k, filters)
-        if not hits:
-            return hits
-        ready = {p.chunk_id for p in self.catalog.passages([c for c, _ in hits])}
-        return [(c, s) for c, s in hits if c in ready]
+        return self.search_dense_many([vector], k, filters)[0]
+
+    def search_dense_many(self, vectors: Sequence[Any], k: int,
+                          filters: Filters | None = None) -> list[list[tuple[str, float]]]:
+        """``search_dense(v, k, filters)`` for each of ``vectors``, in one Chroma query. A filter
+        that passes at most ``DENSE_ID_LIMIT`` chunks (an outlet, a day) is resolved by the
+        catalog to their ids, which Chroma searches 3-10x faster than its own ``where`` at 100k
+        vectors (measured: 10-15 ms against 35-130 ms)."""
+        if Bounds.of(filters).restricts:
+            ids = self.catalog.chunk_ids(filters, DENSE_ID_LIMIT)
+            if ids is not None:  # ready documents only: nothing to check
+                return self.vectors.query_many(vectors, k, ids=ids)
+        rankings = self.vectors.query_many(vectors, k, filters)
+        found = {c for hits in rankings for c, _ in hits}
+        if not found:
+            return rankings
+        ready = {p.chunk_id for p in self.catalog.passages(list(found))}
+        return [[(c, s) for c, s in hits if c in ready] for hits in rankings]
 
     def search_lexical(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         return self.catalog.search_lexical(query, k, filters)
+
+    def search_lexical_many(self, query: str, k: int,
+                            filters: Sequence[Filters | None]) -> list[list[tuple[str, float]]]:
+        return self.catalog.search_lexical_many(query, k, filters)
 
     def passages(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[Passage]:
         return self.catalog.passages(chunk_ids, only_ready=only_ready)
