@@ -411,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except AttacheError as e:
         _err(str(e))
+        if getattr(args, "json", False):  # a program reading stdout gets JSON, even for an error
+            _out({"error": str(e), "type": type(e).__name__, "exit_code": e.exit_code})
         return e.exit_code
     except KeyboardInterrupt:
         _err("interrupted; the next run completes any half-indexed document")

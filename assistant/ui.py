@@ -7,8 +7,10 @@ HTML and Markdown come from ``render`` (which escapes all article-derived text).
 No ``from __future__ import annotations`` here: ``gr.api`` reads the type hints at run time to
 build the Gradio API signature.
 """
+import atexit
 import os
 import re
+import shutil
 import tempfile
 import time
 import unicodedata
@@ -540,7 +542,7 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         return _actor_choices(assistant)
 
     claims = gr.State([])  # the Claims of the timeline, in its order
-    exports = tempfile.mkdtemp(prefix="attache-positions-")
+    exports: list[str] = []  # the folder of CSV exports, made on the first export, removed at exit
     with gr.Row():
         actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2)
         topic = gr.Textbox(label="Topic (word or phrase)", max_lines=1, scale=2, elem_id="topic")
@@ -575,7 +577,10 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         csv_file = None
         if rows:
             slug = "".join(ch if ch.isalnum() else "-" for ch in a.lower()).strip("-")[:40] or "actor"
-            csv_file = os.path.join(exports, f"positions-{slug}.csv")  # Gradio serves a copy from its cache
+            if not exports:
+                exports.append(tempfile.mkdtemp(prefix="attache-positions-"))
+                atexit.register(shutil.rmtree, exports[0], ignore_errors=True)
+            csv_file = os.path.join(exports[0], f"positions-{slug}.csv")  # Gradio serves a copy from its cache
             with open(csv_file, "w", encoding="utf-8", newline="") as f:
                 f.write(claims_csv(rows))
         points = positions_chart(rows)

@@ -43,3 +43,24 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
             os.close(w)
         assert "Traceback" not in proc.stderr and "BrokenPipeError" not in proc.stderr, proc.stderr
         assert proc.returncode == 141, (proc.returncode, proc.stderr)
+
+
+def test_json_output_reports_an_error_as_json_too(tmp_path):
+    """With --json, a failing command still writes one JSON object to stdout (the error, its type
+    and the exit code) besides the message on stderr, so a script reading stdout never gets nothing."""
+    env = env_for(tmp_path)
+    cli = [sys.executable, "-m", "assistant.cli"]
+    cases = [(["search", "sanctions", "--store", str(tmp_path / "missing"), "--json"], "store not found"),
+             (["docs", "show", "nope", "--store", str(tmp_path / "missing"), "--json"], "store not found")]
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "catalog.sqlite3").write_bytes(b"not a database, just bytes" * 50)
+    cases.append((["ingest", str(tmp_path), "--store", str(tmp_path / "store"), "--json", "--quiet"], "catalog"))
+    for args, words in cases:
+        r = subprocess.run([*cli, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 2, (args, r.stdout, r.stderr)
+        err = json.loads(r.stdout)
+        assert err["exit_code"] == 2 and words in err["error"] and err["type"].endswith("Error"), err
+        assert err["error"] in r.stderr
+    r = subprocess.run([*cli, "search", "sanctions", "--store", str(tmp_path / "missing")], env=env, cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 2 and r.stdout == "" and "store not found" in r.stderr

@@ -529,7 +529,8 @@ def _check_interrupted_then_resume(run, samples_dir, capsys):
     report = json.loads(out)
     assert report["resumed"] == len(pending)
     assert report["added"] == 12 - len(ready) - len(pending)
-    assert report["unchanged"] == len(ready) + len(pending)
+    assert report["unchanged"] == len(ready)  # the resumed ones are counted once, as resumed
+    assert report["added"] + report["unchanged"] + report["resumed"] == 12
     final = snapshot(settings)
     assert_consistent(final, 12)
     expected = {a.doc_id for a in load_paths([samples_dir])}
@@ -646,8 +647,17 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
     no_articles = tmp_path / "pictures"  # a folder with nothing attache reads
     no_articles.mkdir()
     (no_articles / "map.png").write_bytes(b"\x89PNG")
+    links = tmp_path / "links"  # a folder of one article and entries that cannot be read
+    links.mkdir()
+    (links / "article.md").write_text("Talks in Ravna\n\nThe envoys said talks would resume in Ravna.",
+                                      encoding="utf-8")
+    (links / "loop1.txt").symlink_to(links / "loop2.txt")
+    (links / "loop2.txt").symlink_to(links / "loop1.txt")
+    (links / "gone.md").symlink_to(tmp_path / "deleted.md")
+    os.mkfifo(links / "pipe.txt")
+    (links / "notes.png").symlink_to(tmp_path / "nowhere.png")  # not an article name: passed over
     paths = [d / n for n in ("good.txt", "empty.txt", "binary.txt", "latin1.txt", "broken.json",
-                             "mixed.jsonl", "notext.json")] + [missing, no_articles]
+                             "mixed.jsonl", "notext.json")] + [missing, no_articles, links, links / "loop1.txt"]
     expected = {  # path (as reported) -> words of its message
         str(d / "empty.txt"): "empty file",
         str(d / "binary.txt"): "binary file",
@@ -657,6 +667,10 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
         f"{d / 'notext.json'}: record 1": "no text field",
         str(missing): "no such file",
         str(no_articles): "no article files in this folder",
+        str(links / "loop1.txt"): "too many levels of symbolic links",  # in the folder, and named (reported once)
+        str(links / "loop2.txt"): "too many levels of symbolic links",
+        str(links / "gone.md"): f"broken symbolic link (it points to {tmp_path / 'deleted.md'}",
+        str(links / "pipe.txt"): "not a regular file",
     }
     if os.geteuid() != 0:  # root reads anything: permission errors cannot happen there
         locked = d / "locked.txt"
@@ -673,14 +687,14 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
     assert {f["path"]: f["error"] for f in report["failed"]}.keys() == expected.keys()
     for f in report["failed"]:
         assert expected[f["path"]] in f["error"], f
-    assert report["added"] == 4 and report["updated"] == 0 and report["chunks"] >= 4  # good, L1, L3, Has body
+    assert report["added"] == 5 and report["updated"] == 0 and report["chunks"] >= 5  # + links/article.md
     lines = attache_lines(r.stderr)
-    assert len(lines) == len(expected), r.stderr
+    assert len(lines) == len(expected) + 1, r.stderr  # loop1.txt twice: in its folder and named
     for where, words in expected.items():
         assert any(l.startswith(f"attache: failed: {where}: ") and words in l for l in lines), where
     assert "Traceback" not in r.stderr
     titles = {x.title for x in Assistant.open(store=store, create=False).documents()}
-    assert titles == {"Envoys meet in Vienna", "L1", "L3", "Has body"}
+    assert titles == {"Envoys meet in Vienna", "L1", "L3", "Has body", "Talks in Ravna"}
 
 
 def test_missing_store_for_docs_and_search(tmp_path):
