@@ -72,21 +72,28 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
     last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
-    t = fold(typed)
-    t = re.sub(r"^(?:the)\s+", "", t)
+    t = _bare(typed)
     if not t:
         return []
     known = list(known)
-    exact = [k for k in known if fold(k) == t or re.sub(r"^the\s+", "", fold(k)) == t]
+    exact = [k for k in known if _bare(k) == t or fold(k) == t]
     if exact:
         return exact
-    tw = t.split()
-    out = []
-    for k in known:
-        kw = fold(k).split()
-        if len(kw) > len(tw) and (kw[-len(tw):] == tw or kw[:len(tw)] == tw):
-            out.append(k)
-    return out
+    tw = tuple(t.split())
+    n = len(tw)
+    return [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(name: str) -> str:
+    """``fold(name)`` without a leading "the"."""
+    f = fold(name)
+    return f[4:] if f.startswith("the ") else f
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
 
 
 @lru_cache(maxsize=1)
