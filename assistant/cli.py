@@ -20,14 +20,20 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"attache: {msg}\n")
 
 
-def _open(args, create: bool = False):
+_OPENED: list = []  # assistants opened with preload: main() waits for their loading threads
+
+
+def _open(args, create: bool = False, preload: bool = False):
     from index.errors import StoreError
 
     from .core import Assistant
 
     try:
-        return Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
-                              llm=getattr(args, "llm", None))
+        a = Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
+                           llm=getattr(args, "llm", None), preload=preload)
+        if preload:
+            _OPENED.append(a)
+        return a
     except StoreError as e:
         demo = demo_store()
         if str(e).startswith("store not found") and os.path.isdir(demo):
@@ -94,7 +100,7 @@ def cmd_docs(args) -> int:
 
 def cmd_search(args) -> int:
     """`attache search QUERY`: hybrid retrieval (optionally sentence re-ranked); passages to stdout."""
-    a = _open(args)
+    a = _open(args, preload=True)
     passages = a.search(args.query, k=args.k, filters=_filters(args), rerank=args.rerank)
     if args.json:
         _out({"query": args.query, "results": [
@@ -121,7 +127,7 @@ def cmd_stats(args) -> int:
 
 def cmd_ask(args) -> int:
     """`attache ask QUESTION`: stream the answer to stdout, sources after it; `--json` prints ``Answer.to_dict()``."""
-    a = _open(args)
+    a = _open(args, preload=True)
     filters = _filters(args)
     fmt = "json" if args.json else args.format
     if fmt in ("json", "markdown"):
@@ -423,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
+    finally:
+        for a in _OPENED:  # never exit with a loading thread inside Chroma or onnxruntime
+            a.join_preload()
 
 
 if __name__ == "__main__":

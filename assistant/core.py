@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.config import Settings, load_settings
+from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
 from index.errors import BackendError
 from index.ingest import Ingestor, IngestReport
@@ -52,14 +52,32 @@ class Assistant:
                                   embed=self.embedder.embed, gender=self.evidence.person_gender)
         self._write_lock = threading.Lock()
         self._llms: dict[str, Answerer] = {}
+        self._preload: list[threading.Thread] = []
 
     @classmethod
     def open(cls, store: str | Path | None = None, chroma_url: str | None = None, llm: str | None = None,
-             create: bool = True, **overrides: Any) -> Assistant:
+             create: bool = True, preload: bool = False, **overrides: Any) -> Assistant:
         """Open (or with ``create``, create) the index at ``store`` with settings from the
-        config file and environment, overridden by the arguments. Raises ``StoreError``."""
+        config file and environment, overridden by the arguments. Raises ``StoreError``.
+
+        ``preload``: for a process about to ask one question (``attache ask``/``search``), load
+        the query encoder while the store opens, and Chroma's vector index while the question
+        is parsed and encoded, in background threads (``join_preload`` waits for them)."""
         settings = load_settings(store=str(store) if store else None, chroma_url=chroma_url, llm=llm, **overrides)
-        return cls(settings, Store(settings, create=create))
+        threads = []
+        if preload and (settings.chroma_url or Path(settings.store_path).is_dir()):
+            embedder = shared_embedder(settings.embed_dtype, settings.embed_batch)  # the instance __init__ gets
+            threads.append(_background(embedder.embed_one, "warm up"))
+        a = cls(settings, Store(settings, create=create))
+        if threads:
+            threads.append(_background(a.store.vectors.prefetch))
+        a._preload = threads
+        return a
+
+    def join_preload(self) -> None:
+        """Wait for ``open(preload=True)``'s background loading (before the process exits)."""
+        for t in self._preload:
+            t.join()
 
     # ------------------------------------------------------------------ library
     def ingest(self, paths: list[str | Path], fmt: str | None = None, source: str | None = None,
@@ -175,6 +193,8 @@ class Assistant:
 
     # ------------------------------------------------------------------ positions
     def _backend(self, spec: str | None) -> Answerer | None:
+        if is_offline_llm(spec):  # no LLM: LangChain is not even imported (a second of a cold `ask`)
+            return None
         from .llm import LLMAnswerer, parse_llm_spec
 
         parsed = parse_llm_spec(spec, self.settings)
@@ -226,3 +246,15 @@ class Assistant:
     def actors(self) -> list[ActorSummary]:
         """Actors with attributed statements, most quoted first."""
         return self.store.actors()
+
+
+def _background(fn, *args) -> threading.Thread:
+    """Run ``fn(*args)`` in a thread, ignoring its errors (the same call made for real raises them)."""
+    def run():
+        try:
+            fn(*args)
+        except Exception:  # noqa: BLE001 - loading ahead is best effort
+            pass
+    t = threading.Thread(target=run, name="attache-preload", daemon=True)
+    t.start()
+    return t

@@ -25,7 +25,7 @@ from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
 from pydantic import SecretStr
 
 import prompts
-from index.config import Settings, load_settings
+from index.config import Settings, is_offline_llm, load_settings
 from index.errors import BackendError
 from index.models import Document, Passage
 
@@ -75,7 +75,7 @@ def parse_llm_spec(spec: str | None, settings: Settings | None = None) -> LLMSpe
     Endpoints, keys and the timeout not in the spec come from ``settings`` (default: the
     environment and config file). Raises ``BackendError`` for a malformed spec or timeout."""
     text = (spec or "").strip()
-    if text.lower() in ("", "none", "extractive"):
+    if is_offline_llm(text):
         return None
     settings = settings or load_settings()
     timeout = _timeout(settings.llm_timeout)

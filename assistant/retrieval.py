@@ -27,6 +27,19 @@ class RetrievalConfig:
     max_per_doc: int = 3
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """One planned ranking of a retrieval: ``text`` (lexical) and ``vector`` (dense) under
+    ``filters``, fused with ``weight``. ``pooled``: a ranking that only adds weight (an outlet
+    or day the question names) may take its lexical candidates from the text's shared BM25
+    pool instead of ranking inside its filter (see ``Catalog.search_lexical_many``)."""
+    text: str
+    vector: object
+    filters: Filters
+    weight: float
+    pooled: bool = False
+
+
 class HybridRetriever:
     """Passages for a ``Query`` from an index ``reader`` (dense + lexical rankings, RRF-fused)."""
 
@@ -41,7 +54,7 @@ class HybridRetriever:
     def retrieve(self, query: Query, k: int = 10) -> list[Passage]:
         """The ``k`` best passages, ranked from 1; ``query.vectors`` must be filled."""
         cfg = self.config
-        jobs: list[tuple[str, object, Filters, float]] = []
+        jobs: list[Ranking] = []
         self._fuse_with_named(jobs, query.text, query.vector, query.outlets, query.days, query.filters, 1.0)
         # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
         # by clause, each clause within the outlet it names, so every part finds its evidence.
@@ -54,44 +67,45 @@ class HybridRetriever:
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
         return [_ranked(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
 
-    def _fuse_with_named(self, jobs: list, text: str, vec, outlets: Sequence[str],
+    def _fuse_with_named(self, jobs: list[Ranking], text: str, vec, outlets: Sequence[str],
                          days: Sequence[str], filters: Filters, weight: float) -> None:
         """Plan the text's rankings, plus one restricted retrieval per outlet ("as reported by
         TechCrunch") or publication day ("published on October 7, 2023") it names, so each
         article a multi-article question points at is represented."""
-        jobs.append((text, vec, filters, weight))
+        jobs.append(Ranking(text, vec, filters, weight))
         boost = weight * self.config.outlet_boost
         for outlet in outlets if not filters.sources else ():
-            jobs.append((text, vec, filters.narrow(sources=[outlet]), boost))
+            jobs.append(Ranking(text, vec, filters.narrow(sources=[outlet]), boost, pooled=True))
         for day in days if not (filters.since or filters.until) else ():
-            jobs.append((text, vec, filters.narrow(since=day, until=day), boost))
+            jobs.append(Ranking(text, vec, filters.narrow(since=day, until=day), boost, pooled=True))
 
-    def _fuse_all(self, jobs: list[tuple[str, object, Filters, float]]) -> dict[str, float]:
+    def _fuse_all(self, jobs: list[Ranking]) -> dict[str, float]:
         """Run every planned ranking and fuse them with RRF, in plan order. Dense rankings under
-        one filter share a Chroma query and lexical rankings of one text share a BM25 ranking;
-        the groups run side by side in threads (Chroma and SQLite release the GIL). The result
-        is the same as running each ranking alone."""
+        one filter share a Chroma query and lexical rankings of one text share a BM25 pool; the
+        groups run side by side in threads (Chroma and SQLite release the GIL). The result is
+        the same as running each ranking alone, but for ``pooled`` rankings' lexical part."""
         cfg = self.config
         by_filter: dict[Bounds, list[int]] = defaultdict(list)  # Filters is a mutable dataclass
         by_text: dict[str, list[int]] = defaultdict(list)
-        for i, (text, _, f, _) in enumerate(jobs):
-            by_filter[Bounds.of(f)].append(i)
-            by_text[text].append(i)
-        dense_runs = [(idx, _POOL.submit(self.reader.search_dense_many, [jobs[i][1] for i in idx],
-                                         cfg.candidates, jobs[idx[0]][2])) for idx in by_filter.values()]
+        for i, job in enumerate(jobs):
+            by_filter[Bounds.of(job.filters)].append(i)
+            by_text[job.text].append(i)
+        dense_runs = [(idx, _POOL.submit(self.reader.search_dense_many, [jobs[i].vector for i in idx],
+                                         cfg.candidates, jobs[idx[0]].filters)) for idx in by_filter.values()]
         lexical_runs = [(idx, _POOL.submit(self.reader.search_lexical_many, text, cfg.candidates,
-                                           [jobs[i][2] for i in idx])) for text, idx in by_text.items()]
+                                           [jobs[i].filters for i in idx], [jobs[i].pooled for i in idx]))
+                        for text, idx in by_text.items()]
         dense: dict[int, list] = {}
         lexical: dict[int, list] = {}
         for runs, out in ((dense_runs, dense), (lexical_runs, lexical)):
             for idx, run in runs:
                 out.update(zip(idx, run.result()))
         fused: dict[str, float] = defaultdict(float)
-        for i, (_, _, _, weight) in enumerate(jobs):
+        for i, job in enumerate(jobs):
             for rank, (cid, _) in enumerate(dense[i]):
-                fused[cid] += weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
+                fused[cid] += job.weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
             for rank, (cid, _) in enumerate(lexical[i]):
-                fused[cid] += weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+                fused[cid] += job.weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
         return fused
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:

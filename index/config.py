@@ -83,3 +83,8 @@ def load_settings(**overrides) -> Settings:
                 values[name] = os.environ[env].strip()
                 break
     return Settings(**values).with_overrides(**overrides)
+
+
+def is_offline_llm(spec: str | None) -> bool:
+    """Whether an LLM spec names the offline extractive answerer ("", "none", "extractive")."""
+    return (spec or "").strip().lower() in ("", "none", "extractive")

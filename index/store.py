@@ -62,8 +62,8 @@ class IndexReader(Protocol):
     def search_dense_many(self, vectors: Sequence[Any], k: int,
                           filters: Filters | None = None) -> list[list[tuple[str, float]]]: ...
 
-    def search_lexical_many(self, query: str, k: int,
-                            filters: Sequence[Filters | None]) -> list[list[tuple[str, float]]]: ...
+    def search_lexical_many(self, query: str, k: int, filters: Sequence[Filters | None],
+                            pooled: Sequence[bool] = ()) -> list[list[tuple[str, float]]]: ...
 
     def passages(self, chunk_ids: Iterable[str]) -> list[Passage]: ...
 
@@ -277,9 +277,10 @@ class Store:
     def search_lexical(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         return self.catalog.search_lexical(query, k, filters)
 
-    def search_lexical_many(self, query: str, k: int,
-                            filters: Sequence[Filters | None]) -> list[list[tuple[str, float]]]:
-        return self.catalog.search_lexical_many(query, k, filters)
+    def search_lexical_many(self, query: str, k: int, filters: Sequence[Filters | None],
+                            pooled: Sequence[bool] = ()) -> list[list[tuple[str, float]]]:
+        """See ``Catalog.search_lexical_many``."""
+        return self.catalog.search_lexical_many(query, k, filters, pooled)
 
     def passages(self, chunk_ids: Iterable[str], only_ready: bool = True) -> list[Passage]:
         return self.catalog.passages(chunk_ids, only_ready=only_ready)

@@ -64,3 +64,27 @@ def test_json_output_reports_an_error_as_json_too(tmp_path):
     r = subprocess.run([*cli, "search", "sanctions", "--store", str(tmp_path / "missing")], env=env, cwd=ROOT,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and r.stdout == "" and "store not found" in r.stderr
+
+
+def test_one_question_processes_import_only_what_they_need(samples_store, tmp_path):
+    """A cold `attache ask` / `attache search` (no LLM configured) never imports torch,
+    sentence-transformers, spaCy, Gradio or LangChain (each costs a second or more of a cold
+    start), and ends with no loading thread still running."""
+    _, store = samples_store
+    code = (
+        "import io, json, sys, threading\n"
+        "from assistant.cli import main\n"
+        "out, sys.stdout = sys.stdout, io.StringIO()\n"
+        f"rcs = [main(['ask', 'What did Ostmark pledge?', '--store', {str(store)!r}]),\n"
+        f"       main(['search', 'grain corridor', '--store', {str(store)!r}, '--k', '2'])]\n"
+        "answer, sys.stdout = sys.stdout.getvalue(), out\n"
+        "print(json.dumps({'rcs': rcs, 'answer': answer,\n"
+        "  'threads': [t.name for t in threading.enumerate() if t.name.startswith('attache-preload')],\n"
+        "  'heavy': sorted(m for m in ('torch', 'sentence_transformers', 'spacy', 'gradio', 'langchain_core')\n"
+        "                  if m in sys.modules)}))\n")
+    env = {**env_for(tmp_path), "ATTACHE_LLM": ""}
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout.strip().splitlines()[-1])
+    assert got["rcs"] == [0, 0] and "Ostmark" in got["answer"], got
+    assert got["heavy"] == [] and got["threads"] == [], got

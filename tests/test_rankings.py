@@ -6,7 +6,7 @@ import pytest
 
 import index.catalog as catalog_mod
 import index.store as store_mod
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import HybridRetriever, Ranking
 from index.filtering import Bounds
 from index.models import Filters
 
@@ -53,9 +53,14 @@ def test_lexical_rankings_from_one_pool_equal_each_filter_ranked_alone(store, mo
         monkeypatch.setattr(catalog_mod, "LEXICAL_POOL", 1)  # a pool of k: nearly every filter ranks alone
         monkeypatch.setattr(catalog_mod, "LEXICAL_SHARED_POOL", 1)
         alone = [cat.search_lexical(q, 5, f) for f in fs]
+        # pooled: each filter keeps only what the (now tiny) shared pool holds
+        pooled = cat.search_lexical_many(q, 5, fs, [True] * len(fs))
+        pool = cat.search_lexical_many(q, 5, [None])[0]
         monkeypatch.undo()
         assert [[c for c, _ in r] for r in shared] == [[c for c, _ in r] for r in alone], q
         assert any(shared[1:-1]) and shared[-1] == []
+        assert pooled[0] == alone[0] and all(set(r) <= set(pool) for r in pooled), q
+        assert sum(map(len, pooled)) < sum(map(len, alone))
 
 
 def test_dense_rankings_by_ids_equal_chromas_where(store, monkeypatch):
@@ -76,10 +81,11 @@ def test_dense_rankings_by_ids_equal_chromas_where(store, monkeypatch):
 
 def test_fusion_of_grouped_rankings_equals_ranking_each_job_alone(store):
     r, fs = HybridRetriever(store.store), filters_of(store)
-    jobs = [(q, store.embedder.embed_one(q), f, w) for q in QUESTIONS[:2] for f, w in zip(fs[:4], (1.0, 2.0, 2.0, 0.5))]
+    jobs = [Ranking(q, store.embedder.embed_one(q), f, w)
+            for q in QUESTIONS[:2] for f, w in zip(fs[:4], (1.0, 2.0, 2.0, 0.5))]
     cfg = r.config
     want: dict[str, float] = {}
-    for text, vec, f, w in jobs:
+    for text, vec, f, w in ((j.text, j.vector, j.filters, j.weight) for j in jobs):
         for rank, (cid, _) in enumerate(store.store.search_dense(vec, cfg.candidates, f)):
             want[cid] = want.get(cid, 0.0) + w * cfg.dense_weight / (cfg.rrf_k + rank + 1)
         for rank, (cid, _) in enumerate(store.store.search_lexical(text, cfg.candidates, f)):
