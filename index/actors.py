@@ -165,7 +165,7 @@ class Actor:
     """A canonical actor: ``name``, ``actor_type`` and the ``role`` it was mentioned with."""
 
     name: str
-    actor_type: str  # person | government | organisation | group
+    actor_type: str  # person | government | organisation | group | document ("the plea agreement said")
     role: str = ""
 
 

@@ -141,6 +141,13 @@ _GENDERED_TITLE = re.compile(
 # two letters or more, the stop, then a capitalised word.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])")
 _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "readout"}
+# "The plea agreement said ...", "Meta's blog post says ...": a document as the source. Its owner
+# when the phrase names one ("the DOJ release"), else the document itself.
+_SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "lawsuit", "suit", "indictment",
+                     "letter", "post", "study", "survey", "memo", "ruling", "document", "affidavit", "analysis",
+                     "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
+                     "bulletin", "notice", "guidance", "resolution", "report's", "decision", "order", "warrant"}
+_OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 # "The envoy said ...": a role noun standing for a person named earlier in the article.
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
@@ -211,6 +218,7 @@ class _Context:
     parse_start: int = 0  # offset in the document of the sentence being parsed
     voice: Actor | None = None  # who delivers the document when it is a speech (first person)
     text: str = ""  # the document text
+    documents: dict[str, Actor] = field(default_factory=dict)  # "agreement" -> the "plea agreement" that spoke
 
 
 class ClaimExtractor:
@@ -599,6 +607,15 @@ class ClaimExtractor:
         if low in _DOCUMENT_NOUNS:
             # "The statement said ...": the authors of the joint statement just mentioned.
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
+        if subj.pos_ == "NOUN" and low in _SOURCE_DOCUMENTS and not subj.conjuncts:
+            owner = next((c for c in subj.lefts if c.dep_ in ("poss", "compound", "nmod")
+                          and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")), None)
+            if owner is not None:  # "Meta's blog post says", "the DOJ release stated"
+                return [(self._phrase(subj), self._actor(self._phrase(owner), ctx, owner.ent_type_ or None))]
+            name = re.sub(r"^(?:the|a|an|its|their|this|that)\s+", "", self._phrase(subj), flags=re.I)
+            actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
+            ctx.documents.setdefault(low, actor)
+            return [(self._phrase(subj), actor)]
         if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
                            and any(c.lower_ == "the" for c in subj.lefts)
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):

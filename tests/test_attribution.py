@@ -97,6 +97,21 @@ def test_pronoun_takes_nearest_compatible_person_own_input():
     assert [c.actor for c in claims] == ["Karl Ostrom"]
 
 
+def test_a_document_as_the_source_credits_its_owner_or_itself():
+    """"The DOJ release stated", "Meta's blog post says": the owner speaks; "the plea agreement
+    said": the document itself is the source (type document), and "the agreement" later is it again."""
+    text = ("Binance agreed to pay $4.3 billion on Tuesday. The exchange “admits it engaged in money "
+            "laundering,” the DOJ release stated.\n\nMeta’s blog post also says it set up a special operations "
+            "centre.\n\nRopes were used to tie the boy’s hands, the plea agreement said. “He was told it was "
+            "love,” the agreement states.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    got = {c.text: (c.actor, c.actor_type) for c in claims}
+    assert got["admits it engaged in money laundering"] == ("DOJ", "organisation")
+    assert got["it set up a special operations centre"] == ("Meta", "organisation")
+    assert got["Ropes were used to tie the boy’s hands"] == ("plea agreement", "document")
+    assert got["He was told it was love"] == ("plea agreement", "document")
+
+
 # -- the other shapes, on our own input ------------------------------------------------------
 @pytest.fixture(scope="module")
 def shapes():
