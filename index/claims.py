@@ -106,8 +106,12 @@ _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people"
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our)\b", re.I)
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS), key=len,
                                                  reverse=True)) + r")\b", re.I)
+# "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
+# never "per cent" or "per day").
+_ACCORDING = re.compile(r"\b(?i:according to)\b|\bper\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
 _PREFILTER = re.compile(
-    r"[“”\"]|\baccording to\b|\b(?:" + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
+    r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:"
+    + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
 )
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
              "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
@@ -148,6 +152,10 @@ _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "l
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
                      "bulletin", "notice", "guidance", "resolution", "report's", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+# "according to CoinMarketCap data", "Gaza Health Ministry numbers": the owner is the source; with
+# no owner named these are nobody's.
+_SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "records", "tally", "count",
+                "projections", "forecast", "forecasts", "calculations", "tracking"}
 # "The envoy said ...": a role noun standing for a person named earlier in the article.
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
@@ -503,8 +511,8 @@ class ClaimExtractor:
         self._note_bodies(doc, ctx)
         if ctx.voice is not None and not out:
             out += self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
-        for m in re.finditer(r"\baccording to\b", doc.text, re.I):
-            out += self._according_to(doc, m.end(), text, s, e, taken, ctx, doc_id, published)
+        for m in _ACCORDING.finditer(doc.text):
+            out += self._according_to(doc, m.start(), m.end(), text, s, e, taken, ctx, doc_id, published)
         return out
 
     def _voice_commitment(self, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
@@ -607,11 +615,13 @@ class ClaimExtractor:
         if low in _DOCUMENT_NOUNS:
             # "The statement said ...": the authors of the joint statement just mentioned.
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
-        if subj.pos_ == "NOUN" and low in _SOURCE_DOCUMENTS and not subj.conjuncts:
+        if subj.pos_ == "NOUN" and low in _SOURCE_DOCUMENTS | _SOURCE_DATA and not subj.conjuncts:
             owner = next((c for c in subj.lefts if c.dep_ in ("poss", "compound", "nmod")
                           and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")), None)
             if owner is not None:  # "Meta's blog post says", "the DOJ release stated"
                 return [(self._phrase(subj), self._actor(self._phrase(owner), ctx, owner.ent_type_ or None))]
+            if low in _SOURCE_DATA:
+                return []
             name = re.sub(r"^(?:the|a|an|its|their|this|that)\s+", "", self._phrase(subj), flags=re.I)
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
@@ -877,15 +887,19 @@ class ClaimExtractor:
         return [self._claim(doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,
                             self._topics(None, s, cs, ce, text), when) for a in speakers]
 
-    def _according_to(self, doc, at, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
-        """"According to X, ..." / "..., according to X": the rest of the sentence is X's."""
+    def _according_to(self, doc, cue_at, at, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
+        """"According to X, ..." / "..., according to X" / "..., per X": the rest of the
+        sentence is X's (``doc.text[cue_at:at]`` is the cue)."""
+        cue = doc.text[cue_at:at].lower()
         src = next((t for t in doc if t.idx >= at and t.dep_ == "pobj"), None)
+        if cue == "per" and (src is None or src.head.idx != cue_at):
+            return []  # "per" as a unit ("$5 per share") rather than a source
         if src is None or any(a <= s + at < b for a, b in taken):
             return []
         speakers = self._speakers(src, ctx)
         phrase_start = s + src.left_edge.idx
         phrase_end = s + src.right_edge.idx + len(src.right_edge)
-        before = (s, s + at - len("according to"))
+        before = (s, s + cue_at)
         after = (phrase_end, e)
         span = before if before[1] - before[0] > after[1] - after[0] else after
         cs, ce, _ = self._quote_adjust(text, span, [])
@@ -893,7 +907,7 @@ class ClaimExtractor:
             return []
         when = self._date(text, s, e, cs, ce, published)
         kind = self._kind_from_content("", text[cs:ce])
-        return [self._claim(doc_id, sp, a, "according to", kind, False, cs, ce, text, s, e,
+        return [self._claim(doc_id, sp, a, cue, kind, False, cs, ce, text, s, e,
                             self._topics(doc, s, cs, ce), when) for sp, a in speakers]
 
     # -- labels -------------------------------------------------------------------------

@@ -112,6 +112,17 @@ def test_a_document_as_the_source_credits_its_owner_or_itself():
     assert got["He was told it was love"] == ("plea agreement", "document")
 
 
+def test_per_a_source_is_like_according_to_but_not_per_cent():
+    text = ("The order will require companies to share safety test results, per a Commerce Department "
+            "release. Shares rose 5 per cent, to $5 per share, per day.\n\nVolume hit $12 billion in a day, "
+            "according to CoinMarketCap data. Prices fell sharply last week, according to the data.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    got = {(c.cue, c.actor) for c in claims}
+    assert ("per", "Commerce Department") in got
+    assert any(cue == "according to" and actor == "CoinMarketCap" for cue, actor in got)
+    assert len(claims) == 2, [(c.cue, c.actor, c.text) for c in claims]  # no "per cent", no owner-less data
+
+
 # -- the other shapes, on our own input ------------------------------------------------------
 @pytest.fixture(scope="module")
 def shapes():
