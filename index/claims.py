@@ -152,6 +152,7 @@ _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "l
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
                      "bulletin", "notice", "guidance", "resolution", "report's", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+_COLON_PARAGRAPH = 1500  # longest paragraph taken as the words of an "X said:" just before it
 # "according to CoinMarketCap data", "Gaza Health Ministry numbers": the owner is the source; with
 # no owner named these are nobody's.
 _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "records", "tally", "count",
@@ -198,8 +199,8 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
     """A stand-alone line without final punctuation (headline, caption): a paraphrase, not a
     statement. Lines inside a block (hard-wrapped paragraphs) are never headlines, nor are lines
     longer than a headline (a paragraph whose last sentence was cut off, as API exports truncate)."""
-    if re.search(r"[.!?…][\"'”’)]*\s*$", line):
-        return False
+    if re.search(r"[.!?…][\"'”’)]*\s*$", line) or re.search(r"\w\s*:\s*$", line):
+        return False  # a sentence, or "X said:" introducing the next paragraph
     if len(line.strip()) > 160 or len(line.split()) > 25:
         return False
     before = text[:line_start].rstrip(" \t")
@@ -494,12 +495,13 @@ class ClaimExtractor:
             speakers = self._speakers(subj, ctx)
             if not speakers:
                 continue
-            span = self._content(v, subj, doc, text, s, e)
+            span = self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e)
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
             if ce - cs < 8:
                 continue
+            direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words
             taken.append((cs, ce))
             cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
@@ -711,6 +713,18 @@ class ClaimExtractor:
             ctx.last_org = orgs[0]
 
     # -- content ------------------------------------------------------------------------
+    @staticmethod
+    def _next_paragraph(v, text, s, e) -> tuple[int, int] | None:
+        """"Ursula Pachl, deputy director general of BEUC, said:" ending its paragraph: the next
+        paragraph is what she said (up to _COLON_PARAGRAPH characters, else None)."""
+        if text[s + v.idx + len(v):e].strip() != ":" or not re.match(r"[ \t]*\n", text[e:]):
+            return None
+        m = re.compile(r"\s*").match(text, e)
+        start = m.end() if m else e
+        end_m = re.compile(r"\n\s*\n").search(text, start)
+        end = end_m.start() if end_m else len(text.rstrip())
+        return (start, end) if 0 < end - start <= _COLON_PARAGRAPH else None
+
     def _content(self, v, subj, doc, text, s, e) -> tuple[int, int] | None:
         """Character span (into ``text``) of what ``v`` attributes to its subject."""
         def span(a, b):  # token range -> absolute chars; None when empty (dangling preposition)

@@ -123,6 +123,18 @@ def test_per_a_source_is_like_according_to_but_not_per_cent():
     assert len(claims) == 2, [(c.cue, c.actor, c.text) for c in claims]  # no "per cent", no owner-less data
 
 
+def test_a_paragraph_introduced_by_said_colon_is_the_speakers():
+    """"X, deputy director general of BEUC, said:" ending a paragraph: the next paragraph is X's
+    own words (direct); a bare "Key findings:" line introduces nobody's."""
+    text = ("The complaint was filed on Tuesday.\n\nCommenting in a statement, Ursula Pachl, deputy director "
+            "general of BEUC, said:\n\nThe choice the tech giant is providing is unfair and illegal. Meta is "
+            "breaching EU consumer law.\n\nKey findings:\n\nPrices rose by 5%.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    assert [(c.actor, c.cue, c.direct, c.text) for c in claims] == [
+        ("Ursula Pachl", "said", True,
+         "The choice the tech giant is providing is unfair and illegal. Meta is breaching EU consumer law")]
+
+
 # -- the other shapes, on our own input ------------------------------------------------------
 @pytest.fixture(scope="module")
 def shapes():
