@@ -157,7 +157,11 @@ _COLON_PARAGRAPH = 1500  # longest paragraph taken as the words of an "X said:" 
 # no owner named these are nobody's.
 _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "records", "tally", "count",
                 "projections", "forecast", "forecasts", "calculations", "tracking"}
-# "The envoy said ...": a role noun standing for a person named earlier in the article.
+# "The envoy said ...": a role noun standing for a person named earlier in the article; "her father
+# said ...": a kinship noun standing for the person introduced as such ("her father, Thomas Hand").
+_KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "uncle", "aunt",
+              "grandfather", "grandmother", "grandson", "granddaughter", "cousin", "partner", "fiancé", "fiancée",
+              "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
 _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
@@ -421,12 +425,13 @@ class ClaimExtractor:
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
-    def _role_person(self, subj, ctx: _Context) -> Actor | None:
+    def _role_person(self, subj, ctx: _Context, introduced_only: bool = False) -> Actor | None:
         """The person "the envoy" / "the minister" (``subj``) stands for: the latest earlier
         person introduced with that role word ("Interior Minister Carolina Tohá", "Veloria's
         envoy to the Council, Marta Ilves", "Anna Koval, Veloria's president"), else the person
         the text was last about, else the nearest earlier person. None when no person was
-        mentioned in the preceding ``_ROLE_LOOKBACK`` characters."""
+        mentioned in the preceding ``_ROLE_LOOKBACK`` characters. ``introduced_only``: only a
+        person introduced with the role word counts ("her father, Thomas Hand")."""
         noun = subj.lower_
         pos = ctx.parse_start + subj.idx
         lo = max(0, pos - _ROLE_LOOKBACK)
@@ -452,7 +457,12 @@ class ClaimExtractor:
             after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
             return after.group(1).strip() if after and word.search(after.group(1)) else ""
 
+        if introduced_only:  # persons only: not "Fox News Digital" in "her father, Thomas Hand, told Fox News Digital"
+            people = set(ctx.names) | set(ctx.known)
+            recent = [(at, n) for at, n in recent if n in people]
         pick, role = next(((n, r) for at, n in recent if (r := introduced(at, n))), ("", ""))
+        if not pick and introduced_only:
+            return None
         if not pick:
             pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else recent[0][1]
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
@@ -635,10 +645,15 @@ class ClaimExtractor:
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
-        if subj.pos_ == "NOUN" and subj.lower_ in _ROLE_NOUNS and not subj.conjuncts and any(
-                c.lower_ == "the" for c in subj.lefts) and not any(c.dep_ == "appos" for c in subj.rights):
-            person = self._role_person(subj, ctx)
-            return [(self._phrase(subj), person)] if person else []
+        if subj.pos_ == "NOUN" and low in _ROLE_NOUNS | _KIN_NOUNS and not subj.conjuncts and not any(
+                c.dep_ == "appos" for c in subj.rights):
+            det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
+            if det == "the" and low in _ROLE_NOUNS:
+                person = self._role_person(subj, ctx)
+                return [(self._phrase(subj), person)] if person else []
+            if det in ("her", "his", "their"):  # "her father said": only the person introduced so
+                person = self._role_person(subj, ctx, introduced_only=True)
+                return [(self._phrase(subj), person)] if person else []
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         out = []
         for h in heads:

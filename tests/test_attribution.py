@@ -135,6 +135,16 @@ def test_a_paragraph_introduced_by_said_colon_is_the_speakers():
          "The choice the tech giant is providing is unfair and illegal. Meta is breaching EU consumer law")]
 
 
+def test_her_father_said_is_the_person_introduced_as_her_father():
+    text = ('Instead, "she will have her birthday in the tunnels of Gaza," her grief-stricken father, Thomas '
+            'Hand, told Fox News Digital.\n\nEmily woke up after a sleepover.\n\nShe still "had Disney pajamas '
+            'on," her father said.\n\nAnna Berg met Emily Hand. "It was cold and dark," her mother said.')
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Thomas Hand", "she will have her birthday in the tunnels of Gaza"),
+        ("Thomas Hand", "had Disney pajamas on")]  # nobody was introduced as her mother: no speaker
+
+
 # -- the other shapes, on our own input ------------------------------------------------------
 @pytest.fixture(scope="module")
 def shapes():
