@@ -57,7 +57,8 @@ _CUES: dict[str, str] = {
              "allege alleges alleged", "contend contends contended", "observe observes observed",
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
              "estimate estimates estimated", "testify testifies testified",
-             "point points pointed pointing"),  # only as "point out" (see _PARTICLE_CUES)
+             "point points pointed pointing",  # only as "point out" (see _PARTICLE_CUES)
+             "report reports reported"),  # only with nobody else's words inside (see _sentence)
     **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained"),
@@ -71,6 +72,7 @@ _CUES: dict[str, str] = {
              "dismiss dismisses dismissed", "slam slams slammed"),
     **_forms("call", "call calls called calling"),
 }
+_REPORTS = {"report", "reports", "reported"}
 # “...” — Name (end of line): a quotation signed with a dash.
 _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*[—–][ \t]*"
                          r"(?P<who>(?:[A-Z][\w’'.-]+[ \t]){0,3}[A-Z][\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$", re.M)
@@ -511,6 +513,8 @@ class ClaimExtractor:
             cs, ce, direct = self._quote_adjust(text, span, quotes)
             if ce - cs < 8:
                 continue
+            if v.lower_ in _REPORTS and (direct or any(cs <= s + u.idx < ce for u in cues if u is not v)):
+                continue  # "Lusk said ..., the Courier reported": the outlet relays, Lusk speaks
             direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words
             taken.append((cs, ce))
             cue, kind = self._cue_and_kind(v, text[cs:ce])

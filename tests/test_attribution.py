@@ -145,6 +145,17 @@ def test_her_father_said_is_the_person_introduced_as_her_father():
         ("Thomas Hand", "had Disney pajamas on")]  # nobody was introduced as her mother: no speaker
 
 
+def test_reports_credits_the_reporter_only_when_it_relays_nobody_else():
+    x = ClaimExtractor()
+    got = [(c.actor, c.cue, c.text) for c in x.extract(
+        "Google disabled live traffic conditions in Israel last week, Bloomberg reports.", "d", "2023-11-01")]
+    assert got == [("Bloomberg", "reports", "Google disabled live traffic conditions in Israel last week")]
+    got = [(c.actor, c.cue) for c in x.extract(
+        "Lusk said the talks would resume in May, the Courier reported. “We are ready,” Orr told reporters, "
+        "the Courier reported.", "d", "2023-11-01")]
+    assert got == [("Lusk", "said"), ("Orr", "told")]
+
+
 # -- the other shapes, on our own input ------------------------------------------------------
 @pytest.fixture(scope="module")
 def shapes():
