@@ -430,8 +430,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # 128 + SIGPIPE, what a shell reports for a tool killed by a closed pipe
     finally:
-        for a in _OPENED:  # never exit with a loading thread inside Chroma or onnxruntime
-            a.join_preload()
+        while _OPENED:  # never exit with a loading thread inside Chroma or onnxruntime
+            _OPENED.pop().join_preload()
 
 
 if __name__ == "__main__":

@@ -68,7 +68,12 @@ class Assistant:
         if preload and (settings.chroma_url or Path(settings.store_path).is_dir()):
             embedder = shared_embedder(settings.embed_dtype, settings.embed_batch)  # the instance __init__ gets
             threads.append(_background(embedder.embed_one, "warm up"))
-        a = cls(settings, Store(settings, create=create))
+        try:
+            a = cls(settings, Store(settings, create=create))
+        except BaseException:
+            for t in threads:  # the store cannot open: let the encoder finish loading, then fail
+                t.join()
+            raise
         if threads:
             threads.append(_background(a.store.vectors.prefetch))
         a._preload = threads

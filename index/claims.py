@@ -152,9 +152,10 @@ _DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "rea
 _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "lawsuit", "suit", "indictment",
                      "letter", "post", "study", "survey", "memo", "ruling", "document", "affidavit", "analysis",
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
-                     "bulletin", "notice", "guidance", "resolution", "report's", "decision", "order", "warrant"}
+                     "bulletin", "notice", "guidance", "resolution", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 _COLON_PARAGRAPH = 1500  # longest paragraph taken as the words of an "X said:" just before it
+_BLANK_LINE = re.compile(r"\n\s*\n")
 # "according to CoinMarketCap data", "Gaza Health Ministry numbers": the owner is the source; with
 # no owner named these are nobody's.
 _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "records", "tally", "count",
@@ -738,9 +739,8 @@ class ClaimExtractor:
         paragraph is what she said (up to _COLON_PARAGRAPH characters, else None)."""
         if text[s + v.idx + len(v):e].strip() != ":" or not re.match(r"[ \t]*\n", text[e:]):
             return None
-        m = re.compile(r"\s*").match(text, e)
-        start = m.end() if m else e
-        end_m = re.compile(r"\n\s*\n").search(text, start)
+        start = len(text) - len(text[e:].lstrip()) if text[e:].strip() else len(text)
+        end_m = _BLANK_LINE.search(text, start)
         end = end_m.start() if end_m else len(text.rstrip())
         return (start, end) if 0 < end - start <= _COLON_PARAGRAPH else None
 

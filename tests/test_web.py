@@ -389,3 +389,24 @@ def test_rest_compare(http, assistant):
         assert assistant.document(c["doc_id"]).text[c["start"]:c["end"]] == c["quote"]
     one = http.get("/api/compare", params={"actor": "Sorvik"})
     assert one.status_code == 400 and "at least two" in one.json()["error"]
+
+
+def test_positions_export_folder_is_made_on_first_export_only(url, assistant):
+    """Building the UI makes no temporary folder (each start used to leave one behind); the first
+    CSV export of the Positions tab makes one, holding the CSV."""
+    import glob
+    import tempfile
+
+    from gradio_client import Client
+
+    from assistant.ui import build_ui
+
+    pattern = os.path.join(tempfile.gettempdir(), "attache-positions-*")
+    before = set(glob.glob(pattern))
+    build_ui(assistant)
+    assert set(glob.glob(pattern)) == before
+    actor = assistant.actors()[0].actor
+    Client(url + "/", verbose=False).predict(actor, "", "", api_name="/positions")
+    made = set(glob.glob(pattern)) - before  # the only /positions call of this module: the first export
+    assert len(made) == 1, made
+    assert [f for f in os.listdir(made.pop()) if f.startswith("positions-") and f.endswith(".csv")]
