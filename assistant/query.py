@@ -406,7 +406,8 @@ _SCRIPTS = [("Russian or another Cyrillic-script language", re.compile(r"[\u0400
 def question_language(text: str) -> str:
     """"en" for an English question, else the name of the language it looks written in
     ("French", "Russian or another Cyrillic-script language", ...): by script, then by function
-    words (at least two, and more than English ones). Names in any script do not count alone."""
+    words (at least two, and more than English ones; one in a question of five words or fewer
+    with no English word). Names in any script do not count alone."""
     letters = [ch for ch in text if ch.isalpha()]
     for name, pattern in _SCRIPTS:
         if letters and len(pattern.findall(text)) > len(letters) / 2:
@@ -419,7 +420,10 @@ def question_language(text: str) -> str:
         n = sum(w in vocab or w.split("'")[0] + "'" in vocab for w in words)
         if n > hits:
             best, hits = lang, n
-    return best if hits >= 2 and hits > english else "en"
+    # A short question may hold one function word only ("Qu'a promis Rell ?", "¿Qué dijo Lind?"):
+    # then no English word at all is needed too.
+    short = len(words) <= 5 and english == 0
+    return best if (hits >= 2 or (hits == 1 and short)) and hits > english else "en"
 
 
 @dataclass

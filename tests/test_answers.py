@@ -404,6 +404,8 @@ def test_sentence_vectors_are_cached_lru(embedder):
     ("¿Qué prometió Veloria sobre el corredor de grano?", "Spanish"),
     ("Was hat Ostmark über die Sanktionen gesagt?", "German"),
     ("Что пообещала Велория?", "Russian or another Cyrillic-script language"),
+    ("Qu'a promis Koval ?", "French"),  # short: one function word, no English one
+    ("¿Qué dijo Koval?", "Spanish"),
 ])
 def test_a_question_in_another_language_is_declined_plainly(assistant, question, language):
     """The offline answerer reads English: it says which language it saw and what to do, and
@@ -415,7 +417,8 @@ def test_a_question_in_another_language_is_declined_plainly(assistant, question,
 
 
 @pytest.mark.parametrize("question", ["What did Le Drian say about la Francophonie?",
-                                      "What is the position of the EU on Veloria?"])
+                                      "What is the position of the EU on Veloria?", "Who is Le Pen?",
+                                      "Koval pledged what?", "Sanctions on Ostmark?"])
 def test_english_questions_with_foreign_names_stay_english(question):
     from assistant.query import question_language
 
