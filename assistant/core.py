@@ -133,7 +133,8 @@ class Assistant:
         RERANK_POOL passages by their best sentence under the sentence ranker, reading the
         sentence vectors stored at ingestion (only the question and its phrases are encoded);
         ``rerank=False`` is plain hybrid retrieval."""
-        q = self.parser.embed(self.parser.parse(query, filters=filters), parts=rerank)
+        q = self.parser.embed(self.parser.parse(query, filters=filters), parts=rerank,
+                              clauses=self.retriever.config.clause_dense)
         if not rerank:
             return self.retriever.retrieve(q, k)
         pool = self.retriever.retrieve(q, max(k, self.RERANK_POOL))
@@ -165,7 +166,7 @@ class Assistant:
             comparison = self._comparison(actors, topic_terms=set(query.topic_terms), filters=query.filters)
             yield from deltas(compare_answer(query.question, comparison, self._passage_of))
             return
-        self.parser.embed(query, parts=False)
+        self.parser.embed(query, parts=False, clauses=self.retriever.config.clause_dense)
         evidence = self.evidence.gather(query, k, for_llm=backend is not None)
         if backend is not None:
             try:

@@ -537,9 +537,11 @@ class QueryParser:
             parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
             language=question_language(question))
 
-    def embed(self, query: Query, parts: bool = True) -> Query:
-        """Fill ``query.vectors`` for its text, clauses and (with ``parts``) phrases, in one batch."""
-        texts = [query.text] + [c.text for c in query.clauses] + (list(query.parts) if parts else [])
+    def embed(self, query: Query, parts: bool = True, clauses: bool = False) -> Query:
+        """Fill ``query.vectors`` for its text and, when asked, its phrases (``parts``, for the
+        re-ranker) and clauses (``clauses``, for ``RetrievalConfig.clause_dense``), in one batch."""
+        texts = ([query.text] + ([c.text for c in query.clauses] if clauses else [])
+                 + (list(query.parts) if parts else []))
         texts = [t for t in dict.fromkeys(texts) if t not in query.vectors]
         if texts:
             query.vectors.update(zip(texts, self._embed(texts)))

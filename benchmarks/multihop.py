@@ -64,12 +64,21 @@ def main() -> int:
     ap.add_argument("--ranker", action="append", default=[], metavar="NAME=VALUE",
                     help="set a SentenceRanker setting for this run (rank_weight, title_weight, outlet_weight, "
                          "cover_parts); tune on --half tune only")
+    ap.add_argument("--retrieval", action="append", default=[], metavar="NAME=VALUE",
+                    help="set a RetrievalConfig setting for this run (e.g. dense_pool, clause_dense); "
+                         "tune on --half tune only")
     ap.add_argument("--skip", default="", help="comma-separated runs to skip (dense, hybrid, abstention)")
     ap.add_argument("--lexical-max-df", type=float, default=None, metavar="SHARE",
                     help="drop query words in more than this share of the chunks from BM25 (0 = keep all; "
                          "default: index.catalog.LEXICAL_MAX_DF); tune on --half tune only")
+    ap.add_argument("--lexical", choices=["tantivy", "fts5"], default="tantivy",
+                    help="BM25 ranking of the pooled lexical search: the tantivy index (default) or the "
+                         "catalog's FTS5 table (as before the tantivy index existed), to compare the two")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if args.lexical == "fts5":
+        import index.lexical
+        index.lexical.LexicalIndex.search = lambda self, *a, **kw: None  # always "behind": FTS5 ranks
     if args.lexical_max_df is not None:
         import index.catalog
         index.catalog.LEXICAL_MAX_DF = args.lexical_max_df
@@ -89,7 +98,14 @@ def main() -> int:
         if not hasattr(a.ranker, name):
             ap.error(f"--ranker: no setting {name!r}")
         setattr(a.ranker, name, value.lower() == "true" if value.lower() in ("true", "false") else float(value))
-    results_settings = {s.partition("=")[0]: s.partition("=")[2] for s in args.ranker}
+    for setting in args.retrieval:
+        name, _, value = setting.partition("=")
+        if not hasattr(a.retriever.config, name):
+            ap.error(f"--retrieval: no setting {name!r}")
+        old = getattr(a.retriever.config, name)
+        setattr(a.retriever.config, name, value.lower() == "true" if isinstance(old, bool) else type(old)(value))
+    results_settings = {s.partition("=")[0]: s.partition("=")[2] for s in args.ranker + args.retrieval}
+    results_settings["lexical"] = args.lexical
     if args.lexical_max_df is not None:
         results_settings["lexical_max_df"] = str(args.lexical_max_df)
     t0 = time.perf_counter()

@@ -232,6 +232,9 @@ def phase_store(work: Path, size: int) -> dict:
         m = json.loads(manifest.read_text())
         if m.get("plan") == digest and m.get("complete"):
             log(f"store-{size}: reusing ({m['chunks']} chunks, {m['documents']} documents)")
+            reused = Store(Settings(store=str(target)), create=False)
+            reused.sync_lexical(announce=True)  # a store built before the tantivy index had none
+            reused.close()
             return m
     if target.exists():
         shutil.rmtree(target)
@@ -265,11 +268,15 @@ def phase_store(work: Path, size: int) -> dict:
         dst.link_near_duplicates(prints)
         done += len(part)
         log(f"store-{size}: {done}/{len(plan)} documents, {chunks_total} chunks, {time.perf_counter() - t0:.0f} s")
+    t1 = time.perf_counter()
+    dst.sync_lexical(announce=True)
+    lexical_s = time.perf_counter() - t1
     s = dst.stats()
     links = dst.db.execute("SELECT count(*) FROM near_duplicates").fetchone()[0] // 2
     m = {"plan": digest, "complete": True, "documents": s.documents, "chunks": s.chunks, "claims": s.claims,
          "vectors": s.vectors, "copies": sum(1 for _, r in plan if r), "copy_rounds": max(r for _, r in plan),
-         "near_duplicate_links": links, "build_seconds": round(time.perf_counter() - t0, 1)}
+         "near_duplicate_links": links, "build_seconds": round(time.perf_counter() - t0, 1),
+         "lexical_index_seconds": round(lexical_s, 1)}
     assert s.vectors == s.chunks and not s.pending, m
     manifest.write_text(json.dumps(m, indent=2))
     dst.close()

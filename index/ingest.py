@@ -114,6 +114,7 @@ class Ingestor:
         resumed = self.resume_pending()
         report.resumed = len(resumed)
         self.link_unfingerprinted(report)
+        self.store.sync_lexical(announce=True)  # a store from before the tantivy index, or one a crash left behind
         articles: list[Document] = []
         seen: set[str] = set()
         by_text = self._stored_text_hashes()
@@ -206,6 +207,7 @@ class Ingestor:
         doc_ids = [a.doc_id for a, _, _ in batch]
         self.store.write_vectors(doc_ids, chunk_ids, vectors)
         self.store.mark_ready(doc_ids)
+        self.store.sync_lexical()
         self._link(report, [(a.doc_id, a.path or a.source_id, a.title, a.text) for a, _, _ in batch])
         for (a, ch, existed), cl in zip(batch, claims):
             if existed:

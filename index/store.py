@@ -67,6 +67,8 @@ class IndexReader(Protocol):
 
     def passages(self, chunk_ids: Iterable[str]) -> list[Passage]: ...
 
+    def chunk_bounds(self, chunk_ids: Iterable[str]) -> dict[str, tuple[str, int, str]]: ...
+
     def passage_covering(self, doc_id: str, start: int, end: int) -> Passage | None: ...
 
     def sentence_vectors(self, keys: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], np.ndarray]: ...
@@ -227,6 +229,20 @@ class Store:
         with self._space():
             return self.catalog.link_near_duplicates(items)
 
+    def sync_lexical(self, announce: bool = False) -> str:
+        """Step 5: bring the tantivy lexical index up to the catalog (``Catalog.sync_lexical``):
+        ``"current"``, ``"updated"``, ``"rebuilt"`` (said on stderr first when ``announce``), or
+        ``"failed"``, said on stderr with the reason: searches then rank with FTS5 until a
+        later sync succeeds, and nothing is lost."""
+        with self.writing():
+            try:
+                with self._space():
+                    return self.catalog.sync_lexical(_say_waiting if announce else None)
+            except Exception as e:  # noqa: BLE001 - the lexical index is an accelerator
+                _say_waiting(f"could not update the lexical index of {self.path} ({e}); "
+                             "searches use the slower SQLite ranking until the next ingestion")
+                return "failed"
+
     def unfingerprinted(self) -> list[tuple[str, str, str]]:
         return self.catalog.unfingerprinted()
 
@@ -242,6 +258,7 @@ class Store:
             with self._space():
                 self.catalog.set_state([doc_id], "deleting")
                 self._finish_delete(doc_id)
+            self.sync_lexical()
         return {"doc_id": doc_id, "title": title, "deleted": True}
 
     def _finish_delete(self, doc_id: str) -> None:
@@ -271,8 +288,12 @@ class Store:
         found = {c for hits in rankings for c, _ in hits}
         if not found:
             return rankings
-        ready = {p.chunk_id for p in self.catalog.passages(list(found))}
+        ready = self.catalog.chunk_bounds(found)
         return [[(c, s) for c, s in hits if c in ready] for hits in rankings]
+
+    def chunk_bounds(self, chunk_ids: Iterable[str]) -> dict[str, tuple[str, int, str]]:
+        """See ``Catalog.chunk_bounds``."""
+        return self.catalog.chunk_bounds(chunk_ids)
 
     def search_lexical(self, query: str, k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         return self.catalog.search_lexical(query, k, filters)

@@ -47,8 +47,10 @@ def test_bounds_admit_what_the_catalog_filter_admits(store):
 
 
 def test_lexical_rankings_from_one_pool_equal_each_filter_ranked_alone(store, monkeypatch):
+    """The FTS5 path (taken while the tantivy index is behind the catalog)."""
     cat, fs = store.store.catalog, filters_of(store)
     for q in QUESTIONS:
+        monkeypatch.setattr(cat.lexical, "search", lambda *a, **kw: None)
         shared = cat.search_lexical_many(q, 5, fs)
         monkeypatch.setattr(catalog_mod, "LEXICAL_POOL", 1)  # a pool of k: nearly every filter ranks alone
         monkeypatch.setattr(catalog_mod, "LEXICAL_SHARED_POOL", 1)
@@ -57,10 +59,12 @@ def test_lexical_rankings_from_one_pool_equal_each_filter_ranked_alone(store, mo
         pooled = cat.search_lexical_many(q, 5, fs, [True] * len(fs))
         pool = cat.search_lexical_many(q, 5, [None])[0]
         monkeypatch.undo()
+        monkeypatch.setattr(cat.lexical, "search", lambda *a, **kw: None)
         assert [[c for c, _ in r] for r in shared] == [[c for c, _ in r] for r in alone], q
         assert any(shared[1:-1]) and shared[-1] == []
         assert pooled[0] == alone[0] and all(set(r) <= set(pool) for r in pooled), q
         assert sum(map(len, pooled)) < sum(map(len, alone))
+        monkeypatch.undo()
 
 
 def test_dense_rankings_by_ids_equal_chromas_where(store, monkeypatch):
@@ -94,7 +98,29 @@ def test_fusion_of_grouped_rankings_equals_ranking_each_job_alone(store):
     assert set(got) == set(want) and all(abs(got[c] - want[c]) < 1e-9 for c in want)
 
 
+def test_pooled_rankings_take_the_dense_candidates_of_their_base_inside_their_filter(store):
+    r, fs = HybridRetriever(store.store), filters_of(store)
+    cfg = r.config
+    q = QUESTIONS[0]
+    vec = store.embedder.embed_one(q)
+    jobs = [Ranking(q, vec, Filters(), 1.0)] + [Ranking(q, vec, f, 2.0, pooled=True, pool_of=0) for f in fs[1:4]]
+    got = r._fuse_all(jobs)
+    base = store.store.search_dense(vec, max(cfg.candidates, cfg.dense_pool))
+    bounds = store.store.chunk_bounds([c for c, _ in base])
+    want: dict[str, float] = {}
+    for job in jobs:
+        b = Bounds.of(job.filters)
+        dense = [c for c, _ in base if b.admits(*bounds[c])][:cfg.candidates]
+        for rank, cid in enumerate(dense):
+            want[cid] = want.get(cid, 0.0) + job.weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
+        for rank, (cid, _) in enumerate(store.store.search_lexical(q, cfg.candidates, job.filters)):
+            want[cid] = want.get(cid, 0.0) + job.weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+    assert any(Bounds.of(j.filters).restricts for j in jobs[1:])
+    assert set(got) == set(want) and all(abs(got[c] - want[c]) < 1e-9 for c in want)
+
+
 def test_frequent_query_words_are_left_out_of_bm25(store, monkeypatch):
+    """FTS5's ranking (tantivy's block-max WAND needs no such cut)."""
     cat = store.store.catalog
     n = cat.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
     monkeypatch.setattr(catalog_mod, "LEXICAL_MIN_DF", 0)
