@@ -154,6 +154,9 @@ _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "l
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
                      "bulletin", "notice", "guidance", "resolution", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _WEEKDAYS | frozenset("january february march april may june july august september october november "
+                                  "december".split())  # "the Monday filing" has no owner; Theresa May may speak
 _COLON_PARAGRAPH = 1500  # longest paragraph taken as the words of an "X said:" just before it
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # "according to CoinMarketCap data", "Gaza Health Ministry numbers": the owner is the source; with
@@ -165,6 +168,7 @@ _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "record
 _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "uncle", "aunt",
               "grandfather", "grandmother", "grandson", "granddaughter", "cousin", "partner", "fiancé", "fiancée",
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
+_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
 _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
@@ -194,6 +198,47 @@ def _split_glued(text: str, spans) -> list:
                 out.append(type(sp)(cur, m.start()))
                 cur = m.start()
         out.append(type(sp)(cur, sp.end) if cur != sp.start else sp)
+    return out
+
+
+_ACRONYM = re.compile(
+    r"\b((?:[A-Z][\w’'&-]*[ \t]+)(?:(?:of|for|and|on|the|de|des|du|la|[A-Z][\w’'&-]*)[ \t]+)*[A-Z][\w’'&-]*)"
+    r"[ \t]+\(([A-Z][A-Z&]{1,8})\)")
+
+
+_INSTITUTION_WORDS = ("Commission", "Council", "Parliament", "Ministry", "Department", "Agency", "Court", "Committee",
+                      "Bank", "Union", "Organisation", "Organization", "Office", "Authority", "Board", "Service",
+                      "Fund", "Assembly", "Senate", "Congress", "Administration", "Bureau", "Institute", "Police")
+_INSTITUTION = re.compile(
+    r"\b((?:[A-Z][\w’'&-]*[ \t]+)(?:(?:of|for|and|on|the)[ \t]+|[A-Z][\w’'&-]*[ \t]+)*"
+    rf"(?:{'|'.join(_INSTITUTION_WORDS)}))\b")
+
+
+_LEADING_FUNCTION_WORDS = re.compile(
+    r"^(?:(?:the|a|an|if|but|and|in|on|at|for|as|while|when|after|before|since|although|though|however|yet|so|"
+    r"then|now|this|that|its|their|his|her|our|with|by|from|under|meanwhile|also)\s+)+", re.I)
+
+
+def _institutions(text: str) -> dict[str, str]:
+    """The full name each institution word stands for in a text ("the Commission" -> "European
+    Commission"): the most frequent multi-word name ending with it, when there is one."""
+    counts: dict[str, dict[str, int]] = {}
+    for m in _INSTITUTION.finditer(text):
+        name = _LEADING_FUNCTION_WORDS.sub("", m.group(1))
+        if " " in name and not re.search(r"[.!?]", name):
+            by = counts.setdefault(name.split()[-1], {})
+            by[name] = by.get(name, 0) + 1
+    return {word: max(names, key=lambda n: (names[n], -len(n))) for word, names in counts.items()}
+
+
+def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text introduces after the full name ("the European Consumer Organisation
+    (BEUC)", "the Securities and Exchange Commission (SEC)"): acronym -> full name."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+        if " " in name:
+            out.setdefault(m.group(2), name)
     return out
 
 
@@ -235,6 +280,8 @@ class _Context:
     voice: Actor | None = None  # who delivers the document when it is a speech (first person)
     text: str = ""  # the document text
     documents: dict[str, Actor] = field(default_factory=dict)  # "agreement" -> the "plea agreement" that spoke
+    acronyms: dict[str, str] = field(default_factory=dict)  # "BEUC" -> "European Consumer Organisation"
+    institutions: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
 
 
 class ClaimExtractor:
@@ -310,7 +357,8 @@ class ClaimExtractor:
         for *_, doc in parsed:
             if doc is not None:
                 names += [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
-        ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice)
+        ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
+                       acronyms=_acronyms(text), institutions=_institutions(text))
         self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
@@ -484,6 +532,12 @@ class ClaimExtractor:
                 ctx.last_group = pair
 
     def _actor(self, mention: str, ctx: _Context, label: str | None = None) -> Actor:
+        words = re.sub(r"^the\s+", "", mention, flags=re.I).split()
+        if words and words[-1] in ctx.acronyms and all(w[:1].islower() for w in words[:-1]):
+            # "BEUC writes", "the consumer group BEUC said", after "the European Consumer Organisation (BEUC)"
+            return self.resolver.resolve(ctx.acronyms[words[-1]], ctx.names, "ORG")
+        if len(words) == 1 and words[0] in ctx.institutions:  # "the Commission said", of "the European Commission"
+            return self.resolver.resolve(ctx.institutions[words[0]], ctx.names, "ORG")
         a = self.resolver.resolve(mention, ctx.names, label)
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
@@ -502,7 +556,7 @@ class ClaimExtractor:
         for v in cues:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
-            subj = self._subject(v)
+            subj = self._subject(v) or self._inverted_subject(v)
             if subj is None:
                 continue
             speakers = self._speakers(subj, ctx)
@@ -595,6 +649,21 @@ class ClaimExtractor:
                 continue
             return None
 
+    @staticmethod
+    def _inverted_subject(v):
+        """The speaker named right after a cue that follows a quotation (",” said the European
+        Consumer Organisation (BEUC) in a press release announcing ..."), when the parser hung
+        that name elsewhere; None otherwise."""
+        doc = v.doc
+        if v.i < 2 or v.i + 1 >= len(doc) or not (doc[v.i - 1].text in _CLOSE_Q or doc[v.i - 2].text in _CLOSE_Q):
+            return None
+        t = doc[v.i + 1]
+        while t.dep_ in ("det", "compound", "amod", "nmod", "poss") and t.head.i > t.i:
+            t = t.head
+        if t.pos_ not in ("PROPN", "NOUN") or t.i <= v.i or any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:t.i]):
+            return None
+        return t
+
     def _voice_speaks(self, subj, ctx: _Context) -> bool:
         """In a speech, whether ``subj`` is its speaker: first person, or the country the
         speaker speaks for named as the subject ("Ghana remains committed to ...")."""
@@ -634,7 +703,8 @@ class ClaimExtractor:
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
         if subj.pos_ == "NOUN" and low in _SOURCE_DOCUMENTS | _SOURCE_DATA and not subj.conjuncts:
             owner = next((c for c in subj.lefts if c.dep_ in ("poss", "compound", "nmod")
-                          and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")), None)
+                          and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")
+                          and c.ent_type_ not in ("DATE", "TIME") and c.lower_ not in _WEEKDAYS), None)
             if owner is not None:  # "Meta's blog post says", "the DOJ release stated"
                 return [(self._phrase(subj), self._actor(self._phrase(owner), ctx, owner.ent_type_ or None))]
             if low in _SOURCE_DATA:
@@ -650,6 +720,27 @@ class ClaimExtractor:
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
+        if subj.pos_ == "NOUN" and low in _SPOKES_NOUNS and not subj.conjuncts and not any(
+                c.dep_ == "appos" for c in subj.rights):
+            # "A Sportsbet spokesman said", "a spokeswoman for the organisation said": the body speaks.
+            owner = next((c for c in subj.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")
+                          and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS)), None)
+            prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            named = owner if owner is not None else pobj if pobj is not None and (
+                pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS) else None
+            body = None
+            if named is not None:
+                # the whole modifier run: "State Department", "Chinese foreign ministry"
+                phrase = (subj.doc[owner.left_edge.i:subj.i].text if owner is not None
+                          else self._phrase(named)).strip(" ,")
+                phrase = re.sub(r"(?:’s|'s)$", "", phrase)
+                body = self._actor(phrase, ctx, "GPE" if self.resolver.country_of(phrase) else "ORG")
+            elif pobj is not None and pobj.lower_ in _BODY_NOUNS:
+                body = self._last_body(ctx)
+            if body is not None and body.actor_type != "person":
+                return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
+                         Actor(body.name, body.actor_type, low))]
         if subj.pos_ == "NOUN" and low in _ROLE_NOUNS | _KIN_NOUNS and not subj.conjuncts and not any(
                 c.dep_ == "appos" for c in subj.rights):
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
@@ -662,6 +753,13 @@ class ClaimExtractor:
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         out = []
         for h in heads:
+            left = min([h.i] + [c.left_edge.i for c in h.lefts
+                                if c.dep_ in ("det", "compound", "amod", "nmod", "poss")])
+            after = [t.text for t in h.doc[h.i + 1:h.i + 3]]
+            if (0 < left and h.doc[left - 1].text in _OPEN_Q and after and h.doc[left - 1].text != after[0]
+                    and (after[0] in _CLOSE_Q or after[:1] == [","] and after[1:] and after[1] in _CLOSE_Q)) \
+                    or h.lower_ in _WEEKDAYS or (h.lower_ in _CALENDAR and h.ent_type_ == "DATE"):
+                continue  # a quoted title ("his books include “Moneyball”") or a day never speaks
             phrase = self._phrase(h)
             label = h.ent_type_ or None
             named = next((c for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)

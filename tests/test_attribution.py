@@ -97,6 +97,49 @@ def test_pronoun_takes_nearest_compatible_person_own_input():
     assert [c.actor for c in claims] == ["Karl Ostrom"]
 
 
+def test_acronyms_inverted_speakers_titles_and_days():
+    """"said the European Consumer Organisation (BEUC) in a press release announcing ...": the
+    organisation speaks although the parser hangs it on "announcing"; later "BEUC writes" and
+    "the SEC said" are the full names the article introduced; a quoted book title in the
+    subject ("his books include “Moneyball”") and "the Monday filing" are not speakers."""
+    text = ("“This is an unfair choice for users, which runs afoul of EU consumer law on several counts and must "
+            "be stopped,” said the European Consumer Organisation (BEUC) in a press release announcing the "
+            "complaint will be filed with the network of consumer protection authorities (CPC) today.\n\n"
+            "Summarizing the issues identified with Meta’s model under consumer protection law BEUC writes:\n\n"
+            "Meta is partially blocking the use of Facebook and Instagram for users who refuse to pay.\n\n"
+            "The Securities and Exchange Commission (SEC) sued Kraken in November. The SEC said the exchange "
+            "failed to register.\n\nIn an interview on 60 Minutes, Lewis, the famed chronicler — his books include "
+            "“Liar’s Poker,” “Moneyball” and “The Big Short” — said that he didn’t set out to write a book about "
+            "SBF.\n\nThe company will appoint a monitor for three years, the Monday filing stated.\n\n"
+            "The European Commission opened an in-depth probe in July. If the Commission objects, the deal fails. "
+            "The Commission said it was worried the transaction would restrict competition.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    got = {c.text: c.actor for c in claims}
+    assert got["This is an unfair choice for users, which runs afoul of EU consumer law on several counts and "
+               "must be stopped"] == "European Consumer Organisation"
+    assert got["Meta is partially blocking the use of Facebook and Instagram for users who refuse to pay"] \
+        == "European Consumer Organisation"
+    assert got["the exchange failed to register"] == "Securities and Exchange Commission"
+    assert got["it was worried the transaction would restrict competition"] == "European Commission"
+    actors = {c.actor for c in claims}
+    assert not actors & {"Moneyball", "Big Short", "The Big Short", "Monday", "Liar’s Poker"}, actors
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body():
+    """"A Sportsbet spokesman said", "a spokesperson for Amazon said", "a Chinese foreign ministry
+    spokesman said", "a State Department spokesman said": the body (with the role), not nobody."""
+    text = ("A Sportsbet spokesman said: “We use advanced matching, as many companies do.”\n\n"
+            "A spokesperson for Amazon said the company would appeal the ruling. A State Department spokesman "
+            "said Washington was deeply concerned. A Chinese foreign ministry spokesman said Beijing opposed "
+            "the sanctions.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    got = {c.text: (c.actor, c.role) for c in claims}
+    assert got["We use advanced matching, as many companies do."] == ("Sportsbet", "spokesman")
+    assert got["the company would appeal the ruling"] == ("Amazon", "spokesperson")
+    assert got["Washington was deeply concerned"][0] == "United States"
+    assert got["Beijing opposed the sanctions"][0] == "China"
+
+
 def test_a_document_as_the_source_credits_its_owner_or_itself():
     """"The DOJ release stated", "Meta's blog post says": the owner speaks; "the plea agreement
     said": the document itself is the source (type document), and "the agreement" later is it again."""
