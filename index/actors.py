@@ -33,6 +33,8 @@ _TITLES = {
     "lady", "lord", "sir", "colonel", "lieutenant", "major", "captain", "admiral", "marshal",
     "pastor", "reverend", "rev.", "bishop", "archbishop", "cardinal", "rabbi", "imam", "ayatollah",
     "judge", "justice", "attorney", "prosecutor", "professor", "sergeant", "commander", "ceo",
+    "presenter", "host", "anchor", "correspondent", "reporter", "editor", "columnist", "journalist",
+    "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
 }
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
 # Words after a country that make the phrase mean its government ("Russian officials").

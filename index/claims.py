@@ -170,6 +170,7 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
+_INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
 _NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
 _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
                "diplomat", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king",
@@ -485,7 +486,7 @@ class ClaimExtractor:
         person introduced with the role word counts ("her father, Thomas Hand")."""
         noun = subj.lower_
         pos = ctx.parse_start + subj.idx
-        lo = max(0, pos - _ROLE_LOOKBACK)
+        lo = max(0, pos - (_INTRODUCED_LOOKBACK if introduced_only else _ROLE_LOOKBACK))
         here = [(ctx.parse_start + at, n) for at, n in self._mentions(subj.doc.text, 0, subj.idx, ctx)]
         found = {at: n for at, n in ctx.mentions + here if lo <= at < pos}
         for m in _NAME_RUN.finditer(ctx.text, lo, pos):
@@ -1064,6 +1065,8 @@ class ClaimExtractor:
                 kind = "criticism" if _NEGATIVE.search(content) else "position"
         if kind in ("", "position") and _NEGATIVE.search(content) and low.startswith(("dismiss", "describ")):
             kind = "criticism"
+        if low.startswith("ask") and re.match(r"(?:whether|if|why|how|what|when|who|where|about)\b", content, re.I):
+            kind = "statement"  # "asked whether ...": a question put, not a demand
         if kind == "":
             kind = self._kind_from_content(low, content)
         return " ".join(parts), kind

@@ -140,6 +140,24 @@ def test_an_unnamed_spokesperson_speaks_for_the_body():
     assert got["Beijing opposed the sanctions"][0] == "China"
 
 
+def test_a_question_put_is_a_statement_of_the_asker_with_a_role_peeled():
+    text = ("Sky News presenter Kay Burley asked whether the prisoner release showed weakness. "
+            "The minister asked the allies to send more air defence systems.")
+    got = {c.text: c for c in ClaimExtractor().extract(text, "d", "2023-11-21")}
+    burley = got["whether the prisoner release showed weakness"]
+    assert (burley.actor, burley.kind) == ("Kay Burley", "statement") and "presenter" in burley.role
+    assert got["the allies to send more air defence systems"].kind == "demand"
+
+
+def test_a_kin_speaker_introduced_far_earlier_in_the_article():
+    filler = "The billboards will appear in 1,500 other locations across the country on Friday. " * 12
+    text = ('Instead, "she will have her birthday in the tunnels of Gaza," her grief-stricken father, Thomas Hand, '
+            f"told Fox News Digital.\n\n{filler}\n\nEmily, \"just loved life and music,\" her father said.")
+    assert len(filler) > 700
+    got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-11-17")}
+    assert got["just loved life and music"] == "Thomas Hand"
+
+
 def test_a_document_as_the_source_credits_its_owner_or_itself():
     """"The DOJ release stated", "Meta's blog post says": the owner speaks; "the plea agreement
     said": the document itself is the source (type document), and "the agreement" later is it again."""
