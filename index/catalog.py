@@ -423,7 +423,7 @@ class Catalog:
             part = ids[i:i + 500]
             for r in self.db.execute(
                     "SELECT n.doc_id AS of, d.doc_id, d.title, d.source, d.published, d.url, n.similarity "
-                    "FROM near_duplicates n JOIN documents d ON d.doc_id=n.other "
+                    "FROM near_duplicates n CROSS JOIN documents d ON d.doc_id=n.other "  # links first
                     f"WHERE d.state='ready' AND n.doc_id IN ({','.join('?' * len(part))}) "
                     "ORDER BY n.similarity DESC, d.published, d.doc_id", part):
                 out.setdefault(r["of"], []).append(
