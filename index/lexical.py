@@ -127,7 +127,7 @@ class LexicalIndex:
                     index.register_tokenizer(TOKENIZER, _analyzer())
                     self._index, self._searcher, self._loaded = index, index.searcher(), state
                     self._analyzer = self._analyzer or _analyzer()
-                except (OSError, ValueError):
+                except Exception:  # noqa: BLE001 - a damaged index: FTS5 answers until it is rebuilt
                     self._index = self._searcher = self._loaded = None
                     return None
             searcher, analyzer, schema = self._searcher, self._analyzer, self._index.schema
@@ -159,7 +159,7 @@ class LexicalIndex:
                 d = searcher.doc(addr)
                 out.append((d["chunk_id"][0], float(score), d["source"][0], int(d["pub_day"][0]), d["doc_id"][0]))
             return out
-        except (OSError, ValueError):
+        except Exception:  # noqa: BLE001 - a damaged index: FTS5 answers until it is rebuilt
             return None
 
     # ------------------------------------------------------------------ writing
@@ -174,6 +174,8 @@ class LexicalIndex:
         Raises OSError or ValueError (tantivy) when the disk refuses; the catalog's FTS5
         keeps answering meanwhile."""
         have = self.generation()
+        if have is not None and self._open_checked() is None:
+            have = None  # damaged: rebuild
         if have == generation:
             return "current"
         docs = changed(have) if have is not None and have < generation else None
@@ -184,14 +186,28 @@ class LexicalIndex:
         self._rebuild(rows(None), generation)
         return "rebuilt"
 
-    def _update(self, doc_ids: list[str], rows, generation: int) -> bool:
+    def _open_checked(self):
+        """The index on disk, opened and read once (a term looked up, a document fetched), or
+        None when it cannot be (a segment file lost or damaged: it is then rebuilt)."""
         import tantivy
 
         try:
             index = tantivy.Index.open(str(self.dir))
             index.register_tokenizer(TOKENIZER, _analyzer())
+            searcher = index.searcher()
+            for _, addr in searcher.search(tantivy.Query.term_query(index.schema, "text", "the"), 1, count=False).hits:
+                searcher.doc(addr)
+            return index
+        except Exception:  # noqa: BLE001 - whatever tantivy raises for a damaged index
+            return None
+
+    def _update(self, doc_ids: list[str], rows, generation: int) -> bool:
+        index = self._open_checked()
+        if index is None:
+            return False
+        try:
             writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
-        except (OSError, ValueError):
+        except Exception:  # noqa: BLE001 - whatever tantivy raises for a damaged index
             return False
         try:
             for doc_id in doc_ids:

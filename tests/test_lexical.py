@@ -84,6 +84,11 @@ def test_a_missing_or_broken_index_is_rebuilt_whole(small, tmp_path):
     (folder / STATE_FILE).write_text("{not json", encoding="utf-8")
     assert not tantivy_answers(a)
     assert a.store.sync_lexical() == "rebuilt" and tantivy_answers(a)
+    for part in list(folder.glob("*.term")) + list(folder.glob("*.idx")):  # a segment damaged, state intact
+        part.unlink()
+    reader = Assistant.open(store=tmp_path / "store")
+    assert not tantivy_answers(reader) and docs_found(reader, "sanctions relief talks") == want
+    assert a.store.sync_lexical() == "rebuilt" and tantivy_answers(a)
     assert not list(folder.parent.glob(f"{LEXICAL_DIR}.*"))  # no building or old copies left
 
 
