@@ -122,6 +122,13 @@ class ExtractiveAnswerer:
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
+        if query.actors and query.kind:
+            # "What did the SEC say about ...?": when the named actors' own statements are among the
+            # candidates, only they answer (a sentence of narration beside them reads as theirs).
+            theirs = [s for s in ranked
+                      if set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)]
+            if theirs and theirs[0].score >= self.config.min_score:
+                ranked = theirs
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and is_person_in(silent, passages) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)

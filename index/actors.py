@@ -72,7 +72,8 @@ def fold(name: str) -> str:
 def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     """The known actors a typed name refers to, in ``known`` order: the same name once folded
     ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
-    last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr").
+    last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr"), else,
+    for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
     t = _bare(typed)
     if not t:
@@ -83,7 +84,18 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         return exact
     tw = tuple(t.split())
     n = len(tw)
-    return [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
+    found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
+    typed = typed.strip()
+    if not found and typed.isalpha() and typed.isupper() and 2 <= len(typed) <= 8:
+        # "SEC" for "Securities and Exchange Commission": the initials of its words but of/and/for/the
+        found = [k for k in known if _initials(k) == typed]
+    return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "and", "for", "the", "on", "&")]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
 
 
 @lru_cache(maxsize=1 << 16)

@@ -346,3 +346,27 @@ def test_positions_by_surname_cli(tmp_path):
     statements = json.loads(out.stdout)["statements"]
     assert [(s["actor"], s["kind"], s["text"]) for s in statements] == [
         ("Xi Jinping", "pledge", "10 billion yuan in loans to the region")]
+
+
+def test_an_acronym_in_a_question_finds_the_body_and_only_its_statements_answer(tmp_path, embedder):
+    """"What did the SEC say about Binance?" after "the Securities and Exchange Commission (SEC)":
+    the acronym is the body, and a sentence of narration beside its statement is not quoted as if
+    it were the SEC's."""
+    from assistant import Assistant
+
+    article = tmp_path / "sec.md"
+    article.write_text(
+        "---\ntitle: FTX was a fraud from the start, regulators say\nsource: Harbor Wire\npublished: 2023-06-05\n---\n"
+        "The Securities and Exchange Commission (SEC) has sued the founder of FTX. FTX was a fraud from the start, "
+        "the SEC said in its complaint.\n", encoding="utf-8")
+    other = tmp_path / "binance.md"
+    other.write_text(
+        "---\ntitle: How FTX fell\nsource: Global Ledger\npublished: 2023-10-01\n---\n"
+        "Around the same time it was exposed, the world’s largest crypto exchange, Binance, started pulling out "
+        "its remaining $2.1 billion equivalent of cash in BUSD and FTT.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([article, other]).ok
+    ans = a.ask("What did the SEC say about Binance?")
+    assert not ans.abstained and ans.citations
+    assert all(c.speaker == "Securities and Exchange Commission" for c in ans.citations), ans.citations
+    assert not any("pulling out" in c.quote for c in ans.citations)
