@@ -101,7 +101,10 @@ def cmd_docs(args) -> int:
 def cmd_search(args) -> int:
     """`attache search QUERY`: hybrid retrieval (optionally sentence re-ranked); passages to stdout."""
     a = _open(args, preload=True)
+    _warn_unknown_sources(a, args)
     passages = a.search(args.query, k=args.k, filters=_filters(args), rerank=args.rerank)
+    if not passages:
+        sys.stderr.write("attache: no passages match\n")
     if args.json:
         _out({"query": args.query, "results": [
             {"rank": p.rank, "chunk_id": p.chunk_id, "doc_id": p.doc_id, "title": p.title, "source": p.source,
@@ -128,6 +131,7 @@ def cmd_stats(args) -> int:
 def cmd_ask(args) -> int:
     """`attache ask QUESTION`: stream the answer to stdout, sources after it; `--json` prints ``Answer.to_dict()``."""
     a = _open(args, preload=True)
+    _warn_unknown_sources(a, args)
     filters = _filters(args)
     fmt = "json" if args.json else args.format
     if fmt in ("json", "markdown"):
@@ -305,6 +309,19 @@ def cmd_eval(args) -> int:
 
 def _filters(args) -> dict:
     return {"sources": args.source or [], "since": args.since or "", "until": args.until or ""}
+
+
+def _warn_unknown_sources(a, args) -> None:
+    """Say on stderr which ``--source`` names match no outlet of the index (they then match nothing;
+    a name matches the outlets containing it, as ``QueryParser.resolve_filters`` reads it)."""
+    if not args.source:
+        return
+    known = a.sources()
+    resolved = set(a.parser.resolve_filters({"sources": args.source}).sources)
+    for name in args.source:
+        if name in resolved and name not in known:  # kept as given: nothing matched it
+            shown = ", ".join(known[:8]) + (" ..." if len(known) > 8 else "")
+            sys.stderr.write(f"attache: no outlet named {name!r} in the index (outlets: {shown or 'none'})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -343,6 +343,10 @@ def test_case08_api_exports(case_docs, case_store):
     r = _cli("search", "flood warning", "--source", "Harbor Wire", "--json", store=case_store)
     results = json.loads(r.stdout)["results"]
     assert results[0]["title"] == harbor["title"] and {x["source"] for x in results} == {"Harbor Wire"}
+    assert "no outlet named" not in r.stderr
+    r = _cli("search", "flood warning", "--source", "Harbour Wyre", store=case_store)  # a typo: say so
+    assert r.returncode == 0 and r.stdout == ""
+    assert "no outlet named 'Harbour Wyre'" in r.stderr and "Harbor Wire" in r.stderr and "no passages" in r.stderr
     # the case's questions: each quotes its speaker's sentence ("warning" in the topic is no threat asked
     # for; a speaker the extractor missed, "..., Water Minister Ilse Varga said", is not called silent)
     for question, quote in (("What did Ilse Varga propose about flood warnings?",
