@@ -558,9 +558,14 @@ class ClaimExtractor:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
             subj = self._subject(v) or self._inverted_subject(v)
-            if subj is None:
+            named = self._entity_before(v) if subj is None else None
+            if subj is None and named is None:
                 continue
-            speakers = self._speakers(subj, ctx)
+            if named is not None:  # "The Committee to Protect Journalists reports that ...", misparsed
+                subj = named.root
+                speakers = [(named.text, self._actor(named.text, ctx, named.label_))]
+            else:
+                speakers = self._speakers(subj, ctx)
             if not speakers:
                 continue
             span = self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e)
@@ -649,6 +654,17 @@ class ClaimExtractor:
                 t = t.head
                 continue
             return None
+
+    @staticmethod
+    def _entity_before(v):
+        """A named organisation, person or country that ends right before a cue the parser left
+        without a subject (its name read as a clause: "The Committee to Protect Journalists
+        reports"), as a spaCy span; None otherwise."""
+        doc = v.doc
+        ent = next((e for e in doc.ents if e.end == v.i and e.label_ in ("ORG", "PERSON", "GPE", "NORP")), None)
+        if ent is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("csubj", "aux") for t in doc[ent.end:v.i]):
+            return None
+        return ent
 
     @staticmethod
     def _inverted_subject(v):

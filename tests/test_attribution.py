@@ -125,6 +125,14 @@ def test_acronyms_inverted_speakers_titles_and_days():
     assert not actors & {"Moneyball", "Big Short", "The Big Short", "Monday", "Liar’s Poker"}, actors
 
 
+def test_an_organisation_whose_name_reads_as_a_clause_speaks():
+    text = ("The Committee to Protect Journalists reports that at least 30 journalists have been killed since "
+            "the bombardment began.")
+    got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-11-05")}
+    assert got["at least 30 journalists have been killed since the bombardment began"] \
+        == "Committee to Protect Journalists"
+
+
 def test_an_unnamed_spokesperson_speaks_for_the_body():
     """"A Sportsbet spokesman said", "a spokesperson for Amazon said", "a Chinese foreign ministry
     spokesman said", "a State Department spokesman said": the body (with the role), not nobody."""
