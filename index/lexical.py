@@ -110,14 +110,9 @@ class LexicalIndex:
         os.replace(tmp, directory / STATE_FILE)
 
     # ------------------------------------------------------------------ reading
-    def search(self, terms: Sequence[str], n: int, generation: int, bounds: Bounds | None = None) -> list[Hit] | None:
-        """Up to ``n`` hits ``(chunk_id, score, source, pub_day, doc_id)``, best first, for the
-        OR of ``terms`` (words as typed; they are tokenised here) among the chunks passing
-        ``bounds`` (outlets, days, documents: ranked inside them, so the ranking is exact), of
-        documents in any state; None when the index does not reflect catalog ``generation``."""
-        state = self._state()
-        if state is None or state[0] != generation:
-            return None
+    def _searcher_for(self, state: tuple[int, str]):
+        """``(searcher, analyzer, schema)`` of the index at ``state``, opened once; None when it
+        cannot be opened."""
         import tantivy
 
         with self._lock:
@@ -130,7 +125,22 @@ class LexicalIndex:
                 except Exception:  # noqa: BLE001 - a damaged index: FTS5 answers until it is rebuilt
                     self._index = self._searcher = self._loaded = None
                     return None
-            searcher, analyzer, schema = self._searcher, self._analyzer, self._index.schema
+            return self._searcher, self._analyzer, self._index.schema
+
+    def search(self, terms: Sequence[str], n: int, generation: int, bounds: Bounds | None = None) -> list[Hit] | None:
+        """Up to ``n`` hits ``(chunk_id, score, source, pub_day, doc_id)``, best first, for the
+        OR of ``terms`` (words as typed; they are tokenised here) among the chunks passing
+        ``bounds`` (outlets, days, documents: ranked inside them, so the ranking is exact), of
+        documents in any state; None when the index does not reflect catalog ``generation``."""
+        state = self._state()
+        if state is None or state[0] != generation:
+            return None
+        import tantivy
+
+        opened = self._searcher_for(state)
+        if opened is None:
+            return None
+        searcher, analyzer, schema = opened
         tokens = list(dict.fromkeys(tok for t in terms for tok in analyzer.analyze(t)))
         if not tokens:
             return []
