@@ -69,9 +69,12 @@ class HybridRetriever:
             vec = query.vector_of(clause.text) if cfg.clause_dense else None
             self._fuse_with_named(jobs, clause.text, vec, clause.outlets, clause.days,
                                   query.filters, cfg.clause_weight)
-        fused = self._fuse_all(jobs)
+        matched: set[str] = set()
+        fused = self._fuse_all(jobs, matched)
         chunks = {c.chunk_id: c for c in self.reader.passages(list(fused))}
-        ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: -fused[c])
+        # Equal fused scores (the top of the dense list and of the lexical list, 1 / (rrf_k + 1)
+        # each): a chunk holding the question's words goes first.
+        ranked = sorted((cid for cid in fused if cid in chunks), key=lambda c: (-fused[c], c not in matched))
         picked = diversify([chunks[c] for c in ranked], k, cfg.max_per_doc)
         return [_ranked(c, fused[c.chunk_id], i + 1) for i, c in enumerate(picked)]
 
@@ -88,13 +91,14 @@ class HybridRetriever:
         for day in days if not (filters.since or filters.until) else ():
             jobs.append(Ranking(text, vec, filters.narrow(since=day, until=day), boost, pooled=True, pool_of=base))
 
-    def _fuse_all(self, jobs: list[Ranking]) -> dict[str, float]:
+    def _fuse_all(self, jobs: list[Ranking], matched: set[str] | None = None) -> dict[str, float]:
         """Run every planned ranking and fuse them with RRF, in plan order. Dense rankings under
         one filter share a Chroma query and lexical rankings of one text share a BM25 pool; the
         groups run side by side in threads (Chroma and SQLite release the GIL). A ``pooled``
         ranking keeps the candidates of its ``pool_of`` ranking that pass its filter (dense: of
         ``dense_pool``; MultiHop-RAG tuning half at 12k chunks: the same recall@10, and a Chroma
-        query fewer per outlet); every other ranking is the same as when run alone."""
+        query fewer per outlet); every other ranking is the same as when run alone. ``matched``,
+        when given, receives the chunks some lexical ranking found."""
         cfg = self.config
         pools = {j.pool_of for j in jobs if j.pooled and j.pool_of >= 0 and j.vector is not None}
         by_filter: dict[tuple[Bounds, int], list[int]] = defaultdict(list)  # Filters is a mutable dataclass
@@ -129,6 +133,8 @@ class HybridRetriever:
                 fused[cid] += job.weight * cfg.dense_weight / (cfg.rrf_k + rank + 1)
             for rank, (cid, _) in enumerate(lexical[i]):
                 fused[cid] += job.weight * cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+                if matched is not None:
+                    matched.add(cid)
         return fused
 
     def _passages(self, hits: list[tuple[str, float]]) -> list[Passage]:

@@ -120,3 +120,26 @@ def test_filtered_rankings_are_exact(samples_store):
             assert got == want, (q, f)
         assert any(cat.search_lexical(q, 5, f) for f in filters[:-1])
         assert cat.search_lexical(q, 5, filters[-1]) == []
+
+
+def test_a_word_only_keyword_search_knows_is_found_first(tmp_path):
+    """A made-up word only one new article holds: keyword search ranks it first, dense ranks
+    unrelated chunks first; the tie of the two list heads goes to the chunk holding the word
+    (it went to the dense one, reported as a stale index by a new-user pass)."""
+    new = tmp_path / "frobnitz.md"
+    new.write_text("---\ntitle: Frobnitz deal\nsource: Test Wire\npublished: 2026-09-04\n---\n"
+                   "Rain fell across the northern valleys for a third day. Farmers said the harvest would be late. "
+                   "Schools in the coastal towns stayed closed. The frobnitz clause was signed on Thursday. "
+                   "Ferries resumed on Friday morning. Grain prices rose in the markets of the capital.\n",
+                   encoding="utf-8")
+    small = Assistant.open(store=tmp_path / "store", create=True)
+    assert small.ingest([SAMPLES]).ok
+    doc_id = small.ingest([new]).doc_ids[0]
+    vec = small.embedder.embed_one("frobnitz")
+    new_chunks = {c.chunk_id for c in small.store.chunks_of(doc_id)}
+    dense = [c for c, _ in small.store.search_dense(vec, 60)]
+    at = min(dense.index(c) for c in new_chunks)
+    assert at >= 1  # dense ranks another chunk first
+    small.retriever.config.candidates = at  # any chunk is among 60 of this small store: keep dense without it
+    assert small.store.search_lexical("frobnitz", at)[0][0] in new_chunks  # keyword search ranks it first
+    assert [p.doc_id for p in small.search("frobnitz", k=1, rerank=False)] == [doc_id]
