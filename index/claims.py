@@ -256,10 +256,15 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
         return False  # a sentence, or "X said:" introducing the next paragraph
     if len(line.strip()) > 160 or len(line.split()) > 25:
         return False
-    before = text[:line_start].rstrip(" \t")
-    after = text[line_start + len(line):].lstrip(" \t")
-    return ((not before or before.endswith("\n\n") or before == "\n")
-            and (not after or after.startswith("\n\n") or after == "\n"))
+    b = line_start  # the text before and after, without the spaces and tabs next to the line
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    a = line_start + len(line)
+    while a < len(text) and text[a] in " \t":
+        a += 1
+    before, after = text[max(0, b - 2):b], text[a:a + 2]  # never the whole text: called once a line
+    return ((not before or before.endswith("\n\n") or (b == 1 and before == "\n"))
+            and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
 
 
 @dataclass
@@ -337,13 +342,15 @@ class ClaimExtractor:
         a first-person word or the voice's own name."""
         own = re.compile(rf"\b{re.escape(voice.name)}\b") if voice is not None else None
         out = []
+        skipped: dict[int, bool] = {}  # line start -> furniture or headline, checked once a line
         for sp in _split_glued(text, split_sentences(text)):
             line_start = text.rfind("\n", 0, sp.start) + 1
-            line_end = text.find("\n", sp.end)
-            line = text[line_start: len(text) if line_end < 0 else line_end]
-            if any(_furniture_pattern(p).match(line) for p in FURNITURE_LINE) or EMAIL.search(line):
-                continue
-            if _is_headline(text, line_start, line):
+            if line_start not in skipped:
+                line_end = text.find("\n", sp.end)
+                line = text[line_start: len(text) if line_end < 0 else line_end]
+                skipped[line_start] = (any(_furniture_pattern(p).match(line) for p in FURNITURE_LINE)
+                                       or bool(EMAIL.search(line)) or _is_headline(text, line_start, line))
+            if skipped[line_start]:
                 continue
             d = DATELINE.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start

@@ -318,3 +318,24 @@ def test_a_speech_is_its_country_s_by_iso_code_whatever_the_spelling():
         assert voice is not None and (voice.name, voice.actor_type) == ("Turkey", "government")
     assert ex.voice_of({"country": "Lybia", "iso3": "LBY", "speaker": "X"}).name == "Libya"
     assert ex.resolver.country_of("Korea") is None  # ambiguous alone: neither Korea
+
+
+def test_a_long_line_is_read_once_not_once_a_sentence(monkeypatch):
+    """An article pasted as one line of thousands of sentences: each line is checked for page
+    furniture and headlines once (it was once a sentence, over the whole line: 8,000 sentences
+    took 206 s to ingest, now linear). Also the headline test on many short lines."""
+    import index.claims as claims
+    seen: list[int] = []
+    real = claims._is_headline
+    monkeypatch.setattr(claims, "_is_headline", lambda text, start, line: seen.append(start) or real(text, start, line))
+    sentence = "The minister said talks would resume after the summit in Geneva."
+    one_line = " ".join([sentence] * 400)
+    plan = ClaimExtractor(ActorResolver())._candidates(one_line)
+    assert len(plan) == 400 and all(parse for *_, parse in plan)
+    assert seen == [0]
+    seen.clear()
+    lines = "Headline without a stop\n\n" + "\n".join([sentence] * 50) + "\n\nCaption line\n"
+    plan = ClaimExtractor(ActorResolver())._candidates(lines)
+    assert len(seen) == len(set(seen)) >= 51  # once a line (a furniture line may be skipped before)
+    starts = {lines[s:e] for s, _, e, _ in plan}
+    assert "Headline without a stop" not in starts and "Caption line" not in starts and sentence in starts
