@@ -10,13 +10,13 @@ question give the same answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from index.actors import TITLES, ActorResolver, fold
+from index.actors import TITLES, ActorResolver, fold, match_actor_names
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
@@ -129,8 +129,15 @@ class ExtractiveAnswerer:
                       if set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)]
             if theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
+        if query.cited_outlets:
+            # "According to the Harbour Post, what did ...?": only that outlet's sentences answer.
+            cited = [s for s in ranked if s.passage.source in query.cited_outlets]
+            if not cited or cited[0].score < self.config.min_score:
+                return Answer(question, f"{ABSTAIN_TEXT} Nothing from {' or '.join(query.cited_outlets)} in the "
+                              "index answers this.", True, passages=passages)
+            ranked = cited
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
-        if silent and is_person_in(silent, passages) and not speaks_in(silent, passages):
+        if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
@@ -298,6 +305,15 @@ def quote_span(s: Sentence) -> tuple[int, int]:
     return p.start + local_start, p.start + local_end
 
 
+def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str], shown: int = 8) -> str:
+    """The abstention for a question asking for outlets the index does not hold ("as reported
+    by The Verge"): it names them and the index's outlets (the first ``shown``, then a count)."""
+    listed = sorted(outlets, key=str.lower)
+    more = f" and {len(listed) - shown} more" if len(listed) > shown else ""
+    held = f"its outlets are {', '.join(listed[:shown])}{more}" if listed else "it holds no outlet names"
+    return f"{ABSTAIN_TEXT} No article from {' or '.join(names)} is in the index; {held}."
+
+
 def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     """Names in the question that no retrieved passage (text, title or outlet) mentions and
     that are not outlets in the index the question names ("as reported by Fortune")."""
@@ -328,16 +344,23 @@ _GERUND = {"say": "saying", "said": "saying", "pledge": "pledging", "propose": "
 
 
 def silent_speaker(query: Query) -> str:
-    """The person a "What did X say/pledge ...?" question asks about when the index credits them
-    with no statement at all (X is a name in the question, not an actor of the index, not a
-    country): "" otherwise."""
+    """The person or body a "What did X say/pledge ...?" question asks about when the index
+    credits them with no statement at all (X is a name in the question that matches none of its
+    actors and is not a country): "" otherwise."""
     m = _SILENT.match(query.untimed)
-    if not m or query.actors:
+    if not m:
         return ""
-    who = m.group("who").strip()
-    if who not in query.names or _RESOLVER.country_of(who):
+    said = m.group("who").strip()  # as the question writes it ("the European Commission")
+    who = re.sub(r"^the\s+", "", said, flags=re.I)
+    if who not in query.names or _RESOLVER.country_of(who) or match_actor_names(who, list(query.actors)):
         return ""
-    return who
+    return said
+
+
+def is_body(who: str) -> bool:
+    """Whether ``who`` names an organisation ("European Commission", "Federal Reserve"): the
+    index credits its statements to it by that name, so none credited means none found."""
+    return _RESOLVER.type_of(who) == "organisation"
 
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|proposed|proposes|pledged|pledges|promised|announced|urged|warned|" \
@@ -346,10 +369,12 @@ _SPEECH = r"(?:said|says|told|tells|added|adds|proposed|proposes|pledged|pledges
 
 def speaks_in(who: str, passages: list[Passage]) -> bool:
     """Whether a passage shows ``who`` (or their surname) as the speaker of a reporting verb
-    ("..., Water Minister Ilse Varga said", "Varga told reporters", "said Varga"), which the
+    ("..., Water Minister Ilse Varga said", "Varga told reporters", "said Varga."), which the
     statement extractor may have missed: then silence is not claimed."""
     last = re.escape(who.split()[-1])
-    rx = re.compile(rf"\b{last}\b(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b")
+    # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object)
+    rx = re.compile(rf"\b{last}\b(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
+                    r"(?=\s*(?:[,.;:!?”\"’)]|$|(?:on|in|at|during|after|before|from|to|while|when|adding)\b))")
     return any(rx.search(p.text) for p in passages)
 
 

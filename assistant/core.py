@@ -6,6 +6,7 @@ extractive, or an LLM whose reply ``verify`` checks) -> events (``TextDelta``...
 """
 from __future__ import annotations
 
+import operator
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -13,12 +14,13 @@ from typing import Any
 
 from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
-from index.errors import BackendError
+from index.errors import BackendError, QuestionError
+from index.filtering import pub_day, until_day
 from index.ingest import Ingestor, IngestReport
-from index.models import ActorSummary, Claim, Document, Filters, IndexStats, Passage
+from index.models import STATEMENT_KINDS, ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from index.store import Store
 
-from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas
+from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, unknown_outlets_text
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
@@ -27,6 +29,73 @@ from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 
 FilterSpec = Filters | dict[str, Any] | None
+
+
+class InvalidArgument(QuestionError, ValueError):
+    """An argument outside what it may be (``k`` under 1, an unknown statement ``kind``, a date
+    range whose ``since`` is after its ``until``). The message names the parameter, the value
+    given and what is allowed; ``field`` is the parameter's name ("k", "kind", "since").
+
+    A ``ValueError`` for Python callers and a ``QuestionError`` for the adapters: the CLI prints
+    it on stderr and exits 2, the HTTP API answers 400 (422 for a request field) with JSON naming
+    the field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+_GIVEN = object()  # "not passed" for check_arguments (None is a value some parameters take)
+
+
+def check_arguments(*, k: Any = _GIVEN, k_default: bool = False, k_max: int | None = None, kind: Any = _GIVEN,
+                    filters: FilterSpec = None) -> Filters:
+    """The one check of the arguments every surface passes on (the Python API, ``attache``'s
+    flags, HTTP request fields); returns ``filters`` as a ``Filters``.
+
+    ``k`` (passages): an integer of at least 1 (at most ``k_max`` when given); None only with
+    ``k_default`` (the default is then used). ``kind`` (statement kind): None, "" (any kind) or
+    one of ``STATEMENT_KINDS``. ``filters``: see ``Filters``; ``since`` must not be later than
+    ``until`` (compared as the first day ``since`` admits and the last ``until`` admits, so
+    ``since="2024-05", until="2024-05"`` is May 2024). Parameters not passed are not checked.
+
+    Raises ``InvalidArgument`` (a ``ValueError``) naming the parameter, the value and what is
+    allowed; ``QuestionError`` for a malformed filter (see ``Filters``)."""
+    if k is not _GIVEN:
+        check_k(k, default=k_default, maximum=k_max)
+    if kind is not _GIVEN:
+        check_kind(kind)
+    f = Filters.from_dict(filters)
+    if f.since and f.until and pub_day(f.since) > until_day(f.until):
+        raise InvalidArgument("since", f"since {f.since!r} is later than until {f.until!r}: no date is in that "
+                                       "range (since must be on or before until)")
+    return f
+
+
+def check_k(k: Any, default: bool = False, maximum: int | None = None) -> int | None:
+    """``k`` when it is an integer from 1 (to ``maximum``); None when it is None and ``default``
+    allows it. Raises ``InvalidArgument`` otherwise (see ``check_arguments``)."""
+    allowed = f"an integer from 1 to {maximum}" if maximum else "an integer of at least 1"
+    if k is None and default:
+        return None
+    try:
+        n = operator.index(k) if not isinstance(k, bool) else None
+    except TypeError:
+        n = None
+    if n is None or n < 1 or (maximum is not None and n > maximum):
+        raise InvalidArgument("k", f"k (number of passages) must be {allowed}, not {k!r}")
+    return n
+
+
+def check_kind(kind: Any) -> str | None:
+    """``kind`` when it is one of ``STATEMENT_KINDS`` (None or "" for any kind: None). Raises
+    ``InvalidArgument`` naming the allowed kinds otherwise."""
+    if kind is None or kind == "":
+        return None
+    if kind not in STATEMENT_KINDS:
+        raise InvalidArgument("kind", f"kind must be one of {', '.join(STATEMENT_KINDS)} (or empty for any), "
+                                      f"not {kind!r}")
+    return kind
 
 
 class Assistant:
@@ -157,6 +226,10 @@ class Assistant:
         query = self.query(question, history, filters, llm=spec)
         if self.store.is_empty():
             yield from deltas(Answer(query.question, ABSTAIN_TEXT + " The index is empty: ingest some articles first.",
+                                     True))
+            return
+        if query.unknown_outlets and not query.cited_outlets:
+            yield from deltas(Answer(query.question, unknown_outlets_text(query.unknown_outlets, self.store.sources()),
                                      True))
             return
         if is_compare_question(query.text, query.actors):

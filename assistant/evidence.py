@@ -137,7 +137,7 @@ class EvidenceGatherer:
             return [], {}
         claims: list[Claim] = []
         for holder in stance_holders(query.text, query.actors):
-            claims += holder_statements(self.reader, holder, query.filters)
+            claims += holder_statements(self.reader, holder, query.statement_filters)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
         claims = claims[:self.config.max_stance_statements]
@@ -159,7 +159,8 @@ class EvidenceGatherer:
         ``max_actor_statements``)."""
         if not query.actors or query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             return [], {}
-        claims = self.reader.claims(actors=list(query.actors), filters=query.filters)[:self.config.max_actor_statements]
+        claims = self.reader.claims(actors=list(query.actors),
+                                    filters=query.statement_filters)[:self.config.max_actor_statements]
         return claims, self._passages_of(claims)
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:
@@ -193,7 +194,8 @@ class EvidenceGatherer:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
         if not query.actors:
             return []
-        claims = self.reader.claims(actors=list(query.actors), kinds=query.routed_kinds, filters=query.filters)
+        claims = self.reader.claims(actors=list(query.actors), kinds=query.routed_kinds,
+                                    filters=query.statement_filters)
         if query.kind in DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
         if query.topic_terms:

@@ -171,7 +171,8 @@ def _capitals() -> dict[str, str]:
 _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", "cross", "crescent", "league",
                "organisation", "organization", "agency", "committee", "assembly", "fund", "forum", "alliance",
                "federation", "association", "institute", "foundation", "party", "congress", "network",
-               "office", "authority", "board", "centre", "center", "group", "movement", "front", "army"}
+               "office", "authority", "board", "centre", "center", "group", "movement", "front", "army",
+               "reserve", "ministry", "department", "senate", "administration"}
 
 
 @dataclass(frozen=True)

@@ -423,3 +423,58 @@ def test_english_questions_with_foreign_names_stay_english(question):
     from assistant.query import question_language
 
     assert question_language(question) == "en"
+
+
+@pytest.mark.parametrize("question, outlet", [
+    ("According to the Harbour Post, what did Ostmark pledge?", "Harbour Post"),
+    ("What did Koval pledge, as reported by the Global Ledger?", "Global Ledger"),
+    ("In the Meridian Herald's report, what did Koval pledge?", "The Meridian Herald"),
+    ("Did the Global Ledger report a pledge by Brandt?", "Global Ledger"),
+])
+def test_a_question_citing_an_outlet_is_answered_from_its_articles(assistant, question, outlet):
+    """"According to X" / "as reported by X" / "in X's report" / "did X report": only X's
+    articles are quoted (the answer quoted another outlet)."""
+    q = assistant.query(question)
+    assert q.cited_outlets == (outlet,) and not q.unknown_outlets
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.citations
+    assert {c.source for c in ans.citations} == {outlet}
+    check_citations(assistant, ans)
+
+
+def test_an_outlet_that_does_not_answer_is_said_not_to(assistant):
+    """Another outlet's sentence is not passed off as the cited one's."""
+    ans = assistant.ask("According to Bloomberg, what did Koval pledge about grain corridors?")
+    assert ans.abstained and "Nothing from Bloomberg in the index answers this." in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    ("According to Harbor Wire, what did Ostmark pledge?", "Harbor Wire"),
+    ("As reported by The Verge, what did Ostmark pledge?", "The Verge"),
+    ("What did Koval pledge in the Daily Courier's coverage?", "Daily Courier"),
+])
+def test_a_question_citing_an_outlet_not_in_the_index_says_so(assistant, question, said):
+    """An outlet the index holds no article from is named in the abstention, with the outlets
+    there are (the answer used to quote another outlet as if it were that one)."""
+    ans = assistant.ask(question)
+    assert ans.abstained and not ans.citations
+    assert f"No article from {said} is in the index" in ans.answer
+    assert "Harbour Post" in ans.answer and "Global Ledger" in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "According to Ostmark, why were the grain ships held?",  # an actor, not an outlet
+    "According to officials, what did Veloria pledge?",
+])
+def test_according_to_an_actor_is_not_an_outlet(assistant, question):
+    q = assistant.query(question)
+    assert not q.cited_outlets and not q.unknown_outlets
+    assert not assistant.ask(question).abstained
+
+
+def test_report_in_a_month_is_when_it_was_published(assistant):
+    """"What did X report in December 2025 about ...": the month is the publication time."""
+    q = assistant.query("What did the Harbour Post report in December 2025 about gas?")
+    assert (q.filters.since, q.filters.until, q.cited_outlets) == ("2025-12", "2025-12", ("Harbour Post",))
+    ans = assistant.ask("What did the Harbour Post report in December 2025 about gas?")
+    assert ans.citations and all(c.published.startswith("2025-12") for c in ans.citations)

@@ -378,3 +378,50 @@ def test_an_acronym_in_a_question_finds_the_body_and_only_its_statements_answer(
     assert not ans.abstained and ans.citations
     assert all(c.speaker == "Securities and Exchange Commission" for c in ans.citations), ans.citations
     assert not any("pulling out" in c.quote for c in ans.citations)
+
+
+def test_a_body_the_articles_mention_but_never_quote_is_said_to_be_silent(tmp_path, embedder):
+    """"What did the Northern Fisheries Commission say about cod quotas?" when the article only
+    mentions the commission (a minister speaks about it): the answer says the commission is not
+    reported saying anything and quotes the minister as the minister (it quoted the narration and
+    the minister's words as an answer about the commission; only persons were checked)."""
+    from assistant import Assistant
+
+    article = tmp_path / "fish.md"
+    article.write_text(
+        "---\ntitle: Fisheries talks stall\nsource: Test Wire\npublished: 2026-05-02\n---\n"
+        "Talks on fishing quotas in the Northern Straits stalled on Friday.\n\n"
+        "Calderran Fisheries Minister Jonas Hale said the Northern Fisheries Commission should cut cod quotas "
+        "by a third next year.\n\n"
+        "The Northern Fisheries Commission sets cod quotas for five countries every autumn. Its next meeting is in "
+        "October.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([article]).ok
+    ans = a.ask("What did the Northern Fisheries Commission say about cod quotas?")
+    assert ans.abstained
+    assert ("They mention the Northern Fisheries Commission but do not report the Northern Fisheries Commission "
+            "saying anything about cod quotas.") in ans.answer
+    assert ans.citations and all(c.speaker == "Jonas Hale" for c in ans.citations), ans.citations
+    # a body that does speak is answered from its statements
+    ans = a.ask("What did Jonas Hale say about cod quotas?")
+    assert not ans.abstained and "cut cod quotas" in ans.citations[0].quote
+
+
+def test_a_named_body_is_answered_from_its_own_statements_not_narration_beside_them(tmp_path, embedder):
+    """When the actor a question names has a statement among the candidates, narration that
+    matches the question's words better is not quoted beside it as if it were the actor's."""
+    from assistant import Assistant
+
+    article = tmp_path / "board.md"
+    article.write_text(
+        "---\ntitle: Board tightens rules for exchanges\nsource: Test Wire\npublished: 2026-05-04\n---\n"
+        "Northwind Exchange's fees rose again in May, the third rise this year, and the Harbour Securities Board "
+        "is examining Northwind Exchange's fees.\n\n"
+        "“These charges are too high for ordinary savers,” the Harbour Securities Board said of the fees in a "
+        "statement on Monday.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([article]).ok
+    ans = a.ask("What did the Harbour Securities Board say about Northwind Exchange's fees?")
+    assert not ans.abstained and ans.citations
+    assert [c.speaker for c in ans.citations] == ["Harbour Securities Board"], ans.citations
+    assert not any("rose again" in c.quote for c in ans.citations)  # the narration, which it quoted alone
