@@ -52,7 +52,8 @@ _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
     r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    r"specialist|expert)\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){1,3})"
+    r"specialist|expert)\s+((?:[A-Z][\w'’-]+)(?:\s+(?:(?:von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|"
+    r"el|le|la|ter|ten|zu)\s+)*[A-Z][\w'’-]+){1,3})"  # "Ursula von der Leyen", "Faisal bin Farhan"
 )
 
 

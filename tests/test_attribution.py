@@ -425,3 +425,15 @@ def test_a_named_body_is_answered_from_its_own_statements_not_narration_beside_t
     assert not ans.abstained and ans.citations
     assert [c.speaker for c in ans.citations] == ["Harbour Securities Board"], ans.citations
     assert not any("rose again" in c.quote for c in ans.citations)  # the narration, which it quoted alone
+
+
+def test_names_with_particles_are_kept_whole():
+    """"President Ursula von der Leyen ... she announced": the speaker is the whole name (it was
+    "Ursula von", cut at the particle), and "von der Leyen said" later is the same person."""
+    text = ("European Commission President Ursula von der Leyen welcomed the deal on Friday. “We have achieved the "
+            "first international regulation for artificial intelligence in the world,” she announced. Saudi Foreign "
+            "Minister Faisal bin Farhan said talks would continue. Later, von der Leyen said the law would be reviewed.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-12-09")]
+    assert got == [("Ursula von der Leyen", "We have achieved the first international regulation for artificial "
+                    "intelligence in the world"), ("Faisal bin Farhan", "talks would continue"),
+                   ("Ursula von der Leyen", "the law would be reviewed")]
