@@ -5,6 +5,8 @@ array of records) and jsonl (one record per line). Folders recurse. Loading neve
 bad input: it yields an ``InputError`` naming the file (and record or line) instead, so one
 bad file does not stop the others.
 
+A plain-text article whose first line is ``Title: ...`` is titled without the label.
+
 Limits (hostile or broken input), each an ``InputError`` naming the file (or record):
 - a file over ``file_limit(fmt)`` is refused unread: ``max_file_bytes()`` (``ATTACHE_MAX_FILE_BYTES``,
   default 20 MB) for a file holding one article (text, HTML), ``EXPORT_FACTOR`` times that for
@@ -289,7 +291,7 @@ def _from_text(path: Path, raw: str, source: str | None) -> Document:
     return _finish(Document(
         source_id=url or str(path.resolve()),
         text=text,
-        title=front.get("title") or found.get("headline") or path.stem,
+        title=front.get("title") or labelled_title(text) or found.get("headline") or path.stem,
         source=source or front.get("source") or found.get("outlet", ""),
         published=published,
         url=url,
@@ -297,6 +299,20 @@ def _from_text(path: Path, raw: str, source: str | None) -> Document:
         path=str(path),
         meta=meta,
     ), str(path))
+
+
+#: A first line that labels the title ("Title: ...", "TITLE: ...", "# Title: ..."), as plain-text
+#: exports write it (the Date/Published lines after it are read by ``index.dates``).
+_TITLE_LABEL = re.compile(r"^(?:#{1,6}\s+)?title\s*:\s*(?P<title>\S.*?)\s*$", re.I)
+
+
+def labelled_title(text: str) -> str:
+    """The title a plain-text article's first non-empty line gives after a ``Title:`` label
+    (any case; a Markdown ``#`` before it allowed), without the label; "" when that line has
+    no such label or is over 200 characters (not a title)."""
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    m = _TITLE_LABEL.match(first) if len(first) < 200 else None
+    return m.group("title").strip("\"'\u201c\u201d ") if m else ""
 
 
 def _from_html(path: Path, raw: str, source: str | None) -> Document:
