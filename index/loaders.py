@@ -7,6 +7,11 @@ bad file does not stop the others.
 
 A plain-text article whose first line is ``Title: ...`` is titled without the label.
 
+Files are read as UTF-8 (a byte-order mark dropped); a file that is not UTF-8 is read as
+Windows-1252, else Latin-1, with a one-line warning on stderr naming it and the encoding
+(``decode_text``), and its documents carry ``meta["encoding"]``. Offsets are always into the
+decoded text.
+
 Limits (hostile or broken input), each an ``InputError`` naming the file (or record):
 - a file over ``file_limit(fmt)`` is refused unread: ``max_file_bytes()`` (``ATTACHE_MAX_FILE_BYTES``,
   default 20 MB) for a file holding one article (text, HTML), ``EXPORT_FACTOR`` times that for
@@ -24,6 +29,7 @@ import html
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +203,9 @@ def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | No
             yield from load_file(item, fmt, source, known)
 
 
-def _read_text(path: Path, fmt: str = "text") -> str:
+def _read_text(path: Path, fmt: str = "text") -> tuple[str, str]:
+    """``(text, encoding)`` of a file (see ``decode_text``); a file that is not UTF-8 is said on
+    stderr, one line naming it and the encoding used. Raises ``InputError``."""
     limit = file_limit(fmt)
     check_size(path, fmt)
     try:
@@ -215,11 +223,39 @@ def _read_text(path: Path, fmt: str = "text") -> str:
         raise InputError(str(path), "empty file")
     if b"\x00" in data[:8192]:
         raise InputError(str(path), "binary file, not text")
+    text, encoding = decode_text(data)
+    if encoding != "utf-8":
+        print(f"attache: warning: {path}: not UTF-8 (invalid byte at offset {_first_bad_byte(data)}); "
+              f"read as {ENCODING_NAMES[encoding]}", file=sys.stderr, flush=True)
+    return text, encoding
+
+
+#: The encodings ``decode_text`` tries, in order, and how a warning names them.
+ENCODING_NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` of a file's bytes: UTF-8 (a byte-order mark dropped) when they are
+    valid UTF-8, else Windows-1252, else Latin-1 (which decodes any bytes). ``encoding`` is a key
+    of ``ENCODING_NAMES``. The text is what is stored, so every character offset (citations,
+    ``meta["removed"]``) counts characters of it, never bytes of the file."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"  # 5 byte values are undefined in cp1252
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _first_bad_byte(data: bytes) -> int:
+    """Offset in ``data`` of its first byte that is not UTF-8 (-1 when there is none)."""
+    try:
+        data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(str(path), f"invalid UTF-8 at byte {e.start}") from None
-    return text
+        return e.start
+    return -1
 
 
 def load_file(path: Path, fmt: str | None = None, source: str | None = None,
@@ -236,19 +272,23 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
         yield from feed_file(path, source, known)
         return
     try:
-        raw = _read_text(path, fmt)
+        raw, encoding = _read_text(path, fmt)
     except InputError as e:
         yield e
         return
     try:
         if fmt == "text":
-            yield _from_text(path, raw, source)
+            loaded: Iterator[LoadResult] = iter([_from_text(path, raw, source)])
         elif fmt == "html":
-            yield _from_html(path, raw, source)
+            loaded = iter([_from_html(path, raw, source)])
         elif fmt == "json":
-            yield from _from_json(path, raw, source)
+            loaded = _from_json(path, raw, source)
         else:
-            yield from _from_jsonl(path, raw, source)
+            loaded = _from_jsonl(path, raw, source)
+        for item in loaded:
+            if encoding != "utf-8" and isinstance(item, Document):
+                item.meta["encoding"] = encoding  # read as cp1252 / latin-1 (said on stderr)
+            yield item
     except InputError as e:
         yield e
     except ImportError as e:  # an optional format's package is missing or broken

@@ -75,3 +75,55 @@ def test_a_title_label_is_not_part_of_the_title(tmp_path, capsys, no_claims):
     one = docs["Veloria pledges grain corridor"]
     assert one["published"] == "2026-03-14"  # the Date: line under it is still read
     assert "Veloria pledged on Tuesday" in one["text"]
+
+
+# ------------------------------------------------------------------------------- 2. encodings
+
+CP1252_TEXT = ("Ostmark\u2019s envoy rejects caf\u00e9 talks\n\n"
+               "Ostmark\u2019s Foreign Minister Lena S\u00f6rvik said on Tuesday that the \u201cphased\u201d "
+               "sanctions deal was dead. Talks in Gen\u00e8ve would not resume before the summer, she said.\n")
+# 0x81 is undefined in cp1252: such a file is read as Latin-1.
+LATIN1_BYTES = ("Calderra n\u00e9gocie\n\nLe ministre a d\u00e9clar\u00e9 que la r\u00e9union \u00e9tait utile. "
+                "Il a ajout\u00e9 que les pourparlers reprendraient \u00e0 Ravna.\n").encode("latin-1") + b"\x81\n"
+
+
+def test_latin1_and_cp1252_files_are_read_with_a_warning(tmp_path, capsys, no_claims):
+    """Not UTF-8: read as cp1252 (else Latin-1), one warning line on stderr naming the file and the
+    encoding, the decoded text stored, and every cited quote is that text at its [start, end)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "cp1252.txt").write_bytes(CP1252_TEXT.encode("cp1252"))
+    (d / "latin1.txt").write_bytes(LATIN1_BYTES)
+    (d / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Kessa backs the na\u00efve plan\n\nKessa said the plan "
+                                                  "was sound. It will vote for it.\n".encode())
+    (d / "records.jsonl").write_bytes(json.dumps({"title": "Koval in M\u00fcnchen", "text": "PLACEHOLDER"})
+                                      .replace("PLACEHOLDER", "Koval said in M\u00fcnchen that the escort "
+                                               "would sail. It sails in May.").encode("cp1252") + b"\n")
+    store = tmp_path / "store"
+    rc, out, err = run(capsys, "ingest", d, "--store", store, "--quiet", "--json")
+    assert rc == 0, err
+    assert json.loads(out)["added"] == 4
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert sorted(warnings) == sorted([
+        f"attache: warning: {d / 'cp1252.txt'}: not UTF-8 (invalid byte at offset 7); read as Windows-1252 (cp1252)",
+        f"attache: warning: {d / 'latin1.txt'}: not UTF-8 (invalid byte at offset 10); read as Latin-1 (ISO-8859-1)",
+        f"attache: warning: {d / 'records.jsonl'}: not UTF-8 (invalid byte at offset 59); "
+        "read as Windows-1252 (cp1252)"]), err
+    docs = docs_of(capsys, store)
+    cp = docs["Ostmark\u2019s envoy rejects caf\u00e9 talks"]
+    assert "Lena S\u00f6rvik" in cp["text"] and "\u201cphased\u201d" in cp["text"] and cp["meta"]["encoding"] == "cp1252"
+    la = docs["Calderra n\u00e9gocie"]
+    assert "a d\u00e9clar\u00e9 que" in la["text"] and la["meta"]["encoding"] == "latin-1"
+    assert docs["Koval in M\u00fcnchen"]["meta"]["encoding"] == "cp1252"
+    bom = docs["Kessa backs the na\u00efve plan"]
+    assert not bom["text"].startswith("\ufeff") and "encoding" not in bom["meta"]
+    # offsets of citations count characters of the stored (decoded) text
+    rc, out, err = run(capsys, "ask", "What did S\u00f6rvik say about the phased sanctions deal?", "--json",
+                       "--store", store)
+    assert rc == 0, err
+    answer = json.loads(out)
+    assert answer["citations"], answer["answer"]
+    texts = {d["doc_id"]: d["text"] for d in docs.values()}
+    for c in answer["citations"]:
+        assert texts[c["doc_id"]][c["start"]:c["end"]] == c["quote"]
+    assert any("S\u00f6rvik" in c["quote"] or "phased" in c["quote"] for c in answer["citations"])
