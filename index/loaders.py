@@ -3,7 +3,8 @@
 Chosen by extension or an explicit format: text (.txt, .md), html (.html, .htm), json (an
 array of records) and jsonl (one record per line). Folders recurse. Loading never raises for
 bad input: it yields an ``InputError`` naming the file (and record or line) instead, so one
-bad file does not stop the others.
+bad file does not stop the others; malformed JSON is said with its line and column and what is
+wrong (``json_problem``: "unexpected end of data at line 3 column 10 ... (the file looks cut off)").
 
 A plain-text article whose first line is ``Title: ...`` is titled without the label.
 
@@ -586,11 +587,40 @@ def _parse_json(raw: str, where: str) -> Any:
         raise InputError(where, "JSON nested too deeply") from None
 
 
+def json_problem(e: json.JSONDecodeError, first_line: int = 1, what: str = "file") -> str:
+    """What is wrong with a JSON text, in words, with where: "unexpected end of data at line 3
+    column 10, inside a string that starts at line 3 column 2 (the file looks cut off)",
+    "expecting ',' delimiter at line 2 column 17 (found '\"')". Lines and columns count from 1;
+    ``first_line`` is the line of the file ``e.doc`` starts on (a JSONL line), ``what`` names
+    the text in the cut-off hint ("file", "record")."""
+    doc = e.doc
+
+    def at(pos: int) -> str:
+        col = pos - (doc.rfind("\n", 0, pos) + 1) + 1
+        return f"line {doc.count(chr(10), 0, pos) + first_line} column {col}"
+
+    end = len(doc.rstrip())
+    unterminated = e.msg.startswith("Unterminated string")
+    if unterminated or e.pos >= end:  # the text ends before the JSON value does
+        inside = f", inside a string that starts at {at(e.pos)}" if unterminated else ""
+        return f"unexpected end of data at {at(end)}{inside} (the {what} looks cut off)"
+    msg = re.sub(r"\s+(?:starting\s+)?at$", "", e.msg)  # "Invalid control character at" reads cut off
+    msg = msg[:1].lower() + msg[1:]
+    found = doc[e.pos]
+    shown = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}.get(found) or repr(found)
+    hint = ""
+    if e.msg == "Extra data" and what == "file":
+        hint = "; a .json file holds one value (an array of records): one record a line is a .jsonl file"
+    elif msg.startswith("invalid control character"):
+        hint = "; a line break or tab inside a string must be written \\n or \\t"
+    return f"{msg} at {at(e.pos)} (found {shown}){hint}"
+
+
 def _from_json(path: Path, raw: str, source: str | None) -> Iterator[LoadResult]:
     try:
         data = _parse_json(raw, str(path))
     except json.JSONDecodeError as e:
-        raise InputError(str(path), f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        raise InputError(str(path), f"malformed JSON: {json_problem(e)}") from None
     defaults: dict = {}
     if isinstance(data, dict):
         # A single article, or an export wrapping the array ({"articles": [...]}).
@@ -614,7 +644,7 @@ def _from_jsonl(path: Path, raw: str, source: str | None) -> Iterator[LoadResult
         try:
             rec = _parse_json(line, where)
         except json.JSONDecodeError as e:
-            yield InputError(where, f"malformed JSON: {e.msg} (column {e.colno})")
+            yield InputError(where, f"malformed JSON in record {n}: {json_problem(e, lineno, 'record')}")
             continue
         except InputError as e:
             yield e

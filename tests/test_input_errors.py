@@ -10,6 +10,8 @@ CLI (``cli.main`` in this process, or ``python -m assistant.cli``) and the real 
 6. an unknown ``sources`` name said by the CLI but not by the HTTP API.
 """
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,15 @@ def run(capsys, *args) -> tuple[int, str, str]:
     rc = cli.main([str(a) for a in args])
     out, err = capsys.readouterr()
     return rc, out, err
+
+
+def subprocess_env(tmp_path: Path) -> dict:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
+    cfg = tmp_path / "attache-sub.toml"
+    cfg.write_text("extract_claims = false\n", encoding="utf-8")
+    return {**env, "ATTACHE_CONFIG": str(cfg), "HF_HUB_OFFLINE": "1"}
 
 
 def docs_of(capsys, store: Path) -> dict[str, dict]:
@@ -127,3 +138,47 @@ def test_latin1_and_cp1252_files_are_read_with_a_warning(tmp_path, capsys, no_cl
     for c in answer["citations"]:
         assert texts[c["doc_id"]][c["start"]:c["end"]] == c["quote"]
     assert any("S\u00f6rvik" in c["quote"] or "phased" in c["quote"] for c in answer["citations"])
+
+
+# ------------------------------------------------------------------------------- 3. broken JSON
+
+
+def test_truncated_json_and_jsonl_name_file_line_record_and_cause(tmp_path):
+    """The real `attache ingest` on a cut-off .json, a .jsonl whose last record is cut off, and a
+    good article: each error names the file, the line (and record) and what is wrong; the good
+    article and the good records are ingested; exit 1."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text("Envoys meet in Vienna\n\nEnvoys met in Vienna on Monday. They agreed to "
+                                "resume talks next week.\n", encoding="utf-8")
+    (d / "cut.json").write_text('[{"title": "A", "text": "Some text here. And more."},\n'
+                                ' {"title": "B", "text": "Another art', encoding="utf-8")
+    (d / "cut2.json").write_text('[{"title": "A", "text": "Some text here. And more."},\n {"title": "B", ',
+                                 encoding="utf-8")
+    (d / "single.json").write_text('{"title": "A", "text": "Text."}\n{"title": "B", "text": "Text."}\n',
+                                   encoding="utf-8")
+    (d / "cut.jsonl").write_text(json.dumps({"title": "L1", "text": "Line one text. It is fine."}) + "\n\n"
+                                 + json.dumps({"title": "L2", "text": "Line two text. Also fine."}) + "\n"
+                                 + '{"title": "L3", "te', encoding="utf-8")
+    store = tmp_path / "store"
+    r = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(d), "--store", str(store), "--json",
+                        "--quiet"], cwd=ROOT, env=subprocess_env(tmp_path), capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 1, r.stderr
+    report = json.loads(r.stdout)
+    failed = {f["path"]: f["error"] for f in report["failed"]}
+    assert failed == {
+        str(d / "cut.json"): "malformed JSON: unexpected end of data at line 2 column 37, inside a string that "
+                             "starts at line 2 column 25 (the file looks cut off)",
+        str(d / "cut2.json"): "malformed JSON: unexpected end of data at line 2 column 16 (the file looks cut off)",
+        str(d / "single.json"): "malformed JSON: extra data at line 2 column 1 (found '{'); a .json file holds one "
+                                "value (an array of records): one record a line is a .jsonl file",
+        f"{d / 'cut.jsonl'}: line 4": "malformed JSON in record 3: unexpected end of data at line 4 column 20, "
+                                      "inside a string that starts at line 4 column 17 (the record looks cut off)",
+    }, failed
+    for path, error in failed.items():  # the same, whole, on stderr
+        assert f"attache: failed: {path}: {error}\n" in r.stderr
+    assert report["added"] == 3  # good.txt and the two whole records of cut.jsonl
+    listed = subprocess.run([sys.executable, "-m", "assistant.cli", "docs", "--store", str(store), "--json"],
+                            cwd=ROOT, env=subprocess_env(tmp_path), capture_output=True, text=True, timeout=300)
+    assert {x["title"] for x in json.loads(listed.stdout)} == {"Envoys meet in Vienna", "L1", "L2"}
