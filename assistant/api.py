@@ -6,6 +6,11 @@ Responses are the domain dataclasses (``Answer``, ``Passage``, ``Document``, ``C
 ``Answer.to_dict()``, what ``attache ask --json`` prints. Request bodies are pydantic models;
 their filters use the one grammar of ``Filters`` (``sources``, ``since``, ``until``).
 
+``k``, ``kind`` and the date range are checked by ``assistant.core``'s ``check_arguments``
+functions, as the Python API and the CLI check them: errors are JSON ``{"error": message,
+"field": name}`` (422 for a bad ``k``/``kind``, 400 for ``since`` after ``until`` or a
+malformed date; OpenAI's shape, with ``param``, under ``/v1``).
+
 Access (``Guard``): with a login (``auth``) or an API token, EVERY route of the app needs
 credentials (HTTP Basic, ``Authorization: Bearer``, or the session cookie that ``POST /login``
 sets, as gradio_client's ``auth=`` does): REST, ``/v1``, the OpenAPI docs, the Gradio page and
@@ -35,7 +40,7 @@ from fastapi import APIRouter, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -45,6 +50,7 @@ from index.loaders import MAX_JSON_DEPTH, file_limit, json_depth
 from index.models import STATEMENT_KINDS
 
 from .chat import question_and_history
+from .core import InvalidArgument, check_arguments, check_k, check_kind
 from .models import ActorSummary, Answer, AnswerReady, Claim, Document, Filters, Passage, StreamEvent
 from .query import check_question
 from .render import answer_with_sources
@@ -61,6 +67,8 @@ MAX_API_BODY = 1_000_000
 MAX_OTHER_BODY = 10_000_000
 #: Longest actor, topic or document id in a query string or path.
 MAX_NAME_CHARS = 200
+#: Most passages (``k``) a request may ask for.
+MAX_API_K = 100
 #: Largest total size of a request's headers (bytes); more gets 431.
 MAX_HEADER_BYTES = 64_000
 UPLOAD_PATHS = ("/gradio_api/upload", "/upload")
@@ -109,8 +117,23 @@ class FilterFields(Body):
     until: str | None = Field(None, max_length=40, description="published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")
 
     def filters(self) -> Filters:
-        """Raises ``QuestionError`` (400) for a malformed date."""
-        return Filters.from_dict(self.model_dump(include={"sources", "since", "until"}))
+        """Raises ``QuestionError`` (400) for a malformed date, ``InvalidArgument`` (400, with
+        ``field``) for ``since`` after ``until``: ``check_arguments``, as the Python API and CLI."""
+        return check_arguments(filters=self.model_dump(include={"sources", "since", "until"}))
+
+
+def _k_field(default: int | None) -> Any:
+    """A request's ``k``: checked by ``check_k`` (as the Python API and the CLI check it), so a
+    bad one gets 422 and the same message; the schema still says 1 to ``MAX_API_K``."""
+    return Field(default, description=f"number of passages to retrieve (1 to {MAX_API_K})",
+                 json_schema_extra={"minimum": 1, "maximum": MAX_API_K})
+
+
+def _checked_k(value: Any) -> int | None:
+    return check_k(value, default=True, maximum=MAX_API_K)
+
+
+K = Annotated[int | None, AfterValidator(_checked_k)]
 
 
 class AskRequest(FilterFields):
@@ -122,7 +145,7 @@ class AskRequest(FilterFields):
     question: str = Field(description="the question (at most 2000 characters)")
     history: list[tuple[str, str]] | None = Field(
         None, max_length=100, description="earlier turns as [question, answer] pairs, oldest first (at most 100)")
-    k: int | None = Field(None, ge=1, le=100, description="number of passages to retrieve")
+    k: K = _k_field(None)
     llm: str | None = Field(None, max_length=500, description="'extractive' (offline) or the server's own LLM "
                                                              "spec (default: the server's)")
 
@@ -133,7 +156,7 @@ class SearchRequest(FilterFields):
     model_config = ConfigDict(extra="forbid")
 
     query: str = Field(description="what to search for (at most 2000 characters)")
-    k: int = Field(10, ge=1, le=100)
+    k: Annotated[int, AfterValidator(_checked_k)] = _k_field(10)
     rerank: bool = Field(True, description="re-order the top 30 passages by their best sentence (false: plain hybrid)")
 
 
@@ -152,7 +175,7 @@ class ChatRequest(FilterFields):
     model: str = Field(MODEL_ID, max_length=200)
     messages: list[ChatMessage] = Field(min_length=1, max_length=200)
     stream: bool = False
-    k: int | None = Field(None, ge=1, le=100)
+    k: K = _k_field(None)
     llm: str | None = Field(None, max_length=500)
 
 
@@ -186,9 +209,10 @@ DocumentSummary = _summary_model(Document, "DocumentSummary", {"text"})
 
 
 class ErrorOut(BaseModel):
-    """An error body: ``{"error": message}``."""
+    """An error body: ``{"error": message}``, with ``field`` when one request field is at fault."""
 
     error: str
+    field: str | None = None
 
 
 class OpenAIErrorDetail(BaseModel):
@@ -197,6 +221,7 @@ class OpenAIErrorDetail(BaseModel):
     message: str
     type: str
     code: int
+    param: str | None = None
 
 
 class OpenAIErrorOut(BaseModel):
@@ -218,15 +243,18 @@ def _status(err: AttacheError) -> int:
     return 400
 
 
-def _error_body(path: str, status: int, message: str) -> dict:
+def _error_body(path: str, status: int, message: str, field: str | None = None) -> dict:
+    """``{"error": message}`` (and ``"field"``); under /v1, OpenAI's ``{"error": {"message",
+    "type", "code"}}`` (and ``"param"``)."""
     if path.startswith("/v1/"):  # what OpenAI clients parse
         kind = "invalid_request_error" if status < 500 else "server_error"
-        return {"error": {"message": message, "type": kind, "code": status}}
-    return {"error": message}
+        return {"error": {"message": message, "type": kind, "code": status, **({"param": field} if field else {})}}
+    return {"error": message, **({"field": field} if field else {})}
 
 
-def _error_response(request: Request, status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse(_error_body(request.url.path, status, message), status_code=status, headers=headers)
+def _error_response(request: Request, status: int, message: str, headers: dict | None = None,
+                    field: str | None = None) -> JSONResponse:
+    return JSONResponse(_error_body(request.url.path, status, message, field), status_code=status, headers=headers)
 
 
 _UNION_TAG = re.compile(r"^(constrained-)?(str|int|float|bool|dict|list)$|\[")  # pydantic's union branch names
@@ -247,10 +275,22 @@ def _validation_message(err: RequestValidationError | ValidationError) -> str:
         if loc == ("body",) and kind in ("model_attributes_type", "dict_type", "missing"):
             parts.append("the request body must be a JSON object (Content-Type: application/json)")
             continue
-        where = ".".join(str(x) for x in loc if x != "body" and not _UNION_TAG.match(str(x)))
+        where = _field_of(item)
         msg = str(item.get("msg")).removeprefix("Value error, ")
-        parts.append(f"{where}: {msg}" if where else msg)
+        parts.append(f"{where}: {msg}" if where and not msg.startswith(f"{where} ") else msg)
     return "; ".join(dict.fromkeys(parts)) or "invalid request"
+
+
+def _field_of(item: Any) -> str:
+    """The request field a validation error is about ("k", "history.0"; "" for the whole body)."""
+    return ".".join(str(x) for x in item.get("loc", ()) if x not in ("body", "query", "path")
+                    and not _UNION_TAG.match(str(x)))
+
+
+def _validation_field(err: RequestValidationError | ValidationError) -> str | None:
+    """The one field a validation error is about; None when it is about several, or the body."""
+    fields = {_field_of(item) for item in err.errors()}
+    return fields.pop() if len(fields) == 1 and "" not in fields else None
 
 
 # ---------------------------------------------------------------------------- access
@@ -454,15 +494,16 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
 
     @app.exception_handler(AttacheError)
     async def _attache_error(request: Request, err: AttacheError):
-        return _error_response(request, _status(err), str(err))
+        field = err.field if isinstance(err, InvalidArgument) else None
+        return _error_response(request, _status(err), str(err), field=field)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, err: RequestValidationError):
-        return _error_response(request, 422, _validation_message(err))
+        return _error_response(request, 422, _validation_message(err), field=_validation_field(err))
 
     @app.exception_handler(ValidationError)
     async def _invalid_value(request: Request, err: ValidationError):  # a model built inside a route
-        return _error_response(request, 422, _validation_message(err))
+        return _error_response(request, 422, _validation_message(err), field=_validation_field(err))
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, err: HTTPException):
@@ -512,19 +553,21 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
     def api_actors():
         return assistant.actors()
 
-    kind_query = Query(None, description=f"one of: {', '.join(STATEMENT_KINDS)} (empty: all)",
-                       pattern="^(" + "|".join(STATEMENT_KINDS) + ")?$")
+    # checked by check_kind, as the Python API and the CLI check it (422 naming the kinds)
+    Kind = Annotated[str | None, AfterValidator(check_kind),
+                     Query(description=f"one of: {', '.join(STATEMENT_KINDS)} (empty: all)",
+                           json_schema_extra={"enum": ["", *STATEMENT_KINDS]})]
 
     @api.get("/api/positions", response_model=list[Claim], tags=["positions"],
              summary="An actor's statements, date-ordered")
     def api_positions(actor: str = Query(max_length=MAX_NAME_CHARS, description="an actor's name or surname"),
-                      topic: str | None = Query(None, max_length=MAX_NAME_CHARS), kind: str | None = kind_query):
+                      topic: str | None = Query(None, max_length=MAX_NAME_CHARS), kind: Kind = None):
         return assistant.positions(_check_name(actor, "actor") or actor, topic=topic or None, kind=kind or None)
 
     @api.get("/api/compare", response_model=Answer, tags=["positions"],
              summary="Two or more actors' statements on a topic side by side, each cited")
     def api_compare(actor: list[Name] = Query(..., max_length=20, description="an actor (repeat: at least two)"),
-                    topic: str = Query("", max_length=MAX_NAME_CHARS), kind: str | None = kind_query):
+                    topic: str = Query("", max_length=MAX_NAME_CHARS), kind: Kind = None):
         return assistant.compare(actor, topic=topic, kind=kind or None)[1]
 
     @api.get("/api/health", tags=["service"])

@@ -324,6 +324,28 @@ def _warn_unknown_sources(a, args) -> None:
             sys.stderr.write(f"attache: no outlet named {name!r} in the index (outlets: {shown or 'none'})\n")
 
 
+def _check_args(args) -> None:
+    """Check ``--k``, ``--kind`` and ``--since``/``--until`` as the Python API and the HTTP API
+    check them (``assistant.core.check_arguments``), before any store is opened: a bad value
+    raises ``InvalidArgument`` (exit 2, the message on stderr)."""
+    checks: dict = {}
+    if getattr(args, "k", None) is not None:
+        checks["k"] = args.k
+    if getattr(args, "kind", None) is not None:
+        checks["kind"] = args.kind
+    if hasattr(args, "since"):
+        checks["filters"] = _filters(args)
+    if checks:
+        from .core import check_arguments
+
+        check_arguments(**checks)
+
+
+#: ``--kind``'s metavar: the value is checked by ``check_arguments`` (in ``_check_args``), as the
+#: Python and HTTP APIs check it, not by argparse.
+KIND_METAVAR = "{" + ",".join(STATEMENT_KINDS) + "}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of every subcommand (flags override environment and TOML settings)."""
     p = argparse.ArgumentParser(prog="attache", description="Answers about foreign policy from news "
@@ -375,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("positions", parents=[common], help="an actor's statements in date order")
     s.add_argument("actor")
     s.add_argument("--topic")
-    s.add_argument("--kind", choices=list(STATEMENT_KINDS))
+    s.add_argument("--kind", metavar=KIND_METAVAR, help="only statements of this kind")
     s.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text",
                    help="text (default), csv (one row a statement), json (= --json) or markdown (table + footnotes)")
     s.set_defaults(func=cmd_positions)
@@ -386,7 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("compare", parents=[common], help="actors' statements on a topic side by side, cited")
     s.add_argument("actors", nargs="+", metavar="ACTOR", help="two or more actors (surnames are enough)")
     s.add_argument("--topic", default="", help="only statements about this (e.g. 'sanctions relief')")
-    s.add_argument("--kind", choices=list(STATEMENT_KINDS))
+    s.add_argument("--kind", metavar=KIND_METAVAR, help="only statements of this kind")
     s.add_argument("--per-actor", type=int, default=4, help="statements per actor: first, last, evenly between")
     s.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     add_filters(s)
@@ -427,10 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     args = build_parser().parse_args(argv)
-    if getattr(args, "k", 1) is not None and getattr(args, "k", 1) < 1:
-        _err("--k must be at least 1")
-        return 2
     try:
+        _check_args(args)
         return args.func(args)
     except AttacheError as e:
         _err(str(e))

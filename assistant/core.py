@@ -105,6 +105,9 @@ class Assistant:
     is (question, answer) pairs, oldest first. Errors are ``AttacheError`` subclasses with a
     one-line message: ``QuestionError`` (bad question or filters), ``NotFound``,
     ``StoreError``, ``BackendError`` (unknown LLM spec; a failing backend falls back instead).
+    Arguments outside their range (``k`` under 1, an unknown ``kind``, ``since`` after
+    ``until``) raise ``InvalidArgument``, a ``QuestionError`` that is also a ``ValueError``
+    (see ``check_arguments``).
     """
 
     RERANK_POOL = 30  # passages the sentence re-ranker re-orders
@@ -164,7 +167,7 @@ class Assistant:
 
     def documents(self, filters: FilterSpec = None) -> list[Document]:
         """Documents (without their text), by date then title."""
-        return self.store.documents(self.parser.resolve_filters(filters))
+        return self.store.documents(self.parser.resolve_filters(check_arguments(filters=filters)))
 
     def document(self, doc_id: str) -> Document:
         """One document with its text; ``doc_id`` may be a unique prefix. Raises ``NotFound``."""
@@ -201,7 +204,9 @@ class Assistant:
         """Hybrid passage search, ranked from 1. ``rerank`` (default) re-orders the top
         RERANK_POOL passages by their best sentence under the sentence ranker, reading the
         sentence vectors stored at ingestion (only the question and its phrases are encoded);
-        ``rerank=False`` is plain hybrid retrieval."""
+        ``rerank=False`` is plain hybrid retrieval. ``k``: an integer of at least 1 (else
+        ``InvalidArgument``, as for ``since`` after ``until``)."""
+        filters = check_arguments(k=k, filters=filters)
         q = self.parser.embed(self.parser.parse(query, filters=filters), parts=rerank,
                               clauses=self.retriever.config.clause_dense)
         if not rerank:
@@ -211,16 +216,19 @@ class Assistant:
 
     def ask(self, question: str, history: History | None = None, filters: FilterSpec = None,
             k: int | None = None, llm: str | None = None) -> Answer:
-        """The final answer to ``question`` (see ``stream``)."""
+        """The final answer to ``question`` (see ``stream``; the same ``InvalidArgument`` for a bad
+        ``k`` or date range, raised here)."""
         return answer_of(self.stream(question, history, filters, k, llm))
 
     def stream(self, question: str, history: History | None = None, filters: FilterSpec = None,
                k: int | None = None, llm: str | None = None) -> Iterator[StreamEvent]:
         """Yield ``TextDelta`` events, then one ``AnswerReady`` with the verified ``Answer``.
 
-        ``k``: passages to retrieve (default 10 offline, 6 for an LLM). ``llm``: a backend spec
-        for this question (default: the settings'). When the backend fails, a notice delta and
-        the offline answer follow."""
+        ``k``: passages to retrieve, an integer of at least 1 or None (default 10 offline, 6 for
+        an LLM). ``llm``: a backend spec for this question (default: the settings'). When the
+        backend fails, a notice delta and the offline answer follow. A bad ``k`` or a ``since``
+        after ``until`` raises ``InvalidArgument`` on the first ``next()``."""
+        filters = check_arguments(k=k, k_default=True, filters=filters)
         spec = self.settings.llm if llm is None else llm
         backend = self._backend(spec)  # raises BackendError for an unknown spec
         query = self.query(question, history, filters, llm=spec)
@@ -285,8 +293,9 @@ class Assistant:
 
     def positions(self, actor: str, topic: str | None = None, kind: str | None = None,
                   filters: FilterSpec = None) -> list[Claim]:
-        """An actor's statements (surname or full name), optionally on a topic and of a kind, in
-        date order."""
+        """An actor's statements (surname or full name), optionally on a topic and of a kind (one
+        of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order."""
+        filters = check_arguments(kind=kind, filters=filters)
         actors = self.parser.match_actors([actor]) or [actor]
         return self.store.claims(actors=actors, kinds=[kind] if kind else None,
                                  filters=self.parser.resolve_filters(filters), topic=topic or "")
@@ -295,9 +304,9 @@ class Assistant:
                 filters: FilterSpec = None, per_actor: int = 4) -> tuple[Comparison, Answer]:
         """Two or more actors' statements on ``topic`` side by side, each in date order (at most
         ``per_actor``), and the same as a cited ``Answer``. Actor names may be surnames or partial
-        names (as in ``positions``). Raises ``QuestionError`` for fewer than two actors."""
-        from index.errors import QuestionError
-
+        names (as in ``positions``); ``kind`` as in ``positions``. Raises ``QuestionError`` for
+        fewer than two actors, ``InvalidArgument`` for an unknown ``kind`` or ``since`` after ``until``."""
+        filters = check_arguments(kind=kind, filters=filters)
         if len([a for a in actors if a.strip()]) < 2:
             raise QuestionError("compare needs at least two actors")
         resolved = [(self.parser.match_actors([a]) or [a])[0] for a in actors if a.strip()]

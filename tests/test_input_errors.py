@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant import cli
+from index.models import STATEMENT_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -182,3 +183,103 @@ def test_truncated_json_and_jsonl_name_file_line_record_and_cause(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "assistant.cli", "docs", "--store", str(store), "--json"],
                             cwd=ROOT, env=subprocess_env(tmp_path), capture_output=True, text=True, timeout=300)
     assert {x["title"] for x in json.loads(listed.stdout)} == {"Envoys meet in Vienna", "L1", "L2"}
+
+
+# ------------------------------------------------------------------------------- 4, 5: arguments
+
+
+def test_python_api_refuses_bad_k_kind_and_inverted_dates(samples_store):
+    """`Assistant.search/ask/stream/positions/compare/documents`: ValueError naming the parameter,
+    the value given and what is allowed (not an empty or default result)."""
+    from assistant.core import InvalidArgument, check_arguments
+
+    a, _ = samples_store
+    for k in (0, -3, True, 2.5, "5"):
+        for call in (lambda: a.search("grain corridor", k=k), lambda: a.ask("What did Veloria pledge?", k=k),
+                     lambda: next(a.stream("What did Veloria pledge?", k=k))):
+            with pytest.raises(ValueError) as e:
+                call()
+            assert str(e.value) == f"k (number of passages) must be an integer of at least 1, not {k!r}"
+            assert isinstance(e.value, InvalidArgument) and e.value.field == "k"
+    for call in (lambda: a.positions("Koval", kind="rumour"), lambda: a.compare(["Koval", "Brandt"], kind="rumour")):
+        with pytest.raises(ValueError) as e:
+            call()
+        assert str(e.value) == f"kind must be one of {', '.join(STATEMENT_KINDS)} (or empty for any), not 'rumour'"
+    inverted = {"since": "2026-03-01", "until": "2026-01-31"}
+    for call in (lambda: a.search("grain corridor", filters=inverted), lambda: a.ask("Veloria?", filters=inverted),
+                 lambda: a.documents(inverted), lambda: a.positions("Koval", filters=inverted),
+                 lambda: a.compare(["Koval", "Brandt"], filters=inverted)):
+        with pytest.raises(ValueError) as e:
+            call()
+        assert "since '2026-03-01' is later than until '2026-01-31'" in str(e.value)
+    # still fine: k given, kinds allowed, a range of one month written twice, an open range
+    assert len(a.search("grain corridor", k=2)) == 2
+    pledges = a.positions("Koval", kind="pledge")
+    assert pledges and all(c.kind == "pledge" for c in pledges)
+    assert a.documents({"since": "2026-03", "until": "2026-03"})
+    assert a.ask("What did Veloria pledge?", k=3).citations
+    assert check_arguments(filters={"since": "2026"}).since == "2026"
+
+
+def test_cli_refuses_bad_k_kind_and_inverted_dates_with_exit_2(samples_store, capsys):
+    _, store = samples_store
+    cases = [
+        (["search", "grain", "--k", "0"], "k (number of passages) must be an integer of at least 1, not 0"),
+        (["ask", "What did Veloria pledge?", "--k", "-2"], "k (number of passages) must be an integer of at "
+                                                          "least 1, not -2"),
+        (["positions", "Koval", "--kind", "rumour"], f"kind must be one of {', '.join(STATEMENT_KINDS)}"),
+        (["compare", "Koval", "Brandt", "--kind", "rumour"], "not 'rumour'"),
+        (["search", "grain", "--since", "2026-03-01", "--until", "2026-01-31"],
+         "since '2026-03-01' is later than until '2026-01-31'"),
+        (["ask", "What did Veloria pledge?", "--since", "2026", "--until", "2025-12"],
+         "since '2026' is later than until '2025-12'"),
+    ]
+    for args, words in cases:
+        rc, out, err = run(capsys, *args, "--store", store)
+        assert rc == 2 and out == "", (args, rc, out, err)
+        assert err.startswith("attache: ") and words in err and len(err.splitlines()) == 1, (args, err)
+        rc, out, err = run(capsys, *args, "--store", store, "--json")
+        assert rc == 2 and words in json.loads(out)["error"], (args, out)
+    rc, out, err = run(capsys, "search", "grain", "--since", "2026-03", "--until", "2026-03", "--store", store)
+    assert rc == 0 and out, err
+
+
+# ------------------------------------------------------------------------------- HTTP (4, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def assistant(samples_store):
+    """The module's assistant for conftest's ``url``/``http`` server fixtures."""
+    return samples_store[0]
+
+
+@pytest.mark.parametrize("method, path, kwargs, status, field, words", [
+    ("POST", "/api/search", {"json": {"query": "grain", "k": 0}}, 422, "k",
+     "k (number of passages) must be an integer from 1 to 100, not 0"),
+    ("POST", "/api/ask", {"json": {"question": "What did Veloria pledge?", "k": -1}}, 422, "k",
+     "k (number of passages) must be an integer from 1 to 100, not -1"),
+    ("GET", "/api/positions", {"params": {"actor": "Koval", "kind": "rumour"}}, 422, "kind",
+     f"kind must be one of {', '.join(STATEMENT_KINDS)} (or empty for any), not 'rumour'"),
+    ("GET", "/api/compare", {"params": {"actor": ["Koval", "Brandt"], "kind": "rumour"}}, 422, "kind", "'rumour'"),
+    ("POST", "/api/search", {"json": {"query": "grain", "since": "2026-03-01", "until": "2026-01-31"}}, 400, "since",
+     "since '2026-03-01' is later than until '2026-01-31'"),
+    ("POST", "/api/ask", {"json": {"question": "Veloria?", "since": "2026-03-01", "until": "2026-01-31"}}, 400, "since",
+     "since '2026-03-01' is later than until '2026-01-31'"),
+    ("GET", "/api/documents", {"params": {"since": "2026-03-01", "until": "2026-01-31"}}, 400, "since",
+     "is later than until"),
+])
+def test_http_reports_bad_arguments_naming_the_field(http, method, path, kwargs, status, field, words):
+    r = http.request(method, path, **kwargs)
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert body["field"] == field and words in body["error"], body
+
+
+def test_openai_route_reports_bad_arguments_as_openai_errors(http):
+    msgs = [{"role": "user", "content": "What did Veloria pledge?"}]
+    r = http.post("/v1/chat/completions", json={"messages": msgs, "since": "2026-03-01", "until": "2026-01-31"})
+    assert r.status_code == 400, r.text
+    err = r.json()["error"]
+    assert err["param"] == "since" and "is later than until" in err["message"], err
+    r = http.post("/v1/chat/completions", json={"messages": msgs, "k": 0})
+    assert r.status_code == 422 and r.json()["error"]["param"] == "k", r.text
