@@ -3,8 +3,10 @@
 
 Responses are the domain dataclasses (``Answer``, ``Passage``, ``Document``, ``Claim``,
 ``ActorSummary``); FastAPI derives their OpenAPI schema, so the JSON of ``/api/ask`` is
-``Answer.to_dict()``, what ``attache ask --json`` prints. Request bodies are pydantic models;
-their filters use the one grammar of ``Filters`` (``sources``, ``since``, ``until``).
+``Answer.to_dict()``, what ``attache ask --json`` prints, plus ``notices`` (``AskOut``: e.g. a
+``sources`` name matching no outlet, which ``attache`` says on stderr). Request bodies are
+pydantic models; their filters use the one grammar of ``Filters`` (``sources``, ``since``,
+``until``).
 
 ``k``, ``kind`` and the date range are checked by ``assistant.core``'s ``check_arguments``
 functions, as the Python API and the CLI check them: errors are JSON ``{"error": message,
@@ -182,11 +184,29 @@ class ChatRequest(FilterFields):
 # ---------------------------------------------------------------------------- responses
 
 
+NOTICES_DOC = ("notices about the request, one line each, e.g. a `sources` name that matches no outlet of the "
+               "index (`Assistant.source_notices`; `attache` prints the same on stderr)")
+
+
 class SearchOut(BaseModel):
-    """Search results: the query and the passages, best first."""
+    """Search results: the query, the passages (best first) and ``notices`` (see ``AskOut``)."""
 
     query: str
     results: list[Passage]
+    notices: list[str] = Field(default_factory=list, description=NOTICES_DOC)
+
+
+@dataclasses.dataclass
+class AskOut(Answer):
+    """``Answer`` (what ``attache ask --json`` prints) and ``notices``: lines about the request,
+    e.g. ``"no outlet named 'X' in the index (outlets: ...)"`` for a ``sources`` name that
+    matches no outlet (``Assistant.source_notices``; the CLI prints them on stderr)."""
+
+    notices: list[str] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def of(cls, answer: Answer, notices: list[str]) -> "AskOut":
+        return cls(**{f.name: getattr(answer, f.name) for f in dataclasses.fields(Answer)}, notices=notices)
 
 
 def _summary_model(cls: type, name: str, drop: set[str]) -> type[BaseModel]:
@@ -518,17 +538,20 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
     api = APIRouter(responses=_ERRORS)
     v1 = APIRouter(responses=_V1_ERRORS)
 
-    @api.post("/api/ask", response_model=Answer, tags=["answers"],
-              summary="Answer a question; same JSON as `attache ask --json`")
+    @api.post("/api/ask", response_model=AskOut, tags=["answers"],
+              summary="Answer a question; the JSON of `attache ask --json`, and `notices`")
     def api_ask(req: AskRequest):
         history = [(q, a) for q, a in req.history] if req.history else None
-        return assistant.ask(req.question, history=history, filters=req.filters(), k=req.k,
-                             llm=_allowed_llm(assistant, req.llm))
+        filters = req.filters()
+        answer = assistant.ask(req.question, history=history, filters=filters, k=req.k,
+                               llm=_allowed_llm(assistant, req.llm))
+        return AskOut.of(answer, assistant.source_notices(filters))
 
     @api.post("/api/search", response_model=SearchOut, tags=["answers"], summary="Hybrid passage search")
     def api_search(req: SearchRequest):
-        return SearchOut(query=req.query,
-                         results=assistant.search(req.query, k=req.k, filters=req.filters(), rerank=req.rerank))
+        filters = req.filters()
+        return SearchOut(query=req.query, notices=assistant.source_notices(filters),
+                         results=assistant.search(req.query, k=req.k, filters=filters, rerank=req.rerank))
 
     @api.get("/api/documents", response_model=list[DocumentSummary],  # type: ignore[valid-type]
              tags=["library"], summary="Documents (without their text), by date then title")
@@ -587,16 +610,18 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
         check_question(question)
         filters, llm = req.filters(), _allowed_llm(assistant, req.llm)
         cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+        notices = assistant.source_notices(filters)
         if not req.stream:
             answer = assistant.ask(question, history=history or None, filters=filters, k=req.k, llm=llm)
             return {"id": cid, "object": "chat.completion", "created": created, "model": req.model,
                     "choices": [{"index": 0, "finish_reason": "stop",
                                  "message": {"role": "assistant", "content": answer_with_sources(answer)}}],
                     "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-                    "citations": [c.to_dict() for c in answer.citations], "abstained": answer.abstained}
+                    "citations": [c.to_dict() for c in answer.citations], "abstained": answer.abstained,
+                    "notices": notices}
         events = assistant.stream(question, history=history or None, filters=filters, k=req.k, llm=llm)
         first = next(events)  # errors before the first byte still get a proper status code
-        return StreamingResponse(_sse(first, events, cid, created, req.model), media_type="text/event-stream",
+        return StreamingResponse(_sse(first, events, cid, created, req.model, notices), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     app.include_router(api)
@@ -623,8 +648,9 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
 
 
 async def _sse(first: StreamEvent, events: Iterator[StreamEvent], cid: str, created: int,
-               model: str) -> AsyncIterator[str]:
-    """Chunks of the *verified* reply. The draft deltas are not sent (they may contain sentences
+               model: str, notices: list[str] | None = None) -> AsyncIterator[str]:
+    """Chunks of the *verified* reply (the last one carries ``citations``, ``abstained`` and
+    ``notices``, as the non-streamed reply does). The draft deltas are not sent (they may contain sentences
     verification drops); SSE comments keep the connection alive while the draft is written.
 
     Asynchronous, so only the drafting (``next(events)``) runs in the thread pool: the word-sized
@@ -658,5 +684,6 @@ async def _sse(first: StreamEvent, events: Iterator[StreamEvent], cid: str, crea
     text = answer_with_sources(answer)
     for piece in re.findall(r"\S+\s*|\s+", text):
         yield chunk({"content": piece})
-    yield chunk({}, "stop", citations=[c.to_dict() for c in answer.citations], abstained=answer.abstained)
+    yield chunk({}, "stop", citations=[c.to_dict() for c in answer.citations], abstained=answer.abstained,
+                notices=notices or [])
     yield "data: [DONE]\n\n"

@@ -312,16 +312,10 @@ def _filters(args) -> dict:
 
 
 def _warn_unknown_sources(a, args) -> None:
-    """Say on stderr which ``--source`` names match no outlet of the index (they then match nothing;
-    a name matches the outlets containing it, as ``QueryParser.resolve_filters`` reads it)."""
-    if not args.source:
-        return
-    known = a.sources()
-    resolved = set(a.parser.resolve_filters({"sources": args.source}).sources)
-    for name in args.source:
-        if name in resolved and name not in known:  # kept as given: nothing matched it
-            shown = ", ".join(known[:8]) + (" ..." if len(known) > 8 else "")
-            sys.stderr.write(f"attache: no outlet named {name!r} in the index (outlets: {shown or 'none'})\n")
+    """Say on stderr which ``--source`` names match no outlet of the index (they then match
+    nothing): ``Assistant.source_notices``, which the HTTP API returns as ``notices``."""
+    for notice in a.source_notices(_filters(args)):
+        _err(notice)
 
 
 def _check_args(args) -> None:

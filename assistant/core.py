@@ -187,6 +187,21 @@ class Assistant:
         """Outlet names in the index, sorted."""
         return self.store.sources()
 
+    def source_notices(self, filters: FilterSpec = None, shown: int = 8) -> list[str]:
+        """One line per outlet name of ``filters["sources"]`` that names no outlet of the index
+        (it then matches nothing; a name matches the outlets containing it, as
+        ``QueryParser.resolve_filters`` reads it): ``"no outlet named 'X' in the index (outlets:
+        A, B ...)"``, listing the first ``shown`` outlets. ``[]`` when every name matches. The CLI
+        prints these on stderr, the HTTP API returns them as ``notices``."""
+        names = Filters.from_dict(filters).sources
+        if not names:
+            return []
+        known = self.sources()
+        resolved = set(self.parser.resolve_filters({"sources": names}).sources)
+        listed = ", ".join(known[:shown]) + (" ..." if len(known) > shown else "")
+        return [f"no outlet named {name!r} in the index (outlets: {listed or 'none'})"
+                for name in dict.fromkeys(names) if name in resolved and name not in known]  # kept as given
+
     # ------------------------------------------------------------------ questions
     def query(self, question: str, history: History | None = None, filters: FilterSpec = None,
               llm: str | None = None) -> Query:

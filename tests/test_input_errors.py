@@ -283,3 +283,24 @@ def test_openai_route_reports_bad_arguments_as_openai_errors(http):
     assert err["param"] == "since" and "is later than until" in err["message"], err
     r = http.post("/v1/chat/completions", json={"messages": msgs, "k": 0})
     assert r.status_code == 422 and r.json()["error"]["param"] == "k", r.text
+
+
+def test_http_gives_the_clis_notice_for_an_unknown_source(http, samples_store, capsys):
+    """The CLI's stderr line for a --source matching no outlet is in the HTTP JSON as `notices`."""
+    a, store = samples_store
+    rc, _, err = run(capsys, "search", "grain corridor", "--source", "Harbour Wyre", "--store", store)
+    assert rc == 0
+    cli_notices = [line.removeprefix("attache: ") for line in err.splitlines() if "no outlet named" in line]
+    assert len(cli_notices) == 1 and "no outlet named 'Harbour Wyre' in the index (outlets: " in cli_notices[0]
+    r = http.post("/api/search", json={"query": "grain corridor", "sources": ["Harbour Wyre"]})
+    assert r.status_code == 200 and r.json()["notices"] == cli_notices, r.text
+    r = http.post("/api/ask", json={"question": "What did Veloria pledge?", "sources": ["Harbour Wyre", "Herald"]})
+    assert r.status_code == 200 and r.json()["notices"] == cli_notices, r.text  # "Herald" matches an outlet
+    r = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "What did Veloria pledge?"}],
+                                                "sources": "Harbour Wyre"})
+    assert r.status_code == 200 and r.json()["notices"] == cli_notices, r.text
+    for body in ({"query": "grain corridor"}, {"query": "grain corridor", "sources": ["The Meridian Herald"]}):
+        r = http.post("/api/search", json=body)
+        assert r.status_code == 200 and r.json()["notices"] == [], r.text
+    r = http.post("/api/ask", json={"question": "What did Veloria pledge?"})
+    assert r.status_code == 200 and r.json()["notices"] == [] and r.json()["citations"], r.text
