@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -84,6 +85,7 @@ class Ingestor:
         self.embedder = embedder or shared_embedder(s.embed_dtype, s.embed_batch)
         self.chunk_kwargs = {"target_chars": s.chunk_target, "max_chars": s.chunk_max}
         self.extract_claims = s.extract_claims if extract_claims is None else extract_claims
+        self.overlap = True  # parse claims beside the encoder (False: one after the other, to measure)
         self._claims = None
 
     @property
@@ -191,16 +193,30 @@ class Ingestor:
         finally:
             bar.close()  # also on an error, so its message starts on a line of its own
 
+    def _claims_of(self, batch: list[tuple[Document, list[Passage], bool]], known: list[str]) -> list[list[Claim]]:
+        """The statements of each article of ``batch`` (empty lists when extraction is off);
+        ``known``: person actors already in the index, so that a bare surname ("Lavrov")
+        resolves across articles. Reads no store (it may run in another thread)."""
+        if not self.extract_claims:
+            return [[] for _ in batch]
+        # Headline-like lines (titles, list items) are blanked, same length, so offsets hold.
+        return self.claim_extractor.extract_many(
+            [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known,
+            [self.claim_extractor.voice_of(a.meta) for a, _, _ in batch])  # speeches: the speaker's own words
+
     def _flush(self, batch: list[tuple[Document, list[Passage], bool]], report: IngestReport, bar) -> None:
-        claims: list[list[Claim]] = [[] for _ in batch]
-        if self.extract_claims:
-            # Actors already in the index let a bare surname ("Lavrov") resolve across articles.
-            known = [r.actor for r in self.store.actors() if r.actor_type == "person"]
-            # Headline-like lines (titles, list items) are blanked, same length, so offsets hold.
-            claims = self.claim_extractor.extract_many(
-                [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known,
-                [self.claim_extractor.voice_of(a.meta) for a, _, _ in batch])  # speeches: the speaker's own words
-        sentences = self.sentence_vectors([a for a, _, _ in batch])
+        docs = [a for a, _, _ in batch]
+        known = [r.actor for r in self.store.actors() if r.actor_type == "person"] if self.extract_claims else []
+        if self.extract_claims and self.overlap:
+            # The parse runs beside the encoder, which leaves it a core (see Embedder.sharing_cores).
+            with ThreadPoolExecutor(1, thread_name_prefix="attache-claims") as pool:
+                pending = pool.submit(self._claims_of, batch, known)
+                with self.embedder.sharing_cores(1):
+                    sentences = self.sentence_vectors(docs)
+                claims = pending.result()
+        else:
+            claims = self._claims_of(batch, known)
+            sentences = self.sentence_vectors(docs)
         vectors = np.concatenate([chunk_vectors(ch, sentences[a.doc_id], self.embedder) for a, ch, _ in batch])
         self.store.stage([(a, ch, cl) for (a, ch, _), cl in zip(batch, claims)], sentences)
         chunk_ids = [c.chunk_id for _, ch, _ in batch for c in ch]
