@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 
 from .dates import copyright_line, text_dates
+from .text import wraps
 
 # ------------------------------------------------------------------------------ line shapes
 FURNITURE_LINE: list[tuple[str, re.Pattern]] = [
@@ -259,7 +260,15 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
 def headline_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of headline-like lines in ``text`` (see ``is_headline_like``):
     no statement is to be extracted from them."""
-    return [(s, e) for s, e, line in _lines(text) if line.strip() and is_headline_like(line)]
+    lines = list(_lines(text))
+    out = []
+    for i, (s, e, line) in enumerate(lines):
+        if not line.strip() or not is_headline_like(line):
+            continue
+        if wraps(text, s, e) or (i and wraps(text, lines[i - 1][0], lines[i - 1][1])):
+            continue  # a line of a hard-wrapped paragraph ("... from the Kesh border within")
+        out.append((s, e))
+    return out
 
 
 def mask_headlines(text: str) -> str:

@@ -40,15 +40,48 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
 
 
+# A line that ends on one of these words has not ended its sentence ("... from the Kesh border within").
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|from|with|within|without|and|or|but|nor|that|which|"
+                       r"who|whom|whose|as|into|onto|than|its|their|his|her|our|is|are|was|were|be|has|have|had|"
+                       r"will|would|shall|should|can|could|may|might|must|not|said|told|over|under|after|"
+                       r"before|between|about|against|during|until|per)$", re.I)
+_LINE_END_FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
+
+
+def wraps(text: str, line_start: int, line_end: int, limit: int | None = None) -> bool:
+    """Whether the line ``text[line_start:line_end]`` (``line_end`` at its line break) is
+    hard-wrapped, its sentence going on in the next line: it ends without sentence-final
+    punctuation, the next line (before ``limit``) is not blank, and either the next line opens
+    in lower case or the line ends on a word no sentence ends on ("... border within" /
+    "ninety days."). Headlines, captions and datelines are followed by a capitalised line or a
+    blank one, so they stay units of their own."""
+    limit = len(text) if limit is None else limit
+    line = text[line_start:line_end].rstrip()
+    if not line.strip() or _LINE_END_FINAL.search(line) or line_end >= limit or text[line_end] not in "\r\n":
+        return False
+    nxt = line_end + (2 if text.startswith("\r\n", line_end) else 1)
+    stop = min(limit, *(i for i in (text.find("\n", nxt), text.find("\r", nxt)) if i >= 0), limit)
+    following = text[nxt:stop].strip()
+    return bool(following) and (following[0].islower() or bool(_OPEN_END.search(line)))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of ``text[start:end]`` as spans into ``text``, trimmed of whitespace.
 
-    Lines are never joined: a headline, a caption or a dateline is its own unit.
+    Lines are joined only where a sentence is hard-wrapped (``wraps``): a headline, a caption
+    or a dateline is its own unit. Offsets are never moved (a wrapped sentence's span holds its
+    line break).
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
+    units: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
         ls, le = start + line.start(), start + line.end()
+        if units and units[-1][1] + 1 == ls and wraps(text, units[-1][0], units[-1][1], end):
+            units[-1] = (units[-1][0], le)
+        else:
+            units.append((ls, le))
+    for ls, le in units:
         cur = ls
         for m in _BOUNDARY.finditer(text, ls, le):
             dot = m.start()

@@ -437,3 +437,28 @@ def test_names_with_particles_are_kept_whole():
     assert got == [("Ursula von der Leyen", "We have achieved the first international regulation for artificial "
                     "intelligence in the world"), ("Faisal bin Farhan", "talks would continue"),
                    ("Ursula von der Leyen", "the law would be reviewed")]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_hard_wrapped_sentence_keeps_its_statement(tmp_path, embedder, newline):
+    """Text copied from a page wrapped at a width: "... from the Kesh border within" / "ninety
+    days." is one sentence (it was two, and the first line was masked as a headline, so the
+    pledge was lost); with Windows line endings too. Headlines stay units of their own."""
+    from assistant import Assistant
+
+    body = ("Kesh summit ends in deadlock\n\nPublished 2026-07-01\n\n"
+            "Zaravian President Ilka März pledged on Tuesday to withdraw troops from the Kesh border within\n"
+            "ninety days. The talks in Kesh had lasted for three days and ended without a joint statement from\n"
+            "the leaders.\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(body.replace("\n", newline).encode("utf-8"))
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    statements = a.positions("März")
+    assert [(c.actor, c.kind) for c in statements] == [("Ilka März", "pledge")]
+    ans = a.ask("What did März pledge?")
+    assert not ans.abstained and ans.citations
+    c = ans.citations[0]
+    text = a.document(c.doc_id).text
+    assert text[c.start:c.end] == c.quote and c.quote.startswith("Zaravian President") and c.quote.endswith("days.")
+    assert a.document(c.doc_id).title == "Kesh summit ends in deadlock"
