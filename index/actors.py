@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .text import UPPER
+
 _BUILTIN = Path(__file__).with_name("aliases.json")
 _SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups")
 
@@ -46,14 +48,14 @@ _GOVERNMENT_BODIES = (
 _STATE_FORMS = r"kingdom|republic|federation|government|palace|state|people's republic|commonwealth"
 _DETERMINERS = re.compile(r"^(?:the|a|an|both|all)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|[A-Z]\.)$")
+_NAME_WORD = re.compile(rf"^(?:{UPPER}[\w'’-]*|[A-Z]\.)$")
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
     r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    r"specialist|expert)\s+((?:[A-Z][\w'’-]+)(?:\s+(?:(?:von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|"
-    r"el|le|la|ter|ten|zu)\s+)*[A-Z][\w'’-]+){1,3})"  # "Ursula von der Leyen", "Faisal bin Farhan"
+    rf"specialist|expert)\s+((?:{UPPER}[\w'’-]+)(?:\s+(?:(?:von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|"
+    rf"ibn|al|el|le|la|ter|ten|zu)\s+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
 )
 
 

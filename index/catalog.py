@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import NotFound, StoreError
-from .filtering import Bounds, pub_day
+from .filtering import Bounds, pub_day, sql_lower
 from .lexical import LexicalIndex
 from .models import ActorSummary, Claim, Document, Filters, Passage
 from .neardup import THRESHOLD, Fingerprint
@@ -262,8 +262,8 @@ class Catalog:
         sql: list[str] = [f"+{alias}.state='ready'"]
         args: list[str | int] = []
         if b.sources:
-            sql.append(f"lower({alias}.source) IN ({','.join('?' * len(b.sources))})")
-            args += b.sources
+            sql.append(f"lower({alias}.source) IN ({','.join('?' * len(b.sources_db))})")
+            args += b.sources_db
         if b.day_min is not None:
             sql.append(f"{alias}.pub_day >= ?")
             args.append(b.day_min)
@@ -710,16 +710,16 @@ class Catalog:
                f"ON d.doc_id=k.doc_id WHERE {where}")
         if actors:
             sql += f" AND lower(k.actor) IN ({','.join('?' * len(actors))})"
-            args += [a.lower() for a in actors]
+            args += [sql_lower(a) for a in actors]
         if kinds:
             sql += f" AND k.kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
         if topic:
             sql += " AND (lower(k.text) LIKE ? OR lower(k.topics) LIKE ?)"
-            args += [f"%{topic.lower()}%"] * 2
+            args += [f"%{sql_lower(topic)}%"] * 2
         if roles:
             sql += " AND (" + " OR ".join("lower(k.role) LIKE ?" for _ in roles) + ")"
-            args += [f"%{r.lower()}%" for r in roles]
+            args += [f"%{sql_lower(r)}%" for r in roles]
         sql += " ORDER BY k.date, d.published, k.start"
         out = []
         for r in self.db.execute(sql, args):

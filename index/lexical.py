@@ -153,7 +153,7 @@ class LexicalIndex:
         if bounds is not None and bounds.restricts:
             conditions = []
             if bounds.sources:
-                conditions.append(tantivy.Query.term_set_query(schema, "source", list(bounds.sources)))
+                conditions.append(tantivy.Query.term_set_query(schema, "source", list(bounds.sources_db)))
             if bounds.doc_ids:
                 conditions.append(tantivy.Query.term_set_query(schema, "doc_id", list(bounds.doc_ids)))
             if bounds.day_min is not None or bounds.day_max is not None:

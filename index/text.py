@@ -10,6 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+#: A capital letter in a name pattern: A-Z and the capitals of Latin-1, Latin Extended, Greek
+#: and Cyrillic ("Åsa", "Ömer", "Łukasz", "Ólafur"); ``re`` has no \p{Lu}.
+UPPER = "[A-Z" + "".join(chr(c) for r in ((0xC0, 0x250), (0x370, 0x500)) for c in range(*r)
+                         if chr(c).isupper() and chr(c).isalpha()) + "]"
+
 # Words that end with a period without ending a sentence.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep",

@@ -462,3 +462,27 @@ def test_a_hard_wrapped_sentence_keeps_its_statement(tmp_path, embedder, newline
     text = a.document(c.doc_id).text
     assert text[c.start:c.end] == c.quote and c.quote.startswith("Zaravian President") and c.quote.endswith("days.")
     assert a.document(c.doc_id).title == "Kesh summit ends in deadlock"
+
+
+def test_names_and_outlets_with_a_capital_outside_a_to_z(tmp_path, embedder):
+    """"Åsa Lindqvist", outlet "Échos du Nord": SQLite's lower() folds A-Z only, so the
+    statements of a name with a capital like Å were never found by positions or compare, and
+    the outlet filter missed in the catalog and keyword index (found by a new-user pass)."""
+    from assistant import Assistant
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Tariff talks\nsource: Échos du Nord\npublished: 2026-04-02\n---\n"
+                    "Zaravian Trade Minister Åsa Lindqvist said on Monday that the tariff offer was unacceptable. "
+                    "Ömer Nunez, the Kesh envoy, proposed a ceasefire in the border towns.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    assert [c.actor for c in a.positions("Åsa Lindqvist")] == ["Åsa Lindqvist"]
+    assert [c.actor for c in a.positions("Lindqvist")] == ["Åsa Lindqvist"]
+    assert [c.actor for c in a.positions("Ömer Nunez")] == ["Ömer Nunez"]
+    comparison, _ = a.compare(["Lindqvist", "Nunez"])
+    assert [(actor, bool(claims)) for actor, claims in comparison.columns] == [("Åsa Lindqvist", True),
+                                                                             ("Ömer Nunez", True)], comparison
+    for rerank in (False, True):
+        hits = a.search("tariff offer", k=3, filters={"sources": ["Échos du Nord"]}, rerank=rerank)
+        assert hits and {p.source for p in hits} == {"Échos du Nord"}
+    assert a.store.catalog.search_lexical("tariff", 3, a.parser.resolve_filters({"sources": ["Échos du Nord"]}))
