@@ -102,9 +102,16 @@ class ExtractiveAnswerer:
                           "Ask it in English, or use an LLM backend (--llm) that reads "
                           f"{query.language}.", True, passages=passages)
         if not passages:
+            if query.time.bounded and query.time.phrases:
+                return Answer(question, f"{ABSTAIN_TEXT} No article in the index published "
+                              f"{' '.join(query.time.phrases)} matches the question.", True)
             return Answer(question, ABSTAIN_TEXT + " Nothing in the index matches the question.", True)
         missing = missing_names(query, passages)
         if missing:
+            if query.time.bounded and query.time.phrases:  # "What did Nunez say before 2026?"
+                when = " ".join(p for p in query.time.phrases if p.lower() not in ("now", "currently"))
+                return Answer(question, f"{ABSTAIN_TEXT} No article published {when} that matches the question "
+                              f"mentions {', '.join(missing)}.", True, passages=passages)
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
                           passages=passages)
         own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
@@ -293,8 +300,14 @@ def quote_span(s: Sentence) -> tuple[int, int]:
     if m and local_start + m.end() < local_end:
         local_start += m.end()
     sentence = text[local_start:local_end]
+    para_start = text.rfind("\n", 0, local_start) + 1
+    opened = _opening_quote(text, para_start, local_start, sentence)
+    if opened is not None:
+        # '... we will exercise it,” Halden said.': the quotation opened in an earlier sentence
+        # of the paragraph; quote it from its opening mark, or it reads as if it began here.
+        local_start = opened
+        sentence = text[local_start:local_end]
     if sentence.lstrip().startswith(("“", '"')) and not ATTRIBUTION.search(sentence):
-        para_start = text.rfind("\n", 0, local_start) + 1
         prev_end = local_start
         while prev_end > para_start and text[prev_end - 1].isspace():
             prev_end -= 1
@@ -303,6 +316,22 @@ def quote_span(s: Sentence) -> tuple[int, int]:
             if prev and ATTRIBUTION.search(text[prev[-1].start:prev[-1].end]):
                 local_start = prev[-1].start
     return p.start + local_start, p.start + local_end
+
+
+def _opening_quote(text: str, para_start: int, start: int, sentence: str) -> int | None:
+    """Where the quotation that ``sentence`` (starting at ``start``) closes without opening it
+    was opened, earlier in its paragraph; None when the sentence's quotes are balanced."""
+    close = sentence.find("”")
+    if close >= 0 and "“" not in sentence[:close]:
+        mark = text.rfind("“", para_start, start)
+        if mark >= 0 and "”" not in text[mark:start]:
+            return mark
+        return None
+    if sentence.count('"') % 2 == 1 and not sentence.lstrip().startswith('"'):
+        mark = text.rfind('"', para_start, start)
+        if mark >= 0 and text[para_start:mark].count('"') % 2 == 0:
+            return mark
+    return None
 
 
 def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str], shown: int = 8) -> str:

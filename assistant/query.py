@@ -78,7 +78,9 @@ _OUTLET_WORD = re.compile(r"\b(?:Post|Times|Wire|News|Herald|Journal|Ledger|Guar
                           r"Press|Reuters|AP|AFP|Bloomberg|Verge|TechCrunch|Insider|Fortune|Economist|Magazine|"
                           r"Radio|TV|Network|Agency|Service|Chronicle|Observer|Standard|Mail|Express|Monitor|Courier|"
                           r"Globe|Mirror|Independent|Review|Wired|Politico|Axios|CNN|BBC|NPR|Xinhua|TASS|Al Jazeera|"
-                          r"Bulletin|Dispatch|Record|Sentinel|Examiner|Today)\b")
+                          r"Bulletin|Dispatch|Record|Sentinel|Examiner|Today|(?i:Tass|Interfax|Kyodo|Yonhap|Anadolu|"
+                          r"Novosti|Sputnik|Kommersant|Izvestia|Pravda|Haaretz|Asahi|Yomiuri|Nikkei|Spiegel|Zeitung|"
+                          r"Figaro|Le Monde|dpa|Ansa|EFE|PTI|Bernama|Antara|Kyiv Independent|Ukrinform))\b")
 _FOLLOWUP = re.compile(r"^(and|but|what about|how about|also)\b|\b(he|she|they|them|his|her|their|it|that|this)\b",
                        re.I)
 

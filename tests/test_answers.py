@@ -452,6 +452,7 @@ def test_an_outlet_that_does_not_answer_is_said_not_to(assistant):
     ("According to Harbor Wire, what did Ostmark pledge?", "Harbor Wire"),
     ("As reported by The Verge, what did Ostmark pledge?", "The Verge"),
     ("What did Koval pledge in the Daily Courier's coverage?", "Daily Courier"),
+    ("According to Tass, what did Ostmark pledge?", "Tass"),
 ])
 def test_a_question_citing_an_outlet_not_in_the_index_says_so(assistant, question, said):
     """An outlet the index holds no article from is named in the abstention, with the outlets
@@ -478,3 +479,33 @@ def test_report_in_a_month_is_when_it_was_published(assistant):
     assert (q.filters.since, q.filters.until, q.cited_outlets) == ("2025-12", "2025-12", ("Harbour Post",))
     ans = assistant.ask("What did the Harbour Post report in December 2025 about gas?")
     assert ans.citations and all(c.published.startswith("2025-12") for c in ans.citations)
+
+
+def test_a_quotation_is_quoted_from_its_opening_mark(assistant):
+    """'That is our right and we will exercise it,” Chancellor Viktor Halden said.' closes a
+    quotation opened a sentence earlier: the citation starts at the opening mark (it started
+    mid-quotation, with an unmatched ” and a "That" referring to nothing)."""
+    ans = assistant.ask("What did Halden say before 2026?")
+    assert ans.citations
+    check_citations(assistant, ans)
+    for c in ans.citations:
+        assert not re.match(r"^[^“]*”", c.quote), c.quote
+    assert any(c.quote.startswith("“Every ship that sails past our coast will be checked.") for c in ans.citations)
+
+
+def test_a_time_range_that_leaves_a_name_out_says_so(tmp_path, embedder):
+    """"What did Nunez say before 2026?" when he is quoted only in 2026: the abstention names the
+    range (it said "They do not mention Nunez", false of the index)."""
+    for day, text in (("2025-11-03", "Talks on the Kesh border resumed in the capital on Monday after a pause."),
+                      ("2026-02-10", "Kesh envoy Ömer Nunez said on Tuesday that the border talks would resume.")):
+        (tmp_path / f"{day}.md").write_text(f"---\ntitle: Border talks {day}\nsource: Test Wire\npublished: {day}\n"
+                                            f"---\n{text}\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "2025-11-03.md", tmp_path / "2026-02-10.md"]).ok
+    ans = a.ask("What did Nunez say before 2026?")
+    assert ans.abstained and "published before 2026" in ans.answer and "Nunez" in ans.answer, ans.answer
+    assert "do not mention" not in ans.answer
+    ans = a.ask("What did Nunez say before 2025?")
+    assert ans.abstained and "No article in the index published before 2025" in ans.answer, ans.answer
+    ans = a.ask("What did Nunez say in 2026?")
+    assert not ans.abstained and ans.citations[0].quote.startswith("Kesh envoy Ömer Nunez said")
