@@ -59,7 +59,16 @@ FURNITURE_LINE: list[tuple[str, re.Pattern]] = [
         r"reading time\b|audio\s*$|play (audio|video)\b).*$", re.I)),
     ("attribution line", re.compile(r"^\s*(--\s*)?with assistance (from|by)\b.*$", re.I)),
     ("button", re.compile(r"^\s*click here to get the .{0,40}app\s*$", re.I)),
+    ("navigation", re.compile(
+        r"^\s*(skip (to|navigation)\b.{0,30}|jump to (the )?(main )?(content|navigation|article|story|menu|search)|"
+        r"go to (the )?(main )?content|(main |site |open |close |toggle )?(menu|navigation)( menu)?|"
+        r"home ?page|home|log ?in|log ?out|sign ?in|sign ?out|sign up|register|my account|account|"
+        r"search( for)?( \.\.\.|…)?|newsletters?|accessibility( help| links)?)\s*$", re.I)),
 ]
+#: Furniture that carries no metadata: blanked before the dates, dateline and byline are read, so
+#: that a byline under a block of page links ("Skip to content", "Menu", ...) counts as near the top.
+CHROME = {"advertisement", "share bar", "newsletter box", "cookie box", "read-more stub", "listen/read time",
+          "button", "navigation", "link list"}
 
 #: Words of share bars and buttons; a short line made only of these is furniture.
 BUTTON_WORDS = {
@@ -98,6 +107,11 @@ TIMESTAMP_LINE = re.compile(
     rf"\s*\.?\s*$", re.I)
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
                      r"(?:\s*[,|]\s*[^\n]{0,60})?)\s*$")
+#: A byline naming an outlet: "By Hanne Petrov, Northgate Times", "Hanne Petrov | Northgate Times".
+_BYLINE_OUTLET = re.compile(r"^\s*(?:[Bb][Yy]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*"
+                            r"(?:,|\||—|–|-)\s*(?P<outlet>[A-Z][\w&.'’ -]{1,48}?)\s*$")
+_NOT_OUTLET = re.compile(r"\b(correspondent|reporter|writer|editor|staff|contributor|columnist|analyst|bureau|"
+                         r"chief|special|senior|freelance|in|and)\b", re.I)
 _ROLE = re.compile(r"\b(correspondent|reporter|editor|writer|columnist|journalist|contributor|"
                    r"producer|bureau chief)s?\b(?![’']s)", re.I)
 _NAME_LINE = re.compile(r"^\s*[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|da)){1,3}\s*$")
@@ -183,6 +197,14 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
         elif why[i] == "byline":
             m = _BYLINE.match(s)
             meta.setdefault("byline", m.group("who").strip() if m else s)
+    # "Hanne Petrov | Northgate Times" (no "By") next to a timestamp line: a byline.
+    for i, line in enumerate(norm):
+        s = line.strip()
+        if why[i] is None and "|" in s and len(s) < 100 and _BYLINE_OUTLET.match(s):
+            near = [j for j in (_neighbour(norm, i, -1), _neighbour(norm, i, 1)) if j is not None]
+            if any(why[j] == "timestamp" for j in near):
+                why[i] = "byline"
+                meta.setdefault("byline", s)
     # A byline block: a name line next to a role line ("Mira Stoll" / "Diplomatic correspondent, Ostra").
     for i, line in enumerate(norm):
         s = line.strip()
@@ -248,13 +270,39 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
         text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     # Dates and outlet the text gives (Published/Updated lines, dateline + copyright year,
     # byline outlet): read by index.dates, the one date reader.
-    read = text_dates(raw)
-    if read.outlet:
-        meta["outlet"] = read.outlet
+    chrome = list(raw)  # page chrome blanked (same length): it does not push the byline down
+    for (start, end, _), w in zip(lines, why):
+        if w in CHROME:
+            chrome[start:end] = " " * (end - start)
+    read = text_dates("".join(chrome))
+    outlet = read.outlet or byline_outlet([norm[i].strip() for i, w in enumerate(why) if w == "byline"])
+    if outlet:
+        meta["outlet"] = outlet
     if read.best() is not None:
         meta["text_date"] = read.best()
     meta["removed"] = sorted(removed, key=lambda r: r["start"])
     return text, meta
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> int | None:
+    """Index of the nearest non-empty line before (``step`` -1) or after (1) line ``i``."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return j
+        j += step
+    return None
+
+
+def byline_outlet(bylines: list[str]) -> str:
+    """The outlet the first byline naming one gives ("By Hanne Petrov, Northgate Times" ->
+    "Northgate Times"; "Hanne Petrov | Northgate Times" too), "" when none does (a role:
+    "By Mira Stoll, diplomatic correspondent"; several names: "By A, B and C")."""
+    for line in bylines:
+        m = _BYLINE_OUTLET.match(line)
+        if m and not _NOT_OUTLET.search(m.group("outlet")):
+            return m.group("outlet").strip()
+    return ""
 
 
 def headline_spans(text: str) -> list[tuple[int, int]]:
