@@ -380,22 +380,51 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
     for r in found.get("removed", []):  # furniture lines: offsets located in the raw page when verbatim
         r["start"] = raw.find(r["text"]) if r["text"] else -1
         r["end"] = r["start"] + len(r["text"]) if r["start"] >= 0 else -1
-    title = (md.title if md and md.title else "") or found.get("headline") or title
+    # Values of meta tags and JSON-LD may hold markup ("Kesh &amp; Co <i>Daily</i>"): text only.
+    title = meta_text(md.title if md else "") or found.get("headline") or meta_text(title)
     url = url or (md.url if md and md.url else "") or ""
     published, date_meta = pick_date([("html metadata", md.date if md else ""), *(dates or []),
                                       ("text", found.get("text_date"))])
+    topics = meta_topics([*(md.tags or []), *(md.categories or [])] if md else [])
     return _finish(Document(
         source_id=source_id or url or fallback_id,
         text=text,
         title=title,
-        source=source or (md.sitename if md and md.sitename else "") or found.get("outlet", "") or outlet,
+        source=source or meta_text(md.sitename if md else "") or found.get("outlet", "") or meta_text(outlet),
         published=published,
         url=url,
-        author=(md.author if md and md.author else "") or "",
+        author=meta_text(md.author if md else ""),
         path=where,
         meta={"format": "html", "removed": sorted(hidden + found.get("removed", []), key=lambda r: r["start"]),
-              **date_meta, **(meta or {})},
+              **date_meta, **({"topics": topics} if topics else {}), **(meta or {})},
     ), where)
+
+
+_TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^<>]*>|</?[a-zA-Z][\w:-]*", re.S)  # the last: cut off ("</b")
+
+
+def meta_text(value: Any) -> str:
+    """A metadata value of an HTML page (title, site name, author, keyword) as plain text: tags
+    dropped (also one cut off: "winter</b"), entities decoded (twice escaped too:
+    "&amp;amp;"), whitespace collapsed. ``""`` for None and non-strings."""
+    if not isinstance(value, str):
+        return ""
+    s = value
+    for _ in range(2):  # markup escaped once more than the page needed ("&lt;i&gt;") is markup too
+        s = _TAG.sub(" ", html.unescape(s))
+    return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;|")
+
+
+def meta_topics(values: list[Any]) -> list[str]:
+    """The page's topics (keywords, tags, categories), each ``meta_text``, split on commas and
+    semicolons, in order, without repeats."""
+    out: dict[str, None] = {}
+    for v in values:
+        for part in re.split(r"[,;]", meta_text(v)):
+            part = part.strip()
+            if part and part.lower() not in {k.lower() for k in out}:
+                out[part] = None
+    return list(out)
 
 
 def html_to_text(markup: str) -> str:

@@ -100,6 +100,39 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
+# ------------------------------------------------------------------ 2. HTML metadata with markup
+MARKUP_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<title>Kesh pledges aid</title>
+<meta property="og:title" content="Kesh &lt;b&gt;pledges&lt;/b&gt;   winter aid to Ostra">
+<meta property="og:site_name" content="Kesh &amp;amp; Co &lt;i&gt;Daily&lt;/i&gt;">
+<meta name="author" content="&lt;span&gt;Hanne  Petrov&lt;/span&gt;">
+<meta name="keywords" content="aid, winter&lt;/b, Ostra">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Kesh <b>pledges</b> winter aid",
+"author":{"@type":"Person","name":"Hanne <em>Petrov</em>"},"keywords":["aid","winter</b"],
+"publisher":{"@type":"Organization","name":"Kesh &amp; Co <i>Daily</i>"},"datePublished":"2024-01-10"}</script>
+</head><body><article><h1>Kesh pledges winter aid to Ostra</h1>
+<p>The foreign minister of Kesh pledged on Tuesday to send winter aid to Ostra before the end of the month,
+officials said.</p>
+<p>"We will deliver fuel and blankets to every village that asks for them," the minister told reporters.</p>
+<p>Ostra's government welcomed the offer and said it would open two more border crossings.</p>
+</article></body></html>"""
+
+
+def test_html_metadata_is_plain_text(tmp_path, embedder):
+    page = tmp_path / "kesh.html"
+    page.write_text(MARKUP_PAGE, encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True, extract_claims=False)
+    rep = a.ingest([page])
+    assert rep.ok and rep.added == 1, rep
+    [d] = a.documents()
+    doc = a.document(d.doc_id)
+    assert (doc.title, doc.source, doc.author) == ("Kesh pledges winter aid to Ostra", "Kesh & Co Daily",
+                                                   "Hanne Petrov")
+    assert doc.meta["topics"] == ["aid", "winter", "Ostra"]
+    for value in (doc.title, doc.source, doc.author, *doc.meta["topics"]):
+        assert "<" not in value and ">" not in value and "&" not in value.replace("Kesh & Co", "")
+
+
 # ------------------------------------------------------------------ 5. pasted page furniture
 PASTED = """Skip to content
 Menu
