@@ -30,7 +30,8 @@ def _open(args, create: bool = False, preload: bool = False):
 
     try:
         a = Assistant.open(store=args.store, chroma_url=args.chroma_url, create=create,
-                           llm=getattr(args, "llm", None), preload=preload)
+                           llm=getattr(args, "llm", None), preload=preload,
+                           fetch_private=True if getattr(args, "allow_private_urls", False) else None)
         if preload:
             _OPENED.append(a)
         return a
@@ -356,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["text", "html", "json", "jsonl"])
     s.add_argument("--source", help="outlet name for articles that do not carry one")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.add_argument("--allow-private-urls", action="store_true",
+                   help="also fetch URLs whose host is a local or private address (127.0.0.1, 10.x, 192.168.x, "
+                        "169.254.x, ::1 ...), refused by default (env ATTACHE_FETCH_PRIVATE=1)")
     s.set_defaults(func=cmd_ingest)
 
     s = sub.add_parser("docs", parents=[common], help="list documents; `docs show ID`, `docs rm ID`")

@@ -13,6 +13,8 @@ from pathlib import Path
 import tomllib
 from platformdirs import user_config_dir, user_data_dir
 
+from .errors import AttacheError
+
 _ENV: dict[str, tuple[str, ...]] = {
     "store": ("ATTACHE_STORE",),
     "chroma_url": ("ATTACHE_CHROMA_URL",),
@@ -26,7 +28,11 @@ _ENV: dict[str, tuple[str, ...]] = {
     "aliases": ("ATTACHE_ALIASES",),
     "auth": ("ATTACHE_AUTH",),
     "api_token": ("ATTACHE_API_TOKEN",),
+    "fetch_private": ("ATTACHE_FETCH_PRIVATE",),
 }
+#: How an environment variable says yes or no to a true/false setting.
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class Settings:
     aliases: str = ""  # JSON file of extra actor aliases (see index/actors.py)
     auth: str = ""  # USER:PASS login for the web UI and APIs (see assistant.serve)
     api_token: str = ""  # Bearer token for the APIs ("" = the auth password)
+    fetch_private: bool = False  # fetch URLs of local/private addresses (refused by default: SSRF)
 
     @property
     def store_path(self) -> Path:
@@ -77,12 +84,24 @@ def load_settings(**overrides) -> Settings:
             data = tomllib.load(f)
         known = {f.name for f in fields(Settings)}
         values.update({k: v for k, v in data.items() if k in known})
+    flags = {f.name for f in fields(Settings) if f.type in (bool, "bool")}
     for name, envs in _ENV.items():
         for env in envs:
             if os.environ.get(env, "").strip():
-                values[name] = os.environ[env].strip()
+                value = os.environ[env].strip()
+                values[name] = _flag(env, value) if name in flags else value
                 break
     return Settings(**values).with_overrides(**overrides)
+
+
+def _flag(env: str, value: str) -> bool:
+    """A true/false environment variable: 1/true/yes/on or 0/false/no/off (any case)."""
+    v = value.lower()
+    if v in _TRUE:
+        return True
+    if v in _FALSE:
+        return False
+    raise AttacheError(f"{env}={value!r}: expected 1/true/yes/on or 0/false/no/off")
 
 
 def is_offline_llm(spec: str | None) -> bool:

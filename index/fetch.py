@@ -11,11 +11,19 @@ already in the store (same link, else guid) is reported unchanged without being 
 Limits (environment): ``ATTACHE_FETCH_TIMEOUT`` seconds per page (default 20),
 ``ATTACHE_FETCH_MAX_BYTES`` (default 10 MB), at most ``MAX_REDIRECTS`` redirects, http/https only.
 Every failure becomes an ``InputError`` naming the URL and the cause.
+
+Local and private addresses are refused (server-side request forgery: a link or a feed item
+pointing at 127.0.0.1, 10.x, 169.254.169.254, a router's admin page ...): every address the host
+of a URL resolves to must be public (``address_problem``), checked before each request,
+redirects included, unless ``allow_private`` (Settings ``fetch_private``, ``ATTACHE_FETCH_PRIVATE=1``,
+``attache ingest --allow-private-urls``).
 """
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
+import socket
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -108,9 +116,59 @@ def _limits() -> tuple[float, int]:
     return timeout, max_bytes
 
 
-def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None) -> Fetched:
+PRIVATE_HINT = "local and private addresses are not fetched; --allow-private-urls or ATTACHE_FETCH_PRIVATE=1 to allow"
+
+
+def address_problem(ip: str) -> str:
+    """Why an IP address must not be fetched from ("a loopback address", ...), "" when it is public."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])  # "fe80::1%eth0": the zone is not part of it
+    except ValueError:
+        return "not an IP address"
+    if isinstance(addr, ipaddress.IPv6Address):
+        inner = addr.ipv4_mapped or addr.sixtofour or (addr.teredo[1] if addr.teredo else None)
+        if inner is not None:  # ::ffff:127.0.0.1 reaches 127.0.0.1
+            return address_problem(str(inner))
+    for what, bad in (("an unspecified", addr.is_unspecified), ("a loopback", addr.is_loopback),
+                      ("a link-local", addr.is_link_local), ("a multicast", addr.is_multicast),
+                      ("a reserved", addr.is_reserved), ("a private", addr.is_private)):
+        if bad:
+            return f"{what} address"
+    if not addr.is_global:  # 100.64.0.0/10 (carrier-grade NAT) and the like
+        return "not a public address"
+    return ""
+
+
+def check_public(url: str, where: str | None = None) -> None:
+    """Raises ``InputError(where or url, ...)`` unless every address the host of ``url``
+    resolves to is public (see ``address_problem``)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host:
+        raise InputError(where or url, "no host in the URL")
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise InputError(where or url, "invalid port in the URL") from None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError, OSError) as e:
+        raise InputError(where or url, f"cannot connect: cannot resolve {host}: {_reason(e)}") from None
+    for info in infos:
+        ip = str(info[4][0])
+        problem = address_problem(ip)
+        if problem:
+            said = host if host == ip else f"{host} ({ip})"
+            moved = f" (redirected to {url})" if where and where != url else ""
+            raise InputError(where or url, f"refused: {said} is {problem}{moved}; {PRIVATE_HINT}")
+
+
+def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None,
+          allow_private: bool = False) -> Fetched:
     """GET ``url`` (http/https only, redirects followed up to ``MAX_REDIRECTS``) within
-    ``timeout`` seconds overall and ``max_bytes``; raises ``InputError(url, cause)``."""
+    ``timeout`` seconds overall and ``max_bytes``; raises ``InputError(url, cause)``. Unless
+    ``allow_private``, a URL (or a redirect) to a host with a local or private address is
+    refused before any request to it (``check_public``)."""
     import httpx
 
     t_default, b_default = _limits()
@@ -120,8 +178,14 @@ def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None) 
     if scheme not in ("http", "https"):
         raise InputError(url, f"unsupported URL scheme {scheme!r} (only http and https)")
     deadline = time.monotonic() + timeout
+
+    def guard(request: httpx.Request) -> None:  # every request, the redirects' included
+        if not allow_private:
+            check_public(str(request.url), url)
+
     try:
         with httpx.Client(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=timeout,
+                          event_hooks={"request": [guard]},
                           headers={"User-Agent": user_agent(), "Accept": "text/html,application/xhtml+xml,"
                                    "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"},
                           trust_env=False) as client:
@@ -173,12 +237,14 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def load_url(url: str, source: str | None = None, known: Known | None = None) -> Iterator[Document | InputError]:
-    """The document of a page URL, or the documents of a feed URL; ``InputError``s for failures."""
+def load_url(url: str, source: str | None = None, known: Known | None = None,
+             allow_private: bool = False) -> Iterator[Document | InputError]:
+    """The document of a page URL, or the documents of a feed URL; ``InputError``s for failures.
+    ``allow_private``: fetch local and private addresses too (see ``fetch``)."""
     try:
-        got = fetch(url)
+        got = fetch(url, allow_private=allow_private)
         if got.is_feed:
-            yield from feed_documents(got.body, url, source, known, base=got.url)
+            yield from feed_documents(got.body, url, source, known, base=got.url, allow_private=allow_private)
         elif got.is_html:
             yield page_document(got, url, source)
         else:
@@ -201,19 +267,20 @@ def page_document(got: Fetched, url: str, source: str | None, outlet: str = "",
                          meta={"fetched_from": url, **(meta or {})})
 
 
-def feed_file(path: Path, source: str | None = None, known: Known | None = None
-              ) -> Iterator[Document | InputError]:
+def feed_file(path: Path, source: str | None = None, known: Known | None = None,
+              allow_private: bool = False) -> Iterator[Document | InputError]:
     """The documents of a saved RSS/Atom file (linked pages are fetched, as for a feed URL)."""
     try:
         data = path.read_bytes()
     except OSError as e:
         yield InputError(str(path), f"cannot read: {e.strerror or e}")
         return
-    yield from feed_documents(data, str(path), source, known, base="", feed_id=str(path.resolve()))
+    yield from feed_documents(data, str(path), source, known, base="", feed_id=str(path.resolve()),
+                              allow_private=allow_private)
 
 
 def feed_documents(data: bytes, where: str, source: str | None, known: Known | None, base: str = "",
-                   feed_id: str = "") -> Iterator[Any]:
+                   feed_id: str = "", allow_private: bool = False) -> Iterator[Any]:
     """Every item of an RSS/Atom feed: a ``Document`` (linked page or inline content), a
     ``loaders.KnownItem`` for a linked item already stored, or an ``InputError``."""
     import feedparser
@@ -250,7 +317,7 @@ def feed_documents(data: bytes, where: str, source: str | None, known: Known | N
                 if known and known(doc_id):
                     yield KnownItem(link, doc_id)
                     continue
-                got = fetch(link)
+                got = fetch(link, allow_private=allow_private)
                 if not got.is_html:
                     raise InputError(link, f"not an HTML page (content type {got.media_type or 'unknown'})")
                 doc = page_document(got, link, source, outlet=feed_title, dates=[("feed item", date_raw)],

@@ -106,7 +106,8 @@ class Ingestor:
         nobody writes to). ``progress``: a bar on stderr (True) or a callback ``(done, total, what)``."""
         t0 = time.perf_counter()
         # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
-        loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready), key=lambda it: bool(
+        loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready,
+                                   allow_private=self.store.settings.fetch_private), key=lambda it: bool(
             isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
         with self.store.writing():
             return self._ingest(loaded, progress, t0)

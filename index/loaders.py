@@ -187,21 +187,22 @@ def _unusable(path: Path) -> str:
 
 
 def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None,
-               known: Callable[[str], bool] | None = None) -> Iterator[LoadResult]:
+               known: Callable[[str], bool] | None = None, allow_private: bool = False) -> Iterator[LoadResult]:
     """Every article (or error) from files, folders and URLs (``index/fetch.py``: pages and
     feeds, the only network use), in a stable order. ``known(doc_id)``: already stored, so a
-    feed item linking to it is not fetched again."""
+    feed item linking to it is not fetched again. ``allow_private``: fetch URLs of local and
+    private addresses too (refused by default; Settings ``fetch_private``)."""
     if fmt and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for raw in paths:
         if is_url(raw):
-            yield from load_url(str(raw), source, known)
+            yield from load_url(str(raw), source, known, allow_private=allow_private)
             continue
         for item in iter_files(Path(raw), fmt):
             if isinstance(item, InputError):
                 yield item
                 continue
-            yield from load_file(item, fmt, source, known)
+            yield from load_file(item, fmt, source, known, allow_private=allow_private)
 
 
 def _read_text(path: Path, fmt: str = "text") -> tuple[str, str]:
@@ -260,7 +261,7 @@ def _first_bad_byte(data: bytes) -> int:
 
 
 def load_file(path: Path, fmt: str | None = None, source: str | None = None,
-              known: Callable[[str], bool] | None = None) -> Iterator[LoadResult]:
+              known: Callable[[str], bool] | None = None, allow_private: bool = False) -> Iterator[LoadResult]:
     """Documents of one file, or an ``InputError`` per bad file or record; any exception while
     loading (a missing optional package included) becomes an ``InputError`` naming the file."""
     fmt = fmt or EXTENSIONS.get(path.suffix.lower(), "text")
@@ -270,7 +271,7 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
         except InputError as e:
             yield e
             return
-        yield from feed_file(path, source, known)
+        yield from feed_file(path, source, known, allow_private=allow_private)
         return
     try:
         raw, encoding = _read_text(path, fmt)

@@ -383,10 +383,14 @@ def test_compare_tab_columns_cite_and_open(page, assistant):
 
 def test_library_adds_from_a_link(page, assistant):
     """Runs last: it adds a page to the shared store. The same path as `attache ingest URL`."""
+    from dataclasses import replace
+
     from test_fetch import Site
 
     site = Site()
     site.thread.start()
+    settings = assistant.store.settings
+    assistant.store.settings = replace(settings, fetch_private=True)  # the site is on 127.0.0.1
     try:
         good, missing = f"{site.base}/a1.html", f"{site.base}/missing.html"
         page.get_by_role("tab", name="Library").click()
@@ -411,6 +415,7 @@ def test_library_adds_from_a_link(page, assistant):
         page.wait_for_function("document.querySelector('#ingest-report').innerText.includes('not: not a web link')",
                                timeout=LONG)
     finally:
+        assistant.store.settings = settings
         site.server.shutdown()
         site.server.server_close()
         site.thread.join(timeout=5)

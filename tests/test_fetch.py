@@ -202,8 +202,9 @@ def env(tmp_path, monkeypatch):
     cfg = tmp_path / "attache-test.toml"
     cfg.write_text("extract_claims = false\n", encoding="utf-8")
     e = {k: v for k, v in os.environ.items() if not k.startswith("ATTACHE_")}
+    # The site is on 127.0.0.1, which attache refuses to fetch unless allowed (test_ingest_robustness).
     e.update(ATTACHE_CONFIG=str(cfg), ATTACHE_FETCH_TIMEOUT=TIMEOUT, ATTACHE_FETCH_MAX_BYTES=str(MAX_BYTES),
-             HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+             ATTACHE_FETCH_PRIVATE="1", HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     for k in list(os.environ):
         if k.startswith("ATTACHE_"):
             monkeypatch.delenv(k)
@@ -294,15 +295,15 @@ def test_pages_feeds_and_failures_through_the_cli(site, env, tmp_path):
 
 
 def test_fetch_limits_directly(site):
-    got = fetch(f"{site.base}/go/a3", timeout=5, max_bytes=MAX_BYTES)
+    got = fetch(f"{site.base}/go/a3", timeout=5, max_bytes=MAX_BYTES, allow_private=True)
     assert got.url == f"{site.base}/a3.html" and got.is_html and not got.is_feed
-    assert fetch(f"{site.base}/feed.atom", timeout=5).is_feed
+    assert fetch(f"{site.base}/feed.atom", timeout=5, allow_private=True).is_feed
     t0 = time.monotonic()
     with pytest.raises(InputError, match=r"timed out after 0.5 s"):
-        fetch(f"{site.base}/slow.html", timeout=0.5)
+        fetch(f"{site.base}/slow.html", timeout=0.5, allow_private=True)
     assert time.monotonic() - t0 < SLOW_DELAY
     with pytest.raises(InputError, match="too large"):
-        fetch(f"{site.base}/big.html", timeout=5, max_bytes=1000)
+        fetch(f"{site.base}/big.html", timeout=5, max_bytes=1000, allow_private=True)
     with pytest.raises(InputError, match="unsupported URL scheme 'file'"):
         fetch("file:///etc/passwd")
 

@@ -100,6 +100,68 @@ def closed_port() -> int:
         return s.getsockname()[1]
 
 
+# ------------------------------------------------------------------ 1. local and private URLs
+def test_local_urls_are_refused_by_default_and_fetched_when_allowed(site, env, tmp_path):
+    store = tmp_path / "store"
+    url, by_name = f"{site.base}/a.html", f"http://localhost:{site.port}/b.html"
+    rc, rep, err = cli_ingest([url, by_name], store, env)
+    assert rc == 1 and rep["added"] == 0, rep
+    causes = {f["path"]: f["error"] for f in rep["failed"]}
+    assert causes[url].startswith("refused: 127.0.0.1 is a loopback address"), causes
+    assert "--allow-private-urls" in causes[url] and "ATTACHE_FETCH_PRIVATE=1" in causes[url]
+    assert causes[by_name].startswith("refused: localhost (") and "loopback address" in causes[by_name], causes
+    assert f"failed: {url}: refused: 127.0.0.1 is a loopback address" in err
+    assert site.hits == []  # nothing was requested
+
+    rc, rep, err = cli_ingest([url, "--allow-private-urls"], store, env)  # the CLI flag
+    assert rc == 0 and rep["added"] == 1 and rep["failed"] == [], (rep, err)
+    assert site.hits == ["/a.html"]
+
+    # The environment variable (Settings.fetch_private), through the Python API.
+    os.environ["ATTACHE_FETCH_PRIVATE"] = "1"
+    try:
+        a = Assistant.open(store=store, create=False)
+        assert a.settings.fetch_private is True
+        rep2 = a.ingest([f"{site.base}/c.html"])
+    finally:
+        del os.environ["ATTACHE_FETCH_PRIVATE"]
+    assert rep2.failed == [] and len(rep2.duplicates) == 1 and site.hits[-1] == "/c.html", rep2  # same page
+    assert Assistant.open(store=store, create=False).settings.fetch_private is False
+
+
+def test_a_saved_feeds_item_links_are_checked_too(site, env, tmp_path):
+    """A feed file (upload or folder) whose item links to a local address: not requested."""
+    feed = tmp_path / "feed.rss"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Kesh Feed</title>
+<item><title></title><link>{site.base}/item.html</link><description></description></item>
+</channel></rss>""", encoding="utf-8")
+    [err] = list(load_paths([feed]))
+    assert isinstance(err, InputError) and err.cause.startswith("refused: 127.0.0.1 is a loopback address")
+    assert site.hits == []
+    [doc] = list(load_paths([feed], allow_private=True))
+    assert isinstance(doc, Document) and doc.source == "Harbor Wire" and site.hits == ["/item.html"]
+
+
+def test_every_kind_of_non_public_address_is_refused():
+    from index.fetch import address_problem, check_public
+
+    for ip, what in [("127.0.0.1", "loopback"), ("::1", "loopback"), ("10.1.2.3", "private"),
+                     ("192.168.0.1", "private"), ("172.16.5.4", "private"), ("169.254.169.254", "link-local"),
+                     ("fe80::1", "link-local"), ("0.0.0.0", "unspecified"), ("::", "unspecified"),
+                     ("224.0.0.1", "multicast"), ("ff02::1", "multicast"), ("240.0.0.1", "reserved"),
+                     ("::ffff:127.0.0.1", "loopback"), ("::ffff:10.0.0.1", "private"), ("fd00::1", "private"),
+                     ("100.64.0.1", "not a public")]:
+        assert what in address_problem(ip), (ip, address_problem(ip))
+    assert address_problem("93.184.215.14") == "" and address_problem("2606:4700::1111") == ""
+    check_public("http://93.184.215.14/page.html")  # an IP literal: no name to resolve
+    for url in ("http://[::1]:9/x", "http://10.0.0.1/x", "http://169.254.169.254/latest/meta-data/",
+                "http://2130706433/x", "http://0x7f.1/x"):  # the last two: 127.0.0.1 written otherwise
+        with pytest.raises(InputError, match="refused: .* address"):
+            check_public(url)
+    with pytest.raises(InputError, match="refused: 127.0.0.1 is a loopback address"):
+        fetch(f"http://127.0.0.1:{closed_port()}/x")
+
+
 # ------------------------------------------------------------------ 2. HTML metadata with markup
 MARKUP_PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Kesh pledges aid</title>
