@@ -48,6 +48,8 @@ def cmd_ingest(args) -> int:
     """`attache ingest PATH...`: load, clean, chunk, embed and store; exit 1 when any input failed."""
     a = _open(args, create=True)
     report = a.ingest(args.paths, fmt=args.format, source=args.source, progress=not args.quiet)
+    for f in report.skipped:
+        _err(f"skipped: {f['path']}: {f['reason']}")
     for f in report.failed:
         _err(f"failed: {f['path']}: {f['error']}")
     for d in report.duplicates:
@@ -62,7 +64,8 @@ def cmd_ingest(args) -> int:
         _out(d)
     else:
         print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-              f"failed {len(report.failed)}, chunks {report.chunks}, claims {report.claims}, "
+              f"failed {len(report.failed)}, " + (f"skipped {len(report.skipped)}, " if report.skipped else "")
+              + f"chunks {report.chunks}, claims {report.claims}, "
               f"{report.seconds:.1f} s" + (f" (completed {report.resumed} interrupted)" if report.resumed else ""))
     return 0 if report.ok else 1
 

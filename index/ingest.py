@@ -43,7 +43,8 @@ BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder 
 @dataclass
 class IngestReport:
     """What one ``Ingestor.ingest`` run did: document counts, ``failed`` as ``{"path", "error"}``,
-    ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
+    ``skipped`` as ``{"path", "reason"}`` (files of a folder that are not read: an unsupported
+    type; not a failure), ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
     cleaned text), ``near_duplicates`` as ``{"path", "doc_id", "title", "similar_to": [{"doc_id",
     "title", "source", "published", "similarity"}]}`` (documents of this run linked to others),
     chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged. The counts are
@@ -55,6 +56,7 @@ class IngestReport:
     unchanged: int = 0
     resumed: int = 0
     failed: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     near_duplicates: list[dict] = field(default_factory=list)
     chunks: int = 0
@@ -105,15 +107,28 @@ class Ingestor:
         store waits its turn, but never for a slow or stuck input of another (a fetch, a pipe
         nobody writes to). ``progress``: a bar on stderr (True) or a callback ``(done, total, what)``."""
         t0 = time.perf_counter()
+        skipped: list[dict] = []
+
+        def skip(path: str, reason: str) -> None:  # a file of a folder not read (its type)
+            if not self._in_store(path):  # the store's own files, when it lives in the folder
+                skipped.append({"path": path, "reason": reason})
+
         # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
         loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready,
-                                   allow_private=self.store.settings.fetch_private), key=lambda it: bool(
-            isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
+                                   allow_private=self.store.settings.fetch_private, skipped=skip),
+                        key=lambda it: bool(isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
         with self.store.writing():
-            return self._ingest(loaded, progress, t0)
+            return self._ingest(loaded, progress, t0, skipped)
 
-    def _ingest(self, loaded: list, progress: bool | ProgressFn, t0: float) -> IngestReport:
-        report = IngestReport()
+    def _in_store(self, path: str) -> bool:
+        try:
+            return Path(path).resolve().is_relative_to(Path(self.store.path).resolve())
+        except OSError:
+            return False
+
+    def _ingest(self, loaded: list, progress: bool | ProgressFn, t0: float,
+                skipped: list[dict] | None = None) -> IngestReport:
+        report = IngestReport(skipped=list(skipped or []))
         resumed = self.resume_pending()
         report.resumed = len(resumed)
         self.link_unfingerprinted(report)

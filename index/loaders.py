@@ -133,11 +133,25 @@ def normalise_date(value: Any) -> str:
     return parse_date(value).iso
 
 
-def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
+#: What a folder may hold besides articles without being reported as skipped (no extension).
+QUIET_NAMES = {"readme", "license", "licence", "copying", "notice", "changelog", "authors", "makefile"}
+
+SkippedFn = Callable[[str, str], None]
+
+
+def unsupported_reason(path: Path) -> str:
+    """Why a file in a folder is not read: its type, and the types that are."""
+    kind = f"unsupported file type {path.suffix.lower()}" if path.suffix else "no file extension"
+    return f"{kind}; supported: {' '.join(sorted(EXTENSIONS))} (--format to read others as one format)"
+
+
+def iter_files(path: Path, fmt: str | None, skipped: SkippedFn | None = None) -> Iterator[Path | InputError]:
     """The loadable files under ``path`` (itself, or a folder walked in sorted order), with an
     ``InputError`` in place of each path that cannot be used (missing, a broken or looping
     symbolic link, a pipe or device, unknown format, a folder holding no article file). In a
-    folder, hidden entries and files of other extensions are passed over silently."""
+    folder, hidden entries are passed over silently; each file of another extension is passed
+    over and told to ``skipped(path, reason)`` (``unsupported_reason``), except extension-less
+    project files (``QUIET_NAMES``: README, LICENSE ...)."""
     problem = _unusable(path)
     if problem:
         yield InputError(str(path), problem)
@@ -152,7 +166,11 @@ def iter_files(path: Path, fmt: str | None) -> Iterator[Path | InputError]:
         for p in entries:
             if any(part.startswith(".") for part in p.relative_to(path).parts):
                 continue
-            if not (fmt or p.suffix.lower() in EXTENSIONS) or (p.is_dir() and not p.is_symlink()):
+            if p.is_dir() and not p.is_symlink():
+                continue
+            if not (fmt or p.suffix.lower() in EXTENSIONS):
+                if skipped and (p.suffix or p.name.lower() not in QUIET_NAMES):
+                    skipped(str(p), unsupported_reason(p))
                 continue
             problem = _unusable(p) or ("" if p.is_file() or p.is_dir() else _NOT_REGULAR)
             if problem:
@@ -187,18 +205,20 @@ def _unusable(path: Path) -> str:
 
 
 def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None,
-               known: Callable[[str], bool] | None = None, allow_private: bool = False) -> Iterator[LoadResult]:
+               known: Callable[[str], bool] | None = None, allow_private: bool = False,
+               skipped: SkippedFn | None = None) -> Iterator[LoadResult]:
     """Every article (or error) from files, folders and URLs (``index/fetch.py``: pages and
     feeds, the only network use), in a stable order. ``known(doc_id)``: already stored, so a
     feed item linking to it is not fetched again. ``allow_private``: fetch URLs of local and
-    private addresses too (refused by default; Settings ``fetch_private``)."""
+    private addresses too (refused by default; Settings ``fetch_private``). ``skipped(path,
+    reason)``: told each file of a folder that is not read (see ``iter_files``)."""
     if fmt and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for raw in paths:
         if is_url(raw):
             yield from load_url(str(raw), source, known, allow_private=allow_private)
             continue
-        for item in iter_files(Path(raw), fmt):
+        for item in iter_files(Path(raw), fmt, skipped):
             if isinstance(item, InputError):
                 yield item
                 continue

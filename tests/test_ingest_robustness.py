@@ -195,6 +195,36 @@ def test_html_metadata_is_plain_text(tmp_path, embedder):
         assert "<" not in value and ">" not in value and "&" not in value.replace("Kesh & Co", "")
 
 
+# ------------------------------------------------------------------ 3. unsupported files of a folder
+def test_unsupported_files_of_a_folder_are_reported_as_skipped(tmp_path, env):
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Kesh's foreign minister offered on Tuesday to mediate between Ostra and "
+                                  "its neighbour. Talks could begin within weeks.", encoding="utf-8")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really a document")
+    (folder / "sub" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00")  # hidden: silent
+    (folder / "README").write_text("What this folder holds.", encoding="utf-8")  # a project file: silent
+    rc, rep, err = cli_ingest([folder], tmp_path / "store", env)
+    assert rc == 0 and rep["added"] == 1 and rep["failed"] == [], (rep, err)
+    skipped = {Path(s["path"]).name: s["reason"] for s in rep["skipped"]}
+    assert set(skipped) == {"notes.docx", "image.png"}, rep["skipped"]
+    assert skipped["notes.docx"].startswith("unsupported file type .docx; supported: ") and ".html" in skipped[
+        "notes.docx"] and ".txt" in skipped["notes.docx"]
+    assert f"attache: skipped: {folder / 'notes.docx'}: unsupported file type .docx; supported:" in err
+    assert f"skipped: {folder / 'sub' / 'image.png'}: unsupported file type .png" in err
+    assert ".DS_Store" not in err and "README" not in err
+
+    # The Python API's report holds them too; a folder of nothing readable still fails, naming them.
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "slides.pptx").write_bytes(b"PK")
+    a = Assistant.open(store=tmp_path / "store", create=False)
+    r = a.ingest([only])
+    assert [s["path"] for s in r.skipped] == [str(only / "slides.pptx")]
+    assert [f["path"] for f in r.failed] == [str(only)] and "no article files" in r.failed[0]["error"]
+
+
 # ------------------------------------------------------------------ 5. pasted page furniture
 PASTED = """Skip to content
 Menu
