@@ -5,8 +5,10 @@ The network is used only here, and only for URLs the user gives (and the item li
 the user gives). A page goes through ``loaders.html_document`` exactly like a saved HTML file
 (hidden text stripped, furniture removed, dates read); its ``url`` is the final URL after
 redirects and its identity (``source_id``) the URL as given. A feed's items are each the linked
-page when the item has a link and little content of its own, else the item's own content; an item
-already in the store (same link, else guid) is reported unchanged without being fetched again.
+page when the item has a link and little content of its own, else the item's own content (also
+when the link cannot be fetched: offline, gone, refused; then with a warning on stderr and
+``meta["link_not_fetched"]`` saying why); an item already in the store (same link, else guid) is
+reported unchanged without being fetched again.
 
 Limits (environment): ``ATTACHE_FETCH_TIMEOUT`` seconds per page (default 20),
 ``ATTACHE_FETCH_MAX_BYTES`` (default 10 MB), at most ``MAX_REDIRECTS`` redirects, http/https only.
@@ -24,6 +26,7 @@ import ipaddress
 import os
 import re
 import socket
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -311,26 +314,38 @@ def feed_documents(data: bytes, where: str, source: str | None, known: Known | N
         own_text = html_to_text(visible) if visible else ""
         date_raw = e.get("published") or e.get("updated") or e.get("created") or ""
         fetchable = urlsplit(link).scheme.lower() in ("http", "https")
+        title = plain(e.get("title", ""), html_ok=False)
+        unfetched = ""  # why the item's link could not be read (its own text is indexed instead)
         try:
             if fetchable and len(own_text) < FULL_CONTENT_CHARS:
                 doc_id = short_hash("doc", link)
                 if known and known(doc_id):
                     yield KnownItem(link, doc_id)
                     continue
-                got = fetch(link, allow_private=allow_private)
-                if not got.is_html:
-                    raise InputError(link, f"not an HTML page (content type {got.media_type or 'unknown'})")
-                doc = page_document(got, link, source, outlet=feed_title, dates=[("feed item", date_raw)],
-                                    meta={"feed": feed_id, **({"guid": guid} if guid else {})})
-                yield doc
-                continue
-            if not own_text:
+                try:
+                    got = fetch(link, allow_private=allow_private)
+                    if not got.is_html:
+                        raise InputError(link, f"not an HTML page (content type {got.media_type or 'unknown'})")
+                    doc = page_document(got, link, source, outlet=feed_title, dates=[("feed item", date_raw)],
+                                        meta={"feed": feed_id, **({"guid": guid} if guid else {})})
+                    yield doc
+                    continue
+                except InputError as err:  # offline, gone, refused: the item's own text, if any
+                    if not (own_text or title):
+                        raise
+                    unfetched = err.cause
+                    print(f"attache: warning: {item_where}: cannot fetch its link {link} ({err.cause}); "
+                          f"indexed the item's own text instead ({len(own_text or title)} characters)",
+                          file=sys.stderr, flush=True)
+            if not own_text and not unfetched:
                 raise InputError(item_where, "the item has no content and no link to fetch")
             sid = link or (guid if ":" in guid else (f"{feed_id}#{guid}" if guid else f"{feed_id}#{i}"))
-            rec = {"title": e.get("title", ""), "content": visible, "url": link, "id": guid or "",
-                   "published": date_raw, "author": e.get("author", "") or "", "language": language}
+            rec = {"title": e.get("title", ""), "content": visible if own_text else title, "url": link,
+                   "id": guid or "", "published": date_raw, "author": e.get("author", "") or "",
+                   "language": language}
             doc = _from_record(Path(where), rec, item_where, i, source, {"source": feed_title})
-            yield replace(doc, source_id=sid, doc_id="", path=where, meta={**doc.meta, "feed": feed_id})
+            extra = {"link_not_fetched": unfetched} if unfetched else {}
+            yield replace(doc, source_id=sid, doc_id="", path=where, meta={**doc.meta, "feed": feed_id, **extra})
         except InputError as err:
             yield err
         except Exception as err:  # noqa: BLE001 - one bad item must never stop the others

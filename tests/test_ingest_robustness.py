@@ -225,6 +225,42 @@ def test_unsupported_files_of_a_folder_are_reported_as_skipped(tmp_path, env):
     assert [f["path"] for f in r.failed] == [str(only)] and "no article files" in r.failed[0]["error"]
 
 
+# ------------------------------------------------------------------ 4. feed items whose link is offline
+DESCRIPTION = ("Kesh's foreign minister Lina Varga said on Monday that her government would reopen the "
+               "northern border crossing to grain lorries from Ostra within ten days, provided that customs "
+               "inspections resume at both ends. She said the offer stood until the end of the month and "
+               "that talks with the Ostran trade ministry would continue in Lessa.")
+
+
+def test_a_saved_feed_item_with_an_unreachable_link_is_indexed_from_its_own_text(tmp_path, capfd, embedder):
+    assert 250 < len(DESCRIPTION) < 500  # short: the linked page is tried first
+    down = f"http://127.0.0.1:{closed_port()}"
+    feed = tmp_path / "kesh.rss"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Kesh Daily Feed</title>
+<item><title>Kesh to reopen the northern crossing</title><link>{down}/crossing.html</link>
+<pubDate>Mon, 03 Jun 2024 08:00:00 GMT</pubDate><description>{DESCRIPTION}</description></item>
+<item><link>{down}/empty.html</link><description></description></item>
+</channel></rss>""", encoding="utf-8")
+    os.environ["ATTACHE_FETCH_PRIVATE"] = "1"  # the link is a closed local port: a link that cannot be fetched
+    try:
+        a = Assistant.open(store=tmp_path / "store", create=True, extract_claims=False)
+        rep = a.ingest([feed])
+    finally:
+        del os.environ["ATTACHE_FETCH_PRIVATE"]
+    err = capfd.readouterr().err
+    assert rep.added == 1, rep
+    [failed] = rep.failed  # an item with neither text nor a title of its own
+    assert failed["path"] == f"{down}/empty.html" and failed["error"].startswith("cannot connect"), rep.failed
+    [d] = a.documents()
+    doc = a.document(d.doc_id)
+    assert (doc.title, doc.source, doc.url) == ("Kesh to reopen the northern crossing", "Kesh Daily Feed",
+                                                f"{down}/crossing.html")
+    assert "reopen the northern border crossing" in doc.text and doc.published.startswith("2024-06-03")
+    assert doc.meta["link_not_fetched"].startswith("cannot connect")
+    assert f"attache: warning: {feed}: item 1: cannot fetch its link {down}/crossing.html (cannot connect" in err
+    assert "indexed the item's own text instead" in err
+
+
 # ------------------------------------------------------------------ 5. pasted page furniture
 PASTED = """Skip to content
 Menu
