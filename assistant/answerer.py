@@ -365,11 +365,13 @@ def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> fl
 
 _SILENT = re.compile(r"^\s*(?:what|how)\s+(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?P<verb>say|said|pledge|"
                      r"pledged|propose|proposed|demand|demanded|promise|promised|offer|offered|threaten|"
-                     r"threatened|critici[sz]e|criticis[sz]ed|announce|announced|urge|urged|state|stated)\b"
+                     r"threatened|critici[sz]e|criticis[sz]ed|announce|announced|urge|urged|state|stated|reject|rejected|"
+                     r"refuse|refused)\b"
                      r"(?P<rest>.*?)[?.!]*\s*$", re.I)
 _GERUND = {"say": "saying", "said": "saying", "pledge": "pledging", "propose": "proposing", "demand": "demanding",
            "promise": "promising", "offer": "offering", "threaten": "threatening", "criticise": "criticising",
-           "criticize": "criticising", "announce": "announcing", "urge": "urging", "state": "stating"}
+           "criticize": "criticising", "announce": "announcing", "urge": "urging", "state": "stating",
+           "reject": "rejecting", "refuse": "refusing"}
 
 
 def silent_speaker(query: Query) -> str:

@@ -29,8 +29,10 @@ from .support import is_yes_no, supports_predicate
 
 #: The kinds this answers for, as a gerund and a past tense.
 GERUND = {"pledge": "pledging", "proposal": "proposing", "demand": "demanding", "criticism": "criticising",
+          "rejection": "rejecting",
           "threat": "threatening"}
 PAST = {"pledge": "pledged", "proposal": "proposed", "demand": "demanded", "criticism": "criticised",
+        "rejection": "rejected",
         "threat": "threatened",
         "position": "said", "statement": "said"}
 _IDENTITY = re.compile(r"^\s*(who|whom|whose)\b", re.I)

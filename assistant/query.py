@@ -36,6 +36,8 @@ QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
     ("proposal", re.compile(r"\b(propos\w*|offer\w*|in (?:exchange|return))\b", re.I)),
     ("demand", re.compile(r"\b(urg\w*|demand\w*|call(?:ed)? on|ask(?:ed)? \w+ to)\b", re.I)),
+    ("rejection", re.compile(r"\b(reject\w*|refus\w*|rul(?:e|es|ed|ing) out|turn(?:s|ed|ing)? down|veto\w*)\b",
+                             re.I)),
     ("criticism", re.compile(r"\b(critici[sz]\w*|condemn\w*|react\w*)\b", re.I)),
     ("threat", re.compile(r"\b(threat\w*|warn\w*)\b", re.I)),
     ("position", re.compile(r"\b(position|stance|view|think|say|said|describe\w*|opinion)\b", re.I)),

@@ -28,6 +28,7 @@ KIND_CUES = {
     "proposal": re.compile(r"\b(propos\w*|offer\w*|suggest\w*|in (?:exchange|return) for|plan)\b", re.I),
     "demand": re.compile(r"\b(urg\w*|demand\w*|call(?:ed|s)? (?:on|for)|insist\w*|must)\b", re.I),
     "threat": re.compile(r"\b(threat\w*|warn\w*|unless)\b", re.I),
+    "rejection": re.compile(r"\b(reject\w*|refus\w*|rul\w* out|turn\w* down|veto\w*|will not|won't|never)\b", re.I),
     "criticism": re.compile(r"\b(condemn\w*|critici[sz]\w*|denounc\w*|reckless|disappointing|reject\w*)\b", re.I),
     "position": re.compile(
         r"\b(said|says|position|oppos\w*|support\w*|believ\w*|think|agree\w*|reject\w*|should|must|stance)\b", re.I),

@@ -31,6 +31,7 @@ TOPIC_SIMILARITY = 0.40  # mean similarity of a statement's sentence and article
 TOPIC_MARGIN = 0.20  # ... at least this and within this margin of the best statement's
 TOPIC_TERMS = 2  # ... or sharing this many of the topic's terms
 TOPIC_FLOOR = 0.33  # ... or sharing one of them and scoring at least this
+TOPIC_SENTENCE_FLOOR = 0.15  # a sentence this unlike the topic, sharing none of its terms, is off it whatever its title
 STANCE_KIND_BONUS = 0.05  # a position, pledge, proposal, demand or criticism beats a plain statement
 MAX_STATEMENTS = 400  # statements read for one holder
 
@@ -119,7 +120,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     preconditions"). ``embed`` encodes texts; ``sentence_vectors`` (if given) gives the claims'
     sentence vectors (stored at ingestion). Kept when the score is at least ``TOPIC_SIMILARITY`` and within
     ``TOPIC_MARGIN`` of the best, or the sentence shares
-    ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``).
+    ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``); never
+    when the sentence shares none and its own similarity is under ``TOPIC_SENTENCE_FLOOR``.
     Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score."""
     if not claims:
         return []
@@ -138,6 +140,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     kept = []
     for c, s, v, score in zip(claims, sentences, vectors[:len(sentences)], scores):
         shared = len(topic_terms & set(terms(s + " " + " ".join(c.topics))))
+        if not shared and float(v @ topic_v) < TOPIC_SENTENCE_FLOOR:
+            continue  # "... rejected an offer of sanctions relief talks" in an article about a missile test
         if score >= bar or (topic_terms and (shared >= need or (shared and score >= TOPIC_FLOOR))):
             kept.append((c, v, score + (STANCE_KIND_BONUS if c.kind != "statement" else 0.0)))
     return kept

@@ -78,7 +78,8 @@ CSS = """
 .attache-compare .attache-column p.attache-meta { margin: 0; }
 """
 #: Colours of the statement kinds in the Positions chart (the same for every actor).
-KIND_COLOURS = {"pledge": "#2e7d32", "proposal": "#1565c0", "demand": "#c62828", "criticism": "#ef6c00",
+KIND_COLOURS = {"pledge": "#2e7d32", "proposal": "#1565c0", "demand": "#c62828", "rejection": "#4e342e",
+                "criticism": "#ef6c00",
                 "position": "#6a1b9a", "statement": "#607d8b"}
 # [n] in a chat answer is a link to #source-n: scroll the sources panel to it and highlight it
 # (a document-level listener, installed once by the sources panel; the chat's links would

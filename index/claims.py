@@ -59,7 +59,9 @@ _CUES: dict[str, str] = {
              "estimate estimates estimated", "testify testifies testified",
              "point points pointed pointing",  # only as "point out" (see _PARTICLE_CUES)
              "report reports reported"),  # only with nobody else's words inside (see _sentence)
-    **_forms("position", "insist insists insisted insisting", "reject rejects rejected", "oppose opposes opposed",
+    **_forms("rejection", "reject rejects rejected rejecting", "refuse refuses refused refusing",
+             "veto vetoes vetoed vetoing", "rule rules ruled ruling", "turn turns turned turning"),
+    **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
@@ -78,7 +80,8 @@ _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*
                          rf"(?P<who>(?:{UPPER}[\w’'.-]+[ \t]){{0,3}}{UPPER}[\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$",
                          re.M)
 # Cues that speak only with their particle ("pointed out that ...").
-_PARTICLE_CUES = {f: "out" for f in ("point", "points", "pointed", "pointing")}
+_PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
+                  **{f: "down" for f in ("turn", "turns", "turned", "turning")}}  # "ruled out", "turned down"
 # Cues of a speaker's own statements in a speech, counted only with a first-person subject.
 _VOICE_CUES: dict[str, str] = {
     **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
@@ -942,8 +945,9 @@ class ClaimExtractor:
             if pred is not None:
                 return span(pred.i, pred.right_edge.i)
         # "pledged 5 million crowns in aid to X", "proposed a donor conference in Ravna",
-        # "offered Ravna as a venue": the thing pledged or proposed is the content.
-        if obj is not None and _cue_kind(low) in ("pledge", "proposal") and not self._is_audience(obj):
+        # "offered Ravna as a venue", "rejected the offer": the thing pledged, proposed or
+        # rejected is the content.
+        if obj is not None and _cue_kind(low) in ("pledge", "proposal", "rejection") and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
                      and _cue_kind(low) in ("position", "pledge")), None)
@@ -1124,12 +1128,19 @@ class ClaimExtractor:
 
     @staticmethod
     def _date(text, s, e, cs, ce, published) -> str:
-        """The published date, unless the sentence outside the content names another day."""
+        """The published date, unless the sentence outside the content names another day; of
+        several, the one nearest the content ("sanctions have been in force since January, and
+        Lindgrad rejected an offer of talks in April": April), a day before a month."""
         published = published or ""
         try:
             pub = date.fromisoformat(published[:10])
         except ValueError:
             return published[:10]
+        found: list[tuple[int, int, str]] = []  # (distance to the content, precision rank, date)
+
+        def away(m) -> int:
+            return cs - m.end() if m.end() <= cs else m.start() - ce
+
         for m in _DATE_WORDS.finditer(text, s, e):
             if cs <= m.start() < ce:
                 continue
@@ -1138,26 +1149,29 @@ class ClaimExtractor:
                 back = (pub.weekday() - WEEKDAYS.index(weekday.lower())) % 7
                 if (which or "").lower() == "last" and back == 0:
                     back = 7
-                return (pub - timedelta(days=back)).isoformat()
+                found.append((away(m), 0, (pub - timedelta(days=back)).isoformat()))
+                continue
             if rel:
-                return (pub - timedelta(days=1 if rel.lower() == "yesterday" else 0)).isoformat()
+                found.append((away(m), 0, (pub - timedelta(days=1 if rel.lower() == "yesterday" else 0)).isoformat()))
+                continue
             try:
                 d = date(pub.year, MONTHS.index(month.lower()) + 1, int(day))
             except ValueError:
                 continue
-            return (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()
+            found.append((away(m), 0, (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()))
         for m in _MONTH_WORDS.finditer(text, s, e):  # month or year precision: kept at that precision
-            if cs <= m.start() < ce:
+            if cs <= m.start() < ce or any(f[0] == away(m) for f in found):
                 continue
             month, last = m.group(1), m.group(2)
             if month:
                 k = MONTHS.index(month.lower()) + 1
-                return f"{pub.year if k <= pub.month else pub.year - 1:04d}-{k:02d}"
-            if last.lower() == "month":
+                found.append((away(m), 1, f"{pub.year if k <= pub.month else pub.year - 1:04d}-{k:02d}"))
+            elif last.lower() == "month":
                 y, k = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
-                return f"{y:04d}-{k:02d}"
-            return str(pub.year - 1)
-        return pub.isoformat()
+                found.append((away(m), 1, f"{y:04d}-{k:02d}"))
+            else:
+                found.append((away(m), 1, str(pub.year - 1)))
+        return min(found)[2] if found else pub.isoformat()
 
     @staticmethod
     def _claim(doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:

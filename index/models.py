@@ -25,7 +25,7 @@ from .errors import QuestionError
 T = TypeVar("T")
 
 #: The kinds of statement the extractor assigns, most specific first.
-STATEMENT_KINDS = ("pledge", "proposal", "demand", "criticism", "position", "statement")
+STATEMENT_KINDS = ("pledge", "proposal", "demand", "rejection", "criticism", "position", "statement")
 
 
 def short_hash(*parts: str, n: int = 16) -> str:

@@ -149,7 +149,8 @@ OSTMARK_VOICES = {"Ostmark", "Viktor Halden", "Lena Sorvik", "Karl Dremmen"}
 
 @pytest.mark.parametrize("question,early,late", [
     ("How has Ostmark's stance on sanctions relief talks with Veloria changed?",
-     ("lift all sanctions before any talks", "would not negotiate", "turned down an offer"),
+     ("lift all sanctions before any talks", "would not negotiate", "turned down an offer",
+      "rejected an offer of sanctions relief talks"),  # the same refusal, recalled by a later article
      ("no longer insisted", "without preconditions", "committed to withdrawing", "prepared to take the first step")),
     ("How has Ostmark's position on Aster pipeline gas supplies to Veloria changed?",
      ("halve deliveries", "cut by half"), ("ten-year gas contract",)),

@@ -486,3 +486,28 @@ def test_names_and_outlets_with_a_capital_outside_a_to_z(tmp_path, embedder):
         hits = a.search("tariff offer", k=3, filters={"sources": ["Échos du Nord"]}, rerank=rerank)
         assert hits and {p.source for p in hits} == {"Échos du Nord"}
     assert a.store.catalog.search_lexical("tariff", 3, a.parser.resolve_filters({"sources": ["Échos du Nord"]}))
+
+
+def test_rejections_are_a_kind_of_their_own(tmp_path, embedder):
+    """"rejected the tariff offer", "ruled out new talks", "refused to sign", "turned down the
+    invitation": rejections, with what was rejected as the content (a rejection was stored as
+    a position, only its "saying ..." clause, and "What did X reject?" found nothing)."""
+    from assistant import Assistant
+
+    text = ("Zaravian Trade Minister Åsa Lindqvist rejected the tariff offer on Monday, saying it would ruin "
+            "farmers. Kesh refused to sign the border accord. Ostmark turned down the invitation to Portmere. "
+            "The Zaravian government ruled out new talks before June. Officials pointed to the map.")
+    got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2026-04-02")]
+    assert ("Åsa Lindqvist", "rejection", "the tariff offer") in got
+    assert ("Kesh", "rejection", "sign the border accord") in got
+    assert ("Ostmark", "rejection", "the invitation to Portmere") in got
+    assert any(k == "rejection" and t == "new talks" for _, k, t in got)
+    assert not any("map" in t for *_, t in got)
+    path = tmp_path / "r.md"
+    path.write_text(f"---\ntitle: Tariff row\nsource: Test Wire\npublished: 2026-04-02\n---\n{text}\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    assert a.query("What did Lindqvist reject?").kind == "rejection"
+    assert [c.text for c in a.positions("Lindqvist", kind="rejection")] == ["the tariff offer"]
+    ans = a.ask("What did Lindqvist reject?")
+    assert not ans.abstained and "rejected the tariff offer" in ans.citations[0].quote, ans.answer

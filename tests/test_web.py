@@ -134,7 +134,8 @@ def test_rest_ask_matches_answer_to_dict(http, assistant):
     assert r.status_code == 200, r.text
     d = r.json()
     check_cited(d, lambda i: http.get(f"/api/documents/{i}").json()["text"])
-    # exactly Answer.to_dict(), i.e. what `attache ask --json` prints
+    # exactly Answer.to_dict(), i.e. what `attache ask --json` prints, plus the request's notices
+    assert d.pop("notices") == []
     assert d == json.loads(json.dumps(assistant.ask(GRAIN_Q).to_dict()))
 
 
