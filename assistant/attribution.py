@@ -124,4 +124,12 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
             break
     if not citations:
         return None
+    shown = {" ".join(c.quote.split()) for c in citations}
+    more = len({" ".join(evidence.actor_passages[k].slice(*_sentence(c, evidence.actor_passages[k])).split())
+                for k, c in unique.items()} - shown)
+    if more and not abstained and query.kind in PAST and len(query.actors) == 1:
+        # "What did Koval pledge?" quotes the closest few: say how many more there are, and where.
+        noun = {"position": "statement"}.get(query.kind or "", query.kind)
+        parts.append(f"({more} more {noun}{'s' if more > 1 else ''} by {query.actors[0]} in the index: the "
+                     f"Positions tab, or attache positions \"{query.actors[0]}\" --kind {query.kind}.)")
     return Answer(query.question, " ".join(parts), abstained, citations=citations, passages=evidence.passages)

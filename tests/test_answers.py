@@ -510,3 +510,16 @@ def test_a_time_range_that_leaves_a_name_out_says_so(tmp_path, embedder):
     assert ans.abstained and "No article in the index published before 2025" in ans.answer, ans.answer
     ans = a.ask("What did Nunez say in 2026?")
     assert not ans.abstained and ans.citations[0].quote.startswith("Kesh envoy Ömer Nunez said")
+
+
+def test_an_answer_quoting_some_of_a_persons_pledges_says_how_many_more(assistant):
+    """"What did Koval pledge?" quotes the closest three; the answer says how many more pledges
+    of hers the index holds and where to see them all (it read as if three were all)."""
+    ans = assistant.ask("What did Koval pledge?")
+    check_citations(assistant, ans)
+    m = re.search(r"\((\d+) more pledges by Anna Koval in the index: the Positions tab, or attache positions "
+                  r"\"Anna Koval\" --kind pledge\.\)", ans.answer)
+    assert m, ans.answer
+    listed = {" ".join(assistant.document(c.doc_id).text[c.sent_start:c.sent_end].split())
+              for c in assistant.positions("Anna Koval", kind="pledge")}
+    assert len(ans.citations) + int(m.group(1)) <= len(listed)
