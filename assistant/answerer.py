@@ -143,6 +143,13 @@ class ExtractiveAnswerer:
                 return Answer(question, f"{ABSTAIN_TEXT} Nothing from {' or '.join(query.cited_outlets)} in the "
                               "index answers this.", True, passages=passages)
             ranked = cited
+        if (query.actors and query.kind == "position" and evidence.speakers
+                and all(_RESOLVER.type_of(a) == "person" for a in query.actors)
+                and not any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)
+                            for s in others + ranked)):
+            # "What is Brandt's position on the drills freeze?" and no sentence found is his: say
+            # so, and quote what others said with their names (it quoted narration as his answer).
+            return self.answer_silent(query, evidence, " and ".join(query.actors), others + ranked)
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
@@ -427,7 +434,13 @@ def silent_phrase(query: Query, who: str) -> tuple[str, str]:
     verb = verb[:-1] if verb.endswith("ed") and verb[:-1] in _GERUND else verb
     verb = verb[:-2] if verb.endswith("ed") and verb[:-2] in _GERUND else verb
     rest = (m.group("rest").strip() if m else "")
+    if not m:  # "What is Brandt's position on the drills freeze?"
+        p = _POSITION_ON.search(query.untimed)
+        rest = f"{p.group(1)} {p.group(2).strip(' ?.!')}" if p else ""
     return _GERUND.get(verb, "saying"), (f" {rest}" if rest else "")
+
+
+_POSITION_ON = re.compile(r"\b(?:position|stance|view|views|thinking)\s+(on|about|regarding|towards?)\s+(.+)$", re.I)
 
 
 def someone_else(query: Query, speakers: list[str] | None) -> bool:

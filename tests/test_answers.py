@@ -523,3 +523,16 @@ def test_an_answer_quoting_some_of_a_persons_pledges_says_how_many_more(assistan
     listed = {" ".join(assistant.document(c.doc_id).text[c.sent_start:c.sent_end].split())
               for c in assistant.positions("Anna Koval", kind="pledge")}
     assert len(ans.citations) + int(m.group(1)) <= len(listed)
+
+
+def test_a_persons_position_the_articles_do_not_report_is_said_to_be_unreported(assistant):
+    """"What is Brandt's position on the drills freeze?" when no sentence found is his: the
+    answer says so and quotes others with their names (it quoted a summit sentence with no
+    speaker, as if it were his position; found by a new-user pass)."""
+    ans = assistant.ask("What is Brandt's position on the drills freeze?")
+    assert ans.abstained
+    assert "do not report Erik Brandt saying anything on the drills freeze." in ans.answer, ans.answer
+    check_citations(assistant, ans)
+    assert all(c.speaker and c.speaker != "Erik Brandt" for c in ans.citations), ans.citations
+    ans = assistant.ask("What is Sorvik's position on sanctions relief talks?")  # hers are found: answered
+    assert not ans.abstained and ans.citations[0].speaker == "Lena Sorvik"
