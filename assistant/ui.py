@@ -368,8 +368,8 @@ def _input_name(path: str) -> str:
 def ingest_report_html(r: "IngestReport", replaced: list[str] | None = None,
                        rejected: list[tuple[str, str]] | None = None) -> str:
     """An ``IngestReport`` as HTML for the Library tab: the counts, replaced uploads, exact
-    duplicates, and each failed input (``r.failed`` plus ``rejected`` (input, reason) pairs that
-    were not tried) with its cause, all escaped."""
+    duplicates, each failed input (``r.failed`` plus ``rejected`` (input, reason) pairs that
+    were not tried) with its cause, and each skipped one (``r.skipped``), all escaped."""
     failed = [(_input_name(f["path"]), f["error"]) for f in r.failed] + list(rejected or [])
     parts = [f"<p>Added {r.added}, updated {r.updated}, unchanged {r.unchanged}, failed {len(failed)} "
              f"({r.chunks} passages, {r.claims} statements, {r.seconds:.1f} s).</p>"]
@@ -383,6 +383,9 @@ def ingest_report_html(r: "IngestReport", replaced: list[str] | None = None,
     if failed:
         errs = "".join(f"<li><b>{e(name)}</b>: {e(error)}</li>" for name, error in failed)
         parts.append(f'<ul class="attache-errors">{errs}</ul>')
+    if r.skipped:  # not articles (an upload of a .docx, an image): not read, not failed
+        skips = "".join(f"<li><b>{e(_input_name(s['path']))}</b>: skipped, {e(s['reason'])}</li>" for s in r.skipped)
+        parts.append(f'<ul class="attache-skipped">{skips}</ul>')
     return "".join(parts)
 
 

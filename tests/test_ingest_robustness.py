@@ -304,3 +304,16 @@ def test_pasted_page_furniture_is_not_the_title_and_the_byline_gives_the_outlet(
                                            text)
     [r] = list(load_paths([role]))
     assert (r.title, r.source) == ("Kesh offers to mediate in the Ostra border dispute", "")
+
+
+def test_the_library_report_lists_skipped_and_failed_inputs_escaped():
+    """The web UI's ingest report shows skipped files too (it showed only failures), escaped."""
+    from assistant.ui import ingest_report_html
+    from index.ingest import IngestReport
+
+    r = IngestReport(added=1, failed=[{"path": "/up/bad.json", "error": "malformed <JSON>"}],
+                     skipped=[{"path": "/up/notes<i>.docx", "reason": "unsupported file type .docx"}])
+    html = ingest_report_html(r)
+    assert "failed 1" in html and "malformed &lt;JSON&gt;" in html
+    assert '<ul class="attache-skipped">' in html and "notes&lt;i&gt;.docx" in html
+    assert "skipped, unsupported file type .docx" in html and "<i>" not in html
