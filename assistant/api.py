@@ -303,8 +303,10 @@ def _validation_message(err: RequestValidationError | ValidationError) -> str:
 
 def _field_of(item: Any) -> str:
     """The request field a validation error is about ("k", "history.0"; "" for the whole body)."""
-    return ".".join(str(x) for x in item.get("loc", ()) if x not in ("body", "query", "path")
-                    and not _UNION_TAG.match(str(x)))
+    loc = tuple(item.get("loc", ()))
+    if loc and loc[0] in ("body", "query", "path", "header"):  # where it came from, not a field
+        loc = loc[1:]  # (a body field may itself be called "query": POST /api/search)
+    return ".".join(str(x) for x in loc if not _UNION_TAG.match(str(x)))
 
 
 def _validation_field(err: RequestValidationError | ValidationError) -> str | None:

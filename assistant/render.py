@@ -139,8 +139,9 @@ def md_unescape(s: str) -> str:
     return html.unescape(re.sub(r"\\" + _MD_SPECIAL, r"\1", s))
 
 
-# a dated statement of a timeline or comparison answer: ``2026-01-22 (Ostmark, pledge): ...``
-_STATEMENT = re.compile(r"(?:^|(?<=\] )|(?<=: ))(?=(?:\d{4}-\d{2}-\d{2}|undated) \([^()\n]*\): )")
+# a dated statement of a timeline or comparison answer: ``2026-01-22 (Ostmark, pledge): ...`` (a
+# statement dated to its month or year: ``2025-04 (...)``, ``2025 (...)``)
+_STATEMENT = re.compile(r"(?:^|(?<=\] )|(?<=: ))(?=(?:\d{4}(?:-\d{2}){0,2}|[Uu]ndated) \([^()\n]*\): )")
 
 
 def _statement_list(block: str) -> str:
@@ -174,7 +175,7 @@ def chat_markdown(answer: Answer, turn: int = 1) -> str:
 def chat_text(markdown: str) -> str:
     """The plain answer text back from ``chat_markdown`` (links to sources and list marks undone)."""
     s = re.sub(r"\[\[(\d+)\]\]\(#source-[\d-]+\)", r"[\1]", markdown or "")
-    s = re.sub(r"(?m)^- (?=(?:\d{4}-\d{2}-\d{2}|undated) \()", "", s)
+    s = re.sub(r"(?m)^- (?=(?:\d{4}(?:-\d{2}){0,2}|[Uu]ndated) \()", "", s)
     return md_unescape(s)
 
 

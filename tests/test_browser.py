@@ -152,7 +152,7 @@ def test_timeline_answer_lists_statements_with_markers_that_jump(page, assistant
     assert items.count() == len(expected.citations)  # one dated statement a list item
     for i in range(items.count()):
         text = items.nth(i).inner_text()
-        assert re.match(r"\d{4}-\d{2}-\d{2} \(", text) and f"[{i + 1}]" in text, text
+        assert re.match(r"\d{4}(-\d{2}){0,2} \(", text) and f"[{i + 1}]" in text, text  # a day, or a month
     links = answer.locator("a[href^='#source-']")
     assert links.count() == len(expected.citations)
     assert page.locator("#chatbot a[href^='javascript']").count() == 0

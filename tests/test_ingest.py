@@ -688,8 +688,11 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(tmp_path):
         assert expected[f["path"]] in f["error"], f
     assert report["added"] == 6 and report["updated"] == 0 and report["chunks"] >= 6  # + links/article.md
     lines = attache_lines(r.stderr)
-    # loop1.txt twice (in its folder and named); latin1.txt is read as cp1252, with a warning
-    assert len(lines) == len(expected) + 2, r.stderr
+    # loop1.txt twice (in its folder and named); latin1.txt is read as cp1252, with a warning;
+    # the two .png files are skipped (not articles), one line each
+    assert len(lines) == len(expected) + 4, r.stderr
+    assert sum(line.startswith("attache: skipped: ") and line.endswith("(--format to read others as one format)")
+               for line in lines) == 2, r.stderr
     assert f"attache: warning: {d / 'latin1.txt'}: not UTF-8" in r.stderr
     for where, words in expected.items():
         assert any(l.startswith(f"attache: failed: {where}: ") and words in l for l in lines), where

@@ -86,3 +86,19 @@ def test_outlet_filters_accept_the_name_as_people_type_it(store):
         assert [p.chunk_id for p in got] == [p.chunk_id for p in exact], typed
     assert a.search("grain corridor", k=5, filters={"sources": ["No Such Outlet"]}) == []
     assert {d.source for d in a.documents({"sources": ["Meridian Herald"]})} == {"The Meridian Herald"}
+
+
+def test_chat_lists_dated_statements_of_any_precision():
+    """A timeline whose statements are dated to a day, a month or a year is one list item per
+    statement in the chat (a month-dated one ran into the item before it), and back to text."""
+    from assistant.models import Answer, Citation
+    from assistant.render import chat_markdown, chat_text
+
+    cites = [Citation(n=i, doc_id="d", chunk_id="c", title="T", source="S", published="2026-01-02", url="",
+                      quote="q", start=0, end=1) for i in (1, 2, 3)]
+    text = ("Ostmark on talks, earliest to latest: 2025 (Ostmark, position): A. [1] 2025-04 (Ostmark, rejection): "
+            "B. [2] 2026-01-22 (Lena Sorvik, position): C. [3]")
+    md = chat_markdown(Answer("Q?", text, False, cites))
+    items = re.findall(r"(?m)^- (\d{4}(?:-\d{2}){0,2}) \(", md)
+    assert items == ["2025", "2025-04", "2026-01-22"], md
+    assert chat_text(md).replace("\n", " ").split() == text.split()
