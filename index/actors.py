@@ -63,19 +63,25 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish")
 
 
+# Letters NFKD does not decompose, as they are typed on an English keyboard ("Sæther" -> "Saether").
+_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l",
+                          "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
+
+
 @lru_cache(maxsize=1 << 16)  # every question folds every actor of the index: cache the folded names
 def fold(name: str) -> str:
     """A name folded for matching only (never for quoting): NFC, lower case, accents and
     apostrophes dropped, spaces collapsed ("Zoë D’Souza" -> "zoe dsouza")."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", name))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_LETTERS)
     return re.sub(r"\s+", " ", _APOSTROPHES.sub("", bare)).strip().lower()
 
 
 def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     """The known actors a typed name refers to, in ``known`` order: the same name once folded
     ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
-    last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr"), else,
+    last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr"), else
+    a part of a hyphenated surname ("Nunez" -> "José Ramírez-Núñez"), else,
     for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
     t = _bare(typed)
@@ -88,6 +94,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     tw = tuple(t.split())
     n = len(tw)
     found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
+    if not found:  # "Ramirez" or "Nunez" for "José Ramírez-Núñez": a part of a hyphenated name
+        found = [k for k in known if "-" in k and len(kw := tuple(re.split(r"[\s-]+", fold(k)))) > n
+                 and any(kw[i:i + n] == tw for i in range(1, len(kw) - n + 1))]
     typed = typed.strip()
     if not found and typed.isalpha() and typed.isupper() and 2 <= len(typed) <= 8:
         # "SEC" for "Securities and Exchange Commission": the initials of its words but of/and/for/the

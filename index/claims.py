@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import Actor, ActorResolver
+from .actors import _TITLES, Actor, ActorResolver
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -331,7 +331,9 @@ class ClaimExtractor:
         known = list(known_actors)
         voices = list(voices) if voices is not None else [None] * len(items)
         plans = [self._candidates(text, voice) for (text, _, _), voice in zip(items, voices)]
-        flat = [text[p:e] for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
+        # A hard-wrapped sentence holds line breaks: the parser reads them as spaces (same length).
+        flat = [text[p:e].replace("\r", " ").replace("\n", " ")
+                for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
         docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
         out = []
         for (text, doc_id, published), plan, voice in zip(items, plans, voices):
@@ -791,8 +793,9 @@ class ClaimExtractor:
             phrase = self._phrase(h)
             label = h.ent_type_ or None
             named = next((c for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            if h.pos_ == "NOUN" and named is not None:
-                # "Velmor's chief negotiator, Anton Brisk, said": the apposition names the speaker.
+            if named is not None and (h.pos_ == "NOUN" or h.lower_ in _TITLES):
+                # "Velmor's chief negotiator, Anton Brisk, said": the apposition names the speaker;
+                # also "Drovia's Foreign Minister José Ramírez-Núñez", parsed with the name in apposition.
                 actor = self._actor(self._phrase(named), ctx, "GPE" if named.ent_type_ == "GPE" else "PERSON")
                 out.append((f"{phrase}, {self._phrase(named)}", Actor(actor.name, actor.actor_type, phrase)))
                 continue

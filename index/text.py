@@ -57,9 +57,9 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None) -
     """Whether the line ``text[line_start:line_end]`` (``line_end`` at its line break) is
     hard-wrapped, its sentence going on in the next line: it ends without sentence-final
     punctuation, the next line (before ``limit``) is not blank, and either the next line opens
-    in lower case or the line ends on a word no sentence ends on ("... border within" /
-    "ninety days."). Headlines, captions and datelines are followed by a capitalised line or a
-    blank one, so they stay units of their own."""
+    in lower case (after an opening quotation mark or not) or the line ends on a word no
+    sentence ends on ("... border within" / "ninety days."). Headlines, captions and datelines
+    are followed by a capitalised line or a blank one, so they stay units of their own."""
     limit = len(text) if limit is None else limit
     line = text[line_start:line_end].rstrip()
     if not line.strip() or _LINE_END_FINAL.search(line) or line_end >= limit or text[line_end] not in "\r\n":
@@ -67,7 +67,10 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None) -
     nxt = line_end + (2 if text.startswith("\r\n", line_end) else 1)
     stop = min(limit, *(i for i in (text.find("\n", nxt), text.find("\r", nxt)) if i >= 0), limit)
     following = text[nxt:stop].strip()
-    return bool(following) and (following[0].islower() or bool(_OPEN_END.search(line)))
+    if not following:
+        return False
+    opens_lower = following[0].islower() or (following[0] in "\"“‘'" and following[1:2].islower())
+    return opens_lower or bool(_OPEN_END.search(line))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
