@@ -80,6 +80,9 @@ _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*
                          rf"(?P<who>(?:{UPPER}[\w’'.-]+[ \t]){{0,3}}{UPPER}[\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$",
                          re.M)
 # Cues that speak only with their particle ("pointed out that ...").
+#: Kinds whose cue's bare object is what was stated ("pledged 5 million crowns", "demanded an
+#: investigation"); for other cues a bare object is an act ("welcomed the shift").
+OBJECT_KINDS = ("pledge", "proposal", "rejection", "demand")
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
                   **{f: "down" for f in ("turn", "turns", "turned", "turning")}}  # "ruled out", "turned down"
 # Cues of a speaker's own statements in a speech, counted only with a first-person subject.
@@ -950,7 +953,7 @@ class ClaimExtractor:
         # "pledged 5 million crowns in aid to X", "proposed a donor conference in Ravna",
         # "offered Ravna as a venue", "rejected the offer": the thing pledged, proposed or
         # rejected is the content.
-        if obj is not None and _cue_kind(low) in ("pledge", "proposal", "rejection") and not self._is_audience(obj):
+        if obj is not None and _cue_kind(low) in OBJECT_KINDS and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
                      and _cue_kind(low) in ("position", "pledge")), None)

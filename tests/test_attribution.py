@@ -536,3 +536,14 @@ def test_a_pasted_page_with_wrapped_lines_accents_and_a_hyphenated_surname(tmp_p
     assert [(c.actor, c.kind) for c in a.positions("Saether")] == [("Ingrid Sæther", "demand")]
     rejected = [c for c in a.positions("Nunez") if c.kind == "rejection"]
     assert [c.text for c in rejected] == ["a proposal from Talmar to redraw the river border"]
+
+
+def test_a_demand_of_a_thing_is_a_demand():
+    """"demanded security guarantees", "demanded an independent investigation": the thing
+    demanded is the content (only "demanded that ..." was a statement); a bare object of other
+    cues stays an act ("welcomed the decision"), an audience is not demanded ("asked reporters")."""
+    text = ("Zelensky demanded security guarantees from the alliance. Meloni demanded an independent "
+            "investigation into the crash. Scholz welcomed the decision.")
+    got = [(c.actor.split()[-1], c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2026-03-12")]
+    assert got == [("Zelensky", "demand", "security guarantees from the alliance"),
+                   ("Meloni", "demand", "an independent investigation into the crash")]
