@@ -136,20 +136,23 @@ class ExtractiveAnswerer:
                       if set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)]
             if theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
+        elsewhere = ""
         if query.cited_outlets:
-            # "According to the Harbour Post, what did ...?": only that outlet's sentences answer.
+            # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when
+            # none does, the answer says so before quoting the other outlets.
             cited = [s for s in ranked if s.passage.source in query.cited_outlets]
-            if not cited or cited[0].score < self.config.min_score:
-                return Answer(question, f"{ABSTAIN_TEXT} Nothing from {' or '.join(query.cited_outlets)} in the "
-                              "index answers this.", True, passages=passages)
-            ranked = cited
-        if (query.actors and query.kind == "position" and evidence.speakers
-                and all(_RESOLVER.type_of(a) == "person" for a in query.actors)
-                and not any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)
+            if cited and cited[0].score >= self.config.min_score:
+                ranked = cited
+            else:
+                elsewhere = (f"Nothing from {' or '.join(query.cited_outlets)} in the index answers this; "
+                             "other outlets: ")
+        asked = position_holders(query)
+        if (asked and evidence.speakers and all(_RESOLVER.type_of(a) == "person" for a in asked)
+                and not any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(asked)
                             for s in others + ranked)):
             # "What is Brandt's position on the drills freeze?" and no sentence found is his: say
             # so, and quote what others said with their names (it quoted narration as his answer).
-            return self.answer_silent(query, evidence, " and ".join(query.actors), others + ranked)
+            return self.answer_silent(query, evidence, " and ".join(asked), others + ranked)
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
@@ -168,7 +171,9 @@ class ExtractiveAnswerer:
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
-        return self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+        answer = self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+        answer.answer = elsewhere + answer.answer
+        return answer
 
     def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence]) -> Answer:
         """ "What did Trump say about Iran?" when the articles mention Trump but credit him with no
@@ -425,6 +430,22 @@ def is_person_in(who: str, passages: list[Passage]) -> bool:
 
 
 _TITLE_WORDS = "|".join(re.escape(t) for t in sorted(TITLES | {"leader", "dictator"}, key=len, reverse=True))
+
+
+_HOLDER = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+(?P<who>.+?)(?:'s|’s|')\s+(?:position|stance|view|views)\b"
+                     r"|^\s*what\s+(?:did|does|has|have)\s+(?P<who2>.+?)\s+(?:say|said|think|thought)\b", re.I)
+
+
+def position_holders(query: Query) -> list[str]:
+    """The actors of "What is X's position on Y?" / "What did X say about Y?": the index's actors
+    the X names (none for other question shapes, or when X is an outlet of the question)."""
+    m = _HOLDER.match(query.untimed)
+    if not m or query.kind != "position":
+        return []
+    who = re.sub(r"^the\s+", "", (m.group("who") or m.group("who2")).strip(), flags=re.I)
+    if any(fold(who) in fold(o) for o in (*query.outlets, *query.cited_outlets)):
+        return []
+    return [a for a in query.actors if match_actor_names(who, [a])]
 
 
 def silent_phrase(query: Query, who: str) -> tuple[str, str]:

@@ -195,13 +195,16 @@ def fts_terms(query: str) -> list[str]:
 
 
 def mentions(text_lower: str, name: str) -> bool:
-    """Whether lower-cased ``text_lower`` mentions ``name``: the whole name or its last word
-    ("Sergei Lavrov" -> "lavrov"; "Xis" also matches "xi")."""
+    """Whether lower-cased ``text_lower`` mentions ``name``: the whole name or its last word as a
+    word ("Sergei Lavrov" -> "lavrov"; "Xis" also matches "xi"; "Iran" matches "iranian")."""
     parts = name.lower().split()
     if not parts:
         return False
     last = parts[-1]
-    return name.lower() in text_lower or last in text_lower or (last.endswith("s") and last[:-1] in text_lower)
+    forms = [name.lower(), last] + ([last[:-1]] if last.endswith("s") and len(last) > 2 else [])
+    # Whole words only ("Mars" is not in "March" or "market"), or the name with a plural or
+    # demonym ending ("Australians", "Iranian", "Israelis").
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?:s|es|ian|ians|is|i)?(?!\w)", text_lower) for f in forms)
 
 
 #: Words that attribute a statement to someone ("said", "according to", "pledged").
