@@ -711,3 +711,45 @@ def test_missing_store_for_docs_and_search(tmp_path):
         assert len(lines) == 1 and "store not found" in lines[0] and str(nowhere) in lines[0], r.stderr
         assert "Traceback" not in r.stderr
     assert not nowhere.exists()  # reading never creates a store
+
+
+def test_on_a_busy_machine_the_encoder_leaves_the_claims_parse_a_core(tmp_path, samples_dir):
+    """Other processes keeping the CPUs busy (two spinning children here) are seen by OtherLoad,
+    and ingestion then runs the encoder on one thread fewer beside the claims parse; the
+    statements are the same as when the two run one after the other."""
+    from index.ingest import BUSY_CORES, Ingestor, OtherLoad
+
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        load = OtherLoad()
+        deadline = time.monotonic() + 60
+        seen = 0.0
+        while seen < BUSY_CORES and time.monotonic() < deadline:
+            time.sleep(0.5)
+            seen = load.others_busy()
+        assert seen >= BUSY_CORES
+        a = Assistant.open(store=tmp_path / "a", create=True)
+        ing = Ingestor(a.store, a.embedder)
+        asked: list[int] = []
+        real = ing.embedder.sharing_cores
+
+        def spy(n):
+            asked.append(n)
+            return real(n)
+
+        ing.embedder.sharing_cores = spy  # type: ignore[method-assign]
+        try:
+            report = ing.ingest([samples_dir])
+        finally:
+            del ing.embedder.sharing_cores
+        assert report.ok and asked and asked[0] == 1, asked
+    finally:
+        for h in hogs:
+            h.kill()
+            h.wait()
+    b = Assistant.open(store=tmp_path / "b", create=True)
+    seq = Ingestor(b.store, b.embedder)
+    seq.overlap = False
+    assert seq.ingest([samples_dir]).ok
+    key = lambda c: (c.doc_id, c.start, c.end, c.actor, c.kind)  # noqa: E731
+    assert sorted(map(key, a.store.claims())) == sorted(map(key, b.store.claims()))
