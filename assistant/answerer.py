@@ -346,12 +346,17 @@ def _opening_quote(text: str, para_start: int, start: int, sentence: str) -> int
     return None
 
 
-def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str], shown: int = 8) -> str:
+def outlet_list(outlets: Sequence[str], shown: int = 8) -> str:
+    """The first ``shown`` outlet names, then how many more: "A, B, C and 4 more" ("" for none)."""
+    more = f" and {len(outlets) - shown} more" if len(outlets) > shown else ""
+    return ", ".join(outlets[:shown]) + more
+
+
+def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str]) -> str:
     """The abstention for a question asking for outlets the index does not hold ("as reported
-    by The Verge"): it names them and the index's outlets (the first ``shown``, then a count)."""
-    listed = sorted(outlets, key=str.lower)
-    more = f" and {len(listed) - shown} more" if len(listed) > shown else ""
-    held = f"its outlets are {', '.join(listed[:shown])}{more}" if listed else "it holds no outlet names"
+    by The Verge"): it names them and the index's outlets (``outlet_list``)."""
+    listed = outlet_list(sorted(outlets, key=str.lower))
+    held = f"its outlets are {listed}" if listed else "it holds no outlet names"
     return f"{ABSTAIN_TEXT} No article from {' or '.join(names)} is in the index; {held}."
 
 

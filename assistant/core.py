@@ -20,7 +20,7 @@ from index.ingest import Ingestor, IngestReport
 from index.models import STATEMENT_KINDS, ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from index.store import Store
 
-from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, unknown_outlets_text
+from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_list, unknown_outlets_text
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
@@ -191,14 +191,14 @@ class Assistant:
         """One line per outlet name of ``filters["sources"]`` that names no outlet of the index
         (it then matches nothing; a name matches the outlets containing it, as
         ``QueryParser.resolve_filters`` reads it): ``"no outlet named 'X' in the index (outlets:
-        A, B ...)"``, listing the first ``shown`` outlets. ``[]`` when every name matches. The CLI
+        A, B and N more)"``, listing the first ``shown`` outlets. ``[]`` when every name matches. The CLI
         prints these on stderr, the HTTP API returns them as ``notices``."""
         names = Filters.from_dict(filters).sources
         if not names:
             return []
         known = self.sources()
         resolved = set(self.parser.resolve_filters({"sources": names}).sources)
-        listed = ", ".join(known[:shown]) + (" ..." if len(known) > shown else "")
+        listed = outlet_list(known, shown)
         return [f"no outlet named {name!r} in the index (outlets: {listed or 'none'})"
                 for name in dict.fromkeys(names) if name in resolved and name not in known]  # kept as given
 

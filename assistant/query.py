@@ -602,17 +602,20 @@ class QueryParser:
         f = Filters.from_dict(filters)
         if not f.sources:
             return f
-        known = self._known_outlets()
-        exact = {o.lower(): o for o in known}
         out: list[str] = []
         for s in f.sources:
-            if s.lower() in exact:
-                out.append(exact[s.lower()])
-                continue
-            needle = fold(s).lower()
-            hits = [o for o in known if needle and needle in fold(o).lower()]
-            out.extend(hits or [s])
+            out.extend(self.outlets_matching(s) or [s])
         return f.narrow(sources=list(dict.fromkeys(out)))
+
+    def outlets_matching(self, name: str) -> list[str]:
+        """The index's outlets a typed outlet ``name`` stands for: the one of that name (case
+        ignored), else every outlet containing it, ignoring case, accents and a leading "The"."""
+        known = self._known_outlets()
+        exact = [o for o in known if o.lower() == name.lower()]
+        if exact:
+            return exact[:1]
+        needle = fold(name).lower()
+        return [o for o in known if needle and needle in fold(o).lower()]
 
     def named_outlets(self, text: str) -> list[str]:
         """Outlets in the index that ``text`` names ("as reported by TechCrunch")."""
@@ -629,9 +632,7 @@ class QueryParser:
         """The outlets ``text`` asks for as its source: (outlets of the index, names of outlets
         not in it). A name after an outlet cue ("as reported by", "in X's article", "did X
         report") is an outlet; after "according to" only when it is one of the index or reads
-        like one ("Harbor Wire", not "Ostmark" or "Lusk"). Matching as in ``resolve_filters``."""
-        known = self._known_outlets()
-        exact = {fold(re.sub(r"^the\s+", "", o, flags=re.I)).lower(): o for o in known}
+        like one ("Harbor Wire", not "Ostmark" or "Lusk"). Names match as ``outlets_matching``."""
         cited: list[str] = []
         unknown: list[str] = []
         for rx, outlet_cue in _OUTLET_CUES:
@@ -643,10 +644,8 @@ class QueryParser:
                 name = " ".join(words)
                 if not name or name in _NOT_NAMES:
                     continue
-                needle = fold(re.sub(r"^The\s+", "", name)).lower()  # "The Verge" is said as written
-                hits = ([exact[needle]] if needle in exact else
-                        [o for o in known if len(needle) >= 3 and re.search(
-                            r"(?<!\w)" + re.escape(needle) + r"(?!\w)", fold(o).lower())])
+                bare = re.sub(r"^The\s+", "", name)  # "The Verge" is said as written
+                hits = self.outlets_matching(bare) if len(bare) >= 3 else []
                 if hits:
                     cited += [h for h in hits if h not in cited]
                 elif (outlet_cue or _OUTLET_WORD.search(name)) and not self.match_actors([name]) \

@@ -40,6 +40,17 @@ def _extract(path: Path, published: str = "2025-05-06"):
     return body, claims
 
 
+def _ingested(tmp_path, title: str, published: str, body: str, source: str = "Test Wire"):
+    """A fresh store (real Chroma, model, spaCy) holding one article written with front matter."""
+    from assistant import Assistant
+
+    path = tmp_path / "article.md"
+    path.write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{body}\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    return a
+
+
 # -- case 21: pledges and proposals whose content is a noun phrase ---------------------------
 def test_pledge_object_span_shared_case():
     _, claims = _extract(_case_file("21-pledge-object-span", "donors.md"))
@@ -385,18 +396,12 @@ def test_a_body_the_articles_mention_but_never_quote_is_said_to_be_silent(tmp_pa
     mentions the commission (a minister speaks about it): the answer says the commission is not
     reported saying anything and quotes the minister as the minister (it quoted the narration and
     the minister's words as an answer about the commission; only persons were checked)."""
-    from assistant import Assistant
-
-    article = tmp_path / "fish.md"
-    article.write_text(
-        "---\ntitle: Fisheries talks stall\nsource: Test Wire\npublished: 2026-05-02\n---\n"
-        "Talks on fishing quotas in the Northern Straits stalled on Friday.\n\n"
-        "Calderran Fisheries Minister Jonas Hale said the Northern Fisheries Commission should cut cod quotas "
-        "by a third next year.\n\n"
-        "The Northern Fisheries Commission sets cod quotas for five countries every autumn. Its next meeting is in "
-        "October.\n", encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([article]).ok
+    a = _ingested(tmp_path, "Fisheries talks stall", "2026-05-02",
+                  "Talks on fishing quotas in the Northern Straits stalled on Friday.\n\n"
+                  "Calderran Fisheries Minister Jonas Hale said the Northern Fisheries Commission should cut cod "
+                  "quotas by a third next year.\n\n"
+                  "The Northern Fisheries Commission sets cod quotas for five countries every autumn. Its next "
+                  "meeting is in October.")
     ans = a.ask("What did the Northern Fisheries Commission say about cod quotas?")
     assert ans.abstained
     assert ("They mention the Northern Fisheries Commission but do not report the Northern Fisheries Commission "
@@ -410,17 +415,11 @@ def test_a_body_the_articles_mention_but_never_quote_is_said_to_be_silent(tmp_pa
 def test_a_named_body_is_answered_from_its_own_statements_not_narration_beside_them(tmp_path, embedder):
     """When the actor a question names has a statement among the candidates, narration that
     matches the question's words better is not quoted beside it as if it were the actor's."""
-    from assistant import Assistant
-
-    article = tmp_path / "board.md"
-    article.write_text(
-        "---\ntitle: Board tightens rules for exchanges\nsource: Test Wire\npublished: 2026-05-04\n---\n"
-        "Northwind Exchange's fees rose again in May, the third rise this year, and the Harbour Securities Board "
-        "is examining Northwind Exchange's fees.\n\n"
-        "“These charges are too high for ordinary savers,” the Harbour Securities Board said of the fees in a "
-        "statement on Monday.\n", encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([article]).ok
+    a = _ingested(tmp_path, "Board tightens rules for exchanges", "2026-05-04",
+                  "Northwind Exchange's fees rose again in May, the third rise this year, and the Harbour "
+                  "Securities Board is examining Northwind Exchange's fees.\n\n"
+                  "“These charges are too high for ordinary savers,” the Harbour Securities Board said of the "
+                  "fees in a statement on Monday.")
     ans = a.ask("What did the Harbour Securities Board say about Northwind Exchange's fees?")
     assert not ans.abstained and ans.citations
     assert [c.speaker for c in ans.citations] == ["Harbour Securities Board"], ans.citations
@@ -468,14 +467,9 @@ def test_names_and_outlets_with_a_capital_outside_a_to_z(tmp_path, embedder):
     """"Åsa Lindqvist", outlet "Échos du Nord": SQLite's lower() folds A-Z only, so the
     statements of a name with a capital like Å were never found by positions or compare, and
     the outlet filter missed in the catalog and keyword index (found by a new-user pass)."""
-    from assistant import Assistant
-
-    path = tmp_path / "a.md"
-    path.write_text("---\ntitle: Tariff talks\nsource: Échos du Nord\npublished: 2026-04-02\n---\n"
-                    "Zaravian Trade Minister Åsa Lindqvist said on Monday that the tariff offer was unacceptable. "
-                    "Ömer Nunez, the Kesh envoy, proposed a ceasefire in the border towns.\n", encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([path]).ok
+    a = _ingested(tmp_path, "Tariff talks", "2026-04-02",
+                  "Zaravian Trade Minister Åsa Lindqvist said on Monday that the tariff offer was unacceptable. "
+                  "Ömer Nunez, the Kesh envoy, proposed a ceasefire in the border towns.", source="Échos du Nord")
     assert [c.actor for c in a.positions("Åsa Lindqvist")] == ["Åsa Lindqvist"]
     assert [c.actor for c in a.positions("Lindqvist")] == ["Åsa Lindqvist"]
     assert [c.actor for c in a.positions("Ömer Nunez")] == ["Ömer Nunez"]
@@ -492,8 +486,6 @@ def test_rejections_are_a_kind_of_their_own(tmp_path, embedder):
     """"rejected the tariff offer", "ruled out new talks", "refused to sign", "turned down the
     invitation": rejections, with what was rejected as the content (a rejection was stored as
     a position, only its "saying ..." clause, and "What did X reject?" found nothing)."""
-    from assistant import Assistant
-
     text = ("Zaravian Trade Minister Åsa Lindqvist rejected the tariff offer on Monday, saying it would ruin "
             "farmers. Kesh refused to sign the border accord. Ostmark turned down the invitation to Portmere. "
             "The Zaravian government ruled out new talks before June. Officials pointed to the map.")
@@ -503,10 +495,7 @@ def test_rejections_are_a_kind_of_their_own(tmp_path, embedder):
     assert ("Ostmark", "rejection", "the invitation to Portmere") in got
     assert any(k == "rejection" and t == "new talks" for _, k, t in got)
     assert not any("map" in t for *_, t in got)
-    path = tmp_path / "r.md"
-    path.write_text(f"---\ntitle: Tariff row\nsource: Test Wire\npublished: 2026-04-02\n---\n{text}\n", encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([path]).ok
+    a = _ingested(tmp_path, "Tariff row", "2026-04-02", text)
     assert a.query("What did Lindqvist reject?").kind == "rejection"
     assert [c.text for c in a.positions("Lindqvist", kind="rejection")] == ["the tariff offer"]
     ans = a.ask("What did Lindqvist reject?")
