@@ -49,13 +49,15 @@ _STATE_FORMS = r"kingdom|republic|federation|government|palace|state|people's re
 _DETERMINERS = re.compile(r"^(?:the|a|an|both|all)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_WORD = re.compile(rf"^(?:{UPPER}[\w'’-]*|[A-Z]\.)$")
+# Lower-case particles inside a personal name: "Ursula von der Leyen", "Faisal bin Farhan".
+_NAME_PARTICLES = "von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|el|le|la|ter|ten|zu"
+_PARTICLE_WORD = re.compile(rf"^(?:{_NAME_PARTICLES})$")
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
     r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    rf"specialist|expert)\s+((?:{UPPER}[\w'’-]+)(?:\s+(?:(?:von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|"
-    rf"ibn|al|el|le|la|ter|ten|zu)\s+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
+    rf"specialist|expert)\s+((?:{UPPER}[\w'’-]+)(?:\s+(?:(?:{_NAME_PARTICLES})\s+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
 )
 
 
@@ -344,7 +346,8 @@ class ActorResolver:
         # "Tarsenan Interior Minister Bruno Sall": an unknown adjective before a title is a
         # role too; the name starts after the last title word that capitalised names follow.
         last_title = max((j for j in range(len(words) - 1) if _POSSESSIVE.sub("", words[j]).lower() in _TITLES
-                          and all(_NAME_WORD.match(w) for w in words[j + 1:])), default=-1)
+                          and _NAME_WORD.match(words[j + 1])
+                          and all(_NAME_WORD.match(w) or _PARTICLE_WORD.match(w) for w in words[j + 1:])), default=-1)
         i = max(i, last_title + 1)
         if i == len(words) - 1 and not _NAME_WORD.match(words[i]):
             i = len(words)  # "the ministry", "officials": no name at all

@@ -63,7 +63,8 @@ _CUES: dict[str, str] = {
              "veto vetoes vetoed vetoing", "rule rules ruled ruling", "turn turns turned turning"),
     **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
-             "maintain maintains maintained"),
+             "maintain maintains maintained", "commend commends commended", "applaud applauds applauded",
+             "praise praises praised", "hail hails hailed"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
     **_forms("proposal", "propose proposes proposed", "suggest suggests suggested",
@@ -81,8 +82,19 @@ _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*
                          re.M)
 # Cues that speak only with their particle ("pointed out that ...").
 #: Kinds whose cue's bare object is what was stated ("pledged 5 million crowns", "demanded an
-#: investigation"); for other cues a bare object is an act ("welcomed the shift").
+#: investigation"); for other cues a bare object is an act ("told reporters"), except the stance
+#: cues of STANCE_OBJECT_CUES.
 OBJECT_KINDS = ("pledge", "proposal", "rejection", "demand")
+#: Stance cues whose bare object is the position taken ("condemned the strikes", "We welcome the
+#: agreement", "reiterated its support for talks", "stressed the need for a ceasefire").
+STANCE_OBJECT_CUES = frozenset(
+    f for stems in ("welcome welcomes welcomed", "commend commends commended", "applaud applauds applauded",
+                    "praise praises praised", "hail hails hailed", "oppose opposes opposed", "deny denies denied",
+                    "condemn condemns condemned", "denounce denounces denounced", "criticise criticised criticize "
+                    "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
+                    "reaffirm reaffirms reaffirmed", "emphasise emphasised emphasize emphasized",
+                    "stress stresses stressed", "support supports supported")
+    for f in stems.split())
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
                   **{f: "down" for f in ("turn", "turns", "turned", "turning")}}  # "ruled out", "turned down"
 # Cues of a speaker's own statements in a speech, counted only with a first-person subject.
@@ -937,7 +949,7 @@ class ClaimExtractor:
             obj = kids.get("dobj")
             start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
             return span(start, comp.right_edge.i)
-        # A bare object ("condemned the launch", "welcomed the shift") reports an act, not a
+        # A bare object of a neutral cue ("noted the launch") reports an act, not a
         # statement; an object that is itself a clause or a quotation is content.
         obj = kids.get("dobj")
         if (obj is not None and obj.lower_ not in _AUDIENCE and _cue_kind(low) != ""
@@ -948,12 +960,18 @@ class ClaimExtractor:
             if obj is not None and not self._is_audience(obj):
                 return span(obj.left_edge.i, self._object_end(v, obj))
             pred = kids.get("acomp") or kids.get("oprd")
-            if pred is not None:
-                return span(pred.i, pred.right_edge.i)
+            if pred is not None:  # "We remain committed to rebuild ...": the parser may hang "to ..." on the verb
+                end = pred.right_edge.i
+                for c in v.rights:
+                    if c.i > pred.i and c.left_edge.i == end + 1 and c.dep_ in ("xcomp", "prep", "ccomp", "advcl") \
+                            and (c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                        end = c.right_edge.i
+                return span(pred.i, end)
         # "pledged 5 million crowns in aid to X", "proposed a donor conference in Ravna",
         # "offered Ravna as a venue", "rejected the offer": the thing pledged, proposed or
         # rejected is the content.
-        if obj is not None and _cue_kind(low) in OBJECT_KINDS and not self._is_audience(obj):
+        if obj is not None and (_cue_kind(low) in OBJECT_KINDS or low in STANCE_OBJECT_CUES) \
+                and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
                      and _cue_kind(low) in ("position", "pledge")), None)

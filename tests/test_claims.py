@@ -270,6 +270,27 @@ def test_speech_aims_and_musts_are_the_speakers_and_a_bare_verb_is_nothing():
                    ("Japan", "demand", "prepare for the next pandemic")]
 
 
+def test_stance_cues_take_their_bare_object_as_the_position():
+    """"condemned the strikes", "We welcome the agreement", "reiterates its support for ...",
+    "we remain committed to rebuild ...": what is condemned, welcomed or supported is the content;
+    a neutral cue's bare object ("told reporters", "noted the launch") is not a statement."""
+    x = ClaimExtractor()
+    news = ("Russian Foreign Minister Sergei Lavrov condemned the strikes on Tuesday. China welcomed the "
+            "ceasefire agreement between the two sides. The envoy told reporters in Geneva. "
+            "Minister Ana Ruiz noted the launch.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(news, "d", "2024-05-02")]
+    assert got == [("Sergei Lavrov", "criticism", "the strikes"),
+                   ("China", "position", "the ceasefire agreement between the two sides")]
+    voice = x.voice_of({"country": "Gabon", "speaker": "Ali Bongo Ondimba", "post": "President"})
+    speech = ("We commend all initiatives aimed at a comprehensive solution to this crisis. Gabon reiterates "
+              "its support for making the Security Council more democratic. Most importantly, we remain "
+              "committed to rebuild stricken communities and address the root causes of terrorism.")
+    got = [(c.actor, c.text) for c in x.extract(speech, "s", "2015-09-30", voice=voice)]
+    assert got == [("Gabon", "all initiatives aimed at a comprehensive solution to this crisis"),
+                   ("Gabon", "its support for making the Security Council more democratic"),
+                   ("Gabon", "committed to rebuild stricken communities and address the root causes of terrorism")]
+
+
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
 expanded its policy on violent content for the duration of the conflict.
 
