@@ -92,7 +92,7 @@ STANCE_OBJECT_CUES = frozenset(
                     "praise praises praised", "hail hails hailed", "oppose opposes opposed", "deny denies denied",
                     "condemn condemns condemned", "denounce denounces denounced", "criticise criticised criticize "
                     "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
-                    "reaffirm reaffirms reaffirmed", "emphasise emphasised emphasize emphasized",
+                    "reaffirm reaffirms reaffirmed", "affirm affirms affirmed", "emphasise emphasised emphasize emphasized",
                     "stress stresses stressed", "support supports supported")
     for f in stems.split())
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
@@ -102,12 +102,13 @@ _VOICE_CUES: dict[str, str] = {
     **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
              "recognise recognises recognised recognize recognizes recognized", "consider considers",
              "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
-             "hope hopes hoped", "stand stands"),
+             "hope hopes hoped", "stand stands", "know", "remember", "convinced", "affirm affirms affirmed"),
+    **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
              "request requests requested"),
     **_forms("pledge", "intend intends intended", "undertake undertakes undertook"),
 }
-_FIRST_PERSON = {"we", "i"}
+_FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stress ...", "Let us remember ..."
 # "We will/shall ..." pledges; "we must/should ..." demands (on everyone, the speaker included).
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
@@ -122,9 +123,10 @@ def _cue_kind(cue: str) -> str:
 
 
 _FIRST_PERSON_OWNERS = {"my", "our"}
+_WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished"}  # their subject speaks the cue after them
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
-_VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our)\b", re.I)
+_VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS), key=len,
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
@@ -681,6 +683,9 @@ class ClaimExtractor:
             if t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"):
                 t = t.head
                 continue
+            if (t.dep_ == "xcomp" and t.head.lower_ in _WANTING) or (t.dep_ == "acomp" and t.head.pos_ == "AUX"):
+                t = t.head  # "I would like to welcome ...", "we are convinced that ..."
+                continue
             return None
 
     @staticmethod
@@ -893,6 +898,8 @@ class ClaimExtractor:
         def span(a, b):  # token range -> absolute chars; None when empty (dangling preposition)
             if b < a or b >= len(doc):
                 return None
+            while b > a and (doc[b].dep_ == "cc" or doc[b].text in (",", ";", ":")):
+                b -= 1  # "we know that X but ...": not the conjunction that joins the next clause
             return s + doc[a].idx, s + doc[b].idx + len(doc[b])
 
         kids = {c.dep_: c for c in v.children}

@@ -291,6 +291,28 @@ def test_stance_cues_take_their_bare_object_as_the_position():
                    ("Gabon", "committed to rebuild stricken communities and address the root causes of terrorism")]
 
 
+def test_speech_formulas_of_the_general_debate_are_the_speakers():
+    """"I would like to welcome ...", "Let me stress that ...", "Let us remember that ...", "we are
+    convinced that ...", "We know that X but we also know that Y": the speaker's own positions
+    (the subject of "like"/"are" speaks the cue after it; no trailing conjunction in a span)."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Italy", "speaker": "Paolo Gentiloni", "post": "Prime Minister"})
+    speech = ("I would also like to welcome the decision of the Sahel countries to launch a joint force. "
+              "Let me stress that any abuse of the peacekeeping toolbox is absolutely unacceptable. "
+              "Let us also remember that the only road to a lasting solution is a political process. "
+              "In that context, we are convinced that the initiative is essential. "
+              "We know that the loss of territory has shown our work is effective but we also know that "
+              "victory on the ground is not enough.")
+    got = [(c.actor, c.text) for c in x.extract(speech, "s", "2017-09-20", voice=voice)]
+    assert got == [("Italy", "the decision of the Sahel countries to launch a joint force"),
+                   ("Italy", "any abuse of the peacekeeping toolbox is absolutely unacceptable"),
+                   ("Italy", "the only road to a lasting solution is a political process"),
+                   ("Italy", "the initiative is essential"),
+                   ("Italy", "the loss of territory has shown our work is effective"),
+                   ("Italy", "victory on the ground is not enough")]
+    assert x.extract(speech, "s", "2017-09-20") == []  # a news article's "we" is nobody's
+
+
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
 expanded its policy on violent content for the duration of the conflict.
 
