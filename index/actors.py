@@ -55,7 +55,9 @@ _PARTICLE_WORD = re.compile(rf"^(?:{_NAME_PARTICLES})$")
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
-    r"Ms\.|Dr\.|Gen\.|General|King|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
+    r"Ms\.|Dr\.|Gen\.|General|King|Queen|Prince|Chairman|Director|leader|aide|counterpart|spokesman|"
+    r"Pastor|Rev\.|Reverend|Rabbi|Imam|Bishop|Cardinal|Judge|Justice|Rep\.|Representative|Governor|Gov\.|"
+    r"Mayor|Commissioner|Sheikh|Emir|CEO|founder|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
     rf"specialist|expert)\s+((?:{UPPER}[\w'’-]+)(?:\s+(?:(?:{_NAME_PARTICLES})\s+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
 )

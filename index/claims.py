@@ -532,7 +532,12 @@ class ClaimExtractor:
         recent = sorted(found.items(), reverse=True)
 
         def introduced(at: int, name: str) -> str:
-            before = ctx.text[max(0, at - 45):at]
+            lo_at = max(0, at - 45)
+            prev = max((p for p in found if lo_at <= p < at), default=None)
+            if prev is not None:  # "Pastor Jesse Bradley of Grace Church": "Pastor" introduces Bradley only
+                run = re.match(rf"{UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*", ctx.text[prev:at])
+                lo_at = max(lo_at, prev + (run.end() if run else 0))
+            before = ctx.text[lo_at:at]
             before = before[max(before.rfind(". "), before.rfind("\n")) + 1:]  # this sentence only
             if word.search(before):
                 return before.strip(" ,")
@@ -546,7 +551,8 @@ class ClaimExtractor:
         if not pick and introduced_only:
             return None
         if not pick:
-            pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else recent[0][1]
+            people = [n for _, n in recent if n in set(ctx.names) | set(ctx.known)]  # a person before a church
+            pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else (people or [recent[0][1]])[0]
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         if known:
             return known
@@ -748,6 +754,13 @@ class ClaimExtractor:
             return [(subj.text, person)] if person else []
         if low in _GROUP_PRONOUNS:
             return [(subj.text, a) for a in ctx.last_group]
+        if subj.pos_ == "NOUN" and low in _DOCUMENT_NOUNS | _SOURCE_DOCUMENTS:
+            # "said a statement from Rep. Mariannette Miller-Meeks", "a report by the IAEA said"
+            prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS):
+                written = subj.doc[subj.left_edge.i:pobj.right_edge.i + 1].text.strip(" ,")
+                return [(written, actor) for _, actor in self._speakers(pobj, ctx)]
         if low in _DOCUMENT_NOUNS:
             # "The statement said ...": the authors of the joint statement just mentioned.
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
@@ -1029,6 +1042,16 @@ class ClaimExtractor:
             cs += 1
         while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
             ce -= 1
+        if cs < ce and text[cs] in _OPEN_Q and not any(ch in text[cs + 1:ce] for ch in _CLOSE_Q):
+            # "Schumer told the press, “it is clear ... cheap. Almost all ...”": a quotation that runs on
+            # past the sentence is the content up to its close, or to the paragraph's end when unclosed.
+            para_end = re.search(r"\n[ \t]*\n|\Z", text[ce:]).start() + ce
+            close = min((i for i in (text.find(q, ce, para_end) for q in _CLOSE_Q) if i >= 0), default=para_end)
+            end = close
+            while end > cs + 1 and text[end - 1] in _PUNCT_EDGE + ".,":
+                end -= 1
+            if end - (cs + 1) >= 8 and not any(ch in text[ce:close] for ch in "“"):
+                return cs + 1, end, True
         if re.match(r"(?:that|to)\s", text[cs:ce]):
             cs += text[cs:ce].index(" ") + 1
         # Keep partial quotations balanced: take in the mark the trimming cut off.
