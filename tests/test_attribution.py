@@ -537,3 +537,23 @@ def test_a_demand_of_a_thing_is_a_demand():
     got = [(c.actor.split()[-1], c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2026-03-12")]
     assert got == [("Zelensky", "demand", "security guarantees from the alliance"),
                    ("Meloni", "demand", "an independent investigation into the crash")]
+
+
+def test_a_statement_from_x_a_role_word_and_a_quotation_past_its_sentence():
+    """"said a statement from Rep. X" is X's (it went to the previous speaker); "said the pastor" is
+    the person "Pastor" introduced, not the church named after him; a quotation that runs on past
+    its sentence is the content up to its closing mark (or its paragraph's end when unclosed)."""
+    text = ("Many view Jordan as too extreme. Marc Benioff said the group would keep funding the hub.\n\n"
+            "“One thing I cannot stomach or support is a bully,” said a statement from Rep. Mariannette "
+            "Miller-Meeks, R-Iowa.\n\n"
+            "Pastor Jesse Bradley of Grace Church in Idaho has preached there for a decade.\n\n"
+            "\"The motto doesn't nullify the freedom to choose faith. Nothing is forced,\" said the pastor.\n\n"
+            "Upon exiting the meeting, Schumer told the assembled press, \"it is clear that leadership on AI "
+            "can't be done on the cheap. Almost all of the experts called for federal investment.\n\n"
+            "Per the commission, that could cost $32 billion a year.")
+    got = [(c.actor, c.text, c.direct) for c in ClaimExtractor().extract(text, "d", "2023-10-20")]
+    assert ("Mariannette Miller-Meeks", "One thing I cannot stomach or support is a bully", True) in got
+    assert ("Jesse Bradley", "The motto doesn't nullify the freedom to choose faith. Nothing is forced", True) in got
+    assert ("Schumer", "it is clear that leadership on AI can't be done on the cheap. Almost all of the experts "
+                       "called for federal investment", True) in got
+    assert not any(a in ("Marc Benioff", "Grace Church", "Jordan") and ("bully" in t or "motto" in t) for a, t, _ in got), got
