@@ -175,6 +175,7 @@ _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "l
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
                      "bulletin", "notice", "guidance", "resolution", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+_GOVERNMENT_NOUNS = {"ministry", "government", "embassy", "department", "office", "administration", "cabinet"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR = _WEEKDAYS | frozenset("january february march april may june july august september october november "
                                   "december".split())  # "the Monday filing" has no owner; Theresa May may speak
@@ -757,10 +758,10 @@ class ClaimExtractor:
         if subj.pos_ == "NOUN" and low in _DOCUMENT_NOUNS | _SOURCE_DOCUMENTS:
             # "said a statement from Rep. Mariannette Miller-Meeks", "a report by the IAEA said"
             prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS):
-                written = subj.doc[subj.left_edge.i:pobj.right_edge.i + 1].text.strip(" ,")
-                return [(written, actor) for _, actor in self._speakers(pobj, ctx)]
+            owner = self._source_owner(subj) if prep is not None else None
+            if owner is not None:
+                written = subj.doc[subj.left_edge.i:prep.right_edge.i + 1].text.strip(" ,")
+                return [(written, actor) for _, actor in self._speakers(owner, ctx)]
         if low in _DOCUMENT_NOUNS:
             # "The statement said ...": the authors of the joint statement just mentioned.
             return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
@@ -1110,7 +1111,8 @@ class ClaimExtractor:
             return []  # "per" as a unit ("$5 per share") rather than a source
         if src is None or any(a <= s + at < b for a, b in taken):
             return []
-        speakers = self._speakers(src, ctx)
+        owner = self._source_owner(src) if src.pos_ in ("NOUN", "NUM") else None
+        speakers = self._speakers(owner if owner is not None else src, ctx)
         phrase_start = s + src.left_edge.idx
         phrase_end = s + src.right_edge.idx + len(src.right_edge)
         before = (s, s + cue_at)
@@ -1123,6 +1125,30 @@ class ClaimExtractor:
         kind = self._kind_from_content("", text[cs:ce])
         return [self._claim(doc_id, sp, a, cue, kind, False, cs, ce, text, s, e,
                             self._topics(doc, s, cs, ce), when) for sp, a in speakers]
+
+    @staticmethod
+    def _source_owner(src):
+        """Who a source that is not itself a speaker stands for: "TikTok's website", "a profile
+        from Sequoia Capital", "a release from Sen. Schumer's office", "one of his opponents, Rep.
+        Don Bacon"; the name's token, or None."""
+        def named(t) -> bool:
+            return t.pos_ == "PROPN" or t.ent_type_ in _OWNER_LABELS
+        appos = next((c for c in src.rights if c.dep_ == "appos" and named(c)), None)
+        if appos is not None:
+            return appos
+        poss = next((c for c in src.lefts if c.dep_ == "poss" and named(c)), None)
+        if poss is not None:
+            return poss
+        prep = next((c for c in src.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is None:
+            return None
+        if named(pobj):
+            return pobj
+        poss = next((c for c in pobj.lefts if c.dep_ == "poss" and named(c)), None)  # "... from Schumer's office"
+        if poss is not None:
+            return poss
+        return pobj if pobj.lower_ in _GOVERNMENT_NOUNS else None  # "... from the Velorian foreign ministry"
 
     # -- labels -------------------------------------------------------------------------
     def _cue_and_kind(self, v, content: str) -> tuple[str, str]:

@@ -557,3 +557,21 @@ def test_a_statement_from_x_a_role_word_and_a_quotation_past_its_sentence():
     assert ("Schumer", "it is clear that leadership on AI can't be done on the cheap. Almost all of the experts "
                        "called for federal investment", True) in got
     assert not any(a in ("Marc Benioff", "Grace Church", "Jordan") and ("bully" in t or "motto" in t) for a, t, _ in got), got
+
+
+def test_according_to_a_source_credits_whom_it_comes_from():
+    """"according to TikTok's website", "according to a profile from Sequoia Capital", "according
+    to a release from Sen. Schumer's office", "according to a statement from the Velorian foreign
+    ministry": the owner of the source is the speaker (the page or release was credited, or nobody)."""
+    text = ("According to TikTok’s website, the tracking pixel can help you find new customers. "
+            "According to a now-deleted profile from Sequoia Capital, FTX was founded out of frustration. "
+            "On the agenda: “innovation that pushes the boundaries of medicine,” according to a release from "
+            "Sen. Schumer’s office. The ministry will cut exports by half next year, according to a statement "
+            "from the Velorian foreign ministry. The talks collapsed on Friday, according to two officials.")
+    got = {c.actor: c.text for c in ClaimExtractor().extract(text, "d", "2023-10-20")}
+    assert got["TikTok"] == "the tracking pixel can help you find new customers"
+    assert got["Sequoia Capital"] == "FTX was founded out of frustration"
+    assert "innovation that pushes the boundaries of medicine" in got["Schumer"]
+    assert got["Veloria"] == "The ministry will cut exports by half next year"
+    assert got["two officials"] == "The talks collapsed on Friday"
+    assert not {"website", "profile", "release", "statement"} & set(got), got
