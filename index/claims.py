@@ -53,7 +53,7 @@ _CUES: dict[str, str] = {
              "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
              "describe describes described", "confirm confirms confirmed",
              "admit admits admitted admitting", "acknowledges acknowledging", "concede concedes conceded",
-             "recount recounts recounted",
+             "recount recounts recounted", "expect expects", "threaten threatens threatened",
              "allege alleges alleged", "contend contends contended", "observe observes observed",
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
              "estimate estimates estimated", "testify testifies testified",
@@ -63,7 +63,8 @@ _CUES: dict[str, str] = {
              "veto vetoes vetoed vetoing", "rule rules ruled ruling", "turn turns turned turning"),
     **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
-             "maintain maintains maintained", "commend commends commended", "applaud applauds applauded",
+             "maintain maintains maintained", "believe believes believed", "consider considers",
+             "commend commends commended", "applaud applauds applauded",
              "praise praises praised", "hail hails hailed"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
@@ -966,10 +967,22 @@ class ClaimExtractor:
         if clause is not None:
             return span(clause.left_edge.i, clause.right_edge.i)
         comp = kids.get("xcomp")
+        if comp is None and low in _CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:
+            # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause
+            comp = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VB"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if comp is not None:
             obj = kids.get("dobj")
             start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
             return span(start, comp.right_edge.i)
+        # "warned Ostmark against further tests", "accused Washington of undermining the talks",
+        # "warned of “devastating consequences”": the charge or the warning is the content.
+        if low.startswith(("warn", "accus", "threat")):
+            obj = kids.get("dobj")
+            prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in ("of", "against", "about", "over", "with")
+                         and (obj is None or c.i > obj.i)), None)
+            if prep is not None and prep.right_edge.i > prep.i:
+                return span(obj.left_edge.i if obj is not None else prep.i + 1, prep.right_edge.i)
         # A bare object of a neutral cue ("noted the launch") reports an act, not a
         # statement; an object that is itself a clause or a quotation is content.
         obj = kids.get("dobj")
@@ -1000,8 +1013,9 @@ class ClaimExtractor:
             return span(prep.i + 1, prep.right_edge.i)
         # "X said: ..." / "X said, “...”"
         nxt = v.i + 1
-        while nxt < len(doc) and (doc[nxt].dep_ == "dobj" or doc[nxt].text in (",", ":")):
-            nxt += 1
+        while nxt < len(doc) and (doc[nxt].dep_ in ("dobj", "prep", "npadvmod") or doc[nxt].text in (",", ":")):
+            # "insisting at a Capitol press conference: “...”"
+            nxt = doc[nxt].right_edge.i + 1 if doc[nxt].dep_ in ("prep", "npadvmod") and doc[nxt].head.i == v.i else nxt + 1
         if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
             return span(nxt, len(doc) - 1)
         return None

@@ -575,3 +575,23 @@ def test_according_to_a_source_credits_whom_it_comes_from():
     assert got["Veloria"] == "The ministry will cut exports by half next year"
     assert got["two officials"] == "The talks collapsed on Friday"
     assert not {"website", "profile", "release", "statement"} & set(got), got
+
+
+def test_beliefs_warnings_accusations_offers_and_a_quote_after_a_phrase():
+    """News shapes that gave no statement: "believes that", "considers X part of", "warned X against",
+    "warned of", "accused X of", "offered on Tuesday to host", "insisting at a press conference: “...”"."""
+    text = ("Schumer believes that the funding gap can be closed by the private sector. Beijing considers "
+            "Taiwan part of its territory. Prime Minister Erik Brandt warned Ostmark against any further missile "
+            "tests. The UN has warned of “devastating humanitarian consequences” from the moves. Russian Foreign "
+            "Minister Sergei Lavrov accused Washington of undermining the talks. Ostmark offered on Tuesday to "
+            "host the next round of talks. Ahead of the vote, Jordan showed no signs of stepping aside, insisting "
+            "at a Capitol press conference: “The American people are hungry for change.”")
+    got = {(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2023-10-20")}
+    assert ("Schumer", "position", "the funding gap can be closed by the private sector") in got
+    assert ("China", "position", "Taiwan part of its territory") in got
+    assert ("Erik Brandt", "statement", "Ostmark against any further missile tests") in got
+    assert ("United Nations", "statement", "devastating humanitarian consequences") in got
+    assert ("Sergei Lavrov", "criticism", "Washington of undermining the talks") in got
+    assert ("Ostmark", "proposal", "host the next round of talks") in got
+    assert ("Jordan", "position", "The American people are hungry for change.") in got
+    assert len(got) == 7, got
