@@ -59,7 +59,7 @@ _INTRODUCED = re.compile(
     r"Pastor|Rev\.|Reverend|Rabbi|Imam|Bishop|Cardinal|Judge|Justice|Rep\.|Representative|Governor|Gov\.|"
     r"Mayor|Commissioner|Sheikh|Emir|CEO|founder|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    rf"specialist|expert)\s+((?:{UPPER}[\w'’-]+)(?:\s+(?:(?:{_NAME_PARTICLES})\s+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
+    rf"specialist|expert)[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
 )
 
 

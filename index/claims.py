@@ -192,6 +192,8 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
               "grandfather", "grandmother", "grandson", "granddaughter", "cousin", "partner", "fiancé", "fiancée",
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
+_TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
+_QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
 _NAME_RUN = re.compile(rf"(?<![\w’'-])(?:{UPPER}[\w’'.-]+\s){{1,4}}{UPPER}[\w’'-]+")
@@ -389,7 +391,12 @@ class ClaimExtractor:
         names = self.resolver.introduced_names(text)
         for *_, doc in parsed:
             if doc is not None:
-                names += [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text]
+                for ent in doc.ents:  # "Pastor Bradley" is Bradley, not another person beside Jesse Bradley
+                    words = ent.text.split()
+                    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+                        words.pop(0)
+                    if ent.label_ == "PERSON" and len(words) > 1:
+                        names.append(" ".join(words))
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         self._prepare_people(text, parsed, ctx)
@@ -398,6 +405,7 @@ class ClaimExtractor:
         claims: list[Claim] = []
         prev_para, prev_direct = -1, False
         named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
+        last_direct: tuple[int, list[Actor]] | None = None  # (paragraph, speakers) of the last direct quotation
         for s, p, e, doc in parsed:
             para = bisect.bisect_right(paragraphs, s)
             found: list[Claim] = []
@@ -411,6 +419,12 @@ class ClaimExtractor:
             if not found and named and named[0] == para:
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published,
                                            [self._actor(named[1], ctx, "PERSON")])
+            # A paragraph that is one quotation, a few paragraphs after the last person quoted, with
+            # nobody else quoted since (an interview: "..., her father, Thomas Hand, told Fox News" ...
+            # two paragraphs of narration ... "“Every holiday they'd have performances ...”").
+            if (not found and last_direct and para != prev_para and 0 < para - last_direct[0] <= _QUOTE_CARRY
+                    and self._quotation_paragraph(text, s, paragraphs, para)):
+                found = self._continuation(text, s, e, quotes, ctx, doc_id, published, last_direct[1])
             if doc is None:
                 self._note_group(text[p:e], ctx)
             named = None
@@ -420,6 +434,9 @@ class ClaimExtractor:
             ctx.mentions += sentence_mentions
             if found:
                 prev_para, prev_direct = para, found[-1].direct
+                speakers = list({c.actor: Actor(c.actor, c.actor_type, c.role) for c in found}.values())
+                last_direct = (para, speakers) if found[-1].direct and len(speakers) == 1 \
+                    and speakers[0].actor_type == "person" else None
             elif para != prev_para:
                 prev_direct = False
             claims += found
@@ -525,11 +542,12 @@ class ClaimExtractor:
             words = m.group(0).split()
             while words and self.resolver._is_role_word(words[0]):
                 words.pop(0)
-            if len(words) >= 2 and not any(self.resolver.country_of(w) for w in words):
+            if len(words) >= 2 and not any(self.resolver.country_of(w) for w in words + [" ".join(words)]) \
+                    and not all(w.isupper() for w in words):  # not a headline in capitals ("WHAT DO ...")
                 at = m.start() + m.group(0).index(words[0])
                 found.setdefault(at, self._full_name(" ".join(words), ctx) or " ".join(words))
         if not found:
-            return None
+            return None if introduced_only else self._role_person(subj, ctx, introduced_only=True)
         word = re.compile(rf"\b{re.escape(noun)}s?\b", re.I)
         recent = sorted(found.items(), reverse=True)
 
@@ -552,6 +570,8 @@ class ClaimExtractor:
         pick, role = next(((n, r) for at, n in recent if (r := introduced(at, n))), ("", ""))
         if not pick and introduced_only:
             return None
+        if not pick and (earlier := self._role_person(subj, ctx, introduced_only=True)) is not None:
+            return earlier  # "Pastor Jesse Bradley" further back, then "said the pastor"
         if not pick:
             people = [n for _, n in recent if n in set(ctx.names) | set(ctx.known)]  # a person before a church
             pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else (people or [recent[0][1]])[0]
@@ -1097,6 +1117,16 @@ class ClaimExtractor:
                                    sent_start, m.end("who"), self._topics(None, cs, cs, ce, text),
                                    self._date(text, cs, ce, cs, ce, published)))
         return out
+
+    @staticmethod
+    def _quotation_paragraph(text: str, s: int, paragraphs: list[int], para: int) -> bool:
+        """Whether the sentence at ``s`` opens a paragraph that is one quotation and nothing else."""
+        start = paragraphs[para - 1] if para >= 1 else 0
+        if text[start:s].strip() or s >= len(text) or text[s] not in _OPEN_Q:
+            return False
+        end = paragraphs[para] if para < len(paragraphs) else len(text)
+        body = text[s:end].strip()
+        return len(body) > 2 and body[-1] in _CLOSE_Q and not any(ch in body[1:-1] for ch in _CLOSE_Q[:1] + _OPEN_Q[:1])
 
     def _continuation(self, text, s, e, quotes, ctx, doc_id, published, speakers=None) -> list[Claim]:
         """A sentence that is only a quotation continues the previous speaker's quotation

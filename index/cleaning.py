@@ -121,12 +121,17 @@ _PHOTO_PAREN = re.compile(r"\s*\((photo|photograph|image|picture)s?\s*(:|by)[^)]
 _CREDIT_TAIL = re.compile(r"\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Bloomberg)/[A-Z][\w.' -]*\s*$")
 
 
+_SIGNED_QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]\s*[—–]\s*\S")
+
+
 def is_headline_like(line: str) -> bool:
     """True for a line shaped like a headline or a list item: 1-25 words, at most 160
     characters, no sentence-final punctuation (a closing quote or bracket counts as final)."""
     s = _NUMBERED.sub("", line.strip())
     if not s or len(s) > 160 or len(s.split()) > 25:
         return False
+    if _SIGNED_QUOTE.match(s):
+        return False  # “We are all equal before God.” — Pastor Bradley: a quotation signed by its speaker
     return not _TERMINAL.search(s)
 
 

@@ -595,3 +595,27 @@ def test_beliefs_warnings_accusations_offers_and_a_quote_after_a_phrase():
     assert ("Ostmark", "proposal", "host the next round of talks") in got
     assert ("Jordan", "position", "The American people are hungry for change.") in got
     assert len(got) == 7, got
+
+
+def test_an_interview_s_bare_quotation_paragraphs_and_signed_pull_quotes():
+    """A paragraph that is one quotation, a paragraph or two after a person's quotation with nobody
+    else quoted since, is theirs; a pull quote signed on its own line ("“...” — Pastor Bradley") is
+    not masked as a headline; "said the pastor" far below "Pastor Jesse Bradley" is Bradley, and
+    "Pastor Bradley" is the same person as Jesse Bradley."""
+    from index.cleaning import mask_headlines
+
+    text = ("Pastor Jesse Bradley of Grace Community Church told Fox News Digital this week that faith was "
+            "waning.\n\n"
+            "“Abiding with God is more valuable than money,” said Pastor Bradley.\n\n"
+            "Her natural talent was apparent to everyone in the town.\n\n"
+            "“Every holiday they'd have performances of little kids, so she was always in it.”\n\n"
+            + "The town has a long history of farming and trade, and its church dates from 1890. " * 10 + "\n\n"
+            "“We are all equal before God. Religion does not make someone better than another person.” "
+            "— Pastor Bradley\n\n"
+            + "Faith in the United States was a declaration of national identity and of equality. " * 10 + "\n\n"
+            "\"The motto doesn't nullify the freedom to choose faith. Nothing is forced,\" said the pastor.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(mask_headlines(text), "d", "2023-11-20")]
+    assert any(a == "Jesse Bradley" and t.startswith("Every holiday they'd have performances") for a, t in got), got
+    assert any(a == "Jesse Bradley" and t.startswith("We are all equal before God.") for a, t in got), got
+    assert ("Jesse Bradley", "The motto doesn't nullify the freedom to choose faith. Nothing is forced") in got
+    assert {a for a, _ in got} == {"Jesse Bradley"}, got
