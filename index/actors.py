@@ -52,6 +52,17 @@ _NAME_WORD = re.compile(rf"^(?:{UPPER}[\w'’-]*|[A-Z]\.)$")
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Faisal bin Farhan".
 _NAME_PARTICLES = "von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|el|le|la|ter|ten|zu"
 _PARTICLE_WORD = re.compile(rf"^(?:{_NAME_PARTICLES})$")
+# A name of two or three capitalised words followed by an apposition that says who the person is:
+# "Ryan Sturgill, an American national and former head of ...", "Jane Doe, a spokeswoman for ...".
+_PERSON_NOUNS = ("national|citizen|resident|native|member|founder|co-founder|head|chief|director|official|"
+                 "spokesman|spokeswoman|spokesperson|executive|expert|analyst|professor|researcher|fellow|"
+                 "lawyer|attorney|veteran|activist|student|mother|father|son|daughter|wife|husband|widow|"
+                 "minister|secretary|adviser|advisor|aide|envoy|ambassador|diplomat|negotiator|lawmaker|"
+                 "senator|congressman|congresswoman|politician|leader|commander|officer|economist|"
+                 "journalist|reporter|editor|author|writer|historian|scientist|doctor|teacher|pastor|"
+                 "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman")
+_APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}}),[ \t]+(?:an?|the)[ \t]+"
+                      rf"(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS})\b")
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
@@ -384,8 +395,13 @@ class ActorResolver:
 
     def introduced_names(self, text: str) -> list[str]:
         """Full person names introduced with a role in ``text`` ("Foreign Minister Sergei
-        Lavrov"), for resolving later surname-only mentions."""
+        Lavrov", "Ryan Sturgill, an American national and former head of ..."), for resolving
+        later surname-only mentions and pronouns."""
         out = []
+        for m in _APPOSED.finditer(text):
+            words = m.group(1).split()
+            if not any(self.country_of(w) or w.lower() in _TITLES for w in words) and not self.country_of(m.group(1)):
+                out.append(m.group(1))
         for m in _INTRODUCED.finditer(text):
             words = _POSSESSIVE.sub("", m.group(1)).split()
             while words and self._is_role_word(words[0]):

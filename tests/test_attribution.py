@@ -619,3 +619,20 @@ def test_an_interview_s_bare_quotation_paragraphs_and_signed_pull_quotes():
     assert any(a == "Jesse Bradley" and t.startswith("We are all equal before God.") for a, t in got), got
     assert ("Jesse Bradley", "The motto doesn't nullify the freedom to choose faith. Nothing is forced") in got
     assert {a for a, _ in got} == {"Jesse Bradley"}, got
+
+
+def test_a_person_introduced_by_an_apposition_and_a_setting_before_the_speaker():
+    """"Speaking to Ryan Sturgill, an American national and former head of ..." introduces the person
+    a later "he said" stands for (it went to the previous speaker); "In the bulletin, which was
+    obtained by X, Y said his company had ...": the clause after "said" is the content, not the setting."""
+    text = ("Marc Benioff said last month that the group would keep funding the hub.\n\n"
+            "Speaking to Ryan Sturgill, an American national and former head of the Gaza Sky Geeks accelerator, "
+            "the situation on the ground appears dire.\n\n"
+            "“The area around the building has been leveled. The front of it is sort of ripped off,” he said.\n\n"
+            "In the client bulletin on December 20, which was obtained by this masthead, Civic Data director "
+            "Chris Brinkworth said his company had observed non-consensual collection of personal data.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-20")]
+    assert got == [("Marc Benioff", "the group would keep funding the hub"),
+                   ("Ryan Sturgill", "The area around the building has been leveled. The front of it is sort of "
+                                     "ripped off"),
+                   ("Chris Brinkworth", "his company had observed non-consensual collection of personal data")]
