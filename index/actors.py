@@ -330,8 +330,8 @@ class ActorResolver:
         m = _POSSESSIVE.sub("", m)
         bare = _DETERMINERS.sub("", m)
 
-        country = self.country_of(m)
-        if country:
+        country = self.country_of(m) or (self.country_of(m + ".") if re.search(r"\.[A-Z]$", m) else None)
+        if country:  # (the final stop of "U.S." went with the punctuation stripped above)
             return Actor(country, "government")
         # "the Russian government", "Russia's foreign ministry", "Russian officials"
         g = re.fullmatch(rf"(.+?)(?:'s|’s)?\s+({_GOVERNMENT_BODIES})", bare, re.I)

@@ -54,6 +54,7 @@ _CUES: dict[str, str] = {
              "describe describes described", "confirm confirms confirmed",
              "admit admits admitted admitting", "acknowledges acknowledging", "concede concedes conceded",
              "recount recounts recounted", "expect expects", "threaten threatens threatened",
+             "shared", "posted", "unveil unveils unveiled",
              "allege alleges alleged", "contend contends contended", "observe observes observed",
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
              "estimate estimates estimated", "testify testifies testified",
@@ -64,6 +65,7 @@ _CUES: dict[str, str] = {
     **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
              "agree agrees agreed", "deny denies denied", "welcome welcomes welcomed",
              "maintain maintains maintained", "believe believes believed", "consider considers",
+             "recognise recognises recognised recognize recognizes recognized",
              "commend commends commended", "applaud applauds applauded",
              "praise praises praised", "hail hails hailed"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
@@ -94,7 +96,8 @@ STANCE_OBJECT_CUES = frozenset(
                     "condemn condemns condemned", "denounce denounces denounced", "criticise criticised criticize "
                     "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
                     "reaffirm reaffirms reaffirmed", "affirm affirms affirmed", "emphasise emphasised emphasize emphasized",
-                    "stress stresses stressed", "support supports supported")
+                    "stress stresses stressed", "support supports supported", "announce announces announced",
+                    "unveil unveils unveiled", "recognise recognises recognised recognize recognizes recognized")
     for f in stems.split())
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
                   **{f: "down" for f in ("turn", "turns", "turned", "turning")}}  # "ruled out", "turned down"
@@ -998,6 +1001,15 @@ class ClaimExtractor:
             obj = kids.get("dobj")
             start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
             return span(start, comp.right_edge.i)
+        # "acknowledged abusing her daughter", "admitted to kicking her son": the act admitted.
+        gerund = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VBG"
+                       and not any(m.dep_ == "mark" for m in c.children) and c.i == v.i + 1 + sum(
+                           1 for t in doc[v.i + 1:c.i] if t.dep_ == "advmod")), None)
+        if gerund is None:
+            to = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ == "to" and c.i == v.i + 1), None)
+            gerund = next((c for c in to.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if to else None
+        if gerund is not None:
+            return span(gerund.i, gerund.right_edge.i)
         # "warned Ostmark against further tests", "accused Washington of undermining the talks",
         # "warned of “devastating consequences”": the charge or the warning is the content.
         if low.startswith(("warn", "accus", "threat")):

@@ -636,3 +636,19 @@ def test_a_person_introduced_by_an_apposition_and_a_setting_before_the_speaker()
                    ("Ryan Sturgill", "The area around the building has been leveled. The front of it is sort of "
                                      "ripped off"),
                    ("Chris Brinkworth", "his company had observed non-consensual collection of personal data")]
+
+
+def test_admissions_announcements_recognitions_and_posts():
+    """"acknowledged abusing ...", "admitted to kicking ...", "announced its probe", "unveiled its
+    next steps", "The U.S. recognizes Beijing as ...", "..., Zhao shared in a post on X" give
+    statements ("The U.S." is the United States, not a group named "The U.S")."""
+    text = ("Ruby Franke, a mother of six, pleaded guilty on Monday. Franke acknowledged abusing her daughter. Franke also admitted "
+            "to kicking her son. The EU announced its in-depth probe of the deal. The Biden Administration unveiled "
+            "its next steps on artificial intelligence. The U.S. recognizes Beijing as the sole government of "
+            "China. Richard Teng will be the exchange’s new CEO, Zhao shared in a post on X.")
+    got = {(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-21")}
+    assert got == {("Ruby Franke", "abusing her daughter"), ("Ruby Franke", "kicking her son"),
+                   ("European Union", "its in-depth probe of the deal"),
+                   ("Biden Administration", "its next steps on artificial intelligence"),
+                   ("United States", "Beijing as the sole government of China"),
+                   ("Zhao", "Richard Teng will be the exchange’s new CEO")}, got

@@ -336,8 +336,9 @@ def test_bodies_particle_cues_and_signed_quotes():
     assert ("Shen Yamei", "the new communication channels meant there was much to look forward to") in got
     assert ("Jesse Bradley", "We are all equal before God. Religion does not make someone better than "
                              "another person") in got
+    assert ("Meta", "an overview of its response to the war") in got  # an announced thing is a statement
     assert not any("map" in text for _, text in got)
-    assert len(got) == 5, got
+    assert len(got) == 6, got
 
 
 @pytest.mark.parametrize("name, country", [
