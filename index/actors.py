@@ -343,7 +343,7 @@ class ActorResolver:
             return Actor(state, "government")
         canon = self.aliases.get(bare.lower())
         if canon:
-            return Actor(canon, self.type_of(canon, label))
+            return self._alias_actor(canon, bare, label)
         if bare.lower() in self.organisations or bare.lower() in self.groups:
             return Actor(bare, self.type_of(bare, label))
 
@@ -373,13 +373,21 @@ class ActorResolver:
             return Actor(m, "group", "")
         canon = self.aliases.get(name.lower())
         if canon:
-            return Actor(canon, self.type_of(canon, label), role)
+            return self._alias_actor(canon, name, label, role)
         full = self.corefer(name, known_actors)
         if full != name:
             return Actor(full, self.type_of(full), role)
         if name.split()[-1].islower():
             return Actor(name, "group", role)  # "Chilean officials": a body of people, not a name
         return Actor(name, self.type_of(name, label), role)
+
+    def _alias_actor(self, canon: str, name: str, label: str | None, role: str = "") -> Actor:
+        """The actor of an alias hit; a surname standing for a person ("Lavrov" for Sergei Lavrov)
+        stays a person whatever label the parser gave it."""
+        parts = canon.lower().split()
+        if len(parts) > 1 and name.lower() in (parts[0], parts[-1]) and self.type_of(canon) == "person":
+            return Actor(canon, "person", role)
+        return Actor(canon, self.type_of(canon, label), role)
 
     @staticmethod
     def corefer(name: str, known_actors: Iterable[str]) -> str:

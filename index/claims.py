@@ -318,6 +318,16 @@ class _Context:
     institutions: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
 
 
+def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
+    """A speaker typed as a person only for want of a label: one capitalised word that is no known
+    person's surname and no gendered person ("Snap", "Binance"), as opposed to "Lavrov"."""
+    if actor.actor_type != "person" or " " in actor.name or not actor.name[:1].isupper() or actor.role:
+        return False
+    people = list(ctx.names) + list(ctx.known)
+    return (not any(n.split()[-1] == actor.name for n in people) and actor.name not in ctx.genders
+            and not any(n.split()[0] == actor.name for n in people))
+
+
 class ClaimExtractor:
     """Attributed statements of documents (see the module docstring); one instance per run."""
 
@@ -897,6 +907,10 @@ class ClaimExtractor:
         person, else the latest organisation that spoke, else the latest one named."""
         if len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type not in ("person", "unnamed"):
             return ctx.last_speakers[0]
+        if len(ctx.last_speakers) == 1 and _is_bare_name(ctx.last_speakers[0], ctx):
+            # "Snap ... confirmed that ... The company also said": a one-word name nobody's surname is a body
+            a = ctx.last_speakers[0]
+            return Actor(a.name, "organisation", a.role)
         return ctx.last_org or ctx.last_body_mention
 
     def _note_bodies(self, doc, ctx: _Context) -> None:

@@ -652,3 +652,16 @@ def test_admissions_announcements_recognitions_and_posts():
                    ("Biden Administration", "its next steps on artificial intelligence"),
                    ("United States", "Beijing as the sole government of China"),
                    ("Zhao", "Richard Teng will be the exchange’s new CEO")}, got
+
+
+def test_the_company_after_a_one_word_name_is_that_body_not_a_person():
+    """"Snap ... confirmed that ... The company also said ...": a one-word speaker nobody's surname is
+    the body "the company" stands for; after "Foreign Minister Sergei Lavrov ... Lavrov said", "the
+    ministry said" is not Lavrov."""
+    text = ("Snap didn’t provide hard data, but confirmed that the company has seen a moderate increase in "
+            "submissions. The company also said that more people are viewing content from the region.")
+    got = [(c.actor, c.actor_type) for c in ClaimExtractor().extract(text, "d", "2023-10-20")]
+    assert got == [("Snap", "person"), ("Snap", "organisation")], got
+    text = ("Foreign Minister Sergei Lavrov spoke in Moscow. Lavrov said the talks were over. "
+            "The ministry said later that the embassy would close.")
+    assert [c.actor for c in ClaimExtractor().extract(text, "d", "2023-10-20")] == ["Sergei Lavrov"]
