@@ -196,6 +196,7 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
+_RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
@@ -707,8 +708,12 @@ class ClaimExtractor:
             return False
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):
             return False
-        if v.dep_ == "relcl":
-            return False  # "X, who in April demanded ...": background, not this article's news
+        if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
+            # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
+            # ("Rep. Y, who voted against Jordan and said she received death threats").
+            rel = v if v.dep_ == "relcl" else v.head
+            return (v.lower_ in _RELATIVE_SPEECH and rel.head.pos_ == "PROPN"
+                    and any(c.lower_ == "who" for c in rel.children))
         return True
 
     @staticmethod

@@ -665,3 +665,12 @@ def test_the_company_after_a_one_word_name_is_that_body_not_a_person():
     text = ("Foreign Minister Sergei Lavrov spoke in Moscow. Lavrov said the talks were over. "
             "The ministry said later that the embassy would close.")
     assert [c.actor for c in ClaimExtractor().extract(text, "d", "2023-10-20")] == ["Sergei Lavrov"]
+
+
+def test_a_persons_who_said_clause_speaks_but_background_demands_do_not():
+    """"presenter Kay Burley, who asked him whether ..." is Burley's question; "Lavrov, who in April
+    demanded that ..." stays background (not a speech verb of this article's news)."""
+    text = ("Levy was interviewed by UK Sky News presenter Kay Burley, who asked him whether the prisoner "
+            "exchange was fair. Lavrov, who in April demanded that Kyiv withdraw its troops, arrived in Ankara.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-14")]
+    assert got == [("Kay Burley", "whether the prisoner exchange was fair")], got
