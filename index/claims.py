@@ -324,7 +324,7 @@ def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
     person's surname and no gendered person ("Snap", "Binance"), as opposed to "Lavrov"."""
     if actor.actor_type != "person" or " " in actor.name or not actor.name[:1].isupper() or actor.role:
         return False
-    people = list(ctx.names) + list(ctx.known)
+    people = list(ctx.names)  # this document's own names only: a claim never depends on what else was ingested
     return (not any(n.split()[-1] == actor.name for n in people) and actor.name not in ctx.genders
             and not any(n.split()[0] == actor.name for n in people))
 
