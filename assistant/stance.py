@@ -45,6 +45,17 @@ def country_of_speaker(c: Claim) -> str | None:
     return _RESOLVER.country_of(first) if first[:1].isupper() else None
 
 
+_CONTENT_SUBJECT = re.compile(r"(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+                              r"(?:has\s+|had\s+|have\s+|will\s+|would\s+)?[a-z]+(?:ed|s)\b")
+
+
+def content_country(c: Claim) -> str | None:
+    """The country a reported statement is about as its subject ("Chile rejected a proposal ...,
+    the minister said": Chile), when the speaker's own country is not known."""
+    m = _CONTENT_SUBJECT.match(c.text)
+    return _RESOLVER.country_of(m.group("who")) if m else None
+
+
 def speaker_countries(claims: list[Claim]) -> dict[str, str]:
     """Each actor's country, from the role any of its statements gives ("Ruiz" is the
     "Velorian Foreign Minister" elsewhere); actors whose roles name two countries are left out."""

@@ -145,6 +145,8 @@ _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
                        r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
                        r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
+_REJECTED = re.compile(r"\s*(?:[\w’'.-]+\s+){1,4}?(?:has\s+|had\s+|have\s+)?(?:rejected|refused|vetoed|"
+                       r"ruled\s+out|turned\s+down)\b", re.I)
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
 _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
@@ -197,6 +199,8 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
 _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
+# "SANTIAGO — ", "KYIV, Ukraine — ": a dateline without an outlet, not part of what anyone said.
+_PLACE_DASH = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w .'-]{0,30}?)? (?:—|–|--) ")
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
@@ -393,7 +397,7 @@ class ClaimExtractor:
                                        or bool(EMAIL.search(line)) or _is_headline(text, line_start, line))
             if skipped[line_start]:
                 continue
-            d = DATELINE.match(text, sp.start, sp.end)
+            d = DATELINE.match(text, sp.start, sp.end) or _PLACE_DASH.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start
             parse = bool(_PREFILTER.search(text, start, sp.end)) or (
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
@@ -1259,6 +1263,8 @@ class ClaimExtractor:
 
     @staticmethod
     def _kind_from_content(cue: str, content: str) -> str:
+        if _REJECTED.match(content):  # "Chile rejected a proposal from Peru ..., the minister said"
+            return "rejection"
         if _PROPOSAL.search(content):
             return "proposal"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):

@@ -674,3 +674,22 @@ def test_a_persons_who_said_clause_speaks_but_background_demands_do_not():
             "exchange was fair. Lavrov, who in April demanded that Kyiv withdraw its troops, arrived in Ankara.")
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-14")]
     assert got == [("Kay Burley", "whether the prisoner exchange was fair")], got
+
+
+def test_what_did_a_country_reject_never_quotes_another_countrys_rejection(tmp_path):
+    """"What did Chile reject?" when the index credits no statement to Chile itself: Peru's minister
+    rejecting Chile's counter-offer is Peru's (it was the answer); Chile's rejection reported by its
+    foreign minister ("SANTIAGO — Chile rejected ..., Foreign Minister X said") is quoted, without
+    the dateline in the statement, as a rejection."""
+    a = _ingested(tmp_path, "Andean ministers split over fishing accord", "2026-03-10",
+                  "SANTIAGO — Chile rejected a proposal from Peru to extend the joint fishing zone by 50 nautical "
+                  "miles, Foreign Minister Alberto van Klaveren said on Monday.\n\n"
+                  "Peru's Foreign Minister Javier González-Olaechea rejected Chile's counter-offer of a seasonal "
+                  "quota, calling it \"a step backwards\".")
+    chile = a.ask("What did Chile reject?")
+    assert [c.speaker for c in chile.citations] == ["Alberto van Klaveren"], chile
+    assert "Chile rejected a proposal from Peru" in chile.citations[0].quote
+    peru = a.ask("What did Peru reject?")
+    assert [c.speaker for c in peru.citations] == ["Javier González-Olaechea"], peru
+    claim = next(c for c in a.positions("Alberto van Klaveren"))
+    assert claim.kind == "rejection" and claim.text.startswith("Chile rejected")
