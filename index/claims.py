@@ -83,6 +83,11 @@ _REPORTS = {"report", "reports", "reported"}
 _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*[—–][ \t]*"
                          rf"(?P<who>(?:{UPPER}[\w’'.-]+[ \t]){{0,3}}{UPPER}[\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$",
                          re.M)
+# An embedded post signed on its line: "<text> pic.twitter.com/x — Name (@handle) October 2, 2023".
+_SIGNED_POST = re.compile(
+    r"^[ \t]*(?P<q>[^\n]{12,}?)(?:[ \t]+(?:pic\.twitter\.com/\S+|https?://\S+))*[ \t]+[—–][ \t]*"
+    r"(?P<who>[^\n(]{0,60}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]+(?P<when>(?i:" + "|".join(MONTHS) + r"))\w*\.?[ \t]+(?P<day>\d{1,2}),[ \t]+(?P<year>\d{4})[ \t]*$",
+    re.M)
 # Cues that speak only with their particle ("pointed out that ...").
 #: Kinds whose cue's bare object is what was stated ("pledged 5 million crowns", "demanded an
 #: investigation"); for other cues a bare object is an act ("told reporters"), except the stance
@@ -1154,6 +1159,18 @@ class ClaimExtractor:
             out.append(self._claim(doc_id, who, actor, "(signed quotation)", kind, True, cs, ce, text,
                                    sent_start, m.end("who"), self._topics(None, cs, cs, ce, text),
                                    self._date(text, cs, ce, cs, ce, published)))
+        for m in _SIGNED_POST.finditer(text):  # an embedded post: its author's (display name, else @handle)
+            cs, ce = m.start("q"), m.end("q")
+            while ce > cs and text[ce - 1] in " \t…":
+                ce -= 1
+            if any(a < ce and cs < b for a, b in taken + [(c.start, c.end) for c in out]) or ce - cs < 12:
+                continue
+            shown = m.group("who").strip()
+            who = shown if re.fullmatch(r"[A-Za-zÀ-ÿ][\w .'’-]{1,58}", shown) else "@" + m.group("handle")
+            actor = self._actor(who, ctx, "PERSON") if not who.startswith("@") else Actor(who, "person", "")
+            out.append(self._claim(doc_id, who, actor, "(signed post)", self._kind_from_content("", text[cs:ce]),
+                                   True, cs, ce, text, m.start(), m.end(), self._topics(None, cs, cs, ce, text),
+                                   self._post_date(m) or published[:10]))
         return out
 
     @staticmethod
@@ -1289,6 +1306,14 @@ class ClaimExtractor:
             if toks:
                 out.append(" ".join(t.lower_ for t in toks).strip("“”\"' "))
         return [t for t in dict.fromkeys(out) if t][:5]
+
+    @staticmethod
+    def _post_date(m) -> str:
+        """The ISO day of an embedded post's signature ("October 2, 2023"), or "" when not a date."""
+        try:
+            return date(int(m.group("year")), MONTHS.index(m.group("when").lower()) + 1, int(m.group("day"))).isoformat()
+        except ValueError:
+            return ""
 
     @staticmethod
     def _date(text, s, e, cs, ce, published) -> str:

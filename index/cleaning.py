@@ -121,7 +121,8 @@ _PHOTO_PAREN = re.compile(r"\s*\((photo|photograph|image|picture)s?\s*(:|by)[^)]
 _CREDIT_TAIL = re.compile(r"\b(REUTERS|Reuters|AP Photo|AFP|EPA|Getty Images|Bloomberg)/[A-Z][\w.' -]*\s*$")
 
 
-_SIGNED_QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]\s*[—–]\s*\S")
+_SIGNED_QUOTE = re.compile(r"[“\"][^“”\"]{12,}[”\"]\s*[—–]\s*\S"
+                           r"|.{12,}[—–]\s*[^\n(]{0,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$")
 
 
 def is_headline_like(line: str) -> bool:

@@ -693,3 +693,19 @@ def test_what_did_a_country_reject_never_quotes_another_countrys_rejection(tmp_p
     assert [c.speaker for c in peru.citations] == ["Javier González-Olaechea"], peru
     claim = next(c for c in a.positions("Alberto van Klaveren"))
     assert claim.kind == "rejection" and claim.text.startswith("Chile rejected")
+
+
+def test_an_embedded_post_is_its_authors():
+    """A post embedded as a line signed "— Name (@handle) Month D, YYYY" is its author's (the display
+    name, else the handle), without its trailing links, dated by its signature; a short one is not
+    masked as a headline."""
+    from index.cleaning import mask_headlines
+
+    text = ("The interview drew replies.\n\n"
+            "60 Minutes got rightly community noted here. How is SBF still getting positive coverage? "
+            "https://t.co/VPV1ORVHqf — tobi lutke (@tobi) October 2, 2023\n\n"
+            "Sanctions relief must wait pic.twitter.com/L7LWjigk5t — 𝓜 ❀ ◓ (@uchihassasusaku) October 29, 2023\n")
+    got = [(c.actor, c.text, c.date) for c in ClaimExtractor().extract(mask_headlines(text), "d", "2023-11-01")]
+    assert got == [("tobi lutke", "60 Minutes got rightly community noted here. How is SBF still getting "
+                                  "positive coverage?", "2023-10-02"),
+                   ("@uchihassasusaku", "Sanctions relief must wait", "2023-10-29")], got
