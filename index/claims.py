@@ -638,7 +638,8 @@ class ClaimExtractor:
         for v in cues:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
-            subj = self._subject(v) or self._inverted_subject(v)
+            agent = self._agent(v)
+            subj = agent if agent is not None else (self._subject(v) or self._inverted_subject(v))
             named = self._entity_before(v) if subj is None else None
             if subj is None and named is None:
                 continue
@@ -649,7 +650,8 @@ class ClaimExtractor:
                 speakers = self._speakers(subj, ctx)
             if not speakers:
                 continue
-            span = self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e)
+            span = (self._passive_content(v, doc, s) if agent is not None
+                    else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
@@ -713,8 +715,10 @@ class ClaimExtractor:
             return False  # a verb inside a quotation is the speaker's, not an attribution
         if v.dep_ in ("amod", "acl"):
             return False  # "the proposed deal", "the freeze agreed in May"
-        if any(c.dep_ == "neg" for c in v.children) or any(c.dep_ == "auxpass" for c in v.children):
+        if any(c.dep_ == "neg" for c in v.children):
             return False
+        if any(c.dep_ == "auxpass" for c in v.children) and self._agent(v) is None:
+            return False  # "the proposal was rejected" names nobody; "was rejected by Lindgrad" does
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):
             return False
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
@@ -724,6 +728,33 @@ class ClaimExtractor:
             return (v.lower_ in _RELATIVE_SPEECH and rel.head.pos_ == "PROPN"
                     and any(c.lower_ == "who" for c in rel.children))
         return True
+
+    @staticmethod
+    def _agent(v):
+        """The named doer of a passive cue ("was asked by the BBC whether ...", "was welcomed by the
+        European Union"): the token after "by", or None."""
+        if not any(c.dep_ == "auxpass" for c in v.children):
+            return None
+        by = next((c for c in v.children if c.dep_ == "agent"), None)
+        who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return who if who is not None and (who.pos_ == "PROPN" or who.ent_type_ in _OWNER_LABELS
+                                           or who.lower_ in _GOVERNMENT_NOUNS) else None
+
+    @staticmethod
+    def _passive_content(v, doc, s) -> tuple[int, int] | None:
+        """What a passive cue's agent said: its clause ("was asked by X whether ..."), else, for a
+        stance, the thing the stance is on ("The move was welcomed by X": the move)."""
+        clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is not None:
+            return s + clause.left_edge.idx, s + clause.right_edge.idx + len(clause.right_edge)
+        thing = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if thing is None or v.lower_ not in STANCE_OBJECT_CUES or thing.pos_ == "PRON":
+            return None
+        end = thing.right_edge
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is not None:  # "The plan was criticised by Russia as a provocation"
+            return s + thing.left_edge.idx, s + as_.right_edge.idx + len(as_.right_edge)
+        return s + thing.left_edge.idx, s + end.idx + len(end)
 
     @staticmethod
     def _subject(v):

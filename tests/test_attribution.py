@@ -709,3 +709,13 @@ def test_an_embedded_post_is_its_authors():
     assert got == [("tobi lutke", "60 Minutes got rightly community noted here. How is SBF still getting "
                                   "positive coverage?", "2023-10-02"),
                    ("@uchihassasusaku", "Sanctions relief must wait", "2023-10-29")], got
+
+
+def test_a_passive_cue_with_a_named_agent_is_the_agents():
+    """"I was asked by the BBC whether ...", "The move was welcomed by the European Union": the agent
+    speaks; a passive with nobody named ("The proposal was rejected on Tuesday") gives nothing."""
+    text = ("I was asked by the BBC in a radio interview whether there is evidence that the hostages are in the "
+            "hospital. The move was welcomed by the European Union. The proposal was rejected on Tuesday.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-14")]
+    assert got == [("BBC", "whether there is evidence that the hostages are in the hospital"),
+                   ("European Union", "The move")], got
