@@ -120,6 +120,9 @@ _VOICE_CUES: dict[str, str] = {
 _FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stress ...", "Let us remember ..."
 # "We will/shall ..." pledges; "we must/should ..." demands (on everyone, the speaker included).
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
+# "We are determined / ready / deeply concerned ...": a speaker's stated state of mind is a position.
+_VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "convinced", "confident", "opposed",
+                 "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
                "stand", "stands", "need", "look", "count", "expect", "urge"}
@@ -136,7 +139,8 @@ _WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished"}  # th
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
-_VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS), key=len,
+_VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
+                                                 | {"cannot", "can't", "can not", "have to", "has to"}, key=len,
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
 # never "per cent" or "per day").
@@ -686,8 +690,18 @@ class ClaimExtractor:
         subj = self._subject(root)
         if not self._voice_speaks(subj, ctx):
             return []
+        negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "could")), None)
+        if aux is None and negated_can is not None and any(c.dep_ == "neg" for c in root.children):
+            aux = negated_can  # "We cannot accept ...": a position
         if aux is None and root.lower_ in _VOICE_AIMS:  # "We seek a just peace", "Japan stands ready to ..."
             aux = root
+        if aux is None and root.lower_ in ("have", "has") and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
+            aux = root  # "We have to act now": a demand on all, the speaker included
+        if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
+            pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
+            if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
+                aux = root
         if aux is None:
             return []
         negated = any(c.dep_ == "neg" for c in root.children)  # "We will not accept ...": a position
@@ -701,7 +715,8 @@ class ClaimExtractor:
         if ce - cs < 8:
             return []
         speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
-        kind = "position" if negated or aux.lower_ in _VOICE_AIMS else _VOICE_MODALS[aux.lower_]
+        kind = ("position" if negated or aux.lower_ in _VOICE_AIMS or aux.i == root.i and root.lower_ not in ("have", "has")
+                else "demand" if aux.i == root.i else _VOICE_MODALS.get(aux.lower_, "position"))
         return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
@@ -1083,6 +1098,8 @@ class ClaimExtractor:
         if (obj is not None and obj.lower_ not in _AUDIENCE and _cue_kind(low) != ""
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
             return span(obj.left_edge.i, obj.right_edge.i)
+        if obj is not None and _cue_kind(low) == "" and self._first_person(subj) and not self._is_audience(obj):
+            return span(obj.left_edge.i, self._object_end(v, obj))  # a speech's "We recall the words of ..."
         # A speech's own "We support the two-state solution", "We remain committed to ...".
         if low in _VOICE_CUES and low not in _CUES:
             if obj is not None and not self._is_audience(obj):
@@ -1101,8 +1118,9 @@ class ClaimExtractor:
         if obj is not None and (_cue_kind(low) in OBJECT_KINDS or low in STANCE_OBJECT_CUES) \
                 and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
-        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for")
-                     and _cue_kind(low) in ("position", "pledge")), None)
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in")
+                     and _cue_kind(low) in ("position", "pledge") and (c.lower_ != "in" or low.startswith("believ"))),
+                    None)  # "We believe in the importance of ..."
         if prep is not None:
             return span(prep.i + 1, prep.right_edge.i)
         # "X said: ..." / "X said, “...”"

@@ -313,6 +313,25 @@ def test_speech_formulas_of_the_general_debate_are_the_speakers():
     assert x.extract(speech, "s", "2017-09-20") == []  # a news article's "we" is nobody's
 
 
+def test_speech_states_of_mind_duties_and_refusals_are_positions():
+    """Shapes found in UN speeches outside the gold: "We cannot accept ...", "We have to act ...",
+    "We are determined to ...", "We are deeply concerned about ...", "We believe in ...", "We
+    recall the words of ..."; a first-person sentence that states no position gives nothing."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
+    speech = ("We cannot accept the annexation of any territory by force. We have to act now to save the planet. "
+              "We are determined to eradicate poverty by 2030. We are deeply concerned about the situation in "
+              "Yemen. We believe in the importance of dialogue. We recall the words of Prime Minister Yitzhak "
+              "Rabin. We are solidly in eighth position as a contributor to the budget.")
+    got = [(c.kind, c.text) for c in x.extract(speech, "s", "2021-09-22", voice=voice)]
+    assert got == [("position", "cannot accept the annexation of any territory by force"),
+                   ("demand", "to act now to save the planet"),
+                   ("position", "determined to eradicate poverty by 2030"),
+                   ("position", "deeply concerned about the situation in Yemen"),
+                   ("position", "the importance of dialogue"),
+                   ("statement", "the words of Prime Minister Yitzhak Rabin")], got
+
+
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
 expanded its policy on violent content for the duration of the conflict.
 
