@@ -135,12 +135,13 @@ def _cue_kind(cue: str) -> str:
 
 
 _FIRST_PERSON_OWNERS = {"my", "our"}
-_WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished"}  # their subject speaks the cue after them
+_WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished", "pleased", "glad", "happy", "proud",
+            "honoured", "honored", "delighted"}  # their subject speaks the cue after them
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
-                                                 | {"cannot", "can't", "can not", "have to", "has to"}, key=len,
+                                                 | {"cannot", "can't", "can’t", "can not", "have to", "has to"}, key=len,
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
 # never "per cent" or "per day").
@@ -690,7 +691,7 @@ class ClaimExtractor:
         subj = self._subject(root)
         if not self._voice_speaks(subj, ctx):
             return []
-        negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "could")), None)
+        negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca", "could")), None)
         if aux is None and negated_can is not None and any(c.dep_ == "neg" for c in root.children):
             aux = negated_can  # "We cannot accept ...": a position
         if aux is None and root.lower_ in _VOICE_AIMS:  # "We seek a just peace", "Japan stands ready to ..."

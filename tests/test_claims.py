@@ -322,14 +322,17 @@ def test_speech_states_of_mind_duties_and_refusals_are_positions():
     speech = ("We cannot accept the annexation of any territory by force. We have to act now to save the planet. "
               "We are determined to eradicate poverty by 2030. We are deeply concerned about the situation in "
               "Yemen. We believe in the importance of dialogue. We recall the words of Prime Minister Yitzhak "
-              "Rabin. We are solidly in eighth position as a contributor to the budget.")
+              "Rabin. We are solidly in eighth position as a contributor to the budget. We can’t tackle today’s "
+              "challenges with yesterday’s structures. I am pleased to welcome the implementation of the plan.")
     got = [(c.kind, c.text) for c in x.extract(speech, "s", "2021-09-22", voice=voice)]
     assert got == [("position", "cannot accept the annexation of any territory by force"),
                    ("demand", "to act now to save the planet"),
                    ("position", "determined to eradicate poverty by 2030"),
                    ("position", "deeply concerned about the situation in Yemen"),
                    ("position", "the importance of dialogue"),
-                   ("statement", "the words of Prime Minister Yitzhak Rabin")], got
+                   ("statement", "the words of Prime Minister Yitzhak Rabin"),
+                   ("position", "can’t tackle today’s challenges with yesterday’s structures"),
+                   ("position", "the implementation of the plan")], got
 
 
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
