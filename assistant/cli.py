@@ -174,13 +174,18 @@ def cmd_ask(args) -> int:
 
 def _no_positions(a, args) -> str:
     """Why ``positions`` found nothing: no statements at all, or none of the kind/topic asked."""
-    if args.kind or args.topic:
+    narrowed = args.source or args.since or args.until
+    if args.kind or args.topic or narrowed:
         n = len(a.positions(args.actor))
         if n:
+            when = " ".join(x for x in (f"since {args.since}" if args.since else "",
+                                        f"until {args.until}" if args.until else "") if x)
             what = " ".join(x for x in (f"of kind {args.kind}" if args.kind else "",
-                                        f"on {args.topic!r}" if args.topic else "") if x)
-            return (f"no statements by {args.actor} {what}; {args.actor} has {n} statement(s) of other kinds or "
-                    f"topics (`attache positions {args.actor!r}`)")
+                                        f"on {args.topic!r}" if args.topic else "",
+                                        f"reported by {' or '.join(args.source)}" if args.source else "",
+                                        f"in articles published {when}" if when else "") if x)
+            return (f"no statements by {args.actor} {what}; {args.actor} has {n} statement(s) "
+                    f"{'elsewhere' if narrowed else 'of other kinds or topics'} (`attache positions {args.actor!r}`)")
     return f"no statements by {args.actor} in the index (see `attache actors`)"
 
 
@@ -188,7 +193,8 @@ def cmd_positions(args) -> int:
     """`attache positions ACTOR`: the actor's statements (claims) in date order; exit 1 when there
     are none (as grep does), with the reason on stderr and, for --json/csv/markdown, empty output."""
     a = _open(args)
-    claims = a.positions(args.actor, topic=args.topic, kind=args.kind)
+    _warn_unknown_sources(a, args)
+    claims = a.positions(args.actor, topic=args.topic, kind=args.kind, filters=_filters(args))
     fmt = "json" if args.json else args.format
     if fmt == "json":
         _out({"actor": args.actor, "statements": [c.to_dict() for c in claims]})
@@ -401,6 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--kind", metavar=KIND_METAVAR, help="only statements of this kind")
     s.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text",
                    help="text (default), csv (one row a statement), json (= --json) or markdown (table + footnotes)")
+    s.add_argument("--source", action="append", help="only statements reported by this outlet (repeatable)")
+    s.add_argument("--since", help="only articles published on or after (YYYY-MM-DD)")
+    s.add_argument("--until", help="only articles published on or before (YYYY-MM-DD)")
     s.set_defaults(func=cmd_positions)
 
     s = sub.add_parser("actors", parents=[common], help="actors with statement counts")

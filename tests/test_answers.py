@@ -293,6 +293,26 @@ def test_cli_positions_timeline(store_dir):
     assert actors["Russia"]["actor_type"] == "government" and actors["Vladimir Putin"]["actor_type"] == "person"
 
 
+def test_cli_positions_narrowed_to_outlets_and_dates(store_dir):
+    """`attache positions` takes --source/--since/--until like search and compare: only statements
+    in those articles; none left is exit 1 with the reason, a bad date exit 2 naming the field."""
+    r = run_cli("positions", "Ostmark", "--json", store=store_dir)
+    every = json.loads(r.stdout)["statements"]
+    assert len({s["source"] for s in every}) >= 2, every
+    one = every[0]["source"]
+    r = run_cli("positions", "Ostmark", "--source", one, "--json", store=store_dir)
+    some = json.loads(r.stdout)["statements"]
+    assert r.returncode == 0 and some and {s["source"] for s in some} == {one} and len(some) < len(every)
+    cut = sorted(s["published"][:10] for s in every)[len(every) // 2]
+    r = run_cli("positions", "Ostmark", "--since", cut, "--json", store=store_dir)
+    later = json.loads(r.stdout)["statements"]
+    assert later and all(s["published"][:10] >= cut for s in later) and len(later) < len(every)
+    r = run_cli("positions", "Ostmark", "--until", "1999-01-01", store=store_dir)
+    assert r.returncode == 1 and "published until 1999-01-01" in r.stderr and "elsewhere" in r.stderr
+    r = run_cli("positions", "Ostmark", "--since", "2026-13-01", store=store_dir)
+    assert r.returncode == 2 and "since" in r.stderr
+
+
 def test_positions_quote_matches_stored_text(assistant):
     found = assistant.positions("Xi")  # surname lookup: Xi Jinping's statements
     assert found and {c.actor for c in found} == {"Xi Jinping"}
