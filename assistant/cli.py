@@ -233,6 +233,9 @@ def cmd_compare(args) -> int:
             print("\nSources:")
             for c in ans.citations:
                 print(f"{source_line(c.n, c, quote_title=True)} ({c.doc_id} {c.start}:{c.end})")
+    if not any(cs for _, cs in comparison.columns):
+        _err("no statements by any of " + ", ".join(a for a, _ in comparison.columns) + " match (see `attache actors`)")
+        return 1  # nothing to compare, as positions and grep: the answer above says so
     return 0
 
 

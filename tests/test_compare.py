@@ -63,3 +63,8 @@ def test_compare_cli_json_and_errors(store):
     assert out["answer"]["citations"] and not out["answer"]["abstained"]
     r = subprocess.run([*cli, "Sorvik", "--store", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 2 and "at least two actors" in r.stderr
+    # Nothing to compare (no statement by either in those dates): exit 1 as positions does, valid JSON still.
+    r = subprocess.run([*cli, "Sorvik", "Koval", "--since", "2099-01-01", "--json", "--store", str(path)],
+                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "no statements by any of" in r.stderr
+    assert all(c["statements"] == [] for c in json.loads(r.stdout)["columns"])
