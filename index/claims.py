@@ -150,6 +150,7 @@ _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:"
     + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
 )
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|I)(?:\s+(?:also|all|firmly|strongly|therefore|still|fully))?\s+$")
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
              "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
@@ -391,6 +392,15 @@ class ClaimExtractor:
         return out
 
     # -- per document -------------------------------------------------------------------
+    @staticmethod
+    def _news_cue(text: str, start: int, end: int, first_person_speaks: bool) -> bool:
+        """Whether ``text[start:end]`` has a quotation or a news cue worth a parse; in a news
+        article a cue right after "we"/"I" ("We believe ...") is nobody's, so it alone is not."""
+        for m in _PREFILTER.finditer(text, start, end):
+            if first_person_speaks or not _FIRST_PERSON_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+                return True
+        return False
+
     def _candidates(self, text: str, voice: Actor | None = None) -> list[tuple[int, int, int, bool]]:
         """Sentences (start, start after any dateline, end) flagged whether they need a parse: a
         news cue or a quotation, or in a speech (``voice``) a speech verb or "will"/"shall" with
@@ -409,7 +419,7 @@ class ClaimExtractor:
                 continue
             d = DATELINE.match(text, sp.start, sp.end) or _PLACE_DASH.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start
-            parse = bool(_PREFILTER.search(text, start, sp.end)) or (
+            parse = self._news_cue(text, start, sp.end, first_person_speaks=own is not None) or (
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
                 and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
