@@ -500,9 +500,9 @@ class ClaimExtractor:
             alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             ctx.name_pattern = re.compile(rf"(?<![\w’'-])(?:{alts})(?![\w-])")
         for m in _GENDERED_TITLE.finditer(text):
-            full = self._full_name(m.group(3), ctx)
-            if full:
-                ctx.genders.setdefault(full, "m" if m.group(1) else "f")
+            name = re.sub(r"(?:’s|'s)$", "", m.group(3))
+            full = self._full_name(name, ctx) or name  # "Prince Philip": a one-word name keeps its gender too
+            ctx.genders.setdefault(full, "m" if m.group(1) else "f")
         for *_, doc in parsed:
             if doc is None:
                 continue
@@ -560,7 +560,10 @@ class ClaimExtractor:
         if not pick:
             pick = next((n for n in recent if ctx.genders.get(n, want) == want), "")
         if not pick:
-            return ctx.last_person[-1] if ctx.last_person else None
+            last_person = ctx.last_person[-1] if ctx.last_person else None
+            if last_person is not None and ctx.genders.get(last_person.name, want) != want:
+                return None  # "she" is never the man spoken of last
+            return last_person
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
@@ -578,6 +581,10 @@ class ClaimExtractor:
         found = {at: n for at, n in ctx.mentions + here if lo <= at < pos}
         for m in _NAME_RUN.finditer(ctx.text, lo, pos):
             words = m.group(0).split()
+            ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 3
+                    and not re.fullmatch(r"(?:[A-Z]\.)+", w)]
+            if ends:  # "... for Britain. Diana told": a sentence ends inside the run
+                words = words[ends[-1] + 1:]
             while words and self.resolver._is_role_word(words[0]):
                 words.pop(0)
             if len(words) >= 2 and not any(self.resolver.country_of(w) for w in words + [" ".join(words)]) \
@@ -791,6 +798,8 @@ class ClaimExtractor:
                 if c.dep_ == "nsubj":
                     if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                         return t.head
+                    if c.i > t.i and t.dep_ == "conj" and t.lower_.startswith(("tell", "told", "ask", "warn", "urg")):
+                        break  # "She ..., but later tells Prince Philip that ...": whom she tells, misparsed
                     return c
             if t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"):
                 t = t.head

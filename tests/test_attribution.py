@@ -719,3 +719,11 @@ def test_a_passive_cue_with_a_named_agent_is_the_agents():
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-14")]
     assert got == [("BBC", "whether there is evidence that the hostages are in the hospital"),
                    ("European Union", "The move")], got
+
+
+def test_she_is_never_the_man_just_named_nor_whom_she_tells():
+    """"She ... later tells Prince Philip that ...": Philip is whom she tells, not the speaker (the
+    parser made him the subject); a "she" with only a man ("Prince Philip") to stand for is nobody."""
+    text = ("Prince Philip arrived at the palace on Monday. She doesn’t attend, but later tells Prince Philip "
+            "that she doesn’t want Camilla to be considered wicked.")
+    assert [c.actor for c in ClaimExtractor().extract(text, "d", "2023-11-16")] == []
