@@ -555,6 +555,9 @@ class ClaimExtractor:
                 recent.append(name)
         last = ctx.last_subject or (ctx.last_person[-1].name if ctx.last_person else "")
         pick = next((n for n in recent if ctx.genders.get(n) == want), "")
+        if not pick:  # "Under Zhao's plea agreement, he will ...": a person named earlier in this sentence
+            here = sorted((m for m in ctx.mentions if ctx.parse_start <= m[0] < pos), reverse=True)
+            pick = next((n for _, n in here if ctx.genders.get(n, want) == want), "")
         if not pick and last and ctx.genders.get(last, want) == want:
             pick = last
         if not pick:

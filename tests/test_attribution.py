@@ -727,3 +727,14 @@ def test_she_is_never_the_man_just_named_nor_whom_she_tells():
     text = ("Prince Philip arrived at the palace on Monday. She doesn’t attend, but later tells Prince Philip "
             "that she doesn’t want Camilla to be considered wicked.")
     assert [c.actor for c in ClaimExtractor().extract(text, "d", "2023-11-16")] == []
+
+
+def test_he_is_the_person_named_earlier_in_the_same_sentence():
+    """"Under Zhao's plea agreement, he will agree to ...": with no genders known, the person named
+    earlier in the sentence ("Zhao") is "he", not the last speaker ("Yellen")."""
+    text = ("Binance founder Changpeng Zhao pleaded guilty. Treasury Secretary Janet Yellen said the settlement "
+            "was historic. Under Zhao’s plea agreement, he will agree to the recommendation that the court "
+            "impose a fine.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-22")]
+    assert ("Changpeng Zhao", "the recommendation that the court impose a fine") in got, got
+    assert not any(a == "Janet Yellen" and "recommendation" in t for a, t in got), got
