@@ -1079,9 +1079,13 @@ class ClaimExtractor:
         # the parser attached after the verb ("... said in an interview published Wednesday").
         trailing = (subj.i < v.i and subj.left_edge.i > 1 and doc[subj.left_edge.i - 1].text in (",", "”", '"')
                     and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i]))
-        if trailing and clause is not None and clause.i > v.i and doc[0].pos_ == "ADP" \
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-            trailing = False  # "In the bulletin, which was obtained by X, Y said his company had ...": a setting
+        if trailing and clause is not None and clause.i > v.i and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                     for c in clause.children):
+            # "In the bulletin, which was obtained by X, Y said his company had ...": a setting; "Next
+            # steps were uncertain as angry, frustrated Republicans predict the House ...": the clause
+            # after the verb is what is said, unless a quotation closes right before the speaker.
+            b = subj.left_edge.i - 1
+            trailing = doc[b].text in _CLOSE_Q or (b > 0 and doc[b - 1].text in _CLOSE_Q)
         if trailing and (clause is None or clause.i > v.i):
             end = subj.left_edge.i - 1
             while end > 0 and doc[end].text in (",", "”", '"'):

@@ -738,3 +738,14 @@ def test_he_is_the_person_named_earlier_in_the_same_sentence():
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-11-22")]
     assert ("Changpeng Zhao", "the recommendation that the court impose a fine") in got, got
     assert not any(a == "Janet Yellen" and "recommendation" in t for a, t in got), got
+
+
+def test_a_clause_after_the_verb_is_what_is_said_unless_a_quotation_closes_before_the_speaker():
+    """"Next steps were uncertain as angry, frustrated Republicans predict the House could stay closed":
+    the prediction is the clause after "predict" (it was the narration before the speaker); "“We will
+    not yield,” Jordan said in an interview that aired Wednesday" keeps the quotation."""
+    text = ("Next steps were highly uncertain as angry, frustrated Republicans predict the House could stay "
+            "closed for weeks. “We will not yield,” Jim Jordan said in an interview that aired Wednesday.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-10-20")]
+    assert ("Republicans", "the House could stay closed for weeks") in got, got
+    assert ("Jim Jordan", "We will not yield") in got, got
