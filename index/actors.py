@@ -49,6 +49,12 @@ _STATE_FORMS = r"kingdom|republic|federation|government|palace|state|people's re
 _DETERMINERS = re.compile(r"^(?:the|a|an|both|all)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _NAME_WORD = re.compile(rf"^(?:{UPPER}[\w'’-]*|[A-Z]\.)$")
+# Common nouns for unnamed groups of people; capitalised only because a sentence starts with them.
+_GENERIC_GROUPS = {"officials", "experts", "analysts", "diplomats", "sources", "critics", "residents", "lawmakers",
+                   "protesters", "witnesses", "authorities", "investigators", "prosecutors", "researchers",
+                   "observers", "activists", "economists", "negotiators", "police", "militants", "rebels", "troops",
+                   "voters", "scientists", "doctors", "officers", "aides", "advisers", "advisors", "insiders",
+                   "people", "others", "some", "many", "several", "both", "they"}
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Faisal bin Farhan".
 _NAME_PARTICLES = "von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|el|le|la|ter|ten|zu"
 _PARTICLE_WORD = re.compile(rf"^(?:{_NAME_PARTICLES})$")
@@ -330,6 +336,8 @@ class ActorResolver:
         m = _POSSESSIVE.sub("", m)
         bare = _DETERMINERS.sub("", m)
 
+        if bare.lower() in _GENERIC_GROUPS:  # "Officials told Hand ..." at a sentence's start: nobody named
+            return Actor(bare.lower(), "group", "")
         country = self.country_of(m) or (self.country_of(m + ".") if re.search(r"\.[A-Z]$", m) else None)
         if country:  # (the final stop of "U.S." went with the punctuation stripped above)
             return Actor(country, "government")
