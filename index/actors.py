@@ -110,10 +110,14 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         return []
     known = list(known)
     exact = [k for k in known if _bare(k) == t or fold(k) == t]
-    if exact:
-        return exact
     tw = tuple(t.split())
     n = len(tw)
+    if exact and n == 1:
+        # "Adler" is an actor of its own (a surname an article never expanded) and "Tomas Adler":
+        # the typed surname means both.
+        return exact + [k for k in known if k not in exact and len(kw := _words(k)) > 1 and kw[-1] == tw[0]]
+    if exact:
+        return exact
     found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
     if not found:  # "Ramirez" or "Nunez" for "José Ramírez-Núñez": a part of a hyphenated name
         found = [k for k in known if "-" in k and len(kw := tuple(re.split(r"[\s-]+", fold(k)))) > n

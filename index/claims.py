@@ -212,6 +212,7 @@ _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
 _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
 # "SANTIAGO — ", "KYIV, Ukraine — ": a dateline without an outlet, not part of what anyone said.
 _PLACE_DASH = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w .'-]{0,30}?)? (?:—|–|--) ")
+_ROLE_QUALIFIERS = ("prime", "deputy", "vice", "former", "junior")
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
@@ -325,6 +326,7 @@ class _Context:
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
     last_subject: str = ""  # the person the latest sentence is about (its subject)
+    local_only: bool = False  # resolving with this article's own names only (see _pronoun_person)
     name_pattern: re.Pattern | None = None  # full names and surnames of ctx.names
     parse_start: int = 0  # offset in the document of the sentence being parsed
     voice: Actor | None = None  # who delivers the document when it is a speech (first person)
@@ -468,7 +470,8 @@ class ClaimExtractor:
             named = None
             if not found and sentence_mentions and self._opens_with(text, p, sentence_mentions[0][0]):
                 ctx.last_subject = sentence_mentions[0][1]
-                named = (para, ctx.last_subject)
+                # (a quotation right after it is theirs only for this article's own names: see _pronoun_person)
+                named = (para, ctx.last_subject) if ctx.last_subject in ctx.names else None
             ctx.mentions += sentence_mentions
             if found:
                 prev_para, prev_direct = para, found[-1].direct
@@ -496,6 +499,10 @@ class ClaimExtractor:
             last = n.split()[-1]
             if len(last) > 2:
                 forms.setdefault(last, n)
+        for n in ctx.known:  # "Markos" here, "Prime Minister Elena Markos" in another article
+            last = n.split()[-1]
+            if " " in n and len(last) > 2 and last[:1].isupper() and last not in forms and last in text:
+                forms[last] = n
         if forms:
             alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             ctx.name_pattern = re.compile(rf"(?<![\w’'-])(?:{alts})(?![\w-])")
@@ -526,7 +533,10 @@ class ClaimExtractor:
             return mention
         last = mention.split()[-1]
         fits = [n for n in ctx.names if n.split()[-1] == last]
-        return fits[-1] if fits else ""
+        if not fits:  # a surname whose full name another article gave (one only)
+            known = [n for n in ctx.known if " " in n and n.split()[-1] == last]
+            return known[0] if len(known) == 1 else ""
+        return fits[-1]
 
     def _mentions(self, text: str, p: int, e: int, ctx: _Context) -> list[tuple[int, str]]:
         """(offset, full name) of the persons a sentence mentions, in order."""
@@ -548,15 +558,33 @@ class ClaimExtractor:
         """The person "he"/"she" at offset ``pos`` stands for: the nearest earlier person of
         that gender when genders are known, else the last subject (unless known to be of the
         other gender), else the nearest earlier person not known to be of the other gender."""
+        if ctx.known and not ctx.local_only:
+            # Whether "she" stands for anybody is decided on this article's own names alone (so an
+            # article's statements never depend on what else was ingested before it); who she is
+            # may then be a surname whose full name another article gave.
+            ctx.local_only = True
+            try:
+                if self._pronoun_person(pron, pos, ctx) is None:
+                    return None
+            finally:
+                ctx.local_only = False
+        local = set(ctx.names)
         want = _PRONOUN_GENDER.get(pron.lower())
         recent: list[str] = []
-        for _, name in sorted((m for m in ctx.mentions if m[0] < pos), reverse=True)[:12]:
+        for _, name in sorted((m for m in ctx.mentions if m[0] < pos and (not ctx.local_only or m[1] in local)),
+                              reverse=True)[:12]:
             if name not in recent:
                 recent.append(name)
         last = ctx.last_subject or (ctx.last_person[-1].name if ctx.last_person else "")
-        pick = next((n for n in recent if ctx.genders.get(n) == want), "")
+        if ctx.local_only and last not in local and not any(a.name == last for a in ctx.last_person):
+            last = ""
+        pick = ""
+        if last and recent and recent[0] == last and ctx.genders.get(last, want) == want:
+            pick = last  # "Markos dismissed the demand. “...,” she said": the subject just before, nobody since
+        pick = pick or next((n for n in recent if ctx.genders.get(n) == want), "")
         if not pick:  # "Under Zhao's plea agreement, he will ...": a person named earlier in this sentence
-            here = sorted((m for m in ctx.mentions if ctx.parse_start <= m[0] < pos), reverse=True)
+            here = sorted((m for m in ctx.mentions if ctx.parse_start <= m[0] < pos
+                           and (not ctx.local_only or m[1] in local)), reverse=True)
             pick = next((n for _, n in here if ctx.genders.get(n, want) == want), "")
         if not pick and last and ctx.genders.get(last, want) == want:
             pick = last
@@ -596,7 +624,12 @@ class ClaimExtractor:
                 found.setdefault(at, self._full_name(" ".join(words), ctx) or " ".join(words))
         if not found:
             return None if introduced_only else self._role_person(subj, ctx, introduced_only=True)
-        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.I)
+        # "the minister" is not the Prime Minister, "the president" not the Vice President; "the prime
+        # minister" is only a Prime Minister.
+        mod = next((c.lower_ for c in subj.lefts if c.lower_ in _ROLE_QUALIFIERS), "")
+        word = re.compile(rf"\b{mod + '[ -]+' if mod else ''}{re.escape(noun)}s?\b", re.I)
+        qualified = (re.compile(r"(?!)") if mod else
+                     re.compile(rf"\b(?:{'|'.join(_ROLE_QUALIFIERS)})[ -]+{re.escape(noun)}s?\b", re.I))
         recent = sorted(found.items(), reverse=True)
 
         def introduced(at: int, name: str) -> str:
@@ -607,10 +640,11 @@ class ClaimExtractor:
                 lo_at = max(lo_at, prev + (run.end() if run else 0))
             before = ctx.text[lo_at:at]
             before = before[max(before.rfind(". "), before.rfind("\n")) + 1:]  # this sentence only
-            if word.search(before):
+            if word.search(before) and not qualified.search(before):
                 return before.strip(" ,")
             after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
-            return after.group(1).strip() if after and word.search(after.group(1)) else ""
+            return after.group(1).strip() if after and word.search(after.group(1)) \
+                and not qualified.search(after.group(1)) else ""
 
         if introduced_only:  # persons only: not "Fox News Digital" in "her father, Thomas Hand, told Fox News Digital"
             people = set(ctx.names) | set(ctx.known)

@@ -749,3 +749,35 @@ def test_a_clause_after_the_verb_is_what_is_said_unless_a_quotation_closes_befor
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-10-20")]
     assert ("Republicans", "the House could stay closed for weeks") in got, got
     assert ("Jim Jordan", "We will not yield") in got, got
+
+
+def test_she_after_a_sentence_about_another_woman_and_the_minister_is_not_the_prime_minister():
+    """New-user findings: "Markos dismissed the demand. “...,” she said" is Markos's, not Varga's
+    (known to be a woman, but named before Markos); "The minister said" after a Foreign Minister and
+    a Prime Minister is the Foreign Minister's, "The prime minister said" the Prime Minister's."""
+    text = ("Dravian President Ilse Varga condemned what she described as reckless manoeuvres by Corvalian "
+            "boats. Varga demanded that Corvalia pull its vessels back.\n\n"
+            "Prime Minister Elena Markos dismissed the demand. \"Corvalia will not retreat from waters that "
+            "belong to it,\" she said.\n\n"
+            "Brevania's Foreign Minister Tomas Adler on Sunday rejected a proposal by Corvalia. The minister "
+            "said Brevania would raise the matter at the regional council. The prime minister said the offer stood.")
+    got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2025-10-21")}
+    assert got["Corvalia will not retreat from waters that belong to it"] == "Elena Markos", got
+    assert got["Brevania would raise the matter at the regional council"] == "Tomas Adler", got
+    assert got["the offer stood"] == "Elena Markos", got
+
+
+def test_a_surname_known_from_another_article_is_a_mention_here():
+    """"Markos" alone in one article, "Prime Minister Elena Markos" in another (known at ingestion):
+    the surname is Elena Markos, and "she said" after it is hers, not the woman this article names in
+    full. Whether "she" is anybody is decided on the article's own names, so without a woman of its
+    own the quotation is nobody's whatever else was ingested (statements never depend on ingestion order)."""
+    text = ("Dravian President Ilse Varga condemned what she called reckless manoeuvres. Varga demanded that "
+            "Corvalia pull its vessels back.\n\n"
+            "Markos dismissed the demand. \"Corvalia will not retreat,\" she said.")
+    x = ClaimExtractor()
+    got = {c.text: c.actor for c in x.extract(text, "d", "2025-10-21", known_actors=["Elena Markos"])}
+    assert got["Corvalia will not retreat"] == "Elena Markos", got
+    alone = "Markos dismissed the demand. \"Corvalia will not retreat,\" she said."
+    assert [c.actor for c in x.extract(alone, "d", "2025-10-21", known_actors=["Elena Markos"])] == []
+    assert [c.actor for c in x.extract(alone, "d", "2025-10-21")] == []
