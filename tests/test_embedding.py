@@ -229,3 +229,96 @@ def test_module_import_is_light():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------------------------- int8 bulk model
+def test_int8_vectors_match_fp32(onnx_cache, real_texts):
+    """ATTACHE_EMBED_DTYPE=int8: large batches run on the int8 model, made once from the fp32
+    export into the same folder under the same key; queries stay on fp32 ONNX."""
+    e = Embedder(dtype="int8", backend="auto")
+    assert e.dtype == "int8" and emb.resolve_dtype("INT8") == "int8"
+    assert e.backend_for(1) == "onnx" and e.backend_for(emb.AUTO_TORCH_MIN_BATCH) == "onnx-int8"
+    texts = (real_texts * (emb.AUTO_TORCH_MIN_BATCH // len(real_texts) + 1))[:max(len(real_texts), emb.AUTO_TORCH_MIN_BATCH)]
+    temps = set(onnx_cache.glob(".tmp-*"))  # the killed export's (see onnx_cache)
+    int8 = e.embed(texts)  # one bulk batch: quantizes the export, then encodes
+    path = emb.onnx_int8_model_file()
+    assert e._onnx_int8 is not None and e._onnx_int8.path == path and path.is_file()
+    assert path.parent == onnx_cache and path.name.startswith(emb.onnx_model_file().stem)
+    assert set(onnx_cache.glob(".tmp-*")) == temps, "the quantization leaves no temp file"
+    assert not list(onnx_cache.glob("*-inferred*")), "nor onnxruntime's shape-inference copy"
+    fp32 = Embedder(backend="onnx").embed(texts)
+    assert int8.shape == fp32.shape and int8.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-5)
+    cos = np.sum(int8 * fp32, axis=1)
+    assert cos.mean() >= 0.99, float(cos.mean())
+    assert cos.min() >= 0.95, (float(cos.min()), texts[int(cos.argmin())][:80])
+    # a query is encoded by fp32 ONNX, exactly as without int8
+    np.testing.assert_allclose(e.embed_one(texts[5]), fp32[5], atol=1e-6)
+    # a second embedder reuses the file (not quantized again)
+    mtime = path.stat().st_mtime_ns
+    Embedder(dtype="int8").embed(texts[:emb.AUTO_TORCH_MIN_BATCH])
+    assert path.stat().st_mtime_ns == mtime
+
+
+def test_int8_sharing_cores_uses_a_smaller_session(onnx_cache, real_texts):
+    e = Embedder(dtype="int8")
+    with e.sharing_cores(1):
+        assert e.onnx_int8_model.threads == max(1, (os.cpu_count() or 1) - 1)
+        inside = e.embed(real_texts[:emb.AUTO_TORCH_MIN_BATCH])
+    assert e.onnx_int8_model.threads == 0
+    np.testing.assert_allclose(inside, e.embed(real_texts[:emb.AUTO_TORCH_MIN_BATCH]), atol=1e-5)
+
+
+def test_failed_quantization_leaves_nothing(onnx_cache, tmp_path, monkeypatch):
+    import onnxruntime.quantization as q
+
+    def broken(model_input, model_output, **kw):
+        Path(model_output).write_bytes(b"partial")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(q, "quantize_dynamic", broken)
+    target = tmp_path / "m-int8.onnx"
+    with pytest.raises(KeyboardInterrupt):
+        emb.quantize_int8(emb.onnx_model_file(), target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_dtype_name():
+    with pytest.raises(ValueError, match="int8"):
+        Embedder(dtype="float8")
+
+
+def test_int8_ingestion_end_to_end(onnx_cache, tmp_path):
+    """A real store ingested with embed_dtype=int8 (claims on): the sentences went through the
+    int8 model, their stored vectors are close to fp32, and search finds the articles."""
+    if not MULTIHOP.is_file():
+        pytest.skip(f"shared dataset not found: {MULTIHOP}")
+    from assistant import Assistant
+
+    arts = json.loads(MULTIHOP.read_text(encoding="utf-8"))[100:112]
+    src = tmp_path / "articles.json"
+    src.write_text(json.dumps(arts), encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True, embed_dtype="int8")
+    try:
+        assert a.embedder.dtype == "int8"
+        report = a.ingest([src])
+        assert report.ok and report.added == len(arts) and report.chunks > 0, report.failed
+        assert a.embedder._onnx_int8 is not None, "the sentences of a batch went to the int8 model"
+        fp32 = Embedder(backend="onnx")
+        docs = a.store.documents()
+        cos = []
+        for listed in docs:
+            d = a.store.document(listed.doc_id)  # with its text
+            starts, ends, vecs = a.store.sentence_vectors_of(d.doc_id)
+            texts = [d.title or ""] + [d.text[s:e] for s, e in zip(starts[1:], ends[1:])]
+            ref = fp32.embed(texts)
+            v = np.asarray(vecs, dtype=np.float32)
+            cos += list(np.sum(v * ref, axis=1) / np.linalg.norm(v, axis=1))
+        assert len(cos) >= emb.AUTO_TORCH_MIN_BATCH and np.mean(cos) >= 0.99, (len(cos), float(np.mean(cos)))
+        found = 0
+        for art in arts:
+            hits = a.search(art["title"], k=5)
+            found += any(h.title == art["title"] for h in hits)
+        assert found >= len(arts) - 1, found
+    finally:
+        a.store.close()
