@@ -181,7 +181,10 @@ class ExtractiveAnswerer:
         gerund, rest = silent_phrase(query, who)
         lead = f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {gerund} anything{rest}."
         credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
-                    and evidence.speakers.get((s.passage.doc_id, s.start))][:2]
+                    and evidence.speakers.get((s.passage.doc_id, s.start))]
+        # "What does X currently say ...?": the others' statements newest first too, as the time leads say
+        credited = (select_in_time(query, credited, 2, self.config.min_score, self.config.redundancy)
+                    if query.recency and credited else credited[:2])
         if not credited:
             return Answer(query.question, lead, True, passages=evidence.passages)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}

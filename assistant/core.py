@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from index.actors import ActorResolver, learn_states
 from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
 from index.errors import BackendError, QuestionError
@@ -120,11 +121,21 @@ class Assistant:
         self.ranker = SentenceRanker(self.embedder, stored=store.sentence_vectors)
         self.answerer = ExtractiveAnswerer(self.ranker)
         self.evidence = EvidenceGatherer(store, self.retriever)
-        self.parser = QueryParser(outlets=store.sources, actors=lambda: [a.actor for a in store.actors()],
+        self.parser = QueryParser(outlets=store.sources, actors=self._index_actors,
                                   embed=self.embedder.embed, gender=self.evidence.person_gender)
         self._write_lock = threading.Lock()
         self._llms: dict[str, Answerer] = {}
         self._preload: list[threading.Thread] = []
+
+    def _index_actors(self) -> list[str]:
+        """The index's actor names, for the question parser; on the way, the states the index knows
+        that no country table does (a user's invented countries: "Brevania", spoken for by
+        "Brevania's Foreign Minister") become states for every resolver of this process."""
+        rows = self.store.actors()
+        resolver = ActorResolver()
+        learn_states([a.actor for a in rows if a.actor_type == "government" and not resolver.country_of(a.actor)]
+                     + sorted(set(resolver.states_in("\n".join(self.store.roles())).values())))
+        return [a.actor for a in rows]
 
     @classmethod
     def open(cls, store: str | Path | None = None, chroma_url: str | None = None, llm: str | None = None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,7 +77,8 @@ _INTRODUCED = re.compile(
     r"Pastor|Rev\.|Reverend|Rabbi|Imam|Bishop|Cardinal|Judge|Justice|Rep\.|Representative|Governor|Gov\.|"
     r"Mayor|Commissioner|Sheikh|Emir|CEO|founder|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
-    rf"specialist|expert)[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"  # "Ursula von der Leyen", "Faisal bin Farhan"
+    # the name: "Ursula von der Leyen", "Faisal bin Farhan"
+    rf"specialist|expert)[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
 )
 
 
@@ -229,6 +231,37 @@ def _load_table(path: str | Path) -> dict:
     return data
 
 
+# "Brevania's Foreign Minister", "Corvalia's foreign ministry", "the government of Dravia": only a state
+# has these (a company has a president, never a foreign minister).
+_STATE_OFFICE = re.compile(
+    rf"\b(?P<a>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)(?:'s|’s)[ \t]+(?i:(?:foreign|prime|defen[cs]e|interior|finance|"
+    r"trade|energy|fisheries|agriculture)[ \t]+minister|foreign[ \t]+ministry|ministry[ \t]+of[ \t]+foreign|"
+    r"government(?![ \t]+(?:affairs|relations|contracts?|business|services|sales|team|unit))|parliament|embassy|"
+    r"navy|coast[ \t]+guard|armed[ \t]+forces|head[ \t]+of[ \t]+state)\b"
+    r"|\b(?i:the[ \t]+government[ \t]+of|the[ \t]+foreign[ \t]+ministry[ \t]+of)[ \t]+"
+    rf"(?P<b>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)")
+#: States learned from the index at query time (``learn_states``): lower-cased name or demonym -> name.
+_LEARNED_STATES: dict[str, str] = {}
+
+
+def _demonym_forms(name: str) -> list[str]:
+    """A state's name and its regular demonyms: Brevania -> Brevanian, Ostmark -> Ostmarkian/Ostmarker."""
+    forms = [name, name + "n", name + "ian", name + "ese"]
+    if name.endswith("a"):
+        forms.append(name[:-1] + "an")
+    if name.endswith(("e", "o")):
+        forms.append(name + "an")
+    return forms
+
+
+def learn_states(names: Iterable[str]) -> None:
+    """Make every ``ActorResolver`` of this process know ``names`` as states (with their regular
+    demonyms): the index's own states no table knows (a user's invented or renamed countries)."""
+    for name in names:
+        for form in _demonym_forms(name):
+            _LEARNED_STATES.setdefault(form.lower(), name)
+
+
 class ActorResolver:
     """Resolves mentions to ``Actor``s with the built-in table plus an optional user table."""
 
@@ -239,6 +272,7 @@ class ActorResolver:
         self.countries: set[str] = set()
         self.organisations: set[str] = set()
         self.groups: set[str] = set()
+        self.states: dict[str, str] = {}  # learned states (see learn_states): name or demonym -> name
         paths = [_BUILTIN, extra_aliases]
         for p in paths:
             if p:
@@ -254,6 +288,29 @@ class ActorResolver:
         self.countries.update(v.lower() for v in self.demonyms.values())
 
     # -- classification -------------------------------------------------------------------
+    def states_in(self, text: str) -> dict[str, str]:
+        """States ``text`` shows as states though no table knows them: the possessor of a state's
+        office or body ("Brevania's Foreign Minister", "Corvalia's foreign ministry", "the government
+        of Dravia"), with its regular demonyms ("Brevanian", "Dravian"); lower-cased name or demonym
+        -> name. Countries the tables know are left out."""
+        found: dict[str, str] = {}
+        for m in _STATE_OFFICE.finditer(text):
+            name = m.group("a") or m.group("b")
+            if not name or self.country_of(name) or name.lower() in self.organisations:
+                continue
+            for form in _demonym_forms(name):
+                found.setdefault(form.lower(), name)
+        return found
+
+    @contextmanager
+    def assuming_states(self, states: dict[str, str]):
+        """``country_of`` also knows ``states`` (from ``states_in``) inside the block."""
+        saved, self.states = self.states, {**self.states, **states}
+        try:
+            yield
+        finally:
+            self.states = saved
+
     def country_of_code(self, code: str) -> str | None:
         """The country an ISO 3166 alpha-3 (or alpha-2) code stands for ("TUR" -> Turkey), else None."""
         try:
@@ -274,6 +331,9 @@ class ActorResolver:
         names ("Victoria", "Santiago")."""
         w = _POSSESSIVE.sub("", unicodedata.normalize("NFC", word.strip())).lower().replace("’", "'")
         w2 = _DETERMINERS.sub("", w)
+        learned = self.states.get(w2) or _LEARNED_STATES.get(w2)
+        if learned:
+            return learned
         for key in (w, w2):
             for table in (self.metonyms, self.demonyms):
                 if key in table:
@@ -311,7 +371,7 @@ class ActorResolver:
 
     def type_of(self, name: str, label: str | None = None) -> str:
         low = name.lower()
-        if low in self.countries:
+        if low in self.countries or self.states.get(low) == name or _LEARNED_STATES.get(low) == name:
             return "government"
         if low in self.organisations:
             return "organisation"

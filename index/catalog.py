@@ -740,6 +740,13 @@ class Catalog:
         return [ActorSummary.from_dict(dict(r)) for r in rows]
 
 
+    def roles(self) -> list[str]:
+        """The distinct roles speakers of ready documents are given ("Brevania's Foreign Minister")."""
+        rows = self.db.execute("SELECT DISTINCT k.role FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
+                               "WHERE d.state='ready' AND k.role != ''")
+        return [r[0] for r in rows]
+
+
 def _listing_meta(raw: str | None) -> dict:
     """A document's metadata for listings: everything but the cleaning report (``removed``),
     which ``document()`` returns in full (dates' ``date_source``, ``truncated`` ... stay)."""

@@ -78,6 +78,8 @@ class IndexReader(Protocol):
 
     def actors(self) -> list[ActorSummary]: ...
 
+    def roles(self) -> list[str]: ...
+
     def document(self, doc_id: str) -> Document: ...
 
     def documents(self, filters: Filters | None = None) -> list[Document]: ...
@@ -347,3 +349,6 @@ class Store:
 
     def actors(self) -> list[ActorSummary]:
         return self.catalog.actors()
+
+    def roles(self) -> list[str]:
+        return self.catalog.roles()

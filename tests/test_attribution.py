@@ -781,3 +781,43 @@ def test_a_surname_known_from_another_article_is_a_mention_here():
     alone = "Markos dismissed the demand. \"Corvalia will not retreat,\" she said."
     assert [c.actor for c in x.extract(alone, "d", "2025-10-21", known_actors=["Elena Markos"])] == []
     assert [c.actor for c in x.extract(alone, "d", "2025-10-21")] == []
+
+
+def test_an_invented_country_is_spoken_for_by_its_officials(tmp_path):
+    """A state no table knows ("Brevania", "Corvalia") is one when an article gives it a foreign minister or
+    a foreign ministry: "Corvalia's foreign ministry said" is Corvalia's, and questions about Brevania are
+    answered from its foreign minister's statements (they said it reported nothing by Brevania). A "currently"
+    question answered from others' statements quotes the newest first (it led with a 2024 one as "Most
+    recently" above a 2026 one labelled "Earlier")."""
+    from assistant import Assistant
+
+    arts = {
+        "a1.md": ("Brevania rejects quota plan", "Harbour Post", "2025-09-14",
+                  "Brevania's Foreign Minister Tomas Adler on Sunday rejected a proposal by Corvalia to split the "
+                  "fishing grounds under a fixed quota, calling it a recipe for scarcity.\n\nCorvalia's foreign "
+                  "ministry said the offer remained on the table."),
+        "a2.md": ("Adler softens stance on quota", "Lantern Daily", "2026-03-05",
+                  "Brevania is now willing to discuss a fishing quota for the bank, Foreign Minister Tomas Adler "
+                  "said on Thursday."),
+        "a3.md": ("Zarnia dam row", "Harbour Post", "2024-11-12",
+                  "The European Commission opened a review of the Zarnia dam on Monday. Hydrologist Eva Lind said "
+                  "the Zarnia dam would hold through the winter."),
+        "a4.md": ("Zarnia dam row deepens", "Lantern Daily", "2026-05-02",
+                  "Hydrologist Mia Sand said the Zarnia dam would need repairs before the winter, as the European "
+                  "Commission review went on."),
+    }
+    for name, (title, source, day, body) in arts.items():
+        (tmp_path / name).write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {day}\n---\n{body}\n",
+                                     encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest(sorted(tmp_path.glob("a*.md"))).ok
+    types = {r.actor: r.actor_type for r in a.actors()}
+    assert types.get("Corvalia") == "government", types
+    change = a.ask("How has Brevania's stance on the fishing quota changed?")
+    assert not change.abstained and [c.speaker for c in change.citations] == ["Tomas Adler", "Tomas Adler"], change
+    assert [c.published[:4] for c in change.citations] == ["2025", "2026"]
+    position = a.ask("What is Brevania's position on the fishing quota?")
+    assert not position.abstained and {c.speaker for c in position.citations} == {"Tomas Adler"}, position
+    dam = a.ask("What does the European Commission currently say about the Zarnia dam?")
+    assert dam.abstained and [c.published[:4] for c in dam.citations] == ["2026", "2024"], dam
+    assert dam.answer.index("Most recently") < dam.answer.index("Earlier")
