@@ -31,6 +31,9 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
                              "commit react reaction respond do doing plan plans changed change shift evolved stance "
                              "threaten threatened threat warn warned"))
+# Light verbs ("threaten to go to the court"): no topic of their own.
+LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get gets got come comes came put puts "
+                              "give gives gave bring brings brought"))
 CHANGE_QUESTION = re.compile(r"\b(chang\w*|evolv\w*|shift\w*|over time|timeline|since|used to|now)\b", re.I)
 QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
@@ -571,7 +574,8 @@ class QueryParser:
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(self.match_actors(names)), kind=question_kind(text), terms=tuple(qterms),
-            topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))),
+            topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
+                                  - LIGHT_VERBS),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
             days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),

@@ -48,6 +48,8 @@ for _line in _FAMILIES:
     for _s in _stems:
         _FAMILY.setdefault(_s, set()).update(_stems)
 _NOT_REQUIRED = {stem(w) for w in "be have do make take get go come give put see".split() + _STATEMENT_VERBS}
+_LIGHT = {stem(w) for w in "go goes went take takes took make makes made get gets got come comes came put puts "
+                           "give gives gave bring brings brought".split()}
 _VERB_AUX = {"has", "have", "had", "did", "does", "do", "will", "would", "can", "could", "should", "shall",
              "may", "might", "must"}
 
@@ -70,7 +72,9 @@ def predicate(question: str) -> tuple[str | None, set[str]]:
     if len(words) > MAX_WORDS:  # a multi-part question: its predicate spans sentences
         return None, set()
     names = {w.lower() for w in words if w[:1].isupper()}
-    preds = {t for t in terms(" ".join(w for w in words if w.lower() not in names))}
+    # light verbs carry no predicate of their own ("threaten to go to the court" is "threatened to take
+    # the dispute to the court")
+    preds = {t for t in terms(" ".join(w for w in words if w.lower() not in names)) if t not in _LIGHT}
     verb = None
     i = 0
     while i < len(words) and (words[i][:1].isupper() or (i and words[i].lower() in _NAME_JOINERS)):

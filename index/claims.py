@@ -820,8 +820,9 @@ class ClaimExtractor:
         if clause is not None:
             return s + clause.left_edge.idx, s + clause.right_edge.idx + len(clause.right_edge)
         thing = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
-        if thing is None or v.lower_ not in STANCE_OBJECT_CUES or thing.pos_ == "PRON":
-            return None
+        if thing is None or thing.pos_ == "PRON" or not (
+                v.lower_ in STANCE_OBJECT_CUES or _cue_kind(v.lower_) in OBJECT_KINDS):
+            return None  # ("The proposal was rejected by Corvalia": the proposal)
         end = thing.right_edge
         as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
         if as_ is not None:  # "The plan was criticised by Russia as a provocation"
@@ -987,6 +988,7 @@ class ClaimExtractor:
                 out.append((f"{phrase}, {self._phrase(named)}", Actor(actor.name, actor.actor_type, phrase)))
                 continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
+                    or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
                     out.append((phrase, ctx.last_org))  # "the agency said"

@@ -821,3 +821,23 @@ def test_an_invented_country_is_spoken_for_by_its_officials(tmp_path):
     dam = a.ask("What does the European Commission currently say about the Zarnia dam?")
     assert dam.abstained and [c.published[:4] for c in dam.citations] == ["2026", "2024"], dam
     assert dam.answer.index("Most recently") < dam.answer.index("Earlier")
+
+
+def test_new_user_pass_pledges_threats_and_passive_rejections(tmp_path):
+    """From a new-user pass: "Lund pledged that ..." (a surname the tagger read as a common noun), "Lund
+    also threatened to take the dispute to the court" asked as "Did Lund threaten to go to the court?"
+    (a light verb is no predicate or topic of its own), "The proposal was rejected by Corvalia" (a
+    passive rejection: Corvalia rejected the proposal)."""
+    a = _ingested(tmp_path, "Dravia proposes joint coast guard", "2026-05-12",
+                  "Dravia proposed on Monday that Brevania and Corvalia form a joint coast guard.\n\n"
+                  "The proposal was rejected by Corvalia within hours.\n\n"
+                  "Brevania's Prime Minister Oskar Lund said his government would study the idea. Lund pledged that "
+                  "Brevania would contribute two cutters if a joint force were created. Lund also threatened to take "
+                  "the dispute to the International Court of Justice.")
+    pledge = a.ask("What did Lund pledge?")
+    assert not pledge.abstained and "two cutters" in pledge.citations[0].quote, pledge
+    threat = a.ask("Did Lund threaten to go to the International Court of Justice?")
+    assert not threat.abstained and "threatened to take the dispute" in threat.citations[0].quote, threat
+    rejected = a.ask("What did Corvalia reject?")
+    assert not rejected.abstained and "rejected by Corvalia" in rejected.citations[0].quote, rejected
+    assert [(c.kind, c.text) for c in a.positions("Corvalia")] == [("rejection", "The proposal")]
