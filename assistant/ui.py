@@ -582,8 +582,7 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         if rows:
             slug = "".join(ch if ch.isalnum() else "-" for ch in a.lower()).strip("-")[:40] or "actor"
             if not exports:
-                exports.append(tempfile.mkdtemp(prefix="attache-positions-"))
-                atexit.register(shutil.rmtree, exports[0], ignore_errors=True)
+                exports.append(_export_folder())
             csv_file = os.path.join(exports[0], f"positions-{slug}.csv")  # Gradio serves a copy from its cache
             with open(csv_file, "w", encoding="utf-8", newline="") as f:
                 f.write(claims_csv(rows))
@@ -607,6 +606,29 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         return _article(assistant, c.doc_id, c.start, c.end)
 
     pick.change(open_statement, [pick, claims], passage, api_visibility="private").then(None, js=_SCROLL_TO_CITED)
+
+
+def _export_folder() -> str:
+    """A temporary folder for this process's CSV exports (removed at exit), after removing the ones
+    processes that no longer run left behind (a server killed before its exit handlers ran)."""
+    root = tempfile.gettempdir()
+    for name in os.listdir(root):
+        m = re.fullmatch(r"attache-positions-(\d+)-\w+", name)
+        if m and not _running(int(m.group(1))):
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+    folder = tempfile.mkdtemp(prefix=f"attache-positions-{os.getpid()}-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _actor_choices(assistant: "Assistant") -> list[tuple[str, str]]:

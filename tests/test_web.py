@@ -1,5 +1,7 @@
 """The web surface against a real server: gradio_client, REST (httpx), the openai package, auth."""
 import os
+import subprocess
+import sys
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -390,6 +392,26 @@ def test_rest_compare(http, assistant):
         assert assistant.document(c["doc_id"]).text[c["start"]:c["end"]] == c["quote"]
     one = http.get("/api/compare", params={"actor": "Sorvik"})
     assert one.status_code == 400 and "at least two" in one.json()["error"]
+
+
+def test_export_folders_of_processes_gone_are_removed(tmp_path, monkeypatch):
+    """A server killed before its exit handlers ran left its CSV export folder behind (hundreds had
+    piled up in /tmp): the next export folder made removes the ones whose process no longer runs."""
+    import tempfile
+
+    from assistant.ui import _export_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"attache-positions-{dead.pid}-abc"
+    stale.mkdir()
+    (stale / "positions-x.csv").write_text("a,b\n", encoding="utf-8")
+    alive = tmp_path / f"attache-positions-{os.getpid()}-keep"
+    alive.mkdir()
+    made = _export_folder()
+    assert not stale.exists() and alive.exists() and os.path.isdir(made)
+    assert os.path.basename(made).startswith(f"attache-positions-{os.getpid()}-")
 
 
 def test_positions_export_folder_is_made_on_first_export_only(url, assistant):
