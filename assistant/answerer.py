@@ -25,7 +25,15 @@ from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .rerank import Sentence, SentenceRanker
-from .stance import changes, content_country, country_of_speaker, on_topic, speaker_countries, stance_holders, topic_phrase
+from .stance import (
+    changes,
+    content_country,
+    country_of_speaker,
+    on_topic,
+    speaker_countries,
+    stance_holders,
+    topic_phrase,
+)
 from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
 

@@ -86,7 +86,8 @@ _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*
 # An embedded post signed on its line: "<text> pic.twitter.com/x — Name (@handle) October 2, 2023".
 _SIGNED_POST = re.compile(
     r"^[ \t]*(?P<q>[^\n]{12,}?)(?:[ \t]+(?:pic\.twitter\.com/\S+|https?://\S+))*[ \t]+[—–][ \t]*"
-    r"(?P<who>[^\n(]{0,60}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]+(?P<when>(?i:" + "|".join(MONTHS) + r"))\w*\.?[ \t]+(?P<day>\d{1,2}),[ \t]+(?P<year>\d{4})[ \t]*$",
+    r"(?P<who>[^\n(]{0,60}?)[ \t]*\(@(?P<handle>\w{1,30})\)[ \t]+"
+    r"(?P<when>(?i:" + "|".join(MONTHS) + r"))\w*\.?[ \t]+(?P<day>\d{1,2}),[ \t]+(?P<year>\d{4})[ \t]*$",
     re.M)
 # Cues that speak only with their particle ("pointed out that ...").
 #: Kinds whose cue's bare object is what was stated ("pledged 5 million crowns", "demanded an
@@ -100,7 +101,8 @@ STANCE_OBJECT_CUES = frozenset(
                     "praise praises praised", "hail hails hailed", "oppose opposes opposed", "deny denies denied",
                     "condemn condemns condemned", "denounce denounces denounced", "criticise criticised criticize "
                     "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
-                    "reaffirm reaffirms reaffirmed", "affirm affirms affirmed", "emphasise emphasised emphasize emphasized",
+                    "reaffirm reaffirms reaffirmed", "affirm affirms affirmed",
+                    "emphasise emphasised emphasize emphasized",
                     "stress stresses stressed", "support supports supported", "announce announces announced",
                     "unveil unveils unveiled", "recognise recognises recognised recognize recognizes recognized")
     for f in stems.split())
@@ -141,7 +143,8 @@ _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people"
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
-                                                 | {"cannot", "can't", "can’t", "can not", "have to", "has to"}, key=len,
+                                                 | {"cannot", "can't", "can’t", "can not", "have to", "has to"},
+                                                 key=len,
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
 # never "per cent" or "per day").
@@ -657,8 +660,8 @@ class ClaimExtractor:
         if not pick and (earlier := self._role_person(subj, ctx, introduced_only=True)) is not None:
             return earlier  # "Pastor Jesse Bradley" further back, then "said the pastor"
         if not pick:
-            people = [n for _, n in recent if n in set(ctx.names) | set(ctx.known)]  # a person before a church
-            pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else (people or [recent[0][1]])[0]
+            persons = [n for _, n in recent if n in set(ctx.names) | set(ctx.known)]  # a person before a church
+            pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else (persons or [recent[0][1]])[0]
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         if known:
             return known
@@ -772,8 +775,9 @@ class ClaimExtractor:
         if ce - cs < 8:
             return []
         speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
-        kind = ("position" if negated or aux.lower_ in _VOICE_AIMS or aux.i == root.i and root.lower_ not in ("have", "has")
-                else "demand" if aux.i == root.i else _VOICE_MODALS.get(aux.lower_, "position"))
+        own_verb = aux.i == root.i  # "We seek ...", "We have to ...", "We are determined ...": no modal
+        kind = ("position" if negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
+                else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
         return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
@@ -913,7 +917,7 @@ class ClaimExtractor:
             # "said a statement from Rep. Mariannette Miller-Meeks", "a report by the IAEA said"
             prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
             owner = self._source_owner(subj) if prep is not None else None
-            if owner is not None:
+            if owner is not None and prep is not None:
                 written = subj.doc[subj.left_edge.i:prep.right_edge.i + 1].text.strip(" ,")
                 return [(written, actor) for _, actor in self._speakers(owner, ctx)]
         if low in _DOCUMENT_NOUNS:
@@ -1153,7 +1157,8 @@ class ClaimExtractor:
         # "warned of “devastating consequences”": the charge or the warning is the content.
         if low.startswith(("warn", "accus", "threat")):
             obj = kids.get("dobj")
-            prep = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ in ("of", "against", "about", "over", "with")
+            prep = next((c for c in v.rights if c.dep_ == "prep"
+                         and c.lower_ in ("of", "against", "about", "over", "with")
                          and (obj is None or c.i > obj.i)), None)
             if prep is not None and prep.right_edge.i > prep.i:
                 return span(obj.left_edge.i if obj is not None else prep.i + 1, prep.right_edge.i)
@@ -1192,7 +1197,8 @@ class ClaimExtractor:
         nxt = v.i + 1
         while nxt < len(doc) and (doc[nxt].dep_ in ("dobj", "prep", "npadvmod") or doc[nxt].text in (",", ":")):
             # "insisting at a Capitol press conference: “...”"
-            nxt = doc[nxt].right_edge.i + 1 if doc[nxt].dep_ in ("prep", "npadvmod") and doc[nxt].head.i == v.i else nxt + 1
+            skip = doc[nxt].dep_ in ("prep", "npadvmod") and doc[nxt].head.i == v.i
+            nxt = doc[nxt].right_edge.i + 1 if skip else nxt + 1
         if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
             return span(nxt, len(doc) - 1)
         return None
@@ -1237,7 +1243,8 @@ class ClaimExtractor:
         if cs < ce and text[cs] in _OPEN_Q and not any(ch in text[cs + 1:ce] for ch in _CLOSE_Q):
             # "Schumer told the press, “it is clear ... cheap. Almost all ...”": a quotation that runs on
             # past the sentence is the content up to its close, or to the paragraph's end when unclosed.
-            para_end = re.search(r"\n[ \t]*\n|\Z", text[ce:]).start() + ce
+            blank = re.search(r"\n[ \t]*\n", text[ce:])
+            para_end = blank.start() + ce if blank else len(text)
             close = min((i for i in (text.find(q, ce, para_end) for q in _CLOSE_Q) if i >= 0), default=para_end)
             end = close
             while end > cs + 1 and text[end - 1] in _PUNCT_EDGE + ".,":
@@ -1425,7 +1432,8 @@ class ClaimExtractor:
     def _post_date(m) -> str:
         """The ISO day of an embedded post's signature ("October 2, 2023"), or "" when not a date."""
         try:
-            return date(int(m.group("year")), MONTHS.index(m.group("when").lower()) + 1, int(m.group("day"))).isoformat()
+            month = MONTHS.index(m.group("when").lower()) + 1
+            return date(int(m.group("year")), month, int(m.group("day"))).isoformat()
         except ValueError:
             return ""
 
