@@ -140,8 +140,21 @@ class ExtractiveAnswerer:
         if query.actors and query.kind:
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
-            theirs = [s for s in ranked
-                      if set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(query.actors)]
+            states = {c for c in (_RESOLVER.country_of(a) for a in query.actors) if c}
+
+            def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
+                key = (s.passage.doc_id, s.start)
+                if set(evidence.speakers.get(key, ())) & set(query.actors):
+                    return True
+                return bool(states) and any(
+                    (countries.get(c.actor) or country_of_speaker(c) or content_country(c)) in states
+                    for c in evidence.statements.get(key, []))
+
+            theirs = [s for s in ranked if speaks_for_asked(s)]
+            if query.kind in ROUTED_KINDS + DERIVED_KINDS and not query.cited_outlets:
+                # "What did Varnholm pledge?": its pledges, before its other statements (a cited outlet
+                # narrows by itself below)
+                theirs = [s for s in theirs if evidence.carries((s.passage.doc_id, s.start), query.kind)] or theirs
             if theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
         elsewhere = ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from index.actors import ActorResolver
 from index.models import Claim, Passage
 from index.text import DATELINE, terms
 
@@ -26,6 +27,8 @@ from .evidence import Evidence, claim_is
 from .models import Answer, Citation
 from .query import QUESTION_KIND, Query
 from .support import is_yes_no, supports_predicate
+
+_RESOLVER = ActorResolver()
 
 #: The kinds this answers for, as a gerund and a past tense.
 GERUND = {"pledge": "pledging", "proposal": "proposing", "demand": "demanding", "criticism": "criticising",
@@ -66,7 +69,8 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
     if query.kind not in GERUND or not query.actors or _IDENTITY.match(query.text):
         return None
     claims = [c for c in evidence.actor_claims if c.actor in query.actors]
-    persons = {c.actor for c in claims if c.actor_type == "person"}
+    # (a state a table or the index knows, though one article's claim typed it a person: "Varnholm")
+    persons = {c.actor for c in claims if c.actor_type == "person" and not _RESOLVER.country_of(c.actor)}
     if not claims or persons != set(query.actors):
         return None  # a government or an organisation asked about: its officials speak for it
 

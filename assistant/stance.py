@@ -45,7 +45,7 @@ def country_of_speaker(c: Claim) -> str | None:
     return _RESOLVER.country_of(first) if first[:1].isupper() else None
 
 
-_CONTENT_SUBJECT = re.compile(r"(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+_CONTENT_SUBJECT = re.compile(r"(?:[^,]{0,25},\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
                               r"(?:has\s+|had\s+|have\s+|will\s+|would\s+)?[a-z]+(?:ed|s)\b")
 
 

@@ -159,8 +159,10 @@ _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
                        r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
                        r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
-_REJECTED = re.compile(r"\s*(?:[\w’'.-]+\s+){1,4}?(?:has\s+|had\s+|have\s+)?(?:rejected|refused|vetoed|"
+_REJECTED = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:rejected|refused|vetoed|"
                        r"ruled\s+out|turned\s+down)\b", re.I)
+# "In return, Varnholm pledged to suspend ..., the prime minister said": a reported pledge.
+_PLEDGED = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:pledged|promised|vowed)\b", re.I)
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
 _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
@@ -659,6 +661,11 @@ class ClaimExtractor:
             return None
         if not pick and (earlier := self._role_person(subj, ctx, introduced_only=True)) is not None:
             return earlier  # "Pastor Jesse Bradley" further back, then "said the pastor"
+        if not pick and len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type == "person" \
+                and not ctx.last_speakers[0].role and ctx.last_speakers[0].name == ctx.last_subject:
+            # "Petrov said she remained cautious. “...,” the minister said": the person just quoted,
+            # whose role this article never gave, rather than someone introduced with another role
+            return ctx.last_speakers[0]
         if not pick:
             persons = [n for _, n in recent if n in set(ctx.names) | set(ctx.known)]  # a person before a church
             pick = ctx.last_subject if any(n == ctx.last_subject for _, n in recent) else (persons or [recent[0][1]])[0]
@@ -1189,8 +1196,9 @@ class ClaimExtractor:
                 and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in")
-                     and _cue_kind(low) in ("position", "pledge") and (c.lower_ != "in" or low.startswith("believ"))),
-                    None)  # "We believe in the importance of ..."
+                     and _cue_kind(low) in ("position", "pledge") and (c.lower_ != "in" or low.startswith("believ"))
+                     and not all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)),
+                    None)  # "We believe in the importance of ..."; not "agreed on Thursday" (a day, not a topic)
         if prep is not None:
             return span(prep.i + 1, prep.right_edge.i)
         # "X said: ..." / "X said, “...”"
@@ -1403,6 +1411,8 @@ class ClaimExtractor:
     def _kind_from_content(cue: str, content: str) -> str:
         if _REJECTED.match(content):  # "Chile rejected a proposal from Peru ..., the minister said"
             return "rejection"
+        if _PLEDGED.match(content):
+            return "pledge"
         if _PROPOSAL.search(content):
             return "proposal"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):

@@ -841,3 +841,33 @@ def test_new_user_pass_pledges_threats_and_passive_rejections(tmp_path):
     rejected = a.ask("What did Corvalia reject?")
     assert not rejected.abstained and "rejected by Corvalia" in rejected.citations[0].quote, rejected
     assert [(c.kind, c.text) for c in a.positions("Corvalia")] == [("rejection", "The proposal")]
+
+
+def test_second_new_user_pass_officials_of_an_invented_state_and_the_minister(tmp_path):
+    """From a second new-user pass: "In return, Varnholm pledged to ..., Prime Minister Tomas Eklund
+    said" answers "What did Varnholm pledge?" (a reported pledge, of a state's official, before the
+    state's other statements); "Petrov said she remained cautious. “...,” the minister said" is
+    Petrov's, not the Prime Minister's; "agreed on Thursday on a framework" agreed on the framework."""
+    from assistant import Assistant
+
+    arts = {
+        "a1.md": ("Varnholm demands halt to dam", "Northern Courier", "2025-03-04",
+                  "Varnholm's Foreign Minister Ana Petrov on Tuesday demanded that Kestria halt construction of the "
+                  "Tarvo dam."),
+        "a2.md": ("Kestria and Varnholm agree on framework", "Harrowgate Ledger", "2025-10-30",
+                  "Kestria and Varnholm agreed on Thursday on a framework for a water-sharing treaty.\n\n"
+                  "In return, Varnholm pledged to suspend half of its tariffs on Kestrian timber once the treaty is "
+                  "signed, Prime Minister Tomas Eklund said.\n\n"
+                  "Petrov said she remained cautious. \"A framework is not a treaty,\" the minister said."),
+    }
+    for name, (title, source, day, body) in arts.items():
+        (tmp_path / name).write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {day}\n---\n{body}\n",
+                                     encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest(sorted(tmp_path.glob("a*.md"))).ok
+    pledge = a.ask("What did Varnholm pledge?")
+    assert not pledge.abstained and "Varnholm pledged to suspend half" in pledge.citations[0].quote, pledge
+    said = [c for c in a.positions("Petrov") if "not a treaty" in c.text]
+    assert said and {c.actor for c in said} <= {"Petrov", "Ana Petrov"}, said
+    assert not any("not a treaty" in c.text for c in a.positions("Eklund"))
+    assert "framework for a water-sharing treaty" in [c for c in a.positions("Kestria")][0].text
