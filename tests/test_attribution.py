@@ -40,6 +40,18 @@ def _extract(path: Path, published: str = "2025-05-06"):
     return body, claims
 
 
+def _ingested_articles(tmp_path, articles: dict[str, tuple[str, str, str, str]]):
+    """A fresh store holding several articles: file name -> (title, source, published, body)."""
+    from assistant import Assistant
+
+    for name, (title, source, day, body) in articles.items():
+        (tmp_path / name).write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {day}\n---\n{body}\n",
+                                     encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest(sorted(tmp_path / name for name in articles)).ok
+    return a
+
+
 def _ingested(tmp_path, title: str, published: str, body: str, source: str = "Test Wire"):
     """A fresh store (real Chroma, model, spaCy) holding one article written with front matter."""
     from assistant import Assistant
@@ -789,8 +801,6 @@ def test_an_invented_country_is_spoken_for_by_its_officials(tmp_path):
     answered from its foreign minister's statements (they said it reported nothing by Brevania). A "currently"
     question answered from others' statements quotes the newest first (it led with a 2024 one as "Most
     recently" above a 2026 one labelled "Earlier")."""
-    from assistant import Assistant
-
     arts = {
         "a1.md": ("Brevania rejects quota plan", "Harbour Post", "2025-09-14",
                   "Brevania's Foreign Minister Tomas Adler on Sunday rejected a proposal by Corvalia to split the "
@@ -806,11 +816,7 @@ def test_an_invented_country_is_spoken_for_by_its_officials(tmp_path):
                   "Hydrologist Mia Sand said the Zarnia dam would need repairs before the winter, as the European "
                   "Commission review went on."),
     }
-    for name, (title, source, day, body) in arts.items():
-        (tmp_path / name).write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {day}\n---\n{body}\n",
-                                     encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest(sorted(tmp_path.glob("a*.md"))).ok
+    a = _ingested_articles(tmp_path, arts)
     types = {r.actor: r.actor_type for r in a.actors()}
     assert types.get("Corvalia") == "government", types
     change = a.ask("How has Brevania's stance on the fishing quota changed?")
@@ -848,8 +854,6 @@ def test_second_new_user_pass_officials_of_an_invented_state_and_the_minister(tm
     said" answers "What did Varnholm pledge?" (a reported pledge, of a state's official, before the
     state's other statements); "Petrov said she remained cautious. “...,” the minister said" is
     Petrov's, not the Prime Minister's; "agreed on Thursday on a framework" agreed on the framework."""
-    from assistant import Assistant
-
     arts = {
         "a1.md": ("Varnholm demands halt to dam", "Northern Courier", "2025-03-04",
                   "Varnholm's Foreign Minister Ana Petrov on Tuesday demanded that Kestria halt construction of the "
@@ -860,11 +864,7 @@ def test_second_new_user_pass_officials_of_an_invented_state_and_the_minister(tm
                   "signed, Prime Minister Tomas Eklund said.\n\n"
                   "Petrov said she remained cautious. \"A framework is not a treaty,\" the minister said."),
     }
-    for name, (title, source, day, body) in arts.items():
-        (tmp_path / name).write_text(f"---\ntitle: {title}\nsource: {source}\npublished: {day}\n---\n{body}\n",
-                                     encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest(sorted(tmp_path.glob("a*.md"))).ok
+    a = _ingested_articles(tmp_path, arts)
     pledge = a.ask("What did Varnholm pledge?")
     assert not pledge.abstained and "Varnholm pledged to suspend half" in pledge.citations[0].quote, pledge
     said = [c for c in a.positions("Petrov") if "not a treaty" in c.text]
