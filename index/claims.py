@@ -159,10 +159,10 @@ _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
                        r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
                        r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
-_REJECTED = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:rejected|refused|vetoed|"
-                       r"ruled\s+out|turned\s+down)\b", re.I)
-# "In return, Varnholm pledged to suspend ..., the prime minister said": a reported pledge.
-_PLEDGED = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:pledged|promised|vowed)\b", re.I)
+# Reported content whose own verb says its kind: "Chile rejected a proposal ..., the minister said",
+# "In return, Varnholm pledged to suspend ..., the prime minister said".
+_REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:(?P<rejection>rejected|"
+                            r"refused|vetoed|ruled\s+out|turned\s+down)|(?P<pledge>pledged|promised|vowed))\b", re.I)
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
 _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
@@ -1409,10 +1409,9 @@ class ClaimExtractor:
 
     @staticmethod
     def _kind_from_content(cue: str, content: str) -> str:
-        if _REJECTED.match(content):  # "Chile rejected a proposal from Peru ..., the minister said"
-            return "rejection"
-        if _PLEDGED.match(content):
-            return "pledge"
+        reported = _REPORTED_KIND.match(content)
+        if reported:
+            return "rejection" if reported.group("rejection") else "pledge"
         if _PROPOSAL.search(content):
             return "proposal"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):

@@ -335,6 +335,16 @@ def test_speech_states_of_mind_duties_and_refusals_are_positions():
                    ("position", "the implementation of the plan")], got
 
 
+def test_a_first_person_cue_alone_sends_no_news_sentence_to_the_parser():
+    """In a news article "We believe the deal is fair." is nobody's, so the parser is spared it; a
+    speech parses it (the speaker's own position), and a quotation or a named speaker still parse."""
+    x = ClaimExtractor()
+    text = "We believe the deal is fair. Lavrov believes the deal is fair. “We believe it,” he said."
+    assert [parse for *_, parse in x._candidates(text)] == [False, True, True]
+    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
+    assert [parse for *_, parse in x._candidates(text, voice)][0] is True
+
+
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
 expanded its policy on violent content for the duration of the conflict.
 
