@@ -245,8 +245,9 @@ _LEARNED_STATES: dict[str, str] = {}
 
 
 def _demonym_forms(name: str) -> list[str]:
-    """A state's name and its regular demonyms: Brevania -> Brevanian, Ostmark -> Ostmarkian/Ostmarker."""
-    forms = [name, name + "n", name + "ian", name + "ese"]
+    """A state's name and its regular demonyms: Brevania -> Brevanian, Ostmark -> Ostmarkian/Ostmarker,
+    Quessland -> Quesslandic."""
+    forms = [name, name + "n", name + "ian", name + "ese", name + "ic", name + "ish", name + "er", name + "i"]
     if name.endswith("a"):
         forms.append(name[:-1] + "an")
     if name.endswith(("e", "o")):

@@ -634,6 +634,8 @@ class ClaimExtractor:
         # "the minister" is not the Prime Minister, "the president" not the Vice President; "the prime
         # minister" is only a Prime Minister.
         mod = next((c.lower_ for c in subj.lefts if c.lower_ in _ROLE_QUALIFIERS), "")
+        state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                      and (country := self.resolver.country_of(c.text))), None)
         word = re.compile(rf"\b{mod + '[ -]+' if mod else ''}{re.escape(noun)}s?\b", re.I)
         qualified = (re.compile(r"(?!)") if mod else
                      re.compile(rf"\b(?:{'|'.join(_ROLE_QUALIFIERS)})[ -]+{re.escape(noun)}s?\b", re.I))
@@ -647,6 +649,8 @@ class ClaimExtractor:
                 lo_at = max(lo_at, prev + (run.end() if run else 0))
             before = ctx.text[lo_at:at]
             before = before[max(before.rfind(". "), before.rfind("\n")) + 1:]  # this sentence only
+            if state and not any(self.resolver.country_of(w) == state for w in re.findall(r"[\w’'-]+", before)):
+                return ""  # "the Tarvanian minister": only a minister introduced as Tarvania's
             if word.search(before) and not qualified.search(before):
                 return before.strip(" ,")
             after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
@@ -812,6 +816,11 @@ class ClaimExtractor:
                     and any(c.lower_ == "who" for c in rel.children))
         return True
 
+    def _country_of_role(self, person: Actor) -> str | None:
+        """The country a person's role names first ("Quessland's Foreign Minister" -> Quessland)."""
+        first = re.sub(r"(?:’s|'s)$", "", (person.role or "").split(" ")[0]) if person.role else ""
+        return self.resolver.country_of(first) if first[:1].isupper() else None
+
     @staticmethod
     def _agent(v):
         """The named doer of a passive cue ("was asked by the BBC whether ...", "was welcomed by the
@@ -975,6 +984,11 @@ class ClaimExtractor:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
             if det == "the" and low in _ROLE_NOUNS:
                 person = self._role_person(subj, ctx)
+                state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                              and (country := self.resolver.country_of(c.text))), None)
+                if state and (person is None or self._country_of_role(person) != state):
+                    # "The Tarvanian minister said": Tarvania's, never another country's minister
+                    return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
                 return [(self._phrase(subj), person)] if person else []
             if det in ("her", "his", "their"):  # "her father said": only the person introduced so
                 person = self._role_person(subj, ctx, introduced_only=True)

@@ -871,3 +871,23 @@ def test_second_new_user_pass_officials_of_an_invented_state_and_the_minister(tm
     assert said and {c.actor for c in said} <= {"Petrov", "Ana Petrov"}, said
     assert not any("not a treaty" in c.text for c in a.positions("Eklund"))
     assert "framework for a water-sharing treaty" in [c for c in a.positions("Kestria")][0].text
+
+
+def test_the_minister_of_a_named_country_and_an_ic_demonym():
+    """From a third new-user pass: "The Tarvanian minister said" is Tarvania's minister, never
+    Quessland's Foreign Minister named last, and Tarvania itself when the article names no Tarvanian
+    minister; "Quesslandic President Orsen Kalby" speaks for Quessland ("Quessland's Foreign Minister")."""
+    x = ClaimExtractor()
+    text = ("Tarvania's government protested on Monday. Quessland's Foreign Minister Dana Pell met her counterpart. "
+            "Quesslandic President Orsen Kalby proposed "
+            "a joint commission. Pell said the offer stood. The Tarvanian minister said the complaint would stay "
+            "in place.")
+    got = {c.text: c for c in x.extract(text, "d", "2025-05-21")}
+    assert got["the complaint would stay in place"].actor == "Tarvania", got
+    assert x.resolver.country_of("Quesslandic") is None  # only inside the article that shows the state
+    with x.resolver.assuming_states(x.resolver.states_in(text)):
+        assert x.resolver.country_of(got["a joint commission"].role.split()[0]) == "Quessland"
+    text2 = ("Tarvania's Foreign Minister Ilse Marveth arrived on Monday. Quessland's Foreign Minister Dana Pell "
+             "said the offer stood. The Tarvanian minister said the complaint would stay in place.")
+    got2 = {c.text: c.actor for c in x.extract(text2, "d", "2025-05-21")}
+    assert got2["the complaint would stay in place"] == "Ilse Marveth", got2
