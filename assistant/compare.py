@@ -82,7 +82,8 @@ def compare_claims(actors: Sequence[str], claims_of: Callable[[str], list[Claim]
 def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[Claim], Passage | None],
                    copies: dict[str, list[Document]] | None = None) -> Answer:
     """The comparison as an answer: for each actor, "Actor: DATE (kind) “sentence” [n] ...", every
-    sentence quoted whole from its article and cited. Abstains when no actor has a statement."""
+    sentence quoted whole from its article and cited; a statement of a country's official names
+    them ("DATE (pledge, Lena Sorvik) ..."). Abstains when no actor has a statement."""
     from .models import ABSTAIN_TEXT
 
     citations: list[Citation] = []
@@ -99,7 +100,8 @@ def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[
             if any(cite.repeats(earlier) for earlier in citations):
                 continue
             citations.append(cite)
-            parts.append(f"{c.when[:10] or 'undated'} ({c.kind}): {cite.quote} [{cite.n}]")
+            who = f", {c.actor}" if c.actor != actor else ""  # a country's official
+            parts.append(f"{c.when[:10] or 'undated'} ({c.kind}{who}): {cite.quote} [{cite.n}]")
         if parts:
             blocks.append(f"{actor}: " + " ".join(parts))
         else:

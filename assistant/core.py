@@ -28,6 +28,7 @@ from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
 from .query import History, Query, QueryParser
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
+from .stance import holder_statements
 
 FilterSpec = Filters | dict[str, Any] | None
 
@@ -323,8 +324,16 @@ class Assistant:
         of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order."""
         filters = check_arguments(kind=kind, filters=filters)
         actors = self.parser.match_actors([actor]) or [actor]
-        return self.store.claims(actors=actors, kinds=[kind] if kind else None,
-                                 filters=self.parser.resolve_filters(filters), topic=topic or "")
+        return self._statements(actors, kind, self.parser.resolve_filters(filters), topic or "")
+
+    def _statements(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
+                    topic: str = "") -> list[Claim]:
+        """The statements of ``actors`` and, for a country, of its officials (persons whose role
+        names it, as answers and stance questions read a country), in date order."""
+        kinds = [kind] if kind else None
+        found = {c.claim_id: c for a in actors
+                 for c in holder_statements(self.store, a, filters, kinds=kinds, topic=topic, limit=None)}
+        return sorted(found.values(), key=lambda c: (c.when, c.published, c.start))
 
     def compare(self, actors: list[str], topic: str = "", kind: str | None = None,
                 filters: FilterSpec = None, per_actor: int = 4) -> tuple[Comparison, Answer]:
@@ -350,8 +359,7 @@ class Assistant:
                 texts[doc_id] = self.store.document(doc_id).text
             return texts[doc_id]
 
-        return compare_claims(actors, lambda a: self.store.claims(actors=[a], kinds=[kind] if kind else None,
-                                                                  filters=filters),
+        return compare_claims(actors, lambda a: self._statements([a], kind, filters),
                               text_of, topic=topic, topic_terms=topic_terms, per_actor=per_actor)
 
     def _passage_of(self, claim: Claim) -> Passage | None:

@@ -339,7 +339,8 @@ def compare_html(comparison: Any, answer: Answer) -> str:
                 continue
             items.append(f'<li class="statement" data-n="{int(c.n)}">'
                          f'<p class="when"><b>{e(cl.when[:10] or "undated")}</b> · {e(cl.kind)} '
-                         f'<span class="n">[{int(c.n)}]</span></p>'
+                         + (f'· {e(cl.actor)} ' if cl.actor != actor else "")  # a country's official
+                         + f'<span class="n">[{int(c.n)}]</span></p>'
                          f'<blockquote>{e(c.quote)}</blockquote>'
                          f'<p class="attache-meta">{meta_line(c.source, c.published, c.title, c.url)}</p></li>')
         body = (f'<ol>{"".join(items)}</ol>' if items

@@ -106,17 +106,25 @@ def _country_forms(country: str) -> list[str]:
     return sorted(forms)
 
 
-def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None) -> list[Claim]:
+def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None,
+                      kinds: Sequence[str] | None = None, topic: str = "",
+                      limit: int | None = MAX_STATEMENTS) -> list[Claim]:
     """Statements of ``holder``: its own and, for a country, those of the persons whose role
-    names it (all their statements, also where the role is not repeated). Date-ordered."""
-    own = reader.claims(actors=[holder], filters=filters)[:MAX_STATEMENTS]
+    names it (all their statements, also where the role is not repeated). Date-ordered.
+    ``kinds``, ``topic`` and ``filters`` narrow them as ``IndexReader.claims`` does; ``limit``
+    caps each of the three reads (None: no cap)."""
+    def read(**kw) -> list[Claim]:
+        found = reader.claims(filters=filters, **kw)
+        return found if limit is None else found[:limit]
+
+    own = read(actors=[holder], kinds=kinds, topic=topic)
     country = _RESOLVER.country_of(holder)
     if not country:
         return own
-    officials = reader.claims(roles=_country_forms(country), filters=filters)[:MAX_STATEMENTS]
+    officials = read(roles=_country_forms(country))
     persons = sorted({c.actor for c in officials if c.actor_type == "person" and country_of_speaker(c) == country}
                      - {holder})
-    theirs = reader.claims(actors=persons, filters=filters)[:MAX_STATEMENTS] if persons else []
+    theirs = read(actors=persons, kinds=kinds, topic=topic) if persons else []
     by_id = {c.claim_id: c for c in own + theirs}
     return sorted(by_id.values(), key=lambda c: (c.when, c.doc_id, c.start))
 

@@ -847,6 +847,15 @@ def test_new_user_pass_pledges_threats_and_passive_rejections(tmp_path):
     rejected = a.ask("What did Corvalia reject?")
     assert not rejected.abstained and "rejected by Corvalia" in rejected.citations[0].quote, rejected
     assert [(c.kind, c.text) for c in a.positions("Corvalia")] == [("rejection", "The proposal")]
+    # a country's positions and comparisons hold its officials' statements too, as its answers do
+    pledges = a.positions("Brevania", kind="pledge")
+    assert [(c.actor, c.kind) for c in pledges] == [("Oskar Lund", "pledge")], pledges
+    assert "two cutters" in pledges[0].text
+    assert not [c for c in a.positions("Brevania") if c.actor == "Corvalia"]
+    comparison, answer = a.compare(["Brevania", "Corvalia"], kind="pledge")
+    assert [(actor, [c.actor for c in cs]) for actor, cs in comparison.columns] == [
+        ("Brevania", ["Oskar Lund"]), ("Corvalia", [])], comparison
+    assert "(pledge, Oskar Lund)" in answer.answer, answer.answer
 
 
 def test_second_new_user_pass_officials_of_an_invented_state_and_the_minister(tmp_path):
