@@ -239,6 +239,30 @@ _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 
 
+def _said_of(doc, at: int, cue) -> bool:
+    """Whether the time phrase at character ``at`` of ``doc`` is said of the statement: the first
+    verb above it is the ``cue``, one the cue depends on ("met ... on Tuesday and pledged"), or a
+    clause of the cue's ("Speaking on Tuesday, she said"), or a participle of a phrase of the cue's
+    ("said in an interview published Wednesday"); not a verb of a relative or other clause ("the
+    commitments it made in October", "Lund, who took office in March, pledged")."""
+    tok = next((t for t in doc if t.idx + len(t) > at), None)
+    if tok is None:
+        return True
+    above = {a.i for a in cue.ancestors} | {cue.i}
+    t, published = tok, False
+    while t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            if published:  # "said in an interview published Wednesday": the interview's day
+                return t.i == cue.i
+            if t.i in above or (t.head.i == cue.i and t.dep_ != "relcl"):
+                return True
+            if t.dep_ != "acl" or t.tag_ != "VBN":
+                return False
+            published = True
+    return True
+
+
 def _split_glued(text: str, spans) -> list:
     """``spans`` with sentences glued without a space split apart; offsets stay those of ``text``."""
     out = []
@@ -738,7 +762,7 @@ class ClaimExtractor:
             taken.append((cs, ce))
             cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
-            when = self._date(text, s, e, cs, ce, published)
+            when = self._date(text, s, e, cs, ce, published, doc, v)
             for speaker, actor in speakers:
                 out.append(self._claim(doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
@@ -791,7 +815,7 @@ class ClaimExtractor:
                 else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
         return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
-                            self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
+                            self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
 
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
@@ -1461,10 +1485,13 @@ class ClaimExtractor:
             return ""
 
     @staticmethod
-    def _date(text, s, e, cs, ce, published) -> str:
+    def _date(text, s, e, cs, ce, published, doc=None, cue=None) -> str:
         """The published date, unless the sentence outside the content names another day; of
         several, the one nearest the content ("sanctions have been in force since January, and
-        Lindgrad rejected an offer of talks in April": April), a day before a month."""
+        Lindgrad rejected an offer of talks in April": April), a day before a month. With the
+        sentence's parse ``doc`` (starting at ``s``) and its ``cue`` token, only a day said of
+        the statement counts, not one of another verb ("Referring to the commitments made in
+        October, Varnholm pledged ...": the article's day)."""
         published = published or ""
         try:
             pub = date.fromisoformat(published[:10])
@@ -1475,8 +1502,12 @@ class ClaimExtractor:
         def away(m) -> int:
             return cs - m.end() if m.end() <= cs else m.start() - ce
 
+        def elsewhere(m) -> bool:  # inside the content, or said of another verb than the cue's
+            return cs <= m.start() < ce or (doc is not None and cue is not None
+                                            and not _said_of(doc, m.start() - s, cue))
+
         for m in _DATE_WORDS.finditer(text, s, e):
-            if cs <= m.start() < ce:
+            if elsewhere(m):
                 continue
             which, weekday, rel, month, day = m.groups()
             if weekday:
@@ -1494,7 +1525,7 @@ class ClaimExtractor:
                 continue
             found.append((away(m), 0, (d if d <= pub else d.replace(year=pub.year - 1)).isoformat()))
         for m in _MONTH_WORDS.finditer(text, s, e):  # month or year precision: kept at that precision
-            if cs <= m.start() < ce or any(f[0] == away(m) for f in found):
+            if elsewhere(m) or any(f[0] == away(m) for f in found):
                 continue
             month, last = m.group(1), m.group(2)
             if month:

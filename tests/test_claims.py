@@ -212,6 +212,21 @@ def test_statement_dates_resolve_against_the_article_date():
     assert got["Karl Dremmen"] == "2026-02-12"     # "in March" is inside what he said: the article's date
 
 
+def test_a_statement_is_dated_by_its_own_verb_not_another_in_its_sentence():
+    """A day or month of another verb (a relative clause, a participle's object) is not when the
+    statement was made; one of the cue, of a verb it depends on or of a clause of the cue's is."""
+    text = ("Referring to the commitments made in October, Varnholm's Foreign Minister Ana Petrov pledged to "
+            "double the aid.\n\n"
+            "Tomas Ruiz, who took office in March, proposed a summit on the dam.\n\n"
+            "Speaking on Tuesday, Anna Koval said that the sanctions would stay.\n\n"
+            "Erik Brandt met the envoy on Monday and pledged to reopen the crossing.\n")
+    got = {c.actor: c.date for c in ClaimExtractor().extract(text, "d", "2026-02-12")}
+    assert got["Ana Petrov"] == "2026-02-12", got
+    assert got["Tomas Ruiz"] == "2026-02-12", got
+    assert got["Anna Koval"] == "2026-02-10", got
+    assert got["Erik Brandt"] == "2026-02-09", got
+
+
 @pytest.mark.parametrize("text, actor, role", [
     ("Veloria's envoy to the Council, Marta Ilves, arrived in Portmere on Monday. "
      "The envoy said the talks would resume in May.", "Marta Ilves", "Veloria's envoy to the Council"),
