@@ -179,6 +179,12 @@ _BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agen
                "bloc", "alliance", "watchdog", "regulator", "party", "union", "bank", "network", "platform",
                "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
                "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer"}
+# "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
+_INTRODUCED_BODY = re.compile(
+    r"\b(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|platform|startup|bank|"
+    r"network|retailer|carrier|automaker|insurer|lender|broadcaster|publisher|developer|nonprofit|non-profit)"
+    rf"\s+((?:{UPPER}[\w&’'-]*\s+){{0,3}}{UPPER}[\w&’'-]*)")
+_NAME_AFTER = re.compile(rf"\s+((?:{UPPER}[\w&’'-]*\s+){{0,3}}{UPPER}[\w&’'-]*)")
 _PERSON_PRONOUNS = {"he", "she"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -352,6 +358,8 @@ class _Context:
     last_speakers: list[Actor] = field(default_factory=list)
     last_org: Actor | None = None
     last_body_mention: Actor | None = None  # latest organisation named in a parsed sentence
+    last_body_at: int = -1  # offset of the sentence that named last_org or last_body_mention
+    last_speakers_at: int = -1  # offset of the sentence last_speakers spoke in
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
     last_subject: str = ""  # the person the latest sentence is about (its subject)
@@ -992,7 +1000,10 @@ class ClaimExtractor:
             named = owner if owner is not None else pobj if pobj is not None and (
                 pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS) else None
             body = None
-            if named is not None:
+            run = _NAME_AFTER.match(subj.doc.text, prep.idx + len(prep)) if prep is not None and pobj is None else None
+            if run is not None:  # "said a spokeswoman for Beyond Blue", the name parsed apart from "for"
+                body = self._actor(run.group(1), ctx, "GPE" if self.resolver.country_of(run.group(1)) else "ORG")
+            elif named is not None:
                 # the whole modifier run: "State Department", "Chinese foreign ministry"
                 phrase = (subj.doc[owner.left_edge.i:subj.i].text if owner is not None
                           else self._phrase(named)).strip(" ,")
@@ -1073,8 +1084,16 @@ class ClaimExtractor:
 
     @staticmethod
     def _last_body(ctx: _Context) -> Actor | None:
-        """The body "it" / "the company" stands for: the latest sole speaker when it was not a
-        person, else the latest organisation that spoke, else the latest one named."""
+        """The body "it" / "the company" stands for: one introduced by what it is ("organisation
+        Beyond Blue") after the latest speakers spoke, else the latest sole speaker when it was not
+        a person, else the latest organisation that spoke, else the latest one named."""
+        introduced = None
+        for m in _INTRODUCED_BODY.finditer(ctx.text, max(0, ctx.parse_start - 1500), ctx.parse_start):
+            introduced = m
+        if introduced is not None and introduced.start() > max(ctx.last_body_at, ctx.last_speakers_at):
+            # "National mental health organisation Beyond Blue removed ... said a spokeswoman for the
+            # organisation": named by its description in a sentence nobody speaks in
+            return Actor(re.sub(r"[’']s$", "", introduced.group(1)), "organisation", "")
         if len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type not in ("person", "unnamed"):
             return ctx.last_speakers[0]
         if len(ctx.last_speakers) == 1 and _is_bare_name(ctx.last_speakers[0], ctx):
@@ -1090,9 +1109,11 @@ class ClaimExtractor:
                 a = self._actor(ent.text, ctx, "ORG")
                 if a.actor_type in ("organisation", "group"):
                     ctx.last_body_mention = a
+                    ctx.last_body_at = ctx.parse_start
 
     def _remember(self, actors: list[Actor], ctx: _Context) -> None:
         ctx.last_speakers = actors
+        ctx.last_speakers_at = ctx.parse_start
         if len(actors) > 1:
             ctx.last_group = actors
         persons = [a for a in actors if a.actor_type == "person"]
@@ -1102,6 +1123,7 @@ class ClaimExtractor:
         orgs = [a for a in actors if a.actor_type == "organisation"]
         if orgs:
             ctx.last_org = orgs[0]
+            ctx.last_body_at = ctx.parse_start
 
     # -- content ------------------------------------------------------------------------
     @staticmethod

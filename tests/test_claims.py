@@ -430,3 +430,23 @@ def test_a_long_line_is_read_once_not_once_a_sentence(monkeypatch):
     assert len(seen) == len(set(seen)) >= 51  # once a line (a furniture line may be skipped before)
     starts = {lines[s:e] for s, _, e, _ in plan}
     assert "Headline without a stop" not in starts and "Caption line" not in starts and sentence in starts
+
+
+def test_a_body_speaks_through_a_spokesperson_after_being_introduced_by_what_it_is():
+    """"said a spokeswoman for Beyond Blue" (the name parsed apart from "for"); "organisation
+    Beyond Blue removed ... the organisation said" after another body spoke: the body introduced
+    last, not the last one that spoke; "agency Civic Data ... The agency said"."""
+    x = ClaimExtractor()
+
+    def got(text):
+        return [(c.actor, c.actor_type, c.text) for c in x.extract(text, "d", "2026-02-12")]
+
+    quote = "Beyond Blue takes privacy and security extremely seriously"
+    assert got(f"“{quote},” said a spokeswoman for Beyond Blue.") == [("Beyond Blue", "organisation", quote)]
+    assert got(f"TikTok said the pixel was legal. National mental health organisation Beyond Blue removed the "
+               f"pixel.\n\n“{quote},” the organisation said.")[1:] == [("Beyond Blue", "organisation", quote)]
+    assert got("TikTok said the pixel was legal. Marketing and advisory agency Civic Data has issued a warning to "
+               "its clients. The agency said the pixel was a risk.")[1:] == [
+        ("Civic Data", "organisation", "the pixel was a risk")]
+    # the body that spoke last still answers for "it" when no other was introduced after it
+    assert got("TikTok said the pixel was legal. It said the data was hashed.")[1][0] == "TikTok"
