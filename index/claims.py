@@ -79,6 +79,32 @@ _CUES: dict[str, str] = {
     **_forms("call", "call calls called calling"),
 }
 _REPORTS = {"report", "reports", "reported"}
+# Communicative acts told as a verb and its object: "issued a warning about ...", "sent X a formal
+# request for ...", "released a letter saying ...", "made an offer to ...". The verb speaks only
+# with one of these nouns as its object; the noun gives the kind ("" : the content decides).
+_ACT_VERBS = frozenset(w for stems in (
+    "issue issues issued issuing", "send sends sent sending", "release releases released releasing",
+    "publish publishes published publishing", "make makes made making", "deliver delivers delivered delivering",
+    "lodge lodges lodged lodging", "file files filed filing", "submit submits submitted submitting",
+    "extend extends extended extending", "put puts putting", "present presents presented presenting",
+    "renew renews renewed renewing", "repeat repeats repeated repeating") for w in stems.split())
+_ACT_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
+    **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
+                     "initiative"), "proposal"),
+    **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
+    **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
+                     "reprimand", "criticism"), "criticism"),
+    **dict.fromkeys(("denial", "rejection", "veto"), "rejection"),
+    **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
+}
+# The participles through which such an act says what it says ("a letter saying ...").
+_ACT_CARRIERS: dict[str, str] = {
+    **dict.fromkeys(("saying", "stating", "setting", "outlining", "warning", "insisting", "arguing", "claiming",
+                     "expressing", "detailing"), ""),
+    **dict.fromkeys(("calling", "urging", "demanding", "asking", "seeking"), "demand"),
+    **dict.fromkeys(("recommending", "proposing", "offering"), "proposal"),
+    **dict.fromkeys(("pledging", "promising"), "pledge"), "rejecting": "rejection", "accusing": "criticism"}
 # “...” — Name (end of line): a quotation signed with a dash.
 _DASH_QUOTE = re.compile(r"[“\"](?P<q>[^“”\"\n]{12,}?)[,.!?]?[”\"][ \t]*[—–][ \t]*"
                          rf"(?P<who>(?:{UPPER}[\w’'.-]+[ \t]){{0,3}}{UPPER}[\w’'-]+)[ \t]*(?:\([^)\n]*\))?[ \t]*$",
@@ -151,7 +177,9 @@ _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AI
 _ACCORDING = re.compile(r"\b(?i:according to)\b|\bper\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
 _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:"
-    + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b", re.I
+    + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
+    + r"|\b(?:" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")\s+(?:[\w’'-]+\s+){0,5}?(?:"
+    + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|I)(?:\s+(?:also|all|firmly|strongly|therefore|still|fully))?\s+$")
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
@@ -739,6 +767,9 @@ class ClaimExtractor:
         cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
             t.lower_ in _CUES or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
             and self._is_cue(t, s, quotes)]
+        acts = {t.i: n for t in doc if t.pos_ == "VERB" and t.lower_ in _ACT_VERBS
+                and (n := self._act_noun(t)) is not None and self._is_cue(t, s, quotes)}
+        cues += [doc[i] for i in acts]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
@@ -758,6 +789,7 @@ class ClaimExtractor:
             if not speakers:
                 continue
             span = (self._passive_content(v, doc, s) if agent is not None
+                    else self._act_content(v, acts[v.i], s) if v.i in acts
                     else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
             if span is None:
                 continue
@@ -768,7 +800,11 @@ class ClaimExtractor:
                 continue  # "Lusk said ..., the Courier reported": the outlet relays, Lusk speaks
             direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words
             taken.append((cs, ce))
-            cue, kind = self._cue_and_kind(v, text[cs:ce])
+            if v.i in acts:  # "issued a public warning"
+                cue = doc[v.i:acts[v.i].i + 1].text
+                kind = self._act_kind(v, acts[v.i], text[cs:ce])
+            else:
+                cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
             when = self._date(text, s, e, cs, ce, published, doc, v)
             for speaker, actor in speakers:
@@ -824,6 +860,66 @@ class ClaimExtractor:
         return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
+
+    @staticmethod
+    def _act_word(n) -> str:
+        low = n.lower_
+        return low if low in _ACT_NOUNS else low[:-1] if low.endswith("s") and low[:-1] in _ACT_NOUNS else ""
+
+    def _act_noun(self, v):
+        """The object of ``v`` that makes it a communicative act ("issued a warning", "sent the
+        company a formal request"), or None."""
+        return next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)), None)
+
+    @staticmethod
+    def _act_carriers(v, n) -> list:
+        """The participles carrying what an act says: of its noun ("a letter saying"), of the noun
+        after "of" ("a statement of objections setting out"), or of its verb after the noun."""
+        of = [k for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for k in p.children if k.dep_ == "pobj"]
+        carriers = [c for m in [n] + of for c in m.children if c.dep_ in ("acl", "relcl") and c.lower_ in _ACT_CARRIERS]
+        return carriers + [c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.lower_ in _ACT_CARRIERS
+                           and c.i > n.i]
+
+    def _act_kind(self, v, n, content: str) -> str:
+        """The kind of an act: its noun's ("a formal protest"), else its carrier's ("a warning ...
+        recommending"), else the content's."""
+        carrier = next((_ACT_CARRIERS[c.lower_] for c in self._act_carriers(v, n) if _ACT_CARRIERS[c.lower_]), "")
+        return _ACT_NOUNS[self._act_word(n)] or carrier or self._kind_from_content("", content)
+
+    @classmethod
+    def _act_content(cls, v, n, s) -> tuple[int, int] | None:
+        """What an act says (``n`` is its noun, ``v`` its verb): the clause or phrase of a carrying
+        participle ("a letter saying that X", "objections setting out concerns over X", "issued a
+        warning to its clients recommending X"), a "that" clause, an infinitive ("an offer to host
+        X") or the object of "for/about/over/against/on/of" ("a formal request for more
+        information", "a warning about reports that X")."""
+        def span(first, last):
+            return s + first.idx, s + last.idx + len(last)
+
+        for c in cls._act_carriers(v, n):
+            said = next((k for k in c.children if k.dep_ in ("ccomp", "dobj", "xcomp") and k.i > c.i), None)
+            if said is None:
+                prep = next((k for k in c.children if k.dep_ in ("prep", "prt") and k.i > c.i), None)
+                said = next((k for k in prep.children if k.dep_ == "pobj"), None) if prep is not None else None
+            if said is not None:
+                first = said.left_edge
+                if first.lower_ == "that" and first.i < said.i:
+                    first = first.nbor()
+                return span(first, said.right_edge)
+        for c in n.children:
+            if c.dep_ in ("acl", "ccomp") and c.i > n.i:
+                mark = next((k for k in c.children if k.dep_ in ("mark", "aux") and k.lower_ in ("that", "to")), None)
+                if mark is not None:
+                    first = c.left_edge.nbor() if c.left_edge.lower_ == "that" else c.left_edge
+                    return span(first, c.right_edge)
+        preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
+                                                                and c.i > n.i]
+        for p in preps:
+            if p.lower_ in ("for", "about", "over", "against", "on") and p.i > n.i:
+                obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return span(obj.left_edge, obj.right_edge)
+        return None
 
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
@@ -886,7 +982,11 @@ class ClaimExtractor:
         """The subject of ``v``, inherited along conjunctions and participles ("..., saying")."""
         t = v
         while True:
-            for c in t.children:
+            subjects = [c for c in t.children if c.dep_ == "nsubj"]
+            if len(subjects) > 1 and subjects[-2].i < subjects[-1].i < t.i:
+                # "Marketing and advisory agency Civic Data has issued": the name nearest the verb
+                subjects = subjects[-1:]
+            for c in subjects:
                 if c.dep_ == "nsubj":
                     if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
                         return t.head

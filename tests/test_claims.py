@@ -450,3 +450,27 @@ def test_a_body_speaks_through_a_spokesperson_after_being_introduced_by_what_it_
         ("Civic Data", "organisation", "the pixel was a risk")]
     # the body that spoke last still answers for "it" when no other was introduced after it
     assert got("TikTok said the pixel was legal. It said the data was hashed.")[1][0] == "TikTok"
+
+
+def test_communicative_acts_told_as_a_verb_and_its_object():
+    """"sent the company a formal request for X", "released a letter saying that X", "issued a
+    warning to its clients recommending X", "made an offer to host X", "lodged a formal protest
+    over X", "put forward a plan to X": the act's subject said X, of the kind its noun gives; a
+    profit made, a call to one's mother or a statement of accounts say nothing."""
+    x = ClaimExtractor()
+
+    def got(text):
+        return [(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2026-02-12")]
+
+    assert got("Late Thursday, the European Commission sent the company a formal request for more information.") \
+        == [("European Commission", "demand", "more information")]
+    assert got("X CEO Linda Yaccarino released a letter saying that a leadership group had been convened.") == [
+        ("Linda Yaccarino", "statement", "a leadership group had been convened")]
+    assert got("Marketing and advisory agency Civic Data has issued a warning to its clients recommending they "
+               "remove the pixel.") == [("Civic Data", "proposal", "they remove the pixel")]
+    assert got("Chile made an offer to host the talks in Santiago.") == [("Chile", "proposal", "host the talks in Santiago")]
+    assert got("Peru lodged a formal protest over the border incident.") == [("Peru", "criticism", "the border incident")]
+    assert got("Ostmark on Thursday put forward a plan to end its standoff with Veloria.") == [
+        ("Ostmark", "proposal", "end its standoff with Veloria")]
+    assert got("The company made a profit of $5 million. She made a call to her mother. The bank issued a statement "
+               "of accounts. Peru sent a letter of intent.") == []
