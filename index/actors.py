@@ -41,8 +41,9 @@ _TITLES = {
 }
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
 # Words after a country that make the phrase mean its government ("Russian officials").
+_BODY_QUALIFIERS = r"senior|top|military|security|defen[cs]e|intelligence|health|foreign|government|administration"
 _GOVERNMENT_BODIES = (
-    r"government|officials|authorities|administration|leadership|cabinet|"
+    r"government|officials|authorities|administration|leadership|cabinet|diplomats|negotiators|envoys|"
     r"(?:foreign|defen[cs]e|finance|trade|energy|interior) ministry|ministry(?: of [a-z ]+)?|"
     r"embassy|mission|delegation|palace|presidency|foreign office|state department"
 )
@@ -211,7 +212,8 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
                "organisation", "organization", "agency", "committee", "assembly", "fund", "forum", "alliance",
                "federation", "association", "institute", "foundation", "party", "congress", "network",
                "office", "authority", "board", "centre", "center", "group", "movement", "front", "army",
-               "reserve", "ministry", "department", "senate", "administration"}
+               "reserve", "ministry", "department", "senate", "administration", "forces", "guard", "corps",
+               "navy", "command"}
 
 
 @dataclass(frozen=True)
@@ -407,9 +409,9 @@ class ActorResolver:
         if country:  # (the final stop of "U.S." went with the punctuation stripped above)
             return Actor(country, "government")
         # "the Russian government", "Russia's foreign ministry", "Russian officials"
-        g = re.fullmatch(rf"(.+?)(?:'s|’s)?\s+({_GOVERNMENT_BODIES})", bare, re.I)
+        g = re.fullmatch(rf"(.+?)(?:'s|’s)?\s+((?:(?:{_BODY_QUALIFIERS})\s+)?(?:{_GOVERNMENT_BODIES}))", bare, re.I)
         if g and (state := self.country_of(g.group(1))):
-            return Actor(state, "government", g.group(2))
+            return Actor(state, "government", g.group(2))  # "Israeli military officials": Israel's
         # "the Kingdom of Ostmark", "the Palace of Ostmark"
         g = re.fullmatch(rf"({_STATE_FORMS}) of (.+)", bare, re.I)
         if g and (state := self.country_of(g.group(2))):
@@ -437,9 +439,11 @@ class ActorResolver:
         i = max(i, last_title + 1)
         if i == len(words) - 1 and not _NAME_WORD.match(words[i]):
             i = len(words)  # "the ministry", "officials": no name at all
-        if 0 < i < len(words) and (label == "ORG" or words[-1].strip("()").lower() in _BODY_HEADS) and not any(
-                _POSSESSIVE.sub("", w).lower() in _TITLES for w in words[:i]):
-            i = 0  # "the European Commission", "the American Red Cross": the adjective is the name's
+        if 0 < i < len(words) and (words[-1].strip("()").lower() in _BODY_HEADS or label == "ORG" and not any(
+                _POSSESSIVE.sub("", w).lower() in _TITLES for w in words[:i])):
+            # "the European Commission", "the American Red Cross", "the Israel Defense Forces": the
+            # adjective (or title word) is the name's
+            i = 0
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))
         name = " ".join(words[i:])
         if not name:

@@ -213,6 +213,10 @@ _INTRODUCED_BODY = re.compile(
     r"network|retailer|carrier|automaker|insurer|lender|broadcaster|publisher|developer|nonprofit|non-profit)"
     rf"\s+((?:{UPPER}[\w&’'-]*\s+){{0,3}}{UPPER}[\w&’'-]*)")
 _NAME_AFTER = re.compile(rf"\s+((?:{UPPER}[\w&’'-]*\s+){{0,3}}{UPPER}[\w&’'-]*)")
+# Groups that speak as a body when named by whose they are ("U.S. prosecutors", "EU regulators").
+_OWNED_GROUPS = {"prosecutors", "regulators", "diplomats", "negotiators", "investigators", "lawmakers", "legislators",
+                 "authorities", "envoys", "military", "forces", "troops", "police", "intelligence", "sources",
+                 "leaders", "ministers", "senators", "officers", "spokespeople", "representatives", "allies"}
 _PERSON_PRONOUNS = {"he", "she"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -1149,7 +1153,8 @@ class ClaimExtractor:
                 continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun
-                    or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)):
+                    or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)
+                    or self._owned_group(h)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
                     out.append((phrase, ctx.last_org))  # "the agency said"
                 continue
@@ -1157,6 +1162,14 @@ class ClaimExtractor:
             role = ", ".join(x for x in (actor.role, self._appositive(h)) if x)
             out.append((phrase, Actor(actor.name, actor.actor_type, role)))
         return out
+
+    @staticmethod
+    def _owned_group(h) -> bool:
+        """Whether ``h`` is a group named by whose it is: "U.S. prosecutors", "EU regulators",
+        "Western diplomats" (a state's, a body's or a bloc's; not "some analysts")."""
+        return h.lower_ in _OWNED_GROUPS and any(
+            c.dep_ in ("compound", "amod", "nmod", "poss")
+            and (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN") for c in h.lefts)
 
     @staticmethod
     def _phrase(h) -> str:

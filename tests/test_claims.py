@@ -47,6 +47,12 @@ def resolver():
     ("The American Red Cross", "American Red Cross", "organisation", ""),
     ("the African Union", "African Union", "organisation", ""),
     ("Pastor Jesse Bradley", "Jesse Bradley", "person", "Pastor"),
+    # a title word inside a body's name ("Defense") does not make the rest a person's role
+    ("The Israel Defense Forces", "Israel Defense Forces", "organisation", ""),
+    # a state's officials, diplomats and negotiators, also qualified ("military officials"), speak for it
+    ("Israeli military officials", "Israel", "government", "military officials"),
+    ("Russian diplomats", "Russia", "government", "diplomats"),
+    ("U.S. prosecutors", "U.S. prosecutors", "group", ""),
 ])
 def test_resolve_roles_metonyms_aliases(resolver, mention, name, kind, role):
     a = resolver.resolve(mention)
@@ -474,3 +480,13 @@ def test_communicative_acts_told_as_a_verb_and_its_object():
         ("Ostmark", "proposal", "end its standoff with Veloria")]
     assert got("The company made a profit of $5 million. She made a call to her mother. The bank issued a statement "
                "of accounts. Peru sent a letter of intent.") == []
+
+
+def test_groups_named_by_whose_they_are_speak_as_a_body():
+    """"U.S. prosecutors said", "EU regulators said": a named group (a state's officials are the
+    state); "Some analysts said" names nobody."""
+    got = [(c.actor, c.actor_type) for c in ClaimExtractor().extract(
+        "U.S. prosecutors said Bankman-Fried lied about consumer protection. EU regulators said the deal would harm "
+        "competition. Israeli military officials said the strikes would continue. Some analysts said the plan "
+        "would fail.", "d", "2026-02-12")]
+    assert got == [("U.S. prosecutors", "group"), ("EU regulators", "group"), ("Israel", "government")], got
