@@ -75,7 +75,7 @@ _CUES: dict[str, str] = {
     **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked"),
     **_forms("criticism", "condemn condemns condemned", "criticise criticised criticize criticized "
              "criticises criticizes", "denounce denounces denounced", "accuse accuses accused accusing",
-             "dismiss dismisses dismissed", "slam slams slammed"),
+             "dismiss dismisses dismissed", "slam slams slammed", "deplore deplores deplored"),
     **_forms("call", "call calls called calling"),
 }
 _REPORTS = {"report", "reports", "reported"}
@@ -125,7 +125,8 @@ OBJECT_KINDS = ("pledge", "proposal", "rejection", "demand")
 STANCE_OBJECT_CUES = frozenset(
     f for stems in ("welcome welcomes welcomed", "commend commends commended", "applaud applauds applauded",
                     "praise praises praised", "hail hails hailed", "oppose opposes opposed", "deny denies denied",
-                    "condemn condemns condemned", "denounce denounces denounced", "criticise criticised criticize "
+                    "condemn condemns condemned", "denounce denounces denounced", "deplore deplores deplored",
+                    "criticise criticised criticize "
                     "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
                     "reaffirm reaffirms reaffirmed", "affirm affirms affirmed",
                     "emphasise emphasised emphasize emphasized",
@@ -150,7 +151,19 @@ _FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stres
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
 # "We are determined / ready / deeply concerned ...": a speaker's stated state of mind is a position.
 _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "convinced", "confident", "opposed",
-                 "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled"}
+                 "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled",
+                 "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
+                 "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
+# "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
+# told impersonally (the speaker's only; in news the writer's).
+_IMPERATIVE = {"vital", "essential", "crucial", "imperative", "important", "necessary", "urgent", "critical",
+               "indispensable", "paramount", "incumbent"}
+_OUR_NOUNS = {"duty", "responsibility", "obligation", "task", "priority", "hope", "conviction", "belief", "view",
+              "goal", "aim", "commitment", "intention", "wish", "firm belief"}
+_IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE)) + r"|time|our)\b", re.I)
+# Verbs that only introduce what follows them ("It is important to note that X": X).
+_INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
+                "recognize", "recognise", "reiterate", "say", "highlight", "point"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
                "stand", "stands", "need", "look", "count", "expect", "urge"}
@@ -494,7 +507,8 @@ class ClaimExtractor:
             start = d.end() if d else sp.start
             parse = self._news_cue(text, start, sp.end, first_person_speaks=own is not None) or (
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
-                and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end)))
+                and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end))) or (
+                own is not None and bool(_IMPERSONAL.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
 
@@ -831,6 +845,8 @@ class ClaimExtractor:
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
+        if subj is not None and subj.lower_ == "it" and root.lower_ in ("is", "remains"):
+            return self._impersonal(root, doc, text, sent_start, s, e, ctx, doc_id, published)
         if not self._voice_speaks(subj, ctx):
             return []
         negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca", "could")), None)
@@ -864,6 +880,37 @@ class ClaimExtractor:
         return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
+
+    def _impersonal(self, root, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
+        """A speech's "It is vital that X" / "It is time for X to Y" (a demand) and "It is our duty
+        to X" / "It is our conviction that X" (a position): X is the speaker's."""
+        pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _IMPERATIVE), None)
+        attr = next((c for c in root.children if c.dep_ == "attr" and (
+            c.lower_ == "time" or c.lower_ in _OUR_NOUNS and any(k.lower_ == "our" for k in c.lefts))), None)
+        if pred is None and attr is None:
+            return []
+        holders = [root] + [h for h in (pred, attr) if h is not None]
+        clause = next((c for h in holders for c in h.children if c.dep_ in ("ccomp", "xcomp", "relcl", "acl")
+                       and c.i > h.i), None)
+        introduced = clause is not None and clause.lower_ in _INTRODUCING
+        if clause is not None and introduced:  # "It is important to note that X": X, a statement
+            clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+        if clause is None:
+            return []
+        first, last = clause.left_edge, clause.right_edge
+        if first.lower_ in ("that", "for") and first.i < clause.i:
+            first = first.nbor()
+        while last.i > first.i and last.is_punct:
+            last = last.nbor(-1)
+        cs, ce = s + first.idx, s + last.idx + len(last)
+        if ce - cs < 8:
+            return []
+        demand = pred is not None or attr is not None and attr.lower_ == "time"
+        kind = "statement" if introduced else "demand" if demand else "position"
+        holder = pred if pred is not None else attr
+        return [self._claim(doc_id, doc[:holder.i + 1].text, ctx.voice, doc[root.i:holder.i + 1].text, kind, False,
+                            cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                            self._date(text, s, e, cs, ce, published, doc, root))]
 
     @staticmethod
     def _act_word(n) -> str:
@@ -1294,6 +1341,11 @@ class ClaimExtractor:
         if low.startswith(("dismiss", "describ")):  # "dismissed the offer as ..."
             as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i), None)
             return span(as_.i + 1, as_.right_edge.i) if as_ is not None and as_.right_edge.i > as_.i else None
+        if _cue_kind(low) == "demand" and low in _VOICE_CUES and low not in _CUES:
+            # a speech's "We appeal to the leaders ... to support us", "We appeal for calm"
+            to = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for")), None)
+            if to is not None and v.right_edge.i > to.i:
+                return span(to.i + 1, v.right_edge.i)
         if v.i + 2 < len(doc) and doc[v.i + 1].lower_ == "that" and "ccomp" not in kids:
             return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed
         clause = kids.get("ccomp")
@@ -1368,10 +1420,13 @@ class ClaimExtractor:
         if obj is not None and (_cue_kind(low) in OBJECT_KINDS or low in STANCE_OBJECT_CUES) \
                 and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
-        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in")
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in", "with", "by")
                      and _cue_kind(low) in ("position", "pledge") and (c.lower_ != "in" or low.startswith("believ"))
+                     and (c.lower_ not in ("with", "by") or low.startswith("stand"))  # "We stand with Ukraine"
                      and not all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)),
                     None)  # "We believe in the importance of ..."; not "agreed on Thursday" (a day, not a topic)
+        if prep is not None and prep.lower_ in ("with", "by"):  # "stand with Ukraine in ensuring ...": all of it
+            return span(prep.i, v.right_edge.i)
         if prep is not None:
             return span(prep.i + 1, prep.right_edge.i)
         # "X said: ..." / "X said, “...”"

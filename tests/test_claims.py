@@ -356,6 +356,31 @@ def test_speech_states_of_mind_duties_and_refusals_are_positions():
                    ("position", "the implementation of the plan")], got
 
 
+def test_speech_impersonal_demands_feelings_appeals_and_solidarity_are_the_speakers():
+    """From UN speeches outside the gold: "It is imperative to ...", "It is time for ...", "It is
+    our duty to ...", "It is important to note that X" (X), "I am glad that ...", "We deplore ...",
+    "we appeal to X to Y", "we stand with Ukraine in ..." after another clause; in a news article
+    "It is vital that ..." is nobody's, and "It is clear that ..." states no demand."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Estonia", "speaker": "Alar Karis", "post": "President"})
+    speech = ("Therefore, it is imperative to find a peaceful solution to end this conflict. It is time for the "
+              "Council to act. It is our duty to ensure accountability. It is important to note that the talks "
+              "failed. It is clear that the war is a disaster. I am glad that the Assembly adopted the "
+              "resolution. We deplore the Russian Federation’s failure to implement that resolution. Moreover, we "
+              "appeal to the leaders of the region to support us in this fight. We grieve for the victims, and we "
+              "stand with Ukraine in ensuring its future.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2022-09-20", voice=voice)]
+    assert got == [("Estonia", "demand", "to find a peaceful solution to end this conflict"),
+                   ("Estonia", "demand", "the Council to act"),
+                   ("Estonia", "position", "to ensure accountability"),
+                   ("Estonia", "statement", "the talks failed"),
+                   ("Estonia", "position", "glad that the Assembly adopted the resolution"),
+                   ("Estonia", "criticism", "the Russian Federation’s failure to implement that resolution"),
+                   ("Estonia", "demand", "the leaders of the region to support us in this fight"),
+                   ("Estonia", "position", "with Ukraine in ensuring its future")], got
+    assert x.extract("It is vital that the talks resume. It is time for a change.", "d", "2022-09-20") == []
+
+
 def test_a_first_person_cue_alone_sends_no_news_sentence_to_the_parser():
     """In a news article "We believe the deal is fair." is nobody's, so the parser is spared it; a
     speech parses it (the speaker's own position), and a quotation or a named speaker still parse."""
