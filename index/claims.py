@@ -908,6 +908,7 @@ class ClaimExtractor:
         demand = pred is not None or attr is not None and attr.lower_ == "time"
         kind = "statement" if introduced else "demand" if demand else "position"
         holder = pred if pred is not None else attr
+        assert holder is not None  # (one of them, checked above)
         return [self._claim(doc_id, doc[:holder.i + 1].text, ctx.voice, doc[root.i:holder.i + 1].text, kind, False,
                             cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                             self._date(text, s, e, cs, ce, published, doc, root))]
