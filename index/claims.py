@@ -47,6 +47,8 @@ def _forms(kind: str, *stems: str) -> dict[str, str]:
 _CUES: dict[str, str] = {
     **_forms("", "say says said saying", "tell tells told telling", "state states stated",
              "add adds added adding", "reiterate reiterates reiterated", "stress stresses stressed",
+             "underline underlines underlined", "underscore underscores underscored",
+             "highlight highlights highlighted",
              "argue argues argued arguing", "declare declares declared", "note notes noted",
              "explain explains explained", "assert asserts asserted", "announce announces announced",
              "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes",
@@ -67,12 +69,13 @@ _CUES: dict[str, str] = {
              "maintain maintains maintained", "believe believes believed", "consider considers",
              "recognise recognises recognised recognize recognizes recognized",
              "commend commends commended", "applaud applauds applauded",
-             "praise praises praised", "hail hails hailed"),
+             "praise praises praised", "hail hails hailed", "appreciate appreciates appreciated"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
     **_forms("proposal", "propose proposes proposed", "suggest suggests suggested",
              "offer offers offered"),
-    **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked"),
+    **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked",
+             "plead pleads pleaded pleading"),
     **_forms("criticism", "condemn condemns condemned", "criticise criticised criticize criticized "
              "criticises criticizes", "denounce denounces denounced", "accuse accuses accused accusing",
              "dismiss dismisses dismissed", "slam slams slammed", "deplore deplores deplored"),
@@ -87,7 +90,8 @@ _ACT_VERBS = frozenset(w for stems in (
     "publish publishes published publishing", "make makes made making", "deliver delivers delivered delivering",
     "lodge lodges lodged lodging", "file files filed filing", "submit submits submitted submitting",
     "extend extends extended extending", "put puts putting", "present presents presented presenting",
-    "renew renews renewed renewing", "repeat repeats repeated repeating") for w in stems.split())
+    "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
+    "voice voices voiced voicing", "raise raises raised raising") for w in stems.split())
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
@@ -96,6 +100,11 @@ _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
                      "reprimand", "criticism"), "criticism"),
     **dict.fromkeys(("denial", "rejection", "veto"), "rejection"),
+    # "expressed concern over ...", "voiced support for ...", "raised concerns about ..."
+    **dict.fromkeys(("concern", "alarm", "dismay", "disappointment", "opposition", "outrage", "regret",
+                     "reservation", "doubt", "frustration", "displeasure", "indignation"), "criticism"),
+    **dict.fromkeys(("support", "solidarity", "hope", "readiness", "willingness", "confidence", "satisfaction",
+                     "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
 }
 # The participles through which such an act says what it says ("a letter saying ...").
@@ -131,6 +140,8 @@ STANCE_OBJECT_CUES = frozenset(
                     "reaffirm reaffirms reaffirmed", "affirm affirms affirmed",
                     "emphasise emphasised emphasize emphasized",
                     "stress stresses stressed", "support supports supported", "announce announces announced",
+                    "underline underlines underlined", "underscore underscores underscored",
+                    "highlight highlights highlighted", "appreciate appreciates appreciated",
                     "unveil unveils unveiled", "recognise recognises recognised recognize recognizes recognized")
     for f in stems.split())
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},
@@ -146,6 +157,9 @@ _VOICE_CUES: dict[str, str] = {
              "request requests requested"),
     **_forms("pledge", "intend intends intended", "undertake undertakes undertook"),
 }
+# Infinitives of purpose that say something: their subject is the main verb's ("I have come here to say that").
+_SAYING = {"say", "declare", "tell", "reiterate", "stress", "express", "convey", "reaffirm", "announce", "appeal",
+           "ask", "urge", "emphasize", "emphasise", "underline", "share", "state", "voice", "add", "warn", "insist"}
 _FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stress ...", "Let us remember ..."
 # "We will/shall ..." pledges; "we must/should ..." demands (on everyone, the speaker included).
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
@@ -967,7 +981,8 @@ class ClaimExtractor:
         preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
                                                                 and c.i > n.i]
         for p in preps:
-            if p.lower_ in ("for", "about", "over", "against", "on") and p.i > n.i:
+            if p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards") \
+                    and p.i > n.i:
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
                     return span(obj.left_edge, obj.right_edge)
@@ -1045,8 +1060,9 @@ class ClaimExtractor:
                     if c.i > t.i and t.dep_ == "conj" and t.lower_.startswith(("tell", "told", "ask", "warn", "urg")):
                         break  # "She ..., but later tells Prince Philip that ...": whom she tells, misparsed
                     return c
-            if t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"):
-                t = t.head
+            if t.dep_ == "conj" or (t.dep_ == "advcl" and (t.tag_ == "VBG" or t.lower_ in _SAYING and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in t.children))):
+                t = t.head  # "..., saying", "I have come here to say that ..."
                 continue
             if (t.dep_ == "xcomp" and t.head.lower_ in _WANTING) or (t.dep_ == "acomp" and t.head.pos_ == "AUX"):
                 t = t.head  # "I would like to welcome ...", "we are convinced that ..."
@@ -1095,7 +1111,11 @@ class ClaimExtractor:
             return False
         if subj.lower_ in _FIRST_PERSON:
             return True
-        return subj.lower_ in _FIRST_PERSON_NOUNS and any(c.lower_ in _FIRST_PERSON_OWNERS for c in subj.lefts)
+        return subj.lower_ in _FIRST_PERSON_NOUNS and any(
+            c.lower_ in _FIRST_PERSON_OWNERS  # "our country", also "my country's delegation"
+            or c.dep_ == "poss" and c.lower_ in _FIRST_PERSON_NOUNS and any(k.lower_ in _FIRST_PERSON_OWNERS
+                                                                            for k in c.lefts)
+            for c in subj.lefts)
 
     def _speakers(self, subj, ctx: _Context) -> list[tuple[str, Actor]]:
         """(speaker as written, actor) for a subject and the subjects conjoined to it."""
@@ -1422,7 +1442,8 @@ class ClaimExtractor:
                 and not self._is_audience(obj):
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in", "with", "by")
-                     and _cue_kind(low) in ("position", "pledge") and (c.lower_ != "in" or low.startswith("believ"))
+                     and (_cue_kind(low) in ("position", "pledge") or _cue_kind(low) == "demand" and c.lower_ == "for")
+                     and (c.lower_ != "in" or low.startswith("believ"))
                      and (c.lower_ not in ("with", "by") or low.startswith("stand"))  # "We stand with Ukraine"
                      and not all(t.ent_type_ in ("DATE", "TIME") for t in c.subtree if t.i != c.i)),
                     None)  # "We believe in the importance of ..."; not "agreed on Thursday" (a day, not a topic)

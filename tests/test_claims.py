@@ -515,3 +515,29 @@ def test_groups_named_by_whose_they_are_speak_as_a_body():
         "competition. Israeli military officials said the strikes would continue. Some analysts said the plan "
         "would fail.", "d", "2026-02-12")]
     assert got == [("U.S. prosecutors", "group"), ("EU regulators", "group"), ("Israel", "government")], got
+
+
+def test_appreciation_concern_and_purpose_infinitives_that_say_something():
+    """From UN speeches outside the gold: "The Sudan appreciates ...", "my delegation expresses
+    great concern over ...", "We also underline the need to ...", "my country's delegation
+    stresses ...", "I now plead ...", "I have come here to say that ..."; in news "expressed
+    concern over", "voiced support for". "contributed $100 million to support X" supports
+    nothing in words, and condolences are no position."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Sudan", "speaker": "Eldirdiri Mohamed Ahmed", "post": "Minister"})
+    speech = ("The Sudan appreciates the decision to lift the trade embargo. In that context, my delegation expresses "
+              "great concern over the growing phenomenon of Islamophobia. We also underline the need to adopt an "
+              "inclusive approach. Once again, my country’s delegation stresses our full commitment to the treaties. "
+              "I now plead once again to help Haitians remain in their country. I have come here to say that "
+              "security remains our top priority. We recently contributed $100 million to support UN efforts.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2018-09-28", voice=voice)]
+    assert got == [("Sudan", "position", "the decision to lift the trade embargo"),
+                   ("Sudan", "criticism", "the growing phenomenon of Islamophobia"),
+                   ("Sudan", "position", "the need to adopt an inclusive approach"),
+                   ("Sudan", "statement", "our full commitment to the treaties"),
+                   ("Sudan", "demand", "help Haitians remain in their country"),
+                   ("Sudan", "statement", "security remains our top priority")], got
+    news = ("China expressed concern over the escalation in the Red Sea. Germany voiced support for the plan. "
+            "Erik Brandt expressed his condolences to the family.")
+    assert [(c.actor, c.kind, c.text) for c in x.extract(news, "d", "2024-01-10")] == [
+        ("China", "criticism", "the escalation in the Red Sea"), ("Germany", "position", "the plan")]
