@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from index.actors import ActorResolver, fold
+from index.actors import ActorResolver, fold, role_country
 from index.models import Claim, Filters
 from index.store import IndexReader
 from index.text import terms
@@ -38,11 +38,11 @@ MAX_STATEMENTS = 400  # statements read for one holder
 
 def country_of_speaker(c: Claim) -> str | None:
     """The country a statement speaks for: a government's own, or the one its speaker's role
-    names first ("Calderran Prime Minister" -> Calderra, "Ostmark's Foreign Minister" -> Ostmark)."""
+    names ("Calderran Prime Minister" -> Calderra, "Ostmark's Foreign Minister" -> Ostmark,
+    "special envoy of Velmora" -> Velmora)."""
     if c.actor_type == "government":
         return _RESOLVER.country_of(c.actor)
-    first = re.sub(r"[’']s$", "", (c.role or "").split(" ")[0]) if c.role else ""
-    return _RESOLVER.country_of(first) if first[:1].isupper() else None
+    return role_country(c.role, _RESOLVER)
 
 
 _CONTENT_SUBJECT = re.compile(r"(?:[^,]{0,25},\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"

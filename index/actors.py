@@ -265,6 +265,22 @@ def learn_states(names: Iterable[str]) -> None:
             _LEARNED_STATES.setdefault(form.lower(), name)
 
 
+def role_country(role: str, resolver: "ActorResolver") -> str | None:
+    """The country a role names: its first word ("Quessland's Foreign Minister", "Calderran Prime
+    Minister") or its "of" phrase at the end ("special envoy of Velmora", "Foreign Minister of the
+    Republic of Dravia"); None when it names none."""
+    if not role:
+        return None
+    first = re.sub(r"(?:’s|'s)$", "", role.split(" ")[0])
+    if first[:1].isupper() and (country := resolver.country_of(first)):
+        return country
+    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s*$", role)
+    if m is None:
+        return None
+    state = resolver.resolve(m.group(1))
+    return state.name if state.actor_type == "government" else None
+
+
 class ActorResolver:
     """Resolves mentions to ``Actor``s with the built-in table plus an optional user table."""
 

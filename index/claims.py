@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _TITLES, Actor, ActorResolver
+from .actors import _TITLES, Actor, ActorResolver, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -216,7 +216,8 @@ _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provoc
                        r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
 # Reported content whose own verb says its kind: "Chile rejected a proposal ..., the minister said",
 # "In return, Varnholm pledged to suspend ..., the prime minister said".
-_REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?:has\s+|had\s+|have\s+)?(?:(?P<rejection>rejected|"
+_REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)"
+                            r"(?:has\s+|had\s+|have\s+)?(?:(?P<rejection>rejected|"
                             r"refused|vetoed|ruled\s+out|turned\s+down)|(?P<pledge>pledged|promised|vowed))\b", re.I)
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
 _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
@@ -244,6 +245,12 @@ _NAME_AFTER = re.compile(rf"\s+((?:{UPPER}[\w&’'-]*\s+){{0,3}}{UPPER}[\w&’'-
 _OWNED_GROUPS = {"prosecutors", "regulators", "diplomats", "negotiators", "investigators", "lawmakers", "legislators",
                  "authorities", "envoys", "military", "forces", "troops", "police", "intelligence", "sources",
                  "leaders", "ministers", "senators", "officers", "spokespeople", "representatives", "allies"}
+# Lower-case words of a role written before a name ("the French foreign minister Catherine Colonna").
+_ROLE_WORDS = "|".join(sorted({"foreign", "prime", "deputy", "vice", "interior", "defence", "defense", "finance",
+                               "trade", "chief", "special", "national", "security", "adviser", "advisor", "senior",
+                               "minister", "secretary", "ambassador", "envoy", "president", "spokesman",
+                               "spokeswoman", "spokesperson", "negotiator", "chancellor", "premier", "general",
+                               "state", "top", "lead", "former"}, key=len, reverse=True))
 _PERSON_PRONOUNS = {"he", "she"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -302,6 +309,20 @@ _MONTH_WORDS = re.compile(r"\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\
                           re.I)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
+
+
+def _unclosed_quotations(text: str) -> list[tuple[int, int, int, int]]:
+    """Lines (paragraphs) that open a quotation and leave it open because it runs on into the next
+    one, which opens with a quotation mark again (the news convention): (start after the opening
+    mark, end of the line, start and end of the next line)."""
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    out = []
+    for cur, nxt in zip(lines, lines[1:]):
+        body = cur.group().strip()
+        at = cur.start() + cur.group().index(body[0])
+        if body[0] in _OPEN_Q and not any(ch in body[1:] for ch in "”\"") and nxt.group().lstrip()[:1] in _OPEN_Q:
+            out.append((at + 1, at + len(body), nxt.start(), nxt.end()))
+    return out
 
 
 def _said_of(doc, at: int, cue) -> bool:
@@ -448,6 +469,9 @@ class ClaimExtractor:
     def __init__(self, resolver: ActorResolver | None = None, batch_size: int = 256):
         self.resolver = resolver or ActorResolver()
         self.batch_size = batch_size
+        self._people: set[str] = set()  # folded full names and surnames of the document's persons
+        self._roles: dict[str, str] = {}  # full name -> the role the document introduced them with
+        self._claim_roles: dict[str, str] = {}
 
     def voice_of(self, meta: dict) -> Actor | None:
         """Who delivers a document that is a speech, from its record's fields: ``country``
@@ -538,9 +562,14 @@ class ClaimExtractor:
                         names.append(" ".join(words))
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
+        self._people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
+        self._roles = self._introduced_roles(text, ctx.names)
+        self._claim_roles = {}  # full name -> the role their first statement gave
         self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
+        unclosed = _unclosed_quotations(text)
+        quotes = sorted(quotes + [(a, b) for a, b, _, _ in unclosed])
         claims: list[Claim] = []
         prev_para, prev_direct = -1, False
         named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
@@ -581,12 +610,35 @@ class ClaimExtractor:
                 prev_direct = False
             claims += found
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
+        claims += self._unclosed_claims(text, unclosed, claims)
         seen, unique = set(), []
         for c in claims:
             if c.claim_id not in seen:
                 seen.add(c.claim_id)
                 unique.append(c)
         return unique
+
+    def _unclosed_claims(self, text, unclosed, claims: list[Claim]) -> list[Claim]:
+        """A quotation paragraph left open, as news does when a quotation runs on ("“We are asking
+        for one thing.\n\n“If the locks stay closed ...,” Halvorsen said."): the speaker of the
+        quotation that opens the next paragraph, when no earlier sentence gave it one."""
+        out = []
+        for qs, qe, nxt, end in unclosed:
+            if any(qs <= c.start < qe for c in claims):
+                continue  # continued from the quotation before it
+            theirs = [c for c in claims if c.direct and nxt <= c.start < end]
+            if not theirs:
+                continue
+            cs, ce = qs, qe
+            while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
+                ce -= 1
+            kind = self._kind_from_content("", text[cs:ce])
+            for c in theirs:
+                if c.start == theirs[0].start:
+                    out.append(self._claim(c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                                           "(quotation running on)", kind, True, cs, ce, text, qs - 1, qe,
+                                           self._topics(None, cs, cs, ce, text), c.date))
+        return out
 
     # -- people: mentions, genders, pronouns -------------------------------------------------
     def _prepare_people(self, text: str, parsed, ctx: _Context) -> None:
@@ -809,7 +861,8 @@ class ClaimExtractor:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
             agent = self._agent(v)
-            subj = agent if agent is not None else (self._subject(v) or self._inverted_subject(v))
+            subj = agent if agent is not None else (self._subject(v) or self._inverted_subject(v)
+                                                    or self._stray_subject(v))
             named = self._entity_before(v) if subj is None else None
             if subj is None and named is None:
                 continue
@@ -1012,9 +1065,9 @@ class ClaimExtractor:
         return True
 
     def _country_of_role(self, person: Actor) -> str | None:
-        """The country a person's role names first ("Quessland's Foreign Minister" -> Quessland)."""
-        first = re.sub(r"(?:’s|'s)$", "", (person.role or "").split(" ")[0]) if person.role else ""
-        return self.resolver.country_of(first) if first[:1].isupper() else None
+        """The country a person's role names first ("Quessland's Foreign Minister" -> Quessland),
+        or ends with ("special envoy of Velmora")."""
+        return role_country(person.role, self.resolver)
 
     @staticmethod
     def _agent(v):
@@ -1068,6 +1121,21 @@ class ClaimExtractor:
                 t = t.head  # "I would like to welcome ...", "we are convinced that ..."
                 continue
             return None
+
+    @staticmethod
+    def _named_of(h):
+        """The person a role noun names through its "of" phrase: "The special envoy of Velmora,
+        Ambassador Petra Halvorsen, accused" (the name parsed as in apposition to the country)."""
+        return next((a for p in h.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                     if o.dep_ == "pobj" for a in o.rights if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+
+    def _stray_subject(self, v):
+        """A person of this article the parser hung on a verb without a subject as a modifier
+        ("Stanić rejected ...", "Stanić, who met ..., said": an unknown name read as an adverb)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+            return None
+        return next((c for c in v.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj")
+                     and c.text[:1].isupper() and fold(c.text) in self._people), None)
 
     @staticmethod
     def _entity_before(v):
@@ -1187,7 +1255,7 @@ class ClaimExtractor:
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]
         if subj.pos_ == "NOUN" and low in _ROLE_NOUNS | _KIN_NOUNS and not subj.conjuncts and not any(
-                c.dep_ == "appos" for c in subj.rights):
+                c.dep_ == "appos" for c in subj.rights) and self._named_of(subj) is None:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
             if det == "the" and low in _ROLE_NOUNS:
                 person = self._role_person(subj, ctx)
@@ -1213,11 +1281,16 @@ class ClaimExtractor:
             phrase = self._phrase(h)
             label = h.ent_type_ or None
             named = next((c for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is None and h.pos_ == "NOUN" and h.lower_ in _ROLE_NOUNS:
+                named = self._named_of(h)
             if named is not None and (h.pos_ == "NOUN" or h.lower_ in _TITLES):
                 # "Velmor's chief negotiator, Anton Brisk, said": the apposition names the speaker;
                 # also "Drovia's Foreign Minister José Ramírez-Núñez", parsed with the name in apposition.
                 actor = self._actor(self._phrase(named), ctx, "GPE" if named.ent_type_ == "GPE" else "PERSON")
-                out.append((f"{phrase}, {self._phrase(named)}", Actor(actor.name, actor.actor_type, phrase)))
+                shown = self._phrase(named)
+                role = re.sub(r"^(?:the|a|an)\s+", "", phrase[:phrase.find(shown)] if shown in phrase else phrase,
+                              flags=re.I).strip(" ,")
+                out.append((f"{role}, {shown}", Actor(actor.name, actor.actor_type, role)))
                 continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun
@@ -1657,6 +1730,23 @@ class ClaimExtractor:
             kind = self._kind_from_content(low, content)
         return " ".join(parts), kind
 
+    def _reports_another(self, actor: Actor, content: str) -> bool:
+        """Whether ``content`` reports a pledge or rejection of a person of this article other than
+        ``actor`` ("Brandvold had pledged ..." in Kindiki's words). A state's is not another's: its
+        officials report their government's decisions ("Varnholm pledged ..., the prime minister
+        said")."""
+        m = _REPORTED_KIND.match(content)
+        if not m:
+            return False
+        verb = m.start("rejection" if m.group("rejection") else "pledge")
+        head = re.sub(r"\s+(?:has|had|have)\s*$", "", content[:verb])
+        who = re.search(rf"((?:{UPPER}[\w’'.-]*\s+){{0,3}}{UPPER}[\w’'.-]*)\s*$", head.rstrip())
+        if who is None or who.group(1).lower() in _FIRST_PERSON | {"it", "they", "he", "she", "this", "that"}:
+            return False
+        name = who.group(1)
+        return (fold(name) in self._people or fold(name.split()[-1]) in self._people) \
+            and fold(name.split()[-1]) not in fold(actor.name).split()
+
     @staticmethod
     def _kind_from_content(cue: str, content: str) -> str:
         reported = _REPORTED_KIND.match(content)
@@ -1750,8 +1840,27 @@ class ClaimExtractor:
                 found.append((away(m), 1, str(pub.year - 1)))
         return min(found)[2] if found else pub.isoformat()
 
-    @staticmethod
-    def _claim(doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:
+    def _introduced_roles(self, text: str, names: list[str]) -> dict[str, str]:
+        """The role each person is first introduced with where no statement of theirs gives it
+        ("Sarnia's Foreign Minister Helga Brandvold and Kenya's ... met"): full name -> role."""
+        roles = {}
+        for name in names:
+            m = re.search(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})"
+                          rf"{re.escape(name)}(?![\w-])", text)
+            if m:
+                a = self.resolver.resolve(m.group(0))
+                if a.name == name and a.role:
+                    roles[name] = a.role
+        return roles
+
+    def _claim(self, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:
+        if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce]):
+            kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
+        if actor.actor_type == "person" and actor.role:
+            self._claim_roles.setdefault(actor.name, actor.role)
+        elif actor.actor_type == "person" and (
+                role := self._claim_roles.get(actor.name) or self._roles.get(actor.name)):
+            actor = Actor(actor.name, actor.actor_type, role)  # "Brandvold said", introduced earlier
         return Claim(
             claim_id=short_hash("claim", doc_id, actor.name, str(cs), str(ce)),
             doc_id=doc_id, speaker=speaker, actor=actor.name, actor_type=actor.actor_type,

@@ -900,3 +900,18 @@ def test_the_minister_of_a_named_country_and_an_ic_demonym():
              "said the offer stood. The Tarvanian minister said the complaint would stay in place.")
     got2 = {c.text: c.actor for c in x.extract(text2, "d", "2025-05-21")}
     assert got2["the complaint would stay in place"] == "Ilse Marveth", got2
+
+
+def test_a_pledge_someone_reports_is_not_the_reporters(tmp_path):
+    """From a new-user pass: "According to Kindiki, Brandvold had pledged ..." answered "What did
+    Kindiki pledge?" and listed the pledge among Kindiki's positions; it is Brandvold's."""
+    a = _ingested(tmp_path, "Kenya presses Sarnia on refugees", "2026-03-04",
+                  "Sarnia's Foreign Minister Helga Brandvold and Kenya's Interior Secretary Kithure Kindiki met in "
+                  "Nairobi on Monday. According to Kindiki, Brandvold had pledged in February to resettle 5,000 "
+                  "refugees, a pledge Sarnia has not kept.")
+    assert not [c for c in a.positions("Kindiki", kind="pledge")]
+    ans = a.ask("What did Kindiki pledge?")
+    assert ans.abstained and "do not report" in ans.answer, ans
+    theirs = a.ask("What did Brandvold pledge?")
+    assert not theirs.abstained and "resettle 5,000" in theirs.citations[0].quote, theirs
+    assert [c.actor for c in a.positions("Sarnia", kind="pledge")] == ["Helga Brandvold"]

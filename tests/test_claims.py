@@ -541,3 +541,40 @@ def test_appreciation_concern_and_purpose_infinitives_that_say_something():
             "Erik Brandt expressed his condolences to the family.")
     assert [(c.actor, c.kind, c.text) for c in x.extract(news, "d", "2024-01-10")] == [
         ("China", "criticism", "the escalation in the Red Sea"), ("Germany", "position", "the plan")]
+
+
+def test_fourth_new_user_pass_speakers_the_parser_or_the_quotation_marks_hide():
+    """From a new-user pass: "According to Kindiki, Brandvold had pledged ..." is no pledge of
+    Kindiki's (a person of the article pledged, he reports it); "Stanić rejected ..." with the
+    name read as an adverb; "The special envoy of Velmora, Ambassador Petra Halvorsen, accused ..."
+    (the name in apposition to the country; the role names Velmora); a quotation paragraph left
+    open because it runs on into the next is the next quotation's speaker's; "We were promised"
+    is no pledge of theirs."""
+    x = ClaimExtractor()
+    text = ("Sarnia's Foreign Minister Helga Brandvold and Kenya's Interior Secretary Kithure Kindiki met in "
+            "Nairobi. According to Kindiki, Brandvold had pledged in February to resettle 5,000 refugees.\n\n"
+            "Drasnian Prime Minister Mirko Stanić said the claims were theatre. Stanić rejected inspectors from the "
+            "Danube Commission on Wednesday.\n\n"
+            "The special envoy of Velmora, Ambassador Petra Halvorsen, accused Drasnia of blocking grain barges. "
+            "Officials in Velmora's foreign ministry confirmed the talks.\n\n"
+            "Kindiki was blunt.\n\n"
+            "“We were promised resettlement places, not just money.\n\n"
+            "“Kenya cannot carry this alone,” Kindiki said.\n")
+    got = {(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2026-03-04")}
+    assert ("Kithure Kindiki", "statement", "Brandvold had pledged in February to resettle 5,000 refugees") in got
+    assert ("Helga Brandvold", "pledge", "resettle 5,000 refugees") in got
+    assert ("Mirko Stanić", "rejection", "inspectors from the Danube Commission") in got
+    assert ("Petra Halvorsen", "criticism", "Drasnia of blocking grain barges") in got
+    assert ("Kithure Kindiki", "statement", "We were promised resettlement places, not just money") in got, got
+    envoy = next(c for c in x.extract(text, "d", "2026-03-04") if c.actor == "Petra Halvorsen")
+    assert envoy.role == "special envoy of Velmora"
+
+
+@pytest.mark.parametrize("role, country", [
+    ("Calderran Prime Minister", "Calderra"), ("Ostmark's Foreign Minister", "Ostmark"),
+    ("President of Chile", "Chile"), ("Foreign Minister of the Republic of Chile", "Chile"),
+    ("Ambassador of Kenya", "Kenya"), ("head of the World Bank", None), ("", None)])
+def test_the_country_a_role_names(resolver, role, country):
+    from index.actors import role_country
+
+    assert role_country(role, resolver) == country
