@@ -854,6 +854,11 @@ class ClaimExtractor:
         acts = {t.i: n for t in doc if t.pos_ == "VERB" and t.lower_ in _ACT_VERBS
                 and (n := self._act_noun(t)) is not None and self._is_cue(t, s, quotes)}
         cues += [doc[i] for i in acts]
+        # "Stubb welcomed the pledge and proposed joint patrols": the second verb parsed as an adjective
+        joined = {t.i: doc[t.i - 1].head for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES
+                  and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].head.pos_ == "VERB"
+                  and t.head.dep_ in ("conj", "dobj") and not any(a <= s + t.idx < b for a, b in quotes)}
+        cues += [doc[i] for i in joined]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
@@ -861,8 +866,8 @@ class ClaimExtractor:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
             agent = self._agent(v)
-            subj = agent if agent is not None else (self._subject(v) or self._inverted_subject(v)
-                                                    or self._stray_subject(v))
+            subj = agent if agent is not None else (self._subject(v if v.i not in joined else joined[v.i])
+                                                    or self._inverted_subject(v) or self._stray_subject(v))
             named = self._entity_before(v) if subj is None else None
             if subj is None and named is None:
                 continue
@@ -875,6 +880,7 @@ class ClaimExtractor:
                 continue
             span = (self._passive_content(v, doc, s) if agent is not None
                     else self._act_content(v, acts[v.i], s) if v.i in acts
+                    else (s + doc[v.i + 1].idx, s + v.head.right_edge.idx + len(v.head.right_edge)) if v.i in joined
                     else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
             if span is None:
                 continue
@@ -1131,9 +1137,17 @@ class ClaimExtractor:
 
     def _stray_subject(self, v):
         """A person of this article the parser hung on a verb without a subject as a modifier
-        ("Stanić rejected ...", "Stanić, who met ..., said": an unknown name read as an adverb)."""
+        ("Stanić rejected ...", "Stanić, who met ..., said": an unknown name read as an adverb), or
+        the subject it gave a participle set off before the verb ("Støre, asked about it, said")."""
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
             return None
+        for c in v.lefts:
+            if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD") and v.doc[c.i - 1].text == "," \
+                    and v.doc[c.right_edge.i + 1].text == "," and c.right_edge.i + 2 == v.i:
+                # "Støre, asked about the dispute, said ...": the participle took the name as its subject
+                name = next((k for k in c.children if k.dep_ == "nsubj" and k.pos_ == "PROPN"), None)
+                if name is not None:
+                    return name
         return next((c for c in v.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj")
                      and c.text[:1].isupper() and fold(c.text) in self._people), None)
 

@@ -578,3 +578,17 @@ def test_the_country_a_role_names(resolver, role, country):
     from index.actors import role_country
 
     assert role_country(role, resolver) == country
+
+
+def test_a_second_verb_parsed_as_an_adjective_and_a_participle_set_off_before_the_verb():
+    """From a new-user pass: "Stubb welcomed the pledge and proposed joint patrols with Sweden"
+    (the parser reads "proposed" as an adjective of "patrols"); "Støre, asked about the dispute,
+    said ..." (the parser gives "asked" the subject). "The proposed deal" proposes nothing."""
+    x = ClaimExtractor()
+    text = ("Finland's President Alexander Stubb welcomed the pledge and proposed joint patrols with Sweden. "
+            "Norway's Prime Minister Jonas Gahr Støre, asked about the dispute, said Norway would not take a side. "
+            "The proposed deal was welcomed.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2026-03-04")]
+    assert got == [("Alexander Stubb", "position", "the pledge"),
+                   ("Alexander Stubb", "proposal", "joint patrols with Sweden"),
+                   ("Jonas Gahr Støre", "position", "Norway would not take a side")], got
