@@ -57,6 +57,7 @@ _GENERIC_GROUPS = {"officials", "experts", "analysts", "diplomats", "sources", "
                    "observers", "activists", "economists", "negotiators", "police", "militants", "rebels", "troops",
                    "voters", "scientists", "doctors", "officers", "aides", "advisers", "advisors", "insiders",
                    "people", "others", "some", "many", "several", "both", "they"}
+_PARTICLES = frozenset("von van der den de du da di del della dos das bin bint ibn al el le la ter ten zu".split())
 # Lower-case particles inside a personal name: "Ursula von der Leyen", "Faisal bin Farhan".
 _NAME_PARTICLES = "von|van|der|den|de|du|da|di|del|della|dos|das|bin|bint|ibn|al|el|le|la|ter|ten|zu"
 _PARTICLE_WORD = re.compile(rf"^(?:{_NAME_PARTICLES})$")
@@ -486,10 +487,10 @@ class ActorResolver:
     def corefer(name: str, known_actors: Iterable[str]) -> str:
         """The one known full name that ``name`` abbreviates (surname, or the family name that
         comes first as in "Xi" for "Xi Jinping"); ``name`` itself when none or several fit."""
-        parts = name.split()
-        found = set()
+        parts = [p.lower() if p.lower() in _PARTICLES else p for p in name.split()]  # "Van Klaveren" at a
+        found = set()                                                                 # sentence's start
         for full in known_actors:
-            fp = full.split()
+            fp = [p.lower() if p.lower() in _PARTICLES else p for p in full.split()]
             if len(fp) > len(parts) and (fp[-len(parts):] == parts or fp[: len(parts)] == parts):
                 found.add(full)
         return found.pop() if len(found) == 1 else name

@@ -592,3 +592,10 @@ def test_a_second_verb_parsed_as_an_adjective_and_a_participle_set_off_before_th
     assert got == [("Alexander Stubb", "position", "the pledge"),
                    ("Alexander Stubb", "proposal", "joint patrols with Sweden"),
                    ("Jonas Gahr Støre", "position", "Norway would not take a side")], got
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_same_person():
+    """"Van Klaveren said" after "Alberto van Klaveren" (a new-user pass found two actors)."""
+    text = ("Chile's Foreign Minister Alberto van Klaveren pledged on Thursday to open talks with Bolivia. "
+            "Van Klaveren said Chile would also propose a joint tariff on lithium exports.")
+    assert {c.actor for c in ClaimExtractor().extract(text, "d", "2026-03-05")} == {"Alberto van Klaveren"}
