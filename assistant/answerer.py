@@ -389,7 +389,11 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     that are not outlets in the index the question names ("as reported by Fortune")."""
     hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
     folded = fold(hay)  # "Zoe DSouza" typed plainly mentions "Zoë D’Souza"
-    return [n for n in query.names if not mentions(hay, n) and not mentions(folded, fold(n))]
+    def written(n: str) -> bool:
+        alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
+        return any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else []))
+
+    return [n for n in query.names if not written(n)]
 
 
 def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> float:

@@ -202,9 +202,13 @@ def mentions(text_lower: str, name: str) -> bool:
         return False
     last = parts[-1]
     forms = [name.lower(), last] + ([last[:-1]] if last.endswith("s") and len(last) > 2 else [])
+    if len(last) > 4 and last[-1] == last[-2]:
+        forms.append(last[:-1])  # "Zelenskyy" typed, "Zelensky" written
     # Whole words only ("Mars" is not in "March" or "market"), or the name with a plural or
-    # demonym ending ("Australians", "Iranian", "Israelis").
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?:s|es|ian|ians|is|i)?(?!\w)", text_lower) for f in forms)
+    # demonym ending ("Australians", "Iranian", "Israelis"), or its last letter doubled as another
+    # spelling does ("Zelensky" typed, "Zelenskyy" written).
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?:{re.escape(f[-1])}(?=\W|$))?(?:s|es|ian|ians|is|i)?(?!\w)",
+                         text_lower) for f in forms)
 
 
 #: Words that attribute a statement to someone ("said", "according to", "pledged").

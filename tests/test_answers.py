@@ -571,3 +571,4 @@ def test_a_name_inside_another_word_is_not_mentioned(assistant):
     assert mentions("xi said", "Xis") and mentions("the iranian side", "Iran") and mentions("koval's plan", "Koval")
     ans = assistant.ask("What did Koval say about Mars?")
     assert ans.abstained and "They do not mention Mars." in ans.answer, ans.answer
+

@@ -915,3 +915,19 @@ def test_a_pledge_someone_reports_is_not_the_reporters(tmp_path):
     theirs = a.ask("What did Brandvold pledge?")
     assert not theirs.abstained and "resettle 5,000" in theirs.citations[0].quote, theirs
     assert [c.actor for c in a.positions("Sarnia", kind="pledge")] == ["Helga Brandvold"]
+
+
+def test_another_spelling_of_a_name_and_an_acronym_are_mentions(tmp_path):
+    """From a new-user pass: "What did Volodymyr Zelensky say?" over an article spelling
+    "Zelenskyy", and "What did Zelenskyy say at the UN?" over "United Nations", abstained as if
+    the articles did not mention them; "Marrs" is still not "Mars"."""
+    from index.text import mentions
+
+    assert mentions("president zelenskyy said", "Volodymyr Zelensky") and mentions("zelensky said", "Zelenskyy")
+    assert not mentions("marrs and the market", "Mars")
+    a = _ingested(tmp_path, "Zelenskyy at the United Nations", "2023-09-20",
+                  "Ukrainian President Volodymyr Zelenskyy told the United Nations General Assembly on Tuesday that "
+                  "Russia was using food and energy as weapons.")
+    for q in ("What did Volodymyr Zelensky say?", "What did Zelenskyy say at the UN?"):
+        ans = a.ask(q)
+        assert not ans.abstained and "food and energy" in ans.citations[0].quote, (q, ans.answer)
