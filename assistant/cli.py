@@ -253,10 +253,14 @@ def cmd_actors(args) -> int:
 
 def cmd_serve(args) -> int:
     """`attache serve`: the Gradio UI, REST API and OpenAI-compatible API on one port."""
-    from .serve import parse_auth, serve
+    from .serve import bind, parse_auth, serve
 
     auth = parse_auth(args.auth)  # checked before the slow start
-    serve(_open(args, create=True), host=args.host, port=args.port, auth=auth)
+    sock = bind(args.host, args.port)  # a port in use is said now, before the store is opened
+    try:
+        serve(_open(args, create=True), host=args.host, port=args.port, auth=auth, sock=sock)
+    finally:
+        sock.close()
     return 0
 
 
@@ -272,15 +276,19 @@ def cmd_demo(args) -> int:
     from importlib.resources import as_file, files
 
     from .core import Assistant
-    from .serve import parse_auth, serve
+    from .serve import bind, parse_auth, serve
 
     auth = parse_auth(args.auth)
-    a = Assistant.open(store=args.store or demo_store(), chroma_url=args.chroma_url, llm=args.llm, create=True)
-    with as_file(files("index") / "samples") as samples:
-        report = a.ingest([samples], progress=True)  # idempotent: unchanged articles are skipped
-    sys.stderr.write(f"attache: demo store {a.settings.store_path}: {a.stats().documents} documents "
-                     f"(added {report.added}, unchanged {report.unchanged})\n")
-    serve(a, host=args.host, port=args.port, auth=auth)
+    sock = bind(args.host, args.port)  # a port in use is said now, before the samples are ingested
+    try:
+        a = Assistant.open(store=args.store or demo_store(), chroma_url=args.chroma_url, llm=args.llm, create=True)
+        with as_file(files("index") / "samples") as samples:
+            report = a.ingest([samples], progress=True)  # idempotent: unchanged articles are skipped
+        sys.stderr.write(f"attache: demo store {a.settings.store_path}: {a.stats().documents} documents "
+                         f"(added {report.added}, unchanged {report.unchanged})\n")
+        serve(a, host=args.host, port=args.port, auth=auth, sock=sock)
+    finally:
+        sock.close()
     return 0
 
 
@@ -346,6 +354,16 @@ def _check_args(args) -> None:
         from .core import check_arguments
 
         check_arguments(**checks)
+
+
+def port_number(text: str) -> int:
+    """``--port``'s type: a TCP port, 1 to 65535 (argparse prints usage and exits 2 otherwise)."""
+    from .serve import PortError, check_port
+
+    try:
+        return check_port(text)
+    except PortError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 #: ``--kind``'s metavar: the value is checked by ``check_arguments`` (in ``_check_args``), as the
@@ -446,7 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
         s = sub.add_parser(name, parents=[common], help=text)
         s.add_argument("--host", default="127.0.0.1",
                        help="address to bind (default 127.0.0.1; other addresses need --auth)")
-        s.add_argument("--port", type=int, default=7860)
+        s.add_argument("--port", type=port_number, default=7860, help="port to listen on, 1-65535 (default 7860)")
         s.add_argument("--auth", metavar="USER:PASS",
                        help="require this login for the UI and the APIs (env ATTACHE_AUTH); the APIs also "
                             "take `Authorization: Bearer TOKEN` (env ATTACHE_API_TOKEN, else the password)")

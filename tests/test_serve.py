@@ -117,3 +117,37 @@ def test_serve_refuses_malformed_auth_before_the_slow_start(tmp_path):
                        capture_output=True, text=True, timeout=300, preexec_fn=reset_sigint)
     assert r.returncode != 0 and "USER:PASS" in r.stderr, (r.returncode, r.stderr)
     assert not (tmp_path / "s").exists()
+
+
+def test_serve_and_demo_refuse_a_port_outside_1_to_65535(tmp_path):
+    """`--port 80000` would listen on 14464 (80000 - 65536): refused by argparse, exit 2, before
+    anything is opened or served."""
+    for command in ("serve", "demo"):
+        for port in ("80000", "0", "-1", "65536", "http"):
+            r = subprocess.run([sys.executable, "-m", "assistant.cli", command, "--port", port,
+                                "--store", str(tmp_path / "s")], cwd=ROOT, env=child_env(tmp_path),
+                               capture_output=True, text=True, timeout=300, preexec_fn=reset_sigint)
+            assert r.returncode == 2, (command, port, r.returncode, r.stderr)
+            assert "usage: attache" in r.stderr and "--port" in r.stderr, r.stderr
+            assert "port must be a number from 1 to 65535" in r.stderr and repr(port) in r.stderr, r.stderr
+            assert "serving" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not (tmp_path / "s").exists()
+
+
+def test_serve_and_demo_on_a_port_in_use_say_so_in_one_line(tmp_path):
+    """A port another program listens on: one line on stderr naming the port and --port, non-zero
+    exit, no "serving" line and no uvicorn log, and nothing opened or ingested."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for command in ("serve", "demo"):
+            r = subprocess.run([sys.executable, "-m", "assistant.cli", command, "--port", str(port),
+                                "--store", str(tmp_path / "s")], cwd=ROOT, env=child_env(tmp_path),
+                               capture_output=True, text=True, timeout=300, preexec_fn=reset_sigint)
+            assert r.returncode == 2, (command, r.returncode, r.stderr)
+            lines = r.stderr.strip().splitlines()
+            assert len(lines) == 1, r.stderr
+            assert lines[0] == (f"attache: port {port} on 127.0.0.1 is already in use by another program; "
+                                f"choose another with --port (e.g. --port {port + 1})"), lines
+        assert not (tmp_path / "s").exists() and not (tmp_path / "data").exists()

@@ -306,12 +306,12 @@ def test_html_escapes_article_text(assistant):
 
 
 def test_serve_warns_on_public_bind_without_auth(assistant, monkeypatch, capsys):
-    import uvicorn
-
     from assistant import serve
 
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    # nothing is bound or served: the warning is printed before either
+    monkeypatch.setattr(serve, "bind", lambda host, port: socket.socket())
+    monkeypatch.setattr(serve, "run_app", lambda app, sock, host, port, log_level: calls.append({"host": host}))
     monkeypatch.delenv("ATTACHE_AUTH", raising=False)
     serve.serve(assistant, host="0.0.0.0", port=9)
     assert "WARNING" in capsys.readouterr().err and calls[-1]["host"] == "0.0.0.0"
