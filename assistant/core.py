@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.actors import ActorResolver, learn_states
+from index.actors import ActorResolver, learn_states, role_country
 from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
 from index.errors import BackendError, QuestionError
@@ -134,9 +134,13 @@ class Assistant:
         "Brevania's Foreign Minister") become states for every resolver of this process."""
         rows = self.store.actors()
         resolver = ActorResolver()
+        roles = self.store.roles()
         learn_states([a.actor for a in rows if a.actor_type == "government" and not resolver.country_of(a.actor)]
-                     + sorted(set(resolver.states_in("\n".join(self.store.roles())).values())))
-        return [a.actor for a in rows]
+                     + sorted(set(resolver.states_in("\n".join(roles)).values())))
+        names = [a.actor for a in rows]
+        # a state only its officials speak for ("Kestria's Foreign Minister"): asked about by name too
+        spoken_for = {c for r in roles if (c := role_country(r, resolver))} - set(names)
+        return names + sorted(spoken_for)
 
     @classmethod
     def open(cls, store: str | Path | None = None, chroma_url: str | None = None, llm: str | None = None,

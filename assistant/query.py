@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from index.actors import fold, match_actor_names
+from index.actors import ActorResolver, fold, match_actor_names
 from index.dates import parse_date
 from index.errors import QuestionError
 from index.filtering import pub_day, until_day
@@ -30,7 +30,7 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 # Words that say what kind of statement is asked for, not what it is about.
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
                              "commit react reaction respond do doing plan plans changed change shift evolved stance "
-                             "threaten threatened threat warn warned"))
+                             "threaten threatened threat warn warned response responded reply replied reacted"))
 # Light verbs ("threaten to go to the court"): no topic of their own.
 LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get gets got come comes came put puts "
                               "give gives gave bring brings brought"))
@@ -125,7 +125,25 @@ def question_kind(text: str) -> str | None:
     return None
 
 
-_TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of)\b", re.I)
+_TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of"
+                          r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
+
+
+def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
+    """The index actors a question asks about: the ones it names, except those named only as the
+    owner of its topic after an actor asked about ("What did Kestria say in response to Norway's
+    proposal?": Kestria; Norway's proposal is what was talked about)."""
+    names = named_entities(text)
+    actors = match(names)
+    parts = _TOPIC_START.split(text, 1)
+    if len(parts) < 2:
+        return actors
+    head = match(named_entities(parts[0]))
+    if not head:
+        return actors
+    owners = [n for n in named_entities(parts[1]) if re.search(rf"\b{re.escape(n)}(?:’s|'s)", parts[1])]
+    topic = set(match(owners)) - set(head)
+    return [a for a in actors if a not in topic]
 
 
 def question_parts(text: str) -> list[str]:
@@ -333,6 +351,7 @@ def carry_over(question: str, previous: list[str]) -> str:
     return (question + " " + " ".join(add)).strip()
 
 
+_RESOLVER = ActorResolver()
 _SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)
 _PLURAL = re.compile(r"\b(they|them|their)\b", re.I)
 _TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b", re.I)
@@ -349,7 +368,8 @@ def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]
     asked = match(named_entities(prev_q))
     answered: list[str] = []
     for n in named_entities(prev_a or ""):
-        for a in match([n]):
+        # "Norway's Foreign Minister Ingrid Solberg-Dahl" is read as one name: its person too
+        for a in match([n]) or match([_RESOLVER.resolve(n).name]):
             if a not in answered:
                 answered.append(a)
     order = answered + asked if _WHO_QUESTION.match(prev_q) or not asked else asked + answered
@@ -573,7 +593,7 @@ class QueryParser:
             f = scope.merge(f)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
-            actors=tuple(self.match_actors(names)), kind=question_kind(text), terms=tuple(qterms),
+            actors=tuple(asked_actors(text, self.match_actors)), kind=question_kind(text), terms=tuple(qterms),
             topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
                                   - LIGHT_VERBS),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),

@@ -931,3 +931,23 @@ def test_another_spelling_of_a_name_and_an_acronym_are_mentions(tmp_path):
     for q in ("What did Volodymyr Zelensky say?", "What did Zelenskyy say at the UN?"):
         ans = a.ask(q)
         assert not ans.abstained and "food and energy" in ans.citations[0].quote, (q, ans.answer)
+
+
+def test_a_state_only_its_officials_speak_for_and_a_topic_owned_by_another(tmp_path):
+    """From a new-user pass: after "What did Norway propose to Kestria?" (answered by "Norway's
+    Foreign Minister Ingrid Solberg-Dahl ... proposed"), "What did she pledge?" is Solberg-Dahl's
+    pledge (the answer's name came with its role and was not matched); "What did Kestria say in
+    response to Norway's proposal?" asks Kestria, whose Foreign Minister alone speaks for it
+    (Kestria was no actor of the index, and Norway's proposal made Norway one)."""
+    a = _ingested(tmp_path, "Norway offers gas for fishing talks", "2026-01-12",
+                  "OSLO — Norway's Foreign Minister Ingrid Solberg-Dahl on Monday proposed supplying 2 billion cubic "
+                  "metres of gas to Kestria in exchange for talks on fishing quotas. Solberg-Dahl pledged that Norway "
+                  "would keep the offer open until May.\n\n"
+                  "Kestria's Foreign Minister Zoë Marchetti rejected the proposal hours later.")
+    first = a.ask("What did Norway propose to Kestria?")
+    assert not first.abstained and "2 billion cubic metres" in first.citations[0].quote, first
+    she = a.ask("What did she pledge?", history=[("What did Norway propose to Kestria?", first.answer)])
+    assert not she.abstained and "keep the offer open" in she.citations[0].quote, she
+    assert a.query("What did Kestria say in response to Norway's proposal?").actors == ("Kestria",)
+    reply = a.ask("What did Kestria say in response to Norway's proposal?")
+    assert not reply.abstained and "Marchetti rejected the proposal" in reply.citations[0].quote, reply
