@@ -241,8 +241,12 @@ _STATE_OFFICE = re.compile(
     r"trade|energy|fisheries|agriculture)[ \t]+minister|foreign[ \t]+ministry|ministry[ \t]+of[ \t]+foreign|"
     r"government(?![ \t]+(?:affairs|relations|contracts?|business|services|sales|team|unit))|parliament|embassy|"
     r"navy|coast[ \t]+guard|armed[ \t]+forces|head[ \t]+of[ \t]+state)\b"
-    r"|\b(?i:the[ \t]+government[ \t]+of|the[ \t]+foreign[ \t]+ministry[ \t]+of)[ \t]+"
-    rf"(?P<b>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)")
+    r"|\b(?i:the[ \t]+government[ \t]+of|the[ \t]+foreign[ \t]+ministry[ \t]+of|(?:special[ \t]+)?envoy[ \t]+of"
+    r"|ambassador[ \t]+of|(?:prime|foreign)[ \t]+minister[ \t]+of|president[ \t]+of)[ \t]+"
+    rf"(?P<b>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)\b(?![ \t]+{UPPER})"
+    # "Drasnian Prime Minister" (a demonym in -an before an office): Drasnia
+    rf"|\b(?P<c>{UPPER}[a-z]+a)n[ \t]+(?:Prime[ \t]+Minister|Foreign[ \t]+Minister|President|Defen[cs]e[ \t]+Minister"
+    r"|Interior[ \t]+Minister|Finance[ \t]+Minister|Trade[ \t]+Minister|Ambassador|Envoy|Government|Embassy)\b")
 #: States learned from the index at query time (``learn_states``): lower-cased name or demonym -> name.
 _LEARNED_STATES: dict[str, str] = {}
 
@@ -315,8 +319,9 @@ class ActorResolver:
         -> name. Countries the tables know are left out."""
         found: dict[str, str] = {}
         for m in _STATE_OFFICE.finditer(text):
-            name = m.group("a") or m.group("b")
-            if not name or self.country_of(name) or name.lower() in self.organisations:
+            name = m.group("a") or m.group("b") or m.group("c")
+            if not name or self.country_of(name) or name.lower() in self.organisations \
+                    or name.split()[-1].lower() in _BODY_HEADS:  # "President of the Council": a body
                 continue
             for form in _demonym_forms(name):
                 found.setdefault(form.lower(), name)

@@ -951,3 +951,27 @@ def test_a_state_only_its_officials_speak_for_and_a_topic_owned_by_another(tmp_p
     assert a.query("What did Kestria say in response to Norway's proposal?").actors == ("Kestria",)
     reply = a.ask("What did Kestria say in response to Norway's proposal?")
     assert not reply.abstained and "Marchetti rejected the proposal" in reply.citations[0].quote, reply
+
+
+def test_invented_states_learned_from_an_envoy_of_and_a_demonym_before_an_office(tmp_path):
+    """From a new-user pass: "The special envoy of Velmora, Ambassador Petra Halvorsen" and
+    "Drasnian Prime Minister Mirko Stanić" made neither Velmora nor Drasnia a state, so "What did
+    Drasnia reject?" quoted Kestria's minister and "What did Velmora threaten?" abstained."""
+    resolver = ActorResolver()
+    learned = resolver.states_in("Drasnian Prime Minister\nspecial envoy of Velmora\nPresident of the Council\n"
+                                 "Christian Democrat leader\nRussian Foreign Minister")
+    assert set(learned.values()) == {"Drasnia", "Velmora"}, learned
+    a = _ingested_articles(tmp_path, {
+        "kestria.md": ("Kestria rejects gas offer", "Northern Courier", "2026-01-12",
+                       "Kestria's Foreign Minister Zoë Marchetti rejected the proposal hours later."),
+        "danube.md": ("Velmora envoy accuses Drasnia", "Meridian Review", "2025-11-04",
+                      "BELGRADE — The special envoy of Velmora, Ambassador Petra Halvorsen, accused Drasnia on Tuesday "
+                      "of blocking grain barges on the river corridor.\n\n"
+                      "\"If the locks stay closed, Velmora will suspend electricity exports to Drasnia from "
+                      "December,\" Halvorsen said.\n\n"
+                      "Drasnian Prime Minister Mirko Stanić said the claims were theatre. Stanić rejected inspectors "
+                      "from the Danube Commission on Wednesday.")})
+    rejected = a.ask("What did Drasnia reject?")
+    assert not rejected.abstained and [c.speaker for c in rejected.citations] == ["Mirko Stanić"], rejected
+    threat = a.ask("What did Velmora threaten?")
+    assert not threat.abstained and "suspend electricity exports" in threat.citations[0].quote, threat
