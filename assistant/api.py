@@ -8,10 +8,13 @@ Responses are the domain dataclasses (``Answer``, ``Passage``, ``Document``, ``C
 pydantic models; their filters use the one grammar of ``Filters`` (``sources``, ``since``,
 ``until``).
 
-``k``, ``kind`` and the date range are checked by ``assistant.core``'s ``check_arguments``
-functions, as the Python API and the CLI check them: errors are JSON ``{"error": message,
-"field": name}`` (422 for a bad ``k``/``kind``, 400 for ``since`` after ``until`` or a
-malformed date; OpenAI's shape, with ``param``, under ``/v1``).
+The filters go at the top level of a body or in a ``filters`` object, as the Python API takes
+them (``FilterFields``). ``k``, ``kind`` and the date range are checked by ``assistant.core``'s
+``check_arguments`` functions, as the Python API and the CLI check them. Every error about one
+request field names it: JSON ``{"error": message, "field": name}`` (422 for a field of the wrong
+type or a bad ``k``/``kind``, 400 for ``since`` after ``until``, a malformed date, an empty
+question, query or actor, a refused ``llm``; ``filters.since`` for a field of the ``filters``
+object; OpenAI's shape, with ``param``, under ``/v1``). A ``QuestionError`` carries its field.
 
 Access (``Guard``): with a login (``auth``) or an API token, EVERY route of the app needs
 credentials (HTTP Basic, ``Authorization: Bearer``, or the session cookie that ``POST /login``
@@ -35,6 +38,7 @@ import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
 from urllib.parse import parse_qs
 
@@ -110,18 +114,52 @@ class Body(BaseModel):
 Name = Annotated[str, Field(max_length=MAX_NAME_CHARS)]
 
 
-class FilterFields(Body):
-    """The ``Filters`` grammar as request fields."""
+class FilterObject(Body):
+    """The ``Filters`` grammar as an object: ``{"sources": [...], "since": ..., "until": ...}``."""
+
+    model_config = ConfigDict(extra="forbid")
 
     sources: Name | Annotated[list[Name], Field(max_length=100)] | None = Field(
         None, description="only these outlets (one name or a list of at most 100)")
     since: str | None = Field(None, max_length=40, description="published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
     until: str | None = Field(None, max_length=40, description="published on or before (YYYY, YYYY-MM or YYYY-MM-DD)")
 
-    def filters(self) -> Filters:
-        """Raises ``QuestionError`` (400) for a malformed date, ``InvalidArgument`` (400, with
-        ``field``) for ``since`` after ``until``: ``check_arguments``, as the Python API and CLI."""
-        return check_arguments(filters=self.model_dump(include={"sources", "since", "until"}))
+
+FILTER_FIELDS = ("sources", "since", "until")
+
+
+class FilterFields(FilterObject):
+    """The ``Filters`` grammar as request fields: ``sources``, ``since``, ``until`` at the top level
+    of the body, or inside a ``filters`` object as the Python API takes them (``filters={"sources":
+    [...]}``), or both when no field is given twice with different values."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    filters: FilterObject | None = Field(
+        None, description="the same sources/since/until as an object, as `Assistant.ask(filters=...)` takes them "
+                          "(either place; a field given in both must have the same value)")
+
+    def to_filters(self) -> Filters:
+        """Raises ``QuestionError`` (400, with ``field``) for a malformed date, ``InvalidArgument``
+        (400, with ``field``) for ``since`` after ``until`` or a field given twice with different
+        values: ``check_arguments``, as the Python API and CLI. A field of the ``filters`` object
+        is named ``filters.since`` etc."""
+        merged: dict[str, Any] = {}
+        nested: set[str] = set()
+        for key in FILTER_FIELDS:
+            top, inner = getattr(self, key), getattr(self.filters, key) if self.filters else None
+            if top is not None and inner is not None and top != inner:
+                raise InvalidArgument(f"filters.{key}", f"{key} is given twice with different values, at the top "
+                                                        f"level ({top!r}) and in filters ({inner!r}); give it once")
+            if inner is not None:
+                nested.add(key)
+            merged[key] = inner if inner is not None else top
+        try:
+            return check_arguments(filters=merged)
+        except QuestionError as err:
+            if err.field in nested:
+                err.field = f"filters.{err.field}"
+            raise
 
 
 def _k_field(default: int | None) -> Any:
@@ -306,7 +344,7 @@ def _field_of(item: Any) -> str:
     loc = tuple(item.get("loc", ()))
     if loc and loc[0] in ("body", "query", "path", "header"):  # where it came from, not a field
         loc = loc[1:]  # (a body field may itself be called "query": POST /api/search)
-    return ".".join(str(x) for x in loc if not _UNION_TAG.match(str(x)))
+    return ".".join(str(x) for x in loc if not _UNION_TAG.search(str(x)))
 
 
 def _validation_field(err: RequestValidationError | ValidationError) -> str | None:
@@ -493,13 +531,25 @@ def _allowed_llm(assistant: "Assistant", llm: str | None) -> str | None:
     if text.lower() in ("", "none", "extractive") or (own and text == own):
         return text
     raise QuestionError(f"llm {text[:80]!r} is not allowed here: a request may use the server's backend "
-                        f"({own or 'extractive'}) or 'extractive'; start the server with --llm to change it")
+                        f"({own or 'extractive'}) or 'extractive'; start the server with --llm to change it",
+                        field="llm")
 
 
 def _check_name(value: str | None, what: str) -> str | None:
     if value is not None and not value.strip():
-        raise QuestionError(f"{what} is empty")
+        raise QuestionError(f"{what} is empty", field=what)
     return value
+
+
+@contextmanager
+def _about(field: str) -> Iterator[None]:
+    """A ``QuestionError`` raised inside, naming no field, is about request field ``field``."""
+    try:
+        yield
+    except QuestionError as err:
+        if not err.field:
+            err.field = field
+        raise
 
 
 # ---------------------------------------------------------------------------- app
@@ -516,7 +566,7 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
 
     @app.exception_handler(AttacheError)
     async def _attache_error(request: Request, err: AttacheError):
-        field = err.field if isinstance(err, InvalidArgument) else None
+        field = getattr(err, "field", None) if isinstance(err, QuestionError) else None
         return _error_response(request, _status(err), str(err), field=field)
 
     @app.exception_handler(RequestValidationError)
@@ -544,23 +594,26 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
               summary="Answer a question; the JSON of `attache ask --json`, and `notices`")
     def api_ask(req: AskRequest):
         history = [(q, a) for q, a in req.history] if req.history else None
-        filters = req.filters()
+        with _about("question"):
+            check_question(req.question)
+        filters = req.to_filters()
         answer = assistant.ask(req.question, history=history, filters=filters, k=req.k,
                                llm=_allowed_llm(assistant, req.llm))
         return AskOut.of(answer, assistant.source_notices(filters))
 
     @api.post("/api/search", response_model=SearchOut, tags=["answers"], summary="Hybrid passage search")
     def api_search(req: SearchRequest):
-        filters = req.filters()
-        return SearchOut(query=req.query, notices=assistant.source_notices(filters),
-                         results=assistant.search(req.query, k=req.k, filters=filters, rerank=req.rerank))
+        filters = req.to_filters()
+        with _about("query"):
+            results = assistant.search(req.query, k=req.k, filters=filters, rerank=req.rerank)
+        return SearchOut(query=req.query, notices=assistant.source_notices(filters), results=results)
 
     @api.get("/api/documents", response_model=list[DocumentSummary],  # type: ignore[valid-type]
              tags=["library"], summary="Documents (without their text), by date then title")
     def api_documents(sources: list[Name] | None = Query(None, max_length=100,
                                                          description="only these outlets (repeatable)"),
                       since: str | None = Query(None, max_length=40), until: str | None = Query(None, max_length=40)):
-        return assistant.documents(FilterFields(sources=sources, since=since, until=until).filters())
+        return assistant.documents(FilterFields(sources=sources, since=since, until=until, filters=None).to_filters())
 
     doc_id_path = Path(max_length=MAX_NAME_CHARS, description="a document id (or a unique prefix of one)")
 
@@ -593,7 +646,8 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
              summary="Two or more actors' statements on a topic side by side, each cited")
     def api_compare(actor: list[Name] = Query(..., max_length=20, description="an actor (repeat: at least two)"),
                     topic: str = Query("", max_length=MAX_NAME_CHARS), kind: Kind = None):
-        return assistant.compare(actor, topic=topic, kind=kind or None)[1]
+        with _about("actor"):
+            return assistant.compare(actor, topic=topic, kind=kind or None)[1]
 
     @api.get("/api/health", tags=["service"])
     def api_health() -> dict:
@@ -608,9 +662,10 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
     @v1.post("/v1/chat/completions", tags=["openai"],
              summary="OpenAI chat-completions shape; extra top-level `citations`")
     def v1_chat(req: ChatRequest):
-        question, history = question_and_history(req.messages)
-        check_question(question)
-        filters, llm = req.filters(), _allowed_llm(assistant, req.llm)
+        with _about("messages"):
+            question, history = question_and_history(req.messages)
+            check_question(question)
+        filters, llm = req.to_filters(), _allowed_llm(assistant, req.llm)
         cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
         notices = assistant.source_notices(filters)
         if not req.stream:

@@ -33,9 +33,15 @@ class NotFound(AttacheError):
 
 
 class QuestionError(AttacheError):
-    """The question itself is unusable (empty, too long)."""
+    """The question, or another argument, is unusable (empty, too long, a malformed date).
+    ``field``: the argument at fault ("question", "since", ...) when one is, so the HTTP API can
+    name it; None otherwise."""
 
     exit_code = 2
+
+    def __init__(self, message: str = "", field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class BackendError(AttacheError):

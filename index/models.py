@@ -217,10 +217,11 @@ class Filters:
         for name in ("since", "until"):
             value = (getattr(self, name) or "").strip()
             if value and not _DATE.match(value):
-                raise QuestionError(f"{name} must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+                raise QuestionError(f"{name} must be a date written YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}",
+                                    field=name)
             if value and not _real_date(value):
                 raise QuestionError(f"{name} {value!r} is not a date in the calendar "
-                                    "(month 01-12, a day that month has)")
+                                    "(month 01-12, a day that month has)", field=name)
             setattr(self, name, value)
         self.sources = [s.strip() for s in _as_list(self.sources, "sources") if s.strip()]
         self.doc_ids = [s.strip() for s in _as_list(self.doc_ids, "doc_ids") if s.strip()]
@@ -241,10 +242,11 @@ class Filters:
             return d
         d = d or {}
         if not isinstance(d, dict):
-            raise QuestionError(f"filters must be an object with keys {', '.join(FILTER_KEYS)}")
+            raise QuestionError(f"filters must be an object with keys {', '.join(FILTER_KEYS)}", field="filters")
         unknown = sorted(set(d) - set(FILTER_KEYS))
         if unknown:
-            raise QuestionError(f"unknown filter {unknown[0]!r}; filters are {', '.join(FILTER_KEYS)}")
+            raise QuestionError(f"unknown filter {unknown[0]!r}; filters are {', '.join(FILTER_KEYS)}",
+                                field=unknown[0])
         return cls(sources=d.get("sources") or [], since=d.get("since") or "", until=d.get("until") or "",
                    doc_ids=d.get("doc_ids") or [])
 
@@ -254,7 +256,7 @@ def _as_list(value: Any, name: str) -> list[str]:
         return [value]
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise QuestionError(f"filter {name} must be a string or a list of strings")
+    raise QuestionError(f"filter {name} must be a string or a list of strings", field=name)
 
 
 @dataclass

@@ -267,12 +267,59 @@ def assistant(samples_store):
      "since '2026-03-01' is later than until '2026-01-31'"),
     ("GET", "/api/documents", {"params": {"since": "2026-03-01", "until": "2026-01-31"}}, 400, "since",
      "is later than until"),
+    # every other bad request field is named too: malformed dates, empty names, a refused backend
+    ("POST", "/api/ask", {"json": {"question": "x", "since": "2026-13-45"}}, 400, "since",
+     "since '2026-13-45' is not a date in the calendar"),
+    ("POST", "/api/ask", {"json": {"question": "Veloria?", "until": "May 2026"}}, 400, "until", "YYYY-MM-DD"),
+    ("POST", "/api/search", {"json": {"query": "grain", "since": "2026-02-30"}}, 400, "since", "not a date"),
+    ("GET", "/api/documents", {"params": {"until": "soon"}}, 400, "until", "YYYY-MM-DD"),
+    ("POST", "/api/ask", {"json": {"question": "   "}}, 400, "question", "the question is empty"),
+    ("POST", "/api/ask", {"json": {"question": "x" * 3000}}, 400, "question", "too long"),
+    ("POST", "/api/ask", {"json": {"question": "Veloria?", "llm": "openai:x@http://evil.example"}}, 400, "llm",
+     "is not allowed here"),
+    ("POST", "/api/search", {"json": {"query": ""}}, 400, "query", "empty"),
+    ("GET", "/api/positions", {"params": {"actor": "  "}}, 400, "actor", "actor is empty"),
+    ("GET", "/api/compare", {"params": {"actor": ["Koval", " "]}}, 400, "actor", "at least two actors"),
+    ("POST", "/api/ask", {"json": {"question": "Veloria?", "sources": 5}}, 422, "sources", "sources"),
+    # the Python API's `filters` object: its fields are named with their place
+    ("POST", "/api/ask", {"json": {"question": "x", "filters": {"since": "2026-13-45"}}}, 400, "filters.since",
+     "since '2026-13-45' is not a date in the calendar"),
+    ("POST", "/api/search", {"json": {"query": "grain", "filters": {"since": "2026-03", "until": "2026-01"}}}, 400,
+     "filters.since", "is later than until"),
+    ("POST", "/api/ask", {"json": {"question": "x", "filters": {"source": ["Herald"]}}}, 422, "filters.source",
+     "Extra inputs are not permitted"),
+    ("POST", "/api/ask", {"json": {"question": "x", "since": "2026-01", "filters": {"since": "2026-02"}}}, 400,
+     "filters.since", "given twice with different values"),
 ])
 def test_http_reports_bad_arguments_naming_the_field(http, method, path, kwargs, status, field, words):
     r = http.request(method, path, **kwargs)
     assert r.status_code == status, r.text
     body = r.json()
     assert body["field"] == field and words in body["error"], body
+
+
+def test_http_takes_filters_as_an_object_too(http):
+    """`{"filters": {"sources": [...], "since": ...}}`, as `Assistant.ask(filters=...)` takes them, is
+    the same request as the fields at the top level (it was refused: "filters: Extra inputs ...")."""
+    q = "What did Veloria pledge?"
+    for path, body in (("/api/ask", {"question": q}), ("/api/search", {"query": "grain corridor"})):
+        outlet = {"sources": ["Harbour Wyre"]}
+        top = http.post(path, json={**body, **outlet})
+        nested = http.post(path, json={**body, "filters": outlet})
+        assert top.status_code == nested.status_code == 200, nested.text
+        assert nested.json()["notices"] == top.json()["notices"] and "Harbour Wyre" in nested.json()["notices"][0]
+        narrow = {"sources": ["The Meridian Herald"], "since": "2026-01-01"}
+        top = http.post(path, json={**body, **narrow}).json()
+        nested = http.post(path, json={**body, "filters": narrow}).json()
+        both = http.post(path, json={**body, "sources": narrow["sources"], "filters": {"since": "2026-01-01"}}).json()
+        key = "citations" if path == "/api/ask" else "results"
+        assert top[key] and {c["source"] for c in top[key]} == {"The Meridian Herald"}, top
+        assert nested[key] == top[key] and both[key] == top[key], (nested, both, top)
+    msgs = [{"role": "user", "content": q}]
+    r = http.post("/v1/chat/completions", json={"messages": msgs, "filters": {"sources": "Harbour Wyre"}})
+    assert r.status_code == 200 and "Harbour Wyre" in r.json()["notices"][0], r.text
+    r = http.post("/v1/chat/completions", json={"messages": msgs, "filters": {"until": "2026-13"}})
+    assert r.status_code == 400 and r.json()["error"]["param"] == "filters.until", r.text
 
 
 def test_openai_route_reports_bad_arguments_as_openai_errors(http):
