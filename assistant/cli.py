@@ -366,6 +366,19 @@ def port_number(text: str) -> int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def nonblank(what: str):
+    """An argparse type for a required text argument: an empty or blank one is a usage error
+    (exit 2), not a search for nothing."""
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"{what} is empty")
+        return text
+
+    check.__name__ = what
+    return check
+
+
 #: ``--kind``'s metavar: the value is checked by ``check_arguments`` (in ``_check_args``), as the
 #: Python and HTTP APIs check it, not by argparse.
 KIND_METAVAR = "{" + ",".join(STATEMENT_KINDS) + "}"
@@ -394,8 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("docs", parents=[common], help="list documents; `docs show ID`, `docs rm ID`")
     s.add_argument("action", nargs="?", choices=["list", "show", "rm"], default="list")
-    s.add_argument("id", nargs="?")
-    s.set_defaults(func=cmd_docs)
+    s.add_argument("id", nargs="?", help="a document id (or a unique prefix of one); needed by show and rm")
+    s.set_defaults(func=cmd_docs, usage_error=s.error)
 
     def add_filters(s):
         s.add_argument("--k", type=int, default=None, help="number of passages")
@@ -404,7 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--until", help="published on or before (YYYY-MM-DD)")
 
     s = sub.add_parser("search", parents=[common], help="hybrid passage search")
-    s.add_argument("query")
+    s.add_argument("query", type=nonblank("the search query"))
     add_filters(s)
     s.add_argument("--rerank", action=argparse.BooleanOptionalAction, default=True,
                    help="re-order the top 30 passages by their best sentence (default; --no-rerank: plain hybrid)")
@@ -414,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_stats)
 
     s = sub.add_parser("ask", parents=[common], help="answer a question with cited quotes")
-    s.add_argument("question")
+    s.add_argument("question", type=nonblank("the question"))
     add_filters(s)
     s.add_argument("--llm", help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], gguf:PATH, "
                    "or none (default: offline extractive; env ATTACHE_LLM)")
@@ -423,7 +436,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("positions", parents=[common], help="an actor's statements in date order")
-    s.add_argument("actor")
+    s.add_argument("actor", type=nonblank("the actor's name"))
     s.add_argument("--topic")
     s.add_argument("--kind", metavar=KIND_METAVAR, help="only statements of this kind")
     s.add_argument("--format", choices=["text", "csv", "json", "markdown"], default="text",
@@ -437,7 +450,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_actors)
 
     s = sub.add_parser("compare", parents=[common], help="actors' statements on a topic side by side, cited")
-    s.add_argument("actors", nargs="+", metavar="ACTOR", help="two or more actors (surnames are enough)")
+    s.add_argument("actors", nargs="+", metavar="ACTOR", type=nonblank("an actor's name"),
+                   help="two or more actors (surnames are enough)")
     s.add_argument("--topic", default="", help="only statements about this (e.g. 'sanctions relief')")
     s.add_argument("--kind", metavar=KIND_METAVAR, help="only statements of this kind")
     s.add_argument("--per-actor", type=int, default=4, help="statements per actor: first, last, evenly between")
@@ -480,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     args = build_parser().parse_args(argv)
+    if args.command == "docs" and args.action in ("show", "rm") and not (args.id or "").strip():
+        args.usage_error(f"docs {args.action} needs a document id (see `attache docs`)")  # exits 2
     try:
         _check_args(args)
         return args.func(args)

@@ -244,6 +244,29 @@ def test_cli_refuses_bad_k_kind_and_inverted_dates_with_exit_2(samples_store, ca
     assert rc == 0 and out, err
 
 
+def test_cli_blank_required_arguments_and_a_missing_id_are_usage_errors(samples_store, capsys):
+    """`attache positions ""` said "no statements by  in the index" (exit 1) and `attache docs rm`
+    exited 1: an empty or blank required argument, or a missing document id, is argparse's usage
+    message and exit 2, as other argument errors; nothing is deleted."""
+    a, store = samples_store
+    before = len(a.documents())
+    cases = [(["positions", ""], "argument actor: the actor's name is empty"),
+             (["positions", "   "], "argument actor: the actor's name is empty"),
+             (["compare", "Koval", " "], "argument ACTOR: an actor's name is empty"),
+             (["ask", "  "], "argument question: the question is empty"),
+             (["search", ""], "argument query: the search query is empty"),
+             (["docs", "rm"], "docs rm needs a document id"),
+             (["docs", "show"], "docs show needs a document id")]
+    for args, words in cases:
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as e:
+            cli.main([*args, "--store", str(store)])
+        out, err = capsys.readouterr()
+        assert e.value.code == 2 and out == "", (args, e.value.code, out)
+        assert err.startswith(f"usage: attache {args[0]}") and f"error: {words}" in err, (args, err)
+    assert len(a.documents()) == before
+
+
 # ------------------------------------------------------------------------------- HTTP (4, 5, 6)
 
 
