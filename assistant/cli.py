@@ -20,6 +20,11 @@ def _err(msg: str) -> None:
     sys.stderr.write(f"attache: {msg}\n")
 
 
+def outlet(source: str | None) -> str:
+    """An outlet as printed: "unknown outlet" when the article names none (as ``render.source_line``)."""
+    return (source or "").strip() or "unknown outlet"
+
+
 _OPENED: list = []  # assistants opened with preload: main() waits for their loading threads
 
 
@@ -55,7 +60,7 @@ def cmd_ingest(args) -> int:
     for d in report.duplicates:
         _err(f"duplicate: {d['path']}: same text as document {d['duplicate_of']}; not indexed again")
     for d in report.near_duplicates:
-        others = "; ".join(f"{o['doc_id']} ({o['source'] or 'unknown outlet'}, {o['similarity']:.2f})"
+        others = "; ".join(f"{o['doc_id']} ({outlet(o['source'])}, {o['similarity']:.2f})"
                            for o in d["similar_to"])
         _err(f"near-duplicate: {d['path']}: indexed as {d['doc_id']}, linked to {others}")
     if args.json:
@@ -83,7 +88,7 @@ def cmd_docs(args) -> int:
                   "near_duplicates": d.meta.get("near_duplicates", [])})
         else:
             cut = "  [truncated in the export: the text ends early]" if d.meta.get("truncated") else ""
-            print(f"{d.title}\n{d.source}  {d.published}  {d.url}{cut}\n\n{d.text}")
+            print(f"{d.title}\n{outlet(d.source)}  {d.published or 'undated'}  {d.url}{cut}\n\n{d.text}")
         return 0
     if args.action == "rm":
         if not args.id:
@@ -97,7 +102,7 @@ def cmd_docs(args) -> int:
     else:
         for d in docs:
             cut = "  [truncated]" if d.meta.get("truncated") else ""
-            print(f"{d.doc_id}  {d.published[:10]:10}  {d.source[:20]:20}  {d.title[:70]}{cut}")
+            print(f"{d.doc_id}  {d.published[:10]:10}  {outlet(d.source)[:20]:20}  {d.title[:70]}{cut}")
         sys.stderr.write(f"{len(docs)} documents\n")
     return 0
 
@@ -116,7 +121,8 @@ def cmd_search(args) -> int:
             for p in passages]})
     else:
         for p in passages:
-            print(f"[{p.rank}] {p.source} {p.published[:10]} — {p.title}  ({p.doc_id} {p.start}:{p.end})")
+            print(f"[{p.rank}] {outlet(p.source)} {p.published[:10] or 'undated'} — {p.title}  "
+                  f"({p.doc_id} {p.start}:{p.end})")
             print(textwrap.indent(textwrap.fill(p.text, 100), "    "))
     return 0
 
@@ -209,7 +215,8 @@ def cmd_positions(args) -> int:
         return 0
     for c in claims:
         print(f"{c.date[:10]:10}  {c.kind:9}  {c.speaker} {c.cue}: “{c.text}”")
-        print(f"            — {c.source}, {c.published[:10]}, \"{c.title}\" ({c.doc_id} {c.start}:{c.end})")
+        print(f"            — {outlet(c.source)}, {c.published[:10] or 'undated'}, \"{c.title}\" "
+              f"({c.doc_id} {c.start}:{c.end})")
     return 0
 
 

@@ -349,6 +349,52 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     return meta, raw[m.end():]
 
 
+#: A header line at the top of a plain-text article, as people paste it from a news site or keep
+#: it in notes ("Title: ...", "Source: ...", "Date:"/"Published:", "URL:"/"Link:", "Author:"), any
+#: case, a Markdown heading mark allowed. Values are bounded so that a first sentence that merely
+#: starts with one of these words ("Source: a senior official said that ...") is not taken.
+_HEADER_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?P<key>title|source|date|published|url|link|author)[ \t]*:"
+                          r"[ \t]*(?P<value>\S[^\n]*?)[ \t]*\r?(?:\n|\Z)", re.I)
+_HEADER_KEYS = {"title": "title", "source": "source", "date": "date", "published": "published", "url": "url",
+                "link": "url", "author": "author"}
+_HEADER_MAX = {"title": 300, "source": 100, "date": 60, "published": 60, "url": 2000, "author": 150}
+
+
+def _header_value(key: str, value: str) -> str | None:
+    value = value.strip().strip('"').strip("'").strip()
+    if not value or len(value) > _HEADER_MAX[key]:
+        return None
+    if key == "url" and (" " in value or not re.match(r"(?:https?://|www\.)\S+$", value, re.I)):
+        return None
+    if key in ("source", "author") and re.search(r"[.!?]\s+\S", value):  # a sentence, not a name
+        return None
+    return value
+
+
+def split_header_lines(raw: str) -> tuple[dict, str]:
+    """``Title:``/``Source:``/``Date:``/``Published:``/``URL:``/``Link:``/``Author:`` lines at the
+    very top of a plain-text article (blank lines before them allowed), read as metadata like
+    front matter: ``({"title": ..., "source": ..., "date"/"published": ..., "url": ...}, rest)``
+    where ``rest`` is ``raw`` after the last header line (so offsets into ``rest`` plus
+    ``len(raw) - len(rest)`` are offsets into ``raw``, as after ``split_front_matter``). The
+    block ends at the first line that is not such a header (a blank line, the body); a key given
+    twice ends it too. ``({}, raw)`` when the text does not start with one."""
+    meta: dict[str, str] = {}
+    pos = len(raw) - len(raw.lstrip(" \t\r\n"))
+    end = 0
+    while pos < len(raw):
+        m = _HEADER_LINE.match(raw, pos)
+        if not m:
+            break
+        key = _HEADER_KEYS[m.group("key").lower()]
+        value = _header_value(key, m.group("value"))
+        if value is None or key in meta:
+            break
+        meta[key] = value
+        pos = end = m.end()
+    return (meta, raw[end:]) if meta else ({}, raw)
+
+
 # ------------------------------------------------------------------------------ hidden HTML
 _HIDDEN_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|"

@@ -6,7 +6,10 @@ bad input: it yields an ``InputError`` naming the file (and record or line) inst
 bad file does not stop the others; malformed JSON is said with its line and column and what is
 wrong (``json_problem``: "unexpected end of data at line 3 column 10 ... (the file looks cut off)").
 
-A plain-text article whose first line is ``Title: ...`` is titled without the label.
+A plain-text article that starts with header lines (``Title:``, ``Source:``, ``Date:``/``Published:``,
+``URL:``/``Link:``, ``Author:``, any case; ``split_header_lines``) has them read as metadata, like
+YAML front matter, and removed from its text (offsets stay offsets into the text); a first line
+``# Title: ...`` is titled without the label.
 
 Files are read as UTF-8 (a byte-order mark dropped); a file that is not UTF-8 is read as
 Windows-1252, else Latin-1, with a one-line warning on stderr naming it and the encoding
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean_text, split_front_matter, strip_hidden_html
+from .cleaning import clean_text, split_front_matter, split_header_lines, strip_hidden_html
 from .dates import parse_date, pick_date
 from .errors import InputError
 from .fetch import feed_file, is_url, load_url
@@ -341,12 +344,19 @@ def _finish(article: Document, where: str) -> Document:
 
 
 def _from_text(path: Path, raw: str, source: str | None) -> Document:
-    front, body = split_front_matter(raw)
+    matter, body = split_front_matter(raw)
+    header, body = split_header_lines(body)  # "Title: ...", "Source: ..." lines on top of the body
+    front = {**header, **matter}  # front matter first, then header lines
     text, found = clean_text(body, base=len(raw) - len(body))
     m = _FILENAME_DATE.search(path.name)
     meta = {k: v for k, v in front.items() if k not in ("title", "source", "published", "date", "url", "author")}
     meta.update({k: v for k, v in found.items() if k in ("copyright_year", "removed")})
-    published, date_meta = pick_date([("front matter", front.get("published") or front.get("date")),
+    if header:
+        meta["header_lines"] = sorted(header)
+    matter_date = matter.get("published") or matter.get("date")
+    date_from, date = (("front matter", matter_date) if matter_date else
+                       ("header lines", header.get("published") or header.get("date")))
+    published, date_meta = pick_date([(date_from, date),
                                       ("filename", m.group(1) if m else ""), ("text", found.get("text_date"))])
     meta.update(date_meta)
     url = front.get("url", "")

@@ -89,6 +89,71 @@ def test_a_title_label_is_not_part_of_the_title(tmp_path, capsys, no_claims):
     assert "Veloria pledged on Tuesday" in one["text"]
 
 
+# ------------------------------------------------------------------------------- header lines
+
+HEADED = ("Title: Veloria pledges to keep the grain corridor open\n"
+          "SOURCE: Harbour Post\n"
+          "published: 22 January 2026\n"
+          "Link: https://harbourpost.example/veloria-grain\n"
+          "\n"
+          "Veloria's Foreign Minister Anna Koval said on Tuesday that Veloria would keep the grain corridor "
+          "open through the winter.\nShare\n\n"
+          "Talks on the corridor resume in Ravna next week, officials said.\n")
+NO_OUTLET = ("Kessa pledges aid to Ravna\n\n"
+             "Kessa's Foreign Minister Jon Brandvold said on Thursday that Kessa would send aid to Ravna. "
+             "The first convoy leaves next week.\n")
+
+
+def test_header_lines_of_a_plain_text_article_are_its_metadata(tmp_path, capsys, monkeypatch):
+    """`Title:`, `Source:`, `Published:`/`Date:`, `Link:`/`URL:` lines on top of a .txt (any case)
+    give its title, outlet, date and URL and are not in its text (offsets into the file and into
+    the text stay right); an article naming no outlet is printed "unknown outlet" by the CLI."""
+    from index.cleaning import split_header_lines
+
+    cfg = tmp_path / "claims-on.toml"  # statements extracted: `positions` is under test
+    cfg.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ATTACHE_CONFIG", str(cfg))
+    for k in ("ATTACHE_STORE", "ATTACHE_CHROMA_URL", "ATTACHE_LLM"):
+        monkeypatch.delenv(k, raising=False)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "veloria.txt").write_text(HEADED, encoding="utf-8")
+    (d / "2026-01-22-kessa.txt").write_text(NO_OUTLET, encoding="utf-8")
+    store = tmp_path / "store"
+    rc, out, err = run(capsys, "ingest", d, "--store", store, "--quiet")
+    assert rc == 0, err
+    docs = docs_of(capsys, store)
+    v = docs["Veloria pledges to keep the grain corridor open"]
+    assert (v["source"], v["published"], v["url"]) == ("Harbour Post", "2026-01-22",
+                                                        "https://harbourpost.example/veloria-grain"), v
+    assert v["text"].startswith("Veloria's Foreign Minister Anna Koval said on Tuesday"), v["text"]
+    for label in ("Title:", "SOURCE:", "published:", "Link:", "harbourpost.example"):
+        assert label not in v["text"], v["text"]
+    [removed] = v["removed"]  # the "Share" button line: its offsets are into the file, as after front matter
+    assert HEADED[removed["start"]:removed["end"]] == "Share", removed
+    assert docs["Kessa pledges aid to Ravna"]["source"] == ""
+
+    rc, out, err = run(capsys, "positions", "Koval", "--store", store, "--json")
+    assert rc == 0, err
+    [claim] = [c for c in json.loads(out)["statements"] if "grain corridor" in c["text"]]
+    assert v["text"][claim["start"]:claim["end"]] == claim["text"], claim  # offsets into the stored text
+    rc, out, err = run(capsys, "positions", "Koval", "--store", store)
+    assert rc == 0 and "— Harbour Post, 2026-01-22, \"Veloria pledges" in out, out
+    rc, out, err = run(capsys, "positions", "Brandvold", "--store", store)
+    assert rc == 0 and "— unknown outlet, 2026-01-22, \"Kessa pledges aid to Ravna\"" in out, out
+    assert "— ," not in out
+    rc, out, err = run(capsys, "docs", "--store", store)
+    assert rc == 0 and "unknown outlet" in out and "Harbour Post" in out, out
+    rc, out, err = run(capsys, "search", "aid convoy to Ravna", "--k", "1", "--store", store)
+    assert rc == 0 and out.startswith("[1] unknown outlet 2026-01-22 — Kessa pledges aid"), out
+
+    # what is not a header block stays text
+    assert split_header_lines("Source: a senior official said. The talks failed.\n\nMore.\n")[0] == {}
+    assert split_header_lines("Veloria said.\nTitle: late\n") == ({}, "Veloria said.\nTitle: late\n")
+    meta, rest = split_header_lines("\n  date: 2026-01-22\nURL: not a link\nBody.\n")
+    assert meta == {"date": "2026-01-22"} and rest == "URL: not a link\nBody.\n"
+
+
 # ------------------------------------------------------------------------------- 2. encodings
 
 CP1252_TEXT = ("Ostmark\u2019s envoy rejects caf\u00e9 talks\n\n"
