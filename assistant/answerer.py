@@ -93,7 +93,9 @@ class ExtractiveAnswerer:
 
     def stream(self, query: Query, evidence: Evidence) -> Iterator[StreamEvent]:
         answer = None
-        if query.asks_change and evidence.stance_claims:
+        if query.unresolved:
+            answer = self.answer(query, evidence)
+        elif query.asks_change and evidence.stance_claims:
             answer = self.answer_stance(query, evidence)
         if answer is None and query.asks_change and evidence.claims:
             answer = self.answer_timeline(query, evidence.claims, evidence.passages + evidence.claim_passages,
@@ -109,6 +111,11 @@ class ExtractiveAnswerer:
                           "answerer reads questions in English only (names can stay as the articles write them). "
                           "Ask it in English, or use an LLM backend (--llm) that reads "
                           f"{query.language}.", True, passages=passages)
+        if query.unresolved:
+            # "What did she say?" with nobody named before: never quote whoever a "she said" is about
+            earlier = " and the previous answer names nobody it can stand for" if query.history else ""
+            return Answer(question, f"{ABSTAIN_TEXT} Who is “{query.unresolved}”? The question names nobody"
+                          f"{earlier}; ask again with the name.", True, passages=passages)
         if not passages:
             if query.time.bounded and query.time.phrases:
                 return Answer(question, f"{ABSTAIN_TEXT} No article in the index published "

@@ -376,6 +376,18 @@ def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]
     return list(dict.fromkeys(order))
 
 
+_SUBJECT_PRONOUN = re.compile(r"\b(?:did|does|do|has|have|had|is|was|were|are|will|would)\s+(he|she|they)\b"
+                              r"|^\W*(?:and\s+|but\s+|so\s+)?(he|she|they)\b|\b(his|her|their)\s+(?:position|stance|"
+                              r"view|views|pledge|pledges|proposal|statement|statements|plan)\b", re.I)
+
+
+def unresolved_pronoun(text: str) -> str:
+    """The he/she/they (or his/her/their before a stance word) a question names nobody for, as
+    written; "" when there is none. Used on the question after follow-up resolution."""
+    m = _SUBJECT_PRONOUN.search(text)
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
 def pronoun_gender(pronoun: str) -> str:
     """"f" for she/her, "m" for he/him/his."""
     return "f" if pronoun.lower() in ("she", "her") else "m"
@@ -511,6 +523,7 @@ class Query:
     parts: tuple[str, ...] = ()
     asks_change: bool = False
     language: str = "en"
+    unresolved: str = ""  # a he/she/they the question leans on that stands for nobody named ("What did she say?")
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -600,7 +613,8 @@ class QueryParser:
             days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
             parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
-            language=question_language(question))
+            language=question_language(question),
+            unresolved=unresolved_pronoun(text) if not names else "")
 
     def embed(self, query: Query, parts: bool = True, clauses: bool = False) -> Query:
         """Fill ``query.vectors`` for its text and, when asked, its phrases (``parts``, for the

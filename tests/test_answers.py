@@ -572,3 +572,16 @@ def test_a_name_inside_another_word_is_not_mentioned(assistant):
     ans = assistant.ask("What did Koval say about Mars?")
     assert ans.abstained and "They do not mention Mars." in ans.answer, ans.answer
 
+
+
+def test_a_pronoun_that_stands_for_nobody_is_asked_about_not_answered(assistant):
+    """From new-user passes: "What did she say?" with no earlier turn quoted an unrelated "she
+    said" sentence, and "What did she propose?" after a turn naming nobody quoted others' demands.
+    The answer asks who is meant; a named question is unaffected."""
+    ans = assistant.ask("What did she say?")
+    assert ans.abstained and "Who is “she”?" in ans.answer and not ans.citations, ans.answer
+    ans = assistant.ask("What did she propose?", history=[("What about the drills?", "The articles do not say.")])
+    assert ans.abstained and "previous answer names nobody" in ans.answer, ans.answer
+    ans = assistant.ask("What is their position on sanctions?")
+    assert ans.abstained and "Who is “their”?" in ans.answer, ans.answer
+    assert not assistant.ask("What did Koval pledge?").abstained
