@@ -240,7 +240,7 @@ _STATE_OFFICE = re.compile(
     rf"\b(?P<a>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)(?:'s|’s)[ \t]+(?i:(?:foreign|prime|defen[cs]e|interior|finance|"
     r"trade|energy|fisheries|agriculture)[ \t]+minister|foreign[ \t]+ministry|ministry[ \t]+of[ \t]+foreign|"
     r"government(?![ \t]+(?:affairs|relations|contracts?|business|services|sales|team|unit))|parliament|embassy|"
-    r"navy|coast[ \t]+guard|armed[ \t]+forces|head[ \t]+of[ \t]+state)\b"
+    r"navy|coast[ \t]+guard|armed[ \t]+forces|head[ \t]+of[ \t]+state|ambassador|envoy|embassy)\b"
     r"|\b(?i:the[ \t]+government[ \t]+of|the[ \t]+foreign[ \t]+ministry[ \t]+of|(?:special[ \t]+)?envoy[ \t]+of"
     r"|ambassador[ \t]+of|(?:prime|foreign)[ \t]+minister[ \t]+of|president[ \t]+of)[ \t]+"
     rf"(?P<b>{UPPER}[a-z]+(?:[ \t]{UPPER}[a-z]+)?)\b(?![ \t]+{UPPER})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
@@ -611,6 +611,12 @@ class ClaimExtractor:
             claims += found
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         claims += self._unclosed_claims(text, unclosed, claims)
+        roles = {}
+        for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
+            if c.actor_type == "person" and c.role:
+                roles.setdefault(c.actor, c.role)
+        claims = [replace(c, role=roles[c.actor]) if c.actor_type == "person" and not c.role and c.actor in roles
+                  else c for c in claims]
         seen, unique = set(), []
         for c in claims:
             if c.claim_id not in seen:
@@ -796,7 +802,7 @@ class ClaimExtractor:
             if state and not any(self.resolver.country_of(w) == state for w in re.findall(r"[\w’'-]+", before)):
                 return ""  # "the Tarvanian minister": only a minister introduced as Tarvania's
             if word.search(before) and not qualified.search(before):
-                return before.strip(" ,")
+                return re.sub(r"^(?:and|or|but|while|with)\s+", "", before.strip(" ,"))
             after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
             return after.group(1).strip() if after and word.search(after.group(1)) \
                 and not qualified.search(after.group(1)) else ""
@@ -1865,6 +1871,13 @@ class ClaimExtractor:
                 a = self.resolver.resolve(m.group(0))
                 if a.name == name and a.role:
                     roles[name] = a.role
+                    continue
+            # "... and Kestria's ambassador to Oslo, Piotr Lund, are brothers": the role in apposition
+            m = re.search(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
+                          rf"(?:{_ROLE_WORDS})(?:\s+(?:to|of|for)\s+(?:the\s+)?{UPPER}[\w’'.-]*)?),\s+"
+                          rf"{re.escape(name)}(?![\w-])", text, re.M)
+            if m and m.group(1)[:1].isupper():
+                roles[name] = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
         return roles
 
     def _claim(self, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:

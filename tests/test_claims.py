@@ -599,3 +599,16 @@ def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_same_p
     text = ("Chile's Foreign Minister Alberto van Klaveren pledged on Thursday to open talks with Bolivia. "
             "Van Klaveren said Chile would also propose a joint tariff on lithium exports.")
     assert {c.actor for c in ClaimExtractor().extract(text, "d", "2026-03-05")} == {"Alberto van Klaveren"}
+
+
+def test_a_persons_statements_share_the_role_one_of_them_gives():
+    """From a new-user pass: "Norway's Trade Minister Erik Lund and Kestria's ambassador to Oslo,
+    Piotr Lund, are brothers ... Piotr Lund demanded ... The ambassador said ...": every statement
+    of Piotr Lund has the role "Kestria's ambassador to Oslo" (the first had none, the others began
+    "and ..."), so Kestria's positions find them."""
+    text = ("Norway's Trade Minister Erik Lund and Kestria's ambassador to Oslo, Piotr Lund, are brothers.\n\n"
+            "Erik Lund on Thursday rejected any cut to Norway's cod quota. Piotr Lund, speaking at the Kestrian "
+            "embassy, demanded that Norway halve its quota by 2027.\n\n"
+            "The ambassador said Kestria would not sign any deal that left its fleet worse off.")
+    got = {(c.actor, c.role) for c in ClaimExtractor().extract(text, "d", "2026-08-14")}
+    assert got == {("Erik Lund", "Norway's Trade Minister"), ("Piotr Lund", "Kestria's ambassador to Oslo")}, got
