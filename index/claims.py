@@ -611,7 +611,7 @@ class ClaimExtractor:
             claims += found
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         claims += self._unclosed_claims(text, unclosed, claims)
-        roles = {}
+        roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:
                 roles.setdefault(c.actor, c.role)
