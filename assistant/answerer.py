@@ -23,7 +23,7 @@ from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 from .attribution import person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
-from .query import DERIVED_KINDS, ROUTED_KINDS, Query
+from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query
 from .rerank import Sentence, SentenceRanker
 from .stance import (
     changes,
@@ -138,6 +138,7 @@ class ExtractiveAnswerer:
             if (s.passage.doc_id, s.start) in boosted:
                 s.score += 0.15 + resolved_name_credit(query, s, self.ranker.lexical_weight)
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
+        candidates = ranked
         ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
@@ -164,6 +165,14 @@ class ExtractiveAnswerer:
                 theirs = [s for s in theirs if evidence.carries((s.passage.doc_id, s.start), query.kind)] or theirs
             if theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
+        elif query.kind in ROUTED_KINDS and not query.actors and WHO_QUESTION.match(query.text):
+            # "Who rejected the gas offer?": the sentences that carry a rejection answer, before a
+            # sentence about the offer that rejects nothing ("Marchetti rejected the proposal")
+            doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
+                            and (covers_topic(query, s) or query.topic_terms & set(terms(s.passage.text)))),
+                           key=lambda s: -s.score)  # (the offer named in the sentences before it)
+            if doers and doers[0].score >= self.config.min_score:
+                ranked = doers + [s for s in ranked if s not in doers]
         elsewhere = ""
         if query.cited_outlets:
             # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when

@@ -117,12 +117,11 @@ def named_entities(text: str) -> list[str]:
 def question_kind(text: str) -> str | None:
     """The kind of statement a question asks for (one of STATEMENT_KINDS), or None. Read from
     the question before its topic: in "What did Halvorsen say about the flood warning sensors?"
-    the "warning" is what was talked about, not a threat asked for."""
+    the "warning" is what was talked about, not a threat asked for; of several, the earliest."""
     head = _TOPIC_START.split(text, 1)[0]
-    for kind, rx in QUESTION_KIND:
-        if rx.search(head):
-            return kind
-    return None
+    # the earliest kind word: "Who rejected the gas offer?" asks for a rejection, not an offer
+    found = [(m.start(), i, kind) for i, (kind, rx) in enumerate(QUESTION_KIND) if (m := rx.search(head))]
+    return min(found)[2] if found else None
 
 
 _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of"
@@ -355,7 +354,7 @@ _RESOLVER = ActorResolver()
 _SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)
 _PLURAL = re.compile(r"\b(they|them|their)\b", re.I)
 _TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b", re.I)
-_WHO_QUESTION = re.compile(r"^\s*(?:and\s+)?(?:who|whom|which (?:minister|official|leader|person|country))\b", re.I)
+WHO_QUESTION = re.compile(r"^\s*(?:and\s+)?(?:who|whom|which (?:minister|official|leader|person|country))\b", re.I)
 
 
 def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
@@ -372,7 +371,7 @@ def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]
         for a in match([n]) or match([_RESOLVER.resolve(n).name]):
             if a not in answered:
                 answered.append(a)
-    order = answered + asked if _WHO_QUESTION.match(prev_q) or not asked else asked + answered
+    order = answered + asked if WHO_QUESTION.match(prev_q) or not asked else asked + answered
     return list(dict.fromkeys(order))
 
 

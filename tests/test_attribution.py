@@ -975,3 +975,15 @@ def test_invented_states_learned_from_an_envoy_of_and_a_demonym_before_an_office
     assert not rejected.abstained and [c.speaker for c in rejected.citations] == ["Mirko Stanić"], rejected
     threat = a.ask("What did Velmora threaten?")
     assert not threat.abstained and "suspend electricity exports" in threat.citations[0].quote, threat
+
+
+def test_who_did_the_kind_asked_names_the_doer_not_the_offer(tmp_path):
+    """From a new-user pass: "Who rejected the gas offer?" answered with Norway's offer (the
+    question's "offer" made it ask for a proposal, and the rejection does not repeat "gas")."""
+    a = _ingested(tmp_path, "Norway offers gas for fishing talks", "2026-01-12",
+                  "OSLO — Norway's Foreign Minister Ingrid Solberg-Dahl on Monday proposed supplying 2 billion cubic "
+                  "metres of gas to Kestria in exchange for talks on fishing quotas.\n\n"
+                  "Kestria's Foreign Minister Zoë Marchetti rejected the proposal hours later.")
+    assert a.query("Who rejected the gas offer?").kind == "rejection"
+    ans = a.ask("Who rejected the gas offer?")
+    assert not ans.abstained and ans.citations[0].speaker == "Zoë Marchetti", ans
