@@ -220,7 +220,12 @@ _REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?<!\bwere\s)(?<!\bwas
                             r"(?:has\s+|had\s+|have\s+)?(?:(?P<rejection>rejected|"
                             r"refused|vetoed|ruled\s+out|turned\s+down)|(?P<pledge>pledged|promised|vowed))\b", re.I)
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
-_PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b", re.I)
+_PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b"
+                       # a conditional concession: "would drop the threat if inspectors were admitted"
+                       r"|\bwould\s+(?:\w+\s+)?(?:consider|accept|agree|drop|lift|withdraw|resume|join|support|sign|end|"
+                       r"halt|release|open|allow|suspend|return|reopen|recognise|recognize|negotiate|talk|meet|cut|"
+                       r"reduce|ease|pay|send|provide|double|increase)\b[^.;]{0,80}\b(?:if|provided|as long as|"
+                       r"on condition that|in return)\b", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
                      r"protect|defend|help|support)\b", re.I)
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
@@ -1462,7 +1467,10 @@ class ClaimExtractor:
                 return span(to.i + 1, v.right_edge.i)
         if v.i + 2 < len(doc) and doc[v.i + 1].lower_ == "that" and "ccomp" not in kids:
             return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed
-        clause = kids.get("ccomp")
+        # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
+        # the revenue was shared equally")
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
+        clause = clauses[0] if clauses else kids.get("ccomp")
         # "<content>, X said ..." : what precedes the attribution is the content, whatever
         # the parser attached after the verb ("... said in an interview published Wednesday").
         trailing = (subj.i < v.i and subj.left_edge.i > 1 and doc[subj.left_edge.i - 1].text in (",", "”", '"')
@@ -1480,7 +1488,8 @@ class ClaimExtractor:
                 end -= 1
             return span(0, end)
         if clause is not None:
-            return span(clause.left_edge.i, clause.right_edge.i)
+            end = max([clause.right_edge.i] + [c.right_edge.i for c in clauses if c.i > clause.i])
+            return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
         if comp is None and low in _CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:
             # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause

@@ -612,3 +612,20 @@ def test_a_persons_statements_share_the_role_one_of_them_gives():
             "The ambassador said Kestria would not sign any deal that left its fleet worse off.")
     got = {(c.actor, c.role) for c in ClaimExtractor().extract(text, "d", "2026-08-14")}
     assert got == {("Erik Lund", "Norway's Trade Minister"), ("Piotr Lund", "Kestria's ambassador to Oslo")}, got
+
+
+def test_a_condition_after_what_was_said_and_a_conditional_concession():
+    """From a new-user pass: "said that Bolivia was prepared to discuss a joint tariff ...,
+    provided the revenue was shared equally" kept only the condition; "would drop the threat if
+    inspectors were admitted" is a (conditional) proposal, not a criticism; "the economy would
+    suffer if ..." concedes nothing."""
+    x = ClaimExtractor()
+    text = ("Bolivia's Foreign Minister Celinda Sosa said on Tuesday that Bolivia was now prepared to discuss a joint "
+            "tariff with Chile, provided the revenue was shared equally. Halvorsen said that Velmora would drop the "
+            "threat if inspectors were admitted within a month. Lund said the economy would suffer if sanctions "
+            "continued.")
+    got = [(c.kind, c.text) for c in x.extract(text, "d", "2026-05-20")]
+    assert got == [("position", "Bolivia was now prepared to discuss a joint tariff with Chile, provided the revenue "
+                                "was shared equally"),
+                   ("proposal", "Velmora would drop the threat if inspectors were admitted within a month"),
+                   ("statement", "the economy would suffer if sanctions continued")], got
