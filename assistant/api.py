@@ -60,7 +60,7 @@ from .core import InvalidArgument, check_arguments, check_k, check_kind
 from .models import ActorSummary, Answer, AnswerReady, Claim, Document, Filters, Passage, StreamEvent
 from .query import check_question
 from .render import answer_with_sources
-from .ui import CSS, EXAMPLE_QUESTIONS, build_ui
+from .ui import CSS, EXAMPLE_QUESTIONS, UI_I18N, build_ui
 
 if TYPE_CHECKING:
     from .core import Assistant
@@ -699,7 +699,7 @@ def build_app(assistant: "Assistant", auth: tuple[str, str] | None = None, api_t
         return _error_response(request, 404, f"no such endpoint: {request.url.path} (see /docs)")
 
     gr.mount_gradio_app(app, build_ui(assistant), path="/", css=CSS, footer_links=["api"],
-                        show_error=True, max_file_size=file_limit("json"), run_history=False)
+                        show_error=True, max_file_size=file_limit("json"), run_history=False, i18n=UI_I18N)
     app.add_middleware(Guard, credentials=Credentials(auth, api_token))
     return app
 

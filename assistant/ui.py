@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,47 @@ EXAMPLE_QUESTIONS = [
     "How has Ostmark's stance on sanctions relief talks with Veloria changed?",
     "What did Koval and Brandt pledge?",
 ]
+#: "What did X <verb>?" for an actor's most frequent statement kind (the examples of a store
+#: without the sample articles).
+KIND_QUESTIONS = {"pledge": "What did {} pledge?", "proposal": "What did {} propose?",
+                  "demand": "What did {} demand?", "rejection": "What did {} reject?",
+                  "criticism": "What did {} criticise?", "position": "What is {}'s position?",
+                  "statement": "What did {} say?"}
+#: Gradio 6's status announcer (a screen-reader line, also in the page's text) says
+#: ``i18n("common.complete")`` when an event ends, a key its English locale lacks: without this
+#: the page reads "common.complete". Passed to ``mount_gradio_app(i18n=...)``.
+UI_I18N = gr.I18n(en={"common.complete": "Complete"})
+
+
+def sample_titles() -> set[str]:
+    """The titles of the bundled sample articles (``index/samples``), from their front matter."""
+    from importlib.resources import files
+
+    from index.cleaning import split_front_matter
+
+    titles = set()
+    for f in (files("index") / "samples").iterdir():
+        if f.name.endswith(".md"):
+            titles.add(split_front_matter(f.read_text(encoding="utf-8"))[0].get("title", ""))
+    return titles - {""}
+
+
+def example_questions(assistant: "Assistant", n: int = 3) -> list[str]:
+    """The chat's example questions: ``EXAMPLE_QUESTIONS`` (about the sample articles) when the
+    samples are in the store; else a question for each of the ``n`` most quoted actors, asking
+    about their most frequent kind of statement ("What did Lavrov propose?"); none for a store
+    without statements."""
+    titles = {d.title for d in assistant.documents()}
+    if titles and sample_titles() <= titles:
+        return list(EXAMPLE_QUESTIONS)
+    questions = []
+    for row in assistant.actors()[:n]:
+        kinds = Counter(c.kind for c in assistant.positions(row.actor))
+        kind = kinds.most_common(1)[0][0] if kinds else "statement"
+        questions.append(KIND_QUESTIONS.get(kind, KIND_QUESTIONS["statement"]).format(row.actor))
+    return questions
+
+
 CSS = """
 .attache-sources ol { padding-left: 1.2em; margin: 0; }
 .attache-sources li { margin-bottom: .8em; }
@@ -114,7 +156,7 @@ def build_ui(assistant: "Assistant") -> gr.Blocks:
                     "every sentence cites a verbatim passage.")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
-                outlets = chat_tab(assistant)
+                outlets, examples = chat_tab(assistant)
             with gr.Tab("Library", id="library"):
                 table = library_tab(assistant, outlets)
             with gr.Tab("Positions", id="positions") as tab:
@@ -124,9 +166,11 @@ def build_ui(assistant: "Assistant") -> gr.Blocks:
         api_endpoints(assistant)
 
         def current():  # another process (CLI ingest) may have changed the store
-            return _document_rows(assistant), gr.update(choices=assistant.sources())
+            shown = example_questions(assistant)
+            return (_document_rows(assistant), gr.update(choices=assistant.sources()),
+                    gr.Dataset(samples=[[q] for q in shown] or [[""]], visible=bool(shown)))
 
-        ui.load(current, None, [table, outlets], api_visibility="private", show_progress="hidden")
+        ui.load(current, None, [table, outlets, examples], api_visibility="private", show_progress="hidden")
     return ui
 
 
@@ -177,8 +221,9 @@ def source_choices(citations: list[Citation]) -> list[tuple[str, str]]:
     return [(label(c), str(c.n)) for c in citations]
 
 
-def chat_tab(assistant: "Assistant") -> gr.Dropdown:
-    """Chatbot + sources panel + article view. Returns the outlet filter (the Library refreshes it)."""
+def chat_tab(assistant: "Assistant") -> tuple[gr.Dropdown, gr.Dataset]:
+    """Chatbot + sources panel + article view. Returns the outlet filter (the Library refreshes it)
+    and the example questions (``example_questions``; refreshed when the page loads)."""
     turns = gr.State([])  # (question, answer text) pairs passed to stream() as history
     cites = gr.State([])  # the Citations of the latest answer
     last = gr.State(None)  # the latest Answer, for "Copy as Markdown"
@@ -201,7 +246,10 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
                                           label="Outlets", elem_id="outlets")
                     since = gr.Textbox(label="From (YYYY-MM-DD)", max_lines=1, elem_id="since")
                     until = gr.Textbox(label="To (YYYY-MM-DD)", max_lines=1, elem_id="until")
-            gr.Examples(EXAMPLE_QUESTIONS, inputs=question, label="Example questions")
+            shown = example_questions(assistant)
+            examples = gr.Examples([[q] for q in shown] or [[""]], inputs=question, label="Example questions")
+            examples.dataset.visible = bool(shown)
+            examples.dataset.elem_id = "example-questions"
             with gr.Row():
                 clear = gr.Button("New conversation", size="sm")
                 copy_md = gr.Button("Copy as Markdown", size="sm", elem_id="copy-markdown")
@@ -274,7 +322,7 @@ def chat_tab(assistant: "Assistant") -> gr.Dropdown:
     cleared = [chatbot, turns, cites, panel, pick, article, last, markdown_box, answered]
     clear.click(reset, None, cleared, api_visibility="private")
     chatbot.clear(reset, None, cleared, api_visibility="private")
-    return outlets
+    return outlets, examples.dataset
 
 
 def _article(assistant: "Assistant", doc_id: str, start: int | None = None, end: int | None = None) -> str:
@@ -528,14 +576,32 @@ def positions_chart(claims: list[Claim]):
     return frame.dropna(subset=["date"])
 
 
+#: Shortest x range of the Positions chart: a month either side of one day, so that the axis never
+#: ticks at less than a day (day labels would repeat) on a wide screen.
+MIN_CHART_PAD = 30 * 86400
+#: Below this x range the axis labels days ("%d %b %Y"); above it months ("%b %Y"). Vega places
+#: up to one tick per ~40 px, so under two years they may be weeks apart: month labels would then
+#: repeat ("Jan 2026, Jan 2026, Feb 2026").
+DAY_LABELS_UNDER = 2 * 365 * 86400
+
+
 def chart_limits(frame) -> list[float] | None:
     """The x range of a ``positions_chart`` frame in epoch seconds (what ``gr.ScatterPlot``'s
-    ``x_lim`` takes for dates), padded so that the first and last points are drawn whole."""
+    ``x_lim`` takes for dates), padded so that the first and last points are drawn whole, and at
+    least ``2 * MIN_CHART_PAD`` wide."""
     if not len(frame):
         return None
     lo, hi = frame["date"].min().timestamp(), frame["date"].max().timestamp()
-    pad = max((hi - lo) * 0.04, 10 * 86400)
+    pad = max((hi - lo) * 0.04, MIN_CHART_PAD)
     return [lo - pad, hi + pad]
+
+
+def chart_axis_format(limits: list[float] | None) -> str:
+    """The x axis' date format for ``limits`` (``chart_limits``): days under ``DAY_LABELS_UNDER``,
+    else months, so that no two ticks read the same."""
+    if limits and limits[1] - limits[0] < DAY_LABELS_UNDER:
+        return "%d %b %Y"
+    return "%b %Y"
 
 
 def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
@@ -587,9 +653,11 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
             with open(csv_file, "w", encoding="utf-8", newline="") as f:
                 f.write(claims_csv(rows))
         points = positions_chart(rows)
+        limits = chart_limits(points)
         return (timeline_html(rows), gr.update(choices=choices, value=None), rows,
                 gr.update(value=csv_file, visible=bool(rows)), "",
-                gr.update(value=points, x_lim=chart_limits(points), visible=len(points) > 0))
+                gr.update(value=points, x_lim=limits, x_axis_format=chart_axis_format(limits),
+                          visible=len(points) > 0))
 
     go.click(show, [actor, topic, kind], [timeline, pick, claims, download, passage, chart], api_name="positions")
     if tab is not None:

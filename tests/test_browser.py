@@ -18,6 +18,8 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 from test_web import GRAIN_Q, ServerThread, build_store  # noqa: E402
 
+from assistant.ui import EXAMPLE_QUESTIONS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "test-output"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -282,7 +284,7 @@ def test_positions_timeline_opens_passage(page, assistant, tmp_path):
     drawn = []
     for label in points.evaluate_all("ps => ps.map(p => p.getAttribute('aria-label'))"):
         fields = dict(part.split(": ", 1) for part in label.split("; "))
-        day = datetime.strptime(fields["statement date"], "%b %Y").strftime("%Y-%m")
+        day = month_of(fields["statement date"])
         drawn.append((int(fields["#"]), day, fields["kind"]))
     assert sorted(drawn) == dated
     axis = page.inner_text("#positions-chart")
@@ -314,6 +316,43 @@ def test_positions_timeline_opens_passage(page, assistant, tmp_path):
         rows = list(csv.reader(f))
     assert tuple(rows[0]) == CLAIM_COLUMNS
     assert len(rows) - 1 == len(who) and all(r[1] == "Lena Sorvik" for r in rows[1:])
+
+
+def month_of(label: str) -> str:
+    """A chart date label ("%d %b %Y" or "%b %Y", see ``ui.chart_axis_format``) as YYYY-MM."""
+    fmt = "%d %b %Y" if label[:1].isdigit() else "%b %Y"
+    return datetime.strptime(label, fmt).strftime("%Y-%m")
+
+
+def test_chart_of_statements_days_apart_labels_each_tick_once(page):
+    """Ilse Varga's statements are all of one day: the x axis labels days, none twice (with the
+    month format it read "May 2026, May 2026, ..."), and no raw i18n key ("common.complete",
+    Gradio's status announcer) is in the page's text after the event."""
+    page.get_by_role("tab", name="Positions").click()
+    page.wait_for_selector("#timeline table.attache-actors", timeout=LONG)
+    choose(page, "#actor", "Ilse Varga")
+    # what Gradio's status announcer says (it clears the line a second later)
+    page.evaluate("""() => { window.__announced = [];
+      new MutationObserver(() => document.querySelectorAll('[role=status][aria-live=polite]').forEach(
+        (e) => { if (e.textContent.trim()) window.__announced.push(e.textContent.trim()); }))
+        .observe(document.body, {subtree: true, childList: true, characterData: true}); }""")
+    page.click("#positions-button")
+    page.locator("#positions-chart svg g.mark-symbol path").first.wait_for(timeout=LONG)
+    page.wait_for_function("() => window.__announced.some((a) => a !== 'Loading')", timeout=LONG)
+    announced = page.evaluate("window.__announced")
+    assert "Complete" in announced and not any("common." in a for a in announced), announced
+    ticks = page.locator("#positions-chart svg g.role-axis[aria-label^='X-axis'] g.role-axis-label text")
+    labels = [t.strip() for t in ticks.evaluate_all("ts => ts.map(t => t.textContent || '')") if t.strip()]
+    assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    assert all(datetime.strptime(x, "%d %b %Y") for x in labels), labels
+    point = page.locator("#positions-chart svg g.mark-symbol path").first.get_attribute("aria-label")
+    assert re.search(r"statement date: 0[12] May 2026;", point), point  # "on Friday" of a May 2 article
+    assert "common.complete" not in page.evaluate("document.body.textContent")
+
+
+def test_chat_examples_are_about_the_samples_in_the_store(page):
+    examples = page.locator("#example-questions")
+    sync_api.expect(examples).to_contain_text(EXAMPLE_QUESTIONS[2], timeout=LONG)  # the others are cut short
 
 
 def test_chart_tooltip_shows_markup_as_text(page):

@@ -433,3 +433,34 @@ def test_positions_export_folder_is_made_on_first_export_only(url, assistant):
     made = set(glob.glob(pattern)) - before  # the only /positions call of this module: the first export
     assert len(made) == 1, made
     assert [f for f in os.listdir(made.pop()) if f.startswith("positions-") and f.endswith(".csv")]
+
+
+def test_chat_examples_come_from_the_store_when_the_samples_are_not_in_it(tmp_path):
+    """A store of other articles gets example questions about its own most quoted actors (the
+    samples' questions would find nothing there); an empty store gets none."""
+    from assistant.core import Assistant
+    from assistant.ui import EXAMPLE_QUESTIONS, example_questions
+
+    article = tmp_path / "2026-05-02-xss-gazette-zanbar-tariffs.md"
+    article.write_text(XSS_ARTICLE, encoding="utf-8")
+    empty = Assistant.open(store=tmp_path / "empty", create=True)
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([article]).ok
+    top = a.actors()[0].actor
+    assert example_questions(empty) == []
+
+    def dataset(config: dict) -> dict:
+        [found] = [c["props"] for c in config["components"] if c["props"].get("elem_id") == "example-questions"]
+        return found
+
+    for store, expected in ((a, True), (empty, False)):
+        from assistant.api import build_app
+
+        with ServerThread(build_app(store)) as u, httpx.Client(base_url=u, timeout=120) as http:
+            props = dataset(http.get("/config").json())
+        questions = [row[0] for row in props["samples"] if row and row[0]]
+        assert not set(questions) & set(EXAMPLE_QUESTIONS), questions
+        if expected:
+            assert props["visible"] is not False and questions and top in questions[0], questions
+        else:
+            assert props["visible"] is False and questions == [], props
