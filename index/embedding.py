@@ -30,7 +30,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -410,14 +410,20 @@ class _OnnxModel:
         self.threads = 0  # intra-op threads of the session in use (0: onnxruntime's default)
         self._sessions = {0: self.session}
 
-    def use_threads(self, threads: int) -> None:
-        """Run on a session with ``threads`` intra-op threads (0: the default); onnxruntime fixes
+    def session_with(self, threads: int):
+        """The session with ``threads`` intra-op threads (0: the default); onnxruntime fixes
         them per session, so each count gets its own session, made once."""
         if threads not in self._sessions:
             self._sessions[threads] = _new_session(self.path, threads)
-        self.threads, self.session = threads, self._sessions[threads]
+        return self._sessions[threads]
 
-    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+    def use_threads(self, threads: int) -> None:
+        """Run on the session with ``threads`` intra-op threads (0: the default)."""
+        self.threads, self.session = threads, self.session_with(threads)
+
+    def encode(self, texts: list[str], batch_size: int, leave: Callable[[], int] | None = None) -> np.ndarray:
+        """``leave``: asked before each batch, how many cores to leave to other work (the batch
+        then runs on a session with that many threads fewer; 0: the session in use)."""
         # Sort by length so each batch pads little (as sentence-transformers does), then restore order.
         order = np.argsort([-len(t) for t in texts], kind="stable")
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
@@ -425,7 +431,8 @@ class _OnnxModel:
         for start in range(0, len(texts), batch_size):
             idx = order[start:start + batch_size]
             feeds = _encode(self.tokenizer, [texts[i] for i in idx])
-            out[idx] = session.run(None, feeds)[0]
+            n = leave() if leave is not None else 0
+            out[idx] = (self.session_with(max(1, (os.cpu_count() or 1) - n)) if n > 0 else session).run(None, feeds)[0]
         return out
 
 
@@ -451,6 +458,7 @@ class Embedder:
         self._model = None
         self._onnx: _OnnxModel | None = None
         self._onnx_int8: _OnnxModel | None = None
+        self._leave: Callable[[], int] | None = None  # cores int8 batches leave to other work (sharing_cores)
 
     @property
     def model(self):
@@ -529,7 +537,7 @@ class Embedder:
         if backend == "onnx":
             vecs = self.onnx_model.encode(texts, self.batch_size)
         elif backend == "onnx-int8":
-            vecs = self.onnx_int8_model.encode(texts, self.batch_size)
+            vecs = self.onnx_int8_model.encode(texts, self.batch_size, self._leave)
         else:
             with self._lock:
                 vecs = self.model.encode(
@@ -542,33 +550,40 @@ class Embedder:
         return np.asarray(vecs, dtype=np.float32)
 
     @contextmanager
-    def sharing_cores(self, n: int) -> Iterator[None]:
-        """Run large batches on ``n`` fewer intra-op threads (at least one) while the
-        block runs, so work in another thread (ingestion's claims parse) gets cores of its own:
-        torch threads that share a core with other work wait on each other (measured on the
-        2-core development machine under load: 1,000 sentences 5.2 s on one thread, 4.8-16.9 s
-        on two). torch: process-wide while it lasts (torch has one pool); int8 ONNX: a session
-        with fewer threads (made once). No effect on fp32 ONNX (queries)."""
+    def sharing_cores(self, n: int | Callable[[], int]) -> Iterator[None]:
+        """Run large batches on ``n`` fewer intra-op threads (at least one) while the block
+        runs, so work in another thread (ingestion's claims parse) gets cores of its own: threads
+        that share a core with other work wait on each other (measured on the 2-core development
+        machine under load: 1,000 sentences 5.2 s on one torch thread, 4.8-16.9 s on two).
+        ``n`` may be a function, asked before each batch of the encoder: ingestion leaves the
+        parse its core only while the parse runs, and takes it back for the batches after.
+        torch: process-wide, batch by batch (torch has one pool); int8 ONNX: a session with fewer
+        threads for the batch (made once). No effect on fp32 ONNX (queries)."""
         bulk = self.backend_for(AUTO_TORCH_MIN_BATCH)
-        if n > 0 and bulk == "onnx-int8":
-            model = self.onnx_int8_model
-            before = model.threads
-            model.use_threads(max(1, (os.cpu_count() or 1) - n))
+        leave = n if callable(n) else (lambda: n)
+        if bulk == "onnx-int8":
+            self._leave = leave
             try:
                 yield
             finally:
-                model.use_threads(before)
+                self._leave = None
             return
-        if n <= 0 or bulk != "torch":
+        if bulk != "torch" or (not callable(n) and n <= 0):
             yield
             return
         import torch
 
         before = torch.get_num_threads()
-        torch.set_num_threads(max(1, before - n))
+
+        def set_threads(*_) -> None:  # before each batch (a forward pre-hook of the first module)
+            torch.set_num_threads(max(1, before - leave()))
+
+        set_threads()
+        hook = next(self.model.children()).register_forward_pre_hook(set_threads)
         try:
             yield
         finally:
+            hook.remove()
             torch.set_num_threads(before)
 
     def embed_one(self, text: str) -> np.ndarray:

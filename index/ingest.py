@@ -265,12 +265,15 @@ class Ingestor:
         docs = [a for a, _, _ in batch]
         known = [r.actor for r in self.store.actors() if r.actor_type == "person"] if self.extract_claims else []
         if self.extract_claims and self.overlap:
-            # The parse runs beside the encoder. On a machine other work keeps busy the encoder
-            # leaves the parse a core (see Embedder.sharing_cores); on an idle one it keeps all.
-            leave = 1 if self._load.others_busy() >= BUSY_CORES else 0
+            # The parse runs beside the encoder, which leaves it a core while it runs (see
+            # Embedder.sharing_cores): a third thread on two cores costs more CPU than it adds
+            # (onnxruntime's and torch's threads spin waiting on each other). On a machine other
+            # work keeps busy the encoder keeps to one core fewer after the parse too; on an idle
+            # one it takes all cores back for the batches left.
+            busy = self._load.others_busy() >= BUSY_CORES
             with ThreadPoolExecutor(1, thread_name_prefix="attache-claims") as pool:
                 pending = pool.submit(self._claims_of, batch, known)
-                with self.embedder.sharing_cores(leave):
+                with self.embedder.sharing_cores(lambda: 1 if busy or not pending.done() else 0):
                     sentences = self.sentence_vectors(docs)
                 claims = pending.result()
         else:

@@ -262,11 +262,39 @@ def test_int8_vectors_match_fp32(onnx_cache, real_texts):
 
 def test_int8_sharing_cores_uses_a_smaller_session(onnx_cache, real_texts):
     e = Embedder(dtype="int8")
+    fewer = max(1, (os.cpu_count() or 1) - 1)
     with e.sharing_cores(1):
-        assert e.onnx_int8_model.threads == max(1, (os.cpu_count() or 1) - 1)
         inside = e.embed(real_texts[:emb.AUTO_TORCH_MIN_BATCH])
-    assert e.onnx_int8_model.threads == 0
+    assert fewer in e.onnx_int8_model._sessions and e.onnx_int8_model.threads == 0
     np.testing.assert_allclose(inside, e.embed(real_texts[:emb.AUTO_TORCH_MIN_BATCH]), atol=1e-5)
+    # asked before each batch: the batches after the other work is done run on all threads
+    asked: list[int] = []
+    with e.sharing_cores(lambda: asked.append(1) or (1 if len(asked) < 2 else 0)):
+        again = e.embed(real_texts[:emb.AUTO_TORCH_MIN_BATCH])
+    assert len(asked) == -(-emb.AUTO_TORCH_MIN_BATCH // e.batch_size)
+    np.testing.assert_allclose(again, inside, atol=1e-5)
+
+
+def test_torch_sharing_cores_asks_before_each_batch(torch_fp32, real_texts):
+    """torch: the cores to leave are asked before each batch, the thread count set from them,
+    and restored after the block; the vectors are those without sharing."""
+    import torch
+
+    before = torch.get_num_threads()
+    threads: list[int] = []
+
+    def leave() -> int:
+        threads.append(torch.get_num_threads())
+        return 1 if len(threads) < 3 else 0
+
+    texts = real_texts[:emb.AUTO_TORCH_MIN_BATCH]
+    with torch_fp32.sharing_cores(leave):
+        inside = torch_fp32.embed(texts)
+    assert len(threads) == 1 + -(-len(texts) // torch_fp32.batch_size)  # on entry, then once a batch
+    if before > 1:
+        assert threads == [before, before - 1, before - 1] + [before] * (len(threads) - 3), threads
+    assert torch.get_num_threads() == before
+    np.testing.assert_allclose(inside, torch_fp32.embed(texts), atol=1e-5)
 
 
 def test_failed_quantization_leaves_nothing(onnx_cache, tmp_path, monkeypatch):

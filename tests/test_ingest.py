@@ -734,7 +734,7 @@ def test_on_a_busy_machine_the_encoder_leaves_the_claims_parse_a_core(tmp_path, 
         real = ing.embedder.sharing_cores
 
         def spy(n):
-            asked.append(n)
+            asked.append(n() if callable(n) else n)
             return real(n)
 
         ing.embedder.sharing_cores = spy  # type: ignore[method-assign]
