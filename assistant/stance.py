@@ -121,7 +121,10 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
     country = _RESOLVER.country_of(holder)
     if not country:
         return own
-    officials = read(roles=_country_forms(country))
+    # who its officials are is read from all of the index: a role given in an article outside
+    # ``filters`` still makes a later statement of that person the country's
+    officials = reader.claims(roles=_country_forms(country))
+    officials = officials if limit is None else officials[:limit]
     persons = sorted({c.actor for c in officials if c.actor_type == "person" and country_of_speaker(c) == country}
                      - {holder})
     theirs = read(actors=persons, kinds=kinds, topic=topic) if persons else []

@@ -222,7 +222,7 @@ _REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?<!\bwere\s)(?<!\bwas
 # A proposal made, not one mentioned ("would support the proposal" is a position on it).
 _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\b"
                        # a conditional concession: "would drop the threat if inspectors were admitted"
-                       r"|\bwould\s+(?:\w+\s+)?(?:consider|accept|agree|drop|lift|withdraw|resume|join|support|sign|end|"
+                       r"|\bwould\s+(?:\w+\s+)?(?:consider|accept|agree|drop|lift|withdraw|resume|join|sign|end|"
                        r"halt|release|open|allow|suspend|return|reopen|recognise|recognize|negotiate|talk|meet|cut|"
                        r"reduce|ease|pay|send|provide|double|increase)\b[^.;]{0,80}\b(?:if|provided|as long as|"
                        r"on condition that|in return)\b", re.I)
@@ -293,7 +293,8 @@ _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
 _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
 # "SANTIAGO — ", "KYIV, Ukraine — ": a dateline without an outlet, not part of what anyone said.
-_PLACE_DASH = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w .'-]{0,30}?)? (?:—|–|--) ")
+_UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'-]+"  # a word in capitals, accented ones too ("TROMSØ")
+_PLACE_DASH = re.compile(rf"{_UPPER_WORD}(?: {_UPPER_WORD}){{0,3}}(?:, {UPPER}[\w .'-]{{0,30}}?)? (?:—|–|--) ")
 _ROLE_QUALIFIERS = ("prime", "deputy", "vice", "former", "junior")
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
@@ -1761,9 +1762,10 @@ class ClaimExtractor:
 
     def _reports_another(self, actor: Actor, content: str) -> bool:
         """Whether ``content`` reports a pledge or rejection of a person of this article other than
-        ``actor`` ("Brandvold had pledged ..." in Kindiki's words). A state's is not another's: its
-        officials report their government's decisions ("Varnholm pledged ..., the prime minister
-        said")."""
+        ``actor`` ("Brandvold had pledged ..." in Kindiki's words), or of a state other than the one
+        ``actor`` speaks for ("Tokyo had pledged ..." in the words of Kenya's ambassador). Their own
+        state's is theirs to report: officials report their government's decisions ("Varnholm
+        pledged ..., the prime minister said")."""
         m = _REPORTED_KIND.match(content)
         if not m:
             return False
@@ -1773,6 +1775,11 @@ class ClaimExtractor:
         if who is None or who.group(1).lower() in _FIRST_PERSON | {"it", "they", "he", "she", "this", "that"}:
             return False
         name = who.group(1)
+        state = self.resolver.country_of(name)
+        if state:  # "Tokyo had pledged ..." in the words of Kenya's ambassador: Japan's pledge, not Kenya's
+            own = self.resolver.country_of(actor.name) if actor.actor_type == "government" else \
+                role_country(actor.role, self.resolver)
+            return own is not None and own != state
         return (fold(name) in self._people or fold(name.split()[-1]) in self._people) \
             and fold(name.split()[-1]) not in fold(actor.name).split()
 

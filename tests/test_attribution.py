@@ -987,3 +987,28 @@ def test_who_did_the_kind_asked_names_the_doer_not_the_offer(tmp_path):
     assert a.query("Who rejected the gas offer?").kind == "rejection"
     ans = a.ask("Who rejected the gas offer?")
     assert not ans.abstained and ans.citations[0].speaker == "Zoë Marchetti", ans
+
+
+def test_second_new_user_pass_datelines_reported_state_pledges_and_dated_positions(tmp_path):
+    """From a second new-user pass this session: "TROMSØ — Solheim, ..." made "TROMSØ — Solheim"
+    a government (an accented dateline); "Tokyo had pledged ..." in the words of Kenya's
+    ambassador was a pledge of Kenya's; "the Norwegian foreign minister" did not name Norway (an
+    irregular demonym); `positions Kenya --since` dropped officials whose role was given only in
+    an earlier article."""
+    a = _ingested_articles(tmp_path, {
+        "a1.md": ("Norway and Valdoria talk fish", "Fjord Times", "2025-03-04",
+                  "Norway's Foreign Minister Ingrid Solheim met Valdoria's envoy in Oslo."),
+        "a2.md": ("Norway keeps survey", "Fjord Times", "2025-11-18",
+                  "TROMSØ — Solheim, the Norwegian foreign minister, pledged on Tuesday that Norway would keep "
+                  "funding the survey."),
+        "a3.md": ("Kenya presses Japan", "Nairobi Wire", "2025-11-20",
+                  "Kenya's ambassador to Japan, Wanjiru Kamau, said on Monday that Tokyo had pledged to finance the "
+                  "second phase of the Lamu port. Kamau demanded that the loan be disbursed before the end of the "
+                  "year.")})
+    assert not [x for x in a.actors() if "TROMS" in x.actor]
+    since = a.positions("Norway", filters={"since": "2025-11-01"})
+    # (the surname stays its own actor: the first article quotes no statement of Ingrid Solheim's)
+    assert [(c.actor, c.role, c.kind) for c in since] == [("Solheim", "Norwegian foreign minister", "pledge")], since
+    assert not a.positions("Kenya", kind="pledge")
+    assert [c.kind for c in a.positions("Wanjiru Kamau")] == ["statement", "demand"]
+    assert [c.kind for c in a.positions("Kenya", filters={"since": "2025-11-20"})] == ["statement", "demand"]
