@@ -109,7 +109,7 @@ def torch_fp32() -> Embedder:
 
 
 def test_onnx_matches_torch_fp32(onnx_cache, real_texts, torch_fp32):
-    onnx = Embedder(backend="onnx").embed(real_texts)
+    onnx = Embedder("float32", backend="onnx").embed(real_texts)
     ref = torch_fp32.embed(real_texts)
     cos = np.sum(onnx * ref, axis=1)
     assert cos.min() >= 0.9999, (float(cos.min()), real_texts[int(cos.argmin())][:80])
@@ -122,13 +122,13 @@ def test_onnx_truncates_like_sentence_transformers(onnx_cache, real_texts, torch
     tok = emb._load_tokenizer()
     assert len(tok.encode(long_text).ids) == 256
     # Words beyond the first 256 tokens change nothing, exactly as in sentence-transformers.
-    onnx = Embedder(backend="onnx")
+    onnx = Embedder("float32", backend="onnx")
     a, b = onnx.embed([long_text, long_text + " completely different words at the end"])
     assert float(a @ b) > 0.999999
 
 
 def test_shapes_dtypes_norms(onnx_cache, real_texts):
-    e = Embedder(backend="onnx", batch_size=7)
+    e = Embedder("float32", backend="onnx", batch_size=7)
     vecs = e.embed(real_texts[:20])
     assert vecs.shape == (20, DIMENSIONS) and vecs.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
@@ -136,7 +136,7 @@ def test_shapes_dtypes_norms(onnx_cache, real_texts):
     assert one.shape == (DIMENSIONS,) and one.dtype == np.float32
     # batching and length sorting do not change vectors, and the order is kept
     np.testing.assert_allclose(one, vecs[3], atol=1e-5)
-    np.testing.assert_allclose(Embedder(backend="onnx", batch_size=64).embed(real_texts[:20]), vecs, atol=1e-5)
+    np.testing.assert_allclose(Embedder("float32", backend="onnx", batch_size=64).embed(real_texts[:20]), vecs, atol=1e-5)
 
 
 def test_empty_input(onnx_cache):
@@ -246,7 +246,7 @@ def test_int8_vectors_match_fp32(onnx_cache, real_texts):
     assert path.parent == onnx_cache and path.name.startswith(emb.onnx_model_file().stem)
     assert set(onnx_cache.glob(".tmp-*")) == temps, "the quantization leaves no temp file"
     assert not list(onnx_cache.glob("*-inferred*")), "nor onnxruntime's shape-inference copy"
-    fp32 = Embedder(backend="onnx").embed(texts)
+    fp32 = Embedder("float32", backend="onnx").embed(texts)
     assert int8.shape == fp32.shape and int8.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(int8, axis=1), 1.0, atol=1e-5)
     cos = np.sum(int8 * fp32, axis=1)
@@ -332,7 +332,7 @@ def test_int8_ingestion_end_to_end(onnx_cache, tmp_path):
         report = a.ingest([src])
         assert report.ok and report.added == len(arts) and report.chunks > 0, report.failed
         assert a.embedder._onnx_int8 is not None, "the sentences of a batch went to the int8 model"
-        fp32 = Embedder(backend="onnx")
+        fp32 = Embedder("float32", backend="onnx")
         docs = a.store.documents()
         cos = []
         for listed in docs:
@@ -350,3 +350,20 @@ def test_int8_ingestion_end_to_end(onnx_cache, tmp_path):
         assert found >= len(arts) - 1, found
     finally:
         a.store.close()
+
+
+def test_auto_dtype_picks_by_cpu_flags(monkeypatch):
+    """``auto``: int8 where the CPU has VNNI (and onnxruntime is installed), else bf16 where it has
+    bf16 units, else fp32; explicit names always win."""
+    flags = emb._cpu_flags()
+    expected = ("int8" if flags & {"avx512_vnni", "avx_vnni", "amx_int8"}
+                else "bfloat16" if flags & {"avx512_bf16", "amx_bf16"} else "float32")
+    assert emb.resolve_dtype("auto") == expected  # this machine, from its real /proc/cpuinfo
+    for cpu, want in (({"avx512f", "avx512_vnni", "avx512_bf16"}, "int8"), ({"avx2", "avx_vnni"}, "int8"),
+                      ({"avx512f", "amx_bf16"}, "bfloat16"), ({"avx2", "fma"}, "float32"), (set(), "float32")):
+        monkeypatch.setattr(emb, "_cpu_flags", lambda cpu=cpu: set(cpu))
+        assert emb.resolve_dtype("auto") == want, cpu
+        assert emb.resolve_dtype("bfloat16") == "bfloat16" and emb.resolve_dtype("fp32") == "float32"
+    monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx512_vnni", "avx512_bf16"})
+    monkeypatch.setattr(emb, "_onnxruntime_available", lambda: False)
+    assert emb.resolve_dtype("auto") == "bfloat16"
