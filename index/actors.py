@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -296,7 +297,7 @@ class ActorResolver:
         self.countries: set[str] = set()
         self.organisations: set[str] = set()
         self.groups: set[str] = set()
-        self.states: dict[str, str] = {}  # learned states (see learn_states): name or demonym -> name
+        self._assumed = threading.local()  # states one document shows (assuming_states), per thread
         paths = [_BUILTIN, extra_aliases]
         for p in paths:
             if p:
@@ -329,12 +330,19 @@ class ActorResolver:
 
     @contextmanager
     def assuming_states(self, states: dict[str, str]):
-        """``country_of`` also knows ``states`` (from ``states_in``) inside the block."""
-        saved, self.states = self.states, {**self.states, **states}
+        """``country_of`` also knows ``states`` (from ``states_in``) inside the block, in this
+        thread only (two threads may extract two documents with one resolver)."""
+        saved = self.states
+        self._assumed.states = {**saved, **states}
         try:
             yield
         finally:
-            self.states = saved
+            self._assumed.states = saved
+
+    @property
+    def states(self) -> dict[str, str]:
+        """States the current document shows (see :meth:`assuming_states`): name or demonym -> name."""
+        return getattr(self._assumed, "states", None) or {}
 
     def country_of_code(self, code: str) -> str | None:
         """The country an ISO 3166 alpha-3 (or alpha-2) code stands for ("TUR" -> Turkey), else None."""

@@ -296,6 +296,13 @@ _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "arg
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'-]+"  # a word in capitals, accented ones too ("TROMSØ")
 _PLACE_DASH = re.compile(rf"{_UPPER_WORD}(?: {_UPPER_WORD}){{0,3}}(?:, {UPPER}[\w .'-]{{0,30}}?)? (?:—|–|--) ")
 _ROLE_QUALIFIERS = ("prime", "deputy", "vice", "former", "junior")
+# _introduced_roles: the words right before a person's name that introduce them with a role
+# ("Sarnia's Foreign Minister <name>"; "... and Kestria's ambassador to Oslo, <name>"), matched
+# backwards from a mention (search between a look-back bound and the name).
+_INTRO_LOOKBACK = 200
+_ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})\Z")
+_ROLE_APPOSED = re.compile(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
+                           rf"(?:{_ROLE_WORDS})(?:\s+(?:to|of|for)\s+(?:the\s+)?{UPPER}[\w’'.-]*)?),\s+\Z", re.M)
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
@@ -457,6 +464,9 @@ class _Context:
     documents: dict[str, Actor] = field(default_factory=dict)  # "agreement" -> the "plea agreement" that spoke
     acronyms: dict[str, str] = field(default_factory=dict)  # "BEUC" -> "European Consumer Organisation"
     institutions: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
+    people: set[str] = field(default_factory=set)  # folded full names and surnames of ``names``
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> the role the document introduced them with
+    claim_roles: dict[str, str] = field(default_factory=dict)  # full name -> the role their first statement gave
 
 
 def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
@@ -475,9 +485,6 @@ class ClaimExtractor:
     def __init__(self, resolver: ActorResolver | None = None, batch_size: int = 256):
         self.resolver = resolver or ActorResolver()
         self.batch_size = batch_size
-        self._people: set[str] = set()  # folded full names and surnames of the document's persons
-        self._roles: dict[str, str] = {}  # full name -> the role the document introduced them with
-        self._claim_roles: dict[str, str] = {}
 
     def voice_of(self, meta: dict) -> Actor | None:
         """Who delivers a document that is a speech, from its record's fields: ``country``
@@ -568,9 +575,8 @@ class ClaimExtractor:
                         names.append(" ".join(words))
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
-        self._people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
-        self._roles = self._introduced_roles(text, ctx.names)
-        self._claim_roles = {}  # full name -> the role their first statement gave
+        ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
+        ctx.roles = self._introduced_roles(text, ctx.names)
         self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
@@ -616,7 +622,7 @@ class ClaimExtractor:
                 prev_direct = False
             claims += found
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
-        claims += self._unclosed_claims(text, unclosed, claims)
+        claims += self._unclosed_claims(text, unclosed, claims, ctx)
         roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:
@@ -630,7 +636,7 @@ class ClaimExtractor:
                 unique.append(c)
         return unique
 
-    def _unclosed_claims(self, text, unclosed, claims: list[Claim]) -> list[Claim]:
+    def _unclosed_claims(self, text, unclosed, claims: list[Claim], ctx: _Context) -> list[Claim]:
         """A quotation paragraph left open, as news does when a quotation runs on ("“We are asking
         for one thing.\n\n“If the locks stay closed ...,” Halvorsen said."): the speaker of the
         quotation that opens the next paragraph, when no earlier sentence gave it one."""
@@ -647,7 +653,7 @@ class ClaimExtractor:
             kind = self._kind_from_content("", text[cs:ce])
             for c in theirs:
                 if c.start == theirs[0].start:
-                    out.append(self._claim(c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                    out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
                                            "(quotation running on)", kind, True, cs, ce, text, qs - 1, qe,
                                            self._topics(None, cs, cs, ce, text), c.date))
         return out
@@ -879,7 +885,7 @@ class ClaimExtractor:
                 continue
             agent = self._agent(v)
             subj = agent if agent is not None else (self._subject(v if v.i not in joined else joined[v.i])
-                                                    or self._inverted_subject(v) or self._stray_subject(v))
+                                                    or self._inverted_subject(v) or self._stray_subject(v, ctx))
             named = self._entity_before(v) if subj is None else None
             if subj is None and named is None:
                 continue
@@ -911,7 +917,7 @@ class ClaimExtractor:
             topics = self._topics(doc, s, cs, ce)
             when = self._date(text, s, e, cs, ce, published, doc, v)
             for speaker, actor in speakers:
-                out.append(self._claim(doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
+                out.append(self._claim(ctx, doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
             self._remember([a for _, a in speakers], ctx)
         self._note_bodies(doc, ctx)
@@ -962,7 +968,7 @@ class ClaimExtractor:
         own_verb = aux.i == root.i  # "We seek ...", "We have to ...", "We are determined ...": no modal
         kind = ("position" if negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
                 else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
-        return [self._claim(doc_id, speaker, ctx.voice, aux.text, kind, False,
+        return [self._claim(ctx, doc_id, speaker, ctx.voice, aux.text, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
 
@@ -994,7 +1000,7 @@ class ClaimExtractor:
         kind = "statement" if introduced else "demand" if demand else "position"
         holder = pred if pred is not None else attr
         assert holder is not None  # (one of them, checked above)
-        return [self._claim(doc_id, doc[:holder.i + 1].text, ctx.voice, doc[root.i:holder.i + 1].text, kind, False,
+        return [self._claim(ctx, doc_id, doc[:holder.i + 1].text, ctx.voice, doc[root.i:holder.i + 1].text, kind, False,
                             cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                             self._date(text, s, e, cs, ce, published, doc, root))]
 
@@ -1147,7 +1153,7 @@ class ClaimExtractor:
         return next((a for p in h.rights if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                      if o.dep_ == "pobj" for a in o.rights if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
 
-    def _stray_subject(self, v):
+    def _stray_subject(self, v, ctx: _Context):
         """A person of this article the parser hung on a verb without a subject as a modifier
         ("Stanić rejected ...", "Stanić, who met ..., said": an unknown name read as an adverb), or
         the subject it gave a participle set off before the verb ("Støre, asked about it, said")."""
@@ -1161,7 +1167,7 @@ class ClaimExtractor:
                 if name is not None:
                     return name
         return next((c for c in v.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj")
-                     and c.text[:1].isupper() and fold(c.text) in self._people), None)
+                     and c.text[:1].isupper() and fold(c.text) in ctx.people), None)
 
     @staticmethod
     def _entity_before(v):
@@ -1638,7 +1644,7 @@ class ClaimExtractor:
                 continue
             sent_start = text.rfind("\n", 0, m.start()) + 1
             kind = self._kind_from_content("", text[cs:ce])
-            out.append(self._claim(doc_id, who, actor, "(signed quotation)", kind, True, cs, ce, text,
+            out.append(self._claim(ctx, doc_id, who, actor, "(signed quotation)", kind, True, cs, ce, text,
                                    sent_start, m.end("who"), self._topics(None, cs, cs, ce, text),
                                    self._date(text, cs, ce, cs, ce, published)))
         for m in _SIGNED_POST.finditer(text):  # an embedded post: its author's (display name, else @handle)
@@ -1650,7 +1656,7 @@ class ClaimExtractor:
             shown = m.group("who").strip()
             who = shown if re.fullmatch(r"[A-Za-zÀ-ÿ][\w .'’-]{1,58}", shown) else "@" + m.group("handle")
             actor = self._actor(who, ctx, "PERSON") if not who.startswith("@") else Actor(who, "person", "")
-            out.append(self._claim(doc_id, who, actor, "(signed post)", self._kind_from_content("", text[cs:ce]),
+            out.append(self._claim(ctx, doc_id, who, actor, "(signed post)", self._kind_from_content("", text[cs:ce]),
                                    True, cs, ce, text, m.start(), m.end(), self._topics(None, cs, cs, ce, text),
                                    self._post_date(m) or published[:10]))
         return out
@@ -1680,7 +1686,7 @@ class ClaimExtractor:
         cue = "(continued quotation)"
         kind = self._kind_from_content("", text[cs:ce])
         when = self._date(text, s, e, cs, ce, published)
-        return [self._claim(doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,
+        return [self._claim(ctx, doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,
                             self._topics(None, s, cs, ce, text), when) for a in speakers]
 
     def _according_to(self, doc, cue_at, at, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
@@ -1704,7 +1710,7 @@ class ClaimExtractor:
             return []
         when = self._date(text, s, e, cs, ce, published)
         kind = self._kind_from_content("", text[cs:ce])
-        return [self._claim(doc_id, sp, a, cue, kind, False, cs, ce, text, s, e,
+        return [self._claim(ctx, doc_id, sp, a, cue, kind, False, cs, ce, text, s, e,
                             self._topics(doc, s, cs, ce), when) for sp, a in speakers]
 
     @staticmethod
@@ -1760,7 +1766,7 @@ class ClaimExtractor:
             kind = self._kind_from_content(low, content)
         return " ".join(parts), kind
 
-    def _reports_another(self, actor: Actor, content: str) -> bool:
+    def _reports_another(self, actor: Actor, content: str, ctx: _Context) -> bool:
         """Whether ``content`` reports a pledge or rejection of a person of this article other than
         ``actor`` ("Brandvold had pledged ..." in Kindiki's words), or of a state other than the one
         ``actor`` speaks for ("Tokyo had pledged ..." in the words of Kenya's ambassador). Their own
@@ -1780,7 +1786,7 @@ class ClaimExtractor:
             own = self.resolver.country_of(actor.name) if actor.actor_type == "government" else \
                 role_country(actor.role, self.resolver)
             return own is not None and own != state
-        return (fold(name) in self._people or fold(name.split()[-1]) in self._people) \
+        return (fold(name) in ctx.people or fold(name.split()[-1]) in ctx.people) \
             and fold(name.split()[-1]) not in fold(actor.name).split()
 
     @staticmethod
@@ -1878,31 +1884,43 @@ class ClaimExtractor:
 
     def _introduced_roles(self, text: str, names: list[str]) -> dict[str, str]:
         """The role each person is first introduced with where no statement of theirs gives it
-        ("Sarnia's Foreign Minister Helga Brandvold and Kenya's ... met"): full name -> role."""
+        ("Sarnia's Foreign Minister Helga Brandvold and Kenya's ... met"): full name -> role. One
+        pass over the text's mentions of the names: each mention looks back at the words before it."""
+        if not names:
+            return {}
+        alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        before: dict[str, re.Match] = {}  # name -> the first "Sarnia's Foreign Minister <name>"
+        apposed: dict[str, re.Match] = {}  # name -> the first "Kestria's ambassador to Oslo, <name>"
+        for m in re.finditer(rf"(?<![\w’'-])(?=({alternation})(?![\w-]))", text):
+            name, at = m.group(1), m.start()
+            if name in before and name in apposed:
+                continue
+            look = max(0, at - _INTRO_LOOKBACK)
+            if name not in before and (b := _ROLE_BEFORE.search(text, look, at)):
+                before[name] = b
+            if name not in apposed and (b := _ROLE_APPOSED.search(text, look, at)):
+                apposed[name] = b
         roles = {}
         for name in names:
-            m = re.search(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})"
-                          rf"{re.escape(name)}(?![\w-])", text)
-            if m:
-                a = self.resolver.resolve(m.group(0))
+            b = before.get(name)
+            if b:
+                a = self.resolver.resolve(b.group(0) + name)
                 if a.name == name and a.role:
                     roles[name] = a.role
                     continue
-            # "... and Kestria's ambassador to Oslo, Piotr Lund, are brothers": the role in apposition
-            m = re.search(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
-                          rf"(?:{_ROLE_WORDS})(?:\s+(?:to|of|for)\s+(?:the\s+)?{UPPER}[\w’'.-]*)?),\s+"
-                          rf"{re.escape(name)}(?![\w-])", text, re.M)
-            if m and m.group(1)[:1].isupper():
-                roles[name] = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+            b = apposed.get(name)
+            if b and b.group(1)[:1].isupper():
+                roles[name] = re.sub(r"^(?:The|A|An)\s+", "", b.group(1))
         return roles
 
-    def _claim(self, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics, when) -> Claim:
-        if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce]):
+    def _claim(self, ctx: _Context, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics,
+               when) -> Claim:
+        if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.actor_type == "person" and actor.role:
-            self._claim_roles.setdefault(actor.name, actor.role)
+            ctx.claim_roles.setdefault(actor.name, actor.role)
         elif actor.actor_type == "person" and (
-                role := self._claim_roles.get(actor.name) or self._roles.get(actor.name)):
+                role := ctx.claim_roles.get(actor.name) or ctx.roles.get(actor.name)):
             actor = Actor(actor.name, actor.actor_type, role)  # "Brandvold said", introduced earlier
         return Claim(
             claim_id=short_hash("claim", doc_id, actor.name, str(cs), str(ce)),

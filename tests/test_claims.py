@@ -629,3 +629,51 @@ def test_a_condition_after_what_was_said_and_a_conditional_concession():
                                 "was shared equally"),
                    ("proposal", "Velmora would drop the threat if inspectors were admitted within a month"),
                    ("statement", "the economy would suffer if sanctions continued")], got
+
+
+def test_one_extractor_in_two_threads_keeps_documents_apart():
+    """Per-document state (names, roles, the states an article shows) lives with the document, not
+    the extractor or its resolver: two threads sharing one extractor give each document the claims
+    it gets alone."""
+    import threading
+
+    docs = [
+        ("drasnia", "Drasnian Prime Minister Ola Brenn met reporters in Tarvik.\n\n"
+                    "Brenn said Drasnia would pledge 40 patrol boats to the joint mission. "
+                    "The Drasnian government rejected the Kestrian offer of talks."),
+        ("kestria", "Kestria's ambassador to Oslo, Piotr Lund, spoke on Monday.\n\n"
+                    "Lund said Kestria proposed a ceasefire along the river. "
+                    "\u201cWe will not move first,\u201d Lund said."),
+        ("velmora", "The special envoy of Velmora, Ambassador Rana Osei, said Velmora demanded "
+                    "the release of its sailors. Velmorian officials said the talks had stalled."),
+    ]
+    def key(claims):
+        return [(c.actor, c.actor_type, c.role, c.kind, c.start, c.end) for c in claims]
+
+    alone = {d: key(ClaimExtractor().extract(t, d, "2026-03-01")) for d, t in docs}
+    assert all(alone.values()), alone
+    shared = ClaimExtractor()
+    got: dict[str, list] = {d: [] for d, _ in docs}
+    errors: list[BaseException] = []
+
+    def run(order):
+        try:
+            for _ in range(15):
+                for d, t in order:
+                    got[d].append(key(shared.extract(t, d, "2026-03-01")))
+        except BaseException as e:  # surfaced below
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(o,)) for o in (docs, docs[::-1])]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so a shared per-document field would be seen
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors, errors
+    for d, runs in got.items():
+        assert len(runs) == 30 and all(r == alone[d] for r in runs), (d, alone[d], [r for r in runs if r != alone[d]][:1])
