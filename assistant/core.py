@@ -25,7 +25,7 @@ from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_li
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
-from .query import History, Query, QueryParser
+from .query import OFFICE_ROLE, History, Query, QueryParser
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
@@ -123,7 +123,8 @@ class Assistant:
         self.answerer = ExtractiveAnswerer(self.ranker)
         self.evidence = EvidenceGatherer(store, self.retriever)
         self.parser = QueryParser(outlets=store.sources, actors=self._index_actors,
-                                  embed=self.embedder.embed, gender=self.evidence.person_gender)
+                                  embed=self.embedder.embed, gender=self.evidence.person_gender,
+                                  officials=store.officials)
         self._write_lock = threading.Lock()
         self._llms: dict[str, Answerer] = {}
         self._preload: list[threading.Thread] = []
@@ -271,6 +272,9 @@ class Assistant:
             yield from deltas(Answer(query.question, unknown_outlets_text(query.unknown_outlets, self.store.sources()),
                                      True))
             return
+        if query.offices:
+            yield from deltas(Answer(query.question, self._unheld_offices_text(query), True))
+            return
         if is_compare_question(query.text, query.actors):
             # "Compare X's and Y's positions on Z": the same side-by-side as `attache compare`.
             ordered = [m for n in query.names for m in self.parser.match_actors([n]) if m in query.actors]
@@ -292,6 +296,23 @@ class Assistant:
                 yield from deltas(answer)
                 return
         yield from self.answerer.stream(query, evidence)
+
+    def _unheld_offices_text(self, query: Query) -> str:
+        """ "What did Ostmark's prime minister propose?" when no speaker of the index holds that
+        office: say so, and name the officials of that state who are quoted (with their roles)."""
+        lines = []
+        for office in query.offices:
+            resolver = ActorResolver()
+            quoted: dict[str, str] = {}  # person -> their first office of that state
+            for person, role in sorted(self.store.officials()):
+                if OFFICE_ROLE.search(role) and role_country(role, resolver) == office.country:
+                    quoted.setdefault(person, role)
+            text = f"No statement of {office.phrase} is reported in the articles"
+            if quoted:
+                shown = "; ".join(f"{role} {person}" for person, role in list(quoted.items())[:6])
+                text += f"; the officials of {office.country} they quote are: {shown}"
+            lines.append(text + ".")
+        return f"{ABSTAIN_TEXT} " + " ".join(lines) + " Ask about one of them by name, or about the state."
 
     def warm_up(self) -> float:
         """Load everything a first question needs (query embedder, sentence ranker, catalog

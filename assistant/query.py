@@ -145,6 +145,72 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list
     return [a for a in actors if a not in topic]
 
 
+# Offices a question may ask by instead of a name ("What did Ostmark's prime minister propose?").
+_OFFICES = ("deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
+            "finance minister", "interior minister", "trade minister", "economy minister", "energy minister",
+            "foreign secretary", "secretary of state", "vice president", "president", "chancellor", "premier",
+            "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman", "minister", "king", "queen",
+            "head of state", "head of government")
+_OFFICE = "|".join(o.replace(" ", r"\s+") for o in _OFFICES)
+# a role that is a state office ("Ostmark's Energy Minister", not "professor at the University of Lindgrad")
+OFFICE_ROLE = re.compile(rf"(?i)(?<!\w)(?:{_OFFICE}|official|diplomat|negotiator)(?!\w)")
+_CAP = r"[A-ZÀ-Þ][\w’'-]*"
+_OFFICE_ASKED = re.compile(
+    rf"(?:\b(?P<owner>{_CAP}(?:\s+{_CAP})*?)(?:’s|'s)?\s+)?(?P<office>(?i:{_OFFICE}))\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP})*))?(?P<named>\s+{_CAP})?")
+
+
+@dataclass(frozen=True)
+class OfficeAsked:
+    """An office a question names instead of a person: ``phrase`` as asked ("Ostmark's prime
+    minister"), the ``country`` it belongs to and the ``office`` ("prime minister")."""
+
+    phrase: str
+    country: str
+    office: str
+
+
+def asked_offices(text: str) -> list[OfficeAsked]:
+    """The offices of states a question asks by ("Ostmark's prime minister", "the Velorian
+    foreign minister", "the president of Veloria"); not an office followed by the holder's name
+    ("Foreign Minister Lena Sorvik"), nor one of no known state ("the bank's president")."""
+    out = []
+    for m in _OFFICE_ASKED.finditer(text):
+        if m.group("named"):
+            continue
+        owner = m.group("owner") or m.group("of") or ""
+        words = owner.split()
+        while words and words[0].lower() in ("what", "did", "does", "has", "have", "was", "is", "the", "how", "who",
+                                             "when", "why", "where", "and", "or", "according", "to"):
+            words.pop(0)
+        country = _RESOLVER.country_of(" ".join(words)) if words else None
+        if country:
+            office = " ".join(m.group("office").lower().split())
+            out.append(OfficeAsked(f"{country}'s {office}", country, office))
+    return out
+
+
+def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> list[str]:
+    """The persons of ``officials`` ((person, role) pairs of the index) who hold ``asked``: a role
+    that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister") and the same
+    country; a deputy or vice office does not hold the office itself, nor a former one."""
+    from index.actors import role_country
+
+    found = []
+    for person, role in officials:
+        low = " ".join(role.lower().split()).replace("defense", "defence")
+        office = asked.office.replace("defense", "defence")
+        at = low.find(office)
+        if at < 0 or not re.search(rf"(?<!\w){re.escape(office)}(?!\w)", low):
+            continue
+        if re.search(r"\b(?:deputy|vice|former|ex-|acting)\s*$", low[:at]) \
+                and not office.startswith(("deputy", "vice")):
+            continue
+        if role_country(role, _RESOLVER) == asked.country:
+            found.append(person)
+    return sorted(set(found))
+
+
 def question_parts(text: str) -> list[str]:
     """The phrases of a question, split at commas and conjunctions: a multi-part question
     ("who pledged A, proposed B and rejected C") has a sentence of evidence for each phrase,
@@ -522,6 +588,7 @@ class Query:
     parts: tuple[str, ...] = ()
     asks_change: bool = False
     language: str = "en"
+    offices: tuple[OfficeAsked, ...] = ()  # offices asked by ("Ostmark's prime minister") no person of the index holds
     unresolved: str = ""  # a he/she/they the question leans on that stands for nobody named ("What did she say?")
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
@@ -571,7 +638,10 @@ class QueryParser:
 
     def __init__(self, outlets: Callable[[], list[str]], actors: Callable[[], list[str]],
                  embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today,
-                 gender: Callable[[str], str] | None = None):
+                 gender: Callable[[str], str] | None = None,
+                 officials: Callable[[], list[tuple[str, str]]] | None = None):
+        self._officials_of_index = officials or (lambda: [])  # (person, role) pairs of the index
+        self._officials: list[tuple[str, str]] | None = None
         self._gender = gender  # actor -> "m"/"f"/"?" (person), "" (not a person); see resolve_pronouns
         self._today = today  # what "last year" / "this month" in a question are counted from
         self._outlets_of_index = outlets
@@ -584,6 +654,7 @@ class QueryParser:
     def invalidate(self) -> None:
         with self._lock:
             self._outlets = self._actors = None
+            self._officials = None
 
     def parse(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
               standalone: str | None = None) -> Query:
@@ -603,9 +674,18 @@ class QueryParser:
             # A compound question ("X before 2020, while Y ...") may date one clause only: its
             # range is kept in ``Query.time`` but not applied to the whole question.
             f = scope.merge(f)
+        actors = asked_actors(text, self.match_actors)
+        unheld: list[OfficeAsked] = []
+        for office in asked_offices(text):
+            # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
+            holders = office_holders(office, self._known_officials())
+            if holders:
+                actors = [a for a in actors if a != office.country] + [h for h in holders if h not in actors]
+            else:
+                unheld.append(office)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
-            actors=tuple(asked_actors(text, self.match_actors)), kind=question_kind(text), terms=tuple(qterms),
+            actors=tuple(actors), offices=tuple(unheld), kind=question_kind(text), terms=tuple(qterms),
             topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
                                   - LIGHT_VERBS),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
@@ -692,8 +772,24 @@ class QueryParser:
 
     def match_actors(self, names: Sequence[str]) -> list[str]:
         """Actors of the index that ``names`` refer to: the same name (accents and apostrophes
-        folded), or a surname / first words of it ("Xi" -> "Xi Jinping"); see ``match_actor_names``."""
-        return sorted({a for n in names for a in match_actor_names(n, self._known_actors())})
+        folded), or a surname / first words of it ("Xi" -> "Xi Jinping"), with or without the
+        office before it ("Foreign Minister Lena Sorvik"); see ``match_actor_names``."""
+        known = self._known_actors()
+        found = set()
+        for n in names:
+            hits = match_actor_names(n, known)
+            if not hits:  # "Foreign Minister Lena Sorvik", "Ambassador Osei": the name without the office
+                bare = _RESOLVER.resolve(n)
+                if bare.role and bare.actor_type == "person" and bare.name != n:
+                    hits = match_actor_names(bare.name, known)
+            found.update(hits)
+        return sorted(found)
+
+    def _known_officials(self) -> list[tuple[str, str]]:
+        with self._lock:
+            if self._officials is None:
+                self._officials = list(self._officials_of_index())
+            return self._officials
 
     def _known_actors(self) -> list[str]:
         with self._lock:

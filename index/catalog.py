@@ -747,6 +747,14 @@ class Catalog:
         return [r[0] for r in rows]
 
 
+    def officials(self) -> list[tuple[str, str]]:
+        """The distinct (person, role) pairs of ready documents' speakers ("Lena Sorvik",
+        "Ostmark's Foreign Minister")."""
+        rows = self.db.execute("SELECT DISTINCT k.actor, k.role FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
+                               "WHERE d.state='ready' AND k.actor_type='person' AND k.role != ''")
+        return [(r[0], r[1]) for r in rows]
+
+
 def _listing_meta(raw: str | None) -> dict:
     """A document's metadata for listings: everything but the cleaning report (``removed``),
     which ``document()`` returns in full (dates' ``date_source``, ``truncated`` ... stay)."""

@@ -80,6 +80,8 @@ class IndexReader(Protocol):
 
     def roles(self) -> list[str]: ...
 
+    def officials(self) -> list[tuple[str, str]]: ...
+
     def document(self, doc_id: str) -> Document: ...
 
     def documents(self, filters: Filters | None = None) -> list[Document]: ...
@@ -352,3 +354,6 @@ class Store:
 
     def roles(self) -> list[str]:
         return self.catalog.roles()
+
+    def officials(self) -> list[tuple[str, str]]:
+        return self.catalog.officials()

@@ -158,3 +158,44 @@ def test_sentences_after_the_best_clear_the_same_bar(a):
 def test_a_proposal_mentioned_is_not_a_proposal_made(a):
     dask = [c for c in a.store.claims(actors=["Mirela Dask"]) if "support the proposal" in c.text]
     assert dask and all(c.kind != "proposal" for c in dask)
+
+
+def test_an_office_asked_by_is_its_holder(a):
+    """ "Veloria's foreign minister" is Tomas Ruiz (the role his statements give), and only his
+    statements answer; "Foreign Minister Lena Sorvik" is Lena Sorvik."""
+    ans = a.ask("What did Veloria's foreign minister propose?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert all(c.speaker == "Tomas Ruiz" for c in ans.citations), [c.speaker for c in ans.citations]
+    assert any("technical talks on sanctions relief" in c.quote for c in ans.citations)
+    quotes_exact(a, ans)
+    q = a.query("What did the president of Veloria pledge?")
+    assert q.actors == ("Anna Koval",) and not q.offices
+    ans = a.ask("What did Foreign Minister Lena Sorvik propose?")
+    assert all(c.speaker == "Lena Sorvik" for c in ans.citations), ans.answer  # not Ruiz's or Oren's proposals
+    assert "Lena Sorvik" in ans.answer
+
+
+def test_an_office_nobody_quoted_holds_abstains_and_names_who_is_quoted(a):
+    ans = a.ask("What did Ostmark's prime minister propose?")
+    assert ans.abstained and not ans.citations, ans.answer
+    assert "No statement of Ostmark's prime minister is reported" in ans.answer
+    assert "Foreign Minister Lena Sorvik" in ans.answer and "Chancellor Viktor Halden" in ans.answer
+    assert "Jonas Feld" not in ans.answer  # a professor in Lindgrad holds no office of Ostmark
+    assert "Tomas Ruiz" not in ans.answer  # another state's official
+    q = a.query("What did the Velorian defense minister say about the drills?")  # "Defence Minister" in the articles
+    assert q.actors == ("Mirela Dask",) and not q.offices, (q.actors, q.offices)
+
+
+def test_asked_offices_are_read_from_the_question():
+    from assistant.query import OfficeAsked, asked_offices, office_holders
+
+    assert asked_offices("What did Ostmark's prime minister propose?") == [
+        OfficeAsked("Ostmark's prime minister", "Ostmark", "prime minister")]
+    assert [o.country for o in asked_offices("What has the President of Veloria said?")] == ["Veloria"]
+    assert [o.phrase for o in asked_offices("Did the Kenyan foreign minister pledge troops?")] == [
+        "Kenya's foreign minister"]
+    assert asked_offices("What did Foreign Minister Lena Sorvik propose?") == []  # the holder is named
+    assert asked_offices("What did the bank's president say?") == []  # no state
+    officials = [("A B", "Kenya's Deputy Prime Minister"), ("C D", "Kenyan Prime Minister"),
+                 ("E F", "former Prime Minister of Kenya"), ("G H", "Prime Minister of Uganda")]
+    assert office_holders(OfficeAsked("Kenya's prime minister", "Kenya", "prime minister"), officials) == ["C D"]
