@@ -226,6 +226,15 @@ _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\
                        r"halt|release|open|allow|suspend|return|reopen|recognise|recognize|negotiate|talk|meet|cut|"
                        r"reduce|ease|pay|send|provide|double|increase)\b[^.;]{0,80}\b(?:if|provided|as long as|"
                        r"on condition that|in return)\b", re.I)
+# A consequence on a condition the other side must meet: a demand backed by a threat, not a pledge
+# ("we will take our case to the court if Kestria does not reopen the locks", "would cut the
+# quotas unless Norway withdrew"; not "will stay open unless the fighting reaches the capital", nor
+# "the economy would suffer if sanctions continued": the speaker or a named party acts).
+_CONDITIONAL_THREAT = re.compile(r"^\W*(?:we|i|they|he|she|it|(?-i:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*))\s+"
+                                 r"(?:will|shall|would|'ll)\s+(?:\w+\s+){0,2}?[a-z]\w*\b[^.;]{0,120}?"
+                                 r"\b(?:(?-i:unless\s+(?:the\s+)?[A-Z])|if\s+(?:[\w’'-]+\s+){1,5}?(?:does|do|did|is|are|was|were|"
+                                 r"has|have|had|can|could|will|would)\s*(?:not|n't)\b|if\s+(?:[\w’'-]+\s+){1,5}?"
+                                 r"(?:fails?|failed|refuses?|refused|continues?|continued|keeps?|kept)\b)", re.I)
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
                      r"protect|defend|help|support)\b", re.I)
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
@@ -299,6 +308,7 @@ _ROLE_QUALIFIERS = ("prime", "deputy", "vice", "former", "junior")
 # _introduced_roles: the words right before a person's name that introduce them with a role
 # ("Sarnia's Foreign Minister <name>"; "... and Kestria's ambassador to Oslo, <name>"), matched
 # backwards from a mention (search between a look-back bound and the name).
+_ROLE_AHEAD = 300  # characters after "Ostmark's energy minister said ..." searched for "Energy Minister <name>"
 _INTRO_LOOKBACK = 200
 _ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})\Z")
 _ROLE_APPOSED = re.compile(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
@@ -841,6 +851,23 @@ class ClaimExtractor:
         actor = self._actor(pick, ctx, "PERSON")
         return Actor(actor.name, "person", role or actor.role)
 
+    def _role_named_after(self, subj, ctx: _Context) -> Actor | None:
+        """ "Ostmark's energy minister said on Thursday ... Energy Minister Karl Dremmen said": the
+        person the next sentences name with the same office (its words before the role noun too),
+        within ``_ROLE_AHEAD`` characters of the sentence's end; None otherwise."""
+        words = [c.text for c in subj.lefts if c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
+                 and not self.resolver.country_of(c.text)]
+        office = r"\s+".join(re.escape(w) for w in words + [subj.text])
+        end = ctx.parse_start + subj.sent.end_char
+        m = re.compile(rf"(?i:{office})\s+({UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)+)").search(
+            ctx.text, end, end + _ROLE_AHEAD)
+        if m is None:
+            return None
+        actor = self._actor(m.group(1), ctx, "PERSON")
+        if actor.actor_type != "person":
+            return None
+        return Actor(actor.name, "person", self._phrase(subj))
+
     def _note_group(self, sentence: str, ctx: _Context) -> None:
         """Remember a sentence-initial pair ("China and Russia ...") for a later "they"."""
         m = re.match(r"(?:Both\s+)?([A-Z][\w.’']*(?: [A-Z][\w.’']*)?) and ([A-Z][\w.’']*(?: [A-Z][\w.’']*)?)\b",
@@ -1289,13 +1316,21 @@ class ClaimExtractor:
         if subj.pos_ == "NOUN" and low in _ROLE_NOUNS | _KIN_NOUNS and not subj.conjuncts and not any(
                 c.dep_ == "appos" for c in subj.rights) and self._named_of(subj) is None:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
-            if det == "the" and low in _ROLE_NOUNS:
+            state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+                          and (country := self.resolver.country_of(c.text))), None)
+            if det in ("a", "an") and state and low in _ROLE_NOUNS:
+                # "a Russian diplomat said": someone of that state's the article does not name
+                return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
+            owned = state is not None and any(c.dep_ == "poss" and self.resolver.country_of(c.text) == state
+                                              for c in subj.lefts)
+            if (det == "the" or owned) and low in _ROLE_NOUNS:
+                # "the envoy", "the Tarvanian minister", "Russia's envoy": a person introduced so, else the state
                 person = self._role_person(subj, ctx)
-                state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
-                              and (country := self.resolver.country_of(c.text))), None)
                 if state and (person is None or self._country_of_role(person) != state):
-                    # "The Tarvanian minister said": Tarvania's, never another country's minister
-                    return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
+                    # "The Tarvanian minister said": Tarvania's, never another country's minister; the
+                    # person the next sentences name so, else the state
+                    later = self._role_named_after(subj, ctx) if owned else None
+                    return [(self._phrase(subj), later or Actor(state, "government", self._phrase(subj)))]
                 return [(self._phrase(subj), person)] if person else []
             if det in ("her", "his", "their"):  # "her father said": only the person introduced so
                 person = self._role_person(subj, ctx, introduced_only=True)
@@ -1796,6 +1831,8 @@ class ClaimExtractor:
             return "rejection" if reported.group("rejection") else "pledge"
         if _PROPOSAL.search(content):
             return "proposal"
+        if _CONDITIONAL_THREAT.search(content):
+            return "demand"  # "We will take our case to the court if Kestria does not reopen the locks"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):
             return "criticism"
         if _PLEDGE.search(content):

@@ -677,3 +677,41 @@ def test_one_extractor_in_two_threads_keeps_documents_apart():
     assert not errors, errors
     for d, runs in got.items():
         assert len(runs) == 30 and all(r == alone[d] for r in runs), (d, alone[d], [r for r in runs if r != alone[d]][:1])
+
+
+def test_an_official_of_a_state_left_unnamed_speaks_for_the_state():
+    """ "Russia's envoy said", "a Russian diplomat said": the state speaks (role kept), unless
+    the article introduced a person with that office before ("Russia's envoy to the UN, Vassily
+    Nebenzia") or names them in the next sentences ("Energy Minister Karl Dremmen said")."""
+    x = ClaimExtractor()
+
+    def got(text):
+        return [(c.actor, c.actor_type, c.role) for c in x.extract(text, "d", "2026-05-20")]
+
+    assert got("Russia's envoy said Moscow would not attend the talks.") == [
+        ("Russia", "government", "Russia's envoy")]
+    assert got("A Kenyan diplomat said the mission would be extended.") == [
+        ("Kenya", "government", "A Kenyan diplomat")]
+    assert got("Russia's envoy to the UN, Vassily Nebenzia, spoke on Monday. "
+               "Russia's envoy said the resolution was one-sided.") == [
+        ("Vassily Nebenzia", "person", "Russia's envoy to the UN")]
+    assert got("Ukraine's Foreign Minister Dmytro Kuleba met reporters. Russia's envoy said the talks had failed.") == [
+        ("Russia", "government", "Russia's envoy")]  # never the other state's minister
+    assert got("Kestria will cut its quotas, Kestria's energy minister said on Thursday.\n\n"
+               "Energy Minister Ana Roth said the cut would take effect in May.") == [
+        ("Ana Roth", "person", "Kestria's energy minister"), ("Ana Roth", "person", "Energy Minister")]
+
+
+def test_a_consequence_on_the_other_sides_condition_is_a_demand():
+    """ "We will take our case to the court if Kestria does not reopen the locks" threatens; what
+    it wants is the locks reopened: a demand, not a pledge. Pledges on a condition stay pledges,
+    and a prediction or an exception is neither."""
+    text = ("Norway's Foreign Minister Ingrid Solheim spoke on Monday.\n\n"
+            "“We will take our case to the court in The Hague if Kestria does not reopen the locks by Friday,” "
+            "Solheim said.\n\n“We will send 40 tonnes of aid if the corridor opens,” she added.\n\n"
+            "Solheim said Norway would expel Kestria's ambassador if the seizures continued. Solheim said the "
+            "economy would suffer if sanctions continued. Solheim said Norway will keep its embassy open unless "
+            "the fighting reaches the capital. Russia's envoy said Moscow would cut gas supplies unless Ukraine "
+            "paid its debts.")
+    kinds = [c.kind for c in ClaimExtractor().extract(text, "d", "2026-05-20")]
+    assert kinds == ["demand", "pledge", "demand", "statement", "position", "demand"], kinds
