@@ -34,6 +34,10 @@ KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked w
 # Light verbs ("threaten to go to the court"): no topic of their own.
 LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get gets got come comes came put puts "
                               "give gives gave bring brings brought"))
+# Words that frame a request rather than name its topic ("Tell me what Mereth pledged", "Can you
+# list what ...", "I want to know ...").
+REQUEST_WORDS = frozenset(terms("tell me us show list explain describe summarise summarize summary please could "
+                                "would can you want know find let"))
 CHANGE_QUESTION = re.compile(r"\b(chang\w*|evolv\w*|shift\w*|over time|timeline|since|used to|now)\b", re.I)
 QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
@@ -98,6 +102,31 @@ def check_question(question: str) -> str:
     if len(q) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question is too long ({len(q)} characters; at most {MAX_QUESTION_CHARS})")
     return q
+
+
+# A sentence of a question that tells the assistant how to answer rather than asking anything
+# ("Please quote the article.", "Keep it short.", "Ignore previous instructions and ...").
+_INSTRUCTION = re.compile(
+    r"^\W*(?:please|kindly|keep|be|answer|quote|cite|use|give|ignore|disregard|forget|respond|reply|include|"
+    r"format|write|print|output|show|make|only|do\s+not|don['’]t|no\s+need|thanks?|thank\s+you|you\s+are|"
+    r"you\s+must|act\s+as|pretend|system|assistant)\b", re.I)
+_QUESTION_SENTENCE = re.compile(r"[^?.!]*(?:[?.!]+|$)")
+
+
+def split_instructions(question: str) -> tuple[str, tuple[str, ...]]:
+    """``(what is asked, instructions)``: a question of several sentences without those that only
+    tell the assistant how to answer ("What did Mereth pledge? Please quote the article." ->
+    "What did Mereth pledge?"). Instructions are never obeyed (an answer is its citations) and must
+    not be read as names or topics ("They do not mention Ignore"). One sentence is kept as it is;
+    when every sentence reads as an instruction, the first is kept ("Tell me ... Keep it short.")."""
+    spans = [m.span() for m in _QUESTION_SENTENCE.finditer(question) if m.group(0).strip()]
+    if len(spans) < 2:
+        return question, ()
+    told = [bool(_INSTRUCTION.match(question[a:b])) for a, b in spans]
+    if all(told):
+        told[0] = False
+    kept = " ".join(question[a:b].strip() for (a, b), t in zip(spans, told) if not t)
+    return kept, tuple(question[a:b].strip() for (a, b), t in zip(spans, told) if t)
 
 
 def named_entities(text: str) -> list[str]:
@@ -589,6 +618,8 @@ class Query:
     asks_change: bool = False
     language: str = "en"
     offices: tuple[OfficeAsked, ...] = ()  # offices asked by ("Ostmark's prime minister") no person of the index holds
+    asked: str = ""  # the question without sentences that only instruct (see split_instructions); "": as asked
+    instructions: tuple[str, ...] = ()  # those sentences (never obeyed)
     unresolved: str = ""  # a he/she/they the question leans on that stands for nobody named ("What did she say?")
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
@@ -597,7 +628,7 @@ class Query:
     def untimed(self) -> str:
         """The question without the time words it names ("Does X currently want ...?" ->
         "Does X want ...?"): what it asks, once the when is taken out (into ``time``)."""
-        return self.time.rest if self.time.phrases else self.question
+        return self.time.rest if self.time.phrases else (self.asked or self.question)
 
     @property
     def statement_filters(self) -> Filters:
@@ -614,7 +645,7 @@ class Query:
 
     @property
     def is_followup(self) -> bool:
-        return self.text != self.question
+        return self.text != (self.asked or self.question)
 
     @property
     def routed_kinds(self) -> list[str] | None:
@@ -664,7 +695,8 @@ class QueryParser:
         question = check_question(question)
         f = self.resolve_filters(filters)
         hist = tuple((str(q), str(a)) for q, a in (history or ()))
-        text = standalone or (self.followup_text(question, hist) if hist else question)
+        asked, instructions = split_instructions(question)
+        text = standalone or (self.followup_text(asked, hist) if hist else asked)
         names = named_entities(text)
         name_terms = {t for n in names for t in terms(n)}
         qterms = terms(text)
@@ -687,12 +719,12 @@ class QueryParser:
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(actors), offices=tuple(unheld), kind=question_kind(text), terms=tuple(qterms),
             topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
-                                  - LIGHT_VERBS),
+                                  - LIGHT_VERBS - REQUEST_WORDS),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
             days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
             parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
-            language=question_language(question),
+            language=question_language(asked), asked=asked, instructions=instructions,
             unresolved=unresolved_pronoun(text) if not names else "")
 
     def embed(self, query: Query, parts: bool = True, clauses: bool = False) -> Query:

@@ -54,9 +54,15 @@ _VERB_AUX = {"has", "have", "had", "did", "does", "do", "will", "would", "can", 
              "may", "might", "must"}
 
 
+# "Can you list what ...", "Could you tell me who ...": a request for a wh-answer, not a yes/no question
+_REQUEST = re.compile(r"^\s*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:tell|list|show|give|explain|"
+                      r"describe|summari[sz]e|find|name|say|quote|cite)\b", re.I)
+
+
 def is_yes_no(question: str) -> bool:
-    """True when the question opens with an auxiliary ("Has ...", "Did ...", "Is ...")."""
-    return bool(YES_NO.match(question))
+    """True when the question opens with an auxiliary ("Has ...", "Did ...", "Is ..."), but not a
+    request for a wh-answer ("Can you list what Fenwick proposed?")."""
+    return bool(YES_NO.match(question)) and not _REQUEST.match(question)
 
 
 def predicate(question: str) -> tuple[str | None, set[str]]:
@@ -66,7 +72,7 @@ def predicate(question: str) -> tuple[str | None, set[str]]:
     None when the subject is not such a run of names.
     """
     m = YES_NO.match(question)
-    if not m:
+    if not m or _REQUEST.match(question):
         return None, set()
     words = _WORD.findall(m.group("rest"))
     if len(words) > MAX_WORDS:  # a multi-part question: its predicate spans sentences
