@@ -9,6 +9,7 @@ read this one object.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.errors import NotFound
@@ -159,9 +160,17 @@ class EvidenceGatherer:
         ``max_actor_statements``)."""
         if not query.actors or query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             return [], {}
-        claims = self.reader.claims(actors=list(query.actors),
-                                    filters=query.statement_filters)[:self.config.max_actor_statements]
+        claims = self._statements_of(query.actors, None, query.statement_filters)[:self.config.max_actor_statements]
         return claims, self._passages_of(claims)
+
+    def _statements_of(self, actors: Sequence[str], kinds: Sequence[str] | None, filters: Filters) -> list[Claim]:
+        """Statements of ``actors`` (of ``kinds``; None: all), date-ordered; a country's include
+        its officials' ("What did Talvoria reject?": the spokesman for the Talvorian government)."""
+        found: dict[str, Claim] = {}
+        for actor in actors:
+            for c in holder_statements(self.reader, actor, filters, kinds=kinds, limit=None):
+                found.setdefault(c.claim_id, c)
+        return sorted(found.values(), key=lambda c: (c.when, c.doc_id, c.start))
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:
         """How the articles refer to ``actor``: "f" (she/her), "m" (he/him/his), "?" (a person
@@ -194,8 +203,7 @@ class EvidenceGatherer:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
         if not query.actors:
             return []
-        claims = self.reader.claims(actors=list(query.actors), kinds=query.routed_kinds,
-                                    filters=query.statement_filters)
+        claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters)
         if query.kind in DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
         if query.topic_terms:

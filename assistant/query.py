@@ -30,7 +30,8 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 # Words that say what kind of statement is asked for, not what it is about.
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
                              "commit react reaction respond do doing plan plans changed change shift evolved stance "
-                             "threaten threatened threat warn warned response responded reply replied reacted"))
+                             "threaten threatened threat warn warned response responded reply replied reacted "
+                             "reject rejected rejects refuse refused veto vetoed dismiss dismissed"))
 # Light verbs ("threaten to go to the court"): no topic of their own.
 LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get gets got come comes came put puts "
                               "give gives gave bring brings brought"))

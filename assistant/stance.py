@@ -106,13 +106,20 @@ def _country_forms(country: str) -> list[str]:
     return sorted(forms)
 
 
+def country_officials(reader: IndexReader, country: str) -> set[str]:
+    """The persons of the index whose role names ``country`` ("Ostmark's Foreign Minister",
+    "spokesman for the Talvorian government"): one read of the distinct (person, role) pairs."""
+    return {person for person, role in reader.officials(roles=_country_forms(country))
+            if role_country(role, _RESOLVER) == country}
+
+
 def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None,
                       kinds: Sequence[str] | None = None, topic: str = "",
                       limit: int | None = MAX_STATEMENTS) -> list[Claim]:
     """Statements of ``holder``: its own and, for a country, those of the persons whose role
     names it (all their statements, also where the role is not repeated). Date-ordered.
     ``kinds``, ``topic`` and ``filters`` narrow them as ``IndexReader.claims`` does; ``limit``
-    caps each of the three reads (None: no cap)."""
+    caps each of the two statement reads (None: no cap)."""
     def read(**kw) -> list[Claim]:
         found = reader.claims(filters=filters, **kw)
         return found if limit is None else found[:limit]
@@ -121,13 +128,10 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
     country = _RESOLVER.country_of(holder)
     if not country:
         return own
-    # who its officials are is read from all of the index: a role given in an article outside
-    # ``filters`` still makes a later statement of that person the country's
-    officials = reader.claims(roles=_country_forms(country))
-    officials = officials if limit is None else officials[:limit]
-    persons = sorted({c.actor for c in officials if c.actor_type == "person" and country_of_speaker(c) == country}
-                     - {holder})
-    theirs = read(actors=persons, kinds=kinds, topic=topic) if persons else []
+    # who its officials are is read from all of the index (its distinct speaker roles): a role
+    # given in an article outside ``filters`` still makes a later statement of that person the country's
+    persons = country_officials(reader, country) - {holder}
+    theirs = read(actors=sorted(persons), kinds=kinds, topic=topic) if persons else []
     by_id = {c.claim_id: c for c in own + theirs}
     return sorted(by_id.values(), key=lambda c: (c.when, c.doc_id, c.start))
 

@@ -122,7 +122,10 @@ def supports_predicate(question: str, sentence: str) -> bool:
     if not preds:
         return True
     have = set(terms(sentence))
-    if len(preds & have) < min(2, len(preds)):
+    # a statement verb is routed by kind and may be said otherwise ("Did Talvoria reject the offer?"
+    # and "dismissed the offer"): the other terms must be there
+    core = (preds - {verb} or preds) if verb in _NOT_REQUIRED else preds
+    if len(core & have) < min(2, len(core)):
         return False
     if verb is None or verb in _NOT_REQUIRED:
         return True

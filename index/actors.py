@@ -273,14 +273,20 @@ def learn_states(names: Iterable[str]) -> None:
 
 def role_country(role: str, resolver: "ActorResolver") -> str | None:
     """The country a role names: its first word ("Quessland's Foreign Minister", "Calderran Prime
-    Minister") or its "of" phrase at the end ("special envoy of Velmora", "Foreign Minister of the
-    Republic of Dravia"); None when it names none."""
+    Minister"), a government body it serves ("spokeswoman for the Keshani foreign ministry") or its
+    "of"/"for" phrase at the end ("special envoy of Velmora", "Foreign Minister of the Republic of
+    Dravia", "spokesman for Talvoria"); None when it names none."""
     if not role:
         return None
     first = re.sub(r"(?:’s|'s)$", "", role.split(" ")[0])
     if first[:1].isupper() and (country := resolver.country_of(first)):
         return country
-    m = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s*$", role)
+    # "spokeswoman for the Keshani foreign ministry", "adviser at the Russian embassy"
+    body = re.search(rf"\b(?:for|of|at|from|in)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:’s|'s)?\s+"
+                     rf"(?i:(?:(?:{_BODY_QUALIFIERS})\s+)?(?:{_GOVERNMENT_BODIES}))\b", role)
+    if body is not None and body.group(1)[:1].isupper() and (country := resolver.country_of(body.group(1))):
+        return country
+    m = re.search(r"\b(?:of|for)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s*$", role)
     if m is None:
         return None
     state = resolver.resolve(m.group(1))

@@ -747,12 +747,17 @@ class Catalog:
         return [r[0] for r in rows]
 
 
-    def officials(self) -> list[tuple[str, str]]:
+    def officials(self, roles: Sequence[str] | None = None) -> list[tuple[str, str]]:
         """The distinct (person, role) pairs of ready documents' speakers ("Lena Sorvik",
-        "Ostmark's Foreign Minister")."""
-        rows = self.db.execute("SELECT DISTINCT k.actor, k.role FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
-                               "WHERE d.state='ready' AND k.actor_type='person' AND k.role != ''")
-        return [(r[0], r[1]) for r in rows]
+        "Ostmark's Foreign Minister"); ``roles``: only roles containing one of these strings
+        (case-insensitive)."""
+        sql = ("SELECT DISTINCT k.actor, k.role FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
+               "WHERE d.state='ready' AND k.actor_type='person' AND k.role != ''")
+        args: list[str] = []
+        if roles:
+            sql += " AND (" + " OR ".join("lower(k.role) LIKE ?" for _ in roles) + ")"
+            args += [f"%{sql_lower(r)}%" for r in roles]
+        return [(r[0], r[1]) for r in self.db.execute(sql, args)]
 
 
 def _listing_meta(raw: str | None) -> dict:

@@ -82,6 +82,14 @@ _CUES: dict[str, str] = {
     **_forms("call", "call calls called calling"),
 }
 _REPORTS = {"report", "reports", "reported"}
+# What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
+_OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
+                "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
+
+
+def _is_offer(tok) -> bool:
+    """Whether a token (or None) is one of ``_OFFER_NOUNS`` (singular or plural)."""
+    return tok is not None and (tok.lower_ in _OFFER_NOUNS or tok.lower_[:-1] in _OFFER_NOUNS)
 # Communicative acts told as a verb and its object: "issued a warning about ...", "sent X a formal
 # request for ...", "released a letter saying ...", "made an offer to ...". The verb speaks only
 # with one of these nouns as its object; the noun gives the kind ("" : the content decides).
@@ -225,7 +233,11 @@ _PROPOSAL = re.compile(r"\bin (?:exchange|return) for\b|\bpropos(?:e|es|ed|ing)\
                        r"|\bwould\s+(?:\w+\s+)?(?:consider|accept|agree|drop|lift|withdraw|resume|join|sign|end|"
                        r"halt|release|open|allow|suspend|return|reopen|recognise|recognize|negotiate|talk|meet|cut|"
                        r"reduce|ease|pay|send|provide|double|increase)\b[^.;]{0,80}\b(?:if|provided|as long as|"
-                       r"on condition that|in return)\b", re.I)
+                       r"on condition that|in return)\b"
+                       # "will lift tariffs ... if Talvoria ends its support": a concession for the other side's act
+                       r"|\b(?:will|'ll)\s+(?:\w+\s+)?(?:lift|ease|drop|withdraw|suspend|release|resume|reopen|"
+                       r"recognise|recognize|negotiate|halt|end|reduce|unfreeze|restore|normali[sz]e)\b[^.;]{0,80}"
+                       r"\b(?:if|provided|as long as|on condition that)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 # A consequence on a condition the other side must meet: a demand backed by a threat, not a pledge
 # ("we will take our case to the court if Kestria does not reopen the locks", "would cut the
 # quotas unless Norway withdrew"; not "will stay open unless the fighting reaches the capital", nor
@@ -308,6 +320,16 @@ _ROLE_QUALIFIERS = ("prime", "deputy", "vice", "former", "junior")
 # _introduced_roles: the words right before a person's name that introduce them with a role
 # ("Sarnia's Foreign Minister <name>"; "... and Kestria's ambassador to Oslo, <name>"), matched
 # backwards from a mention (search between a look-back bound and the name).
+# An office that names no state ("President", "Foreign Minister"), and content in which a state commits
+# itself ("Norvalia will lift ...").
+_BARE_OFFICE = re.compile(r"(?:(?:Deputy|Vice)\s+)?(?:President|Prime\s+Minister|Chancellor|Premier|Minister|King|"
+                          r"Queen|(?:Foreign|Defen[cs]e|Finance|Interior|Trade|Energy|Economy)\s+Minister|"
+                          r"Foreign\s+Secretary|Secretary\s+of\s+State)", re.I)
+_STATE_COMMITS = re.compile(rf"\W*({UPPER}[\w’'.-]*(?:\s+{UPPER}[\w’'.-]*)*)\s+(?:will|would|shall)\s+"
+                            r"(?:also\s+|now\s+|soon\s+)?(\w+)")
+# What a state commits to give or do when its own official says it will ("Norvalia would send 200 troops").
+_GIVING_VERBS = {"send", "provide", "deploy", "give", "pay", "build", "contribute", "supply", "donate", "host",
+                 "deliver", "fund", "double", "increase", "allocate", "train", "release", "grant", "offer"}
 _ROLE_AHEAD = 300  # characters after "Ostmark's energy minister said ..." searched for "Energy Minister <name>"
 _INTRO_LOOKBACK = 200
 _ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})\Z")
@@ -328,8 +350,9 @@ _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
 #: "in March" (the latest March up to the article's date), "last month", "last year": a statement
 #: dated to a month or a year, never to a day the text does not give.
-_MONTH_WORDS = re.compile(r"\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\b(?!\s+\d)|\blast\s+(month|year)\b",
-                          re.I)
+_MONTH_WORDS = re.compile(r"\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\b(?!\s+\d)|\blast\s+(month|year)\b"
+                          r"|\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"
+                          r"|\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 
@@ -463,6 +486,8 @@ class _Context:
     last_body_mention: Actor | None = None  # latest organisation named in a parsed sentence
     last_body_at: int = -1  # offset of the sentence that named last_org or last_body_mention
     last_speakers_at: int = -1  # offset of the sentence last_speakers spoke in
+    last_state: Actor | None = None  # the latest state that spoke alone
+    last_state_at: int = -1  # offset of the sentence it spoke in
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
     last_subject: str = ""  # the person the latest sentence is about (its subject)
@@ -639,6 +664,17 @@ class ClaimExtractor:
                 roles.setdefault(c.actor, c.role)
         claims = [replace(c, role=roles[c.actor]) if c.actor_type == "person" and not c.role and c.actor in roles
                   else c for c in claims]
+        # "Norvalia will lift tariffs ... if ..., President Ingrid Solberg said": an office of no named
+        # state whose holder commits a state (a pledge or proposal of it) is that state's office.
+        owned: dict[str, str] = {}
+        for c in claims:
+            if c.actor_type == "person" and c.kind in ("pledge", "proposal") and _BARE_OFFICE.fullmatch(c.role) \
+                    and (m := _STATE_COMMITS.match(c.text)) and (country := self.resolver.country_of(m.group(1))):
+                owned.setdefault(c.actor, f"{c.role} of {country}")
+        claims = [replace(c, role=owned[c.actor]) if c.actor in owned and _BARE_OFFICE.fullmatch(c.role) else c
+                  for c in claims]
+        # "Norvalia's Defence Minister said Norvalia would send 200 additional troops": its own state's pledge
+        claims = [replace(c, kind="pledge") if self._own_state_gives(c) else c for c in claims]
         seen, unique = set(), []
         for c in claims:
             if c.claim_id not in seen:
@@ -821,6 +857,7 @@ class ClaimExtractor:
                 lo_at = max(lo_at, prev + (run.end() if run else 0))
             before = ctx.text[lo_at:at]
             before = before[max(before.rfind(". "), before.rfind("\n")) + 1:]  # this sentence only
+            before = re.split(r"\s[—–-]\s", before)[-1]  # not a dateline ("PORTMERE, June 9 — Ostmark's ...")
             if state and not any(self.resolver.country_of(w) == state for w in re.findall(r"[\w’'-]+", before)):
                 return ""  # "the Tarvanian minister": only a minister introduced as Tarvania's
             if word.search(before) and not qualified.search(before):
@@ -850,6 +887,21 @@ class ClaimExtractor:
             return known
         actor = self._actor(pick, ctx, "PERSON")
         return Actor(actor.name, "person", role or actor.role)
+
+    def _own_state_gives(self, c: Claim) -> bool:
+        """Whether a statement or position says the speaker's own state will give or do something
+        ("Norvalia would send 200 additional troops", said by Norvalia's Defence Minister)."""
+        if c.kind not in ("statement", "position") or not (m := _STATE_COMMITS.match(c.text)) \
+                or m.group(2).lower() not in _GIVING_VERBS:
+            return False
+        own = self._speaks_for(c)
+        return own is not None and own == self.resolver.country_of(m.group(1))
+
+    def _speaks_for(self, c: Claim) -> str | None:
+        """The state a claim's speaker speaks for: a government itself, or the state its role names."""
+        if c.actor_type == "government":
+            return self.resolver.country_of(c.actor) or c.actor
+        return role_country(c.role, self.resolver) if c.actor_type == "person" else None
 
     def _role_named_after(self, subj, ctx: _Context) -> Actor | None:
         """ "Ostmark's energy minister said on Thursday ... Energy Minister Karl Dremmen said": the
@@ -1289,6 +1341,17 @@ class ClaimExtractor:
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
+        if subj.pos_ == "NOUN" and low in _SPOKES_NOUNS - {"statement"} and not subj.conjuncts:
+            # "A spokeswoman for the Keshani foreign ministry, Lila Osei, said": the person named after
+            # the whole phrase (the parser may hang the name on "ministry"), with all of it as the role
+            apposed = next((t for t in subj.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > subj.i
+                         and t.left_edge.i > 0 and subj.doc[t.left_edge.i - 1].text == ","
+                         and (t.head == subj or t.head.i > subj.i and t.head.head.dep_ == "prep")), None)
+            if apposed is not None:
+                person = self._actor(self._phrase(apposed), ctx, "PERSON")
+                role = subj.doc[subj.i:apposed.left_edge.i - 1].text.strip(" ,")
+                if person.actor_type == "person":
+                    return [(f"{role}, {self._phrase(apposed)}", Actor(person.name, "person", role))]
         if subj.pos_ == "NOUN" and low in _SPOKES_NOUNS and not subj.conjuncts and not any(
                 c.dep_ == "appos" for c in subj.rights):
             # "A Sportsbet spokesman said", "a spokeswoman for the organisation said": the body speaks.
@@ -1332,6 +1395,23 @@ class ClaimExtractor:
                     later = self._role_named_after(subj, ctx) if owned else None
                     return [(self._phrase(subj), later or Actor(state, "government", self._phrase(subj)))]
                 return [(self._phrase(subj), person)] if person else []
+            if det == "its" and low in _ROLE_NOUNS:
+                # "Ostmark is ready to talk, its foreign minister said": the state named before it in
+                # the sentence; the person introduced as that state's minister, else the state itself
+                before = [(t, c) for t in subj.doc[:subj.i] if t.text[:1].isupper()
+                          and (c := self.resolver.country_of(t.text) or self.resolver.country_of(
+                              subj.doc[t.left_edge.i:t.i + 1].text))]
+                if before:
+                    subjects = [(t, c) for t, c in before if t.dep_ in ("nsubj", "nsubjpass")]
+                    state = (subjects or before)[0][1]
+                    office = re.sub(r"^its\s+", "", self._phrase(subj), flags=re.I)
+                    person = self._role_person(subj, ctx, introduced_only=True)
+                    if person is None or self._country_of_role(person) != state:
+                        person = self._role_named_after(subj, ctx)  # "... Foreign Minister Lena Sorvik told"
+                        person = Actor(person.name, "person", f"{state}'s {office}") if person else None
+                    if person is not None:
+                        return [(self._phrase(subj), person)]
+                    return [(self._phrase(subj), Actor(state, "government", f"{state}'s {office}"))]
             if det in ("her", "his", "their"):  # "her father said": only the person introduced so
                 person = self._role_person(subj, ctx, introduced_only=True)
                 return [(self._phrase(subj), person)] if person else []
@@ -1388,7 +1468,9 @@ class ClaimExtractor:
                 left = min(left, c.left_edge, key=lambda t: t.i)
         right = h
         for c in h.rights:
-            if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") for g in c.subtree):
+            if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") or (
+                    g.dep_ == "pobj" and g.head == c and g.pos_ == "PROPN") for g in c.subtree):
+                # "Foreign Minister X of Brevania" (a state the tagger may not know as one)
                 right = c.right_edge
             elif c.dep_ in ("compound", "case"):
                 right = max(right, c, key=lambda t: t.i)
@@ -1407,7 +1489,7 @@ class ClaimExtractor:
     def _last_body(ctx: _Context) -> Actor | None:
         """The body "it" / "the company" stands for: one introduced by what it is ("organisation
         Beyond Blue") after the latest speakers spoke, else the latest sole speaker when it was not
-        a person, else the latest organisation that spoke, else the latest one named."""
+        a person, else the latest organisation or state that spoke, else the latest body named."""
         introduced = None
         for m in _INTRODUCED_BODY.finditer(ctx.text, max(0, ctx.parse_start - 1500), ctx.parse_start):
             introduced = m
@@ -1421,6 +1503,10 @@ class ClaimExtractor:
             # "Snap ... confirmed that ... The company also said": a one-word name nobody's surname is a body
             a = ctx.last_speakers[0]
             return Actor(a.name, "organisation", a.role)
+        if ctx.last_state is not None and (ctx.last_org is None or ctx.last_state_at > ctx.last_body_at):
+            # "Ostmark refused ..., and its chancellor demanded ... In February it proposed ...": the
+            # state that spoke last, not the person who spoke for it
+            return ctx.last_state
         return ctx.last_org or ctx.last_body_mention
 
     def _note_bodies(self, doc, ctx: _Context) -> None:
@@ -1445,6 +1531,9 @@ class ClaimExtractor:
         if orgs:
             ctx.last_org = orgs[0]
             ctx.last_body_at = ctx.parse_start
+        states = [a for a in actors if a.actor_type == "government"]
+        if len(states) == 1:
+            ctx.last_state, ctx.last_state_at = states[0], ctx.parse_start
 
     # -- content ------------------------------------------------------------------------
     @staticmethod
@@ -1501,6 +1590,9 @@ class ClaimExtractor:
             return None  # "called him": a phone call, not a characterisation
         if low.startswith(("dismiss", "describ")):  # "dismissed the offer as ..."
             as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i), None)
+            offer = kids.get("dobj")
+            if as_ is None and low.startswith("dismiss") and offer is not None and _is_offer(offer):
+                return span(offer.left_edge.i, self._object_end(v, offer))  # "dismissed the offer": rejected it
             return span(as_.i + 1, as_.right_edge.i) if as_ is not None and as_.right_edge.i > as_.i else None
         if _cue_kind(low) == "demand" and low in _VOICE_CUES and low not in _CUES:
             # a speech's "We appeal to the leaders ... to support us", "We appeal for calm"
@@ -1795,6 +1887,9 @@ class ClaimExtractor:
                 kind = "criticism" if _NEGATIVE.search(content) else "position"
         if kind in ("", "position") and _NEGATIVE.search(content) and low.startswith(("dismiss", "describ")):
             kind = "criticism"
+        if low.startswith("dismiss") and _is_offer(obj) \
+                and not any(c.lower_ == "as" for c in v.subtree if c.i > v.i):
+            kind = "rejection"  # "dismissed the offer": what was offered, rejected
         if low.startswith("ask") and re.match(r"(?:whether|if|why|how|what|when|who|where|about)\b", content, re.I):
             kind = "statement"  # "asked whether ...": a question put, not a demand
         if kind == "":
@@ -1908,8 +2003,14 @@ class ClaimExtractor:
         for m in _MONTH_WORDS.finditer(text, s, e):  # month or year precision: kept at that precision
             if elsewhere(m) or any(f[0] == away(m) for f in found):
                 continue
-            month, last = m.group(1), m.group(2)
-            if month:
+            month, last, dated_month, year, bare_year = m.groups()
+            if dated_month and int(year) <= pub.year:  # "in April 2025"
+                found.append((away(m), 1, f"{int(year):04d}-{MONTHS.index(dated_month.lower()) + 1:02d}"))
+            elif bare_year and int(bare_year) <= pub.year:  # "in 2025"
+                found.append((away(m), 1, bare_year))
+            elif dated_month or bare_year:
+                continue  # a month or year after the article's: a plan's date, not the statement's
+            elif month:
                 k = MONTHS.index(month.lower()) + 1
                 found.append((away(m), 1, f"{pub.year if k <= pub.month else pub.year - 1:04d}-{k:02d}"))
             elif last.lower() == "month":

@@ -80,7 +80,7 @@ class IndexReader(Protocol):
 
     def roles(self) -> list[str]: ...
 
-    def officials(self) -> list[tuple[str, str]]: ...
+    def officials(self, roles: Sequence[str] | None = None) -> list[tuple[str, str]]: ...
 
     def document(self, doc_id: str) -> Document: ...
 
@@ -355,5 +355,5 @@ class Store:
     def roles(self) -> list[str]:
         return self.catalog.roles()
 
-    def officials(self) -> list[tuple[str, str]]:
-        return self.catalog.officials()
+    def officials(self, roles: Sequence[str] | None = None) -> list[tuple[str, str]]:
+        return self.catalog.officials(roles)

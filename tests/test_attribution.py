@@ -282,7 +282,7 @@ def test_glued_sentences_split_without_moving_offsets(shapes):
 def test_accented_names_and_demonym_governments(shapes):
     _, claims = shapes
     zoe = next(c for c in claims if "engineers" in c.text)
-    assert zoe.actor == "Zoë D’Souza" and zoe.kind == "statement"
+    assert zoe.actor == "Zoë D’Souza" and zoe.kind == "pledge"  # Kenya's envoy: "Nairobi will send engineers"
     kenya = next(c for c in claims if "buses" in c.text)
     assert (kenya.actor, kenya.actor_type, kenya.kind) == ("Kenya", "government", "pledge")
     assert fold("Zoe\u0308 D’Souza") == fold("Zoë D'Souza") == "zoe dsouza"
@@ -782,17 +782,21 @@ def test_she_after_a_sentence_about_another_woman_and_the_minister_is_not_the_pr
 def test_a_surname_known_from_another_article_is_a_mention_here():
     """"Markos" alone in one article, "Prime Minister Elena Markos" in another (known at ingestion):
     the surname is Elena Markos, and "she said" after it is hers, not the woman this article names in
-    full. Whether "she" is anybody is decided on the article's own names, so without a woman of its
-    own the quotation is nobody's whatever else was ingested (statements never depend on ingestion order)."""
+    full. Whether "she" is anybody is decided on the article's own names and speakers, so statements
+    never depend on ingestion order."""
     text = ("Dravian President Ilse Varga condemned what she called reckless manoeuvres. Varga demanded that "
             "Corvalia pull its vessels back.\n\n"
             "Markos dismissed the demand. \"Corvalia will not retreat,\" she said.")
     x = ClaimExtractor()
     got = {c.text: c.actor for c in x.extract(text, "d", "2025-10-21", known_actors=["Elena Markos"])}
     assert got["Corvalia will not retreat"] == "Elena Markos", got
+    # Alone, "Markos dismissed the demand" is her rejection, and "she" the person who just spoke:
+    # the same statements whether or not another article named her in full (only the name differs).
     alone = "Markos dismissed the demand. \"Corvalia will not retreat,\" she said."
-    assert [c.actor for c in x.extract(alone, "d", "2025-10-21", known_actors=["Elena Markos"])] == []
-    assert [c.actor for c in x.extract(alone, "d", "2025-10-21")] == []
+    known = [(c.actor, c.kind, c.text) for c in x.extract(alone, "d", "2025-10-21", known_actors=["Elena Markos"])]
+    assert known == [("Elena Markos", "rejection", "the demand"),
+                     ("Elena Markos", "position", "Corvalia will not retreat")], known
+    assert [(c.kind, c.text) for c in x.extract(alone, "d", "2025-10-21")] == [k[1:] for k in known]
 
 
 def test_an_invented_country_is_spoken_for_by_its_officials(tmp_path):
@@ -1012,3 +1016,40 @@ def test_second_new_user_pass_datelines_reported_state_pledges_and_dated_positio
     assert not a.positions("Kenya", kind="pledge")
     assert [c.kind for c in a.positions("Wanjiru Kamau")] == ["statement", "demand"]
     assert [c.kind for c in a.positions("Kenya", filters={"since": "2025-11-20"})] == ["statement", "demand"]
+
+
+def test_a_country_answers_with_its_spokespeople_and_the_offices_it_commits(tmp_path):
+    """From a new-user pass (articles of its own): "Did Talvoria reject Norvalia's offer?" quoted
+    another state's rejection ("Lindgrad rejected a Velorian offer"), then abstained; "What did
+    Talvoria reject?" left out "A spokesman for the Talvorian government, Piet Anders, dismissed
+    the offer"; "A spokeswoman for the Keshani foreign ministry, Lila Osei, said ..." gave no
+    statement; "Norvalia will lift tariffs ... if Talvoria ends ..., President Ingrid Solberg said"
+    was nobody's offer of Norvalia's."""
+    arts = {
+        "n1.md": ("Norvalia offers tariff deal", "Capital Ledger", "2025-04-10",
+                  "BRUSSELS, April 10 (Capital Ledger) - Norvalia will lift tariffs on steel imports from Talvoria "
+                  "if Talvoria ends its support for armed groups in the border region, President Ingrid Solberg "
+                  "said on Thursday.\n\nA spokesman for the Talvorian government, Piet Anders, dismissed the offer, "
+                  "saying Talvoria \u201chas never supported any armed group.\u201d\n\nNorvalia's Defence Minister "
+                  "Henrik Dahl said separately that Norvalia would send 200 additional troops to the border."),
+        "n2.md": ("Keshan weighs dam offer", "Harbor Wire", "2025-03-04",
+                  "Keshan's Prime Minister Dario Fenwick proposed a joint commission to monitor the dam.\n\n"
+                  "A spokeswoman for the Keshani foreign ministry, Lila Osei, said Keshan would study the offer "
+                  "but would keep its tribunal case open."),
+        "n3.md": ("Ostmark rejects talks", "Baltic Wire", "2025-04-11",
+                  "LINDGRAD — Ostmark rejected a Velorian offer of sanctions relief talks on Friday, its foreign "
+                  "minister said."),
+    }
+    a = _ingested_articles(tmp_path, arts)
+    yes = a.ask("Did Talvoria reject Norvalia's offer?")
+    assert not yes.abstained and [c.speaker for c in yes.citations] == ["Piet Anders"], yes.answer
+    assert "dismissed the offer" in yes.citations[0].quote
+    rejected = a.ask("What did Talvoria reject?")
+    assert [c.speaker for c in rejected.citations] == ["Piet Anders"], rejected.answer
+    offer = a.ask("What did Norvalia offer?")
+    assert offer.citations and offer.citations[0].speaker == "Ingrid Solberg", offer.answer
+    assert "lift tariffs" in offer.citations[0].quote
+    assert any("200 additional troops" in c.text for c in a.positions("Norvalia", kind="pledge"))
+    keshan = a.positions("Keshan")
+    assert any(c.actor == "Lila Osei" and "study the offer" in c.text for c in keshan), keshan
+    assert {c.actor for c in a.positions("Ostmark")} == {"Ostmark"}  # "its foreign minister" (unnamed)

@@ -715,3 +715,61 @@ def test_a_consequence_on_the_other_sides_condition_is_a_demand():
             "paid its debts.")
     kinds = [c.kind for c in ClaimExtractor().extract(text, "d", "2026-05-20")]
     assert kinds == ["demand", "pledge", "demand", "statement", "position", "demand"], kinds
+
+
+def test_a_spokesperson_named_after_the_body_they_speak_for():
+    """From a new-user pass: "A spokeswoman for the Keshani foreign ministry, Lila Osei, said ..."
+    gave no statement (the parser hangs the name on "ministry"); "A spokesman for the Talvorian
+    government, Piet Anders, dismissed ..." had the role "spokesman". Both keep the whole phrase
+    as their role, and the role names their state."""
+    from index.actors import role_country
+
+    x = ClaimExtractor()
+    text = ("Keshan's Prime Minister Dario Fenwick proposed talks. A spokeswoman for the Keshani foreign ministry, "
+            "Lila Osei, said Keshan would study the offer.\n\nTalvoria's Foreign Minister Anja Mereth spoke. "
+            "A spokesman for the Talvorian government, Piet Anders, dismissed the offer, saying Talvoria \u201chas "
+            "never supported any armed group.\u201d")
+    got = {c.actor: c.role for c in x.extract(text, "d", "2026-03-01")}
+    assert got["Lila Osei"] == "spokeswoman for the Keshani foreign ministry", got
+    assert got["Piet Anders"] == "spokesman for the Talvorian government", got
+    with x.resolver.assuming_states(x.resolver.states_in(text)):
+        assert role_country(got["Lila Osei"], x.resolver) == "Keshan"
+        assert role_country(got["Piet Anders"], x.resolver) == "Talvoria"
+
+
+def test_an_office_of_no_named_state_belongs_to_the_state_it_commits():
+    """ "Norvalia will lift tariffs ... if Talvoria ends its support ..., President Ingrid Solberg
+    said": a conditional concession (a proposal), and her office is Norvalia's; "Norvalia would
+    send 200 additional troops" said by Norvalia's Defence Minister is Norvalia's pledge. "Russia
+    will pay for this, President Zelensky said" makes nobody Russia's president; "President José
+    Maño of Brevania" keeps "of Brevania"."""
+    text = ("BRUSSELS, April 10 (Capital Ledger) - Norvalia will lift tariffs on steel imports from Talvoria if "
+            "Talvoria ends its support for armed groups in the border region, President Ingrid Solberg said on "
+            "Thursday.\n\n\u201cOur hand is extended,\u201d Solberg said.\n\nNorvalia's Defence Minister Henrik "
+            "Dahl said separately that Norvalia would send 200 additional troops to the border by the end of May.\n\n"
+            "\u201cRussia will pay for this,\u201d President Zelensky said. President José Maño of Brevania said "
+            "Brevania would reject the treaty.")
+    got = [(c.actor, c.role, c.kind) for c in ClaimExtractor().extract(text, "d", "2026-03-01")]
+    assert got == [("Ingrid Solberg", "President of Norvalia", "proposal"),
+                   ("Ingrid Solberg", "President of Norvalia", "statement"),
+                   ("Henrik Dahl", "Norvalia's Defence Minister", "pledge"),
+                   ("Volodymyr Zelensky", "President", "statement"),
+                   ("José Maño", "President of Brevania", "statement")], got
+
+
+def test_its_office_and_it_after_a_states_official_and_dates_with_a_year():
+    """ "In April 2025, Ostmark refused ..., and its chancellor demanded ... In February it proposed
+    ...": the chancellor is Ostmark's Chancellor introduced before (dated April 2025, not the
+    article's April), and "it" is still Ostmark, not the chancellor who spoke last."""
+    text = ("PORTMERE, June 9 — Ostmark's Chancellor Viktor Halden signed the framework.\n\n"
+            "In April 2025, Ostmark refused to discuss sanctions relief at all, and its chancellor demanded that "
+            "every sanction be lifted before any talks could begin. In February it proposed lifting the sanctions "
+            "in stages.\n\nKenya's Foreign Minister Musalia Mudavadi said Kenya had pledged in 2019 to send engineers.")
+    got = [(c.actor, c.kind, c.date) for c in ClaimExtractor().extract(text, "d", "2026-06-09")]
+    assert got[:3] == [("Ostmark", "rejection", "2025-04"), ("Viktor Halden", "demand", "2025-04"),
+                       ("Ostmark", "proposal", "2026-02")], got
+    halden = [c for c in ClaimExtractor().extract(text, "d", "2026-06-09") if c.actor == "Viktor Halden"]
+    assert halden[0].role == "Ostmark's Chancellor", halden  # without the dateline before it
+    text = "LINDGRAD — Ostmark is ready to discuss sanctions relief without preconditions, its foreign minister said."
+    assert [(c.actor, c.role) for c in ClaimExtractor().extract(text, "d", "2026-01-22")] == [
+        ("Ostmark", "Ostmark's foreign minister")]
