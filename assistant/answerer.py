@@ -23,7 +23,7 @@ from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 from .attribution import person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
-from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query
+from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, topic_owners
 from .rerank import Sentence, SentenceRanker
 from .stance import (
     changes,
@@ -168,11 +168,20 @@ class ExtractiveAnswerer:
         elif query.kind in ROUTED_KINDS and not query.actors and WHO_QUESTION.match(query.text):
             # "Who rejected the gas offer?": the sentences that carry a rejection answer, before a
             # sentence about the offer that rejects nothing ("Marchetti rejected the proposal")
+            owned = {t for n in topic_owners(query.text, query.names) for t in terms(n)}
+            rest = query.topic_terms - owned
+
+            def about(s: Sentence) -> bool:  # (the offer named in the sentences before it)
+                found = set(terms(s.passage.text))
+                if owned:  # "Who rejected Norvalia's offer?": a passage about Norvalia, and the rest of the topic
+                    return owned <= found and (not rest or bool(rest & found))
+                return bool(query.topic_terms & found)
+
             doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
-                            and (covers_topic(query, s) or query.topic_terms & set(terms(s.passage.text)))),
-                           key=lambda s: -s.score)  # (the offer named in the sentences before it)
+                            and (covers_topic(query, s) and not owned or about(s))),
+                           key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
-                ranked = doers + [s for s in ranked if s not in doers]
+                ranked = doers  # only who did it; a sentence beside them reads as another doer
         elsewhere = ""
         if query.cited_outlets:
             # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when

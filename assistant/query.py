@@ -31,7 +31,8 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
                              "commit react reaction respond do doing plan plans changed change shift evolved stance "
                              "threaten threatened threat warn warned response responded reply replied reacted "
-                             "reject rejected rejects refuse refused veto vetoed dismiss dismissed"))
+                             "reject rejected rejects refuse refused veto vetoed dismiss dismissed condemn condemned "
+                             "criticise criticised criticize criticized denounce denounced"))
 # Light verbs ("threaten to go to the court"): no topic of their own.
 LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get gets got come comes came put puts "
                               "give gives gave bring brings brought"))
@@ -91,8 +92,10 @@ _OUTLET_WORD = re.compile(r"\b(?:Post|Times|Wire|News|Herald|Journal|Ledger|Guar
                           r"Bulletin|Dispatch|Record|Sentinel|Examiner|Today|(?i:Tass|Interfax|Kyodo|Yonhap|Anadolu|"
                           r"Novosti|Sputnik|Kommersant|Izvestia|Pravda|Haaretz|Asahi|Yomiuri|Nikkei|Spiegel|Zeitung|"
                           r"Figaro|Le Monde|dpa|Ansa|EFE|PTI|Bernama|Antara|Kyiv Independent|Ukrinform))\b")
-_FOLLOWUP = re.compile(r"^(and|but|what about|how about|also)\b|\b(he|she|they|them|his|her|their|it|that|this)\b",
-                       re.I)
+# "How did Talvoria respond?": a reaction with nothing it reacts to is a reaction to the previous topic
+_BARE_REACTION = r"\b(?:respond|responded|react|reacted|reply|replied|answer|answered)\s*[?.!]*\s*$"
+_FOLLOWUP = re.compile(r"^(and|but|what about|how about|also)\b|\b(he|she|they|them|his|her|their|it|that|this)\b|"
+                       + _BARE_REACTION, re.I)
 
 
 def check_question(question: str) -> str:
@@ -158,12 +161,25 @@ _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subj
                           r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 
 
+def topic_owners(text: str, names: Sequence[str]) -> list[str]:
+    """In a who-question, the names that only own its topic ("Who condemned Talvoria's decision?":
+    Talvoria); [] for other questions."""
+    if not WHO_QUESTION.match(text):
+        return []
+    return [n for n in names if re.search(rf"\b{re.escape(n)}(?:’s|')s?\b", text)]
+
+
 def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
     """The index actors a question asks about: the ones it names, except those named only as the
     owner of its topic after an actor asked about ("What did Kestria say in response to Norway's
     proposal?": Kestria; Norway's proposal is what was talked about)."""
     names = named_entities(text)
     actors = match(names)
+    owners = topic_owners(text, names)
+    if owners:
+        # "Who condemned Talvoria's decision?": whose decision it was is the topic; who is asked
+        others = set(match([n for n in names if n not in owners]))
+        return [a for a in actors if a in others or a not in set(match(owners))]
     parts = _TOPIC_START.split(text, 1)
     if len(parts) < 2:
         return actors
@@ -449,7 +465,8 @@ def carry_over(question: str, previous: list[str]) -> str:
 _RESOLVER = ActorResolver()
 _SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)
 _PLURAL = re.compile(r"\b(they|them|their)\b", re.I)
-_TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b", re.I)
+_TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b|"
+                              + _BARE_REACTION, re.I)
 WHO_QUESTION = re.compile(r"^\s*(?:and\s+)?(?:who|whom|which (?:minister|official|leader|person|country))\b", re.I)
 
 
@@ -699,7 +716,7 @@ class QueryParser:
         asked, instructions = split_instructions(question)
         text = standalone or (self.followup_text(asked, hist) if hist else asked)
         names = named_entities(text)
-        name_terms = {t for n in names for t in terms(n)}
+        name_terms = {t for n in names if n not in topic_owners(text, names) for t in terms(n)}
         qterms = terms(text)
         scope = time_scope(text, self._today())
         cited, unknown = self.cited_outlets(text)
@@ -718,7 +735,10 @@ class QueryParser:
                 unheld.append(office)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
-            actors=tuple(actors), offices=tuple(unheld), kind=question_kind(text), terms=tuple(qterms),
+            actors=tuple(actors), offices=tuple(unheld),
+            # "How did Talvoria respond?" after an offer: a response is asked for, whatever the topic carried
+            kind=question_kind(asked) if re.search(_BARE_REACTION, asked, re.I) else question_kind(text),
+            terms=tuple(qterms),
             topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
                                   - LIGHT_VERBS - REQUEST_WORDS),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),

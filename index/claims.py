@@ -1433,7 +1433,9 @@ class ClaimExtractor:
             if named is not None and (h.pos_ == "NOUN" or h.lower_ in _TITLES):
                 # "Velmor's chief negotiator, Anton Brisk, said": the apposition names the speaker;
                 # also "Drovia's Foreign Minister José Ramírez-Núñez", parsed with the name in apposition.
-                actor = self._actor(self._phrase(named), ctx, "GPE" if named.ent_type_ == "GPE" else "PERSON")
+                # (a name the tagger read as a place is a person unless it is a known state: "Marta Velasquez")
+                state = named.ent_type_ == "GPE" and self.resolver.country_of(self._phrase(named))
+                actor = self._actor(self._phrase(named), ctx, "GPE" if state else "PERSON")
                 shown = self._phrase(named)
                 role = re.sub(r"^(?:the|a|an)\s+", "", phrase[:phrase.find(shown)] if shown in phrase else phrase,
                               flags=re.I).strip(" ,")

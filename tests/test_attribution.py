@@ -1053,3 +1053,37 @@ def test_a_country_answers_with_its_spokespeople_and_the_offices_it_commits(tmp_
     keshan = a.positions("Keshan")
     assert any(c.actor == "Lila Osei" and "study the offer" in c.text for c in keshan), keshan
     assert {c.actor for c in a.positions("Ostmark")} == {"Ostmark"}  # "its foreign minister" (unnamed)
+
+
+def test_who_questions_follow_ups_and_officials_named_as_places(tmp_path):
+    """From a new-user pass: "Who condemned Talvoria's decision to drop the dam pledge?" quoted
+    Mereth, who made the decision (Talvoria was read as the actor asked about); "The European
+    Union's foreign policy chief, Marta Velasquez" was typed a government (the tagger read her name
+    as a place), so "What did she offer?" after a question about her found nobody; "How did Talvoria
+    respond?" after Solberg's offer led with Mereth's dam statements."""
+    arts = {
+        "t1.md": ("Talvoria drops dam pledge", "Meridian Review", "2025-06-18",
+                  "VELSK, June 18 (Meridian Review) - Talvoria will not release extra water from the Ostra Dam this "
+                  "summer, Foreign Minister Anja Mereth said on Wednesday, reversing a pledge she made in March.\n\n"
+                  "Keshan's Prime Minister Dario Fenwick condemned the decision. \u201cTalvoria has broken its word,"
+                  "\u201d Fenwick said in a statement.\n\nThe European Union's foreign policy chief, Marta Velasquez, "
+                  "urged both sides to show restraint and offered EU mediation."),
+        "t2.md": ("Norvalia offers tariff deal", "Capital Ledger", "2025-04-10",
+                  "Norvalia will lift tariffs on steel imports from Talvoria if Talvoria ends its support for armed "
+                  "groups, President Ingrid Solberg said on Thursday.\n\nA spokesman for the Talvorian government, "
+                  "Piet Anders, dismissed the offer, saying Talvoria would not negotiate on the basis of lies."),
+    }
+    a = _ingested_articles(tmp_path, arts)
+    who = a.ask("Who condemned Talvoria's decision to drop the dam pledge?")
+    assert [c.speaker for c in who.citations] == ["Dario Fenwick"], who.answer
+    assert a.query("Who rejected Norvalia's offer?").actors == ()
+    rejected = a.ask("Who rejected Norvalia's offer?")
+    assert [c.speaker for c in rejected.citations] == ["Piet Anders"], rejected.answer
+    types = {r.actor: r.actor_type for r in a.actors()}
+    assert types["Marta Velasquez"] == "person", types
+    first = "What did Marta Velasquez say?"
+    then = a.ask("What did she offer?", history=[(first, a.ask(first).answer)])
+    assert not then.abstained and [c.speaker for c in then.citations] == ["Marta Velasquez"], then.answer
+    offer = "What did Ingrid Solberg offer?"
+    response = a.ask("How did Talvoria respond?", history=[(offer, a.ask(offer).answer)])
+    assert response.citations and response.citations[0].speaker == "Piet Anders", response.answer
