@@ -580,8 +580,11 @@ def question_language(text: str) -> str:
     words (at least two, and more than English ones; one in a question of five words or fewer
     with no English word). Names in any script do not count alone."""
     letters = [ch for ch in text if ch.isalpha()]
+    # Latin letters of capitalised words are names ("Mereth 承诺了什么？"): they do not make it English
+    latin = sum(len(w) for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ'’-]*", text))
     for name, pattern in _SCRIPTS:
-        if letters and len(pattern.findall(text)) > len(letters) / 2:
+        found = len(pattern.findall(text))
+        if letters and (found > len(letters) / 2 or (found >= 2 and found > latin)):
             return name
     words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
     words = [w.replace("’", "'") for w in words]

@@ -429,6 +429,8 @@ def test_sentence_vectors_are_cached_lru(embedder):
     ("Что пообещала Велория?", "Russian or another Cyrillic-script language"),
     ("Qu'a promis Koval ?", "French"),  # short: one function word, no English one
     ("¿Qué dijo Koval?", "Spanish"),
+    ("Koval 承诺了什么？", "Chinese or Japanese"),  # a Latin-script name beside a few characters of another script
+    ("Что пообещала Koval?", "Russian or another Cyrillic-script language"),
 ])
 def test_a_question_in_another_language_is_declined_plainly(assistant, question, language):
     """The offline answerer reads English: it says which language it saw and what to do, and
@@ -441,7 +443,8 @@ def test_a_question_in_another_language_is_declined_plainly(assistant, question,
 
 @pytest.mark.parametrize("question", ["What did Le Drian say about la Francophonie?",
                                       "What is the position of the EU on Veloria?", "Who is Le Pen?",
-                                      "Koval pledged what?", "Sanctions on Ostmark?"])
+                                      "Koval pledged what?", "Sanctions on Ostmark?",
+                                      "What did Xi Jinping say about 台湾?", "What did Lavrov (Лавров) say?"])
 def test_english_questions_with_foreign_names_stay_english(question):
     from assistant.query import question_language
 
