@@ -20,7 +20,7 @@ from index.actors import TITLES, ActorResolver, fold, match_actor_names
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
-from .attribution import person_answer
+from .attribution import claim_sentence, person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, topic_owners
@@ -286,7 +286,7 @@ class ExtractiveAnswerer:
             passage = next((p for p in passages if p.doc_id == c.doc_id and p.covers(c.sent_start, c.sent_end)), None)
             if passage is None:
                 continue
-            cite = Citation.of(len(citations) + 1, passage, c.sent_start, c.sent_end, speaker=c.actor,
+            cite = Citation.of(len(citations) + 1, passage, *claim_sentence(c, passage), speaker=c.actor,
                                statement_date=c.date, copies=copies.get(c.doc_id, ()))
             if any(cite.repeats(earlier) for earlier in citations):
                 continue  # the same statement in a near-duplicate copy: quoted once, listed in also_in

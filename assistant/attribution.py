@@ -41,12 +41,18 @@ PAST = {"pledge": "pledged", "proposal": "proposed", "demand": "demanded", "crit
 _IDENTITY = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 
 
-def _sentence(c: Claim, passage: Passage) -> tuple[int, int]:
-    """The claim's whole sentence without a leading dateline, as article offsets."""
+def claim_sentence(c: Claim, passage: Passage) -> tuple[int, int]:
+    """The claim's whole sentence as article offsets, without a leading dateline ("VELSK, March 4
+    (Harbor Wire) - "), and from the opening mark of a quotation begun in an earlier sentence
+    (“Our hand is extended. But a hand can also be withdrawn,” Solberg said: all of it)."""
     start, end = c.sent_start, c.sent_end
     m = DATELINE.match(passage.slice(start, end))
     if m and start + m.end() < end:
         start += m.end()
+    if passage.start < c.start < start:
+        start = c.start
+        if start - 1 >= passage.start and passage.slice(start - 1, start) in ("“", '"'):
+            start -= 1
     return start, end
 
 
@@ -115,7 +121,7 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
     parts = [lead] if lead else []
     for c in sorted(picked, key=lambda c: (c.when, c.doc_id, c.sent_start)):
         passage = evidence.actor_passages[(c.doc_id, c.sent_start)]
-        start, end = _sentence(c, passage)
+        start, end = claim_sentence(c, passage)
         who = " and ".join(speakers[(c.doc_id, c.sent_start)])
         cite = Citation.of(len(citations) + 1, passage, start, end, speaker=who, statement_date=c.date,
                            copies=evidence.copies.get(c.doc_id, ()))
@@ -129,7 +135,7 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
     if not citations:
         return None
     shown = {" ".join(c.quote.split()) for c in citations}
-    more = len({" ".join(evidence.actor_passages[k].slice(*_sentence(c, evidence.actor_passages[k])).split())
+    more = len({" ".join(evidence.actor_passages[k].slice(*claim_sentence(c, evidence.actor_passages[k])).split())
                 for k, c in unique.items()} - shown)
     if more and not abstained and query.kind in PAST and len(query.actors) == 1:
         # "What did Koval pledge?" quotes the closest few: say how many more there are, and where.

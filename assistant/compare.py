@@ -17,6 +17,7 @@ from typing import Any
 from index.models import Claim, Document, Passage
 from index.text import terms
 
+from .attribution import claim_sentence
 from .models import Answer, Citation
 
 _COMPARE = re.compile(r"^\s*(?:please\s+)?compare\b|\b(?:differ|difference|differences|versus|vs\.?|contrast)\b"
@@ -95,7 +96,7 @@ def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[
             passage = passage_of(c)
             if passage is None:
                 continue
-            cite = Citation.of(len(citations) + 1, passage, c.sent_start, c.sent_end, speaker=c.actor,
+            cite = Citation.of(len(citations) + 1, passage, *claim_sentence(c, passage), speaker=c.actor,
                                statement_date=c.date, copies=(copies or {}).get(c.doc_id, ()))
             if any(cite.repeats(earlier) for earlier in citations):
                 continue

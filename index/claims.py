@@ -1756,6 +1756,12 @@ class ClaimExtractor:
             close = text.find("”", ce, ce + 3)
             if close >= 0:
                 ce = close + 1
+        if text.count('"', cs, ce) % 2:  # the same with straight marks: 'would decide "month by month."'
+            close = text.find('"', ce, ce + 3)
+            if close >= 0 and text.rfind('"', cs, ce) > cs:
+                ce = close + 1
+            elif cs > 0 and text[cs - 1] == '"':
+                cs -= 1
         return cs, ce, False
 
     def _dash_quotes(self, text, claims, ctx, doc_id, published) -> list[Claim]:

@@ -1087,3 +1087,25 @@ def test_who_questions_follow_ups_and_officials_named_as_places(tmp_path):
     offer = "What did Ingrid Solberg offer?"
     response = a.ask("How did Talvoria respond?", history=[(offer, a.ask(offer).answer)])
     assert response.citations and response.citations[0].speaker == "Piet Anders", response.answer
+
+
+def test_compared_and_positions_quotes_keep_whole_quotations_without_datelines(tmp_path):
+    """From a new-user pass: compare quoted 'But a hand can also be withdrawn," Solberg said'
+    without the quotation's first sentence, stance and compare quotes began with the dateline,
+    and positions cut a straight-quoted phrase ('would decide "month by month')."""
+    arts = {"s1.md": ("Norvalia offers deal", "Capital Ledger", "2025-04-10",
+                      "BRUSSELS, April 10 (Capital Ledger) - Norvalia will lift tariffs on steel imports from "
+                      "Talvoria if Talvoria ends its support for armed groups, President Ingrid Solberg said on "
+                      "Thursday.\n\n\"Our hand is extended. But a hand can also be withdrawn,\" Solberg said after "
+                      "talks with European leaders.\n\nNorvalia's Defence Minister Henrik Dahl said Norvalia would "
+                      "send 200 troops.\n\nTalvoria's Foreign Minister Anja Mereth spoke in Velsk. She "
+                      "said Talvoria now rejected any fixed annual release and would decide \"month by month.\"")}
+    a = _ingested_articles(tmp_path, arts)
+    cmp = a.ask("Compare Norvalia's and Talvoria's positions")
+    quotes = [c.quote for c in cmp.citations]
+    assert any(q.startswith('"Our hand is extended. But a hand') for q in quotes), quotes
+    assert not any(q.startswith("BRUSSELS") for q in quotes), quotes
+    for c in cmp.citations:
+        assert a.document(c.doc_id).text[c.start:c.end] == c.quote
+    month = [c.text for c in a.positions("Anja Mereth") if "month by month" in c.text]
+    assert month and month[0].count('"') % 2 == 0, month
