@@ -341,6 +341,8 @@ def _validation_message(err: RequestValidationError | ValidationError) -> str:
 
 def _field_of(item: Any) -> str:
     """The request field a validation error is about ("k", "history.0"; "" for the whole body)."""
+    if item.get("type") == "json_invalid":
+        return ""  # the whole body: its loc holds a character position, not a field
     loc = tuple(item.get("loc", ()))
     if loc and loc[0] in ("body", "query", "path", "header"):  # where it came from, not a field
         loc = loc[1:]  # (a body field may itself be called "query": POST /api/search)

@@ -253,8 +253,10 @@ def cmd_actors(args) -> int:
         _out([r.to_dict() for r in actors])
     else:
         for r in actors:
-            print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {r.documents} articles, "
-                  f"{r.first[:10]} – {r.last[:10]})")
+            articles = f"{r.documents} article{'' if r.documents == 1 else 's'}"
+            first, last = r.first[:10], r.last[:10]
+            when = "undated" if not (first or last) else first if first == last else f"{first} – {last}"
+            print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {articles}, {when})")
     return 0
 
 

@@ -293,6 +293,11 @@ def test_cli_positions_timeline(store_dir):
     r = run_cli("actors", "--json", store=store_dir)
     actors = {a["actor"]: a for a in json.loads(r.stdout)}
     assert actors["Russia"]["actor_type"] == "government" and actors["Vladimir Putin"]["actor_type"] == "person"
+    text = run_cli("actors", store=store_dir).stdout  # "(person, 1 article, 2018-06-08)", never "1 articles,  – "
+    assert " 1 articles" not in text and "  – " not in text and "( – )" not in text
+    for a in actors.values():
+        articles = f"{a['documents']} article{'' if a['documents'] == 1 else 's'}"
+        assert f"  {a['actor']}  ({a['actor_type']}, {articles}, " in text, (a, text[:400])
 
 
 def test_cli_positions_narrowed_to_outlets_and_dates(store_dir):
