@@ -23,9 +23,10 @@ from index.actors import ActorResolver
 from index.models import Claim, Passage
 from index.text import DATELINE, terms
 
-from .evidence import Evidence, claim_is
+from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
 from .query import QUESTION_KIND, Query
+from .stance import content_country
 from .support import is_yes_no, supports_predicate
 
 _RESOLVER = ActorResolver()
@@ -74,6 +75,8 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
     the question is not of that shape or the index knows no statement of those persons."""
     if query.kind not in GERUND or not query.actors or _IDENTITY.match(query.text):
         return None
+    if len(query.actors) == 1 and (state := _RESOLVER.country_of(query.actors[0])) and not query.cited_outlets:
+        return _state_silent(query, evidence, state)
     claims = [c for c in evidence.actor_claims if c.actor in query.actors]
     # (a state a table or the index knows, though one article's claim typed it a person: "Varnholm")
     persons = {c.actor for c in claims if c.actor_type == "person" and not _RESOLVER.country_of(c.actor)}
@@ -98,6 +101,33 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         return Answer(query.question, lead, True, passages=evidence.passages)
     said = f" What {names} did say{' on this' if query.topic_terms else ''}:"
     return _quote(query, evidence, context, 2, lead=lead + said, abstained=True, label_kind=True)
+
+
+_QUESTION_SUBJECT = re.compile(r"^\s*(?i:what|which\s+\w+|how\s+\w+|why|did|does|do|has|have|had|is|was|will|would)"
+                               r"\s+(?:(?i:did|does|do|has|have|had|is|was|will|would)\s+)?(?i:the\s+)?"
+                               r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+
+
+def _state_silent(query: Query, evidence: Evidence, state: str) -> Answer | None:
+    """ "What did Keshan reject?" when neither Keshan nor any of its officials is reported rejecting
+    anything: say so, and quote what they did say (on the topic, when the question has one). None
+    when some statement of the kind exists (the ranked answer quotes it), or nothing of theirs does."""
+    claims = evidence.actor_claims
+    if not claims or len(claims) >= EvidenceConfig().max_actor_statements or evidence.claims \
+            or any(claim_is(c, query.kind) for c in claims) or any(
+                claim_is(c, query.kind) and content_country(c) == state
+                for found in evidence.statements.values() for c in found):
+        return None  # ("In return, Varnholm pledged ..., Prime Minister Tomas Eklund said": reported of it)
+    subject = _QUESTION_SUBJECT.match(query.untimed)
+    if subject and _RESOLVER.country_of(subject.group("who")) != state:
+        return None  # "Did Talvoria reject Norvalia's offer?": Norvalia is not what is asked about
+    lead = f"The articles do not report {state} or its officials {asked_phrase(query)}."
+    on_topic = [c for c in claims if not query.topic_terms or query.topic_terms & set(terms(c.text + " "
+                                                                                            + " ".join(c.topics)))]
+    if not on_topic:
+        return Answer(query.question, lead, True, passages=evidence.passages)
+    said = f" What they did say{' on this' if query.topic_terms else ''}:"
+    return _quote(query, evidence, on_topic, 2, lead=lead + said, abstained=True, label_kind=True)
 
 
 def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, lead: str, abstained: bool,

@@ -1052,6 +1052,10 @@ def test_a_country_answers_with_its_spokespeople_and_the_offices_it_commits(tmp_
     assert any("200 additional troops" in c.text for c in a.positions("Norvalia", kind="pledge"))
     keshan = a.positions("Keshan")
     assert any(c.actor == "Lila Osei" and "study the offer" in c.text for c in keshan), keshan
+    # nobody of Keshan's rejected anything: said so, with what they did say (it quoted a proposal as the answer)
+    none = a.ask("What did Keshan reject?")
+    assert none.abstained and none.answer.startswith("The articles do not report Keshan or its officials rejecting")
+    assert {c.speaker for c in none.citations} <= {"Dario Fenwick", "Lila Osei"} and none.citations
     assert {c.actor for c in a.positions("Ostmark")} == {"Ostmark"}  # "its foreign minister" (unnamed)
 
 
