@@ -310,6 +310,8 @@ _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "record
 _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "uncle", "aunt",
               "grandfather", "grandmother", "grandson", "granddaughter", "cousin", "partner", "fiancé", "fiancée",
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
+# A state's own bodies: "the foreign ministry said" after a sentence about a state is that state's.
+_STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
 _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
@@ -888,6 +890,15 @@ class ClaimExtractor:
         actor = self._actor(pick, ctx, "PERSON")
         return Actor(actor.name, "person", role or actor.role)
 
+    def _state_before(self, subj) -> str | None:
+        """The state a sentence names before ``subj``: its subject's if a state, else the first
+        ("Ostmark is ready ..., its foreign minister said" -> Ostmark)."""
+        before = [(t, c) for t in subj.doc[:subj.i] if t.text[:1].isupper()
+                  and (c := self.resolver.country_of(t.text) or self.resolver.country_of(
+                      subj.doc[t.left_edge.i:t.i + 1].text))]
+        subjects = [(t, c) for t, c in before if t.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or before)[0][1] if before else None
+
     def _own_state_gives(self, c: Claim) -> bool:
         """Whether a statement or position says the speaker's own state will give or do something
         ("Norvalia would send 200 additional troops", said by Norvalia's Defence Minister)."""
@@ -1398,12 +1409,8 @@ class ClaimExtractor:
             if det == "its" and low in _ROLE_NOUNS:
                 # "Ostmark is ready to talk, its foreign minister said": the state named before it in
                 # the sentence; the person introduced as that state's minister, else the state itself
-                before = [(t, c) for t in subj.doc[:subj.i] if t.text[:1].isupper()
-                          and (c := self.resolver.country_of(t.text) or self.resolver.country_of(
-                              subj.doc[t.left_edge.i:t.i + 1].text))]
-                if before:
-                    subjects = [(t, c) for t, c in before if t.dep_ in ("nsubj", "nsubjpass")]
-                    state = (subjects or before)[0][1]
+                state = self._state_before(subj)
+                if state:
                     office = re.sub(r"^its\s+", "", self._phrase(subj), flags=re.I)
                     person = self._role_person(subj, ctx, introduced_only=True)
                     if person is None or self._country_of_role(person) != state:
@@ -1415,6 +1422,11 @@ class ClaimExtractor:
             if det in ("her", "his", "their"):  # "her father said": only the person introduced so
                 person = self._role_person(subj, ctx, introduced_only=True)
                 return [(self._phrase(subj), person)] if person else []
+        if low in _STATE_BODY_NOUNS and not subj.conjuncts and any(c.lower_ == "the" for c in subj.lefts) \
+                and not any(self.resolver.country_of(c.text) for c in subj.lefts) \
+                and (state := self._state_before(subj)):
+            # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry
+            return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         out = []
         for h in heads:

@@ -773,3 +773,15 @@ def test_its_office_and_it_after_a_states_official_and_dates_with_a_year():
     text = "LINDGRAD — Ostmark is ready to discuss sanctions relief without preconditions, its foreign minister said."
     assert [(c.actor, c.role) for c in ClaimExtractor().extract(text, "d", "2026-01-22")] == [
         ("Ostmark", "Ostmark's foreign minister")]
+
+
+def test_the_ministry_after_a_sentence_about_a_state_is_that_states():
+    """ "Kenya will send troops to Haiti, the government said" is Kenya's; a ministry or government
+    after a sentence about no state stays an unnamed body."""
+    x = ClaimExtractor()
+    got = [(c.actor, c.actor_type) for c in x.extract("Kenya will send troops to Haiti, the government said on Monday.",
+                                                       "d", "2025-01-09")]
+    assert got == [("Kenya", "government")], got
+    got = [(c.actor, c.actor_type) for c in x.extract("The company will cut 300 jobs, the government said.",
+                                                       "d", "2025-01-09")]
+    assert got and got[0][1] != "government", got
