@@ -87,6 +87,28 @@ _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea"
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
 
 
+_AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "emphasised", "underlined",
+            "indicated", "declared", "put", "says", "states", "say", "state"}
+
+
+def _as_said(v) -> bool:
+    """ "As we stated earlier today, its stabilization is a priority": a speech verb in an "as"
+    clause before the clause it introduces, whose content that clause is."""
+    return (v.lower_ in _AS_SAID and v.i < v.head.i and v.head.pos_ in ("VERB", "AUX")
+            and [c.lower_ for c in v.children if c.dep_ == "mark"] == ["as"]
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
+
+
+def _qualifies_object(c) -> bool:
+    """Whether a phrase the parser hung on a speech's verb qualifies its object ("..., as enshrined
+    in the relevant instruments", "in all its forms"), not a clause of its own ("because ...")."""
+    marks = [t.lower_ for t in c.children if t.dep_ == "mark"]
+    if c.dep_ == "advcl":
+        return marks == ["as"] and c.tag_ == "VBN" or not marks and (
+            c.tag_ in ("VBN", "VBG") or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    return c.dep_ in ("prep", "npadvmod", "acl") and not marks
+
+
 def _is_offer(tok) -> bool:
     """Whether a token (or None) is one of ``_OFFER_NOUNS`` (singular or plural)."""
     return tok is not None and (tok.lower_ in _OFFER_NOUNS or tok.lower_[:-1] in _OFFER_NOUNS)
@@ -1169,7 +1191,7 @@ class ClaimExtractor:
         if any(c.dep_ == "auxpass" for c in v.children) and self._agent(v) is None:
             return False  # "the proposal was rejected" names nobody; "was rejected by Lindgrad" does
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):
-            return False
+            return _as_said(v)  # not "when Kim announced ..."; "As we stated earlier, <what was stated>" is
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").
@@ -1577,6 +1599,15 @@ class ClaimExtractor:
             close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
             if close is not None and close < min(v.i, subj.i):
                 return span(1, close - 1)
+        if v.dep_ == "advcl" and _as_said(v):  # "As we stated earlier today, <content>"
+            head = v.head
+            start = v.right_edge.i + 1
+            while start < len(doc) and doc[start].is_punct:
+                start += 1
+            comma = next((t.i for t in doc[start:start + 4] if t.text == ","), None)
+            if comma is not None and all(t.ent_type_ in ("DATE", "TIME") for t in doc[start:comma]):
+                start = comma + 1  # "As Putin said last week, ...": the day is the saying's
+            return span(start, head.right_edge.i) if start <= head.right_edge.i else None
         if _cue_kind(low) == "call":
             prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")), None)
             clause_for = next((c for c in v.children if c.dep_ == "advcl"
@@ -1676,10 +1707,15 @@ class ClaimExtractor:
         # A speech's own "We support the two-state solution", "We remain committed to ...".
         if low in _VOICE_CUES and low not in _CUES:
             if obj is not None and not self._is_audience(obj):
-                return span(obj.left_edge.i, self._object_end(v, obj))
+                # a speech's "We reiterate our full commitment to the African position, as expressed in
+                # the Ezulwini Consensus ...": all that follows the object in the verb's own phrase
+                end = max([self._object_end(v, obj)] + [c.right_edge.i for c in v.rights if c.i > obj.i
+                                                         and _qualifies_object(c)])
+                return span(obj.left_edge.i, end)
             pred = kids.get("acomp") or kids.get("oprd")
             if pred is not None:  # "We remain committed to rebuild ...": the parser may hang "to ..." on the verb
-                end = pred.right_edge.i
+                end = max([pred.right_edge.i] + [c.right_edge.i for c in v.rights if c.i > pred.i
+                                                 and c.dep_ == "advcl" and _qualifies_object(c)])
                 for c in v.rights:
                     if c.i > pred.i and c.left_edge.i == end + 1 and c.dep_ in ("xcomp", "prep", "ccomp", "advcl") \
                             and (c.dep_ != "advcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):

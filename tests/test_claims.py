@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index.actors import ActorResolver
+from index.actors import Actor, ActorResolver
 from index.claims import ClaimExtractor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -785,3 +785,26 @@ def test_the_ministry_after_a_sentence_about_a_state_is_that_states():
     got = [(c.actor, c.actor_type) for c in x.extract("The company will cut 300 jobs, the government said.",
                                                        "d", "2025-01-09")]
     assert got and got[0][1] != "government", got
+
+
+def test_speech_objects_keep_what_qualifies_them_and_as_we_stated():
+    """A speech's "My country remains firmly committed to the international system of
+    non-proliferation, as enshrined in the relevant instruments, such as the NPT" keeps the "as
+    enshrined ..." phrase the parser hangs on the verb, and "reaffirms its solidarity with all
+    initiatives to combat international terrorism" its purpose; "As we stated earlier today, its
+    stabilization is a priority" states the clause it introduces ("As Putin said last week, ..."
+    in news); "As the talks began, Lavrov said" is no "as ... said"."""
+    gabon = Actor("Gabon", "government", "")
+    x = ClaimExtractor()
+    text = ("My country remains firmly committed to the international system of non-proliferation, as enshrined "
+            "in the relevant instruments, such as the NPT. My country reaffirms its solidarity with all initiatives "
+            "to combat international terrorism in all its forms. As we stated earlier today, its stabilization is a "
+            "priority objective.")
+    got = [c.text for c in x.extract(text, "d", "2015-09-30", voice=gabon)]
+    assert got == ["committed to the international system of non-proliferation, as enshrined in the relevant "
+                   "instruments, such as the NPT",
+                   "its solidarity with all initiatives to combat international terrorism in all its forms",
+                   "its stabilization is a priority objective"], got
+    news = "As Putin said last week, Russia will not accept any deal. As the talks began, Lavrov said Russia was ready."
+    assert [(c.actor, c.text) for c in x.extract(news, "d", "2017-09-20")] == [
+        ("Vladimir Putin", "Russia will not accept any deal"), ("Sergei Lavrov", "Russia was ready")]
