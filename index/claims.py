@@ -1597,8 +1597,9 @@ class ClaimExtractor:
         # "“...,” X said": the opening quotation is the content, whatever the parse.
         if doc[0].text in _OPEN_Q:
             close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
-            if close is not None and close < min(v.i, subj.i):
-                return span(1, close - 1)
+            if close is not None and close < min(v.i, subj.i) and not any(
+                    t.pos_ == "VERB" and t.lower_ in _CUES for t in doc[close + 1:v.i]):
+                return span(1, close - 1)  # (not a second cue after the first: "..., who ... and said she ...")
         if v.dep_ == "advcl" and _as_said(v):  # "As we stated earlier today, <content>"
             head = v.head
             start = v.right_edge.i + 1
@@ -1652,7 +1653,8 @@ class ClaimExtractor:
         clause = clauses[0] if clauses else kids.get("ccomp")
         # "<content>, X said ..." : what precedes the attribution is the content, whatever
         # the parser attached after the verb ("... said in an interview published Wednesday").
-        trailing = (subj.i < v.i and subj.left_edge.i > 1 and doc[subj.left_edge.i - 1].text in (",", "”", '"')
+        trailing = (subj.i < v.i and subj.head.i == v.i and subj.left_edge.i > 1  # (not "X said, adding that")
+                    and doc[subj.left_edge.i - 1].text in (",", "”", '"')
                     and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i]))
         if trailing and clause is not None and clause.i > v.i and any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in clause.children):

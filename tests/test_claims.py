@@ -808,3 +808,19 @@ def test_speech_objects_keep_what_qualifies_them_and_as_we_stated():
     news = "As Putin said last week, Russia will not accept any deal. As the talks began, Lavrov said Russia was ready."
     assert [(c.actor, c.text) for c in x.extract(news, "d", "2017-09-20")] == [
         ("Vladimir Putin", "Russia will not accept any deal"), ("Sergei Lavrov", "Russia was ready")]
+
+
+def test_a_second_cue_after_a_quotation_says_its_own_clause():
+    """ "“...,” Lavrov said, adding that Russia would respond" and "“...,” said a statement from Rep.
+    X, who voted against Jordan and said she received “credible death threats.”": the second cue
+    says its own clause, not the opening quotation again (the second statement was lost)."""
+    x = ClaimExtractor()
+    got = [(c.actor, c.text) for c in x.extract(
+        "“We will not back down,” Lavrov said, adding that Russia would respond to any new sanctions.", "d", "2023-10-20")]
+    assert got == [("Sergei Lavrov", "We will not back down"),
+                   ("Sergei Lavrov", "Russia would respond to any new sanctions")], got
+    text = ("“One thing I cannot stomach or support is a bully,” said a statement from Rep. Mariannette Miller-Meeks, "
+            "R-Iowa, who voted against Jordan on the second ballot and said she received “credible death threats.”")
+    got = [c.text for c in x.extract(text, "d", "2023-10-20")]
+    assert got[0] == "One thing I cannot stomach or support is a bully" and len(got) == 2, got
+    assert "credible death threats" in got[1], got
