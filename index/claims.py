@@ -92,9 +92,9 @@ _AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "e
 
 
 def _as_said(v) -> bool:
-    """ "As we stated earlier today, its stabilization is a priority": a speech verb in an "as"
-    clause before the clause it introduces, whose content that clause is."""
-    return (v.lower_ in _AS_SAID and v.i < v.head.i and v.head.pos_ in ("VERB", "AUX")
+    """ "As we stated earlier today, its stabilization is a priority" / "..., as the Secretary-General
+    has said": a speech verb in an "as" clause, whose content is the clause it qualifies."""
+    return (v.lower_ in _AS_SAID and v.head.pos_ in ("VERB", "AUX")
             and [c.lower_ for c in v.children if c.dep_ == "mark"] == ["as"]
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
 
@@ -1600,6 +1600,14 @@ class ClaimExtractor:
             if close is not None and close < min(v.i, subj.i) and not any(
                     t.pos_ == "VERB" and t.lower_ in _CUES for t in doc[close + 1:v.i]):
                 return span(1, close - 1)  # (not a second cue after the first: "..., who ... and said she ...")
+        if v.dep_ == "advcl" and _as_said(v) and v.i > v.head.i:  # "<content>, as Putin said last week"
+            end = v.left_edge.i - 1
+            while end > 0 and doc[end].is_punct and doc[end].text not in _CLOSE_Q:
+                end -= 1
+            opened = next((t.i for t in reversed(doc[:end]) if t.text in _OPEN_Q), None)
+            if doc[end].text in _CLOSE_Q and opened is not None:  # "“no one among us is safe ...”, as X has said"
+                return span(opened + 1, end - 1)
+            return span(v.head.left_edge.i, end)
         if v.dep_ == "advcl" and _as_said(v):  # "As we stated earlier today, <content>"
             head = v.head
             start = v.right_edge.i + 1

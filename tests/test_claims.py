@@ -793,7 +793,8 @@ def test_speech_objects_keep_what_qualifies_them_and_as_we_stated():
     enshrined ..." phrase the parser hangs on the verb, and "reaffirms its solidarity with all
     initiatives to combat international terrorism" its purpose; "As we stated earlier today, its
     stabilization is a priority" states the clause it introduces ("As Putin said last week, ..."
-    in news); "As the talks began, Lavrov said" is no "as ... said"."""
+    in news), and "<clause>, as Peskov said" / "“...”, as the Secretary-General has said" the one
+    before it; "As the talks began, Lavrov said" is no "as ... said"."""
     gabon = Actor("Gabon", "government", "")
     x = ClaimExtractor()
     text = ("My country remains firmly committed to the international system of non-proliferation, as enshrined "
@@ -805,9 +806,15 @@ def test_speech_objects_keep_what_qualifies_them_and_as_we_stated():
                    "instruments, such as the NPT",
                    "its solidarity with all initiatives to combat international terrorism in all its forms",
                    "its stabilization is a priority objective"], got
-    news = "As Putin said last week, Russia will not accept any deal. As the talks began, Lavrov said Russia was ready."
+    news = ("As Putin said last week, Russia will not accept any deal. As the talks began, Lavrov said Russia was "
+            "ready. Russia will not move first, as Peskov said on Monday. The talks ended, as expected.")
     assert [(c.actor, c.text) for c in x.extract(news, "d", "2017-09-20")] == [
-        ("Vladimir Putin", "Russia will not accept any deal"), ("Sergei Lavrov", "Russia was ready")]
+        ("Vladimir Putin", "Russia will not accept any deal"), ("Sergei Lavrov", "Russia was ready"),
+        ("Peskov", "Russia will not move first")]
+    quoted = ("Unless states include all migrants, \u201cno one among us is safe, until everyone is safe\u201d, as the "
+              "Secretary-General has said.")
+    assert [c.text for c in x.extract(quoted, "d", "2020-09-22", voice=Actor("Philippines", "government", ""))] == [
+        "no one among us is safe, until everyone is safe"]
 
 
 def test_a_second_cue_after_a_quotation_says_its_own_clause():
