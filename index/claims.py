@@ -1042,9 +1042,21 @@ class ClaimExtractor:
     def _voice_commitment(self, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
         """A speech's "We will double our contribution ..." / "We shall ...": a pledge of the
         speaker (the main verb with "will"/"shall" and a first-person subject), its content the
-        verb phrase from the auxiliary on."""
+        verb phrase from the auxiliary on; also in a clause coordinated with the main one ("The
+        agenda identifies women as crucial players, and Japan will continue to promote it")."""
         root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
-        if root is None or any(a <= s + root.idx < b for a, b in quotes):
+        if root is None:
+            return []
+        for main in [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                              and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]:
+            found = self._voice_commitment_of(main, doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
+            if found:
+                return found
+        return []
+
+    def _voice_commitment_of(self, root, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
+        """``_voice_commitment`` of one main clause (``root``: its verb)."""
+        if any(a <= s + root.idx < b for a, b in quotes):
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)

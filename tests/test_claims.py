@@ -831,3 +831,13 @@ def test_a_second_cue_after_a_quotation_says_its_own_clause():
     got = [c.text for c in x.extract(text, "d", "2023-10-20")]
     assert got[0] == "One thing I cannot stomach or support is a bully" and len(got) == 2, got
     assert "credible death threats" in got[1], got
+
+
+def test_a_speech_commitment_in_a_coordinated_clause():
+    """ "The agenda identifies women as crucial players, and Japan will continue to promote that
+    agenda": the second main clause is the speaker's pledge (only the first was read)."""
+    japan = Actor("Japan", "government", "")
+    text = ("The women and peace and security agenda identifies women as crucial and active players, and Japan will "
+            "continue to promote that agenda.")
+    got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2023-09-20", voice=japan)]
+    assert got == [("Japan", "pledge", "continue to promote that agenda")], got
