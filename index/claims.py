@@ -204,6 +204,10 @@ _IMPERATIVE = {"vital", "essential", "crucial", "imperative", "important", "nece
                "indispensable", "paramount", "incumbent"}
 _OUR_NOUNS = {"duty", "responsibility", "obligation", "task", "priority", "hope", "conviction", "belief", "view",
               "goal", "aim", "commitment", "intention", "wish", "firm belief"}
+# A speech's own view, announced before the clause that gives it ("For my country, X", "In our view, X").
+_VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation|Government|government|people)|For\s+us"
+                           r"|In\s+(?:our|my)\s+(?:view|opinion|judgement|judgment|understanding)"
+                           r"|In\s+the\s+view\s+of\s+my\s+(?:country|delegation|Government))\s*,\s+")
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE)) + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
 _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
@@ -1044,6 +1048,16 @@ class ClaimExtractor:
         speaker (the main verb with "will"/"shall" and a first-person subject), its content the
         verb phrase from the auxiliary on; also in a clause coordinated with the main one ("The
         agenda identifies women as crucial players, and Japan will continue to promote it")."""
+        opener = _VOICE_OPENER.match(doc.text)
+        if opener is not None and ctx.voice is not None:
+            # "For my country, the improvement of human rights must first be considered ...": the speaker's view
+            cs, ce = s + opener.end(), s + len(doc.text.rstrip(" .!;"))
+            if ce - cs >= 8 and not any(a <= cs < b for a, b in quotes):
+                content = text[cs:ce]
+                kind = self._kind_from_content("", content)
+                return [self._claim(ctx, doc_id, opener.group(1), ctx.voice, opener.group(1), kind, False, cs, ce,
+                                    text, sent_start, e, self._topics(doc, s, cs, ce),
+                                    self._date(text, s, e, cs, ce, published))]
         root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return []

@@ -841,3 +841,17 @@ def test_a_speech_commitment_in_a_coordinated_clause():
             "continue to promote that agenda.")
     got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2023-09-20", voice=japan)]
     assert got == [("Japan", "pledge", "continue to promote that agenda")], got
+
+
+def test_a_speech_view_announced_before_its_clause():
+    """ "For my country, the improvement of human rights must first be considered from an educational
+    point of view" and "In our view, the Council must be reformed": the speaker's positions (the
+    clause's own subject is not the speaker, so nothing was found)."""
+    gabon = Actor("Gabon", "government", "")
+    text = ("For my country, the improvement of human rights must first be considered from an educational, not a "
+            "political, point of view. In our view, the Council must be reformed without delay.")
+    got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2015-09-30", voice=gabon)]
+    assert got == [("Gabon", "position", "the improvement of human rights must first be considered from an "
+                                         "educational, not a political, point of view"),
+                   ("Gabon", "position", "the Council must be reformed without delay")], got
+    assert ClaimExtractor().extract("In our view, the Council must be reformed.", "d", "2015-09-30") == []  # news: nobody
