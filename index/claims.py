@@ -72,7 +72,7 @@ _CUES: dict[str, str] = {
              "praise praises praised", "hail hails hailed", "appreciate appreciates appreciated"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
-    **_forms("proposal", "propose proposes proposed", "suggest suggests suggested",
+    **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested",
              "offer offers offered"),
     **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked",
              "plead pleads pleaded pleading"),
@@ -214,7 +214,7 @@ _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
-               "stand", "stands", "need", "look", "count", "expect", "urge"}
+               "stand", "stands", "need", "look", "count", "counting", "expect", "urge", "rely", "relying"}
 
 
 def _cue_kind(cue: str) -> str:
@@ -1644,7 +1644,8 @@ class ClaimExtractor:
                 start = comma + 1  # "As Putin said last week, ...": the day is the saying's
             return span(start, head.right_edge.i) if start <= head.right_edge.i else None
         if _cue_kind(low) == "call":
-            prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "for")), None)
+            prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for")),
+                        None)
             clause_for = next((c for c in v.children if c.dep_ == "advcl"
                                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
             if prep is None and clause_for is not None:  # "called for both sides to publish ..."
@@ -1962,7 +1963,7 @@ class ClaimExtractor:
         kind = _cue_kind(low)
         parts = [v.text]
         parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
-                                                                    and c.lower_ in ("on", "for"))]
+                                                                    and c.lower_ in ("on", "upon", "for"))]
         if kind == "call" and len(parts) == 1:  # "called for both sides to publish ..."
             parts += [m.text for c in v.children if c.dep_ == "advcl" for m in c.children
                       if m.dep_ == "mark" and m.lower_ == "for"][:1]
@@ -1970,7 +1971,7 @@ class ClaimExtractor:
         if obj is not None and self._is_audience(obj):
             parts.append(obj.text)
         if kind == "call":
-            if any(p in ("on", "for") for p in parts[1:]):
+            if any(p.lower() in ("on", "upon", "for") for p in parts[1:]):
                 kind = "demand"
             else:  # "called X “disappointing”"
                 pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)

@@ -855,3 +855,22 @@ def test_a_speech_view_announced_before_its_clause():
                                          "educational, not a political, point of view"),
                    ("Gabon", "position", "the Council must be reformed without delay")], got
     assert ClaimExtractor().extract("In our view, the Council must be reformed.", "d", "2015-09-30") == []  # news: nobody
+
+
+def test_call_upon_proposing_and_counting_on():
+    """UN speeches outside the gold: "We call upon the Taliban ... to exercise utmost restraint"
+    (only "call on" was read), "Uzbekistan is proposing to develop ... a draft resolution", "We are
+    also counting on the support of Member States"."""
+    x = ClaimExtractor()
+    kuwait, uzbekistan = Actor("Kuwait", "government", ""), Actor("Uzbekistan", "government", "")
+    got = [(c.kind, c.text) for c in x.extract(
+        "We call upon the Taliban and all parties to exercise utmost restraint to safeguard lives.", "d", "2021-09-25",
+        voice=kuwait)]
+    assert got == [("demand", "the Taliban and all parties to exercise utmost restraint to safeguard lives")], got
+    got = [(c.kind, c.text) for c in x.extract(
+        "Uzbekistan is proposing to develop and adopt a General Assembly draft resolution on sustainable tourism. "
+        "We are also counting on the support of Member States.", "d", "2018-09-25", voice=uzbekistan)]
+    assert got == [("proposal", "develop and adopt a General Assembly draft resolution on sustainable tourism"),
+                   ("position", "on the support of Member States")], got
+    news = [(c.actor, c.kind) for c in x.extract("Lavrov called upon Kyiv to withdraw its troops.", "d", "2022-03-01")]
+    assert news == [("Sergei Lavrov", "demand")], news
