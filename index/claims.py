@@ -208,6 +208,10 @@ _OUR_NOUNS = {"duty", "responsibility", "obligation", "task", "priority", "hope"
 _VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation|Government|government|people)|For\s+us"
                            r"|In\s+(?:our|my)\s+(?:view|opinion|judgement|judgment|understanding)"
                            r"|In\s+the\s+view\s+of\s+my\s+(?:country|delegation|Government))\s*,\s+")
+# "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
+_IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
+                           r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
+                           r"said|pointed\s+out|borne\s+in\s+mind)\s+that\s+")
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE)) + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
 _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
@@ -622,7 +626,9 @@ class ClaimExtractor:
             parse = self._news_cue(text, start, sp.end, first_person_speaks=own is not None) or (
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
                 and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end))) or (
-                own is not None and bool(_IMPERSONAL.search(text, start, sp.end)))
+                own is not None and bool(_IMPERSONAL.search(text, start, sp.end)
+                                         or _VOICE_OPENER.match(text, start, sp.end)
+                                         or _IT_SHOULD_BE.match(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
 
@@ -1048,13 +1054,22 @@ class ClaimExtractor:
         speaker (the main verb with "will"/"shall" and a first-person subject), its content the
         verb phrase from the auxiliary on; also in a clause coordinated with the main one ("The
         agenda identifies women as crucial players, and Japan will continue to promote it")."""
-        opener = _VOICE_OPENER.match(doc.text)
+        opener = _VOICE_OPENER.match(doc.text)  # (not "For Vanuatu, the closure of borders meant ...": narration)
+        said = _IT_SHOULD_BE.match(doc.text) if ctx.voice is not None else None
+        if said is not None:  # "In that context, it should be emphasized that the United Nations remains ..."
+            cs, ce = s + said.end(), s + len(doc.text.rstrip(" .!;"))
+            if ce - cs >= 8 and not any(a <= cs < b for a, b in quotes):
+                content = text[cs:ce]
+                return [self._claim(ctx, doc_id, "it", ctx.voice, said.group(0).strip(),
+                                    self._kind_from_content("", content), False, cs, ce, text, sent_start, e,
+                                    self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
         if opener is not None and ctx.voice is not None:
             # "For my country, the improvement of human rights must first be considered ...": the speaker's view
             cs, ce = s + opener.end(), s + len(doc.text.rstrip(" .!;"))
             if ce - cs >= 8 and not any(a <= cs < b for a, b in quotes):
                 content = text[cs:ce]
                 kind = self._kind_from_content("", content)
+                kind = "position" if kind == "statement" else kind  # a view the speaker announces as theirs
                 return [self._claim(ctx, doc_id, opener.group(1), ctx.voice, opener.group(1), kind, False, cs, ce,
                                     text, sent_start, e, self._topics(doc, s, cs, ce),
                                     self._date(text, s, e, cs, ce, published))]

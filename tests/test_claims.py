@@ -855,6 +855,14 @@ def test_a_speech_view_announced_before_its_clause():
                                          "educational, not a political, point of view"),
                    ("Gabon", "position", "the Council must be reformed without delay")], got
     assert ClaimExtractor().extract("In our view, the Council must be reformed.", "d", "2015-09-30") == []  # news: nobody
+    # a sentence with no speech verb is read too; "it should be emphasized that X" states X
+    turkmenistan = Actor("Turkmenistan", "government", "")
+    text = ("In our view, what is key to all of those issues is the restoration of trust. In that context, it should "
+            "be emphasized that the United Nations remains the guarantor of peace. For Turkmenistan, 2019 was a "
+            "year of transport projects.")
+    got = [(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2019-09-25", voice=turkmenistan)]
+    assert got == [("position", "what is key to all of those issues is the restoration of trust"),
+                   ("statement", "the United Nations remains the guarantor of peace")], got
 
 
 def test_call_upon_proposing_and_counting_on():
