@@ -208,6 +208,9 @@ _OUR_NOUNS = {"duty", "responsibility", "obligation", "task", "priority", "hope"
 _VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation|Government|government|people)|For\s+us"
                            r"|In\s+(?:our|my)\s+(?:view|opinion|judgement|judgment|understanding)"
                            r"|In\s+the\s+view\s+of\s+my\s+(?:country|delegation|Government))\s*,\s+")
+# A speech's "Let us work together to ...": a demand on all, the speaker included.
+_LET_US = re.compile(r"\s*(?:(?:So|And|Therefore|Together),?\s+)?[Ll]et\s+us\s+(?:all\s+|also\s+|therefore\s+)?"
+                     r"(?=[a-z])")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
@@ -218,7 +221,7 @@ _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
-               "stand", "stands", "need", "look", "count", "counting", "expect", "urge", "rely", "relying"}
+               "stand", "stands", "need", "look", "looking", "count", "counting", "expect", "urge", "rely", "relying"}
 
 
 def _cue_kind(cue: str) -> str:
@@ -628,7 +631,8 @@ class ClaimExtractor:
                 and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end))) or (
                 own is not None and bool(_IMPERSONAL.search(text, start, sp.end)
                                          or _VOICE_OPENER.match(text, start, sp.end)
-                                         or _IT_SHOULD_BE.match(text, start, sp.end)))
+                                         or _IT_SHOULD_BE.match(text, start, sp.end)
+                                         or _LET_US.match(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
 
@@ -1055,6 +1059,14 @@ class ClaimExtractor:
         verb phrase from the auxiliary on; also in a clause coordinated with the main one ("The
         agenda identifies women as crucial players, and Japan will continue to promote it")."""
         opener = _VOICE_OPENER.match(doc.text)  # (not "For Vanuatu, the closure of borders meant ...": narration)
+        let = _LET_US.match(doc.text) if ctx.voice is not None else None
+        if let is not None:  # "Let us work to calm the situation": what the speaker asks of all
+            cs, ce = s + let.end(), s + len(doc.text.rstrip(" .!;"))
+            # (not "Let us not forget that")
+            if len(text[cs:ce].split()) >= 4 and not any(a <= cs < b for a, b in quotes):
+                return [self._claim(ctx, doc_id, "us", ctx.voice, let.group(0).strip(), "demand", False, cs, ce, text,
+                                    sent_start, e, self._topics(doc, s, cs, ce),
+                                    self._date(text, s, e, cs, ce, published))]
         said = _IT_SHOULD_BE.match(doc.text) if ctx.voice is not None else None
         if said is not None:  # "In that context, it should be emphasized that the United Nations remains ..."
             cs, ce = s + said.end(), s + len(doc.text.rstrip(" .!;"))
@@ -1089,6 +1101,11 @@ class ClaimExtractor:
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
+        if aux is None and subj is None and root.lower_ in _VOICE_STATES and any(
+                c.dep_ == "auxpass" for c in root.children):
+            passive = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and self._voice_speaks(passive, ctx):  # "We in Iraq are concerned by ..."
+                subj, aux = passive, next(c for c in root.children if c.dep_ == "auxpass")
         if subj is not None and subj.lower_ == "it" and root.lower_ in ("is", "remains"):
             return self._impersonal(root, doc, text, sent_start, s, e, ctx, doc_id, published)
         if not self._voice_speaks(subj, ctx):

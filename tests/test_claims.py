@@ -882,3 +882,16 @@ def test_call_upon_proposing_and_counting_on():
                    ("position", "on the support of Member States")], got
     news = [(c.actor, c.kind) for c in x.extract("Lavrov called upon Kyiv to withdraw its troops.", "d", "2022-03-01")]
     assert news == [("Sergei Lavrov", "demand")], news
+
+
+def test_let_us_we_are_concerned_by_and_looking_forward():
+    """UN speeches outside the gold: "Let us work to calm the situation" (a demand on all), "We in
+    Iraq are concerned by that tension" (parsed as a passive), "We are looking forward to support";
+    not "Let us not forget that"."""
+    iraq = Actor("Iraq", "government", "")
+    text = ("Let us work to calm the situation and work constructively. We in Iraq are concerned by that tension and "
+            "escalation. We are looking forward to support for our initiative. Let us not forget that.")
+    got = [(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2019-09-25", voice=iraq)]
+    assert got == [("demand", "work to calm the situation and work constructively"),
+                   ("position", "concerned by that tension and escalation"),
+                   ("position", "forward to support for our initiative")], got
