@@ -77,7 +77,9 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         return None
     if len(query.actors) == 1 and (state := _RESOLVER.country_of(query.actors[0])) and not query.cited_outlets:
         return _state_silent(query, evidence, state)
-    claims = [c for c in evidence.actor_claims if c.actor in query.actors]
+    spoke = dict(query.speakers)  # "William Ruto" also gave Kenya's speech: its statements naming him are his
+    claims = [c for c in evidence.actor_claims if c.actor in query.actors
+              or any(c.actor == state and set(name.split()) <= set(c.role.split()) for name, state in spoke.items())]
     # (a state a table or the index knows, though one article's claim typed it a person: "Varnholm")
     persons = {c.actor for c in claims if c.actor_type == "person" and not _RESOLVER.country_of(c.actor)}
     if not claims or persons != set(query.actors):

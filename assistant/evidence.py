@@ -160,16 +160,27 @@ class EvidenceGatherer:
         ``max_actor_statements``)."""
         if not query.actors or query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             return [], {}
-        claims = self._statements_of(query.actors, None, query.statement_filters)[:self.config.max_actor_statements]
+        claims = self._statements_of(query.actors, None, query.statement_filters,
+                                     query.speakers)[:self.config.max_actor_statements]
         return claims, self._passages_of(claims)
 
-    def _statements_of(self, actors: Sequence[str], kinds: Sequence[str] | None, filters: Filters) -> list[Claim]:
+    def _statements_of(self, actors: Sequence[str], kinds: Sequence[str] | None, filters: Filters,
+                       speakers: Sequence[tuple[str, str]] = ()) -> list[Claim]:
         """Statements of ``actors`` (of ``kinds``; None: all), date-ordered; a country's include
-        its officials' ("What did Talvoria reject?": the spokesman for the Talvorian government)."""
+        its officials' ("What did Talvoria reject?": the spokesman for the Talvorian government).
+        ``speakers``: (name, state) of speech givers the question names: the state's statements
+        whose role names them (a state asked about only through its speaker: only those)."""
         found: dict[str, Claim] = {}
+        through = {state for name, state in speakers if name not in actors}
         for actor in actors:
+            if actor in through:
+                continue
             for c in holder_statements(self.reader, actor, filters, kinds=kinds, limit=None):
                 found.setdefault(c.claim_id, c)
+        for name, state in speakers:
+            for c in self.reader.claims(actors=[state], kinds=kinds, filters=filters, roles=[name.split()[-1]]):
+                if set(name.split()) <= set(c.role.split()):  # "President William Samoei Ruto"
+                    found.setdefault(c.claim_id, c)
         return sorted(found.values(), key=lambda c: (c.when, c.doc_id, c.start))
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:
@@ -203,7 +214,7 @@ class EvidenceGatherer:
         """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
         if not query.actors:
             return []
-        claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters)
+        claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters, query.speakers)
         if query.kind in DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
         if query.topic_terms:

@@ -161,12 +161,24 @@ _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subj
                           r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 
 
+# The verb after a question's subject: "Did Kenya's foreign minister <reject> ...", "What did X <pledge>".
+_AFTER_SUBJECT = re.compile(r"^\s*(?:\w+\s+)?(?i:did|does|do|has|have|had|will|would|is|was)\s+(?i:the\s+)?"
+                            r"(?:[A-Z][\w'’.-]*\s+|(?i:foreign|prime|defen[cs]e|finance|trade|deputy|vice)\s+|"
+                            r"(?i:minister|president|ambassador|envoy|spokes\w+|chancellor)\s+|(?:of|the)\s+)+"
+                            r"(?=[a-z])")
+
+
 def topic_owners(text: str, names: Sequence[str]) -> list[str]:
-    """In a who-question, the names that only own its topic ("Who condemned Talvoria's decision?":
-    Talvoria); [] for other questions."""
-    if not WHO_QUESTION.match(text):
-        return []
-    return [n for n in names if re.search(rf"\b{re.escape(n)}(?:’s|')s?\b", text)]
+    """The names that only own a question's topic: in a who-question ("Who condemned Talvoria's
+    decision?": Talvoria), or after the verb of a question whose subject comes first ("Did Kenya
+    reject Kestoria's proposal?": Kestoria)."""
+    owned = [n for n in names if re.search(rf"\b{re.escape(n)}(?:’s|')s?\b", text)]
+    if WHO_QUESTION.match(text):
+        return owned
+    # "Did Kenya's foreign minister reject Kestoria's proposal?": an owner after the question's verb
+    verb = _AFTER_SUBJECT.search(text)
+    return [n for n in owned if verb is not None and text.find(n, verb.end()) >= 0
+            and not any(m.start() < verb.end() for m in re.finditer(rf"\b{re.escape(n)}\b", text))]
 
 
 def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
@@ -237,14 +249,18 @@ def asked_offices(text: str) -> list[OfficeAsked]:
 
 
 def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> list[str]:
-    """The persons of ``officials`` ((person, role) pairs of the index) who hold ``asked``: a role
+    """The speakers of ``officials`` ((speaker, role) pairs of the index) who hold ``asked``: a role
     that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister") and the same
-    country; a deputy or vice office does not hold the office itself, nor a former one."""
+    country; a deputy or vice office does not hold the office itself, nor a former one. A state
+    whose speech was given by that office ("Kenya", "President William Samoei Ruto") holds it too."""
     from index.actors import role_country
 
     found = []
     for person, role in officials:
+        if person == asked.country or _RESOLVER.country_of(person) == asked.country:
+            role = f"{asked.country}'s {role}"  # a speech: the state speaks, its role names the speaker
         low = " ".join(role.lower().split()).replace("defense", "defence")
+        low = re.sub(r"\bminister (?:of|for) foreign affairs\b", "foreign minister", low)  # the UN's style
         office = asked.office.replace("defense", "defence")
         at = low.find(office)
         if at < 0 or not re.search(rf"(?<!\w){re.escape(office)}(?!\w)", low):
@@ -639,6 +655,8 @@ class Query:
     asks_change: bool = False
     language: str = "en"
     offices: tuple[OfficeAsked, ...] = ()  # offices asked by ("Ostmark's prime minister") no person of the index holds
+    # (name, state) of the givers of speeches the question names ("Anne Beathe Tvinnereim", "Norway")
+    speakers: tuple[tuple[str, str], ...] = ()
     asked: str = ""  # the question without sentences that only instruct (see split_instructions); "": as asked
     instructions: tuple[str, ...] = ()  # those sentences (never obeyed)
     unresolved: str = ""  # a he/she/they the question leans on that stands for nobody named ("What did she say?")
@@ -719,7 +737,9 @@ class QueryParser:
         asked, instructions = split_instructions(question)
         text = standalone or (self.followup_text(asked, hist) if hist else asked)
         names = named_entities(text)
-        name_terms = {t for n in names if n not in topic_owners(text, names) for t in terms(n)}
+        owners = topic_owners(text, names) if WHO_QUESTION.match(text) else []  # "Who rejected Norvalia's offer?"
+        name_terms = {t for n in names if n not in owners for t in terms(n)}
+        name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
         qterms = terms(text)
         scope = time_scope(text, self._today())
         cited, unknown = self.cited_outlets(text)
@@ -728,17 +748,27 @@ class QueryParser:
             # range is kept in ``Query.time`` but not applied to the whole question.
             f = scope.merge(f)
         actors = asked_actors(text, self.match_actors)
+        speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
+        for n in names:
+            if len(n.split()) >= 2 or self.match_actors([n]):
+                full = (self.match_actors([n]) or [n])[0]
+                for state, role in self._known_officials():
+                    if _RESOLVER.country_of(state) and set(fold(full).split()) <= set(fold(role).split()):
+                        speakers[full] = state  # "Anne Beathe Tvinnereim": "Minister for Foreign Affairs Anne ..."
+                        break
+        actors += [s for n, s in speakers.items() if not self.match_actors([n]) and s not in actors]
         unheld: list[OfficeAsked] = []
         for office in asked_offices(text):
             # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
             holders = office_holders(office, self._known_officials())
             if holders:
-                actors = [a for a in actors if a != office.country] + [h for h in holders if h not in actors]
+                actors = [a for a in actors if a != office.country]
+                actors += [h for h in holders if h not in actors]
             else:
                 unheld.append(office)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
-            actors=tuple(actors), offices=tuple(unheld),
+            actors=tuple(actors), offices=tuple(unheld), speakers=tuple(speakers.items()),
             # "How did Talvoria respond?" after an offer: a response is asked for, whatever the topic carried
             kind=question_kind(asked) if re.search(_BARE_REACTION, asked, re.I) else question_kind(text),
             terms=tuple(qterms),

@@ -110,7 +110,7 @@ def country_officials(reader: IndexReader, country: str) -> set[str]:
     """The persons of the index whose role names ``country`` ("Ostmark's Foreign Minister",
     "spokesman for the Talvorian government"): one read of the distinct (person, role) pairs."""
     return {person for person, role in reader.officials(roles=_country_forms(country))
-            if role_country(role, _RESOLVER) == country}
+            if person != country and not _RESOLVER.country_of(person) and role_country(role, _RESOLVER) == country}
 
 
 def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None,

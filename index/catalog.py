@@ -748,11 +748,12 @@ class Catalog:
 
 
     def officials(self, roles: Sequence[str] | None = None) -> list[tuple[str, str]]:
-        """The distinct (person, role) pairs of ready documents' speakers ("Lena Sorvik",
-        "Ostmark's Foreign Minister"); ``roles``: only roles containing one of these strings
-        (case-insensitive)."""
+        """The distinct (speaker, role) pairs of ready documents' persons and governments ("Lena
+        Sorvik", "Ostmark's Foreign Minister"; "Norway", "Minister of Foreign Affairs Anne Beathe
+        Tvinnereim", the speaker of a speech); ``roles``: only roles containing one of these
+        strings (case-insensitive)."""
         sql = ("SELECT DISTINCT k.actor, k.role FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
-               "WHERE d.state='ready' AND k.actor_type='person' AND k.role != ''")
+               "WHERE d.state='ready' AND k.actor_type IN ('person', 'government') AND k.role != ''")
         args: list[str] = []
         if roles:
             sql += " AND (" + " OR ".join("lower(k.role) LIKE ?" for _ in roles) + ")"

@@ -1113,3 +1113,42 @@ def test_compared_and_positions_quotes_keep_whole_quotations_without_datelines(t
         assert a.document(c.doc_id).text[c.start:c.end] == c.quote
     month = [c.text for c in a.positions("Anja Mereth") if "month by month" in c.text]
     assert month and month[0].count('"') % 2 == 0, month
+
+
+def test_speech_givers_and_offices_are_asked_by_name_and_office(tmp_path):
+    """From a second new-user pass: "What did Anne Beathe Tvinnereim pledge?" said the articles do
+    not say, though her UN speech (Norway's, given by her) pledges; "What did Kenya's president
+    pledge?" said no statement of Kenya's president is reported although Kenya's speech was given
+    by President Ruto; "Did Kenya's foreign minister reject Kestoria's proposal ...?" answered with
+    Kestoria's foreign minister's statements (Kestoria owns the proposal, it is not asked about)."""
+    import json as _json
+
+    speeches = [
+        {"id": "NOR_78_2023", "iso3": "NOR", "session": 78, "year": 2023, "country": "Norway",
+         "speaker": "Anne Beathe Tvinnereim", "post": "Minister for Foreign Affairs",
+         "text": "We will continue to provide a high level of funding to the initiative up to 2030. Norway has "
+                 "spoken out against that war."},
+        {"id": "KEN_78_2023", "iso3": "KEN", "session": 78, "year": 2023, "country": "Kenya",
+         "speaker": "William Samoei Ruto", "post": "President",
+         "text": "Kenya will lead a multinational security mission to Haiti. We call on the Security Council to "
+                 "support the mission."},
+    ]
+    (tmp_path / "speeches.jsonl").write_text("\n".join(_json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
+    (tmp_path / "k1.md").write_text(
+        "---\ntitle: Kestoria proposes a joint board\nsource: Harbor Wire\npublished: 2025-03-12\n---\n"
+        "Kestoria's Foreign Minister Dana Mirescu proposed a joint reconstruction board. Mirescu said Kestoria "
+        "would not pay for it alone.\n\nKenya's Foreign Minister Amina Odhiambo said Kenya would host the talks.\n",
+        encoding="utf-8")
+    from assistant import Assistant
+
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "speeches.jsonl", tmp_path / "k1.md"]).ok
+    norway = a.ask("What did Anne Beathe Tvinnereim pledge?")
+    assert not norway.abstained and any("high level of funding" in c.quote for c in norway.citations), norway.answer
+    kenya = a.ask("What did Kenya's president pledge?")
+    assert not kenya.abstained and any("security mission to Haiti" in c.quote for c in kenya.citations), kenya.answer
+    q = a.query("Did Kenya's foreign minister reject Kestoria's proposal for a joint board?")
+    assert q.actors == ("Amina Odhiambo",), q.actors
+    ans = a.ask("Did Kenya's foreign minister reject Kestoria's proposal for a joint board?")
+    assert ans.abstained and "Dana Mirescu" not in {c.speaker for c in ans.citations}, ans.answer
+    assert a.query("What did Norway's foreign minister pledge?").actors == ("Norway",)  # the speech's minister
