@@ -99,6 +99,37 @@ def _as_said(v) -> bool:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
 
 
+def _second_cue(v):
+    """The cue verb a subjectless speech verb is really coordinated with, when the parser hung it
+    on that cue's clause ("Vell proposed that the posts be staffed by monitors and pledged to
+    release the fishermen": "pledged" parsed as a conjunct of "staffed"); None otherwise."""
+    if v.dep_ != "conj" or v.lower_ not in _CUES or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    clause = v.head
+    if clause.dep_ != "ccomp" or clause.lower_ in _CUES:
+        return None
+    cue = clause.head
+    return cue if cue.lower_ in _CUES and cue.pos_ == "VERB" and cue.i < clause.i else None
+
+
+def _trailing_speaker(v):
+    """(name token, token index of the comma before the appositions) when ``v`` is a speech verb
+    right after ", <role>, <Name>," that the parser did not give that name as subject ("Kenya
+    pledged ..., its president, William Ruto, said"); None otherwise."""
+    doc = v.doc
+    if v.lower_ not in _RELATIVE_SPEECH or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children) \
+            or v.i < 4 or doc[v.i - 1].text != ",":
+        return None
+    name = doc[v.i - 2]
+    if name.dep_ != "appos" or name.pos_ != "PROPN" or name.head.dep_ != "appos" or name.head.pos_ != "NOUN":
+        return None
+    role = name.head
+    start = role.left_edge.i
+    if start < 1 or doc[start - 1].text != ",":
+        return None
+    return name, start - 1
+
+
 def _qualifies_object(c) -> bool:
     """Whether a phrase the parser hung on a speech's verb qualifies its object ("..., as enshrined
     in the relevant instruments", "in all its forms"), not a clause of its own ("because ...")."""
@@ -1006,12 +1037,20 @@ class ClaimExtractor:
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
+        # "Kenya pledged ..., its president, William Ruto, said": the parser hangs the speaker on the
+        # last noun as an apposition and "said" on "pledged"; the name is the speaker of what precedes
+        trailing = {v.i: t for v in cues if (t := _trailing_speaker(v)) is not None}
+        bound = min((s + doc[b].idx for _, b in trailing.values()), default=None)
         for v in cues:
             if any(a <= s + v.idx < b for a, b in taken):
                 continue
             agent = self._agent(v)
             subj = agent if agent is not None else (self._subject(v if v.i not in joined else joined[v.i])
                                                     or self._inverted_subject(v) or self._stray_subject(v, ctx))
+            if v.i in trailing:
+                subj = trailing[v.i][0]
+            elif _second_cue(v) is not None:  # "X proposed that A be done and pledged to B": X pledged
+                subj = self._subject(_second_cue(v)) or subj
             named = self._entity_before(v) if subj is None else None
             if subj is None and named is None:
                 continue
@@ -1020,12 +1059,22 @@ class ClaimExtractor:
                 speakers = [(named.text, self._actor(named.text, ctx, named.label_))]
             else:
                 speakers = self._speakers(subj, ctx)
+            if v.i in trailing and speakers and speakers[0][1].actor_type == "person" and not speakers[0][1].role:
+                role_tok = trailing[v.i][0].head  # "its president": the state the sentence is about
+                role = doc[role_tok.left_edge.i:role_tok.i + 1].text
+                state = self._state_before(role_tok) if role.lower().startswith("its ") else None
+                role = f"{state}'s {role[4:]}" if state else re.sub(r"^(?:the|its|a|an)\s+", "", role, flags=re.I)
+                speakers = [(sp, Actor(a.name, a.actor_type, role)) for sp, a in speakers]
             if not speakers:
                 continue
             span = (self._passive_content(v, doc, s) if agent is not None
                     else self._act_content(v, acts[v.i], s) if v.i in acts
                     else (s + doc[v.i + 1].idx, s + v.head.right_edge.idx + len(v.head.right_edge)) if v.i in joined
                     else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
+            if v.i in trailing:
+                span = (s + doc[0].idx if not (d := DATELINE.match(doc.text)) else s + d.end(), bound)
+            elif span is not None and bound is not None and span[0] < bound < span[1]:
+                span = (span[0], bound)  # not into the speaker named after it
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
@@ -1737,6 +1786,10 @@ class ClaimExtractor:
             return span(0, end)
         if clause is not None:
             end = max([clause.right_edge.i] + [c.right_edge.i for c in clauses if c.i > clause.i])
+            second = next((c for c in clause.children if c.dep_ == "conj" and (u := _second_cue(c)) is not None
+                           and u.i == v.i), None)
+            if second is not None:  # "... be staffed by monitors and pledged to release ...": up to "and"
+                end = min(end, second.left_edge.i - 1)
             return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
         if comp is None and low in _CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:

@@ -895,3 +895,22 @@ def test_let_us_we_are_concerned_by_and_looking_forward():
     assert got == [("demand", "work to calm the situation and work constructively"),
                    ("position", "concerned by that tension and escalation"),
                    ("position", "forward to support for our initiative")], got
+
+
+def test_a_speaker_named_after_the_content_and_a_second_cue_in_the_clause():
+    """From a second new-user pass: "Kenya pledged ... border, its president, William Ruto, said"
+    ran the pledge into the attribution (the parser hangs the speaker on "border"); "Vell proposed
+    that the two countries hold talks ... and pledged to release the fishermen" lost the pledge
+    (parsed as a conjunct inside the proposal)."""
+    x = ClaimExtractor()
+    text = ("Kenya pledged on Wednesday to spend $40 million rebuilding schools in Dornik, its president, "
+            "William Ruto, said at a signing ceremony in Nairobi.")
+    got = [(c.actor, c.role, c.kind, c.text) for c in x.extract(text, "d", "2025-06-20")]
+    assert ("William Ruto", "Kenya's president", "pledge",
+            "Kenya pledged on Wednesday to spend $40 million rebuilding schools in Dornik") in got, got
+    assert not any("Ruto" in t for *_, t in got), got
+    text = ("Ruvalia's President Tomas Vell proposed that the two countries hold a second round of talks in Nairobi "
+            "and pledged to release the remaining detained fishermen before Christmas.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2025-06-20")]
+    assert got == [("Tomas Vell", "proposal", "the two countries hold a second round of talks in Nairobi"),
+                   ("Tomas Vell", "pledge", "release the remaining detained fishermen before Christmas")], got
