@@ -14,6 +14,7 @@ Statements are never extracted from headline-like lines (titles, list items).
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 import sys
@@ -78,6 +79,7 @@ class OtherLoad:
 
 
 BATCH_CHUNKS = 512  # chunks per encoder call: large enough to keep the encoder busy
+MAX_REPLACED_HASHES = 20  # earlier versions of a document remembered, so that re-adding one keeps the newer
 
 
 @dataclass
@@ -205,6 +207,16 @@ class Ingestor:
         state = self.store.document_state(doc_id)
         return bool(state and state[1] == "ready")
 
+    def _replaced_hashes(self, doc_id: str) -> list[str]:
+        """Content hashes of the versions of ``doc_id`` that later versions replaced, oldest first."""
+        row = self.store.db.execute("SELECT json_extract(meta, '$.replaced_hashes') FROM documents WHERE doc_id=?",
+                                    (doc_id,)).fetchone()
+        try:
+            found = json.loads(row[0]) if row and row[0] else []
+        except ValueError:
+            return []
+        return [h for h in found if isinstance(h, str)] if isinstance(found, list) else []
+
     def _stored_text_hashes(self) -> dict[str, str]:
         """{text_hash: doc_id} of the stored documents (hash recorded at ingestion, or computed
         from the text for documents stored before it was recorded)."""
@@ -230,6 +242,18 @@ class Ingestor:
                     report.doc_ids.append(art.doc_id)
                     bar.update(1, "resumed" if art.doc_id in resumed else "unchanged")
                     continue
+                if state and state[1] == "ready":
+                    earlier = self._replaced_hashes(art.doc_id)
+                    if art.content_hash in earlier:
+                        # the corrected file was uploaded, then the old one again: keep the correction
+                        report.unchanged += 1
+                        report.doc_ids.append(art.doc_id)
+                        report.skipped.append({"path": art.path or art.source_id, "reason": (
+                            "an earlier version of a document a newer version already replaced; the newer one is "
+                            f"kept (to go back to this one: attache docs rm {art.doc_id}, then add it again)")})
+                        bar.update(1, "unchanged")
+                        continue
+                    art.meta["replaced_hashes"] = (earlier + [state[0]])[-MAX_REPLACED_HASHES:]
                 try:
                     chunks = chunk_article(art, **self.chunk_kwargs)
                 except Exception as e:  # noqa: BLE001 - one bad article must not stop the run

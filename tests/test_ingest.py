@@ -753,3 +753,28 @@ def test_on_a_busy_machine_the_encoder_leaves_the_claims_parse_a_core(tmp_path, 
     assert seq.ingest([samples_dir]).ok
     key = lambda c: (c.doc_id, c.start, c.end, c.actor, c.kind)  # noqa: E731
     assert sorted(map(key, a.store.claims())) == sorted(map(key, b.store.claims()))
+
+
+def test_an_earlier_version_added_again_keeps_the_newer(tmp_path):
+    """Shared case 19: a corrected file replaces the first one (updated 1); adding the first one
+    again is "unchanged", says why and how to go back, and the index keeps the correction (it went
+    back to the stale figure)."""
+    path = tmp_path / "kessa-report.txt"
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    v1 = ("Title: Velmor to release water from Kessa dam\nSource: Test Wire\nDate: 2025-04-08\n\n"
+          "Velmor will release water from the Kessa dam, its energy minister said.\n\n"
+          "\u201cWe will release forty million cubic metres before the harvest,\u201d Varga said.\n")
+    v2 = v1.replace("forty", "twenty")
+    path.write_text(v1, encoding="utf-8")
+    first = a.ingest([path])
+    assert first.added == 1, first
+    path.write_text(v2, encoding="utf-8")
+    assert a.ingest([path]).updated == 1
+    path.write_text(v1, encoding="utf-8")
+    again = a.ingest([path])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1), again
+    assert again.skipped and "newer one is kept" in again.skipped[0]["reason"] and "docs rm" in again.skipped[0]["reason"]
+    [doc] = a.documents()
+    assert "twenty million" in a.document(doc.doc_id).text and "forty" not in a.document(doc.doc_id).text
+    hits = a.search("How much water will be released before the harvest?", k=3)
+    assert hits and all("forty" not in h.text for h in hits)
