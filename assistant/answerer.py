@@ -174,6 +174,10 @@ class ExtractiveAnswerer:
             def about(s: Sentence) -> bool:  # (the offer named in the sentences before it)
                 found = set(terms(s.passage.text))
                 if owned:  # "Who rejected Norvalia's offer?": a passage about Norvalia, and the rest of the topic
+                    own = set(terms(s.text))
+                    others = {m.group(1) for m in _OWNED_THING.finditer(s.text)}
+                    if not owned & own and any(not set(terms(o)) & owned for o in others):
+                        return False  # "Sokol rejected Kestoria's offer": another's offer, though Kenya is near
                     return owned <= found and (not rest or bool(rest & found))
                 return bool(query.topic_terms & found)
 
@@ -409,6 +413,11 @@ def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str]) -> str:
     return f"{ABSTAIN_TEXT} No article from {' or '.join(names)} is in the index; {held}."
 
 
+# "Kestoria's offer of a joint board", "Arkan's warning": a thing someone put to someone, and whose it is.
+_OWNED_THING = re.compile(r"\b([A-Z][\w-]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:offers?|proposals?|plans?|demands?|"
+                          r"requests?|calls?|ideas?|initiatives?|deals?|decisions?|warnings?|ultimatums?|terms)\b")
+
+
 def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     """Names in the question that no retrieved passage (text, title or outlet) mentions and
     that are not outlets in the index the question names ("as reported by Fortune")."""
@@ -418,7 +427,8 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
         alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
         return any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else []))
 
-    return [n for n in query.names if not written(n)]
+    spoke = {n for n, _ in query.speakers}  # named as the giver of a speech: its state's statements answer
+    return [n for n in query.names if n not in spoke and not written(n)]
 
 
 def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> float:

@@ -1076,6 +1076,10 @@ def test_who_questions_follow_ups_and_officials_named_as_places(tmp_path):
                   "Norvalia will lift tariffs on steel imports from Talvoria if Talvoria ends its support for armed "
                   "groups, President Ingrid Solberg said on Thursday.\n\nA spokesman for the Talvorian government, "
                   "Piet Anders, dismissed the offer, saying Talvoria would not negotiate on the basis of lies."),
+        "t3.md": ("Kenya offers to mediate", "Daily Ledger", "2025-03-12",
+                  "Kenya offered on Wednesday to mediate between Ruvalia and Kestoria. Ruvalia's President Tomas Vell "
+                  "rejected the offer within hours.\n\nA spokeswoman for the Ruvalian foreign ministry, Irena Sokol, "
+                  "said Ruvalia rejected Kestoria's offer of a joint board."),
     }
     a = _ingested_articles(tmp_path, arts)
     who = a.ask("Who condemned Talvoria's decision to drop the dam pledge?")
@@ -1083,6 +1087,9 @@ def test_who_questions_follow_ups_and_officials_named_as_places(tmp_path):
     assert a.query("Who rejected Norvalia's offer?").actors == ()
     rejected = a.ask("Who rejected Norvalia's offer?")
     assert [c.speaker for c in rejected.citations] == ["Piet Anders"], rejected.answer
+    # (a second pass: "Who rejected Kenya's offer?" also quoted Sokol's rejection of Kestoria's offer)
+    kenya = a.ask("Who rejected Kenya's offer?")
+    assert [c.speaker for c in kenya.citations] == ["Tomas Vell"], kenya.answer
     types = {r.actor: r.actor_type for r in a.actors()}
     assert types["Marta Velasquez"] == "person", types
     first = "What did Marta Velasquez say?"
