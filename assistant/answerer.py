@@ -348,8 +348,9 @@ class ExtractiveAnswerer:
             elif query.asks_change and p.published:
                 lead = (f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source
                         else f"On {p.published[:10]}: ")
-            if who and _PRONOUN_START.match(cite.quote):
-                # "They've also proposed ..." - say who "they" are, from the attributed claim.
+            if who and (_PRONOUN_START.match(cite.quote) or not any(
+                    mentions(cite.quote.lower(), w) for w in who)):
+                # "They've also proposed ...", "The ambassador added that ...": say who, from the attributed claim
                 lead += f"({' and '.join(who)}) "
             parts.append(f"{lead}{cite.quote} [{cite.n}]")
         return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)

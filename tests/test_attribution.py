@@ -1159,3 +1159,16 @@ def test_speech_givers_and_offices_are_asked_by_name_and_office(tmp_path):
     ans = a.ask("Did Kenya's foreign minister reject Kestoria's proposal for a joint board?")
     assert ans.abstained and "Dana Mirescu" not in {c.speaker for c in ans.citations}, ans.answer
     assert a.query("What did Norway's foreign minister pledge?").actors == ("Norway",)  # the speech's minister
+
+
+def test_an_answer_sentence_that_names_nobody_says_who_speaks(tmp_path):
+    """From a second new-user pass: "Who proposed a joint reconstruction board?" answered "The
+    ambassador added that Kestoria proposed ..." without saying which ambassador."""
+    arts = {"r1.md": ("Kestoria proposes a board", "Harbor Wire", "2025-04-02",
+                      "Kestoria's ambassador to Kenya, Pavel Radu, met reporters in Nairobi on Tuesday.\n\n"
+                      "The ambassador added that Kestoria proposed a joint reconstruction board with seats for Kenya "
+                      "and Ruvalia.")}
+    a = _ingested_articles(tmp_path, arts)
+    ans = a.ask("Who proposed a joint reconstruction board?")
+    assert ans.citations and ans.citations[0].speaker == "Pavel Radu", ans.answer
+    assert ans.answer.startswith("(Pavel Radu) The ambassador added"), ans.answer
