@@ -356,7 +356,9 @@ def test_case20_missing_html_package_fails_one_file_only(tmp_path):
 
 
 def test_case19_reupload_with_the_same_name_updates(tmp_path, embedder):
-    """The Library tab's upload endpoint: v1, the corrected v2 under the same name, v1 again."""
+    """The Library tab's upload endpoint: v1, the corrected v2 under the same name, v1 again: the
+    last is unchanged and the correction stays (expected.md: "Uploading the identical v1 again:
+    unchanged"; it went back to the stale "forty million")."""
     import httpx
     from gradio_client import Client, handle_file
     from test_web import ServerThread
@@ -378,9 +380,10 @@ def test_case19_reupload_with_the_same_name_updates(tmp_path, embedder):
             seen.append((out[0], docs))
             hits = httpx.post(url + "/api/search", json={"query": "Varga release cubic metres", "k": 5}).json()
             figures = {w for h in hits["results"] for w in ("forty", "twenty") if f"{w} million" in h["text"]}
-            assert figures == {"forty" if step == "v1" else "twenty"}, (step, hits)
+            assert figures == {"forty" if len(seen) == 1 else "twenty"}, (step, hits)
     assert "Added 1" in seen[0][0]
     assert "updated 1" in seen[1][0] and "Replaced the earlier upload of <b>kessa-report.txt</b>" in seen[1][0]
+    assert "unchanged 1" in seen[2][0] and "newer one is kept" in seen[2][0], seen[2][0]
     assert [len(docs) for _, docs in seen] == [1, 1, 1]
     assert len({docs[0]["doc_id"] for _, docs in seen}) == 1
 
