@@ -146,10 +146,14 @@ def test_deleting_or_replacing_a_copy_keeps_links_consistent(tmp_path, assistant
     r = assistant.ingest([reprint])
     assert r.updated == 1 and r.near_duplicates == []
     assert assistant.document(a).meta["near_duplicates"] == [] == assistant.document(b).meta["near_duplicates"]
-    # Back to the reprint: linked again; then deleted: no link left behind in the catalog.
+    # The reprint again: an earlier version the newer one replaced, so unchanged (the correction is
+    # kept, shared case 19); removed first, it is added and linked again; then deleted: no link left.
     _, reprint = write_pair(tmp_path / "in", REPRINT)
     r = assistant.ingest([reprint])
-    assert [s["doc_id"] for n in r.near_duplicates for s in n["similar_to"]] == [a]
+    assert r.unchanged == 1 and r.near_duplicates == [] and "newer one is kept" in r.skipped[0]["reason"]
+    assistant.delete(b)
+    r = assistant.ingest([reprint])
+    assert r.added == 1 and [s["doc_id"] for n in r.near_duplicates for s in n["similar_to"]] == [a]
     assistant.delete(b)
     assert assistant.document(a).meta["near_duplicates"] == []
     db = assistant.store.db
