@@ -1848,6 +1848,9 @@ class ClaimExtractor:
         # rejected is the content.
         if obj is not None and (_cue_kind(low) in OBJECT_KINDS or low in STANCE_OBJECT_CUES) \
                 and not self._is_audience(obj):
+            if _cue_kind(low) == "rejection" and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
+                                                     for c in v.children):
+                return span(obj.left_edge.i, obj.right_edge.i)  # "rejected Arkan's warning as “blackmail”": the warning
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in", "with", "by")
                      and (_cue_kind(low) in ("position", "pledge") or _cue_kind(low) == "demand" and c.lower_ == "for")

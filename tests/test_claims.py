@@ -914,3 +914,15 @@ def test_a_speaker_named_after_the_content_and_a_second_cue_in_the_clause():
     got = [(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2025-06-20")]
     assert got == [("Tomas Vell", "proposal", "the two countries hold a second round of talks in Nairobi"),
                    ("Tomas Vell", "pledge", "release the remaining detained fishermen before Christmas")], got
+
+
+def test_what_was_rejected_is_the_object_not_what_it_was_called():
+    """From a second new-user pass: "She rejected Arkan's warning as “blackmail ...”" stored the
+    insult as the thing rejected; "offered Ravna as a venue" keeps its "as" phrase."""
+    x = ClaimExtractor()
+    text = ("Kestoria's Foreign Minister Dana Mirescu spoke on Friday. She rejected Arkan's warning as "
+            "\u201cblackmail dressed up as energy policy.\u201d")
+    assert [(c.kind, c.text) for c in x.extract(text, "d", "2025-06-20")] == [("rejection", "Arkan's warning")]
+    offer = [c.text for c in x.extract("Calderra offered Ravna as a venue for the talks, the minister said.",
+                                       "d", "2025-06-20")]
+    assert offer == ["Ravna as a venue for the talks"], offer
