@@ -23,7 +23,7 @@ from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 from .attribution import claim_sentence, person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
-from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, topic_owners
+from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, question_subject, topic_owners
 from .rerank import Sentence, SentenceRanker
 from .stance import (
     changes,
@@ -545,23 +545,13 @@ def someone_else(query: Query, speakers: list[str] | None) -> bool:
     return not asked & {fold(s) for s in speakers}
 
 
-_SUBJECT = re.compile(r"^\s*(?i:what|which\s+\w+|how\s+\w+|why)\s+(?i:did|does|do|has|have|had|is|was|will|would)\s+"
-                      r"(?i:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
-
-
-def question_subject(query: Query) -> list[str]:
-    """The capitalised subject right after the question's auxiliary ("What did Chile reject?" ->
-    Chile, "What has the United States pledged?"), whether or not the index knows it as an actor."""
-    m = _SUBJECT.match(query.untimed)
-    return [m.group("who")] if m else []
-
-
 def other_government(query: Query, statements: list[Claim], countries: dict[str, str] | None = None) -> bool:
     """Whether a sentence's statements all speak for countries other than the ones the question
     names ("What did Ostmark propose?" and the Calderran prime minister's proposal). ``countries``:
     actor -> country (``speaker_countries``). Statements whose country is unknown are not counted
     as someone else's."""
-    asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *question_subject(query))) if c}
+    subject = question_subject(query.untimed)
+    asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *([subject] if subject else []))) if c}
     if not asked or not statements or _WHO.match(query.text):
         return False
     found = [(countries or {}).get(c.actor) or country_of_speaker(c) or content_country(c) for c in statements]

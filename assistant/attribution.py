@@ -25,7 +25,7 @@ from index.text import DATELINE, terms
 
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
-from .query import QUESTION_KIND, Query
+from .query import QUESTION_KIND, Query, question_subject
 from .stance import content_country
 from .support import is_yes_no, supports_predicate
 
@@ -105,11 +105,6 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
     return _quote(query, evidence, context, 2, lead=lead + said, abstained=True, label_kind=True)
 
 
-_QUESTION_SUBJECT = re.compile(r"^\s*(?i:what|which\s+\w+|how\s+\w+|why|did|does|do|has|have|had|is|was|will|would)"
-                               r"\s+(?:(?i:did|does|do|has|have|had|is|was|will|would)\s+)?(?i:the\s+)?"
-                               r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
-
-
 def _state_silent(query: Query, evidence: Evidence, state: str) -> Answer | None:
     """ "What did Keshan reject?" when neither Keshan nor any of its officials is reported rejecting
     anything: say so, and quote what they did say (on the topic, when the question has one). None
@@ -120,8 +115,8 @@ def _state_silent(query: Query, evidence: Evidence, state: str) -> Answer | None
                 claim_is(c, query.kind) and content_country(c) == state
                 for found in evidence.statements.values() for c in found):
         return None  # ("In return, Varnholm pledged ..., Prime Minister Tomas Eklund said": reported of it)
-    subject = _QUESTION_SUBJECT.match(query.untimed)
-    if subject and _RESOLVER.country_of(subject.group("who")) != state:
+    subject = question_subject(query.untimed, yes_no=True)
+    if subject and _RESOLVER.country_of(subject) != state:
         return None  # "Did Talvoria reject Norvalia's offer?": Norvalia is not what is asked about
     lead = f"The articles do not report {state} or its officials {asked_phrase(query)}."
     on_topic = [c for c in claims if not query.topic_terms or query.topic_terms & set(terms(c.text + " "

@@ -301,11 +301,13 @@ class Assistant:
         """ "What did Ostmark's prime minister propose?" when no speaker of the index holds that
         office: say so, and name the officials of that state who are quoted (with their roles)."""
         lines = []
+        resolver = ActorResolver()
+        officials = sorted(self.store.officials())
         for office in query.offices:
-            resolver = ActorResolver()
             quoted: dict[str, str] = {}  # person -> their first office of that state
-            for person, role in sorted(self.store.officials()):
-                if OFFICE_ROLE.search(role) and role_country(role, resolver) == office.country:
+            for person, role in officials:
+                if OFFICE_ROLE.search(role) and not resolver.country_of(person) \
+                        and role_country(role, resolver) == office.country:  # (persons; a speech's state is not one)
                     quoted.setdefault(person, role)
             text = f"No statement of {office.phrase} is reported in the articles"
             if quoted:

@@ -161,6 +161,21 @@ _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subj
                           r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 
 
+# The capitalised subject right after a question's auxiliary: "What did Chile reject?", "Did Talvoria
+# reject ...?", "What has the United States pledged?".
+_QUESTION_SUBJECT = re.compile(r"^\s*(?P<wh>(?i:what|which\s+\w+|how\s+\w+|why)\s+)?"
+                               r"(?i:did|does|do|has|have|had|is|was|will|would)\s+(?i:the\s+)?"
+                               r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)")
+
+
+def question_subject(text: str, yes_no: bool = False) -> str:
+    """The capitalised subject right after a wh-question's auxiliary ("What did Chile reject?" ->
+    "Chile"), and with ``yes_no`` a yes/no question's too ("Did Talvoria reject ...?"); "" when none,
+    whether or not the index knows it as an actor."""
+    m = _QUESTION_SUBJECT.match(text)
+    return m.group("who") if m and (yes_no or m.group("wh")) else ""
+
+
 # The verb after a question's subject: "Did Kenya's foreign minister <reject> ...", "What did X <pledge>".
 _AFTER_SUBJECT = re.compile(r"^\s*(?:\w+\s+)?(?i:did|does|do|has|have|had|will|would|is|was)\s+(?i:the\s+)?"
                             r"(?:[A-Z][\w'’.-]*\s+|(?i:foreign|prime|defen[cs]e|finance|trade|deputy|vice)\s+|"
@@ -712,6 +727,7 @@ class QueryParser:
                  officials: Callable[[], list[tuple[str, str]]] | None = None):
         self._officials_of_index = officials or (lambda: [])  # (person, role) pairs of the index
         self._officials: list[tuple[str, str]] | None = None
+        self._givers: list[tuple[str, frozenset[str]]] = []
         self._gender = gender  # actor -> "m"/"f"/"?" (person), "" (not a person); see resolve_pronouns
         self._today = today  # what "last year" / "this month" in a question are counted from
         self._outlets_of_index = outlets
@@ -750,13 +766,15 @@ class QueryParser:
         actors = asked_actors(text, self.match_actors)
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
-            if len(n.split()) >= 2 or self.match_actors([n]):
-                full = (self.match_actors([n]) or [n])[0]
-                for state, role in self._known_officials():
-                    if _RESOLVER.country_of(state) and set(fold(full).split()) <= set(fold(role).split()):
-                        speakers[full] = state  # "Anne Beathe Tvinnereim": "Minister for Foreign Affairs Anne ..."
-                        break
-        actors += [s for n, s in speakers.items() if not self.match_actors([n]) and s not in actors]
+            matched = self.match_actors([n])
+            if len(n.split()) < 2 and not matched:
+                continue
+            words = set(fold(matched[0] if matched else n).split())
+            state = next((st for st, role_words in self._speech_givers() if words <= role_words), None)
+            if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"
+                speakers[matched[0] if matched else n] = state
+                if not matched and state not in actors:
+                    actors.append(state)
         unheld: list[OfficeAsked] = []
         for office in asked_offices(text):
             # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
@@ -875,7 +893,15 @@ class QueryParser:
         with self._lock:
             if self._officials is None:
                 self._officials = list(self._officials_of_index())
+                # states whose statements name their speaker in the role (speeches), as folded word sets
+                self._givers = [(state, frozenset(fold(role).split())) for state, role in self._officials
+                                if _RESOLVER.country_of(state)]
             return self._officials
+
+    def _speech_givers(self) -> list[tuple[str, frozenset[str]]]:
+        """(state, the folded words of its speaker's role) of the index's speeches, read once."""
+        self._known_officials()
+        return self._givers
 
     def _known_actors(self) -> list[str]:
         with self._lock:

@@ -1159,6 +1159,9 @@ def test_speech_givers_and_offices_are_asked_by_name_and_office(tmp_path):
     ans = a.ask("Did Kenya's foreign minister reject Kestoria's proposal for a joint board?")
     assert ans.abstained and "Dana Mirescu" not in {c.speaker for c in ans.citations}, ans.answer
     assert a.query("What did Norway's foreign minister pledge?").actors == ("Norway",)  # the speech's minister
+    pm = a.ask("What did Norway's prime minister say?")  # nobody quoted holds it; a speech's state is no official
+    assert pm.abstained and "No statement of Norway's prime minister" in pm.answer, pm.answer
+    assert "Tvinnereim Norway" not in pm.answer and "Foreign Affairs" not in pm.answer, pm.answer
 
 
 def test_an_answer_sentence_that_names_nobody_says_who_speaks(tmp_path):
