@@ -1107,32 +1107,26 @@ class ClaimExtractor:
         speaker (the main verb with "will"/"shall" and a first-person subject), its content the
         verb phrase from the auxiliary on; also in a clause coordinated with the main one ("The
         agenda identifies women as crucial players, and Japan will continue to promote it")."""
-        opener = _VOICE_OPENER.match(doc.text)  # (not "For Vanuatu, the closure of borders meant ...": narration)
-        let = _LET_US.match(doc.text) if ctx.voice is not None else None
-        if let is not None:  # "Let us work to calm the situation": what the speaker asks of all
-            cs, ce = s + let.end(), s + len(doc.text.rstrip(" .!;"))
-            # (not "Let us not forget that")
-            if len(text[cs:ce].split()) >= 4 and not any(a <= cs < b for a, b in quotes):
-                return [self._claim(ctx, doc_id, "us", ctx.voice, let.group(0).strip(), "demand", False, cs, ce, text,
+        if ctx.voice is not None:
+            # sentence openers that make the rest of the sentence the speaker's: "Let us work to calm
+            # the situation" (a demand on all), "In that context, it should be emphasized that X", "For
+            # my country, X must ..." (a view the speaker announces as theirs; not "For Vanuatu, the
+            # closure of borders meant ...": narration)
+            for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
+                                     (_IT_SHOULD_BE.match(doc.text), "it", ""),
+                                     (_VOICE_OPENER.match(doc.text), "", "position")):
+                if m is None:
+                    continue
+                cs, ce = s + m.end(), s + len(doc.text.rstrip(" .!;"))
+                content = text[cs:ce]
+                if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
+                    break  # (not "Let us not forget that")
+                read = self._kind_from_content("", content)
+                if kind == "position" and read != "statement":
+                    kind = read  # "For my country, we will ...": a pledge
+                cue = m.group(1) if m.groups() and m.group(1) else m.group(0).strip()
+                return [self._claim(ctx, doc_id, speaker or cue, ctx.voice, cue, kind or read, False, cs, ce, text,
                                     sent_start, e, self._topics(doc, s, cs, ce),
-                                    self._date(text, s, e, cs, ce, published))]
-        said = _IT_SHOULD_BE.match(doc.text) if ctx.voice is not None else None
-        if said is not None:  # "In that context, it should be emphasized that the United Nations remains ..."
-            cs, ce = s + said.end(), s + len(doc.text.rstrip(" .!;"))
-            if ce - cs >= 8 and not any(a <= cs < b for a, b in quotes):
-                content = text[cs:ce]
-                return [self._claim(ctx, doc_id, "it", ctx.voice, said.group(0).strip(),
-                                    self._kind_from_content("", content), False, cs, ce, text, sent_start, e,
-                                    self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))]
-        if opener is not None and ctx.voice is not None:
-            # "For my country, the improvement of human rights must first be considered ...": the speaker's view
-            cs, ce = s + opener.end(), s + len(doc.text.rstrip(" .!;"))
-            if ce - cs >= 8 and not any(a <= cs < b for a, b in quotes):
-                content = text[cs:ce]
-                kind = self._kind_from_content("", content)
-                kind = "position" if kind == "statement" else kind  # a view the speaker announces as theirs
-                return [self._claim(ctx, doc_id, opener.group(1), ctx.voice, opener.group(1), kind, False, cs, ce,
-                                    text, sent_start, e, self._topics(doc, s, cs, ce),
                                     self._date(text, s, e, cs, ce, published))]
         root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
         if root is None:
