@@ -253,7 +253,7 @@ class ExtractiveAnswerer:
             return p.text[c.sent_start - p.start:c.sent_end - p.start] if p else c.text
 
         holders = stance_holders(query.text, query.actors)
-        topic = topic_phrase(query.text, holders, query.topic_terms)
+        topic = topic_phrase(query.text, holders, query.topic_terms, [q for q, _ in query.history])
         claims = [c for c in evidence.stance_claims if (c.doc_id, c.sent_start) in found]
         kept = on_topic(claims, topic, query.topic_terms, sentence_of,
                         lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences,

@@ -30,6 +30,7 @@ History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest
 # Words that say what kind of statement is asked for, not what it is about.
 KIND_WORDS = frozenset(terms("urge urged demand demanded call called ask asked want offer offered promise vow "
                              "commit react reaction respond do doing plan plans changed change shift evolved stance "
+                             "mind later since ever subsequently reverse reversed u-turn course "
                              "threaten threatened threat warn warned response responded reply replied reacted "
                              "reject rejected rejects refuse refused veto vetoed dismiss dismissed condemn condemned "
                              "criticise criticised criticize criticized denounce denounced"))

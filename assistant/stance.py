@@ -88,12 +88,19 @@ def _names(span: str, actor: str) -> bool:
     return bool(country) and any(_RESOLVER.country_of(w) == country for w in re.findall(r"[\w’'-]+", span))
 
 
-def topic_phrase(text: str, holders: Sequence[str], topic_terms: frozenset[str]) -> str:
+def topic_phrase(text: str, holders: Sequence[str], topic_terms: frozenset[str], earlier: Sequence[str] = ()) -> str:
     """What the stance is about: the words after "stance on" ("sanctions relief talks with
-    Veloria"), else the question's topic terms."""
+    Veloria"), else the words that carry the question's topic terms as written, in ``text`` or
+    else in the ``earlier`` questions a follow-up leans on ("Did it later change its mind?" after
+    "What did Ostmark say about sanctions relief talks?": "sanctions relief talks"), else the
+    topic terms themselves."""
     m = _TOPIC.search(text)
     if m:
         return m.group(1).strip(" ?.")
+    for source in (text, *reversed(earlier)):
+        words = [w for w in re.findall(r"[\w’'-]+", source) if (ts := terms(w)) and set(ts) <= topic_terms]
+        if words and set(terms(" ".join(words))) == set(topic_terms):
+            return " ".join(dict.fromkeys(words))
     return " ".join(sorted(topic_terms))
 
 

@@ -487,7 +487,7 @@ class ActorResolver:
         canon = self.aliases.get(name.lower())
         if canon:
             return self._alias_actor(canon, name, label, role)
-        full = self.corefer(name, known_actors)
+        full = self.corefer(name, known_actors, family_first=label != "ORG")
         if full != name:
             return Actor(full, self.type_of(full), role)
         if name.split()[-1].islower():
@@ -503,14 +503,15 @@ class ActorResolver:
         return Actor(canon, self.type_of(canon, label), role)
 
     @staticmethod
-    def corefer(name: str, known_actors: Iterable[str]) -> str:
-        """The one known full name that ``name`` abbreviates (surname, or the family name that
-        comes first as in "Xi" for "Xi Jinping"); ``name`` itself when none or several fit."""
+    def corefer(name: str, known_actors: Iterable[str], family_first: bool = True) -> str:
+        """The one known full name that ``name`` abbreviates (surname, or with ``family_first``
+        the family name that comes first as in "Xi" for "Xi Jinping"; never for a mention tagged
+        as an organisation: "Snap" is not "Snap Map"); ``name`` itself when none or several fit."""
         parts = [p.lower() if p.lower() in _PARTICLES else p for p in name.split()]  # "Van Klaveren" at a
         found = set()                                                                 # sentence's start
         for full in known_actors:
             fp = [p.lower() if p.lower() in _PARTICLES else p for p in full.split()]
-            if len(fp) > len(parts) and (fp[-len(parts):] == parts or fp[: len(parts)] == parts):
+            if len(fp) > len(parts) and (fp[-len(parts):] == parts or family_first and fp[: len(parts)] == parts):
                 found.add(full)
         return found.pop() if len(found) == 1 else name
 

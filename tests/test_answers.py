@@ -12,6 +12,7 @@ from fake_openai import FakeOpenAI
 
 from assistant import Assistant
 from assistant.models import AnswerReady, TextDelta
+from index.text import terms
 
 GOLD = Path(__file__).parent / "gold" / "questions.json"
 QUESTIONS = json.loads(GOLD.read_text())
@@ -172,6 +173,20 @@ def test_stance_change_shows_the_change_in_the_holders_own_words(assistant, ques
     assert not any("gas contract" in c.quote for c in ans.citations) or "gas" in question
 
 
+def test_change_of_mind_follow_up_keeps_the_earlier_topic_in_its_words(assistant):
+    """"Did it later change its mind?" after a question about Ostmark and sanctions relief talks:
+    the stance timeline on that topic, headed by the topic as the user wrote it (not by stems or
+    by the words "later" and "mind")."""
+    first = "What did Ostmark say about sanctions relief talks?"
+    ans = assistant.ask("Did it later change its mind?", history=[(first, assistant.ask(first).answer)])
+    assert not ans.abstained, ans.answer
+    check_citations(assistant, ans)
+    assert ans.answer.startswith("Ostmark on sanctions relief talks, earliest to latest:"), ans.answer
+    assert {c.speaker for c in ans.citations} <= OSTMARK_VOICES, ans.answer
+    dates = [c.statement_date or c.published for c in ans.citations]
+    assert dates == sorted(dates) and dates[0][:7] < dates[-1][:7]
+
+
 def test_stance_holder_and_topic_are_read_from_the_question():
     from assistant.stance import stance_holders, topic_phrase
 
@@ -182,6 +197,10 @@ def test_stance_holder_and_topic_are_read_from_the_question():
     assert stance_holders("Has Halden changed his mind on talks with Veloria?", ["Viktor Halden", "Veloria"]) == [
         "Viktor Halden"]
     assert stance_holders("How did things change?", ["Ostmark", "Veloria"]) == ["Ostmark", "Veloria"]
+    topic = frozenset(terms("sanctions relief talks"))
+    assert topic_phrase("Did it later change its mind?", ["Ostmark"], topic,
+                        ["What did Ostmark say about sanctions relief talks?"]) == "sanctions relief talks"
+    assert topic_phrase("Did it change?", ["Ostmark"], topic) == " ".join(sorted(topic))  # no words to quote
 
 
 # ----------------------------------------------------------------------------- LLM backend

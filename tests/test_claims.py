@@ -87,6 +87,9 @@ def test_capital_metonyms_in_an_article_credit_the_country():
 def test_surname_coreference_to_known_full_name(resolver):
     assert resolver.resolve("Sorvik", ["Lena Sorvik", "Viktor Halden"]).name == "Lena Sorvik"
     assert resolver.resolve("Kim", ["Kim Jong Un"]).name == "Kim Jong Un"  # family name first
+    # An organisation is not the first word of a longer name ("Snap" of "Snap Map", tagged a person).
+    assert resolver.resolve("Snap", ["Snap Map"], "ORG").name == "Snap"
+    assert resolver.resolve("Map", ["Snap Map"], "ORG").name == "Snap Map"  # a surname still is
     # Ambiguous surnames stay as written.
     assert resolver.resolve("Lind", ["Amara Lind", "Oskar Lind"]).name == "Lind"
 
