@@ -1,7 +1,7 @@
 """Check real-news attribution gold files (benchmarks/gold/attribution/*.jsonl) against their format.
 
-The format is one JSON object per line, one annotated document each (see the guideline in the
-project notes, "GOLD_FORMAT"): ``id``, ``corpus`` ("multihop-rag" or "un-general-debates"),
+The format is one JSON object per line, one annotated document each (see the annotation guideline,
+benchmarks/gold/GUIDELINE.md): ``id``, ``corpus`` ("multihop-rag" or "un-general-debates"),
 ``ref``, ``title``, ``source``, ``range`` ``[start, end]`` and ``statements``, each statement with
 ``speaker`` (str or null), ``aliases`` (list of str), ``speaker_text``, ``cue``, ``content``,
 ``kind`` (one of ``index.models.STATEMENT_KINDS``), ``direct`` (bool) and optional
