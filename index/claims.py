@@ -229,6 +229,12 @@ _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "c
                  "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled",
                  "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
                  "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
+# ... of which these commit the speaker to what follows "to" ("We remain committed to X": X, a pledge).
+_VOICE_RESOLVE = {"committed", "determined", "resolved"}
+_RESOLVE_TO = re.compile(r"((?:firmly\s+|fully\s+|deeply\s+|strongly\s+)?(?:committed|determined|resolved)"
+                         r"\s+to)\s+(?=\S)", re.I)
+_REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
+_BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
 # told impersonally (the speaker's only; in news the writer's).
 _IMPERATIVE = {"vital", "essential", "crucial", "imperative", "important", "necessary", "urgent", "critical",
@@ -267,6 +273,7 @@ _WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished", "plea
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to)\b", re.I)  # "The international community must ..."
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
                                                  | {"cannot", "can't", "can’t", "can not", "have to", "has to"},
                                                  key=len,
@@ -661,6 +668,7 @@ class ClaimExtractor:
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
                 and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end))) or (
                 own is not None and bool(_IMPERSONAL.search(text, start, sp.end)
+                                         or _MODAL_DEMAND.search(text, start, sp.end)
                                          or _VOICE_OPENER.match(text, start, sp.end)
                                          or _IT_SHOULD_BE.match(text, start, sp.end)
                                          or _LET_US.match(text, start, sp.end)))
@@ -1152,7 +1160,7 @@ class ClaimExtractor:
         if subj is not None and subj.lower_ == "it" and root.lower_ in ("is", "remains"):
             return self._impersonal(root, doc, text, sent_start, s, e, ctx, doc_id, published)
         if not self._voice_speaks(subj, ctx):
-            return []
+            return self._impersonal_demand(root, subj, doc, text, sent_start, s, e, ctx, doc_id, published)
         negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca", "could")), None)
         if aux is None and negated_can is not None and any(c.dep_ == "neg" for c in root.children):
             aux = negated_can  # "We cannot accept ...": a position
@@ -1161,6 +1169,7 @@ class ClaimExtractor:
         if aux is None and root.lower_ in ("have", "has") and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
             aux = root  # "We have to act now": a demand on all, the speaker included
+        pred = None
         if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
             pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
@@ -1172,6 +1181,11 @@ class ClaimExtractor:
         while last > root.i and doc[last].is_punct:
             last -= 1
         first = aux.i + (0 if negated else 1)
+        cue = aux.text
+        if pred is not None and not negated and pred.lower_ in _VOICE_RESOLVE and pred.i + 1 < last \
+                and doc[pred.i + 1].lower_ == "to":
+            # "Croatia remains committed to X", "We are determined to X": X, pledged
+            first, cue = pred.i + 2, doc[root.i:pred.i + 2].text
         if first > last:  # "We continue." : nothing after the verb
             return []
         cs, ce = s + doc[first].idx, s + doc[last].idx + len(doc[last])
@@ -1179,11 +1193,44 @@ class ClaimExtractor:
             return []
         speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
         own_verb = aux.i == root.i  # "We seek ...", "We have to ...", "We are determined ...": no modal
-        kind = ("position" if negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
+        stated = negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
+        kind = ("pledge" if cue != aux.text else "position" if stated
                 else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
-        return [self._claim(ctx, doc_id, speaker, ctx.voice, aux.text, kind, False,
+        return [self._claim(ctx, doc_id, speaker, ctx.voice, cue, kind, False,
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
+
+    def _impersonal_demand(self, root, subj, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
+        """A speech's demand on others, its main clause's "must"/"should"/"need(s) to" with a
+        subject that is not the speaker ("The international community must take the necessary
+        steps ...", "more must be done to ...", "our ambition needs to be high"): the speaker's
+        demand, its content the whole clause from the subject. Not in a question, not with a
+        person pronoun or "it"/"this" as the subject (those tell what someone else must do in a
+        story, or are "it must be said")."""
+        if subj is None:  # "A food crisis must not be perpetuated"
+            subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if ctx.voice is None or ctx.voice.actor_type != "government" or subj is None or subj.i > root.i:
+            return []
+        if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "which", "who", "one", "you"}:
+            return []
+        if doc.text.rstrip().endswith("?"):
+            return []
+        modal = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should")),
+                     None)
+        if modal is None and root.lower_ in ("need", "needs") and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
+            modal = root
+        if modal is None or any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
+            return []  # ("If X must ...": a condition, not a demand)
+        first, last = subj.left_edge, root.right_edge
+        while last.i > first.i and last.is_punct:
+            last = last.nbor(-1)
+        cs, ce = s + first.idx, s + last.idx + len(last)
+        if ce - cs < 20:
+            return []
+        return [self._claim(ctx, doc_id, modal.text, ctx.voice, modal.text, "demand", False, cs, ce, text,
+                            sent_start, e, self._topics(doc, s, cs, ce),
+                            self._date(text, s, e, cs, ce, published, doc, root))]
 
     def _impersonal(self, root, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
         """A speech's "It is vital that X" / "It is time for X to Y" (a demand) and "It is our duty
@@ -1415,7 +1462,14 @@ class ClaimExtractor:
             return False
         if self._first_person(subj):
             return True
-        return ctx.voice.actor_type == "government" and self.resolver.country_of(self._phrase(subj)) == ctx.voice.name
+        if ctx.voice.actor_type != "government":
+            return False
+        phrase = self._phrase(subj)
+        if self.resolver.country_of(phrase) == ctx.voice.name:
+            return True
+        # "The Croatian Government remains committed to", "The Government of Guyana is committed to"
+        a = self.resolver.resolve(phrase)
+        return a.actor_type == "government" and a.name == ctx.voice.name and subj.pos_ in ("NOUN", "PROPN")
 
     @staticmethod
     def _first_person(subj) -> bool:
@@ -1693,7 +1747,8 @@ class ClaimExtractor:
                 b -= 1  # "we know that X but ...": not the conjunction that joins the next clause
             return s + doc[a].idx, s + doc[b].idx + len(doc[b])
 
-        kids = {c.dep_: c for c in v.children}
+        kids = {c.dep_: c for c in v.children
+                if not (c.dep_ == "dobj" and c.lower_ in _REFLEXIVE)}  # "committed itself to X": X
         low = v.lower_
         # "“...,” X said": the opening quotation is the content, whatever the parse.
         if doc[0].text in _OPEN_Q:
@@ -2228,6 +2283,9 @@ class ClaimExtractor:
 
     def _claim(self, ctx: _Context, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics,
                when) -> Claim:
+        m = _RESOLVE_TO.match(text, cs, ce)
+        if m and not direct and cue.lower() in _BE_CUES:  # "Croatia remains committed to X": X, pledged
+            cs, cue, kind = m.end(), f"{cue} {m.group(1)}", "pledge"
         if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.actor_type == "person" and actor.role:
