@@ -461,8 +461,10 @@ class ActorResolver:
         # A person (or body) with a role: peel role words off the front, "of X" off the back.
         role_tail = ""
         of = re.fullmatch(r"(.+?)\s+(of\s+.+)", bare)
-        if of and _NAME_WORD.match(of.group(1).split()[-1]) and of.group(1).split()[-1].lower() not in _TITLES:
-            bare, role_tail = of.group(1), of.group(2)  # "Paulina Wren of the Institute ..."
+        if of and _NAME_WORD.match(of.group(1).split()[-1]) and of.group(1).split()[-1].lower() not in _TITLES \
+                and of.group(1).split()[-1].lower() not in _BODY_HEADS | {"bureau", "service", "services"}:
+            # "Paulina Wren of the Institute ..." (not "the Department of Budget and Management")
+            bare, role_tail = of.group(1), of.group(2)
         words = bare.split(" ")
         i = 0
         while i < len(words) - 1 and self._is_role_word(words[i]):

@@ -212,7 +212,8 @@ _VOICE_CUES: dict[str, str] = {
     **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
              "recognise recognises recognised recognize recognizes recognized", "consider considers",
              "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
-             "hope hopes hoped", "stand stands", "know", "remember", "convinced", "affirm affirms affirmed"),
+             "hope hopes hoped", "stand stands", "know", "remember", "convinced", "affirm affirms affirmed",
+             "value values valued"),
     **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
              "request requests requested"),
@@ -233,6 +234,7 @@ _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "c
 _VOICE_RESOLVE = {"committed", "determined", "resolved"}
 _RESOLVE_TO = re.compile(r"((?:firmly\s+|fully\s+|deeply\s+|strongly\s+)?(?:committed|determined|resolved)"
                          r"\s+to)\s+(?=\S)", re.I)
+_FORWARD_TO = re.compile(r"(forward\s+to)\s+(?=\S)")
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -256,9 +258,12 @@ _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERA
 # Verbs that only introduce what follows them ("It is important to note that X": X).
 _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
+# "I have to admit that X": X is said, not demanded.
+_ADMITTING = _INTRODUCING | {"admit", "acknowledge", "confess", "concede", "tell", "state", "report"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
-               "stand", "stands", "need", "look", "looking", "count", "counting", "expect", "urge", "rely", "relying"}
+               "stand", "stands", "need", "look", "looks", "looking", "count", "counts", "counting", "expect",
+               "expects", "urge", "rely", "relies", "relying"}
 
 
 def _cue_kind(cue: str) -> str:
@@ -1168,6 +1173,17 @@ class ClaimExtractor:
             aux = root
         if aux is None and root.lower_ in ("have", "has") and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
+            said = next((c for c in root.children if c.dep_ == "xcomp" and c.lower_ in _ADMITTING), None)
+            clause = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
+            if clause is not None and said is not None:  # "I have to admit that X": X, the speaker's
+                first = clause.left_edge.nbor() if clause.left_edge.lower_ == "that" else clause.left_edge
+                last = clause.right_edge
+                while last.i > first.i and last.is_punct:
+                    last = last.nbor(-1)
+                cs, ce = s + first.idx, s + last.idx + len(last)
+                return [self._claim(ctx, doc_id, subj.text, ctx.voice, doc[root.i:said.i + 1].text, "position",
+                                    False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                    self._date(text, s, e, cs, ce, published, doc, root))]
             aux = root  # "We have to act now": a demand on all, the speaker included
         pred = None
         if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
@@ -2286,6 +2302,9 @@ class ClaimExtractor:
         m = _RESOLVE_TO.match(text, cs, ce)
         if m and not direct and cue.lower() in _BE_CUES:  # "Croatia remains committed to X": X, pledged
             cs, cue, kind = m.end(), f"{cue} {m.group(1)}", "pledge"
+        m = _FORWARD_TO.match(text, cs, ce)
+        if m and not direct and cue.lower() in ("look", "looks", "looking"):  # "We look forward to X": X
+            cs, cue = m.end(), f"{cue} {m.group(1)}"
         if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.actor_type == "person" and actor.role:

@@ -897,7 +897,7 @@ def test_let_us_we_are_concerned_by_and_looking_forward():
     got = [(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2019-09-25", voice=iraq)]
     assert got == [("demand", "work to calm the situation and work constructively"),
                    ("position", "concerned by that tension and escalation"),
-                   ("position", "forward to support for our initiative")], got
+                   ("position", "support for our initiative")], got
 
 
 def test_a_speaker_named_after_the_content_and_a_second_cue_in_the_clause():
@@ -957,3 +957,29 @@ def test_a_speech_demands_on_others_and_its_state_named_as_a_body_commits():
     # In news nobody speaks for the article: the same sentence is nobody's demand.
     assert x.extract("The international community must take urgent steps to protect the displaced.",
                      "n", "2020-09-22") == []
+
+
+def test_a_speech_looks_forward_values_and_admits():
+    """"Ghana looks forward to X" and "We value X" state a position on X; "I have to admit that X"
+    states X (no demand to admit anything)."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
+    speech = ("Ghana looks forward to the conclusion of the negotiations on Security Council reform. "
+              "We deeply value the friendship of our neighbours. "
+              "I have to admit that the agreement has had one good consequence.")
+    got = [(c.kind, c.cue, c.text) for c in x.extract(speech, "s", "2020-09-22", voice=voice)]
+    assert got == [
+        ("position", "looks forward to", "the conclusion of the negotiations on Security Council reform"),
+        ("position", "value", "the friendship of our neighbours"),
+        ("position", "have to admit", "the agreement has had one good consequence"),
+    ], got
+
+
+def test_a_department_of_something_keeps_its_whole_name(resolver):
+    """"the Department of Budget and Management" is one body, not a "Department" with a role;
+    "Paulina Wren of the Institute" is still Paulina Wren."""
+    assert resolver.resolve("The Department of Budget and Management").name == "Department of Budget and Management"
+    assert resolver.resolve("Press and Public Affairs Bureau of Congress").name == \
+        "Press and Public Affairs Bureau of Congress"
+    wren = resolver.resolve("Paulina Wren of the Institute for Security Studies")
+    assert (wren.name, wren.role) == ("Paulina Wren", "of the Institute for Security Studies")
