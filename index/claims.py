@@ -740,6 +740,7 @@ class ClaimExtractor:
             claims += found
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         claims += self._unclosed_claims(text, unclosed, claims, ctx)
+        claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
         roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:
@@ -784,6 +785,38 @@ class ClaimExtractor:
                     out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
                                            "(quotation running on)", kind, True, cs, ce, text, qs - 1, qe,
                                            self._topics(None, cs, cs, ce, text), c.date))
+        return out
+
+    def _quotation_before(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
+                          ctx: _Context) -> list[Claim]:
+        """A paragraph that is one closed quotation and nobody's, right before a paragraph opening
+        with a quotation one person is credited with ("“The question here is: ...?”\n\n“These
+        cases are about ...,” Barrett said."): that person's, as news runs one speaker's words on."""
+        out = []
+        for s in starts:
+            para = bisect.bisect_right(paragraphs, s)
+            if para >= len(paragraphs) or not self._quotation_paragraph(text, s, paragraphs, para):
+                continue
+            end = paragraphs[para]
+            if any(s <= c.start < end for c in claims):
+                continue
+            nxt = end + len(text[end:]) - len(text[end:].lstrip())
+            if nxt >= len(text) or text[nxt] not in _OPEN_Q:
+                continue
+            theirs = {c.actor: c for c in claims if c.direct and nxt <= c.start <= nxt + 2}
+            if len(theirs) != 1:
+                continue
+            c = next(iter(theirs.values()))
+            if c.actor_type != "person":
+                continue
+            cs, ce = s + 1, len(text[:end].rstrip()) - 1
+            while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
+                ce -= 1
+            if ce - cs < 8:
+                continue
+            out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                                   "(quotation before)", self._kind_from_content("", text[cs:ce]), True, cs, ce,
+                                   text, s, end, self._topics(None, cs, cs, ce, text), c.date))
         return out
 
     # -- people: mentions, genders, pronouns -------------------------------------------------

@@ -983,3 +983,18 @@ def test_a_department_of_something_keeps_its_whole_name(resolver):
         "Press and Public Affairs Bureau of Congress"
     wren = resolver.resolve("Paulina Wren of the Institute for Security Studies")
     assert (wren.name, wren.role) == ("Paulina Wren", "of the Institute for Security Studies")
+
+
+def test_a_quotation_paragraph_before_a_credited_one_is_the_same_speakers():
+    """News runs one speaker's words over paragraphs and credits them at the end: a paragraph that
+    is one closed quotation, right before a paragraph opening with a quotation one person is
+    credited with, is that person's; not when the next paragraph is no credited quotation."""
+    text = ("“Nobody knows what the justices will decide.”\n\n"
+            "The court will rule in June, and lawyers for both sides expect a close vote.\n\n"
+            "Paul Barrett, deputy director of the Center for Business and Human Rights, follows the case.\n\n"
+            "“The question here is: do platforms have a right to exercise editorial judgment?”\n\n"
+            "“These cases are about the First Amendment and how it applies to platforms,” Barrett said.")
+    got = [(c.actor, c.cue, c.text) for c in ClaimExtractor().extract(text, "d", "2024-01-10")]
+    assert [(a.split()[-1], cue) for a, cue, t in got if t.startswith("The question here")] == [
+        ("Barrett", "(quotation before)")], got
+    assert not any(t.startswith("Nobody knows") for _, _, t in got), got
