@@ -423,7 +423,8 @@ _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambas
                "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official",
                "pastor", "judge", "lawyer", "attorney", "director", "economist", "analyst", "researcher",
                "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy"}
-_QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
+# Curly pairs, straight pairs, and pairs typed half one way and half the other ("Our bill ...” ).
+_QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|\"([^\"“”\n]*)”|“([^\"“”\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
                          r"|\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b", re.I)
 #: "in March" (the latest March up to the article's date), "last month", "last year": a statement

@@ -998,3 +998,13 @@ def test_a_quotation_paragraph_before_a_credited_one_is_the_same_speakers():
     assert [(a.split()[-1], cue) for a, cue, t in got if t.startswith("The question here")] == [
         ("Barrett", "(quotation before)")], got
     assert not any(t.startswith("Nobody knows") for _, _, t in got), got
+
+
+def test_a_quotation_typed_with_a_straight_open_and_a_curly_close_is_one_quotation():
+    """Pasted text mixes quote styles ("..." then "...”): the mixed pair is still a quotation, so
+    it continues the speaker's words."""
+    text = ('"Our bill is simple," Senator Schatz said in a press statement. "If any content is made by '
+            'artificial intelligence, it should be labeled so that people are not fooled.”')
+    got = [(c.actor, c.direct, c.text) for c in ClaimExtractor().extract(text, "d", "2023-10-25")]
+    assert ("Schatz", True, "If any content is made by artificial intelligence, it should be labeled so that "
+            "people are not fooled.") in got, got
