@@ -235,6 +235,9 @@ _VOICE_RESOLVE = {"committed", "determined", "resolved"}
 _RESOLVE_TO = re.compile(r"((?:firmly\s+|fully\s+|deeply\s+|strongly\s+)?(?:committed|determined|resolved)"
                          r"\s+to)\s+(?=\S)", re.I)
 _FORWARD_TO = re.compile(r"(forward\s+to)\s+(?=\S)")
+# What a stance verb's object may be held for ("reiterated its support for X": X).
+_HELD_NOUNS = {"support", "commitment", "solidarity", "opposition", "attachment", "adherence", "backing",
+               "appreciation", "gratitude", "condolences", "sympathy", "sympathies"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -1924,15 +1927,11 @@ class ClaimExtractor:
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
             return span(obj.left_edge.i, obj.right_edge.i)
         if obj is not None and _cue_kind(low) == "" and self._first_person(subj) and not self._is_audience(obj):
-            return span(obj.left_edge.i, self._object_end(v, obj))  # a speech's "We recall the words of ..."
+            return span(*self._held_object(v, obj))  # a speech's "We recall the words of ...", "We reiterate ..."
         # A speech's own "We support the two-state solution", "We remain committed to ...".
         if low in _VOICE_CUES and low not in _CUES:
             if obj is not None and not self._is_audience(obj):
-                # a speech's "We reiterate our full commitment to the African position, as expressed in
-                # the Ezulwini Consensus ...": all that follows the object in the verb's own phrase
-                end = max([self._object_end(v, obj)] + [c.right_edge.i for c in v.rights if c.i > obj.i
-                                                         and _qualifies_object(c)])
-                return span(obj.left_edge.i, end)
+                return span(*self._held_object(v, obj))
             pred = kids.get("acomp") or kids.get("oprd")
             if pred is not None:  # "We remain committed to rebuild ...": the parser may hang "to ..." on the verb
                 end = max([pred.right_edge.i] + [c.right_edge.i for c in v.rights if c.i > pred.i
@@ -1950,6 +1949,8 @@ class ClaimExtractor:
             if _cue_kind(low) == "rejection" and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i
                                                      for c in v.children):
                 return span(obj.left_edge.i, obj.right_edge.i)  # "rejected Arkan's warning as “blackmail”": the warning
+            if low in STANCE_OBJECT_CUES:
+                return span(*self._held_object(v, obj))
             return span(obj.left_edge.i, self._object_end(v, obj))
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "for", "in", "with", "by")
                      and (_cue_kind(low) in ("position", "pledge") or _cue_kind(low) == "demand" and c.lower_ == "for")
@@ -1970,6 +1971,23 @@ class ClaimExtractor:
         if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
             return span(nxt, len(doc) - 1)
         return None
+
+    def _held_object(self, v, obj) -> tuple[int, int]:
+        """First and last token of the position a stance verb's object holds: what "our full
+        support to" / "its commitment to" is for ("We reiterate our full support to the Palestinian
+        people as it seeks ...": "the Palestinian people as it seeks ..."), with all that follows the
+        object in the verb's own phrase ("..., as expressed in the Ezulwini Consensus")."""
+        start = obj.left_edge.i
+        if obj.lower_ in _HELD_NOUNS:
+            prep = next((c for c in list(obj.rights) + [c for c in v.rights if c.i == obj.right_edge.i + 1]
+                         if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "with", "of")
+                         and any(k.dep_ in ("pobj", "pcomp") for k in c.children)), None)  # (or hung on the verb)
+            if prep is not None:
+                start = prep.i + 1
+        end = max([self._object_end(v, obj)] + [c.right_edge.i for c in v.rights if c.i > obj.i
+                                                 and _qualifies_object(c) and c.lower_ not in _CUES
+                                                 and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)])
+        return start, end  # (not "..., saying X", "..., calling X ...": cues of their own)
 
     @staticmethod
     def _is_audience(obj) -> bool:
