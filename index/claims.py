@@ -238,6 +238,9 @@ _FORWARD_TO = re.compile(r"(forward\s+to)\s+(?=\S)")
 # What a stance verb's object may be held for ("reiterated its support for X": X).
 _HELD_NOUNS = {"support", "commitment", "solidarity", "opposition", "attachment", "adherence", "backing",
                "appreciation", "gratitude", "condolences", "sympathy", "sympathies"}
+# News: a party's stated state of mind about a that-clause ("The Commission is worried that X").
+_MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
+                "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -293,7 +296,9 @@ _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:"
     + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
     + r"|\b(?:" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")\s+(?:[\w’'-]+\s+){0,5}?(?:"
-    + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b", re.I
+    + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b"
+    + r"|\b(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(_MIND_STATES))
+    + r")\b", re.I
 )
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|I)(?:\s+(?:also|all|firmly|strongly|therefore|still|fully))?\s+$")
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
@@ -1084,6 +1089,12 @@ class ClaimExtractor:
                   and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].head.pos_ == "VERB"
                   and t.head.dep_ in ("conj", "dobj") and not any(a <= s + t.idx < b for a, b in quotes)}
         cues += [doc[i] for i in joined]
+        # News: "The Commission is also worried that X", "Washington is concerned that X": a position
+        minds = {t.i: (a, c) for t in doc if ctx.voice is None and t.lower_ in _BE_CUES
+                 and (a := next((k for k in t.children if k.dep_ == "acomp" and k.lower_ in _MIND_STATES), None))
+                 and (c := next((k for k in list(a.children) + list(t.children) if k.dep_ == "ccomp" and k.i > a.i),
+                                None)) is not None and self._is_cue(t, s, quotes)}
+        cues += [doc[i] for i in minds if doc[i] not in cues]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
@@ -1118,6 +1129,7 @@ class ClaimExtractor:
             if not speakers:
                 continue
             span = (self._passive_content(v, doc, s) if agent is not None
+                    else self._clause_content(minds[v.i][1], s) if v.i in minds
                     else self._act_content(v, acts[v.i], s) if v.i in acts
                     else (s + doc[v.i + 1].idx, s + v.head.right_edge.idx + len(v.head.right_edge)) if v.i in joined
                     else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
@@ -1137,6 +1149,8 @@ class ClaimExtractor:
             if v.i in acts:  # "issued a public warning"
                 cue = doc[v.i:acts[v.i].i + 1].text
                 kind = self._act_kind(v, acts[v.i], text[cs:ce])
+            elif v.i in minds:
+                cue, kind = doc[v.i:minds[v.i][0].i + 1].text, "position"
             else:
                 cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
@@ -1971,6 +1985,16 @@ class ClaimExtractor:
         if nxt < len(doc) - 1 and doc[nxt].text in _OPEN_Q:
             return span(nxt, len(doc) - 1)
         return None
+
+    @staticmethod
+    def _clause_content(clause, s: int) -> tuple[int, int]:
+        """Span of a that-clause without its "that" and closing punctuation."""
+        first, last = clause.left_edge, clause.right_edge
+        if first.lower_ == "that" and first.i < clause.i:
+            first = first.nbor()
+        while last.i > first.i and last.is_punct:
+            last = last.nbor(-1)
+        return s + first.idx, s + last.idx + len(last)
 
     def _held_object(self, v, obj) -> tuple[int, int]:
         """First and last token of the position a stance verb's object holds: what "our full

@@ -1022,3 +1022,15 @@ def test_support_for_x_holds_x_with_what_qualifies_it():
     news = "China on Monday reiterated its support for the ceasefire, saying the talks must go on."
     got = [(c.actor, c.text) for c in x.extract(news, "n", "2024-03-04")]
     assert ("China", "the ceasefire") in got, got
+
+
+def test_news_states_of_mind_about_a_clause_are_positions():
+    """"The Commission is also worried (that) X", "Washington is concerned that X": a party's
+    stated state of mind about X is its position on X; "worried about costs" (no clause) is none."""
+    x = ClaimExtractor()
+    text = ("The European Commission is also worried Amazon may have the incentive to foreclose rivals. "
+            "Washington is concerned that Beijing could use the data. Farmers are worried about costs.")
+    got = [(c.actor, c.kind, c.cue, c.text) for c in x.extract(text, "n", "2023-11-27")]
+    assert got == [("European Commission", "position", "is also worried",
+                    "Amazon may have the incentive to foreclose rivals"),
+                   ("United States", "position", "is concerned", "Beijing could use the data")], got
