@@ -1626,8 +1626,9 @@ class ClaimExtractor:
                           else self._phrase(named)).strip(" ,")
                 phrase = re.sub(r"(?:’s|'s)$", "", phrase)
                 body = self._actor(phrase, ctx, "GPE" if self.resolver.country_of(phrase) else "ORG")
-            elif pobj is not None and pobj.lower_ in _BODY_NOUNS:
-                body = self._last_body(ctx)
+            elif pobj is not None and pobj.lower_ in _BODY_NOUNS or pobj is None and any(
+                    c.dep_ in ("compound", "amod") and c.lower_ in _BODY_NOUNS for c in subj.lefts):
+                body = self._last_body(ctx)  # "a spokeswoman for the organisation", "a company spokesperson"
             if body is not None and body.actor_type != "person":
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]

@@ -1034,3 +1034,11 @@ def test_news_states_of_mind_about_a_clause_are_positions():
     assert got == [("European Commission", "position", "is also worried",
                     "Amazon may have the incentive to foreclose rivals"),
                    ("United States", "position", "is concerned", "Beijing could use the data")], got
+
+
+def test_a_company_spokesperson_speaks_for_the_company_just_named():
+    """"A company spokesperson claims X" after a sentence about Amazon: Amazon's statement."""
+    text = ("Amazon announced the deal in August. A company spokesperson claims iRobot faces “intense "
+            "competition” from other suppliers.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-11-27")]
+    assert ("Amazon", "iRobot faces “intense competition” from other suppliers") in got, got
