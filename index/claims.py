@@ -256,6 +256,15 @@ _VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation
 # A speech's "Let us work together to ...": a demand on all, the speaker included.
 _LET_US = re.compile(r"\s*(?:(?:So|And|Therefore|Together),?\s+)?[Ll]et\s+us\s+(?:all\s+|also\s+|therefore\s+)?"
                      r"(?=[a-z])")
+# "Let me be absolutely clear: X", "Let me put it more simply: X", "Let me stress that X": X is the
+# speaker's own statement.
+_LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\w+\s+)?(?:clear|frank|honest|candid)"
+                     r"|put\s+it\s+(?:\w+\s+){0,2}\w+(?=\s*[:,—–])|say|stress|emphasi[sz]e|underline|underscore|reiterate|note"
+                     r"|recall|state|repeat)(?:\s+(?:this|that|once\s+again|again|here|clearly|very))*\s*[:,—–-]?\s*"
+                     r"(?:that\s+)?(?=\S)")
+# "There is an urgent need to X", "there is a need for X": a speech's demand.
+_NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)\s+(?:an?\s+)?(?:\w+\s+)?need\s+"
+                       r"(?:for|to)\s+(?=\S)")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
@@ -284,7 +293,8 @@ _WANTING = {"like", "wish", "want", "wants", "wanted", "wishes", "wished", "plea
 _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people", "administration", "state",
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
-_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to)\b", re.I)  # "The international community must ..."
+# "The international community must ...", "The situation calls for ..."
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for)\b", re.I)
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
                                                  | {"cannot", "can't", "can’t", "can not", "have to", "has to"},
                                                  key=len,
@@ -685,7 +695,9 @@ class ClaimExtractor:
                                          or _MODAL_DEMAND.search(text, start, sp.end)
                                          or _VOICE_OPENER.match(text, start, sp.end)
                                          or _IT_SHOULD_BE.match(text, start, sp.end)
-                                         or _LET_US.match(text, start, sp.end)))
+                                         or _LET_US.match(text, start, sp.end)
+                                         or _LET_ME.match(text, start, sp.end)
+                                         or _NEED_FOR.match(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
 
@@ -1177,6 +1189,8 @@ class ClaimExtractor:
             # my country, X must ..." (a view the speaker announces as theirs; not "For Vanuatu, the
             # closure of borders meant ...": narration)
             for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
+                                     (_LET_ME.match(doc.text), "me", ""),
+                                     (_NEED_FOR.match(doc.text), "there", "demand"),
                                      (_IT_SHOULD_BE.match(doc.text), "it", ""),
                                      (_VOICE_OPENER.match(doc.text), "", "position")):
                 if m is None:
@@ -1278,9 +1292,26 @@ class ClaimExtractor:
             subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
         if ctx.voice is None or ctx.voice.actor_type != "government" or subj is None or subj.i > root.i:
             return []
-        if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "which", "who", "one", "you"}:
+        if doc.text.rstrip().endswith("?") or subj.lower_ in ("which", "who"):
             return []
-        if doc.text.rstrip().endswith("?"):
+        if root.lower_ in ("requires", "require", "required") or root.lower_ in ("calls", "call") and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in root.children):
+            # "The refugee crisis requires a new approach", "The situation calls for credible action": what
+            # the situation requires is the speaker's demand
+            first = next((c for c in root.rights if c.dep_ in ("dobj", "prep", "ccomp", "xcomp")), None)
+            if first is None or subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+                return []
+            first_tok = first.nbor() if first.dep_ == "prep" else first.left_edge
+            last = root.right_edge
+            while last.i > first_tok.i and last.is_punct:
+                last = last.nbor(-1)
+            cs, ce = s + first_tok.idx, s + last.idx + len(last)
+            if ce - cs < 8:
+                return []
+            return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:first_tok.i].text, "demand",
+                                False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                self._date(text, s, e, cs, ce, published, doc, root))]
+        if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "one", "you"}:
             return []
         modal = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should")),
                      None)

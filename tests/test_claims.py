@@ -1042,3 +1042,25 @@ def test_a_company_spokesperson_speaks_for_the_company_just_named():
             "competition” from other suppliers.")
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-11-27")]
     assert ("Amazon", "iRobot faces “intense competition” from other suppliers") in got, got
+
+
+def test_a_speech_let_me_there_is_a_need_and_what_a_situation_requires():
+    """"Let me be absolutely clear: X" and "Let me put it more simply: X" state X; "There is an
+    urgent need to X" and "The refugee crisis requires X" / "The situation calls for X" demand X
+    (the speaker's); a person's needs ("He requires medical care") are nobody's demand."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Ukraine", "speaker": "Petro Poroshenko", "post": "President"})
+    speech = ("Let me be absolutely clear: nothing will stop the aggressor from continuing this policy. "
+              "Let me put it more simply: the language of the Charter is worth nothing if it is not enforced. "
+              "Now, there is an urgent need to revitalize the General Assembly. "
+              "The refugee crisis requires a new approach. "
+              "The situation calls for credible action on the part of the international community. "
+              "He requires medical care.")
+    got = [(c.kind, c.text) for c in x.extract(speech, "s", "2018-09-20", voice=voice)]
+    assert got == [
+        ("statement", "nothing will stop the aggressor from continuing this policy"),
+        ("statement", "the language of the Charter is worth nothing if it is not enforced"),
+        ("demand", "revitalize the General Assembly"),
+        ("demand", "a new approach"),
+        ("demand", "credible action on the part of the international community"),
+    ], got
