@@ -81,7 +81,7 @@ _INTRODUCED = re.compile(
     r"Mayor|Commissioner|Sheikh|Emir|CEO|founder|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
     # the name: "Ursula von der Leyen", "Faisal bin Farhan"
-    rf"specialist|expert)[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
+    rf"specialist|expert),?[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
 )
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _TITLES, Actor, ActorResolver, fold, role_country
+from .actors import _BODY_HEADS, _TITLES, Actor, ActorResolver, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -241,6 +241,12 @@ _HELD_NOUNS = {"support", "commitment", "solidarity", "opposition", "attachment"
 # News: a party's stated state of mind about a that-clause ("The Commission is worried that X").
 _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
                 "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
+# Last words that make a name the tagger read as a person's a thing's ("Data Protection Regulation",
+# "Snap Map", "Instagram Story").
+_NOT_PERSON_HEADS = _BODY_HEADS | {
+    "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
+    "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
+    "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -709,8 +715,9 @@ class ClaimExtractor:
                     words = ent.text.split()
                     while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
                         words.pop(0)
-                    if ent.label_ == "PERSON" and len(words) > 1:
-                        names.append(" ".join(words))
+                    if ent.label_ == "PERSON" and len(words) > 1 and words[-1].lower() not in _NOT_PERSON_HEADS:
+                        names.append(" ".join(words))  # (not "General Data Protection Regulation")
+        names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another

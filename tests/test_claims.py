@@ -1064,3 +1064,13 @@ def test_a_speech_let_me_there_is_a_need_and_what_a_situation_requires():
         ("demand", "a new approach"),
         ("demand", "credible action on the part of the international community"),
     ], got
+
+
+def test_things_the_tagger_reads_as_people_are_no_one_a_pronoun_can_be():
+    """"the General Data Protection Regulation" is no person "he" can stand for; "Meta
+    spokesperson, Matt Pollard," introduces Matt Pollard, whom a later "he added" is."""
+    text = ("The authority used powers in the General Data Protection Regulation (GDPR) to ban the ads.\n\n"
+            "Meta spokesperson, Matt Pollard, sought to deflect attention from the ban.\n\n"
+            "Pollard declined to specify a timeframe. “We have not announced a date,” he added.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-11-27")]
+    assert got == [("Matt Pollard", "We have not announced a date")], got
