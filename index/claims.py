@@ -247,6 +247,8 @@ _NOT_PERSON_HEADS = _BODY_HEADS | {
     "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
     "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
     "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
+_ITEM_END = re.compile(r"(?:\s*[;,.]|\s+(?:or|and))+$", re.I)
+_MAX_LIST_ITEMS = 12  # items of a list announced with a colon read as statements
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -360,7 +362,8 @@ _GROUP_PRONOUNS = {"they", "them"}
 _BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agency", "ministry", "commission",
                "bloc", "alliance", "watchdog", "regulator", "party", "union", "bank", "network", "platform",
                "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
-               "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer"}
+               "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer",
+               "parliament", "senate", "assembly", "authority"}
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
 _INTRODUCED_BODY = re.compile(
     r"\b(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|platform|startup|bank|"
@@ -769,6 +772,7 @@ class ClaimExtractor:
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         claims += self._unclosed_claims(text, unclosed, claims, ctx)
         claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
+        claims += self._list_items(text, claims, ctx)
         roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:
@@ -813,6 +817,38 @@ class ClaimExtractor:
                     out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
                                            "(quotation running on)", kind, True, cs, ce, text, qs - 1, qe,
                                            self._topics(None, cs, cs, ce, text), c.date))
+        return out
+
+    def _list_items(self, text, claims: list[Claim], ctx: _Context) -> list[Claim]:
+        """The items of a list a statement announces with a colon ("... includes a total
+        prohibition on the use of AI for:\n\nbiometric categorisation ...;\n\nsocial scoring
+        ...;\n\nAI used to exploit ... ."): one statement of the same speaker per item line, up to
+        the item that ends the list (a full stop) or a line that is no item (a quotation, a cue's
+        sentence, longer than an item)."""
+        out: list[Claim] = []
+        for c in claims:
+            j = c.end
+            while j < len(text) and text[j] in "”\" ":
+                j += 1
+            if j >= len(text) or text[j] != ":" or "\n" not in text[j + 1:j + 4]:
+                continue
+            pos = j + 1
+            for _ in range(_MAX_LIST_ITEMS):
+                start = pos + len(text[pos:]) - len(text[pos:].lstrip())
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                item = text[start:end].rstrip()
+                last = item.rsplit(None, 1)[-1].lower() if item else ""
+                if not (8 <= len(item) <= 400) or item[0] in _OPEN_Q or not (
+                        item[-1] in ";,." or last in ("or", "and")) or any(start <= o.start < end for o in claims):
+                    break
+                ce = start + len(_ITEM_END.sub("", item))  # without its "; or" / "," / "."
+                out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                                       "(list item)", c.kind, False, start, ce, text, start, end,
+                                       self._topics(None, start, start, ce, text), c.date))
+                if item[-1] == ".":
+                    break
+                pos = end
         return out
 
     def _quotation_before(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
@@ -1609,6 +1645,14 @@ class ClaimExtractor:
             # "said a statement from Rep. Mariannette Miller-Meeks", "a report by the IAEA said"
             prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
             owner = self._source_owner(subj) if prep is not None else None
+            acl = next((c for c in subj.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            if prep is None and acl is not None:  # "a press release put out by the parliament confirms"
+                prep = next((c for c in acl.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"),
+                            None)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+                if pobj is not None and (pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS
+                                         or pobj.lower_ in _GOVERNMENT_NOUNS | _BODY_NOUNS):
+                    owner = pobj
             if owner is not None and prep is not None:
                 written = subj.doc[subj.left_edge.i:prep.right_edge.i + 1].text.strip(" ,")
                 return [(written, actor) for _, actor in self._speakers(owner, ctx)]
@@ -1630,7 +1674,9 @@ class ClaimExtractor:
         if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
                            and any(c.lower_ == "the" for c in subj.lefts)
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):
-            body = self._last_body(ctx)
+            inst = ctx.institutions.get(subj.text[:1].upper() + subj.text[1:]) if subj.pos_ == "NOUN" else None
+            # "the parliament said", of "the European Parliament"; else the body last spoken of
+            body = self._actor(inst, ctx, "ORG") if inst else self._last_body(ctx)
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []

@@ -1074,3 +1074,19 @@ def test_things_the_tagger_reads_as_people_are_no_one_a_pronoun_can_be():
             "Pollard declined to specify a timeframe. “We have not announced a date,” he added.")
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-11-27")]
     assert got == [("Matt Pollard", "We have not announced a date")], got
+
+
+def test_a_list_a_statement_announces_gives_one_statement_per_item():
+    """"A press release put out by the European Parliament confirms the deal includes a ban on
+    AI for:" and its item lines: the parliament's statements, one per item, up to the item with a
+    full stop; the paragraph after the list is not an item."""
+    text = ("A press release put out by the European Parliament confirms the deal includes a ban on AI for:\n\n"
+            "biometric categorisation systems that use sensitive characteristics;\n\n"
+            "emotion recognition in the workplace, or\n\n"
+            "social scoring based on social behaviour.\n\n"
+            "The use of remote biometric identification by police has not been banned.")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-12-09")]
+    assert got == [("European Parliament", "the deal includes a ban on AI for"),
+                   ("European Parliament", "biometric categorisation systems that use sensitive characteristics"),
+                   ("European Parliament", "emotion recognition in the workplace"),
+                   ("European Parliament", "social scoring based on social behaviour")], got
