@@ -734,6 +734,7 @@ class ClaimExtractor:
         prev_para, prev_direct = -1, False
         named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
         last_direct: tuple[int, list[Actor]] | None = None  # (paragraph, speakers) of the last direct quotation
+        prev_person: Actor | None = None  # the one person the previous sentence's statements are of
         for s, p, e, doc in parsed:
             para = bisect.bisect_right(paragraphs, s)
             found: list[Claim] = []
@@ -743,6 +744,10 @@ class ClaimExtractor:
             # A quotation that continues the previous one, in this paragraph or opening the next.
             if not found and prev_direct and (para == prev_para or (para == prev_para + 1 and text[s] in _OPEN_Q)):
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published)
+            # ... or follows, in its paragraph, one person's reported statement ("He explained that X.
+            # “We did not choose to release these prisoners.”")
+            if not found and prev_person is not None and para == prev_para and text[s] in _OPEN_Q:
+                found = self._continuation(text, s, e, quotes, ctx, doc_id, published, [prev_person])
             # A quotation right after a sentence about a person ("Orr was blunt. “We ...”").
             if not found and named and named[0] == para:
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published,
@@ -761,8 +766,11 @@ class ClaimExtractor:
                 # (a quotation right after it is theirs only for this article's own names: see _pronoun_person)
                 named = (para, ctx.last_subject) if ctx.last_subject in ctx.names else None
             ctx.mentions += sentence_mentions
+            prev_person = None
             if found:
                 prev_para, prev_direct = para, found[-1].direct
+                if len({c.actor for c in found}) == 1 and found[-1].actor_type == "person":
+                    prev_person = Actor(found[-1].actor, "person", found[-1].role)
                 speakers = list({c.actor: Actor(c.actor, c.actor_type, c.role) for c in found}.values())
                 last_direct = (para, speakers) if found[-1].direct and len(speakers) == 1 \
                     and speakers[0].actor_type == "person" else None

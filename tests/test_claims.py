@@ -1090,3 +1090,16 @@ def test_a_list_a_statement_announces_gives_one_statement_per_item():
                    ("European Parliament", "biometric categorisation systems that use sensitive characteristics"),
                    ("European Parliament", "emotion recognition in the workplace"),
                    ("European Parliament", "social scoring based on social behaviour")], got
+
+
+def test_a_quotation_after_a_persons_reported_statement_in_its_paragraph_is_theirs():
+    """"... he explained that Israel would release one prisoner for each hostage. “We did not
+    choose to release these prisoners.”": the quotation is Levy's; after a statement of two people
+    it is neither's."""
+    x = ClaimExtractor()
+    text = ("Eylon Levy, a government spokesman, was asked about the deal. Within a second he explained that "
+            "Israel would release one prisoner for each hostage. “We did not choose to release these prisoners.”")
+    got = [(c.actor, c.text) for c in x.extract(text, "n", "2023-11-27")]
+    assert ("Eylon Levy", "We did not choose to release these prisoners.") in got, got
+    two = ("Ana Ruiz and Tom Berg said the talks had failed. “Nobody expected that.”")
+    assert not any(c.text.startswith("Nobody") for c in x.extract(two, "n", "2023-11-27"))
