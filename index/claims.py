@@ -769,7 +769,8 @@ class ClaimExtractor:
             prev_person = None
             if found:
                 prev_para, prev_direct = para, found[-1].direct
-                if len({c.actor for c in found}) == 1 and found[-1].actor_type == "person":
+                if len({c.actor for c in found}) == 1 and found[-1].actor_type == "person" \
+                        and found[-1].actor in ctx.names:  # (this article's own names: never what else was ingested)
                     prev_person = Actor(found[-1].actor, "person", found[-1].role)
                 speakers = list({c.actor: Actor(c.actor, c.actor_type, c.role) for c in found}.values())
                 last_direct = (para, speakers) if found[-1].direct and len(speakers) == 1 \
