@@ -197,11 +197,12 @@ class ExtractiveAnswerer:
                 elsewhere = (f"Nothing from {' or '.join(query.cited_outlets)} in the index answers this; "
                              "other outlets: ")
         asked = position_holders(query)
-        if (asked and evidence.speakers and all(_RESOLVER.type_of(a) == "person" for a in asked)
+        if (asked and evidence.speakers and all(_RESOLVER.type_of(a) in ("person", "organisation") for a in asked)
                 and not any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(asked)
                             for s in others + ranked)):
-            # "What is Brandt's position on the drills freeze?" and no sentence found is his: say
-            # so, and quote what others said with their names (it quoted narration as his answer).
+            # "What is Brandt's position on the drills freeze?" / "What did the SEC say about
+            # Binance?" and no sentence found is theirs: say so, and quote what others said with
+            # their names (it quoted narration as their answer).
             return self.answer_silent(query, evidence, " and ".join(asked), others + ranked)
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):

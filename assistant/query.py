@@ -160,6 +160,8 @@ def question_kind(text: str) -> str | None:
 
 _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of"
                           r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
+# ... and a stance's topic ("Russia's position on sanctions on North Korea")
+_STANCE_ON = re.compile(r"\b(?:position|positions|stance|view|views|policy|line)\s+(?:on|towards?)\b", re.I)
 
 
 # The capitalised subject right after a question's auxiliary: "What did Chile reject?", "Did Talvoria
@@ -208,15 +210,25 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list
         # "Who condemned Talvoria's decision?": whose decision it was is the topic; who is asked
         others = set(match([n for n in names if n not in owners]))
         return [a for a in actors if a in others or a not in set(match(owners))]
+    topic = set(match(topic_names(text, match)))
+    return [a for a in actors if a not in topic]
+
+
+def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
+    """The names a question gives as its topic, after an actor it asks about: "What did Lena
+    Sorvik say about Calderra?" (Calderra), "What is Russia's position on sanctions on North
+    Korea?" (North Korea), "What did Kestria say in response to Norway's proposal?" (Norway). They
+    are what was talked about, not who talked; none when no actor comes before the topic."""
     parts = _TOPIC_START.split(text, 1)
     if len(parts) < 2:
-        return actors
-    head = match(named_entities(parts[0]))
+        parts = _STANCE_ON.split(text, 1)
+    if len(parts) < 2:
+        return []
+    head_names = named_entities(parts[0])
+    head = set(match(head_names))
     if not head:
-        return actors
-    owners = [n for n in named_entities(parts[1]) if re.search(rf"\b{re.escape(n)}(?:’s|'s)", parts[1])]
-    topic = set(match(owners)) - set(head)
-    return [a for a in actors if a not in topic]
+        return []
+    return [n for n in named_entities(parts[1]) if n not in head_names and not set(match([n])) & head]
 
 
 # Offices a question may ask by instead of a name ("What did Ostmark's prime minister propose?").
@@ -756,6 +768,10 @@ class QueryParser:
         names = named_entities(text)
         owners = topic_owners(text, names) if WHO_QUESTION.match(text) else []  # "Who rejected Norvalia's offer?"
         name_terms = {t for n in names if n not in owners for t in terms(n)}
+        # "What did Lena Sorvik say about Calderra?": a topic that is only a name is that name's
+        # terms ("on sanctions relief talks with Veloria": the other words define it)
+        about = [n for n in topic_names(text, self.match_actors)  # (not "Norway's proposal": the proposal)
+                 if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
         name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
         qterms = terms(text)
         scope = time_scope(text, self._today())
@@ -785,14 +801,15 @@ class QueryParser:
                 actors += [h for h in holders if h not in actors]
             else:
                 unheld.append(office)
+        topic = frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases))) - LIGHT_VERBS
+                          - REQUEST_WORDS)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(actors), offices=tuple(unheld), speakers=tuple(speakers.items()),
             # "How did Talvoria respond?" after an offer: a response is asked for, whatever the topic carried
             kind=question_kind(asked) if re.search(_BARE_REACTION, asked, re.I) else question_kind(text),
             terms=tuple(qterms),
-            topic_terms=frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases)))
-                                  - LIGHT_VERBS - REQUEST_WORDS),
+            topic_terms=topic or frozenset(t for n in about for t in terms(n)),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
             days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),

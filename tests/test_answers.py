@@ -614,3 +614,18 @@ def test_a_pronoun_that_stands_for_nobody_is_asked_about_not_answered(assistant)
     ans = assistant.ask("What is their position on sanctions?")
     assert ans.abstained and "Who is “their”?" in ans.answer, ans.answer
     assert not assistant.ask("What did Koval pledge?").abstained
+
+
+def test_a_name_the_question_is_about_is_its_topic_not_a_speaker(assistant):
+    """"What did Ostmark say about Veloria?" quotes Ostmark (its government and officials), not
+    Veloria; "What did Lena Sorvik say about Calderra?" (she said nothing about it) says so and
+    never quotes a Calderran as if answering for her (it quoted Nadia Oren)."""
+    q = assistant.query("What did Lena Sorvik say about Calderra?")
+    assert q.actors == ("Lena Sorvik",) and q.topic_terms == frozenset(terms("Calderra")), q
+    ans = assistant.ask("What did Ostmark say about Veloria?")
+    assert not ans.abstained and ans.citations, ans.answer
+    check_citations(assistant, ans)
+    assert {c.speaker for c in ans.citations} <= OSTMARK_VOICES, ans.answer
+    ans = assistant.ask("What did Lena Sorvik say about Calderra?")
+    assert ans.abstained and "do not report Lena Sorvik saying anything about Calderra" in ans.answer, ans.answer
+    assert all(c.speaker and c.speaker != "Lena Sorvik" for c in ans.citations), ans.citations

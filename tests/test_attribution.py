@@ -380,9 +380,9 @@ def test_positions_by_surname_cli(tmp_path):
 
 
 def test_an_acronym_in_a_question_finds_the_body_and_only_its_statements_answer(tmp_path, embedder):
-    """"What did the SEC say about Binance?" after "the Securities and Exchange Commission (SEC)":
+    """"What did the SEC say about FTX?" after "the Securities and Exchange Commission (SEC)":
     the acronym is the body, and a sentence of narration beside its statement is not quoted as if
-    it were the SEC's."""
+    it were the SEC's; about Binance (the topic of a question, not a speaker) it said nothing."""
     from assistant import Assistant
 
     article = tmp_path / "sec.md"
@@ -397,9 +397,13 @@ def test_an_acronym_in_a_question_finds_the_body_and_only_its_statements_answer(
         "its remaining $2.1 billion equivalent of cash in BUSD and FTT.\n", encoding="utf-8")
     a = Assistant.open(store=tmp_path / "store", create=True)
     assert a.ingest([article, other]).ok
-    ans = a.ask("What did the SEC say about Binance?")
+    ans = a.ask("What did the SEC say about FTX?")
     assert not ans.abstained and ans.citations
     assert all(c.speaker == "Securities and Exchange Commission" for c in ans.citations), ans.citations
+    # About Binance the SEC said nothing: the answer says so and quotes no narration as its words.
+    ans = a.ask("What did the SEC say about Binance?")
+    assert ans.abstained and "do not report Securities and Exchange Commission saying anything about Binance" \
+        in ans.answer, ans.answer
     assert not any("pulling out" in c.quote for c in ans.citations)
 
 
