@@ -610,6 +610,15 @@ class _Context:
     claim_roles: dict[str, str] = field(default_factory=dict)  # full name -> the role their first statement gave
 
 
+def _question_paragraph(text: str, paragraphs: list[int], para: int) -> bool:
+    """Whether paragraph ``para`` (1-based, as ``bisect_right`` over paragraph starts gives) is
+    an interviewer's question: one short unquoted line ending with a question mark."""
+    if para < 1:
+        return False
+    body = text[paragraphs[para - 1]:paragraphs[para] if para < len(paragraphs) else len(text)].strip()
+    return 8 < len(body) <= 300 and body.endswith("?") and "\n" not in body and not any(q in body for q in "“”\"")
+
+
 def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
     """A speaker typed as a person only for want of a label: one capitalised word that is no known
     person's surname and no gendered person ("Snap", "Binance"), as opposed to "Lavrov"."""
@@ -735,6 +744,7 @@ class ClaimExtractor:
         named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
         last_direct: tuple[int, list[Actor]] | None = None  # (paragraph, speakers) of the last direct quotation
         prev_person: Actor | None = None  # the one person the previous sentence's statements are of
+        interviewee: str | None = None  # who answers an interview's questions
         for s, p, e, doc in parsed:
             para = bisect.bisect_right(paragraphs, s)
             found: list[Claim] = []
@@ -758,6 +768,17 @@ class ClaimExtractor:
             if (not found and last_direct and para != prev_para and 0 < para - last_direct[0] <= _QUOTE_CARRY
                     and self._quotation_paragraph(text, s, paragraphs, para)):
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published, last_direct[1])
+            # An interview: a quotation opening the paragraph after a question ("What about the cost
+            # of the war?\n\n“As with any war, ...”") answers it; the interviewee is the person last
+            # quoted in an answer, else the person the text last opened a sentence with.
+            if (not found and para != prev_para and text[s] in _OPEN_Q and text[paragraphs[para - 1]:s].strip() == ""
+                    and _question_paragraph(text, paragraphs, para - 1)):
+                who = interviewee or (ctx.last_subject if ctx.last_subject in ctx.names else None)
+                if who:
+                    answerer = self._actor(who, ctx, "PERSON")
+                    found = self._continuation(text, s, e, quotes, ctx, doc_id, published, [answerer])
+                    if found:  # (the rest of the answer continues it)
+                        interviewee, ctx.last_speakers = who, [answerer]
             if doc is None:
                 self._note_group(text[p:e], ctx)
             named = None

@@ -1103,3 +1103,22 @@ def test_a_quotation_after_a_persons_reported_statement_in_its_paragraph_is_thei
     assert ("Eylon Levy", "We did not choose to release these prisoners.") in got, got
     two = ("Ana Ruiz and Tom Berg said the talks had failed. “Nobody expected that.”")
     assert not any(c.text.startswith("Nobody") for c in x.extract(two, "n", "2023-11-27"))
+
+
+def test_an_interviews_answers_are_the_interviewees():
+    """Q&A interviews: a quotation opening the paragraph after a question line answers it, the
+    interviewee's (the person the intro opened with, then the one who answered), every sentence
+    of the answer."""
+    text = ("Leo Leiderman, a professor of economics at Tel Aviv University, sets out his proposals.\n\n"
+            "What has been going through your mind in these first days?\n\n"
+            "“What most preoccupies me is the families of the soldiers. We have no choice but to win.”\n\n"
+            "On Monday, the central bank announced a plan to sell $30 billion of reserves.\n\n"
+            "What about the economic cost of the war?\n\n"
+            "“As with any war, the war will have direct and indirect impacts. Defence spending will rise.”")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-10-12")]
+    assert [t for a, t in got if a == "Leo Leiderman"] == [
+        "What most preoccupies me is the families of the soldiers.", "We have no choice but to win.",
+        "As with any war, the war will have direct and indirect impacts.", "Defence spending will rise."], got
+    # Without the question line the first answer is nobody's (no one was quoted before it).
+    bare = text.replace("What has been going through your mind in these first days?\n\n", "")
+    assert not any(t.startswith("What most") for t in (c.text for c in ClaimExtractor().extract(bare, "n", "2023")))
