@@ -610,6 +610,9 @@ class _Context:
     claim_roles: dict[str, str] = field(default_factory=dict)  # full name -> the role their first statement gave
 
 
+_COLON_SPEAKER = re.compile(rf"({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{0,2}})[ \t]*:[ \t]*(?=[“\"])")
+
+
 def _question_paragraph(text: str, paragraphs: list[int], para: int) -> bool:
     """Whether paragraph ``para`` (1-based, as ``bisect_right`` over paragraph starts gives) is
     an interviewer's question: one short unquoted line ending with a question mark."""
@@ -751,6 +754,14 @@ class ClaimExtractor:
             sentence_mentions = self._mentions(text, p, e, ctx)
             if doc is not None:
                 found = self._sentence(text, s, p, e, doc, quotes, ctx, doc_id, published)
+            # A transcript's "Leiderman: “It's important to ...”": the quotation is the named person's.
+            colon = _COLON_SPEAKER.match(text, s) if not found else None
+            named_by = self._full_name(colon.group(1), ctx) if colon else ""
+            if colon and named_by:
+                speaker = self._actor(named_by, ctx, "PERSON")
+                found = self._continuation(text, colon.end(), e, quotes, ctx, doc_id, published, [speaker])
+                if found:
+                    interviewee, ctx.last_speakers = named_by, [speaker]
             # A quotation that continues the previous one, in this paragraph or opening the next.
             if not found and prev_direct and (para == prev_para or (para == prev_para + 1 and text[s] in _OPEN_Q)):
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published)

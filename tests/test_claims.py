@@ -1122,3 +1122,15 @@ def test_an_interviews_answers_are_the_interviewees():
     # Without the question line the first answer is nobody's (no one was quoted before it).
     bare = text.replace("What has been going through your mind in these first days?\n\n", "")
     assert not any(t.startswith("What most") for t in (c.text for c in ClaimExtractor().extract(bare, "n", "2023")))
+
+
+def test_a_transcripts_name_colon_quotation_is_that_persons():
+    """"Leiderman: “It's important to welcome the decision. The banking system is stable.”": each
+    sentence of the quotation is Leiderman's (the later ones went to a bank the quotation named)."""
+    text = ("Leo Leiderman, a professor of economics at Tel Aviv University, sets out his proposals.\n\n"
+            "On Monday, the Bank of Israel announced a plan to sell $30 billion of its reserves.\n\n"
+            "What’s your view of the Bank of Israel’s move?\n\n"
+            "Leiderman: “It’s important to welcome the Bank of Israel’s decision to intervene. "
+            "The banking system is stable, and there is enough liquidity in the system.”")
+    got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-10-12")]
+    assert [a for a, t in got if "welcome" in t or "banking system" in t] == ["Leo Leiderman"] * 2, got
