@@ -1608,8 +1608,17 @@ class ClaimExtractor:
                 name = next((k for k in c.children if k.dep_ == "nsubj" and k.pos_ == "PROPN"), None)
                 if name is not None:
                     return name
-        return next((c for c in v.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj")
-                     and c.text[:1].isupper() and fold(c.text) in ctx.people), None)
+        found = next((c for c in v.lefts if c.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj")
+                      and c.text[:1].isupper() and fold(c.text) in ctx.people), None)
+        if found is not None:
+            return found
+        # "In a Story last year, supermodel Bella Hadid, who is of Palestinian descent, alleged ...": the
+        # name (and the clause set off after it) ends right before the verb, the parser hung it elsewhere
+        doc = v.doc
+        return next((t for t in reversed(doc[:v.i]) if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")
+                     and t.dep_ in ("appos", "conj", "pobj", "npadvmod") and t.head.i < t.i
+                     and t.right_edge.i > t.i and (t.right_edge.i + 1 == v.i or t.right_edge.i + 2 == v.i
+                                                   and doc[t.right_edge.i + 1].text == ",")), None)
 
     @staticmethod
     def _entity_before(v):

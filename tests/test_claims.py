@@ -1134,3 +1134,16 @@ def test_a_transcripts_name_colon_quotation_is_that_persons():
             "The banking system is stable, and there is enough liquidity in the system.”")
     got = [(c.actor, c.text) for c in ClaimExtractor().extract(text, "n", "2023-10-12")]
     assert [a for a, t in got if "welcome" in t or "banking system" in t] == ["Leo Leiderman"] * 2, got
+
+
+def test_a_subject_set_off_by_a_relative_clause_before_its_verb_is_the_speaker():
+    """"In an Instagram Story last year, supermodel and activist Bella Hadid, who is of Palestinian
+    descent, alleged that ...": the parser hangs the name on the opening phrase; Bella Hadid speaks,
+    and the next "She said" is hers (it was an earlier person's)."""
+    text = ("Khitam Jabr said Instagram restricted her account.\n\n"
+            "In an Instagram Story last year, supermodel and activist Bella Hadid, who is of Palestinian descent, "
+            "alleged that Instagram “disabled” her from posting content on her Story. She said she gets "
+            "“immediately shadowbanned” when she posts about Palestine.")
+    got = [(c.actor, c.text[:30]) for c in ClaimExtractor().extract(text, "n", "2023-10-20")]
+    assert got == [("Khitam Jabr", "Instagram restricted her accou"), ("Bella Hadid", "Instagram “disabled” her from "),
+                   ("Bella Hadid", "she gets “immediately shadowba")], got
