@@ -283,6 +283,9 @@ _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
 # "I have to admit that X": X is said, not demanded.
 _ADMITTING = _INTRODUCING | {"admit", "acknowledge", "confess", "concede", "tell", "state", "report"}
+# Main verbs whose clause gives what something means or shows: the clause is the speaker's.
+_MEANS = {"means", "mean", "meant", "shows", "show", "showed", "demonstrates", "demonstrated", "proves", "proved",
+          "confirms", "confirmed", "suggests", "reminds", "underlines", "highlights"}
 # A speaker's aims stated without a cue: "We seek ...", "We want ...", "Japan stands ready ...".
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
                "stand", "stands", "need", "look", "looks", "looking", "count", "counts", "counting", "expect",
@@ -1293,12 +1296,17 @@ class ClaimExtractor:
         root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
         if root is None:
             return []
-        for main in [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                              and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]:
+        mains = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                          and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
+        if root.lower_ in _MEANS:  # "It means we will always speak up for ...", "X shows that more must be done"
+            mains[1:1] = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        out: list[Claim] = []
+        for main in mains:
             found = self._voice_commitment_of(main, doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
-            if found:
-                return found
-        return []
+            if found and (root.lower_ not in _MEANS or main.dep_ != "ccomp"):
+                return out + found
+            out += found
+        return out
 
     def _voice_commitment_of(self, root, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
         """``_voice_commitment`` of one main clause (``root``: its verb)."""
@@ -1402,7 +1410,8 @@ class ClaimExtractor:
         if modal is None and root.lower_ in ("need", "needs") and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
             modal = root
-        if modal is None or any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
+        if modal is None or any(t.dep_ == "mark" and t.head.i == root.i and t.lower_ in _SUBORDINATE_MARKS
+                                for t in doc):
             return []  # ("If X must ...": a condition, not a demand)
         first, last = subj.left_edge, root.right_edge
         while last.i > first.i and last.is_punct:
@@ -1522,6 +1531,9 @@ class ClaimExtractor:
             return False  # "the proposal was rejected" names nobody; "was rejected by Lindgrad" does
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):
             return _as_said(v)  # not "when Kim announced ..."; "As we stated earlier, <what was stated>" is
+        if v.dep_ in ("acomp", "xcomp") and v.head.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.head.children):
+            return False  # "If we are committed to building X, we must ...": a condition, not a commitment
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").

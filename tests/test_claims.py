@@ -1147,3 +1147,20 @@ def test_a_subject_set_off_by_a_relative_clause_before_its_verb_is_the_speaker()
     got = [(c.actor, c.text[:30]) for c in ClaimExtractor().extract(text, "n", "2023-10-20")]
     assert got == [("Khitam Jabr", "Instagram restricted her accou"), ("Bella Hadid", "Instagram “disabled” her from "),
                    ("Bella Hadid", "she gets “immediately shadowba")], got
+
+
+def test_a_speech_means_and_shows_and_conditions():
+    """"It means we will always speak up for X, and we will back up our words with action": two
+    pledges; "The number of violations shows that more must be done to X": a demand; "If we are
+    committed to X, we must Y": Y is demanded, X is only a condition (no pledge)."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Canada", "speaker": "Marc-André Blanchard", "post": "Ambassador"})
+    speech = ("It means we will always speak up for women’s rights, everywhere in the world, and we will back up "
+              "our words with action. The number of human rights violations around the world shows that more must "
+              "be done to prevent atrocities. If we are committed to building peaceful societies, we must protect "
+              "the Charter of the United Nations.")
+    got = [(c.kind, c.text) for c in x.extract(speech, "s", "2019-09-27", voice=voice)]
+    assert got == [("pledge", "always speak up for women’s rights, everywhere in the world"),
+                   ("pledge", "back up our words with action"),
+                   ("demand", "more must be done to prevent atrocities"),
+                   ("demand", "protect the Charter of the United Nations")], got
