@@ -1321,7 +1321,10 @@ class ClaimExtractor:
                 subj, aux = passive, next(c for c in root.children if c.dep_ == "auxpass")
         if subj is not None and subj.lower_ == "it" and root.lower_ in ("is", "remains"):
             return self._impersonal(root, doc, text, sent_start, s, e, ctx, doc_id, published)
-        if not self._voice_speaks(subj, ctx):
+        # "Guyana has placed its faith in the Court, and it will continue to do so": "it" is the speaker
+        it_speaks = subj is not None and subj.lower_ == "it" and root.dep_ == "conj" and root.head.dep_ == "ROOT" \
+            and self._voice_speaks(self._subject(root.head), ctx) and self._subject(root.head).lower_ != "it"
+        if not it_speaks and not self._voice_speaks(subj, ctx):
             return self._impersonal_demand(root, subj, doc, text, sent_start, s, e, ctx, doc_id, published)
         negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca", "could")), None)
         if aux is None and negated_can is not None and any(c.dep_ == "neg" for c in root.children):

@@ -1152,15 +1152,18 @@ def test_a_subject_set_off_by_a_relative_clause_before_its_verb_is_the_speaker()
 def test_a_speech_means_and_shows_and_conditions():
     """"It means we will always speak up for X, and we will back up our words with action": two
     pledges; "The number of violations shows that more must be done to X": a demand; "If we are
-    committed to X, we must Y": Y is demanded, X is only a condition (no pledge)."""
+    committed to X, we must Y": Y is demanded, X is only a condition (no pledge); "Canada has
+    placed its faith in the Court, and it will continue to do so": "it" is the speaker."""
     x = ClaimExtractor()
     voice = x.voice_of({"country": "Canada", "speaker": "Marc-André Blanchard", "post": "Ambassador"})
     speech = ("It means we will always speak up for women’s rights, everywhere in the world, and we will back up "
               "our words with action. The number of human rights violations around the world shows that more must "
               "be done to prevent atrocities. If we are committed to building peaceful societies, we must protect "
-              "the Charter of the United Nations.")
+              "the Charter of the United Nations. Canada has placed its faith in the Court, and it will continue "
+              "to do so. The Court has ruled, and it will decide again.")
     got = [(c.kind, c.text) for c in x.extract(speech, "s", "2019-09-27", voice=voice)]
     assert got == [("pledge", "always speak up for women’s rights, everywhere in the world"),
                    ("pledge", "back up our words with action"),
                    ("demand", "more must be done to prevent atrocities"),
-                   ("demand", "protect the Charter of the United Nations")], got
+                   ("demand", "protect the Charter of the United Nations"),
+                   ("pledge", "continue to do so")], got  # (the Court's "it" is not the speaker)
