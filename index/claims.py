@@ -249,6 +249,7 @@ _NOT_PERSON_HEADS = _BODY_HEADS | {
     "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
 _ITEM_END = re.compile(r"(?:\s*[;,.]|\s+(?:or|and))+$", re.I)
 _MAX_LIST_ITEMS = 12  # items of a list announced with a colon read as statements
+_COMMIT_FORMS = {"commit", "commits", "committed", "committing"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
@@ -1168,6 +1169,10 @@ class ClaimExtractor:
             return self.resolver.resolve(ctx.acronyms[words[-1]], ctx.names, "ORG")
         if len(words) == 1 and words[0] in ctx.institutions:  # "the Commission said", of "the European Commission"
             return self.resolver.resolve(ctx.institutions[words[0]], ctx.names, "ORG")
+        if len(words) == 1 and (full := [n for n in ctx.names if n.split()[-1] == words[0]]) and len(full) == 1 \
+                and label != "ORG":
+            # "Jordan said" after "Rep. Jim Jordan": the person, though a state has the name
+            return self.resolver.resolve(full[0], ctx.names, "PERSON")
         a = self.resolver.resolve(mention, ctx.names, label)
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
@@ -1530,6 +1535,9 @@ class ClaimExtractor:
             return False  # "the proposed deal", "the freeze agreed in May"
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        if v.lower_ in _COMMIT_FORMS and not any(c.lower_ == "to" and c.dep_ in ("prep", "dative", "aux")
+                                                 or c.dep_ == "xcomp" for c in v.children):
+            return False  # "has committed crimes" commits no one to anything; "committed to X" does
         if any(c.dep_ == "auxpass" for c in v.children) and self._agent(v) is None:
             return False  # "the proposal was rejected" names nobody; "was rejected by Lindgrad" does
         if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE_MARKS for c in v.children):

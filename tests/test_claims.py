@@ -1167,3 +1167,17 @@ def test_a_speech_means_and_shows_and_conditions():
                    ("demand", "more must be done to prevent atrocities"),
                    ("demand", "protect the Charter of the United Nations"),
                    ("pledge", "continue to do so")], got  # (the Court's "it" is not the speaker)
+
+
+def test_committing_a_crime_pledges_nothing_and_a_surname_like_a_state_is_the_person():
+    """"The United States has committed egregious crimes" (said by Iran) is no US pledge; "has
+    committed itself to dialogue" is. "Jordan said" after "Rep. Jim Jordan" is the congressman,
+    not the Kingdom of Jordan."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Iran", "speaker": "Ebrahim Raisi", "post": "President"})
+    speech = ("The United States of America has committed egregious and unilateral crimes against the Iranian "
+              "people. Iran has committed itself to dialogue.")
+    assert [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2023-09-19", voice=voice)] == [
+        ("Iran", "pledge", "dialogue")]
+    news = "Rep. Jim Jordan failed to win the vote. “We will keep talking to members,” Jordan said."
+    assert [(c.actor, c.actor_type) for c in x.extract(news, "n", "2023-10-18")] == [("Jim Jordan", "person")]
