@@ -159,6 +159,12 @@ class ExtractiveAnswerer:
                     for c in evidence.statements.get(key, []))
 
             theirs = [s for s in ranked if speaks_for_asked(s)]
+            if not theirs and states and len(states) == len(query.actors) and evidence.speakers \
+                    and (query.topic_terms or query.kind in ROUTED_KINDS):
+                # "What did Norway say about sanctions on Iran?" and no sentence found is Norway's or
+                # its officials': say so (it quoted Israel's speech as the answer)
+                return self.answer_silent(query, evidence, " and ".join(sorted(states)), others + ranked,
+                                          state=True)
             if query.kind in ROUTED_KINDS + DERIVED_KINDS and not query.cited_outlets:
                 # "What did Varnholm pledge?": its pledges, before its other statements (a cited outlet
                 # narrows by itself below)
@@ -226,11 +232,15 @@ class ExtractiveAnswerer:
         answer.answer = elsewhere + answer.answer
         return answer
 
-    def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence]) -> Answer:
+    def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence],
+                      state: bool = False) -> Answer:
         """ "What did Trump say about Iran?" when the articles mention Trump but credit him with no
-        statement: say so, then quote up to two statements on the topic with their real speakers."""
+        statement: say so, then quote up to two statements on the topic with their real speakers.
+        ``state``: ``who`` is a state, spoken for by its officials too ("... do not report Norway
+        or its officials saying anything about sanctions on Iran")."""
         gerund, rest = silent_phrase(query, who)
-        lead = f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {gerund} anything{rest}."
+        lead = (f"{ABSTAIN_TEXT} They do not report {who} or its officials {gerund} anything{rest}." if state
+                else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {gerund} anything{rest}.")
         credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
                     and evidence.speakers.get((s.passage.doc_id, s.start))]
         # "What does X currently say ...?": the others' statements newest first too, as the time leads say

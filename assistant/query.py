@@ -161,7 +161,8 @@ def question_kind(text: str) -> str | None:
 _TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of"
                           r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 # ... and a stance's topic ("Russia's position on sanctions on North Korea")
-_STANCE_ON = re.compile(r"\b(?:position|positions|stance|view|views|policy|line)\s+(?:on|towards?)\b", re.I)
+_STANCE_ON = re.compile(r"\b(?:(?:position|positions|stance|view|views|policy|line)\s+(?:on|towards?)"
+                        r"|(?:demand|ask|want|expect|request|require)\w*\s+(?:of|from))\b", re.I)  # "demand of Russia"
 
 
 # The capitalised subject right after a question's auxiliary: "What did Chile reject?", "Did Talvoria

@@ -327,6 +327,8 @@ class ActorResolver:
         found: dict[str, str] = {}
         for m in _STATE_OFFICE.finditer(text):
             name = m.group("a") or m.group("b") or m.group("c")
+            if m.group("c") and self.country_of(m.group("c") + "n"):
+                continue  # "Norwegian Foreign Minister": a known demonym, no state "Norwegia"
             if not name or self.country_of(name) or name.lower() in self.organisations \
                     or name.split()[-1].lower() in _BODY_HEADS:  # "President of the Council": a body
                 continue

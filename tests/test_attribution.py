@@ -969,6 +969,9 @@ def test_invented_states_learned_from_an_envoy_of_and_a_demonym_before_an_office
     learned = resolver.states_in("Drasnian Prime Minister\nspecial envoy of Velmora\nPresident of the Council\n"
                                  "Christian Democrat leader\nRussian Foreign Minister")
     assert set(learned.values()) == {"Drasnia", "Velmora"}, learned
+    # known demonyms make no state of their stem ("Norwegian" is Norway's, not a state "Norwegia")
+    assert resolver.states_in("Norwegian Foreign Minister\nCanadian Prime Minister\nBrazilian President\n"
+                              "Italian Foreign Minister") == {}
     a = _ingested_articles(tmp_path, {
         "kestria.md": ("Kestria rejects gas offer", "Northern Courier", "2026-01-12",
                        "Kestria's Foreign Minister Zoë Marchetti rejected the proposal hours later."),
@@ -1179,3 +1182,27 @@ def test_an_answer_sentence_that_names_nobody_says_who_speaks(tmp_path):
     ans = a.ask("Who proposed a joint reconstruction board?")
     assert ans.citations and ans.citations[0].speaker == "Pavel Radu", ans.answer
     assert ans.answer.startswith("(Pavel Radu) The ambassador added"), ans.answer
+
+
+def test_a_state_that_said_nothing_on_the_topic_is_said_to_have_said_nothing(tmp_path):
+    """From a new-user pass: "What did Norway say about sanctions on Iran?" quoted Israel's
+    statements as the answer, and "What did Norway demand of Russia?" quoted Russia's own demand.
+    Now the answer says Norway and its officials are not reported saying so, and quotes the others
+    only as others, with their names; what Norway did say on a topic still answers."""
+    a = _ingested_articles(tmp_path, {
+        "israel.md": ("Israel urges snapback", "Test Wire", "2023-09-22",
+                      "Israeli Prime Minister Benjamin Netanyahu said sanctions on Iran must be snapped back."),
+        "russia.md": ("Russia demands end of sanctions", "Test Wire", "2023-09-23",
+                      "Russian Foreign Minister Sergey Lavrov demanded the lifting of unilateral sanctions on Syria."),
+        "norway.md": ("Norway pledges support for Ukraine", "Test Wire", "2023-09-21",
+                      "Norwegian Foreign Minister Anne Beathe Tvinnereim said Norway would support Ukraine for as "
+                      "long as it takes.")})
+    ans = a.ask("What did Norway say about sanctions on Iran?")
+    assert ans.abstained and "do not report Norway or its officials saying anything about sanctions on Iran" \
+        in ans.answer, ans.answer
+    assert all(c.speaker != "Anne Beathe Tvinnereim" for c in ans.citations)
+    ans = a.ask("What did Norway demand of Russia?")
+    assert ans.abstained and "Norway or its officials demanding anything" in ans.answer, ans.answer
+    assert not any("Lavrov" in c.speaker and "Norway" not in ans.answer for c in ans.citations)
+    ans = a.ask("What did Norway say about Ukraine?")
+    assert not ans.abstained and [c.speaker for c in ans.citations] == ["Anne Beathe Tvinnereim"], ans.answer
