@@ -149,10 +149,19 @@ class ExtractiveAnswerer:
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
             states = {c for c in (_RESOLVER.country_of(a) for a in query.actors) if c}
+            # a state's speeches: every sentence of them is the state's (its statements there carry
+            # the speaker's office as their role; a speech's title is "speaker, post, country")
+            speeches = {c.doc_id for found in evidence.statements.values() for c in found
+                        if c.actor_type == "government" and c.role and _RESOLVER.country_of(c.actor) in states}
+
+            def in_speech(s: Sentence) -> bool:  # a sentence of the asked state's speech, on the topic
+                parts = s.passage.title.split(", ")
+                return (s.passage.doc_id in speeches or len(parts) >= 3 and _RESOLVER.country_of(parts[-1]) in states
+                        ) and (not query.topic_terms or bool(query.topic_terms & set(terms(s.text))))
 
             def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
                 key = (s.passage.doc_id, s.start)
-                if set(evidence.speakers.get(key, ())) & set(query.actors):
+                if set(evidence.speakers.get(key, ())) & set(query.actors) or in_speech(s):
                     return True
                 return bool(states) and any(
                     (countries.get(c.actor) or country_of_speaker(c) or content_country(c)) in states

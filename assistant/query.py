@@ -200,7 +200,8 @@ def topic_owners(text: str, names: Sequence[str]) -> list[str]:
             and not any(m.start() < verb.end() for m in re.finditer(rf"\b{re.escape(n)}\b", text))]
 
 
-def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
+def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]],
+                 speakers: Callable[[Sequence[str]], list[str]] | None = None) -> list[str]:
     """The index actors a question asks about: the ones it names, except those named only as the
     owner of its topic after an actor asked about ("What did Kestria say in response to Norway's
     proposal?": Kestria; Norway's proposal is what was talked about)."""
@@ -211,7 +212,7 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]]) -> list
         # "Who condemned Talvoria's decision?": whose decision it was is the topic; who is asked
         others = set(match([n for n in names if n not in owners]))
         return [a for a in actors if a in others or a not in set(match(owners))]
-    topic = set(match(topic_names(text, match)))
+    topic = set(match(topic_names(text, speakers or match)))  # (``speakers``: also who gave a speech)
     return [a for a in actors if a not in topic]
 
 
@@ -226,7 +227,7 @@ def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[
     if len(parts) < 2:
         return []
     head_names = named_entities(parts[0])
-    head = set(match(head_names))
+    head = set(match(head_names)) | {n for n in head_names if _RESOLVER.country_of(n)}
     if not head:
         return []
     return [n for n in named_entities(parts[1]) if n not in head_names and not set(match([n])) & head]
@@ -771,7 +772,8 @@ class QueryParser:
         name_terms = {t for n in names if n not in owners for t in terms(n)}
         # "What did Lena Sorvik say about Calderra?": a topic that is only a name is that name's
         # terms ("on sanctions relief talks with Veloria": the other words define it)
-        about = [n for n in topic_names(text, self.match_actors)  # (not "Norway's proposal": the proposal)
+        with_givers = (lambda ns: self.match_actors(ns) + self._giver_names(ns))  # noqa: E731
+        about = [n for n in topic_names(text, with_givers)  # (not "Norway's proposal": the proposal)
                  if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
         name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
         qterms = terms(text)
@@ -781,7 +783,7 @@ class QueryParser:
             # A compound question ("X before 2020, while Y ...") may date one clause only: its
             # range is kept in ``Query.time`` but not applied to the whole question.
             f = scope.merge(f)
-        actors = asked_actors(text, self.match_actors)
+        actors = asked_actors(text, self.match_actors, with_givers)
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
             matched = self.match_actors([n])
@@ -917,6 +919,12 @@ class QueryParser:
                                 if _RESOLVER.country_of(state)]
             return self._officials
 
+    def _giver_names(self, names: Sequence[str]) -> list[str]:
+        """The ``names`` (two words or more) that name the giver of a speech the index holds."""
+        givers = self._speech_givers()
+        return [n for n in names if len(n.split()) > 1 and not self.match_actors([n])
+                and any(set(fold(n).split()) <= role_words for _, role_words in givers)]
+
     def _speech_givers(self) -> list[tuple[str, frozenset[str]]]:
         """(state, the folded words of its speaker's role) of the index's speeches, read once."""
         self._known_officials()
@@ -933,7 +941,16 @@ class QueryParser:
         the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
         A question that names its own actors keeps them and takes no earlier actor."""
         own = named_entities(question)
-        resolved = resolve_pronouns(question, history, self.match_actors, self._gender)
+        givers = self._giver_names
+
+        def match(names: Sequence[str]) -> list[str]:  # actors, and the givers of speeches ("Anne Beathe Tvinnereim")
+            found = self.match_actors(names)
+            return found + [n for n in givers(names) if n not in found]
+
+        def gender(who: str) -> str:
+            return "?" if givers([who]) else self._gender(who) if self._gender else "?"
+
+        resolved = resolve_pronouns(question, history, match, gender if self._gender is not None else None)
         # "What did he demand?" when the previous turn names no man: no actor is carried over.
         unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
                       and bool(_SINGULAR.search(question)))

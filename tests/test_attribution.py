@@ -1206,3 +1206,38 @@ def test_a_state_that_said_nothing_on_the_topic_is_said_to_have_said_nothing(tmp
     assert not any("Lavrov" in c.speaker and "Norway" not in ans.answer for c in ans.citations)
     ans = a.ask("What did Norway say about Ukraine?")
     assert not ans.abstained and [c.speaker for c in ans.citations] == ["Anne Beathe Tvinnereim"], ans.answer
+
+
+def test_a_speech_givers_topic_follow_up_and_uncued_sentences(tmp_path):
+    """From a third new-user pass: "What did Anne Beathe Tvinnereim say about Ukraine?" answered
+    with SDG lines (Ukraine was taken for a speaker, and the speech's sentence on Ukraine has no
+    cue); "What did she propose?" then asked who "she" was; "What did Han Zheng say about Taiwan?"
+    quoted lines on Cuba. A speech's sentences are its state's words, on the topic asked."""
+    import json as _json
+
+    speeches = [
+        {"id": "NOR_78_2023", "iso3": "NOR", "session": 78, "year": 2023, "country": "Norway",
+         "speaker": "Anne Beathe Tvinnereim", "post": "Minister for Foreign Affairs",
+         "text": "We simply cannot fail to achieve the Sustainable Development Goals. We have provided extensive "
+                 "civilian, military and humanitarian support to Ukraine, and will do so for as long as it takes. "
+                 "We propose a new fund for clean energy."},
+        {"id": "CHN_78_2023", "iso3": "CHN", "session": 78, "year": 2023, "country": "China",
+         "speaker": "Han Zheng", "post": "Vice-President",
+         "text": "We call for the lifting of the embargo against Cuba. The Government of the People's Republic of "
+                 "China is the sole legal Government representing the whole of China, and Taiwan is an "
+                 "inalienable part of China's territory."},
+    ]
+    (tmp_path / "speeches.jsonl").write_text("\n".join(_json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
+    from assistant import Assistant
+
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "speeches.jsonl"]).ok
+    first = "What did Anne Beathe Tvinnereim say about Ukraine?"
+    ans = a.ask(first)
+    assert not ans.abstained and "support to Ukraine" in ans.citations[0].quote, ans.answer
+    she = a.ask("What did she propose?", history=[(first, ans.answer)])
+    assert not she.abstained and any("clean energy" in c.quote for c in she.citations), she.answer
+    taiwan = a.ask("What did Han Zheng say about Taiwan?")
+    assert not taiwan.abstained and all("Taiwan" in c.quote for c in taiwan.citations), taiwan.answer
+    none = a.ask("What did Han Zheng say about Ukraine?")
+    assert none.abstained and "do not report China or its officials saying anything about Ukraine" in none.answer
