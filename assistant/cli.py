@@ -225,6 +225,9 @@ def cmd_compare(args) -> int:
     a = _open(args)
     comparison, ans = a.compare(args.actors, topic=args.topic, kind=args.kind, filters=_filters(args),
                                 per_actor=max(1, args.per_actor))
+    unknown = [name for name in args.actors if name.strip() and not a.parser.match_actors([name])]
+    for name in unknown:
+        _err(f"no actor {name!r} in the index (see `attache actors`)")
     fmt = "json" if args.json else args.format
     if fmt == "json":
         _out({**comparison.to_dict(), "answer": ans.to_dict()})
@@ -243,7 +246,7 @@ def cmd_compare(args) -> int:
     if not any(cs for _, cs in comparison.columns):
         _err("no statements by any of " + ", ".join(a for a, _ in comparison.columns) + " match (see `attache actors`)")
         return 1  # nothing to compare, as positions and grep: the answer above says so
-    return 0
+    return 1 if unknown else 0  # (a comparison with an actor the index does not know is no comparison)
 
 
 def cmd_actors(args) -> int:

@@ -367,11 +367,16 @@ class Assistant:
         """Two or more actors' statements on ``topic`` side by side, each in date order (at most
         ``per_actor``), and the same as a cited ``Answer``. Actor names may be surnames or partial
         names (as in ``positions``); ``kind`` as in ``positions``. Raises ``QuestionError`` for
-        fewer than two actors, ``InvalidArgument`` for an unknown ``kind`` or ``since`` after ``until``."""
+        fewer than two actors or one named twice, ``InvalidArgument`` for an unknown ``kind`` or
+        ``since`` after ``until``."""
         filters = check_arguments(kind=kind, filters=filters)
         if len([a for a in actors if a.strip()]) < 2:
             raise QuestionError("compare needs at least two actors")
         resolved = [(self.parser.match_actors([a]) or [a])[0] for a in actors if a.strip()]
+        if len(set(resolved)) < len(resolved):
+            same = sorted({r for r in resolved if resolved.count(r) > 1})
+            raise QuestionError(f"compare needs different actors: {', '.join(same)} is named twice "
+                                "(surnames and partial names are matched to the index's actors)")
         comparison = self._comparison(resolved, topic=topic, kind=kind, filters=self.parser.resolve_filters(filters),
                                       per_actor=per_actor)
         title = f"Compare {', '.join(resolved)}" + (f" on {topic}" if topic else "")

@@ -68,3 +68,17 @@ def test_compare_cli_json_and_errors(store):
                        cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 1 and "no statements by any of" in r.stderr
     assert all(c["statements"] == [] for c in json.loads(r.stdout)["columns"])
+
+
+def test_compare_cli_refuses_one_actor_twice_and_says_an_actor_is_unknown(store):
+    """From a new-user pass: `compare Norway Norway` printed two identical columns, and `compare
+    Sorvik Atlantis` exited 0 as if Atlantis had merely said nothing on the topic."""
+    _, path = store
+    cli = [sys.executable, "-m", "assistant.cli", "compare"]
+    r = subprocess.run([*cli, "Sorvik", "Lena Sorvik", "--store", str(path)], cwd=ROOT, capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 2 and "Lena Sorvik is named twice" in r.stderr, r.stderr
+    r = subprocess.run([*cli, "Sorvik", "Atlantis", "--topic", "sanctions", "--store", str(path)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "no actor 'Atlantis' in the index" in r.stderr, r.stderr
+    assert "Lena Sorvik" in r.stdout  # the known actor's column is still shown
