@@ -1314,8 +1314,9 @@ class ClaimExtractor:
         return out
 
     def _voice_commitment_of(self, root, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
-        """``_voice_commitment`` of one main clause (``root``: its verb)."""
-        if any(a <= s + root.idx < b for a, b in quotes):
+        """``_voice_commitment`` of one main clause (``root``: its verb); none in a question ("Why
+        should we accept this?" pledges and demands nothing)."""
+        if any(a <= s + root.idx < b for a, b in quotes) or doc.text.rstrip().endswith("?"):
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
@@ -1535,6 +1536,10 @@ class ClaimExtractor:
             return False  # "the proposed deal", "the freeze agreed in May"
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and any(c.dep_ == "aux" and c.i < subj.i for c in v.children) \
+                and v.doc.text.rstrip().endswith("?"):
+            return False  # "Can the United States call itself the defender of ...?": a question, no statement
         if v.lower_ in _COMMIT_FORMS and not any(c.lower_ == "to" and c.dep_ in ("prep", "dative", "aux")
                                                  or c.dep_ == "xcomp" for c in v.children):
             return False  # "has committed crimes" commits no one to anything; "committed to X" does

@@ -1181,3 +1181,15 @@ def test_committing_a_crime_pledges_nothing_and_a_surname_like_a_state_is_the_pe
         ("Iran", "pledge", "dialogue")]
     news = "Rep. Jim Jordan failed to win the vote. “We will keep talking to members,” Jordan said."
     assert [(c.actor, c.actor_type) for c in x.extract(news, "n", "2023-10-18")] == [("Jim Jordan", "person")]
+
+
+def test_a_speechs_rhetorical_questions_state_nothing():
+    """From a new-user pass: Iran's "Can the United States call itself the defender of women's
+    rights?" was stored as a US demand; "Why should we accept this?" as Iran's. Questions state
+    nothing; the demand after them is kept."""
+    x = ClaimExtractor()
+    voice = x.voice_of({"country": "Iran", "speaker": "Ebrahim Raisi", "post": "President"})
+    speech = ("Can the United States call itself the defender of women’s rights? Why should we accept this? "
+              "We call on all states to respect the Charter.")
+    assert [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2023-09-19", voice=voice)] == [
+        ("Iran", "demand", "all states to respect the Charter")]
