@@ -39,6 +39,8 @@ _TITLES = {
     "judge", "justice", "attorney", "prosecutor", "professor", "sergeant", "commander", "ceo",
     "presenter", "host", "anchor", "correspondent", "reporter", "editor", "columnist", "journalist",
     "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
+    "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
+    "diplomat", "negotiator",
 }
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
 # Words after a country that make the phrase mean its government ("Russian officials").
@@ -80,6 +82,8 @@ _INTRODUCED = re.compile(
     r"Pastor|Rev\.|Reverend|Rabbi|Imam|Bishop|Cardinal|Judge|Justice|Rep\.|Representative|Governor|Gov\.|"
     r"Mayor|Commissioner|Sheikh|Emir|CEO|founder|"
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
+    r"consultant|researcher|economist|journalist|reporter|editor|lawyer|attorney|scientist|strategist|"
+    r"activist|executive|investor|author|writer|historian|diplomat|negotiator|commander|colonel|"
     # the name: "Ursula von der Leyen", "Faisal bin Farhan"
     rf"specialist|expert),?[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
 )
