@@ -211,7 +211,8 @@ class ExtractiveAnswerer:
             else:
                 elsewhere = (f"Nothing from {' or '.join(query.cited_outlets)} in the index answers this; "
                              "other outlets: ")
-        asked = position_holders(query)
+        # (the giver of a speech is not silent: its state's statements there are theirs)
+        asked = [a for a in position_holders(query) if a not in dict(query.speakers)]
         if (asked and evidence.speakers and all(_RESOLVER.type_of(a) in ("person", "organisation") for a in asked)
                 and not any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & set(asked)
                             for s in others + ranked)):
@@ -484,7 +485,8 @@ def silent_speaker(query: Query) -> str:
         return ""
     said = m.group("who").strip()  # as the question writes it ("the European Commission")
     who = re.sub(r"^the\s+", "", said, flags=re.I)
-    if who not in query.names or _RESOLVER.country_of(who) or match_actor_names(who, list(query.actors)):
+    if who not in query.names or _RESOLVER.country_of(who) or match_actor_names(who, list(query.actors)) \
+            or who in dict(query.speakers):  # (the giver of a speech: its state's statements are theirs)
         return ""
     return said
 

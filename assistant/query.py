@@ -787,14 +787,14 @@ class QueryParser:
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
             matched = self.match_actors([n])
-            if len(n.split()) < 2 and not matched:
-                continue
+            if len(n.split()) < 2 and not matched and not self._giver_names([n]):
+                continue  # (a surname that gave a speech, "Lavrov", does count)
             words = set(fold(matched[0] if matched else n).split())
             state = next((st for st, role_words in self._speech_givers() if words <= role_words), None)
             if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"
                 speakers[matched[0] if matched else n] = state
-                if not matched and state not in actors:
-                    actors.append(state)
+                if state not in actors and (not matched or matched[0] in actors):
+                    actors.append(state)  # (also for "Netanyahu", quoted in news too: his speech is Israel's)
         unheld: list[OfficeAsked] = []
         for office in asked_offices(text):
             # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
@@ -920,10 +920,11 @@ class QueryParser:
             return self._officials
 
     def _giver_names(self, names: Sequence[str]) -> list[str]:
-        """The ``names`` (two words or more) that name the giver of a speech the index holds."""
+        """The ``names`` that name the giver of a speech the index holds ("Anne Beathe Tvinnereim",
+        "Lavrov"; no one-word name of a state or of three letters or fewer)."""
         givers = self._speech_givers()
-        return [n for n in names if len(n.split()) > 1 and not self.match_actors([n])
-                and any(set(fold(n).split()) <= role_words for _, role_words in givers)]
+        return [n for n in names if (len(n.split()) > 1 or len(n) > 3 and not _RESOLVER.country_of(n))
+                and not self.match_actors([n]) and any(set(fold(n).split()) <= role_words for _, role_words in givers)]
 
     def _speech_givers(self) -> list[tuple[str, frozenset[str]]]:
         """(state, the folded words of its speaker's role) of the index's speeches, read once."""

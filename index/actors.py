@@ -112,6 +112,7 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
     last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr"), else
     a part of a hyphenated surname ("Nunez" -> "José Ramírez-Núñez"), else,
+    (a full name also means the actor of its surname alone: "Vera Jourova" -> "Jourova")
     for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
     t = _bare(typed)
@@ -125,9 +126,11 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         # "Adler" is an actor of its own (a surname an article never expanded) and "Tomas Adler":
         # the typed surname means both.
         return exact + [k for k in known if k not in exact and len(kw := _words(k)) > 1 and kw[-1] == tw[0]]
+    # "Vera Jourova" also means the actor "Jourova" (statements where an article gave the surname only)
+    surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact]
     if exact:
-        return exact
-    found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)]
+        return exact + surname_only
+    found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)] + surname_only
     if not found:  # "Ramirez" or "Nunez" for "José Ramírez-Núñez": a part of a hyphenated name
         found = [k for k in known if "-" in k and len(kw := tuple(re.split(r"[\s-]+", fold(k)))) > n
                  and any(kw[i:i + n] == tw for i in range(1, len(kw) - n + 1))]

@@ -1241,3 +1241,40 @@ def test_a_speech_givers_topic_follow_up_and_uncued_sentences(tmp_path):
     assert not taiwan.abstained and all("Taiwan" in c.quote for c in taiwan.citations), taiwan.answer
     none = a.ask("What did Han Zheng say about Ukraine?")
     assert none.abstained and "do not report China or its officials saying anything about Ukraine" in none.answer
+
+
+def test_a_speech_giver_asked_by_surname_or_also_quoted_in_news(tmp_path):
+    """From a second new-user pass: "What did Lavrov say about Ukraine?" quoted Zelenskyy's speech
+    (a one-word giver was no speaker, so Ukraine was); "What did Netanyahu say about the
+    Palestinians?" said he said nothing, then quoted his own speech as others' (he is also a news
+    actor); "Vera Jourova" missed the statements an article gave to "Jourova"."""
+    import json as _json
+
+    speeches = [
+        {"id": "RUS_77_2022", "iso3": "RUS", "session": 77, "year": 2022, "country": "Russia",
+         "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs",
+         "text": "The Kyiv regime has shelled the cities of Donbas for eight years. We demand that Ukraine stop the "
+                 "shelling."},
+        {"id": "UKR_77_2022", "iso3": "UKR", "session": 77, "year": 2022, "country": "Ukraine",
+         "speaker": "Volodymyr Zelenskyy", "post": "President",
+         "text": "A crime has been committed against Ukraine, and we demand just punishment."},
+        {"id": "ISR_78_2023", "iso3": "ISR", "session": 78, "year": 2023, "country": "Israel",
+         "speaker": "Benjamin Netanyahu", "post": "Prime Minister",
+         "text": "The Palestinian Authority must stop glorifying terrorists."},
+    ]
+    (tmp_path / "speeches.jsonl").write_text("\n".join(_json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
+    (tmp_path / "news.md").write_text(
+        "---\ntitle: EU warns platforms\nsource: Test Wire\npublished: 2023-09-26\n---\n"
+        "Israeli Prime Minister Benjamin Netanyahu said the talks with Saudi Arabia were going well.\n\n"
+        "Platforms must fight Kremlin propaganda, Jourova warned on Tuesday.\n", encoding="utf-8")
+    from assistant import Assistant
+
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "speeches.jsonl", tmp_path / "news.md"]).ok
+    lavrov = a.ask("What did Lavrov say about Ukraine?")
+    assert not lavrov.abstained and all(c.speaker == "Russia" for c in lavrov.citations), lavrov.answer
+    pal = a.ask("What did Netanyahu say about the Palestinians?")
+    assert not pal.abstained and "glorifying terrorists" in pal.citations[0].quote, pal.answer
+    assert "Statements of others" not in pal.answer
+    jourova = a.ask("What did Vera Jourova say about Kremlin propaganda?")
+    assert not jourova.abstained and "Kremlin propaganda" in jourova.citations[0].quote, jourova.answer
