@@ -100,11 +100,18 @@ CLAIM_COLUMNS = ("date", "actor", "speaker", "cue", "kind", "text", "source", "p
                  "doc_id", "start", "end")
 
 
+def statement_text(c: Claim, escape=lambda t: t) -> str:
+    """A statement as a reader should take it: a direct quotation in quotation marks, reported
+    speech marked as reported and never dressed as the speaker's own words ("(reported) he
+    welcomed her death ..." for "He said in one interview that he welcomed her death ...")."""
+    return f"“{escape(c.text)}”" if c.direct else f"(reported) {escape(c.text)}"
+
+
 def claims_markdown(actor: str, claims: Sequence[Claim]) -> str:
     """An actor's statements as a Markdown table (date, kind, speaker, statement with a footnote)
     followed by the footnotes."""
     rows = ["| date | kind | speaker | statement |", "|---|---|---|---|"]
-    rows += [f"| {c.date[:10] or 'undated'} | {c.kind} | {_md_text(c.speaker)} | “{_md_text(c.text)}” [^{i}] |"
+    rows += [f"| {c.date[:10] or 'undated'} | {c.kind} | {_md_text(c.speaker)} | {statement_text(c, _md_text)} [^{i}] |"
              for i, c in enumerate(claims, 1)]
     notes = [footnote(c, i) for i, c in enumerate(claims, 1)]
     return "\n".join([f"## Statements of {_md_text(actor)}", "", *rows, "", *notes]) + "\n"

@@ -102,3 +102,21 @@ def test_chat_lists_dated_statements_of_any_precision():
     items = re.findall(r"(?m)^- (\d{4}(?:-\d{2}){0,2}) \(", md)
     assert items == ["2025", "2025-04", "2026-01-22"], md
     assert chat_text(md).replace("\n", " ").split() == text.split()
+
+
+def test_positions_mark_reported_speech_and_quote_only_direct_quotations(store, capsys):
+    """From a new-user pass: `positions` printed every statement in quotation marks, so reported
+    speech ("He said in one interview that he welcomed her death ...") read as the speaker's own
+    words. Direct quotations keep their marks; reported statements are marked "(reported)", in
+    the text listing and in the Markdown table."""
+    _, path = store
+    statements = json.loads(run(capsys, "positions", "Sorvik", "--store", path, "--format", "json"))["statements"]
+    direct = [s for s in statements if s["direct"]]
+    reported = [s for s in statements if not s["direct"]]
+    assert direct and reported
+    text = run(capsys, "positions", "Sorvik", "--store", path)
+    md = run(capsys, "positions", "Sorvik", "--store", path, "--format", "markdown")
+    table = "\n".join(line for line in md.splitlines() if line.startswith("|"))  # (footnotes quote the article)
+    for out in (text, table):
+        assert all(f"(reported) {s['text'][:40]}" in out and f"“{s['text'][:40]}" not in out for s in reported), out
+        assert all(f"“{s['text'][:40]}" in out for s in direct), out
