@@ -772,8 +772,7 @@ class QueryParser:
         name_terms = {t for n in names if n not in owners for t in terms(n)}
         # "What did Lena Sorvik say about Calderra?": a topic that is only a name is that name's
         # terms ("on sanctions relief talks with Veloria": the other words define it)
-        with_givers = (lambda ns: self.match_actors(ns) + self._giver_names(ns))  # noqa: E731
-        about = [n for n in topic_names(text, with_givers)  # (not "Norway's proposal": the proposal)
+        about = [n for n in topic_names(text, self.match_speakers)  # (not "Norway's proposal": the proposal)
                  if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
         name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
         qterms = terms(text)
@@ -783,7 +782,7 @@ class QueryParser:
             # A compound question ("X before 2020, while Y ...") may date one clause only: its
             # range is kept in ``Query.time`` but not applied to the whole question.
             f = scope.merge(f)
-        actors = asked_actors(text, self.match_actors, with_givers)
+        actors = asked_actors(text, self.match_actors, self.match_speakers)
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
             matched = self.match_actors([n])
@@ -919,6 +918,11 @@ class QueryParser:
                                 if _RESOLVER.country_of(state)]
             return self._officials
 
+    def match_speakers(self, names: Sequence[str]) -> list[str]:
+        """``match_actors``, and the names of ``names`` that gave a speech the index holds
+        ("Anne Beathe Tvinnereim", "Lavrov"): who a question may ask about or a pronoun stand for."""
+        return self.match_actors(names) + self._giver_names(names)
+
     def _giver_names(self, names: Sequence[str]) -> list[str]:
         """The ``names`` that name the giver of a speech the index holds ("Anne Beathe Tvinnereim",
         "Lavrov"; no one-word name of a state or of three letters or fewer)."""
@@ -942,16 +946,11 @@ class QueryParser:
         the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
         A question that names its own actors keeps them and takes no earlier actor."""
         own = named_entities(question)
-        givers = self._giver_names
+        def gender(who: str) -> str:  # (a speech's giver: of no gender the index knows)
+            return "?" if self._giver_names([who]) else self._gender(who) if self._gender else "?"
 
-        def match(names: Sequence[str]) -> list[str]:  # actors, and the givers of speeches ("Anne Beathe Tvinnereim")
-            found = self.match_actors(names)
-            return found + [n for n in givers(names) if n not in found]
-
-        def gender(who: str) -> str:
-            return "?" if givers([who]) else self._gender(who) if self._gender else "?"
-
-        resolved = resolve_pronouns(question, history, match, gender if self._gender is not None else None)
+        resolved = resolve_pronouns(question, history, self.match_speakers,
+                                    gender if self._gender is not None else None)
         # "What did he demand?" when the previous turn names no man: no actor is carried over.
         unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
                       and bool(_SINGULAR.search(question)))

@@ -231,7 +231,6 @@ _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "c
                  "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
                  "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
 # ... of which these commit the speaker to what follows "to" ("We remain committed to X": X, a pledge).
-_VOICE_RESOLVE = {"committed", "determined", "resolved"}
 _RESOLVE_TO = re.compile(r"((?:firmly\s+|fully\s+|deeply\s+|strongly\s+)?(?:committed|determined|resolved)"
                          r"\s+to)\s+(?=\S)", re.I)
 _FORWARD_TO = re.compile(r"(forward\s+to)\s+(?=\S)")
@@ -734,8 +733,9 @@ class ClaimExtractor:
                     words = ent.text.split()
                     while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
                         words.pop(0)
-                    if ent.label_ == "PERSON" and len(words) > 1 and words[-1].lower() not in _NOT_PERSON_HEADS:
-                        names.append(" ".join(words))  # (not "General Data Protection Regulation")
+                    if ent.label_ == "PERSON" and len(words) > 1:
+                        names.append(" ".join(words))
+        # (not a thing the tagger read as a person: "General Data Protection Regulation")
         names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
@@ -1306,11 +1306,11 @@ class ClaimExtractor:
         if root.lower_ in _MEANS:  # "It means we will always speak up for ...", "X shows that more must be done"
             mains[1:1] = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         out: list[Claim] = []
-        for main in mains:
+        for main in mains:  # the first clause that commits; every clause of what something "means"
             found = self._voice_commitment_of(main, doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
-            if found and (root.lower_ not in _MEANS or main.dep_ != "ccomp"):
-                return out + found
             out += found
+            if found and main.dep_ != "ccomp":
+                break
         return out
 
     def _voice_commitment_of(self, root, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
@@ -1342,16 +1342,11 @@ class ClaimExtractor:
             said = next((c for c in root.children if c.dep_ == "xcomp" and c.lower_ in _ADMITTING), None)
             clause = next((c for c in said.children if c.dep_ == "ccomp"), None) if said is not None else None
             if clause is not None and said is not None:  # "I have to admit that X": X, the speaker's
-                first = clause.left_edge.nbor() if clause.left_edge.lower_ == "that" else clause.left_edge
-                last = clause.right_edge
-                while last.i > first.i and last.is_punct:
-                    last = last.nbor(-1)
-                cs, ce = s + first.idx, s + last.idx + len(last)
+                cs, ce = self._clause_content(clause, s)
                 return [self._claim(ctx, doc_id, subj.text, ctx.voice, doc[root.i:said.i + 1].text, "position",
                                     False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                                     self._date(text, s, e, cs, ce, published, doc, root))]
             aux = root  # "We have to act now": a demand on all, the speaker included
-        pred = None
         if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
             pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
@@ -1363,11 +1358,6 @@ class ClaimExtractor:
         while last > root.i and doc[last].is_punct:
             last -= 1
         first = aux.i + (0 if negated else 1)
-        cue = aux.text
-        if pred is not None and not negated and pred.lower_ in _VOICE_RESOLVE and pred.i + 1 < last \
-                and doc[pred.i + 1].lower_ == "to":
-            # "Croatia remains committed to X", "We are determined to X": X, pledged
-            first, cue = pred.i + 2, doc[root.i:pred.i + 2].text
         if first > last:  # "We continue." : nothing after the verb
             return []
         cs, ce = s + doc[first].idx, s + doc[last].idx + len(doc[last])
@@ -1376,9 +1366,8 @@ class ClaimExtractor:
         speaker = subj.text if subj.pos_ == "PRON" else self._phrase(subj)
         own_verb = aux.i == root.i  # "We seek ...", "We have to ...", "We are determined ...": no modal
         stated = negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
-        kind = ("pledge" if cue != aux.text else "position" if stated
-                else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
-        return [self._claim(ctx, doc_id, speaker, ctx.voice, cue, kind, False,
+        kind = ("position" if stated else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
+        return [self._claim(ctx, doc_id, speaker, ctx.voice, aux.text, kind, False,  # (see _claim: "committed to")
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
 
@@ -1403,10 +1392,7 @@ class ClaimExtractor:
             if first is None or subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
                 return []
             first_tok = first.nbor() if first.dep_ == "prep" else first.left_edge
-            last = root.right_edge
-            while last.i > first_tok.i and last.is_punct:
-                last = last.nbor(-1)
-            cs, ce = s + first_tok.idx, s + last.idx + len(last)
+            cs, ce = self._token_span(first_tok, root.right_edge, s)
             if ce - cs < 8:
                 return []
             return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:first_tok.i].text, "demand",
@@ -1422,10 +1408,7 @@ class ClaimExtractor:
         if modal is None or any(t.dep_ == "mark" and t.head.i == root.i and t.lower_ in _SUBORDINATE_MARKS
                                 for t in doc):
             return []  # ("If X must ...": a condition, not a demand)
-        first, last = subj.left_edge, root.right_edge
-        while last.i > first.i and last.is_punct:
-            last = last.nbor(-1)
-        cs, ce = s + first.idx, s + last.idx + len(last)
+        cs, ce = self._token_span(subj.left_edge, root.right_edge, s)
         if ce - cs < 20:
             return []
         return [self._claim(ctx, doc_id, modal.text, ctx.voice, modal.text, "demand", False, cs, ce, text,
@@ -2150,14 +2133,19 @@ class ClaimExtractor:
         return None
 
     @staticmethod
-    def _clause_content(clause, s: int) -> tuple[int, int]:
-        """Span of a that-clause without its "that" and closing punctuation."""
-        first, last = clause.left_edge, clause.right_edge
-        if first.lower_ == "that" and first.i < clause.i:
-            first = first.nbor()
+    def _token_span(first, last, s: int) -> tuple[int, int]:
+        """Character span from token ``first`` to ``last`` without closing punctuation (``s``: where
+        the parsed text starts)."""
         while last.i > first.i and last.is_punct:
             last = last.nbor(-1)
         return s + first.idx, s + last.idx + len(last)
+
+    def _clause_content(self, clause, s: int) -> tuple[int, int]:
+        """Span of a that-clause without its "that" and closing punctuation."""
+        first = clause.left_edge
+        if first.lower_ == "that" and first.i < clause.i:
+            first = first.nbor()
+        return self._token_span(first, clause.right_edge, s)
 
     def _held_object(self, v, obj) -> tuple[int, int]:
         """First and last token of the position a stance verb's object holds: what "our full

@@ -17,6 +17,13 @@ ARTICLE = ROOT.parent / "shared" / "articles" / "2018-06-08-bloomberg-putin-xi-p
 GOLD = ROOT / "tests" / "gold" / "claims.json"
 
 
+def speech_claims(text: str, country: str = "Ghana", speaker: str = "Nana Akufo-Addo", post: str = "President",
+                  day: str = "2020-09-22") -> list:
+    """Statements of ``text`` read as a UN speech of ``country`` given by ``speaker``."""
+    x = ClaimExtractor()
+    return x.extract(text, "s", day, voice=x.voice_of({"country": country, "speaker": speaker, "post": post}))
+
+
 # -- actors ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def resolver():
@@ -937,7 +944,6 @@ def test_a_speech_demands_on_others_and_its_state_named_as_a_body_commits():
     must ..."); not in a question, a condition, a person's story or "it must be said". "The
     Government of Ghana is committed to X" and "Ghana has committed itself to X" pledge X."""
     x = ClaimExtractor()
-    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
     speech = ("The international community must take urgent steps to protect the displaced. "
               "A famine must not be allowed to happen again in the Sahel. "
               "If we want clean oceans, our ambition needs to be far higher than it is today. "
@@ -946,7 +952,7 @@ def test_a_speech_demands_on_others_and_its_state_named_as_a_body_commits():
               "If the mission must stay, it will need a new mandate. "
               "The Government of Ghana is committed to ensuring that every child has a school place. "
               "Ghana has committed itself politically and legally to reaching net zero by 2060.")
-    got = [(c.actor, c.kind, c.cue, c.text) for c in x.extract(speech, "s", "2020-09-22", voice=voice)]
+    got = [(c.actor, c.kind, c.cue, c.text) for c in speech_claims(speech)]
     assert got == [
         ("Ghana", "demand", "must", "The international community must take urgent steps to protect the displaced"),
         ("Ghana", "demand", "must", "A famine must not be allowed to happen again in the Sahel"),
@@ -962,12 +968,10 @@ def test_a_speech_demands_on_others_and_its_state_named_as_a_body_commits():
 def test_a_speech_looks_forward_values_and_admits():
     """"Ghana looks forward to X" and "We value X" state a position on X; "I have to admit that X"
     states X (no demand to admit anything)."""
-    x = ClaimExtractor()
-    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
     speech = ("Ghana looks forward to the conclusion of the negotiations on Security Council reform. "
               "We deeply value the friendship of our neighbours. "
               "I have to admit that the agreement has had one good consequence.")
-    got = [(c.kind, c.cue, c.text) for c in x.extract(speech, "s", "2020-09-22", voice=voice)]
+    got = [(c.kind, c.cue, c.text) for c in speech_claims(speech)]
     assert got == [
         ("position", "looks forward to", "the conclusion of the negotiations on Security Council reform"),
         ("position", "value", "the friendship of our neighbours"),
@@ -1015,10 +1019,9 @@ def test_support_for_x_holds_x_with_what_qualifies_it():
     reiterated its support for the ceasefire": what the support is for is the position (not a
     clause of its own or a second cue: "..., saying ...")."""
     x = ClaimExtractor()
-    voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
     speech = ("We reiterate our full support to the Palestinian people as it seeks to recover its legitimate "
               "rights to self-determination.")
-    assert [c.text for c in x.extract(speech, "s", "2015-09-29", voice=voice)] == ["the Palestinian people"]
+    assert [c.text for c in speech_claims(speech, day="2015-09-29")] == ["the Palestinian people"]
     news = "China on Monday reiterated its support for the ceasefire, saying the talks must go on."
     got = [(c.actor, c.text) for c in x.extract(news, "n", "2024-03-04")]
     assert ("China", "the ceasefire") in got, got
@@ -1048,15 +1051,13 @@ def test_a_speech_let_me_there_is_a_need_and_what_a_situation_requires():
     """"Let me be absolutely clear: X" and "Let me put it more simply: X" state X; "There is an
     urgent need to X" and "The refugee crisis requires X" / "The situation calls for X" demand X
     (the speaker's); a person's needs ("He requires medical care") are nobody's demand."""
-    x = ClaimExtractor()
-    voice = x.voice_of({"country": "Ukraine", "speaker": "Petro Poroshenko", "post": "President"})
     speech = ("Let me be absolutely clear: nothing will stop the aggressor from continuing this policy. "
               "Let me put it more simply: the language of the Charter is worth nothing if it is not enforced. "
               "Now, there is an urgent need to revitalize the General Assembly. "
               "The refugee crisis requires a new approach. "
               "The situation calls for credible action on the part of the international community. "
               "He requires medical care.")
-    got = [(c.kind, c.text) for c in x.extract(speech, "s", "2018-09-20", voice=voice)]
+    got = [(c.kind, c.text) for c in speech_claims(speech, "Ukraine", "Petro Poroshenko", day="2018-09-20")]
     assert got == [
         ("statement", "nothing will stop the aggressor from continuing this policy"),
         ("statement", "the language of the Charter is worth nothing if it is not enforced"),
@@ -1154,14 +1155,12 @@ def test_a_speech_means_and_shows_and_conditions():
     pledges; "The number of violations shows that more must be done to X": a demand; "If we are
     committed to X, we must Y": Y is demanded, X is only a condition (no pledge); "Canada has
     placed its faith in the Court, and it will continue to do so": "it" is the speaker."""
-    x = ClaimExtractor()
-    voice = x.voice_of({"country": "Canada", "speaker": "Marc-André Blanchard", "post": "Ambassador"})
     speech = ("It means we will always speak up for women’s rights, everywhere in the world, and we will back up "
               "our words with action. The number of human rights violations around the world shows that more must "
               "be done to prevent atrocities. If we are committed to building peaceful societies, we must protect "
               "the Charter of the United Nations. Canada has placed its faith in the Court, and it will continue "
               "to do so. The Court has ruled, and it will decide again.")
-    got = [(c.kind, c.text) for c in x.extract(speech, "s", "2019-09-27", voice=voice)]
+    got = [(c.kind, c.text) for c in speech_claims(speech, "Canada", "Marc-André Blanchard", "Ambassador", "2019-09-27")]
     assert got == [("pledge", "always speak up for women’s rights, everywhere in the world"),
                    ("pledge", "back up our words with action"),
                    ("demand", "more must be done to prevent atrocities"),
@@ -1174,10 +1173,9 @@ def test_committing_a_crime_pledges_nothing_and_a_surname_like_a_state_is_the_pe
     committed itself to dialogue" is. "Jordan said" after "Rep. Jim Jordan" is the congressman,
     not the Kingdom of Jordan."""
     x = ClaimExtractor()
-    voice = x.voice_of({"country": "Iran", "speaker": "Ebrahim Raisi", "post": "President"})
     speech = ("The United States of America has committed egregious and unilateral crimes against the Iranian "
               "people. Iran has committed itself to dialogue.")
-    assert [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2023-09-19", voice=voice)] == [
+    assert [(c.actor, c.kind, c.text) for c in speech_claims(speech, "Iran", "Ebrahim Raisi", day="2023-09-19")] == [
         ("Iran", "pledge", "dialogue")]
     news = "Rep. Jim Jordan failed to win the vote. “We will keep talking to members,” Jordan said."
     assert [(c.actor, c.actor_type) for c in x.extract(news, "n", "2023-10-18")] == [("Jim Jordan", "person")]
@@ -1187,9 +1185,7 @@ def test_a_speechs_rhetorical_questions_state_nothing():
     """From a new-user pass: Iran's "Can the United States call itself the defender of women's
     rights?" was stored as a US demand; "Why should we accept this?" as Iran's. Questions state
     nothing; the demand after them is kept."""
-    x = ClaimExtractor()
-    voice = x.voice_of({"country": "Iran", "speaker": "Ebrahim Raisi", "post": "President"})
     speech = ("Can the United States call itself the defender of women’s rights? Why should we accept this? "
               "We call on all states to respect the Charter.")
-    assert [(c.actor, c.kind, c.text) for c in x.extract(speech, "s", "2023-09-19", voice=voice)] == [
+    assert [(c.actor, c.kind, c.text) for c in speech_claims(speech, "Iran", "Ebrahim Raisi", day="2023-09-19")] == [
         ("Iran", "demand", "all states to respect the Charter")]
