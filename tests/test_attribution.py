@@ -52,6 +52,18 @@ def _ingested_articles(tmp_path, articles: dict[str, tuple[str, str, str, str]])
     return a
 
 
+def _speeches_and_articles(tmp_path, speeches: list[dict], articles: dict[str, str] | None = None):
+    """A fresh store holding UN speech records (one JSONL export) and Markdown articles (name -> text)."""
+    from assistant import Assistant
+
+    (tmp_path / "speeches.jsonl").write_text("\n".join(json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
+    for name, body in (articles or {}).items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "speeches.jsonl", *(tmp_path / n for n in sorted(articles or {}))]).ok
+    return a
+
+
 def _ingested(tmp_path, title: str, published: str, body: str, source: str = "Test Wire"):
     """A fresh store (real Chroma, model, spaCy) holding one article written with front matter."""
     from assistant import Assistant
@@ -1213,8 +1225,6 @@ def test_a_speech_givers_topic_follow_up_and_uncued_sentences(tmp_path):
     with SDG lines (Ukraine was taken for a speaker, and the speech's sentence on Ukraine has no
     cue); "What did she propose?" then asked who "she" was; "What did Han Zheng say about Taiwan?"
     quoted lines on Cuba. A speech's sentences are its state's words, on the topic asked."""
-    import json as _json
-
     speeches = [
         {"id": "NOR_78_2023", "iso3": "NOR", "session": 78, "year": 2023, "country": "Norway",
          "speaker": "Anne Beathe Tvinnereim", "post": "Minister for Foreign Affairs",
@@ -1227,11 +1237,7 @@ def test_a_speech_givers_topic_follow_up_and_uncued_sentences(tmp_path):
                  "China is the sole legal Government representing the whole of China, and Taiwan is an "
                  "inalienable part of China's territory."},
     ]
-    (tmp_path / "speeches.jsonl").write_text("\n".join(_json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
-    from assistant import Assistant
-
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([tmp_path / "speeches.jsonl"]).ok
+    a = _speeches_and_articles(tmp_path, speeches)
     first = "What did Anne Beathe Tvinnereim say about Ukraine?"
     ans = a.ask(first)
     assert not ans.abstained and "support to Ukraine" in ans.citations[0].quote, ans.answer
@@ -1248,8 +1254,6 @@ def test_a_speech_giver_asked_by_surname_or_also_quoted_in_news(tmp_path):
     (a one-word giver was no speaker, so Ukraine was); "What did Netanyahu say about the
     Palestinians?" said he said nothing, then quoted his own speech as others' (he is also a news
     actor); "Vera Jourova" missed the statements an article gave to "Jourova"."""
-    import json as _json
-
     speeches = [
         {"id": "RUS_77_2022", "iso3": "RUS", "session": 77, "year": 2022, "country": "Russia",
          "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs",
@@ -1262,15 +1266,10 @@ def test_a_speech_giver_asked_by_surname_or_also_quoted_in_news(tmp_path):
          "speaker": "Benjamin Netanyahu", "post": "Prime Minister",
          "text": "The Palestinian Authority must stop glorifying terrorists."},
     ]
-    (tmp_path / "speeches.jsonl").write_text("\n".join(_json.dumps(s) for s in speeches) + "\n", encoding="utf-8")
-    (tmp_path / "news.md").write_text(
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": (
         "---\ntitle: EU warns platforms\nsource: Test Wire\npublished: 2023-09-26\n---\n"
         "Israeli Prime Minister Benjamin Netanyahu said the talks with Saudi Arabia were going well.\n\n"
-        "Platforms must fight Kremlin propaganda, Jourova warned on Tuesday.\n", encoding="utf-8")
-    from assistant import Assistant
-
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([tmp_path / "speeches.jsonl", tmp_path / "news.md"]).ok
+        "Platforms must fight Kremlin propaganda, Jourova warned on Tuesday.\n")})
     lavrov = a.ask("What did Lavrov say about Ukraine?")
     assert not lavrov.abstained and all(c.speaker == "Russia" for c in lavrov.citations), lavrov.answer
     pal = a.ask("What did Netanyahu say about the Palestinians?")
