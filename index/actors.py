@@ -300,6 +300,20 @@ def role_country(role: str, resolver: "ActorResolver") -> str | None:
     return state.name if state.actor_type == "government" else None
 
 
+# "Digital rights group EDRi", "consumer organisation BEUC": a body introduced by what it is.
+_DESCRIBED_BODY = re.compile(
+    r"((?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|startup|"
+    r"network|nonprofit|non-profit|think\s+tank|coalition|association))"
+    rf"\s+({UPPER}[\w&’'-]*(?:\s+{UPPER}[\w&’'-]*){{0,3}})")
+
+
+def _is_acronym(word: str) -> bool:
+    """Whether a one-word name is an acronym: more capitals than small letters ("EDPB", "EDRi",
+    not "McCarthy")."""
+    upper = sum(ch.isupper() for ch in word)
+    return upper >= 2 and upper > sum(ch.islower() for ch in word)
+
+
 class ActorResolver:
     """Resolves mentions to ``Actor``s with the built-in table plus an optional user table."""
 
@@ -427,6 +441,8 @@ class ActorResolver:
             return "group"
         if label != "PERSON" and low.split()[-1].strip("()") in _BODY_HEADS and len(low.split()) > 1:
             return "organisation"  # "European Commission", "Palestinian Red Crescent"
+        if label not in ("GPE", "NORP") and " " not in name and _is_acronym(name):
+            return "organisation"  # "EDPB", "BEUC", "EDRi": never a person, whatever the tagger read
         return {"GPE": "government", "ORG": "organisation", "NORP": "group"}.get(label or "", "person")
 
     def _is_role_word(self, word: str) -> bool:
@@ -464,6 +480,9 @@ class ActorResolver:
         canon = self.aliases.get(bare.lower())
         if canon:
             return self._alias_actor(canon, bare, label)
+        described = _DESCRIBED_BODY.fullmatch(bare)
+        if described and all(w.islower() for w in described.group(1).split()[1:]):
+            return Actor(described.group(2), "organisation", described.group(1).lower())
         if bare.lower() in self.organisations or bare.lower() in self.groups:
             return Actor(bare, self.type_of(bare, label))
 

@@ -61,7 +61,12 @@ _CUES: dict[str, str] = {
              "remark remarks remarked", "recall recalls recalled", "tweet tweets tweeted",
              "estimate estimates estimated", "testify testifies testified",
              "point points pointed pointing",  # only as "point out" (see _PARTICLE_CUES)
-             "report reports reported"),  # only with nobody else's words inside (see _sentence)
+             "report reports reported",  # only with nobody else's words inside (see _sentence)
+             "mention mentions mentioned", "indicate indicates indicated", "signal signals signaled signalled",
+             "reveal reveals revealed", "disclose discloses disclosed", "clarify clarifies clarified",
+             "reply replies replied",
+             "caution cautions cautioned", "reassure reassures reassured", "counter counters countered",
+             "boast boasts boasted"),
     **_forms("rejection", "reject rejects rejected rejecting", "refuse refuses refused refusing",
              "veto vetoes vetoed vetoing", "rule rules ruled ruling", "turn turns turned turning"),
     **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
@@ -69,16 +74,23 @@ _CUES: dict[str, str] = {
              "maintain maintains maintained", "believe believes believed", "consider considers",
              "recognise recognises recognised recognize recognizes recognized",
              "commend commends commended", "applaud applauds applauded",
-             "praise praises praised", "hail hails hailed", "appreciate appreciates appreciated"),
+             "praise praises praised", "hail hails hailed", "appreciate appreciates appreciated",
+             "hope hopes hoped", "fear fears feared",
+             "accept accepts accepted",
+             "defend defends defended", "question questions questioned", "dispute disputes disputed",
+             "laud lauds lauded"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
     **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested",
              "offer offers offered"),
     **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked",
-             "plead pleads pleaded pleading"),
+             "plead pleads pleaded pleading", "recommend recommends recommended",
+             "advise advises advised", "direct directs directed"),
     **_forms("criticism", "condemn condemns condemned", "criticise criticised criticize criticized "
              "criticises criticizes", "denounce denounces denounced", "accuse accuses accused accusing",
-             "dismiss dismisses dismissed", "slam slams slammed", "deplore deplores deplored"),
+             "dismiss dismisses dismissed", "slam slams slammed", "deplore deplores deplored",
+             "blame blames blamed", "lament laments lamented", "complain complains complained",
+             "decry decries decried", "refute refutes refuted"),
     **_forms("call", "call calls called calling"),
 }
 _REPORTS = {"report", "reports", "reported"}
@@ -250,6 +262,8 @@ _ITEM_END = re.compile(r"(?:\s*[;,.]|\s+(?:or|and))+$", re.I)
 _MAX_LIST_ITEMS = 12  # items of a list announced with a colon read as statements
 _COMMIT_FORMS = {"commit", "commits", "committed", "committing"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
+_BARE_SPOKES_REACH = 600  # characters back to the body a bare "a spokeswoman" speaks for
+_COPULAS = {"is", "’s", "'s", "was", "are", "were", "be", "been", "being"}
 _BE_CUES = {"is", "are", "am", "was", "were", "remain", "remains", "remained", "stand", "stands"}
 # "It is vital that ...", "It is time for ...", "It is our duty to ...": a speech's own demand or position
 # told impersonally (the speaker's only; in news the writer's).
@@ -736,7 +750,9 @@ class ClaimExtractor:
                     if ent.label_ == "PERSON" and len(words) > 1:
                         names.append(" ".join(words))
         # (not a thing the tagger read as a person: "General Data Protection Regulation")
-        names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS]
+        # (nor a seat of government the tagger read as a person: "Downing Street", "White House")
+        names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS
+                 and not self.resolver.country_of(n)]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
@@ -1589,6 +1605,8 @@ class ClaimExtractor:
                         return t.head
                     if c.i > t.i and t.dep_ == "conj" and t.lower_.startswith(("tell", "told", "ask", "warn", "urg")):
                         break  # "She ..., but later tells Prince Philip that ...": whom she tells, misparsed
+                    if t is not v and c.lower_ in ("it", "there") and t.lower_ in _COPULAS:
+                        return None  # "it's not Diana, but a woman who ... and says ...": nobody's "it"
                     return c
             if t.dep_ == "conj" or (t.dep_ == "advcl" and (t.tag_ == "VBG" or t.lower_ in _SAYING and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in t.children))):
@@ -1774,6 +1792,12 @@ class ClaimExtractor:
             elif pobj is not None and pobj.lower_ in _BODY_NOUNS or pobj is None and any(
                     c.dep_ in ("compound", "amod") and c.lower_ in _BODY_NOUNS for c in subj.lefts):
                 body = self._last_body(ctx)  # "a spokeswoman for the organisation", "a company spokesperson"
+            elif prep is None and all(c.dep_ == "det" for c in subj.lefts) and not list(subj.rights) \
+                    and len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type == "organisation" \
+                    and ctx.parse_start - ctx.last_speakers_at < _BARE_SPOKES_REACH:
+                # "The EDPB confirmed receipt ... “The Secretariat will now assess ...,” a spokeswoman
+                # told us": a bare spokeswoman speaks for the body that spoke just before
+                body = ctx.last_speakers[0]
             if body is not None and body.actor_type != "person":
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]
@@ -1845,6 +1869,7 @@ class ClaimExtractor:
                 continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun
+                    or (h.text[:1].isupper() and any(ch.isupper() for ch in h.text[1:]))  # "EDRi", read as a noun
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)
                     or self._owned_group(h)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():

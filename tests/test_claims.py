@@ -1189,3 +1189,33 @@ def test_a_speechs_rhetorical_questions_state_nothing():
               "We call on all states to respect the Charter.")
     assert [(c.actor, c.kind, c.text) for c in speech_claims(speech, "Iran", "Ebrahim Raisi", day="2023-09-19")] == [
         ("Iran", "demand", "all states to respect the Charter")]
+
+
+def test_more_cue_verbs_acronym_bodies_and_seats_of_government():
+    """Cue verbs beyond "said" ("lamented", "recommended", "signalled", "replied", "reassured");
+    an acronym ("EDPB", "EDRi") is a body, never a person, also after a description ("Digital
+    rights group EDRi"), and a bare "a spokeswoman" speaks for the body that spoke just before; a
+    seat of government ("Downing Street") is no person a later "he" could stand for, and the
+    "it" of "it's not Diana, but a woman who ... and says ..." is nobody."""
+    x = ClaimExtractor()
+    got = [(c.actor, c.cue, c.text) for c in x.extract(
+        "Senator Brian Schatz lamented that the rules had come too late. Erik Brandt recommended that the "
+        "sanctions be lifted in stages. Anna Koval signalled that Ostmark was ready to resume talks. Chancellor "
+        "Markos reassured allies that the troops would stay.", "d", "2024-01-10")]
+    assert got == [("Brian Schatz", "lamented", "the rules had come too late"),
+                   ("Erik Brandt", "recommended", "the sanctions be lifted in stages"),
+                   ("Anna Koval", "signalled", "Ostmark was ready to resume talks"),
+                   ("Markos", "reassured", "the troops would stay")], got
+    assert not x.extract("Ostmark answered with a missile test in November.", "d", "2024-01-10")
+    text = ("The EDPB said it had received the request. “The Secretariat will now assess completeness of the "
+            "file,” a spokeswoman told us. Digital rights group EDRi, which was among those pushing for a full "
+            "ban, said that the deal looks like “a shell of the AI law Europe really needs”.")
+    got = [(c.actor, c.actor_type, c.role) for c in x.extract(text, "d", "2024-01-10")]
+    assert got == [("EDPB", "organisation", ""), ("EDPB", "organisation", "spokeswoman"),
+                   ("EDRi", "organisation", "digital rights group")], got
+    text = ("Following Diana’s death, Downing Street confirmed that Diana had visited Blair at Chequers.\n\n"
+            "When viewers first meet Dodi, he’s in Paris. However, it’s not Diana, but an American woman who he "
+            "says he’s picking out fabric for a home with and says he’s marrying in three weeks.")
+    got = [(c.actor, c.text) for c in x.extract(text, "d", "2024-01-10")]
+    assert ("United Kingdom", "Diana had visited Blair at Chequers") in got, got
+    assert all(actor != "United Kingdom" or "Diana" in said for actor, said in got), got
