@@ -141,6 +141,15 @@ class ExtractiveAnswerer:
         candidates = ranked
         ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
+        if query.topic_names:
+            # "What is Russia's position on sanctions on North Korea?": only sentences about North
+            # Korea answer (it quoted Russia on sanctions on Syria); none: say so
+            named = [s for s in ranked if names_topic(query, s)]
+            if ranked and ranked[0].score >= self.config.min_score and not (
+                    named and named[0].score >= self.config.min_score):
+                return Answer(question, f"{ABSTAIN_TEXT} The passages found on this do not mention "
+                              f"{' or '.join(query.topic_names)}.", True, passages=passages)
+            ranked = named
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
@@ -578,6 +587,50 @@ def other_government(query: Query, statements: list[Claim], countries: dict[str,
         return False
     found = [(countries or {}).get(c.actor) or country_of_speaker(c) or content_country(c) for c in statements]
     return all(found) and not asked & set(found)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-Þ][\w’'.-]*)*")
+_NAME_REACH = 250  # characters before a sentence (in its passage) that may name what it is about
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a text names by name, demonym, official name or capital ("the Democratic
+    People's Republic of Korea", "Pyongyang", "North Korean" -> North Korea)."""
+    found: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 7), i, -1):
+                country = _RESOLVER.country_of(" ".join(words[i:j]))
+                if country:
+                    found.add(country)
+                    break
+    return found
+
+
+def names_topic(query: Query, s: Sentence) -> bool:
+    """Whether a sentence (with the few sentences before it in its passage) names one of the names
+    the question gives as its topic ("sanctions on North Korea": North Korea, or its capital,
+    demonym or official name); True when the question gives none."""
+    if not query.topic_names:
+        return True
+    def country(name: str) -> str | None:  # (a people too: "the Palestinians")
+        return _RESOLVER.country_of(name) or (_RESOLVER.country_of(name[:-1]) if name.endswith("s") else None)
+
+    wanted = {c for c in map(country, query.topic_names) if c}
+    own = {c for c in map(_RESOLVER.country_of, query.actors) if c}
+    others = [set(terms(n)) for n in query.topic_names if not country(n)]
+
+    def named_in(text: str) -> bool:
+        found = set(terms(text))
+        return bool(wanted & countries_named(text)) or any(t and t <= found for t in others)
+
+    if named_in(s.text):
+        return True
+    if countries_named(s.text) - own - wanted:
+        return False  # about another country ("the Iranian nuclear deal"), whatever came before
+    at = max(0, s.start - s.passage.start - _NAME_REACH)
+    return named_in(s.passage.text[at:max(at, s.start - s.passage.start)])
 
 
 def covers_topic(query: Query, s: Sentence) -> bool:

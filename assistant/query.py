@@ -690,6 +690,8 @@ class Query:
     asked: str = ""  # the question without sentences that only instruct (see split_instructions); "": as asked
     instructions: tuple[str, ...] = ()  # those sentences (never obeyed)
     unresolved: str = ""  # a he/she/they the question leans on that stands for nobody named ("What did she say?")
+    # names the question gives as its topic ("... position on sanctions on North Korea?": North Korea)
+    topic_names: tuple[str, ...] = ()
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
@@ -817,7 +819,7 @@ class QueryParser:
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
             parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
             language=question_language(asked), asked=asked, instructions=instructions,
-            unresolved=unresolved_pronoun(text) if not names else "")
+            unresolved=unresolved_pronoun(text) if not names else "", topic_names=tuple(about))
 
     def embed(self, query: Query, parts: bool = True, clauses: bool = False) -> Query:
         """Fill ``query.vectors`` for its text and, when asked, its phrases (``parts``, for the

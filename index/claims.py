@@ -62,7 +62,7 @@ _CUES: dict[str, str] = {
              "estimate estimates estimated", "testify testifies testified",
              "point points pointed pointing",  # only as "point out" (see _PARTICLE_CUES)
              "report reports reported",  # only with nobody else's words inside (see _sentence)
-             "mention mentions mentioned", "indicate indicates indicated", "signal signals signaled signalled",
+             "mention mentions mentioned", "indicate indicates indicated",
              "reveal reveals revealed", "disclose discloses disclosed", "clarify clarifies clarified",
              "reply replies replied",
              "caution cautions cautioned", "reassure reassures reassured", "counter counters countered",

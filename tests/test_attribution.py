@@ -1277,3 +1277,33 @@ def test_a_speech_giver_asked_by_surname_or_also_quoted_in_news(tmp_path):
     assert "Statements of others" not in pal.answer
     jourova = a.ask("What did Vera Jourova say about Kremlin propaganda?")
     assert not jourova.abstained and "Kremlin propaganda" in jourova.citations[0].quote, jourova.answer
+
+
+def test_a_topic_named_in_the_question_must_be_what_the_quote_is_about(tmp_path):
+    """From a third new-user pass: "What is Russia's position on sanctions on North Korea?" quoted
+    Russia's demand to lift sanctions on Syria, and "What did Iran say about sanctions on North
+    Korea?" Iran's complaint about sanctions on itself. A sentence answers only when it (or the few
+    sentences before it) names the topic's country, by name, official name, capital or demonym;
+    else the answer says the passages found do not mention it."""
+    speeches = [
+        {"id": "RUS_78_2023", "iso3": "RUS", "session": 78, "year": 2023, "country": "Russia",
+         "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs",
+         "text": "We demand the lifting of the unilateral sanctions imposed on the Syrian Arab Republic. The "
+                 "sanctions against the Democratic People's Republic of Korea have exhausted their usefulness, and "
+                 "we call for their easing."},
+        {"id": "IRN_78_2023", "iso3": "IRN", "session": 78, "year": 2023, "country": "Iran",
+         "speaker": "Ebrahim Raisi", "post": "President",
+         "text": "I reiterate today that those sanctions have not yielded the desired results."},
+    ]
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": (
+        "---\ntitle: Lavrov in Pyongyang\nsource: Test Wire\npublished: 2018-06-08\n---\n"
+        "Any deal must involve the lifting of sanctions on North Korea, Lavrov told his North Korean counterpart.\n\n"
+        "Xi and Putin said it was of fundamental importance to protect trade with the Islamic Republic against "
+        "unilateral sanctions.\n")})
+    russia = a.ask("What is Russia's position on sanctions on North Korea?")
+    assert not russia.abstained, russia.answer
+    quotes = [c.quote for c in russia.citations]
+    assert quotes and all("Korea" in q for q in quotes), russia.answer
+    assert not any("Syrian" in q or "Islamic Republic" in q for q in quotes), russia.answer
+    iran = a.ask("What did Iran say about sanctions on North Korea?")
+    assert iran.abstained and not any("desired results" in c.quote for c in iran.citations), iran.answer

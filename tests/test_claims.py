@@ -1192,7 +1192,7 @@ def test_a_speechs_rhetorical_questions_state_nothing():
 
 
 def test_more_cue_verbs_acronym_bodies_and_seats_of_government():
-    """Cue verbs beyond "said" ("lamented", "recommended", "signalled", "replied", "reassured");
+    """Cue verbs beyond "said" ("lamented", "recommended", "revealed", "replied", "reassured");
     an acronym ("EDPB", "EDRi") is a body, never a person, also after a description ("Digital
     rights group EDRi"), and a bare "a spokeswoman" speaks for the body that spoke just before; a
     seat of government ("Downing Street") is no person a later "he" could stand for, and the
@@ -1200,11 +1200,11 @@ def test_more_cue_verbs_acronym_bodies_and_seats_of_government():
     x = ClaimExtractor()
     got = [(c.actor, c.cue, c.text) for c in x.extract(
         "Senator Brian Schatz lamented that the rules had come too late. Erik Brandt recommended that the "
-        "sanctions be lifted in stages. Anna Koval signalled that Ostmark was ready to resume talks. Chancellor "
+        "sanctions be lifted in stages. Anna Koval revealed that Ostmark was ready to resume talks. Chancellor "
         "Markos reassured allies that the troops would stay.", "d", "2024-01-10")]
     assert got == [("Brian Schatz", "lamented", "the rules had come too late"),
                    ("Erik Brandt", "recommended", "the sanctions be lifted in stages"),
-                   ("Anna Koval", "signalled", "Ostmark was ready to resume talks"),
+                   ("Anna Koval", "revealed", "Ostmark was ready to resume talks"),
                    ("Markos", "reassured", "the troops would stay")], got
     assert not x.extract("Ostmark answered with a missile test in November.", "d", "2024-01-10")
     text = ("The EDPB said it had received the request. “The Secretariat will now assess completeness of the "
