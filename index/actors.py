@@ -73,8 +73,9 @@ _PERSON_NOUNS = ("national|citizen|resident|native|member|founder|co-founder|hea
                  "senator|congressman|congresswoman|politician|leader|commander|officer|economist|"
                  "journalist|reporter|editor|author|writer|historian|scientist|doctor|teacher|pastor|"
                  "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman")
-_APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}}),[ \t]+(?:an?|the)[ \t]+"
-                      rf"(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS})\b")
+# ... or a copula that does ("Mohammad Alnobani is a Palestinian founder of ...")
+_APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}})(?:,|[ \t]+(?:is|was))[ \t]+"
+                      rf"(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS})\b")
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
@@ -85,7 +86,9 @@ _INTRODUCED = re.compile(
     r"consultant|researcher|economist|journalist|reporter|editor|lawyer|attorney|scientist|strategist|"
     r"activist|executive|investor|author|writer|historian|diplomat|negotiator|commander|colonel|"
     # the name: "Ursula von der Leyen", "Faisal bin Farhan"
-    rf"specialist|expert),?[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
+    # (and what of: "Ambassador to NATO Kurt Volker", "Minister of Foreign Affairs Sergei Lavrov")
+    rf"specialist|expert)(?:[ \t]+(?:to|of|for)[ \t]+(?:the[ \t]+)?{UPPER}[\w.'’-]*(?:[ \t]+{UPPER}[\w.'’-]*){{0,2}})?"
+    rf",?[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
 )
 
 
@@ -487,6 +490,13 @@ class ActorResolver:
             return Actor(bare, self.type_of(bare, label))
 
         # A person (or body) with a role: peel role words off the front, "of X" off the back.
+        ends = next((n for n in known_actors if " " in n and bare.endswith(" " + n)), None)
+        before = bare[:-len(ends)].split() if ends else []
+        if ends is not None and self.type_of(ends) == "person" and before and (
+                self._is_role_word(before[-1]) or before[-1].isupper()
+                or any(w in ("of", "to", "for") for w in before)):  # (not "Leen Al Saadi": a given name)
+            # "Minister of Foreign Affairs Sergei Lavrov", a name given in the article: all before it is the role
+            return Actor(ends, "person", bare[:-len(ends)].strip(" ,"))
         role_tail = ""
         of = re.fullmatch(r"(.+?)\s+(of\s+.+)", bare)
         if of and _NAME_WORD.match(of.group(1).split()[-1]) and of.group(1).split()[-1].lower() not in _TITLES \

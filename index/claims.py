@@ -1036,13 +1036,21 @@ class ClaimExtractor:
         pick = ""
         if last and recent and recent[0] == last and ctx.genders.get(last, want) == want:
             pick = last  # "Markos dismissed the demand. “...,” she said": the subject just before, nobody since
-        pick = pick or next((n for n in recent if ctx.genders.get(n) == want), "")
+        # the nearest earlier person of that gender; one of unknown gender nearer still only when the
+        # known one is further back than the sentence before ("... courting El-Sisi ... But he has
+        # rejected": not the analyst quoted two paragraphs earlier)
+        known_want = next((n for n in recent if ctx.genders.get(n) == want), "")
+        nearest = recent[0] if recent and ctx.genders.get(recent[0], want) == want else ""
+        pick = pick or (nearest if nearest and known_want and nearest != known_want and self._mentioned_since(
+            nearest, known_want, pos, ctx) else known_want)
         if not pick:  # "Under Zhao's plea agreement, he will ...": a person named earlier in this sentence
             here = sorted((m for m in ctx.mentions if ctx.parse_start <= m[0] < pos
                            and (not ctx.local_only or m[1] in local)), reverse=True)
             pick = next((n for _, n in here if ctx.genders.get(n, want) == want), "")
         if not pick and last and ctx.genders.get(last, want) == want:
             pick = last
+            if nearest and nearest != last and self._mentioned_since(nearest, last, pos, ctx):
+                pick = nearest  # "... courting El-Sisi ... But he has rejected": not a subject paragraphs back
         if not pick:
             pick = next((n for n in recent if ctx.genders.get(n, want) == want), "")
         if not pick:
@@ -1052,6 +1060,18 @@ class ClaimExtractor:
             return last_person
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
+
+    @staticmethod
+    def _mentioned_since(nearest: str, other: str, pos: int, ctx: _Context) -> bool:
+        """Whether ``nearest`` is mentioned in this sentence or the one before ``pos``, in its
+        paragraph, and ``other`` (the last subject) only in an earlier paragraph: then the nearer
+        person is the one the pronoun continues with."""
+        near_at = max((at for at, n in ctx.mentions if n == nearest and at < pos), default=-1)
+        other_at = max((at for at, n in ctx.mentions if n == other and at < pos), default=-1)
+        if near_at < 0:
+            return False
+        between = ctx.text[near_at:pos]
+        return "\n\n" in ctx.text[other_at:near_at] and "\n\n" not in between and between.count(". ") <= 1
 
     def _role_person(self, subj, ctx: _Context, introduced_only: bool = False) -> Actor | None:
         """The person "the envoy" / "the minister" (``subj``) stands for: the latest earlier
@@ -1853,6 +1873,13 @@ class ClaimExtractor:
                 continue  # a quoted title ("his books include “Moneyball”") or a day never speaks
             phrase = self._phrase(h)
             label = h.ent_type_ or None
+            whole = h.doc[h.left_edge.i:h.right_edge.i + 1].text
+            held = next((n for n in ctx.names if whole.endswith(" " + n)), None) if h.lower_ in _TITLE_WORDS else None
+            if held is not None and any(c.dep_ == "prep" for c in h.rights):
+                # "Former U.S. Ambassador to NATO Kurt Volker told CNBC": the name the office's
+                # "to NATO" swallowed speaks, with all before it as the role
+                out.append((whole, Actor(held, "person", whole[:-len(held)].strip(" ,"))))
+                continue
             named = next((c for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is None and h.pos_ == "NOUN" and h.lower_ in _ROLE_NOUNS:
                 named = self._named_of(h)

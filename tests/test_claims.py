@@ -1219,3 +1219,38 @@ def test_more_cue_verbs_acronym_bodies_and_seats_of_government():
     got = [(c.actor, c.text) for c in x.extract(text, "d", "2024-01-10")]
     assert ("United Kingdom", "Diana had visited Blair at Chequers") in got, got
     assert all(actor != "United Kingdom" or "Diana" in said for actor, said in got), got
+
+
+def test_pronoun_after_a_named_object_and_offices_with_what_they_are_of():
+    """From a new-user pass: "Those same governments are now courting El-Sisi ... But he has
+    rejected ..." is El-Sisi's rejection, not the analyst's quoted two paragraphs before; and
+    "Former U.S. Ambassador to NATO Kurt Volker told CNBC ... he noted" is Volker's, never Donald
+    Trump's (the office's "to NATO" hid the name), as "Minister of Foreign Affairs Sergei Lavrov"
+    is Lavrov; "Mohammad Alnobani is a Palestinian founder of ..." introduces him, so the next
+    "He told me" is his."""
+    x = ClaimExtractor()
+    text = ("In the days since the attack, President Abdel-Fattah El-Sisi has been courted by world leaders.\n\n"
+            "The war “underscores the important role Egypt has always played,” said Robert Satloff, executive "
+            "director at The Washington Institute. He added that it was good.\n\n"
+            "That’s not lost on European governments that woke up to Egypt’s importance as a gas producer.\n\n"
+            "Those same governments are now courting El-Sisi for help. But he has rejected any suggestion Egypt "
+            "host Gazan refugees. “They can transport Palestinians there,” he said Wednesday.")
+    got = [(c.actor, c.text) for c in x.extract(text, "d", "2023-10-22")]
+    assert got[:2] == [("Robert Satloff", "underscores the important role Egypt has always played"),
+                       ("Robert Satloff", "it was good")], got
+    assert got[2:] == [("Abdel-Fattah El-Sisi", "any suggestion Egypt host Gazan refugees"),
+                       ("Abdel-Fattah El-Sisi", "They can transport Palestinians there")], got
+    text = ("Good chemistry: President Donald Trump and Russian President Vladimir Putin shake hands.\n\n"
+            "Former U.S. Ambassador to NATO Kurt Volker told CNBC he believes aid packages will be approved. "
+            "“A couple of things ought to change,” Volker told CNBC. “We ought to lift restrictions on the weapons "
+            "we're providing. And I think we have to give the Ukrainians more of an advantage,” he noted.")
+    got = [(c.actor, c.role) for c in x.extract(text, "d", "2023-12-25")]
+    assert got and all(actor == "Kurt Volker" for actor, _ in got), got
+    assert got[0][1] == "Former U.S. Ambassador to NATO", got
+    got = [(c.actor, c.role) for c in x.extract("Minister of Foreign Affairs Sergei Lavrov said the talks had failed.",
+                                                "d", "2023-12-25")]
+    assert got == [("Sergei Lavrov", "Minister of Foreign Affairs")], got
+    text = ("Mohammad Alnobani is a Palestinian founder of The Middle Frame, an Arab stock image platform.\n\n"
+            "He told me he was on his way back from a summit in Belfast when the war broke out.")
+    got = [(c.actor, c.text[:30]) for c in x.extract(text, "d", "2023-10-14")]
+    assert got == [("Mohammad Alnobani", "he was on his way back from a ")], got
