@@ -1295,6 +1295,14 @@ class ClaimExtractor:
                 cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
             when = self._date(text, s, e, cs, ce, published, doc, v)
+            if ctx.voice is not None and not direct and v.tag_ in ("VBZ", "VBP") and subj is not None \
+                    and kind in ("rejection", "position", "criticism") and all(
+                    a.actor_type == "government" and a.name != ctx.voice.name for _, a in speakers):
+                # a speech's "Armenia refuses to clarify ...", "Russia believes that ...": the speaking
+                # state's account of another's conduct, in the present tense, not that state's words
+                cs = s + subj.left_edge.idx
+                speakers = [(self._phrase(subj), ctx.voice)]
+                kind = "criticism" if kind != "position" else "statement"
             for speaker, actor in speakers:
                 out.append(self._claim(ctx, doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))

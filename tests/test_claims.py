@@ -1254,3 +1254,18 @@ def test_pronoun_after_a_named_object_and_offices_with_what_they_are_of():
             "He told me he was on his way back from a summit in Belfast when the war broke out.")
     got = [(c.actor, c.text[:30]) for c in x.extract(text, "d", "2023-10-14")]
     assert got == [("Mohammad Alnobani", "he was on his way back from a ")], got
+
+
+def test_a_speech_account_of_another_state_is_the_speaking_states():
+    """Azerbaijan's speech saying "Armenia refuses to clarify the whereabouts of missing persons"
+    is Azerbaijan's criticism of Armenia, never Armenia's rejection (a new-user pass found
+    `compare Armenia Azerbaijan` listing it under Armenia); so is "Russia believes that ..." in
+    another state's speech. A past event ("Armenia rejected the proposal last year") stays Armenia's."""
+    x = ClaimExtractor()
+    voice = Actor("Azerbaijan", "government", "Minister for Foreign Affairs")
+    text = ("Armenia refuses to clarify the whereabouts of missing persons. Russia believes that the sanctions must "
+            "go. Armenia rejected the peace proposal last year.")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(text, "d", "2023-09-23", voice=voice)]
+    assert got[:2] == [("Azerbaijan", "criticism", "Armenia refuses to clarify the whereabouts of missing persons"),
+                       ("Azerbaijan", "statement", "Russia believes that the sanctions must go")], got
+    assert ("Armenia", "rejection", "the peace proposal") in got, got
