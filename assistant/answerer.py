@@ -141,6 +141,10 @@ class ExtractiveAnswerer:
         candidates = ranked
         ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
+        if query.history and _ELSE.search(query.asked or query.question):
+            # "What else did she say?": not what the previous answer already quoted
+            before = query.history[-1][1]
+            ranked = [s for s in ranked if s.text.strip() not in before] or ranked
         if query.topic_names:
             # "What is Russia's position on sanctions on North Korea?": only sentences about North
             # Korea answer (it quoted Russia on sanctions on Syria); none: say so
@@ -454,9 +458,21 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     that are not outlets in the index the question names ("as reported by Fortune")."""
     hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
     folded = fold(hay)  # "Zoe DSouza" typed plainly mentions "Zoë D’Souza"
+    named: set[str] | None = None
+
     def written(n: str) -> bool:
+        nonlocal named
         alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
-        return any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else []))
+        if any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else [])):
+            return True
+        parts = [p for p in re.split(r"[-–/]", n) if p]
+        if len(parts) > 1:  # "US-China" written "U.S.-China relations"
+            return all(written(p) for p in parts)
+        country = _RESOLVER.country_of(n)  # "the US" written "the United States", "Pyongyang" "North Korea"
+        if country:
+            named = countries_named(" ".join(f"{p.title}. {p.text}" for p in passages)) if named is None else named
+            return country in named
+        return False
 
     spoke = {n for n, _ in query.speakers}  # named as the giver of a speech: its state's statements answer
     return [n for n in query.names if n not in spoke and not written(n)]
@@ -589,6 +605,7 @@ def other_government(query: Query, statements: list[Claim], countries: dict[str,
     return all(found) and not asked & set(found)
 
 
+_ELSE = re.compile(r"\b(?:else|other|more)\b", re.I)
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-Þ][\w’'.-]*)*")
 _NAME_REACH = 250  # characters before a sentence (in its passage) that may name what it is about
 
@@ -617,9 +634,10 @@ def names_topic(query: Query, s: Sentence) -> bool:
     def country(name: str) -> str | None:  # (a people too: "the Palestinians")
         return _RESOLVER.country_of(name) or (_RESOLVER.country_of(name[:-1]) if name.endswith("s") else None)
 
-    wanted = {c for c in map(country, query.topic_names) if c}
+    names = [p for n in query.topic_names for p in (re.split(r"[-–/]", n) if country(n) is None else [n]) if p]
+    wanted = {c for c in map(country, names) if c}  # ("US-China": the United States or China)
     own = {c for c in map(_RESOLVER.country_of, query.actors) if c}
-    others = [set(terms(n)) for n in query.topic_names if not country(n)]
+    others = [set(terms(n)) for n in names if not country(n)]
 
     def named_in(text: str) -> bool:
         found = set(terms(text))

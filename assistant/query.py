@@ -40,7 +40,7 @@ LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get 
 # Words that frame a request rather than name its topic ("Tell me what Mereth pledged", "Can you
 # list what ...", "I want to know ...").
 REQUEST_WORDS = frozenset(terms("tell me us show list explain describe summarise summarize summary please could "
-                                "would can you want know find let"))
+                                "would can you want know find let else"))
 CHANGE_QUESTION = re.compile(r"\b(chang\w*|evolv\w*|shift\w*|over time|timeline|since|used to|now)\b", re.I)
 QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
@@ -559,9 +559,12 @@ def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[
     question names actors of its own or the previous turn names none. ``gender`` (actor ->
     "m"/"f"/"?" for a person, "" for a government or organisation): he/she then resolves only to
     a person not known to be of the other gender; with none, the question is left unchanged."""
-    if match(named_entities(question)):
+    # (names after "about" are the topic: "What did he say about Trump?" still asks about "he")
+    head = _TOPIC_START.split(question, 1)[0]
+    head = _STANCE_ON.split(head, 1)[0]
+    if match(named_entities(head)):
         return question
-    singular, plural = _SINGULAR.search(question), _PLURAL.search(question)
+    singular, plural = _SINGULAR.search(head), _PLURAL.search(head)
     if not (singular or plural):
         return question
     actors = previous_actors(history, match)

@@ -1307,3 +1307,30 @@ def test_a_topic_named_in_the_question_must_be_what_the_quote_is_about(tmp_path)
     assert not any("Syrian" in q or "Islamic Republic" in q for q in quotes), russia.answer
     iran = a.ask("What did Iran say about sanctions on North Korea?")
     assert iran.abstained and not any("desired results" in c.quote for c in iran.citations), iran.answer
+
+
+def test_followups_with_a_topic_name_a_hyphenated_pair_and_what_else(tmp_path):
+    """From a third new-user pass: after a question about Volker, "What did he say about Trump?"
+    quoted Trump (a name after "about" made the question "name its own actors"); "US-China"
+    was a missing name although the article writes "China-U.S."; "What else did she say?"
+    searched for the word "else" and repeated the first answer."""
+    a = _ingested(tmp_path, "Ukraine aid and the US-China thaw", "2023-12-25", (
+        "Former U.S. Ambassador to NATO Kurt Volker told CNBC he believes aid packages for Ukraine will be approved "
+        "in January. Volker believes that a Trump presidency might not be the catastrophe for Ukraine that is "
+        "feared, but said it would make future funding uncertain.\n\n"
+        "Donald Trump has long insisted he did nothing wrong in the fraud case.\n\n"
+        "“The current trend in China-U.S. relations is one of easing,” said Shen Yamei, a research fellow at the "
+        "China Institute of International Studies. “This easing is a relaxation of the atmosphere,” she said in "
+        "Mandarin. “No one believes what the other says now,” she said."))
+    first = "What did Kurt Volker say about aid to Ukraine?"
+    ans = a.ask(first)
+    assert not ans.abstained and "Volker" in ans.citations[0].speaker, ans.answer
+    he = a.ask("What did he say about Trump?", history=[(first, ans.answer)])
+    assert not he.abstained and all(c.speaker == "Kurt Volker" for c in he.citations), he.answer
+    assert "Trump presidency" in he.citations[0].quote, he.answer
+    first = "What did Shen Yamei say about US-China relations?"
+    ans = a.ask(first)
+    assert not ans.abstained and "current trend" in ans.citations[0].quote, ans.answer
+    more = a.ask("What else did she say?", history=[(first, ans.answer)])
+    assert not more.abstained and more.citations, more.answer
+    assert all(c.speaker == "Shen Yamei" and "current trend" not in c.quote for c in more.citations), more.answer
