@@ -181,7 +181,9 @@ class ExtractiveAnswerer:
                     for c in evidence.statements.get(key, []))
 
             theirs = [s for s in ranked if speaks_for_asked(s)]
-            if not theirs and states and len(states) == len(query.actors) and evidence.speakers \
+            givers = dict(query.speakers)  # ("Olaf Scholz", a speech's giver, speaks for Germany)
+            if not theirs and states and evidence.speakers and all(
+                    _RESOLVER.country_of(a) in states or givers.get(a) in states for a in query.actors) \
                     and (query.topic_terms or query.kind in ROUTED_KINDS):
                 # "What did Norway say about sanctions on Iran?" and no sentence found is Norway's or
                 # its officials': say so (it quoted Israel's speech as the answer)
@@ -233,6 +235,14 @@ class ExtractiveAnswerer:
             # Binance?" and no sentence found is theirs: say so, and quote what others said with
             # their names (it quoted narration as their answer).
             return self.answer_silent(query, evidence, " and ".join(asked), others + ranked)
+        state = silent_state(query) if evidence.speakers else ""
+        country = _RESOLVER.country_of(state) if state else None
+        if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
+                                           _RESOLVER.country_of(c.actor))
+                               for found in evidence.statements.values() for c in found):
+            # "What did Denmark pledge to Ukraine?" and nothing found is Denmark's or its officials':
+            # say so (it quoted NATO's pledge)
+            return self.answer_silent(query, evidence, state, others + ranked, state=True)
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
@@ -516,6 +526,19 @@ def silent_speaker(query: Query) -> str:
     return said
 
 
+def silent_state(query: Query) -> str:
+    """The country a "What did X say/pledge ...?" question asks about when the index has no actor
+    of that name ("What did Denmark pledge?" and Denmark never spoke): its name, else ""."""
+    m = _SILENT.match(query.untimed)
+    if not m:
+        return ""
+    who = re.sub(r"^the\s+", "", m.group("who").strip(), flags=re.I)
+    country = _RESOLVER.country_of(who)
+    if not country or who not in query.names or any(_RESOLVER.country_of(a) == country for a in query.actors):
+        return ""
+    return m.group("who").strip()  # as written ("the Netherlands")
+
+
 def is_body(who: str) -> bool:
     """Whether ``who`` names an organisation ("European Commission", "Federal Reserve"): the
     index credits its statements to it by that name, so none credited means none found."""
@@ -615,7 +638,7 @@ def countries_named(text: str) -> set[str]:
     People's Republic of Korea", "Pyongyang", "North Korean" -> North Korea)."""
     found: set[str] = set()
     for m in _CAPITALISED_RUN.finditer(text):
-        words = m.group(0).split()
+        words = [w for w in re.split(r"\s+|(?<=\w)[-–](?=[A-ZÀ-Þ])", m.group(0)) if w]  # ("German-Egyptian")
         for i in range(len(words)):
             for j in range(min(len(words), i + 7), i, -1):
                 country = _RESOLVER.country_of(" ".join(words[i:j]))
@@ -637,7 +660,8 @@ def names_topic(query: Query, s: Sentence) -> bool:
     names = [p for n in query.topic_names for p in (re.split(r"[-–/]", n) if country(n) is None else [n]) if p]
     wanted = {c for c in map(country, names) if c}  # ("US-China": the United States or China)
     own = {c for c in map(_RESOLVER.country_of, query.actors) if c}
-    others = [set(terms(n)) for n in names if not country(n)]
+    others = [set(terms(m)) for n in names if not country(n)  # "UN" written "United Nations" too
+              for m in [n, _RESOLVER.aliases.get(n.lower(), n)]]
 
     def named_in(text: str) -> bool:
         found = set(terms(text))
@@ -656,4 +680,8 @@ def covers_topic(query: Query, s: Sentence) -> bool:
     in meaning (a paraphrase). True when the question has no topic terms."""
     if not query.topic_terms:
         return True
-    return bool(query.topic_terms & set(terms(s.text))) or s.parts.get("dense", 0) > 0.6
+    if bool(query.topic_terms & set(terms(s.text))) or s.parts.get("dense", 0) > 0.6:
+        return True
+    # a topic that is only names ("about Egypt"): a sentence naming it otherwise ("German-Egyptian unity")
+    named = {t for n in query.topic_names for t in terms(n)}
+    return bool(named) and query.topic_terms <= named and names_topic(query, s)

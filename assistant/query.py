@@ -216,6 +216,28 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]],
     return [a for a in actors if a not in topic]
 
 
+_AUXILIARY = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+", re.I)
+_SUBJECT_WORDS = {"and", "of", "the", "foreign", "prime", "deputy", "vice", "defence", "defense", "finance", "trade",
+                  "interior", "minister", "president", "ambassador", "envoy", "chancellor", "secretary", "spokesman",
+                  "spokeswoman", "spokesperson", "government", "officials", "leader"}
+
+
+def _subject_verb_end(text: str) -> int | None:
+    """Where the verb after a question's capitalised subject ends ("What did Norway and Denmark
+    pledge| to Ukraine?"), or None when the question has no such subject."""
+    aux = _AUXILIARY.match(text)
+    if aux is None:
+        return None
+    named = False
+    for m in re.finditer(r"[\w’'.-]+", text[aux.end():]):
+        word = m.group(0)
+        if word[:1].isupper():
+            named = True
+        elif word.lower() not in _SUBJECT_WORDS:
+            return aux.end() + m.end() if named else None
+    return None
+
+
 def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
     """The names a question gives as its topic, after an actor it asks about: "What did Lena
     Sorvik say about Calderra?" (Calderra), "What is Russia's position on sanctions on North
@@ -224,13 +246,19 @@ def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[
     parts = _TOPIC_START.split(text, 1)
     if len(parts) < 2:
         parts = _STANCE_ON.split(text, 1)
+    verb = _subject_verb_end(text)
+    if verb is not None and (len(parts) < 2 or verb < len(parts[0])):
+        parts = [text[:verb], text[verb:]]  # "What did Norway pledge to Ukraine?": Ukraine is whom to
     if len(parts) < 2:
         return []
     head_names = named_entities(parts[0])
     head = set(match(head_names)) | {n for n in head_names if _RESOLVER.country_of(n)}
     if not head:
         return []
-    return [n for n in named_entities(parts[1]) if n not in head_names and not set(match([n])) & head]
+    after = parts[1]
+    return [n for n in named_entities(after) if n not in head_names and not set(match([n])) & head
+            and not re.search(rf"\b(?:at|in|during|before|after|since|from|by|according\s+to)\s+(?:the\s+)?"
+                              rf"{re.escape(n)}\b", after, re.I)]  # (where or when: "say at the UN")
 
 
 # Offices a question may ask by instead of a name ("What did Ostmark's prime minister propose?").

@@ -2427,6 +2427,9 @@ class ClaimExtractor:
             kind = "statement"  # "asked whether ...": a question put, not a demand
         if kind == "":
             kind = self._kind_from_content(low, content)
+        if kind == "position" and low in _VOICE_AIMS and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "shall", "’ll", "'ll") for c in v.children):
+            kind = "pledge"  # "We will stand by the people of Ukraine": a commitment, not a stance alone
         return " ".join(parts), kind
 
     def _reports_another(self, actor: Actor, content: str, ctx: _Context) -> bool:

@@ -1334,3 +1334,35 @@ def test_followups_with_a_topic_name_a_hyphenated_pair_and_what_else(tmp_path):
     more = a.ask("What else did she say?", history=[(first, ans.answer)])
     assert not more.abstained and more.citations, more.answer
     assert all(c.speaker == "Shen Yamei" and "current trend" not in c.quote for c in more.citations), more.answer
+
+
+def test_a_country_or_speech_giver_that_said_nothing_on_the_topic_is_said_to_be_silent(tmp_path):
+    """From a third new-user pass: "What did Denmark pledge to Ukraine?" quoted NATO's pledge (Denmark
+    was no actor, only named in "jets pledged by Norway, Denmark and the Netherlands"); "What did
+    Olaf Scholz say about Japan?" quoted Japan's prime minister as the answer (Scholz gave Germany's
+    speech); "What did Olaf Scholz say about Egypt?" missed his "German-Egyptian unity" (a topic
+    named by a demonym); "What did Norway pledge to Ukraine?" took Ukraine for an actor asked about."""
+    speeches = [
+        {"id": "DEU_78_2023", "iso3": "DEU", "session": 78, "year": 2023, "country": "Germany",
+         "speaker": "Olaf Scholz", "post": "Chancellor",
+         "text": "We will stand by the people of Ukraine for as long as it takes."},
+        {"id": "UKR_78_2023", "iso3": "UKR", "session": 78, "year": 2023, "country": "Ukraine",
+         "speaker": "Volodymyr Zelenskyy", "post": "President",
+         "text": "I promise that Ukraine will defend every village."},
+    ]
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": (
+        "---\ntitle: Egypt courted\nsource: Test Wire\npublished: 2023-10-22\n---\n"
+        "Visiting Chancellor Olaf Scholz praised German-Egyptian unity in working to prevent a conflagration.\n\n"
+        "NATO pledged to support Kyiv for as long as it takes. Aid must include F-16 fighter jets which have been "
+        "pledged by Norway, Denmark and the Netherlands, Kurt Volker said.\n\n"
+        "“I would urge you to invest in Japan,” Japanese Prime Minister Fumio Kishida said in a speech.\n")})
+    denmark = a.ask("What did Denmark pledge to Ukraine?")
+    assert denmark.abstained and "do not report Denmark or its officials pledging anything" in denmark.answer, \
+        denmark.answer
+    japan = a.ask("What did Olaf Scholz say about Japan?")
+    assert japan.abstained and "do not report Germany or its officials saying anything" in japan.answer, japan.answer
+    egypt = a.ask("What did Olaf Scholz say about Egypt?")
+    assert not egypt.abstained and "German-Egyptian unity" in egypt.citations[0].quote, egypt.answer
+    ukraine = a.ask("What did Germany pledge to Ukraine?")
+    assert not ukraine.abstained and all(c.speaker in ("Germany", "Olaf Scholz") for c in ukraine.citations), \
+        ukraine.answer
