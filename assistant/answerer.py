@@ -158,7 +158,9 @@ class ExtractiveAnswerer:
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
-        if query.actors and query.kind:
+        who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
+        nobody = ""
+        if query.actors and query.kind and not (who_asked and query.kind in ROUTED_KINDS):
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
             states = {c for c in (_RESOLVER.country_of(a) for a in query.actors) if c}
@@ -195,7 +197,7 @@ class ExtractiveAnswerer:
                 theirs = [s for s in theirs if evidence.carries((s.passage.doc_id, s.start), query.kind)] or theirs
             if theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
-        elif query.kind in ROUTED_KINDS and not query.actors and WHO_QUESTION.match(query.text):
+        elif query.kind in ROUTED_KINDS and who_asked:
             # "Who rejected the gas offer?": the sentences that carry a rejection answer, before a
             # sentence about the offer that rejects nothing ("Marchetti rejected the proposal")
             owned = {t for n in topic_owners(query.text, query.names) for t in terms(n)}
@@ -216,6 +218,9 @@ class ExtractiveAnswerer:
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
                 ranked = doers  # only who did it; a sentence beside them reads as another doer
+            else:  # "Who rejected Kenya's offer?" and nobody did: say so before the nearest passages
+                nobody = (f"No statement found is a {query.kind} on this in so many words; "
+                          "the passages closest to the question: ")
         elsewhere = ""
         if query.cited_outlets:
             # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when
@@ -262,7 +267,7 @@ class ExtractiveAnswerer:
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         answer = self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
-        answer.answer = elsewhere + answer.answer
+        answer.answer = nobody + elsewhere + answer.answer
         return answer
 
     def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence],

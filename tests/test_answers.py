@@ -629,3 +629,17 @@ def test_a_name_the_question_is_about_is_its_topic_not_a_speaker(assistant):
     ans = assistant.ask("What did Lena Sorvik say about Calderra?")
     assert ans.abstained and "do not report Lena Sorvik saying anything about Calderra" in ans.answer, ans.answer
     assert all(c.speaker and c.speaker != "Lena Sorvik" for c in ans.citations), ans.citations
+
+
+def test_who_question_names_are_its_topic_and_nobody_is_said_to_be_nobody(assistant):
+    """From a third new-user pass: "Who proposed that North Korea halt nuclear and missile tests?"
+    took North Korea for the actor asked about and quoted other sentences; the Bloomberg article
+    says China and Russia did ("They've also proposed ..."). A who-question nobody's statement of
+    that kind answers says so before the nearest passages."""
+    ans = assistant.ask("Who proposed that North Korea halt nuclear and missile tests?")
+    check_citations(assistant, ans)
+    assert not ans.abstained and ans.citations, ans.answer
+    assert ans.citations[0].speaker == "China and Russia" and "halt nuclear and missile tests" in \
+        ans.citations[0].quote, ans.answer
+    none = assistant.ask("Who rejected the Aster pipeline gas contract?")  # (Dremmen proposed it; nobody rejected it)
+    assert none.answer.startswith("No statement found is a rejection on this"), none.answer
