@@ -836,8 +836,10 @@ class QueryParser:
                 actors += [h for h in holders if h not in actors]
             else:
                 unheld.append(office)
+        verb_end = _subject_verb_end(text)  # "What did Ylva Johansson confirm?": the verb asks, it is no topic
+        verb = set(terms(text[:verb_end].split()[-1])) if verb_end else set()
         topic = frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases))) - LIGHT_VERBS
-                          - REQUEST_WORDS)
+                          - REQUEST_WORDS - verb)
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(actors), offices=tuple(unheld), speakers=tuple(speakers.items()),

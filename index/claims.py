@@ -75,7 +75,7 @@ _CUES: dict[str, str] = {
              "recognise recognises recognised recognize recognizes recognized",
              "commend commends commended", "applaud applauds applauded",
              "praise praises praised", "hail hails hailed", "appreciate appreciates appreciated",
-             "hope hopes hoped", "fear fears feared",
+             "hope hopes hoped", "reaffirm reaffirms reaffirmed", "fear fears feared",
              "accept accepts accepted",
              "defend defends defended", "question questions questioned", "dispute disputes disputed",
              "laud lauds lauded"),
@@ -94,6 +94,8 @@ _CUES: dict[str, str] = {
     **_forms("call", "call calls called calling"),
 }
 _REPORTS = {"report", "reports", "reported"}
+# Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
+_NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"}
 # What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
 _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
@@ -1219,7 +1221,8 @@ class ClaimExtractor:
         """Claims of one parsed sentence; ``s`` is where the parsed text (``doc``) starts."""
         ctx.parse_start = s
         cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
-            t.lower_ in _CUES or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
+            (t.lower_ in _CUES and not (ctx.voice is not None and t.lower_ in _NEWS_ONLY_CUES))
+            or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
             and self._is_cue(t, s, quotes)]
         acts = {t.i: n for t in doc if t.pos_ == "VERB" and t.lower_ in _ACT_VERBS
                 and (n := self._act_noun(t)) is not None and self._is_cue(t, s, quotes)}
@@ -2114,7 +2117,8 @@ class ClaimExtractor:
                 end = min(end, second.left_edge.i - 1)
             return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
-        if comp is None and low in _CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:
+        if comp is None and low in _CUES.keys() - _NEWS_ONLY_CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) \
+                and "acomp" not in kids:
             # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause
             comp = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VB"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -2149,7 +2153,7 @@ class ClaimExtractor:
         if obj is not None and _cue_kind(low) == "" and self._first_person(subj) and not self._is_audience(obj):
             return span(*self._held_object(v, obj))  # a speech's "We recall the words of ...", "We reiterate ..."
         # A speech's own "We support the two-state solution", "We remain committed to ...".
-        if low in _VOICE_CUES and low not in _CUES:
+        if low in _VOICE_CUES and (low not in _CUES or low in _NEWS_ONLY_CUES):
             if obj is not None and not self._is_audience(obj):
                 return span(*self._held_object(v, obj))
             pred = kids.get("acomp") or kids.get("oprd")

@@ -1366,3 +1366,18 @@ def test_a_country_or_speech_giver_that_said_nothing_on_the_topic_is_said_to_be_
     ukraine = a.ask("What did Germany pledge to Ukraine?")
     assert not ukraine.abstained and all(c.speaker in ("Germany", "Olaf Scholz") for c in ukraine.citations), \
         ukraine.answer
+
+
+def test_a_cue_verb_asked_for_is_no_topic_and_news_reaffirms(tmp_path):
+    """From a third new-user pass: "What did Ylva Johansson confirm?" searched for the topic
+    "confirm" and found nothing although she "has confirmed the Commission is investigating";
+    "Biden reaffirmed the two countries' partnership" was no statement (a cue of speeches only)."""
+    a = _ingested(tmp_path, "Commissioner under scrutiny", "2023-10-25", (
+        "The EU's home affairs commissioner, Ylva Johansson, has confirmed the Commission is investigating "
+        "whether it broke digital governance rules.\n\n"
+        "US President Joe Biden reaffirmed the two countries’ “enduring, strategic partnership” in a call."))
+    ans = a.ask("What did Ylva Johansson confirm?")
+    assert not ans.abstained and "Commission is investigating" in ans.citations[0].quote, ans.answer
+    assert ans.citations[0].speaker == "Ylva Johansson", ans.answer
+    biden = [c for c in a.positions("Joe Biden")]
+    assert [(c.kind, c.text) for c in biden] == [("position", "enduring, strategic partnership")], biden
