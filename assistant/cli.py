@@ -57,6 +57,8 @@ def cmd_ingest(args) -> int:
         _err(f"skipped: {f['path']}: {f['reason']}")
     for f in report.failed:
         _err(f"failed: {f['path']}: {f['error']}")
+    for w in report.warnings:
+        _err(f"warning: {w['path']}: {w['warning']}")
     for d in report.duplicates:
         _err(f"duplicate: {d['path']}: same text as document {d['duplicate_of']}; not indexed again")
     for d in report.near_duplicates:

@@ -89,7 +89,8 @@ class IngestReport:
     type; not a failure), ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
     cleaned text), ``near_duplicates`` as ``{"path", "doc_id", "title", "similar_to": [{"doc_id",
     "title", "source", "published", "similarity"}]}`` (documents of this run linked to others),
-    chunk and claim counts, wall seconds, and the doc_ids indexed or unchanged. The counts are
+    ``warnings`` as ``{"path", "warning"}`` (indexed, but a date it gave could not be used), chunk and
+    claim counts, wall seconds, and the doc_ids indexed or unchanged. The counts are
     disjoint: ``resumed`` documents (staged by an interrupted run, completed first) are not
     counted again as ``unchanged`` when they are among this run's inputs too."""
 
@@ -101,6 +102,7 @@ class IngestReport:
     skipped: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     near_duplicates: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)  # {"path", "warning"}: indexed, but something was not used
     chunks: int = 0
     claims: int = 0
     seconds: float = 0.0
@@ -264,6 +266,10 @@ class Ingestor:
                     report.failed.append({"path": art.path or art.source_id, "error": "no text to index"})
                     bar.update(1, "failed")
                     continue
+                if art.meta.get("date_rejected"):  # "published_at: 2023-13-45 (invalid)": kept, undated by it
+                    undated = "" if art.published else "; indexed undated"
+                    report.warnings.append({"path": art.path or art.source_id,
+                                            "warning": f"date not used: {art.meta['date_rejected']}{undated}"})
                 batch.append((art, chunks, state is not None))
                 n_chunks += len(chunks)
                 if n_chunks >= BATCH_CHUNKS:

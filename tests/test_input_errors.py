@@ -206,6 +206,27 @@ def test_latin1_and_cp1252_files_are_read_with_a_warning(tmp_path, capsys, no_cl
     assert any("S\u00f6rvik" in c["quote"] or "phased" in c["quote"] for c in answer["citations"])
 
 
+def test_an_impossible_date_is_said_on_stderr_and_the_article_kept_undated(tmp_path, capsys, no_claims):
+    """A record whose date cannot be a date ("published_at": "2023-13-45") is indexed without it,
+    exit 0, with a warning naming the file, the field and the value (a new-user pass found it
+    dropped in silence, visible only in `docs show --json`); a good date in the same run says nothing."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "bad.json").write_text(json.dumps({"title": "Bad date", "published_at": "2023-13-45", "source": "Wire",
+                                            "text": "Lena Sorvik said the talks would resume in May."}))
+    (d / "good.json").write_text(json.dumps({"title": "Good date", "published_at": "2023-11-05", "source": "Wire",
+                                             "text": "Anna Koval said the escort would sail in June."}))
+    store = tmp_path / "store"
+    rc, out, err = run(capsys, "ingest", d, "--store", store, "--quiet", "--json")
+    assert rc == 0, err
+    assert json.loads(out)["added"] == 2
+    warnings = [line for line in err.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and str(d / "bad.json") in warnings[0], err
+    assert "published_at: 2023-13-45" in warnings[0] and "indexed undated" in warnings[0], err
+    docs = docs_of(capsys, store)
+    assert docs["Bad date"]["published"] == "" and docs["Good date"]["published"] == "2023-11-05"
+
+
 # ------------------------------------------------------------------------------- 3. broken JSON
 
 
