@@ -231,7 +231,8 @@ _VOICE_CUES: dict[str, str] = {
     **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
              "request requests requested"),
-    **_forms("pledge", "intend intends intended", "undertake undertakes undertook"),
+    **_forms("pledge", "intend intends intended", "undertake undertakes undertook", "decide decides decided",
+             "recommit recommits recommitted"),
 }
 # Infinitives of purpose that say something: their subject is the main verb's ("I have come here to say that").
 _SAYING = {"say", "declare", "tell", "reiterate", "stress", "express", "convey", "reaffirm", "announce", "appeal",
@@ -1327,11 +1328,18 @@ class ClaimExtractor:
             # the situation" (a demand on all), "In that context, it should be emphasized that X", "For
             # my country, X must ..." (a view the speaker announces as theirs; not "For Vanuatu, the
             # closure of borders meant ...": narration)
+            root = next((t for t in doc if t.dep_ == "ROOT"), None)
+            # "For Tunisia, the Palestinian cause remains at the core": the speaking state's view, in
+            # the present tense (not "For Vanuatu, the closure of borders meant ...": narration)
+            named = (re.match(rf"\s*(For\s+(?:the\s+)?{re.escape(ctx.voice.name)})\s*,\s+", doc.text)
+                     if root is not None and (root.tag_ in ("VBZ", "VBP", "MD")
+                                              or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "MD")
+                                                     for c in root.children)) else None)
             for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
                                      (_LET_ME.match(doc.text), "me", ""),
                                      (_NEED_FOR.match(doc.text), "there", "demand"),
                                      (_IT_SHOULD_BE.match(doc.text), "it", ""),
-                                     (_VOICE_OPENER.match(doc.text), "", "position")):
+                                     (_VOICE_OPENER.match(doc.text) or named, "", "position")):
                 if m is None:
                     continue
                 cs, ce = s + m.end(), s + len(doc.text.rstrip(" .!;"))

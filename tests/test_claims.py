@@ -1269,3 +1269,23 @@ def test_a_speech_account_of_another_state_is_the_speaking_states():
     assert got[:2] == [("Azerbaijan", "criticism", "Armenia refuses to clarify the whereabouts of missing persons"),
                        ("Azerbaijan", "statement", "Russia believes that the sanctions must go")], got
     assert ("Armenia", "rejection", "the peace proposal") in got, got
+
+
+def test_speech_views_named_for_the_state_and_decisions_as_pledges():
+    """A speech's "For Tunisia, X" in the present tense is Tunisia's view (narration in the past,
+    "For Vanuatu, the closure of borders meant ...", is not); "Canada has decided to X" and "We
+    recommitted ourselves to X" pledge X."""
+    x = ClaimExtractor()
+    got = [(c.kind, c.text) for c in x.extract(
+        "For Tunisia, the Palestinian cause remains at the core of important issues.", "d", "2015-09-30",
+        voice=Actor("Tunisia", "government", "President"))]
+    assert got == [("position", "the Palestinian cause remains at the core of important issues")], got
+    assert not x.extract("For Vanuatu, the closure of borders meant a loss of tourism revenue.", "d", "2021-09-25",
+                         voice=Actor("Vanuatu", "government", "Prime Minister"))
+    got = [(c.actor, c.kind, c.text) for c in x.extract(
+        "Canada has decided to take action, along with other donors, to create a new fund.", "d", "2019-09-28",
+        voice=Actor("Canada", "government", "Minister"))]
+    assert got == [("Canada", "pledge", "take action, along with other donors, to create a new fund")], got
+    got = [(c.kind, c.text) for c in x.extract("We recommitted ourselves to work towards economic self-reliance.",
+                                               "d", "2021-09-25", voice=Actor("Vanuatu", "government", ""))]
+    assert got == [("pledge", "work towards economic self-reliance")], got
