@@ -263,6 +263,8 @@ _NOT_PERSON_HEADS = _BODY_HEADS | {
     "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
 _ITEM_END = re.compile(r"(?:\s*[;,.]|\s+(?:or|and))+$", re.I)
 _MAX_LIST_ITEMS = 12  # items of a list announced with a colon read as statements
+_MAX_BLOCK_PARAGRAPHS = 5  # paragraphs after the first of a block introduced with a colon ("BEUC writes:")
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*(?=\S)")
 _COMMIT_FORMS = {"commit", "commits", "committed", "committing"}
 _REFLEXIVE = {"itself", "themselves", "ourselves", "myself", "himself", "herself"}
 _BARE_SPOKES_REACH = 600  # characters back to the body a bare "a spokeswoman" speaks for
@@ -837,6 +839,7 @@ class ClaimExtractor:
         claims += self._unclosed_claims(text, unclosed, claims, ctx)
         claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
         claims += self._list_items(text, claims, ctx)
+        claims += self._block_paragraphs(text, claims, ctx)
         roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:
@@ -912,6 +915,38 @@ class ClaimExtractor:
                                        self._topics(None, start, start, ce, text), c.date))
                 if item[-1] == ".":
                     break
+                pos = end
+        return out
+
+    def _block_paragraphs(self, text, claims: list[Claim], ctx: _Context) -> list[Claim]:
+        """The paragraphs that go on a block a speaker introduces with a colon ("BEUC writes:\n\n
+        Meta is partially blocking ...\n\nIn addition, ...\n\nMeta provides ..."): one statement
+        of the same speaker per paragraph, up to ``_MAX_BLOCK_PARAGRAPHS``, until a paragraph with
+        a quotation or a statement of its own, a short one (a heading) or one ending in a colon."""
+        out: list[Claim] = []
+        for c in claims:
+            before = text[:c.start].rstrip()
+            if not before.endswith(":") or "\n" not in text[len(before):c.start] or c.cue == "(list item)":
+                continue
+            pos = c.end
+            if text[pos:pos + 1] not in ("\n", "") and text[pos:].lstrip(" ”\".")[:1] not in ("\n", ""):
+                continue  # (the block's first paragraph was not taken whole)
+            for _ in range(_MAX_BLOCK_PARAGRAPHS):
+                nl = text.find("\n", pos)
+                m = _PARAGRAPH_BREAK.match(text, nl) if nl >= 0 else None
+                if m is None:
+                    break
+                start = m.end()
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                para = text[start:end].rstrip()
+                if len(para) < 60 or para.endswith(":") or any(q in para for q in _OPEN_Q + _CLOSE_Q) \
+                        or any(o.start < start + len(para) and start < o.end for o in claims + out):
+                    break
+                ce = start + len(para.rstrip(" ."))
+                out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                                       "(continued)", self._kind_from_content("", text[start:ce]), False, start, ce,
+                                       text, start, end, self._topics(None, start, start, ce, text), c.date))
                 pos = end
         return out
 

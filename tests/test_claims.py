@@ -1289,3 +1289,19 @@ def test_speech_views_named_for_the_state_and_decisions_as_pledges():
     got = [(c.kind, c.text) for c in x.extract("We recommitted ourselves to work towards economic self-reliance.",
                                                "d", "2021-09-25", voice=Actor("Vanuatu", "government", ""))]
     assert got == [("pledge", "work towards economic self-reliance")], got
+
+
+def test_a_block_introduced_with_a_colon_goes_on_for_its_paragraphs():
+    """"BEUC writes:" before several paragraphs with no quotation marks: each paragraph is BEUC's,
+    up to the paragraph that quotes someone ("“...,” Pachl further noted"), and nothing after it."""
+    x = ClaimExtractor()
+    text = ("Summarizing the issues identified with Meta’s model, BEUC writes:\n\n"
+            "Meta is partially blocking the use of Facebook and Instagram until users have selected one option.\n\n"
+            "In addition, many consumers likely think that, by opting for the paid subscription, they get a "
+            "privacy-friendly option.\n\n"
+            "Meta provides misleading and incomplete information to consumers which does not allow them to choose.\n\n"
+            "“The company’s approach also raises concerns regarding the GDPR,” Pachl further noted.\n\n"
+            "Meta’s lead data protection authority in the EU has, for months, been assessing its pay or consent offer.")
+    got = [(c.actor, c.text[:30]) for c in sorted(x.extract(text, "d", "2023-11-30"), key=lambda c: c.start)]
+    assert got == [("BEUC", "Meta is partially blocking the"), ("BEUC", "In addition, many consumers li"),
+                   ("BEUC", "Meta provides misleading and i"), ("Pachl", "The company’s approach also ra")], got
