@@ -1334,14 +1334,21 @@ class ClaimExtractor:
                 cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
             when = self._date(text, s, e, cs, ce, published, doc, v)
-            if ctx.voice is not None and not direct and v.tag_ in ("VBZ", "VBP") and subj is not None \
-                    and kind in ("rejection", "position", "criticism") and all(
-                    a.actor_type == "government" and a.name != ctx.voice.name for _, a in speakers):
+            hoped = ctx.voice is not None and any(  # "We are hopeful that the UN will condemn ...": ours
+                a.dep_ in ("ccomp", "xcomp", "acomp", "ROOT") and any(
+                    k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for k in a.children) for a in v.ancestors)
+            if ctx.voice is not None and not direct and subj is not None and all(
+                    a.actor_type != "person" and a.name != ctx.voice.name for _, a in speakers) and (
+                    hoped or v.tag_ in ("VBZ", "VBP") and kind in ("rejection", "position", "criticism")
+                    and all(a.actor_type == "government" for _, a in speakers)):
                 # a speech's "Armenia refuses to clarify ...", "Russia believes that ...": the speaking
-                # state's account of another's conduct, in the present tense, not that state's words
+                # state's account of another's conduct, in the present tense, not that state's words;
+                # and what it hopes or expects others will do
                 cs = s + subj.left_edge.idx
                 speakers = [(self._phrase(subj), ctx.voice)]
-                kind = "criticism" if kind != "position" else "statement"
+                kind = "position" if hoped else "criticism" if kind != "position" else "statement"
+                if any(c.start == cs and c.actor == ctx.voice.name for c in out):
+                    continue  # ("... will condemn X and demand Y": one account, read once)
             for speaker, actor in speakers:
                 out.append(self._claim(ctx, doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))

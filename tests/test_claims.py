@@ -1269,6 +1269,10 @@ def test_a_speech_account_of_another_state_is_the_speaking_states():
     assert got[:2] == [("Azerbaijan", "criticism", "Armenia refuses to clarify the whereabouts of missing persons"),
                        ("Azerbaijan", "statement", "Russia believes that the sanctions must go")], got
     assert ("Armenia", "rejection", "the peace proposal") in got, got
+    got = [(c.actor, c.kind, c.text) for c in x.extract(  # what a speech hopes others will do is its own
+        "We are hopeful that the United Nations will condemn the blockade and demand its lifting.", "d",
+        "2023-09-23", voice=Actor("Armenia", "government", ""))]
+    assert got == [("Armenia", "position", "the United Nations will condemn the blockade")], got
 
 
 def test_speech_views_named_for_the_state_and_decisions_as_pledges():
