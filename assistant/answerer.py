@@ -156,7 +156,8 @@ class ExtractiveAnswerer:
             ranked = named
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
-                  or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)]
+                  or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)
+                  or other_speech(query, s)]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
         nobody = ""
@@ -678,6 +679,26 @@ def names_topic(query: Query, s: Sentence) -> bool:
         return False  # about another country ("the Iranian nuclear deal"), whatever came before
     at = max(0, s.start - s.passage.start - _NAME_REACH)
     return named_in(s.passage.text[at:max(at, s.start - s.passage.start)])
+
+
+def speech_state(s: Sentence) -> str | None:
+    """The state whose UN speech a sentence is in (its title is "speaker, post, country" and it
+    has no outlet), else None."""
+    parts = s.passage.title.split(", ")
+    return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and not s.passage.source else None
+
+
+def other_speech(query: Query, s: Sentence) -> bool:
+    """Whether a sentence is another state's speech than the states the question asks about
+    ("What about Cuba?" and North Korea's speech supporting Cuba): its words are that state's,
+    cue or not. False when the question names no state."""
+    if _WHO.match(query.text):
+        return False
+    named = [n for n in query.names if n not in query.topic_names]  # (a state no statement was credited to)
+    asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *named)) if c}
+    asked |= {state for _, state in query.speakers}
+    state = speech_state(s) if asked else None
+    return bool(state) and state not in asked
 
 
 def covers_topic(query: Query, s: Sentence) -> bool:

@@ -1381,3 +1381,29 @@ def test_a_cue_verb_asked_for_is_no_topic_and_news_reaffirms(tmp_path):
     assert ans.citations[0].speaker == "Ylva Johansson", ans.answer
     biden = [c for c in a.positions("Joe Biden")]
     assert [(c.kind, c.text) for c in biden] == [("position", "enduring, strategic partnership")], biden
+
+
+def test_another_states_speech_never_answers_for_the_state_asked(tmp_path):
+    """From a third new-user pass: after "What did Venezuela say about sanctions?", "What about
+    Cuba?" quoted North Korea's speech supporting Cuba as Cuba's position (a speech sentence with
+    no cue carried no speaker). A sentence of another state's speech is that state's words."""
+    speeches = [
+        {"id": "VEN_78_2023", "iso3": "VEN", "session": 78, "year": 2023, "country": "Venezuela",
+         "speaker": "Yván Gil", "post": "Minister for Foreign Affairs",
+         "text": "Venezuela demands an immediate end to all illegal sanctions imposed on Venezuela."},
+        {"id": "PRK_78_2023", "iso3": "PRK", "session": 78, "year": 2023, "country": "North Korea",
+         "speaker": "Song Kim", "post": "Chair of the Delegation",
+         "text": "The delegation extends its full support to Cuba in the face of the heinous sanctions and blockade "
+                 "of the United States."},
+        {"id": "CUB_78_2023", "iso3": "CUB", "session": 78, "year": 2023, "country": "Cuba",
+         "speaker": "Miguel Díaz-Canel", "post": "President",
+         "text": "The sanctions applied by the Government of the United States against Cuba violate "
+                 "international law."},
+    ]
+    a = _speeches_and_articles(tmp_path, speeches)
+    first = "What did Venezuela say about sanctions?"
+    ans = a.ask(first)
+    assert not ans.abstained and "Venezuela demands" in ans.citations[0].quote, ans.answer
+    cuba = a.ask("What about Cuba?", history=[(first, ans.answer)])
+    assert cuba.citations and all("full support to Cuba" not in c.quote for c in cuba.citations), cuba.answer
+    assert any("violate international law" in c.quote for c in cuba.citations), cuba.answer
