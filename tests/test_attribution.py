@@ -64,6 +64,18 @@ def _speeches_and_articles(tmp_path, speeches: list[dict], articles: dict[str, s
     return a
 
 
+def _speech(iso3: str, country: str, speaker: str, post: str, text: str, session: int = 78) -> dict:
+    """A UN General Debate speech record as the shared dataset gives it."""
+    year = 1945 + session
+    return {"id": f"{iso3}_{session}_{year}", "iso3": iso3, "session": session, "year": year, "country": country,
+            "speaker": speaker, "post": post, "text": text}
+
+
+def _md(title: str, published: str, body: str, source: str = "Test Wire") -> str:
+    """An article as a Markdown file with front matter."""
+    return f"---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{body}\n"
+
+
 def _ingested(tmp_path, title: str, published: str, body: str, source: str = "Test Wire"):
     """A fresh store (real Chroma, model, spaCy) holding one article written with front matter."""
     from assistant import Assistant
@@ -1286,20 +1298,17 @@ def test_a_topic_named_in_the_question_must_be_what_the_quote_is_about(tmp_path)
     sentences before it) names the topic's country, by name, official name, capital or demonym;
     else the answer says the passages found do not mention it."""
     speeches = [
-        {"id": "RUS_78_2023", "iso3": "RUS", "session": 78, "year": 2023, "country": "Russia",
-         "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs",
-         "text": "We demand the lifting of the unilateral sanctions imposed on the Syrian Arab Republic. The "
-                 "sanctions against the Democratic People's Republic of Korea have exhausted their usefulness, and "
-                 "we call for their easing."},
-        {"id": "IRN_78_2023", "iso3": "IRN", "session": 78, "year": 2023, "country": "Iran",
-         "speaker": "Ebrahim Raisi", "post": "President",
-         "text": "I reiterate today that those sanctions have not yielded the desired results."},
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+                "We demand the lifting of the unilateral sanctions imposed on the Syrian Arab Republic. The "
+                "sanctions against the Democratic People's Republic of Korea have exhausted their usefulness, and "
+                "we call for their easing."),
+        _speech("IRN", "Iran", "Ebrahim Raisi", "President",
+                "I reiterate today that those sanctions have not yielded the desired results."),
     ]
-    a = _speeches_and_articles(tmp_path, speeches, {"news.md": (
-        "---\ntitle: Lavrov in Pyongyang\nsource: Test Wire\npublished: 2018-06-08\n---\n"
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": _md("Lavrov in Pyongyang", "2018-06-08", (
         "Any deal must involve the lifting of sanctions on North Korea, Lavrov told his North Korean counterpart.\n\n"
         "Xi and Putin said it was of fundamental importance to protect trade with the Islamic Republic against "
-        "unilateral sanctions.\n")})
+        "unilateral sanctions."))})
     russia = a.ask("What is Russia's position on sanctions on North Korea?")
     assert not russia.abstained, russia.answer
     quotes = [c.quote for c in russia.citations]
@@ -1343,19 +1352,16 @@ def test_a_country_or_speech_giver_that_said_nothing_on_the_topic_is_said_to_be_
     speech); "What did Olaf Scholz say about Egypt?" missed his "German-Egyptian unity" (a topic
     named by a demonym); "What did Norway pledge to Ukraine?" took Ukraine for an actor asked about."""
     speeches = [
-        {"id": "DEU_78_2023", "iso3": "DEU", "session": 78, "year": 2023, "country": "Germany",
-         "speaker": "Olaf Scholz", "post": "Chancellor",
-         "text": "We will stand by the people of Ukraine for as long as it takes."},
-        {"id": "UKR_78_2023", "iso3": "UKR", "session": 78, "year": 2023, "country": "Ukraine",
-         "speaker": "Volodymyr Zelenskyy", "post": "President",
-         "text": "I promise that Ukraine will defend every village."},
+        _speech("DEU", "Germany", "Olaf Scholz", "Chancellor",
+                "We will stand by the people of Ukraine for as long as it takes."),
+        _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+                "I promise that Ukraine will defend every village."),
     ]
-    a = _speeches_and_articles(tmp_path, speeches, {"news.md": (
-        "---\ntitle: Egypt courted\nsource: Test Wire\npublished: 2023-10-22\n---\n"
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": _md("Egypt courted", "2023-10-22", (
         "Visiting Chancellor Olaf Scholz praised German-Egyptian unity in working to prevent a conflagration.\n\n"
         "NATO pledged to support Kyiv for as long as it takes. Aid must include F-16 fighter jets which have been "
         "pledged by Norway, Denmark and the Netherlands, Kurt Volker said.\n\n"
-        "“I would urge you to invest in Japan,” Japanese Prime Minister Fumio Kishida said in a speech.\n")})
+        "“I would urge you to invest in Japan,” Japanese Prime Minister Fumio Kishida said in a speech."))})
     denmark = a.ask("What did Denmark pledge to Ukraine?")
     assert denmark.abstained and "do not report Denmark or its officials pledging anything" in denmark.answer, \
         denmark.answer
@@ -1388,17 +1394,14 @@ def test_another_states_speech_never_answers_for_the_state_asked(tmp_path):
     Cuba?" quoted North Korea's speech supporting Cuba as Cuba's position (a speech sentence with
     no cue carried no speaker). A sentence of another state's speech is that state's words."""
     speeches = [
-        {"id": "VEN_78_2023", "iso3": "VEN", "session": 78, "year": 2023, "country": "Venezuela",
-         "speaker": "Yván Gil", "post": "Minister for Foreign Affairs",
-         "text": "Venezuela demands an immediate end to all illegal sanctions imposed on Venezuela."},
-        {"id": "PRK_78_2023", "iso3": "PRK", "session": 78, "year": 2023, "country": "North Korea",
-         "speaker": "Song Kim", "post": "Chair of the Delegation",
-         "text": "The delegation extends its full support to Cuba in the face of the heinous sanctions and blockade "
-                 "of the United States."},
-        {"id": "CUB_78_2023", "iso3": "CUB", "session": 78, "year": 2023, "country": "Cuba",
-         "speaker": "Miguel Díaz-Canel", "post": "President",
-         "text": "The sanctions applied by the Government of the United States against Cuba violate "
-                 "international law."},
+        _speech("VEN", "Venezuela", "Yván Gil", "Minister for Foreign Affairs",
+                "Venezuela demands an immediate end to all illegal sanctions imposed on Venezuela."),
+        _speech("PRK", "North Korea", "Song Kim", "Chair of the Delegation",
+                "The delegation extends its full support to Cuba in the face of the heinous sanctions and blockade "
+                "of the United States."),
+        _speech("CUB", "Cuba", "Miguel Díaz-Canel", "President",
+                "The sanctions applied by the Government of the United States against Cuba violate "
+                "international law."),
     ]
     a = _speeches_and_articles(tmp_path, speeches)
     first = "What did Venezuela say about sanctions?"
