@@ -1402,6 +1402,11 @@ class ClaimExtractor:
                           and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
         if root.lower_ in _MEANS:  # "It means we will always speak up for ...", "X shows that more must be done"
             mains[1:1] = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        elif root.lower_ in _COPULAS and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "one")
+                                             for c in root.children):
+            # "That is why the mandate should cover ...", "One of them is that peacekeepers should be impartial"
+            mains[1:1] = [c for c in root.children
+                          if c.dep_ in ("ccomp", "advcl", "attr") and c.pos_ in ("VERB", "AUX")]
         out: list[Claim] = []
         for main in mains:  # the first clause that commits; every clause of what something "means"
             found = self._voice_commitment_of(main, doc, text, sent_start, s, e, quotes, ctx, doc_id, published)

@@ -1309,3 +1309,17 @@ def test_a_block_introduced_with_a_colon_goes_on_for_its_paragraphs():
     got = [(c.actor, c.text[:30]) for c in sorted(x.extract(text, "d", "2023-11-30"), key=lambda c: c.start)]
     assert got == [("BEUC", "Meta is partially blocking the"), ("BEUC", "In addition, many consumers li"),
                    ("BEUC", "Meta provides misleading and i"), ("Pachl", "The company’s approach also ra")], got
+
+
+def test_speech_demands_after_that_is_why_and_one_of_them_is_that():
+    """"That is why the mandate should cover the occupied area" and "One of them is that United
+    Nations peacekeepers should be impartial" are the speech's demands; "That is why we went to
+    the Security Council" states nothing."""
+    x = ClaimExtractor()
+    ukraine = Actor("Ukraine", "government", "President")
+    got = [(c.kind, c.text) for c in x.extract(
+        "That is why the peacekeepers’ mandate should cover the entire occupied area. One of them is that United "
+        "Nations peacekeepers should be impartial. That is why we went to the Security Council.", "d", "2017-09-20",
+        voice=ukraine)]
+    assert got == [("demand", "the peacekeepers’ mandate should cover the entire occupied area"),
+                   ("demand", "United Nations peacekeepers should be impartial")], got
