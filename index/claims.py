@@ -296,7 +296,12 @@ _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
                            r"said|pointed\s+out|borne\s+in\s+mind)\s+that\s+")
-_IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE)) + r"|time|our)\b", re.I)
+# "It is naive to believe that X", "It is unacceptable that X": the speaker's verdict on X (a position).
+_VERDICTS = {"naive", "unacceptable", "regrettable", "deplorable", "inadmissible", "intolerable", "wrong",
+             "clear", "evident", "obvious", "undeniable", "unfortunate", "shameful", "absurd", "impossible"}
+_PLAIN_VERDICTS = {"clear", "evident", "obvious", "undeniable", "impossible"}  # the others are criticism
+_IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE | _VERDICTS))
+                         + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
 _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
@@ -1520,7 +1525,7 @@ class ClaimExtractor:
     def _impersonal(self, root, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
         """A speech's "It is vital that X" / "It is time for X to Y" (a demand) and "It is our duty
         to X" / "It is our conviction that X" (a position): X is the speaker's."""
-        pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _IMPERATIVE), None)
+        pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _IMPERATIVE | _VERDICTS), None)
         attr = next((c for c in root.children if c.dep_ == "attr" and (
             c.lower_ == "time" or c.lower_ in _OUR_NOUNS and any(k.lower_ == "our" for k in c.lefts))), None)
         if pred is None and attr is None:
@@ -1541,8 +1546,9 @@ class ClaimExtractor:
         cs, ce = s + first.idx, s + last.idx + len(last)
         if ce - cs < 8:
             return []
-        demand = pred is not None or attr is not None and attr.lower_ == "time"
-        kind = "statement" if introduced else "demand" if demand else "position"
+        demand = pred is not None and pred.lower_ in _IMPERATIVE or attr is not None and attr.lower_ == "time"
+        kind = ("statement" if introduced else "demand" if demand
+                else "criticism" if pred is not None and pred.lower_ in _VERDICTS - _PLAIN_VERDICTS else "position")
         holder = pred if pred is not None else attr
         assert holder is not None  # (one of them, checked above)
         return [self._claim(ctx, doc_id, doc[:holder.i + 1].text, ctx.voice, doc[root.i:holder.i + 1].text, kind, False,

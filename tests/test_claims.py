@@ -370,7 +370,7 @@ def test_speech_impersonal_demands_feelings_appeals_and_solidarity_are_the_speak
     """From UN speeches outside the gold: "It is imperative to ...", "It is time for ...", "It is
     our duty to ...", "It is important to note that X" (X), "I am glad that ...", "We deplore ...",
     "we appeal to X to Y", "we stand with Ukraine in ..." after another clause; in a news article
-    "It is vital that ..." is nobody's, and "It is clear that ..." states no demand."""
+    "It is vital that ..." is nobody's, and a speech's "It is clear that X" states X as its view, no demand."""
     x = ClaimExtractor()
     voice = x.voice_of({"country": "Estonia", "speaker": "Alar Karis", "post": "President"})
     speech = ("Therefore, it is imperative to find a peaceful solution to end this conflict. It is time for the "
@@ -384,6 +384,7 @@ def test_speech_impersonal_demands_feelings_appeals_and_solidarity_are_the_speak
                    ("Estonia", "demand", "the Council to act"),
                    ("Estonia", "position", "to ensure accountability"),
                    ("Estonia", "statement", "the talks failed"),
+                   ("Estonia", "position", "the war is a disaster"),
                    ("Estonia", "position", "glad that the Assembly adopted the resolution"),
                    ("Estonia", "criticism", "the Russian Federation’s failure to implement that resolution"),
                    ("Estonia", "demand", "the leaders of the region to support us in this fight"),
@@ -1323,3 +1324,17 @@ def test_speech_demands_after_that_is_why_and_one_of_them_is_that():
         voice=ukraine)]
     assert got == [("demand", "the peacekeepers’ mandate should cover the entire occupied area"),
                    ("demand", "United Nations peacekeepers should be impartial")], got
+
+
+def test_speech_verdicts_told_impersonally():
+    """A speech's "It is unacceptable that X" criticises X, "It is naive to believe that X" too,
+    and "It is clear that X" states X as its view; the same words in news are the writer's."""
+    x = ClaimExtractor()
+    ukraine = Actor("Ukraine", "government", "President")
+    got = [(c.actor, c.kind, c.text) for c in x.extract(
+        "It is unacceptable that civilians are targeted. It is naive to believe that safe shores will always be "
+        "found. It is clear that the aggressor has no intention of stopping.", "d", "2018-09-26", voice=ukraine)]
+    assert got == [("Ukraine", "criticism", "civilians are targeted"),
+                   ("Ukraine", "criticism", "to believe that safe shores will always be found"),
+                   ("Ukraine", "position", "the aggressor has no intention of stopping")], got
+    assert not x.extract("It is unacceptable that civilians are targeted.", "d", "2018-09-26")
