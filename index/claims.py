@@ -292,6 +292,9 @@ _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\
 # "There is an urgent need to X", "there is a need for X": a speech's demand.
 _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)\s+(?:an?\s+)?(?:\w+\s+)?need\s+"
                        r"(?:for|to)\s+(?=\S)")
+# "There can be no peace without justice", "There will be no safe shores if ...": the speech's view.
+_THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could)\s+"
+                       r"(?:never\s+)?be\s+no\s+(?=\S)")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
@@ -1385,11 +1388,14 @@ class ClaimExtractor:
             for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
                                      (_LET_ME.match(doc.text), "me", ""),
                                      (_NEED_FOR.match(doc.text), "there", "demand"),
+                                     (_THERE_NO.match(doc.text), "there", "position"),
                                      (_IT_SHOULD_BE.match(doc.text), "it", ""),
                                      (_VOICE_OPENER.match(doc.text) or named, "", "position")):
                 if m is None:
                     continue
-                cs, ce = s + m.end(), s + len(doc.text.rstrip(" .!;"))
+                # (the view keeps its "There can be no": "peace in Haiti when ..." alone says the opposite)
+                cs = s + (m.end() if m.re is not _THERE_NO else len(doc.text) - len(doc.text.lstrip()))
+                ce = s + len(doc.text.rstrip(" .!;"))
                 content = text[cs:ce]
                 if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
                     break  # (not "Let us not forget that")

@@ -1338,3 +1338,14 @@ def test_speech_verdicts_told_impersonally():
                    ("Ukraine", "criticism", "to believe that safe shores will always be found"),
                    ("Ukraine", "position", "the aggressor has no intention of stopping")], got
     assert not x.extract("It is unacceptable that civilians are targeted.", "d", "2018-09-26")
+
+
+def test_speech_there_can_be_no_is_a_view():
+    """A speech's "There can be no peace ... when ..." is its view, kept whole (without its
+    "There can be no" the content says the opposite)."""
+    x = ClaimExtractor()
+    got = [(c.kind, c.text) for c in x.extract(
+        "There can be no peace and security in Haiti when 25 per cent of the population is starving.", "d",
+        "2019-09-28", voice=Actor("Canada", "government", "Minister"))]
+    assert got == [("position", "There can be no peace and security in Haiti when 25 per cent of the population "
+                                "is starving")], got
