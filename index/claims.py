@@ -276,6 +276,9 @@ _IMPERATIVE = {"vital", "essential", "crucial", "imperative", "important", "nece
                "indispensable", "paramount", "incumbent"}
 _OUR_NOUNS = {"duty", "responsibility", "obligation", "task", "priority", "hope", "conviction", "belief", "view",
               "goal", "aim", "commitment", "intention", "wish", "firm belief"}
+# "Our priority is to X", "Canada's fourth priority is to X" (see _voice_commitment_of)
+_OUR_NOUN_IS = re.compile(r"(?:\b(?:[Oo]ur|[Mm]y)|[’']s)\s+(?:\w+\s+)?(?:" + "|".join(sorted(_OUR_NOUNS))
+                          + r")\s+(?:is|remains)\b")
 # A speech's own view, announced before the clause that gives it ("For my country, X", "In our view, X").
 _VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation|Government|government|people)|For\s+us"
                            r"|In\s+(?:our|my)\s+(?:view|opinion|judgement|judgment|understanding)"
@@ -748,7 +751,9 @@ class ClaimExtractor:
                                          or _IT_SHOULD_BE.match(text, start, sp.end)
                                          or _LET_US.match(text, start, sp.end)
                                          or _LET_ME.match(text, start, sp.end)
-                                         or _NEED_FOR.match(text, start, sp.end)))
+                                         or _NEED_FOR.match(text, start, sp.end)
+                                         or _THERE_NO.match(text, start, sp.end)
+                                         or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
 
@@ -1443,6 +1448,18 @@ class ClaimExtractor:
         # "Guyana has placed its faith in the Court, and it will continue to do so": "it" is the speaker
         it_speaks = subj is not None and subj.lower_ == "it" and root.dep_ == "conj" and root.head.dep_ == "ROOT" \
             and self._voice_speaks(self._subject(root.head), ctx) and self._subject(root.head).lower_ != "it"
+        if subj is not None and subj.lower_ in _OUR_NOUNS and root.lower_ in _COPULAS and any(
+                k.dep_ == "poss" and (k.lower_ in _FIRST_PERSON_OWNERS
+                                      or self.resolver.country_of(k.text) == ctx.voice.name) for k in subj.lefts):
+            # "Our priority is to end the war", "Canada's fourth priority is to promote gender equality"
+            clause = next((c for c in root.children if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > root.i), None)
+            if clause is not None:
+                cs, ce = self._clause_content(clause, s)
+                if ce - cs >= 8:
+                    kind = "pledge" if subj.lower_ in ("commitment", "intention") else "position"
+                    return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[subj.i:root.i + 1].text, kind,
+                                        False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                        self._date(text, s, e, cs, ce, published, doc, root))]
         if not it_speaks and not self._voice_speaks(subj, ctx):
             return self._impersonal_demand(root, subj, doc, text, sent_start, s, e, ctx, doc_id, published)
         negated_can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca", "could")), None)

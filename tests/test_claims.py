@@ -1349,3 +1349,14 @@ def test_speech_there_can_be_no_is_a_view():
         "2019-09-28", voice=Actor("Canada", "government", "Minister"))]
     assert got == [("position", "There can be no peace and security in Haiti when 25 per cent of the population "
                                 "is starving")], got
+
+
+def test_speech_priorities_are_the_speakers():
+    """A speech's "Our priority is to X" and "Canada's fourth priority is to X" state X as the
+    speaking state's aim; another's priority ("Russia's priority is ...") is not its own."""
+    x = ClaimExtractor()
+    got = [(c.actor, c.kind, c.text) for c in x.extract(
+        "Our priority is to end the war. Canada’s fourth priority is to promote gender equality together. Russia's "
+        "priority is to win the war.", "d", "2019-09-28", voice=Actor("Canada", "government", "Minister"))]
+    assert got == [("Canada", "position", "to end the war"),
+                   ("Canada", "position", "to promote gender equality together")], got
