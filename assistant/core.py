@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.actors import ActorResolver, learn_states, role_country
+from index.actors import ActorResolver, fold, learn_states, role_country
 from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
 from index.errors import BackendError, QuestionError
@@ -25,7 +25,7 @@ from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_li
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
-from .query import OFFICE_ROLE, History, Query, QueryParser
+from .query import OFFICE_ROLE, History, Query, QueryParser, names_giver
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
@@ -351,7 +351,16 @@ class Assistant:
         of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order."""
         filters = check_arguments(kind=kind, filters=filters)
         actors = self.parser.match_actors([actor]) or [actor]
-        return self._statements(actors, kind, self.parser.resolve_filters(filters), topic or "")
+        resolved = self.parser.resolve_filters(filters)
+        found = self._statements(actors, kind, resolved, topic or "")
+        state = self.parser.speech_state(actor) if not _COUNTRIES.country_of(actor) else None
+        if state:  # "Sergey Lavrov": his speech's statements too (the state's, with him in the role)
+            given = [c for c in self._statements([state], kind, resolved, topic or "")
+                     if c.actor == state and names_giver(actor, frozenset(fold(c.role).split()))]
+            ids = {c.claim_id for c in found}
+            found = sorted(found + [c for c in given if c.claim_id not in ids],
+                           key=lambda c: (c.when, c.published, c.start))
+        return found
 
     def _statements(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
                     topic: str = "") -> list[Claim]:
@@ -372,7 +381,7 @@ class Assistant:
         filters = check_arguments(kind=kind, filters=filters)
         if len([a for a in actors if a.strip()]) < 2:
             raise QuestionError("compare needs at least two actors")
-        resolved = [(self.parser.match_actors([a]) or [a])[0] for a in actors if a.strip()]
+        resolved = [self.parser.actor_named(a) or a for a in actors if a.strip()]
         if len(set(resolved)) < len(resolved):
             same = sorted({r for r in resolved if resolved.count(r) > 1})
             raise QuestionError(f"compare needs different actors: {', '.join(same)} is named twice "
@@ -400,6 +409,9 @@ class Assistant:
     def actors(self) -> list[ActorSummary]:
         """Actors with attributed statements, most quoted first."""
         return self.store.actors()
+
+
+_COUNTRIES = ActorResolver()
 
 
 def _background(fn, *args) -> threading.Thread:

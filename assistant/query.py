@@ -537,6 +537,20 @@ def carry_over(question: str, previous: list[str]) -> str:
 
 
 _RESOLVER = ActorResolver()
+
+
+def names_giver(name: str, role_words: frozenset[str]) -> bool:
+    """Whether a name names the giver of a speech whose role has the folded ``role_words``
+    ("Minister for Foreign Affairs Sergey Lavrov"): all its words, or its surname with its other
+    words spelled alike up to their fourth letter ("Sergei Lavrov", another transliteration)."""
+    words = fold(name).split()
+    if set(words) <= role_words:
+        return True
+    *given, surname = words
+    return bool(given) and len(surname) > 3 and surname in role_words and all(
+        len(w) >= 4 and any(r[:4] == w[:4] for r in role_words) for w in given)
+
+
 _SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)
 _PLURAL = re.compile(r"\b(they|them|their)\b", re.I)
 _TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but|what about|how about|also)\b|"
@@ -821,8 +835,8 @@ class QueryParser:
             matched = self.match_actors([n])
             if len(n.split()) < 2 and not matched and not self._giver_names([n]):
                 continue  # (a surname that gave a speech, "Lavrov", does count)
-            words = set(fold(matched[0] if matched else n).split())
-            state = next((st for st, role_words in self._speech_givers() if words <= role_words), None)
+            state = next((st for st, role_words in self._speech_givers()
+                          if names_giver(matched[0] if matched else n, role_words)), None)
             if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"
                 speakers[matched[0] if matched else n] = state
                 if state not in actors and (not matched or matched[0] in actors):
@@ -929,6 +943,17 @@ class QueryParser:
                     unknown.append(name)
         return cited, unknown
 
+    def actor_named(self, name: str) -> str | None:
+        """The one index actor a typed name stands for: the same name, else the most quoted of
+        those it may stand for ("Russia" is Russia, never "After Russia"; "Lind" is Kaia Lind)."""
+        known = self._known_actors()  # (most quoted first)
+        hits = match_actor_names(name, known)
+        if not hits:
+            bare = _RESOLVER.resolve(name)
+            if bare.role and bare.actor_type == "person" and bare.name != name:
+                hits = match_actor_names(bare.name, known)
+        return hits[0] if hits else None
+
     def match_actors(self, names: Sequence[str]) -> list[str]:
         """Actors of the index that ``names`` refer to: the same name (accents and apostrophes
         folded), or a surname / first words of it ("Xi" -> "Xi Jinping"), with or without the
@@ -958,12 +983,17 @@ class QueryParser:
         ("Anne Beathe Tvinnereim", "Lavrov"): who a question may ask about or a pronoun stand for."""
         return self.match_actors(names) + self._giver_names(names)
 
+    def speech_state(self, name: str) -> str | None:
+        """The state whose speech ``name`` gave ("Sergey Lavrov", "Sergei Lavrov", "Lavrov" ->
+        Russia), else None."""
+        return next((st for st, role_words in self._speech_givers() if names_giver(name, role_words)), None)
+
     def _giver_names(self, names: Sequence[str]) -> list[str]:
         """The ``names`` that name the giver of a speech the index holds ("Anne Beathe Tvinnereim",
         "Lavrov"; no one-word name of a state or of three letters or fewer)."""
         givers = self._speech_givers()
         return [n for n in names if (len(n.split()) > 1 or len(n) > 3 and not _RESOLVER.country_of(n))
-                and not self.match_actors([n]) and any(set(fold(n).split()) <= role_words for _, role_words in givers)]
+                and not self.match_actors([n]) and any(names_giver(n, role_words) for _, role_words in givers)]
 
     def _speech_givers(self) -> list[tuple[str, frozenset[str]]]:
         """(state, the folded words of its speaker's role) of the index's speeches, read once."""

@@ -127,7 +127,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     n = len(tw)
     if exact and n == 1:
         # "Adler" is an actor of its own (a surname an article never expanded) and "Tomas Adler":
-        # the typed surname means both.
+        # the typed surname means both (a country typed is that country: not "After Russia", "Bank of Israel")
+        if _is_country_name(t):
+            return exact
         return exact + [k for k in known if k not in exact and len(kw := _words(k)) > 1 and kw[-1] == tw[0]]
     # "Vera Jourova" also means the actor "Jourova" (statements where an article gave the surname only)
     surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact]
@@ -142,6 +144,17 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         # "SEC" for "Securities and Exchange Commission": the initials of its words but of/and/for/the
         found = [k for k in known if _initials(k) == typed]
     return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_country_name(folded: str) -> bool:
+    """Whether a folded name is a country's ("russia", "united states"), by the built-in tables."""
+    return _plain_resolver().country_of(folded) is not None
+
+
+@lru_cache(maxsize=1)
+def _plain_resolver() -> "ActorResolver":
+    return ActorResolver()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -281,6 +294,15 @@ def learn_states(names: Iterable[str]) -> None:
             _LEARNED_STATES.setdefault(form.lower(), name)
 
 
+# Words that make a role a state's office ("Ostmark's Chancellor", "Russian diplomat", "Kenyan
+# government spokesman"), not an expert's field ("a Russia specialist").
+_OFFICE_WORDS = re.compile(
+    r"(?i)\b(?:minister|ministry|president|vice|premier|chancellor|secretary|ambassador|envoy|diplomat|consul|"
+    r"official|officials|spokes\w*|negotiator|delegate|delegation|representative|government|embassy|king|queen|"
+    r"prince|emir|sheikh|leader|head of state|commander|foreign|senator|lawmaker|parliament\w*|governor|mayor|"
+    r"adviser|advisor|aide)\b")
+
+
 def role_country(role: str, resolver: "ActorResolver") -> str | None:
     """The country a role names: its first word ("Quessland's Foreign Minister", "Calderran Prime
     Minister"), a government body it serves ("spokeswoman for the Keshani foreign ministry") or its
@@ -289,8 +311,8 @@ def role_country(role: str, resolver: "ActorResolver") -> str | None:
     if not role:
         return None
     first = re.sub(r"(?:’s|'s)$", "", role.split(" ")[0])
-    if first[:1].isupper() and (country := resolver.country_of(first)):
-        return country
+    if first[:1].isupper() and _OFFICE_WORDS.search(role) and (country := resolver.country_of(first)):
+        return country  # (not "Russia strategic and defense affairs specialist at Curtin University")
     # "spokeswoman for the Keshani foreign ministry", "adviser at the Russian embassy"
     body = re.search(rf"\b(?:for|of|at|from|in)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:’s|'s)?\s+"
                      rf"(?i:(?:(?:{_BODY_QUALIFIERS})\s+)?(?:{_GOVERNMENT_BODIES}))\b", role)

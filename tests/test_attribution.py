@@ -1410,3 +1410,29 @@ def test_another_states_speech_never_answers_for_the_state_asked(tmp_path):
     cuba = a.ask("What about Cuba?", history=[(first, ans.answer)])
     assert cuba.citations and all("full support to Cuba" not in c.quote for c in cuba.citations), cuba.answer
     assert any("violate international law" in c.quote for c in cuba.citations), cuba.answer
+
+
+def test_compare_and_positions_take_the_actor_typed_and_a_speech_giver_by_another_spelling(tmp_path):
+    """From a fourth new-user pass: `compare Russia Ukraine` compared "After Russia" (an actor made
+    of "After Russia's invasion of Ukraine, he said ...") because matches were sorted by name;
+    `positions Russia` listed a university's "Russia strategic and defense affairs specialist" as
+    a Russian official; "What did Lavrov say about NATO?" said he said nothing when the news spells
+    him "Sergei" and his speech "Sergey"; `positions "Sergey Lavrov"` found nothing."""
+    speeches = [
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister of Foreign Affairs",
+                "We condemn the expansion of NATO to the east. We urge Western politicians to reread the Charter."),
+        _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+                "We demand that Russia withdraw its troops from Ukraine."),
+    ]
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": _md("Lavrov in Pyongyang", "2018-06-08", (
+        "Russian Foreign Minister Sergei Lavrov said the sanctions must be lifted in stages.\n\n"
+        "After Russia's invasion of Ukraine, Lavrov said the West had ignored its warnings.\n\n"
+        "“China and Russia have common interests,” said Alexey Muraviev, a Russia strategic and defense affairs "
+        "specialist at Curtin University in Perth, Australia."))})
+    comparison, answer = a.compare(["Russia", "Ukraine"])
+    assert [actor for actor, _ in comparison.columns] == ["Russia", "Ukraine"], comparison
+    assert all(c.actor != "Alexey Muraviev" for c in a.positions("Russia"))
+    nato = a.ask("What did Lavrov say about NATO?")
+    assert not nato.abstained and "expansion of NATO" in nato.citations[0].quote, nato.answer
+    given = a.positions("Sergey Lavrov")
+    assert given and all(c.actor == "Russia" and "Sergey Lavrov" in c.role for c in given), given
