@@ -261,6 +261,10 @@ _NOT_PERSON_HEADS = _BODY_HEADS | {
     "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
     "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
     "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
+# First words that make a capitalised run no name ("After Russia", "Since Biden", "Under Putin")
+_NOT_NAME_STARTS = {"after", "before", "during", "since", "when", "while", "under", "with", "without", "as", "in",
+                    "on", "for", "at", "by", "from", "following", "despite", "unlike", "like", "if", "unless",
+                    "until", "then", "but", "and", "or", "so", "yet", "the", "a", "an", "dear", "thanks", "thank"}
 _ITEM_END = re.compile(r"(?:\s*[;,.]|\s+(?:or|and))+$", re.I)
 _MAX_LIST_ITEMS = 12  # items of a list announced with a colon read as statements
 _MAX_BLOCK_PARAGRAPHS = 5  # paragraphs after the first of a block introduced with a colon ("BEUC writes:")
@@ -770,7 +774,7 @@ class ClaimExtractor:
         # (not a thing the tagger read as a person: "General Data Protection Regulation")
         # (nor a seat of government the tagger read as a person: "Downing Street", "White House")
         names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS
-                 and not self.resolver.country_of(n)]
+                 and not self.resolver.country_of(n) and n.split()[0].lower() not in _NOT_NAME_STARTS]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another

@@ -1360,3 +1360,13 @@ def test_speech_priorities_are_the_speakers():
         "priority is to win the war.", "d", "2019-09-28", voice=Actor("Canada", "government", "Minister"))]
     assert got == [("Canada", "position", "to end the war"),
                    ("Canada", "position", "to promote gender equality together")], got
+
+
+def test_a_capitalised_run_after_a_preposition_is_no_person():
+    """"After Russia’s invasion of Ukraine, he said ..." made a person "After Russia" that `compare
+    Russia` then chose; a run opened by a preposition or conjunction is no name."""
+    x = ClaimExtractor()
+    text = ("Chancellor Olaf Scholz spoke in New York. After Russia’s invasion of Ukraine, he said this in the "
+            "Security Council: “Rather than form nations that looked ever backwards, we chose to look forward.”")
+    got = [c.actor for c in x.extract(text, "d", "2023-09-19")]
+    assert got == ["Olaf Scholz"], got
