@@ -1361,12 +1361,3 @@ def test_speech_priorities_are_the_speakers():
     assert got == [("Canada", "position", "to end the war"),
                    ("Canada", "position", "to promote gender equality together")], got
 
-
-def test_a_capitalised_run_after_a_preposition_is_no_person():
-    """"After Russia’s invasion of Ukraine, he said ..." made a person "After Russia" that `compare
-    Russia` then chose; a run opened by a preposition or conjunction is no name."""
-    x = ClaimExtractor()
-    text = ("Chancellor Olaf Scholz spoke in New York. After Russia’s invasion of Ukraine, he said this in the "
-            "Security Council: “Rather than form nations that looked ever backwards, we chose to look forward.”")
-    got = [c.actor for c in x.extract(text, "d", "2023-09-19")]
-    assert got == ["Olaf Scholz"], got
