@@ -20,7 +20,7 @@ from index.actors import TITLES, ActorResolver, fold, match_actor_names
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
-from .attribution import claim_sentence, person_answer
+from .attribution import PREPOSITIONS, claim_sentence, person_answer
 from .evidence import Evidence
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, question_subject, topic_owners
@@ -277,9 +277,9 @@ class ExtractiveAnswerer:
         statement: say so, then quote up to two statements on the topic with their real speakers.
         ``state``: ``who`` is a state, spoken for by its officials too ("... do not report Norway
         or its officials saying anything about sanctions on Iran")."""
-        gerund, rest = silent_phrase(query, who)
-        lead = (f"{ABSTAIN_TEXT} They do not report {who} or its officials {gerund} anything{rest}." if state
-                else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {gerund} anything{rest}.")
+        doing = silent_phrase(query, who)
+        lead = (f"{ABSTAIN_TEXT} They do not report {who} or its officials {doing}." if state
+                else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {doing}.")
         credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
                     and evidence.speakers.get((s.passage.doc_id, s.start))]
         # "What does X currently say ...?": the others' statements newest first too, as the time leads say
@@ -506,7 +506,7 @@ def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> fl
     return missing * (0.12 + lexical_weight * share)
 
 
-_SILENT = re.compile(r"^\s*(?:what|how)\s+(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?P<verb>say|said|pledge|"
+_SILENT = re.compile(r"^\s*(?P<wh>(?:what|how)\s+)?(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?P<verb>say|said|pledge|"
                      r"pledged|propose|proposed|demand|demanded|promise|promised|offer|offered|threaten|"
                      r"threatened|critici[sz]e|criticis[sz]ed|announce|announced|urge|urged|state|stated|reject|rejected|"
                      r"refuse|refused)\b"
@@ -522,7 +522,7 @@ def silent_speaker(query: Query) -> str:
     credits them with no statement at all (X is a name in the question that matches none of its
     actors and is not a country): "" otherwise."""
     m = _SILENT.match(query.untimed)
-    if not m:
+    if not m or not m.group("wh"):
         return ""
     said = m.group("who").strip()  # as the question writes it ("the European Commission")
     who = re.sub(r"^the\s+", "", said, flags=re.I)
@@ -536,7 +536,7 @@ def silent_state(query: Query) -> str:
     """The country a "What did X say/pledge ...?" question asks about when the index has no actor
     of that name ("What did Denmark pledge?" and Denmark never spoke): its name, else ""."""
     m = _SILENT.match(query.untimed)
-    if not m:
+    if not m or not m.group("wh"):
         return ""
     who = re.sub(r"^the\s+", "", m.group("who").strip(), flags=re.I)
     country = _RESOLVER.country_of(who)
@@ -593,8 +593,10 @@ def position_holders(query: Query) -> list[str]:
     return [a for a in query.actors if match_actor_names(who, [a])]
 
 
-def silent_phrase(query: Query, who: str) -> tuple[str, str]:
-    """("saying", " about Iran") for "What did Trump say about Iran?"."""
+def silent_phrase(query: Query, who: str) -> str:
+    """What ``who`` is not reported doing: "saying anything about Iran" for "What did Trump say
+    about Iran?", "urging investors to do anything" for "What did Kishida urge investors to do?",
+    "pledging to send troops to Gaza" for "Did China pledge to send troops to Gaza?"."""
     m = _SILENT.match(query.untimed)
     verb = m.group("verb").lower() if m else "say"
     verb = verb[:-1] if verb.endswith("ed") and verb[:-1] in _GERUND else verb
@@ -603,7 +605,13 @@ def silent_phrase(query: Query, who: str) -> tuple[str, str]:
     if not m:  # "What is Brandt's position on the drills freeze?"
         p = _POSITION_ON.search(query.untimed)
         rest = f"{p.group(1)} {p.group(2).strip(' ?.!')}" if p else ""
-    return _GERUND.get(verb, "saying"), (f" {rest}" if rest else "")
+    gerund = _GERUND.get(verb, "saying")
+    if m and not m.group("wh") and rest:  # a yes/no question: what it asks about, as asked
+        return f"{gerund} {rest}"
+    if rest and rest.split()[0].lower() not in PREPOSITIONS:
+        return f"{gerund} {rest} anything"  # "urging investors to do anything"
+    return f"{gerund} anything" + (f" {rest}" if rest else "")
+
 
 
 _POSITION_ON = re.compile(r"\b(?:position|stance|view|views|thinking)\s+(on|about|regarding|towards?)\s+(.+)$", re.I)

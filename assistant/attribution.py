@@ -67,7 +67,15 @@ def asked_phrase(query: Query) -> str:
     rest = text[m.end():].strip(" ?.!") if m else ""
     if is_yes_no(text):
         return f"{GERUND[kind]} {rest}".strip()
+    if rest and rest.split()[0].lower() not in PREPOSITIONS:
+        return f"{GERUND[kind]} {rest} anything"  # "urge investors to do": "urging investors to do anything"
     return f"{GERUND[kind]} anything" + (f" {rest}" if rest else "")
+
+
+# Words a question's topic may open with after its verb ("say about X"); any other opens an object.
+PREPOSITIONS = frozenset({"about", "on", "to", "for", "regarding", "concerning", "over", "with", "against", "in",
+                          "at", "towards", "toward", "of", "from", "after", "before", "during", "since", "by", "into",
+                          "as"})
 
 
 def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answer | None:
@@ -89,8 +97,10 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         p = evidence.actor_passages.get((c.doc_id, c.sent_start))
         return p.slice(c.sent_start, c.sent_end) if p else c.text
 
-    def on_topic(c: Claim) -> bool:
-        return not query.topic_terms or bool(query.topic_terms & set(terms(text_of(c) + " " + " ".join(c.topics))))
+    def on_topic(c: Claim) -> bool:  # (a shared stem of five letters too: "investors", "invest")
+        found = set(terms(text_of(c) + " " + " ".join(c.topics)))
+        return not query.topic_terms or bool(query.topic_terms & found) or bool(
+            {t[:5] for t in query.topic_terms if len(t) >= 5} & {t[:5] for t in found if len(t) >= 5})
 
     wanted = [c for c in claims
               if claim_is(c, query.kind) and on_topic(c) and supports_predicate(query.untimed, text_of(c))]

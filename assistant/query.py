@@ -253,8 +253,8 @@ def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[
         return []
     head_names = named_entities(parts[0])
     head = set(match(head_names)) | {n for n in head_names if _RESOLVER.country_of(n)}
-    if not head:
-        return []
+    if not head and not _subject_verb_end(parts[0]):
+        return []  # ("What did BEUC say about Meta?": BEUC, no actor of the index, is still who is asked)
     after = parts[1]
     return [n for n in named_entities(after) if n not in head_names and not set(match([n])) & head
             and not re.search(rf"\b(?:at|in|during|before|after|since|from|by|according\s+to)\s+(?:the\s+)?"

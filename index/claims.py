@@ -386,6 +386,9 @@ _CONDITIONAL_THREAT = re.compile(r"^\W*(?:we|i|they|he|she|it|(?-i:[A-Z][\w’'.
                                  r"\b(?:(?-i:unless\s+(?:the\s+)?[A-Z])|if\s+(?:[\w’'-]+\s+){1,5}?(?:does|do|did|is|are|was|were|"
                                  r"has|have|had|can|could|will|would)\s*(?:not|n't)\b|if\s+(?:[\w’'-]+\s+){1,5}?"
                                  r"(?:fails?|failed|refuses?|refused|continues?|continued|keeps?|kept)\b)", re.I)
+# A quotation that opens with its speaker's own demand ("I would urge you to ...", "We call on ...").
+_FIRST_PERSON_DEMAND = re.compile(r"\W*(?:\w+,\s+)?(?:I|We)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*"
+                                  r"(?:urge|call\s+(?:on|upon)|demand|ask|invite|appeal\s+to|request|implore)\b")
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
                      r"protect|defend|help|support)\b", re.I)
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
@@ -2554,8 +2557,9 @@ class ClaimExtractor:
             return "rejection" if reported.group("rejection") else "pledge"
         if _PROPOSAL.search(content):
             return "proposal"
-        if _CONDITIONAL_THREAT.search(content):
-            return "demand"  # "We will take our case to the court if Kestria does not reopen the locks"
+        if _CONDITIONAL_THREAT.search(content) or _FIRST_PERSON_DEMAND.match(content):
+            # "We will take our case to the court if Kestria does not reopen the locks", "I would urge you to"
+            return "demand"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):
             return "criticism"
         if _PLEDGE.search(content):

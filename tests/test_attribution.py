@@ -1436,3 +1436,24 @@ def test_compare_and_positions_take_the_actor_typed_and_a_speech_giver_by_anothe
     assert not nato.abstained and "expansion of NATO" in nato.citations[0].quote, nato.answer
     given = a.positions("Sergey Lavrov")
     assert given and all(c.actor == "Russia" and "Sergey Lavrov" in c.role for c in given), given
+
+
+def test_silent_answers_say_what_was_asked_and_a_first_person_urge_is_a_demand(tmp_path):
+    """From a fourth new-user pass: "What did Kishida urge investors to do?" answered "... urging
+    anything investors to do", though his quotation opens "I would urge you to ..." (now a demand);
+    "Did China pledge to send troops to Gaza?" answered "... saying anything"; "What did BEUC say
+    about Meta?" quoted Meta (a subject the index does not know as an actor still asks)."""
+    a = _ingested(tmp_path, "Kishida courts investors", "2023-10-01", (
+        "“I would urge you to evaluate what we are doing in my country and then invest in Japan,” Japanese Prime "
+        "Minister Fumio Kishida said in a speech.\n\n"
+        "Chinese Foreign Minister Wang Yi said China supports a ceasefire in Gaza.\n\n"
+        "Meta said the subscription gives users a choice. “This is an unfair choice for users,” said the European "
+        "Consumer Organisation (BEUC)."))
+    kishida = a.ask("What did Kishida urge investors to do?")
+    assert not kishida.abstained and "I would urge you" in kishida.citations[0].quote, kishida.answer
+    assert [c.kind for c in a.positions("Kishida")] == ["demand"]
+    china = a.ask("Did China pledge to send troops to Gaza?")
+    assert china.abstained and "officials pledging to send troops to Gaza." in china.answer, china.answer
+    beuc = a.ask("What did BEUC say about Meta?")  # (Meta's words only ever as another's)
+    assert beuc.abstained and "Statements of others" in beuc.answer or all(
+        c.speaker != "Meta" for c in beuc.citations), beuc.answer
