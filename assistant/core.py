@@ -126,6 +126,7 @@ class Assistant:
                                   embed=self.embedder.embed, gender=self.evidence.person_gender,
                                   officials=store.officials)
         self._write_lock = threading.Lock()
+        self._generation = -1  # the catalog generation the parser's cached actors and outlets were read at
         self._llms: dict[str, Answerer] = {}
         self._preload: list[threading.Thread] = []
 
@@ -224,6 +225,10 @@ class Assistant:
               llm: str | None = None) -> Query:
         """The question understood once (follow-ups made standalone, by the LLM when one is set)."""
         backend = self._backend(self.settings.llm if llm is None else llm)
+        gen = self.store.catalog.generation()
+        if gen != self._generation:  # (another process, `attache ingest` beside `serve`, changed the index)
+            self._generation = gen
+            self.parser.invalidate()
         standalone = None
         if history and backend is not None and hasattr(backend, "rewrite_question"):
             try:

@@ -239,6 +239,12 @@ class Catalog:
             except sqlite3.Error:
                 pass
 
+    def generation(self) -> int:
+        """A number that grows whenever a document's text is added, replaced or removed, by this
+        process or another (``info.lexical_gen``): what a reader caching the index's actors checks."""
+        row = self._reader().execute("SELECT value FROM info WHERE key = 'lexical_gen'").fetchone()
+        return int(row[0]) if row else 0
+
     def _reader(self) -> sqlite3.Connection:
         """This thread's read-only connection (opened on first use; closed by ``close``)."""
         conn = getattr(self._local, "conn", None)

@@ -1457,3 +1457,20 @@ def test_silent_answers_say_what_was_asked_and_a_first_person_urge_is_a_demand(t
     beuc = a.ask("What did BEUC say about Meta?")  # (Meta's words only ever as another's)
     assert beuc.abstained and "Statements of others" in beuc.answer or all(
         c.speaker != "Meta" for c in beuc.citations), beuc.answer
+
+
+def test_an_open_assistant_sees_actors_another_writer_added(tmp_path):
+    """From a fourth new-user pass: with `attache serve` running, `attache ingest` added an article
+    and the server still answered "What did Quill reject?" with another state's sentence: its
+    cached actors never learnt Quill. The index's generation is checked before each question."""
+    from assistant import Assistant
+
+    a = _speeches_and_articles(tmp_path, [_speech("SAU", "Saudi Arabia", "Faisal bin Farhan", "Minister",
+                                                  "We must reject all forms of aggression against sacred values.")])
+    assert a.ask("What did Saudi Arabia reject?").citations
+    (tmp_path / "quill.md").write_text(_md("Norland rejects annexation claim", "2024-03-01", (
+        "Norland's Foreign Minister Zara Quill rejected the annexation claim on Friday, calling it illegal.")))
+    writer = Assistant.open(store=tmp_path / "store", create=False)
+    assert writer.ingest([tmp_path / "quill.md"]).ok
+    ans = a.ask("What did Quill reject?")
+    assert not ans.abstained and ans.citations and all(c.speaker == "Zara Quill" for c in ans.citations), ans.answer
