@@ -386,6 +386,10 @@ _CONDITIONAL_THREAT = re.compile(r"^\W*(?:we|i|they|he|she|it|(?-i:[A-Z][\w’'.
                                  r"\b(?:(?-i:unless\s+(?:the\s+)?[A-Z])|if\s+(?:[\w’'-]+\s+){1,5}?(?:does|do|did|is|are|was|were|"
                                  r"has|have|had|can|could|will|would)\s*(?:not|n't)\b|if\s+(?:[\w’'-]+\s+){1,5}?"
                                  r"(?:fails?|failed|refuses?|refused|continues?|continued|keeps?|kept)\b)", re.I)
+# A refusal told with a negated verb of acceptance: a rejection of what follows.
+_REFUSAL = re.compile(r"\b(?:(?:will|would|shall|can|could)\s+never|(?:will|would|shall)\s+not|won[’']t|cannot|"
+                      r"can[’']t|(?:do|does|did)\s+not|(?:do|does|did)n[’']t|never)\s+(?:\w+\s+)?(?:accept|recogni[sz]e|"
+                      r"tolerate|agree\s+to|allow|endorse|legitimi[sz]e)\b", re.I)
 # A quotation that opens with its speaker's own demand ("I would urge you to ...", "We call on ...").
 _FIRST_PERSON_DEMAND = re.compile(r"\W*(?:\w+,\s+)?(?:I|We)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*"
                                   r"(?:urge|call\s+(?:on|upon)|demand|ask|invite|appeal\s+to|request|implore)\b")
@@ -1504,6 +1508,8 @@ class ClaimExtractor:
         own_verb = aux.i == root.i  # "We seek ...", "We have to ...", "We are determined ...": no modal
         stated = negated or aux.lower_ in _VOICE_AIMS or own_verb and root.lower_ not in ("have", "has")
         kind = ("position" if stated else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
+        if negated and _REFUSAL.search(doc.text):
+            kind = "rejection"  # "We will never accept the annexation of Crimea"
         return [self._claim(ctx, doc_id, speaker, ctx.voice, aux.text, kind, False,  # (see _claim: "committed to")
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]
@@ -2557,6 +2563,8 @@ class ClaimExtractor:
             return "rejection" if reported.group("rejection") else "pledge"
         if _PROPOSAL.search(content):
             return "proposal"
+        if _REFUSAL.search(content):
+            return "rejection"  # "We will never accept the annexation", "Norland does not recognise the vote"
         if _CONDITIONAL_THREAT.search(content) or _FIRST_PERSON_DEMAND.match(content):
             # "We will take our case to the court if Kestria does not reopen the locks", "I would urge you to"
             return "demand"

@@ -283,7 +283,7 @@ def test_a_speech_credits_first_person_statements_to_its_speaker():
         ("Ghana", "proposal", "the Assembly establish a fund for climate adaptation"),
         ("Ghana", "pledge", "the Paris Agreement"),  # "remains committed to X": X, pledged
         ("Ghana", "pledge", "double our contribution to peacekeeping by 2030"),
-        ("Ghana", "position", "will not accept unilateral sanctions"),
+        ("Ghana", "rejection", "will not accept unilateral sanctions"),
         ("Secretary-General", "statement", "the goals were slipping away"),
     ]
     assert {c.role for c in x.extract(SPEECH, "s", "2020-09-22", voice=voice) if c.actor == "Ghana"} == {
@@ -344,8 +344,8 @@ def test_speech_formulas_of_the_general_debate_are_the_speakers():
     assert x.extract(speech, "s", "2017-09-20") == []  # a news article's "we" is nobody's
 
 
-def test_speech_states_of_mind_duties_and_refusals_are_positions():
-    """Shapes found in UN speeches outside the gold: "We cannot accept ...", "We have to act ...",
+def test_speech_states_of_mind_duties_and_refusals():
+    """Shapes found in UN speeches outside the gold: "We cannot accept ..." (a rejection), "We have to act ...",
     "We are determined to ...", "We are deeply concerned about ...", "We believe in ...", "We
     recall the words of ..."; a first-person sentence that states no position gives nothing."""
     x = ClaimExtractor()
@@ -356,7 +356,7 @@ def test_speech_states_of_mind_duties_and_refusals_are_positions():
               "Rabin. We are solidly in eighth position as a contributor to the budget. We can’t tackle today’s "
               "challenges with yesterday’s structures. I am pleased to welcome the implementation of the plan.")
     got = [(c.kind, c.text) for c in x.extract(speech, "s", "2021-09-22", voice=voice)]
-    assert got == [("position", "cannot accept the annexation of any territory by force"),
+    assert got == [("rejection", "cannot accept the annexation of any territory by force"),
                    ("demand", "to act now to save the planet"),
                    ("pledge", "eradicate poverty by 2030"),
                    ("position", "deeply concerned about the situation in Yemen"),
@@ -1361,3 +1361,18 @@ def test_speech_priorities_are_the_speakers():
     assert got == [("Canada", "position", "to end the war"),
                    ("Canada", "position", "to promote gender equality together")], got
 
+
+
+def test_a_refusal_to_accept_or_recognise_is_a_rejection():
+    """"We will never accept the annexation" in a speech and "Norland would never recognise the
+    annexation" reported of a minister are rejections (a new-user pass found them plain
+    statements, so "What did Quill reject?" said she rejected nothing); "We will not forget" is not."""
+    x = ClaimExtractor()
+    got = [(c.kind, c.text) for c in x.extract(
+        "We will never accept the annexation of Crimea. We will not forget the victims.", "d", "2023-09-19",
+        voice=Actor("Ukraine", "government", "President"))]
+    assert got == [("rejection", "will never accept the annexation of Crimea"),
+                   ("position", "will not forget the victims")], got
+    got = [(c.actor, c.kind) for c in x.extract(
+        "Norland's Foreign Minister Zara Quill said Norland would never recognise the annexation.", "d", "2024-03-01")]
+    assert got == [("Zara Quill", "rejection")], got
