@@ -133,7 +133,7 @@ def claims_csv(claims: Sequence[Claim]) -> str:
 
 # ---------------------------------------------------------------------------- Markdown (chat)
 
-_MD_SPECIAL = r"([*_`~#|\\])"
+_MD_SPECIAL = r"([*_`~#|\\\[\]])"  # (brackets too: "[click](javascript:...)" in an article is no link)
 
 
 def md_escape(s: str) -> str:
@@ -169,8 +169,8 @@ def chat_markdown(answer: Answer, turn: int = 1) -> str:
     an earlier answer's markers keep pointing at its own sources)."""
     text = "\n\n".join(_statement_list(b) for b in md_escape(answer.answer).split("\n\n"))
     numbers = {int(c.n) for c in answer.citations}
-    text = re.sub(r"\[(\d+)\]", lambda m: (f"[[{m[1]}]](#source-{int(turn)}-{m[1]})" if int(m[1]) in numbers
-                                           else m[0]), text)
+    text = re.sub(r"\\\[(\d+)\\\]", lambda m: (f"[[{m[1]}]](#source-{int(turn)}-{m[1]})" if int(m[1]) in numbers
+                                               else m[0]), text)
     if answer.abstained:  # the abstention's first sentence in bold ("The articles do not say.")
         first, sep, rest = text.partition(". ")
         text = f"**{first}{'.' if sep else ''}**" + (f" {rest}" if sep else "")

@@ -120,3 +120,19 @@ def test_positions_mark_reported_speech_and_quote_only_direct_quotations(store, 
     for out in (text, table):
         assert all(f"(reported) {s['text'][:40]}" in out and f"“{s['text'][:40]}" not in out for s in reported), out
         assert all(f"“{s['text'][:40]}" in out for s in direct), out
+
+
+def test_chat_quotes_markdown_links_of_an_article_verbatim():
+    """From a new-user pass: an article's "[click](javascript:alert('x'))" was rendered in the chat
+    as a link named "click" (href stripped): the quote was no longer verbatim. Brackets are
+    escaped like other Markdown characters; citation markers still link to their sources."""
+    from assistant.models import Answer, Citation
+    from assistant.render import chat_markdown, chat_text
+
+    cites = [Citation(n=1, doc_id="d", chunk_id="c", title="T", source="S", published="2026-01-02", url="",
+                      quote="q", start=0, end=1)]
+    text = "Quill said the isles [click](javascript:alert('x')) and **Aster** are Norland's. [1]"
+    md = chat_markdown(Answer("Q?", text, False, cites))
+    assert "](javascript" not in md.replace("\\]", "") and "\\[click\\]" in md, md
+    assert "[[1]](#source-1-1)" in md, md
+    assert chat_text(md) == text
