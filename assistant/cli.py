@@ -215,10 +215,10 @@ def cmd_positions(args) -> int:
         return 1
     if fmt in ("json", "csv", "markdown"):
         return 0
-    from .render import statement_text
+    from .render import said_by, statement_text
 
     for c in claims:
-        print(f"{c.date[:10]:10}  {c.kind:9}  {c.speaker} {c.cue}: {statement_text(c)}")
+        print(f"{c.date[:10]:10}  {c.kind:9}  {said_by(c)}: {statement_text(c)}")
         print(f"            — {outlet(c.source)}, {c.published[:10] or 'undated'}, \"{c.title}\" "
               f"({c.doc_id} {c.start}:{c.end})")
     return 0

@@ -100,6 +100,17 @@ CLAIM_COLUMNS = ("date", "actor", "speaker", "cue", "kind", "text", "source", "p
                  "doc_id", "start", "end")
 
 
+def said_by(c: Claim) -> str:
+    """Who said it and how, as written: "Kishida said", "Japan will"; a speaker that is only its
+    cue is shown once ("must", not "must must"; "Let us", not "us Let us")."""
+    speaker, cue = c.speaker.strip(), c.cue.strip()
+    if not speaker or cue.lower().startswith(speaker.lower()) or cue.lower().endswith(speaker.lower()):
+        return cue
+    if speaker.lower().endswith(cue.lower()):
+        return speaker
+    return f"{speaker} {cue}"
+
+
 def statement_text(c: Claim, escape=lambda t: t) -> str:
     """A statement as a reader should take it: a direct quotation in quotation marks, reported
     speech marked as reported and never dressed as the speaker's own words ("(reported) he

@@ -864,6 +864,8 @@ class ClaimExtractor:
         claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
         claims += self._list_items(text, claims, ctx)
         claims += self._block_paragraphs(text, claims, ctx)
+        if voice is not None:  # a speech's own statements are its speaker's words, verbatim, never reported
+            claims = [replace(c, direct=True) if c.actor == voice.name and not c.direct else c for c in claims]
         roles: dict[str, str] = {}
         for c in claims:  # a person's statements share the role one of them gives ("the ambassador said")
             if c.actor_type == "person" and c.role:

@@ -136,3 +136,19 @@ def test_chat_quotes_markdown_links_of_an_article_verbatim():
     assert "](javascript" not in md.replace("\\]", "") and "\\[click\\]" in md, md
     assert "[[1]](#source-1-1)" in md, md
     assert chat_text(md) == text
+
+
+def test_a_speechs_own_statements_are_quoted_and_their_speaker_shown_once():
+    """From a new-user pass: `positions Kishida` showed "must must: (reported) A food crisis must not
+    be perpetuated" and "us Let us: ..." for his own speech. A speech's own statements are its
+    speaker's words (quoted, not reported), and a speaker that is only its cue is shown once."""
+    from assistant.render import said_by, statement_text
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    x = ClaimExtractor()
+    speech = "A food crisis must not be perpetuated. Let us join our forces to strengthen human dignity."
+    got = x.extract(speech, "d", "2023-09-19", voice=Actor("Japan", "government", "Prime Minister"))
+    assert [(said_by(c), statement_text(c)) for c in got] == [
+        ("must", "“A food crisis must not be perpetuated”"),
+        ("Let us", "“join our forces to strengthen human dignity”")], [(c.speaker, c.cue) for c in got]
