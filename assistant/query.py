@@ -833,8 +833,8 @@ class QueryParser:
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
             matched = self.match_actors([n])
-            if len(n.split()) < 2 and not matched and not self._giver_names([n]):
-                continue  # (a surname that gave a speech, "Lavrov", does count)
+            if len(n.split()) < 2 and not matched and not self._giver_names([n]) or _RESOLVER.country_of(n):
+                continue  # (a surname that gave a speech, "Lavrov", does count; a state is no giver)
             state = next((st for st, role_words in self._speech_givers()
                           if names_giver(matched[0] if matched else n, role_words)), None)
             if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"

@@ -1968,6 +1968,7 @@ class ClaimExtractor:
                 return [(self._phrase(subj), person)] if person else []
         if low in _STATE_BODY_NOUNS and not subj.conjuncts and any(c.lower_ == "the" for c in subj.lefts) \
                 and not any(self.resolver.country_of(c.text) for c in subj.lefts) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.rights) \
                 and (state := self._state_before(subj)):
             # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]

@@ -1474,3 +1474,21 @@ def test_an_open_assistant_sees_actors_another_writer_added(tmp_path):
     assert writer.ingest([tmp_path / "quill.md"]).ok
     ans = a.ask("What did Quill reject?")
     assert not ans.abstained and ans.citations and all(c.speaker == "Zara Quill" for c in ans.citations), ans.answer
+
+
+def test_a_state_named_in_another_speech_is_no_giver_of_it(tmp_path):
+    """From a final new-user pass: "What did Armenia say about Azerbaijan?" quoted Azerbaijan's
+    speech unlabelled: its "the Government of Armenia rejected ..." was stored as Azerbaijan's with
+    the role "the Government of Armenia", so "Armenia" read as the giver of Azerbaijan's speech."""
+    speeches = [
+        _speech("AZE", "Azerbaijan", "Jeyhun Bayramov", "Minister of Foreign Affairs",
+                "Azerbaijan offered peace to Armenia. However, the Government of Armenia rejected the proposal. "
+                "Azerbaijan is determined to reintegrate the Armenian residents."),
+        _speech("ARM", "Armenia", "Ararat Mirzoyan", "Minister of Foreign Affairs",
+                "Azerbaijan must finally adhere to its legally binding obligations along the Lachin Corridor."),
+    ]
+    a = _speeches_and_articles(tmp_path, speeches)
+    assert [(c.actor, c.kind) for c in a.positions("Armenia", kind="rejection")] == [("Armenia", "rejection")]
+    ans = a.ask("What did Armenia say about Azerbaijan?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert all("Armenia" in c.title for c in ans.citations), [(c.title, c.quote) for c in ans.citations]
