@@ -663,9 +663,9 @@ def countries_named(text: str) -> set[str]:
 
 
 def names_topic(query: Query, s: Sentence) -> bool:
-    """Whether a sentence (with the few sentences before it in its passage) names one of the names
-    the question gives as its topic ("sanctions on North Korea": North Korea, or its capital,
-    demonym or official name); True when the question gives none."""
+    """Whether a sentence (with the few sentences before it in its passage, or its article's
+    title) names one of the names the question gives as its topic ("sanctions on North Korea":
+    North Korea, or its capital, demonym or official name); True when the question gives none."""
     if not query.topic_names:
         return True
     def country(name: str) -> str | None:  # (a people too: "the Palestinians")
@@ -686,7 +686,8 @@ def names_topic(query: Query, s: Sentence) -> bool:
     if countries_named(s.text) - own - wanted:
         return False  # about another country ("the Iranian nuclear deal"), whatever came before
     at = max(0, s.start - s.passage.start - _NAME_REACH)
-    return named_in(s.passage.text[at:max(at, s.start - s.passage.start)])
+    # (or the article's title: "Biden reaffirmed the two countries' partnership" in "Egypt faces ...")
+    return named_in(s.passage.text[at:max(at, s.start - s.passage.start)]) or named_in(s.passage.title)
 
 
 def speech_state(s: Sentence) -> str | None:

@@ -542,13 +542,15 @@ _RESOLVER = ActorResolver()
 def names_giver(name: str, role_words: frozenset[str]) -> bool:
     """Whether a name names the giver of a speech whose role has the folded ``role_words``
     ("Minister for Foreign Affairs Sergey Lavrov"): all its words, or its surname with its other
-    words spelled alike up to their fourth letter ("Sergei Lavrov", another transliteration)."""
+    words spelled alike up to their fourth letter ("Sergei Lavrov", another transliteration) or,
+    when shorter, a longer name of the same initial ("Joe" for "Joseph")."""
     words = fold(name).split()
     if set(words) <= role_words:
         return True
     *given, surname = words
+    # (a given name by its first letter too: "Joe Biden" for "Joseph R. Biden")
     return bool(given) and len(surname) > 3 and surname in role_words and all(
-        len(w) >= 4 and any(r[:4] == w[:4] for r in role_words) for w in given)
+        any(r[:4] == w[:4] if len(w) >= 4 else r[:1] == w[:1] and len(r) > len(w) for r in role_words) for w in given)
 
 
 _SINGULAR = re.compile(r"\b(he|she|him|his|her)\b", re.I)

@@ -1492,3 +1492,17 @@ def test_a_state_named_in_another_speech_is_no_giver_of_it(tmp_path):
     ans = a.ask("What did Armenia say about Azerbaijan?")
     assert not ans.abstained and ans.citations, ans.answer
     assert all("Armenia" in c.title for c in ans.citations), [(c.title, c.quote) for c in ans.citations]
+
+
+def test_a_giver_by_a_short_given_name_and_a_topic_named_by_the_title(tmp_path):
+    """From a final new-user pass: "What did Biden say about Iran?" said Joe Biden said nothing
+    though "Joseph R. Biden"'s speech does; "What did Joe Biden say about Egypt?" missed "Biden
+    reaffirmed the two countries' partnership" in an article titled about Egypt."""
+    speeches = [_speech("USA", "United States", "Joseph R. Biden", "President",
+                        "Iran must never acquire a nuclear weapon.")]
+    a = _speeches_and_articles(tmp_path, speeches, {"news.md": _md("Egypt faces economic crisis", "2023-10-22", (
+        "US President Joe Biden reaffirmed the two countries’ “enduring, strategic partnership” in a call."))})
+    iran = a.ask("What did Joe Biden say about Iran?")
+    assert not iran.abstained and "never acquire a nuclear weapon" in iran.citations[0].quote, iran.answer
+    egypt = a.ask("What did Joe Biden say about Egypt?")
+    assert not egypt.abstained and "strategic partnership" in egypt.citations[0].quote, egypt.answer
