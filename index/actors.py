@@ -135,6 +135,10 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact]
     if exact:
         return exact + surname_only
+    plain = _plain_resolver()  # (a name or alias of it, not a demonym alone: "Russian" is no actor)
+    country = plain.country_of(typed) if t not in plain.demonyms or t in plain.aliases else None
+    if country and country in known:  # "the US", "Pyongyang": the country, not "US Treasury Department ..."
+        return [country]
     found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)] + surname_only
     if not found:  # "Ramirez" or "Nunez" for "José Ramírez-Núñez": a part of a hyphenated name
         found = [k for k in known if "-" in k and len(kw := tuple(re.split(r"[\s-]+", fold(k)))) > n

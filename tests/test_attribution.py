@@ -1506,3 +1506,16 @@ def test_a_giver_by_a_short_given_name_and_a_topic_named_by_the_title(tmp_path):
     assert not iran.abstained and "never acquire a nuclear weapon" in iran.citations[0].quote, iran.answer
     egypt = a.ask("What did Joe Biden say about Egypt?")
     assert not egypt.abstained and "strategic partnership" in egypt.citations[0].quote, egypt.answer
+
+
+def test_a_country_typed_by_its_short_name_is_the_country_not_a_body_named_after_it():
+    """From a final new-user pass: "What did the US say about China?" read "the US" as "US
+    Treasury Department's Office of Foreign Assets Control"; a country's alias or capital typed is
+    the country when the index knows it, and a demonym alone is no actor."""
+    from index.actors import match_actor_names
+
+    known = ["United States", "US Treasury Department's Office of Foreign Assets Control", "Russia", "Sergei Lavrov"]
+    assert match_actor_names("the US", known) == ["United States"]
+    assert match_actor_names("Moscow", known) == ["Russia"]
+    assert match_actor_names("Russian", known) == []
+    assert match_actor_names("Lavrov", known) == ["Sergei Lavrov"]
