@@ -258,6 +258,11 @@ class ExtractiveAnswerer:
             of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind)]
             if of_kind and of_kind[0].score >= self.config.min_score:
                 ranked = of_kind
+            elif query.actors and not nobody and evidence.speakers:
+                # "What did Hamas demand?" and no demand found: say so before the nearest passages
+                # (it quoted "Hamas denies that it is even holding hostages" as the answer)
+                nobody = (f"No statement found is a {query.kind} by {' or '.join(query.actors)} in so many words; "
+                          "the passages closest to the question: ")
         if not ranked or ranked[0].score < self.config.min_score:
             if others and others[0].score >= self.config.min_score:
                 who = evidence.speakers[(others[0].passage.doc_id, others[0].start)]

@@ -1519,3 +1519,14 @@ def test_a_country_typed_by_its_short_name_is_the_country_not_a_body_named_after
     assert match_actor_names("Moscow", known) == ["Russia"]
     assert match_actor_names("Russian", known) == []
     assert match_actor_names("Lavrov", known) == ["Sergei Lavrov"]
+
+
+def test_a_statement_of_another_kind_is_never_given_as_the_kind_asked(tmp_path):
+    """From a final new-user pass: "What did Hamas demand?" answered "Hamas denies that it is even
+    holding hostages." as if it were a demand. With no statement of the kind asked, the answer
+    says so before the nearest passages."""
+    a = _ingested(tmp_path, "Hostage talks stall", "2023-11-01", (
+        "Hamas denies that it is even holding hostages, the group said in a statement on Tuesday.\n\n"
+        "Qatar said the talks would resume next week."))
+    ans = a.ask("What did Hamas demand?")
+    assert ans.answer.startswith("No statement found is a demand by Hamas"), ans.answer
