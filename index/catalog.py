@@ -138,6 +138,22 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def _while_locked(step: Callable[[], object], seconds: float = 30.0) -> object:
+    """``step()``, tried again while SQLite says the database is locked, for up to ``seconds``:
+    switching a new catalog to WAL needs it to itself, and SQLite does not wait for that (two
+    ingests creating the same store at once: the second one failed "database is locked")."""
+    deadline = time.monotonic() + seconds
+    delay = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 class Catalog:
     """The SQLite side of a store, in ``folder/catalog.sqlite3`` (the folder must exist).
 
@@ -168,7 +184,7 @@ class Catalog:
         try:
             info = self._read_info()
             self._check(info)  # read-only so far
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _while_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
             self.db.execute("PRAGMA synchronous=NORMAL")
             if self._version(info) < SCHEMA_VERSION:
                 self._migrate()

@@ -24,6 +24,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -93,6 +94,26 @@ class IndexReader(Protocol):
     def is_empty(self) -> bool: ...
 
 
+OPEN_LOCK_FILE = "open.lock"
+
+
+@contextmanager
+def _opening(folder: Path) -> Iterator[None]:
+    """Hold ``folder/open.lock`` while the catalog and embedded Chroma are opened (and created):
+    two ingests starting on a new store at once failed with "database is locked" or "table
+    collections already exists". Without write access to the folder, no lock is taken."""
+    try:
+        fd = os.open(folder / OPEN_LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # (closing releases the lock)
+
+
 class Store:
     """Catalog + vectors in ``settings.store_path`` (and on ``settings.chroma_url`` in server mode).
 
@@ -116,12 +137,13 @@ class Store:
         self._writer = threading.RLock()  # threads of this process take turns before the flock
         self._lock_fd: int | None = None
         self._lock_depth = 0
-        self.catalog = Catalog(self.path, EMBEDDING_MODEL)
-        try:
-            self.vectors = VectorStore(self.path, settings.collection, settings.chroma_url, EMBEDDING_MODEL)
-        except BaseException:
-            self.catalog.close()
-            raise
+        with _opening(self.path):  # (two processes creating one store at once: each its tables, one at a time)
+            self.catalog = Catalog(self.path, EMBEDDING_MODEL)
+            try:
+                self.vectors = VectorStore(self.path, settings.collection, settings.chroma_url, EMBEDDING_MODEL)
+            except BaseException:
+                self.catalog.close()
+                raise
         if self.catalog.doc_ids_in_state("deleting"):
             with self.writing():
                 self.finish_interrupted_deletes()

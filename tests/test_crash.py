@@ -384,3 +384,17 @@ def test_disk_full_is_a_clear_error_and_nothing_is_corrupt(tmp_path, corpus, chi
         if kind == "tmpfs":
             _unmount(disk)
     print(f"disk full simulated with {kind}")
+
+
+def test_two_ingests_creating_one_store_at_once_both_succeed(tmp_path, children):
+    """Two `attache ingest` runs started together on a store that does not exist yet: both end with
+    exit 0 (one created the catalog and Chroma while the other failed with "database is locked" or
+    "table collections already exists"; CI caught it). Three rounds, each on a new store."""
+    (tmp_path / "a.txt").write_text("Lena Sorvik said the talks would resume in May.\n", encoding="utf-8")
+    for round_ in range(3):
+        store = tmp_path / f"store{round_}"
+        procs = [children.start(["ingest", tmp_path / "a.txt", "--store", store, "--quiet"], cli_env(tmp_path))
+                 for _ in range(2)]
+        for p in procs:
+            out, err = p.communicate(timeout=WAIT)
+            assert p.returncode == 0, err[-2000:]
