@@ -171,8 +171,7 @@ class ExtractiveAnswerer:
                         if c.actor_type == "government" and c.role and _RESOLVER.country_of(c.actor) in states}
 
             def in_speech(s: Sentence) -> bool:  # a sentence of the asked state's speech, on the topic
-                parts = s.passage.title.split(", ")
-                return (s.passage.doc_id in speeches or len(parts) >= 3 and _RESOLVER.country_of(parts[-1]) in states
+                return (s.passage.doc_id in speeches or speech_state(s) in states
                         ) and (not query.topic_terms or bool(query.topic_terms & set(terms(s.text))))
 
             def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
@@ -682,13 +681,15 @@ def names_topic(query: Query, s: Sentence) -> bool:
     others = [set(terms(m)) for n in names if not country(n)  # "UN" written "United Nations" too
               for m in [n, _RESOLVER.aliases.get(n.lower(), n)]]
 
-    def named_in(text: str) -> bool:
+    def named_in(text: str, countries: set[str] | None = None) -> bool:
         found = set(terms(text))
-        return bool(wanted & countries_named(text)) or any(t and t <= found for t in others)
+        countries = countries_named(text) if countries is None else countries
+        return bool(wanted & countries) or any(t and t <= found for t in others)
 
-    if named_in(s.text):
+    here = countries_named(s.text)  # (read once: the costliest step)
+    if named_in(s.text, here):
         return True
-    if countries_named(s.text) - own - wanted:
+    if here - own - wanted:
         return False  # about another country ("the Iranian nuclear deal"), whatever came before
     at = max(0, s.start - s.passage.start - _NAME_REACH)
     # (or the article's title: "Biden reaffirmed the two countries' partnership" in "Egypt faces ...")
