@@ -461,6 +461,12 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 _STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
+# The verbs that introduce a block of paragraphs in the speaker's words ("BEUC writes:")
+_BLOCK_CUES = {"said", "says", "writes", "wrote", "stated", "states", "explained", "explains", "added", "adds",
+               "told", "tells", "argued", "argues", "declared", "announced", "noted", "notes"}
+# Cue forms in -s that are never nouns ("which he says is ...")
+_VERB_ONLY_FORMS = {"says", "adds", "writes", "insists", "believes", "argues", "explains", "thinks", "contends",
+                    "maintains", "estimates", "warns", "stresses"}
 _RELATIVE_SPEECH = {"said", "told", "asked", "warned", "added", "insisted", "argued", "wrote", "explained"}
 # "SANTIAGO — ", "KYIV, Ukraine — ": a dateline without an outlet, not part of what anyone said.
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'-]+"  # a word in capitals, accented ones too ("TROMSØ")
@@ -952,8 +958,9 @@ class ClaimExtractor:
         out: list[Claim] = []
         for c in claims:
             before = text[:c.start].rstrip()
-            if not before.endswith(":") or "\n" not in text[len(before):c.start] or c.cue == "(list item)":
-                continue
+            if not before.endswith(":") or "\n" not in text[len(before):c.start] \
+                    or c.cue.split()[0].lower() not in _BLOCK_CUES:
+                continue  # (not "FanDuel Sportsbook offers:" before a promotion's terms)
             pos = c.end
             if text[pos:pos + 1] not in ("\n", "") and text[pos:].lstrip(" ”\".")[:1] not in ("\n", ""):
                 continue  # (the block's first paragraph was not taken whole)
@@ -1665,6 +1672,11 @@ class ClaimExtractor:
             return False  # "the proposed deal", "the freeze agreed in May"
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        if v.tag_ == "VBZ" and v.i + 1 < len(v.doc) and v.doc[v.i + 1].tag_ in ("VB", "VBP", "VBD", "VBZ", "MD") \
+                and v.doc[v.i + 1].dep_ in ("xcomp", "ccomp", "ROOT", "conj") and (
+                v.lower_ not in _VERB_ONLY_FORMS or v.text[:1].isupper()):
+            return False  # "England's World Cup hopes hang by a thread", "Polygon Recommends is ...": a noun
+            # (but "the market, which Abdullah says is ...", a verb)
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and any(c.dep_ == "aux" and c.i < subj.i for c in v.children) \
                 and v.doc.text.rstrip().endswith("?"):
@@ -2186,8 +2198,10 @@ class ClaimExtractor:
             to = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for")), None)
             if to is not None and v.right_edge.i > to.i:
                 return span(to.i + 1, v.right_edge.i)
-        if v.i + 2 < len(doc) and doc[v.i + 1].lower_ == "that" and "ccomp" not in kids:
-            return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed
+        if v.i + 2 < len(doc) and doc[v.i + 1].lower_ == "that" and "ccomp" not in kids and not (
+                doc[v.i + 1].dep_ == "det" and doc[v.i + 2].pos_ == "NOUN" and doc[v.i + 2].dep_ == "dobj"
+                and (v.i + 3 >= len(doc) or doc[v.i + 3].pos_ not in ("VERB", "AUX"))):
+            return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed (not "revealed that goal")
         # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
         # the revenue was shared equally")
         clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
@@ -2204,6 +2218,8 @@ class ClaimExtractor:
             # after the verb is what is said, unless a quotation closes right before the speaker.
             b = subj.left_edge.i - 1
             trailing = doc[b].text in _CLOSE_Q or (b > 0 and doc[b - 1].text in _CLOSE_Q)
+        if trailing and (doc[0].lower_ == "asked" or doc[0].lower_ == "when" and doc[1].lower_ == "asked"):
+            trailing = False  # "Asked afterwards which was better, Arteta replied “both”": the question, not the reply
         if trailing and (clause is None or clause.i > v.i):
             end = subj.left_edge.i - 1
             while end > 0 and doc[end].text in (",", "”", '"'):

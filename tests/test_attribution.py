@@ -1530,3 +1530,25 @@ def test_a_statement_of_another_kind_is_never_given_as_the_kind_asked(tmp_path):
         "Qatar said the talks would resume next week."))
     ans = a.ask("What did Hamas demand?")
     assert ans.answer.startswith("No statement found is a demand by Hamas"), ans.answer
+
+
+def test_words_that_look_like_cues_but_report_no_statement():
+    """Shapes that made statements out of nothing (found on unlabelled MultiHop-RAG articles): a
+    noun read as a cue verb ("hopes hang by a thread", a "Polygon Recommends" heading), a
+    determiner read as a that-clause ("revealed that goal to"), the question before "X replied",
+    and the paragraphs after a colon that is no speaker's ("offers:" before a promotion's terms).
+    The verbs they resemble still report ("Ilves hopes renewed pressure will ...")."""
+    text = ("Britain's Security Council hopes hang by a thread after the latest veto.\n\n"
+            "Diplomacy Recommends is our weekly column on the best reading about the talks.\n\n"
+            "Kurt Volker had one aim, and he revealed that goal to reporters at the summit.\n\n"
+            "Asked whether the ceasefire would hold, Minister Anna Koval replied “yes”, adding that monitors "
+            "would arrive on Monday.\n\n"
+            "The embassy offers:\n\n"
+            "Use the links on this page to register for consular alerts before you travel to the region.\n\n"
+            "Register before January 10 and receive updates on every border crossing that closes or reopens.\n\n"
+            "Envoy Marta Ilves hopes renewed international pressure will bring both sides back to the table.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    got = {c.text: c.actor for c in claims}
+    assert not any(t.startswith(("hang", "is our weekly", "goal to", "Asked whether", "Register before",
+                                 "to register")) for t in got), got
+    assert got.get("renewed international pressure will bring both sides back to the table") == "Marta Ilves", got
