@@ -42,6 +42,8 @@ _TITLES = {
     "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
     "diplomat", "negotiator",
 }
+# Title words that also open companies' names ("General Motors", "National Grid", "First Solar")
+_ORG_FIRST_WORDS = {"general", "national", "first", "state", "high", "supreme", "royal"}
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
 # Words after a country that make the phrase mean its government ("Russian officials").
 _BODY_QUALIFIERS = r"senior|top|military|security|defen[cs]e|intelligence|health|foreign|government|administration"
@@ -546,6 +548,8 @@ class ActorResolver:
             # "the European Commission", "the American Red Cross", "the Israel Defense Forces": the
             # adjective (or title word) is the name's
             i = 0
+        if i == 1 and len(words) == 2 and label == "ORG" and words[0].lower() in _ORG_FIRST_WORDS:
+            i = 0  # "General Motors", "National Grid": a company, not a general named Motors
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))
         name = " ".join(words[i:])
         if not name:

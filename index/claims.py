@@ -260,7 +260,10 @@ _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "op
 _NOT_PERSON_HEADS = _BODY_HEADS | {
     "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
     "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
-    "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution"}
+    "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution",
+    "tour", "cup", "series", "awards", "festival", "show", "games", "championship", "championships",
+    "olympics", "conference", "museum", "stadium", "arena", "prize", "trophy", "award",
+    "vp", "svp", "evp", "gm", "ceo", "cfo", "coo", "cto"}  # ("Lockheed Martin VP": an office, not a name)
 # First words that make a capitalised run no name ("After Russia", "Since Biden", "Under Putin")
 _NOT_NAME_STARTS = {"after", "before", "during", "since", "when", "while", "under", "with", "without", "as", "in",
                     "on", "for", "at", "by", "from", "following", "despite", "unlike", "like", "if", "unless",
@@ -1986,6 +1989,15 @@ class ClaimExtractor:
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         out = []
+        app = next((c for c in subj.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > heads[-1].i), None)
+        name = app if app is not None else heads[-1]
+        if len(heads) > 1 and (name.ent_type_ == "PERSON" or self._full_name(self._phrase(name), ctx)) \
+                and name.left_edge.i > 0 and subj.doc[name.left_edge.i - 1].text == "," \
+                and ((w := self._phrase(heads[0]).split()[-1]).isupper() and len(w) <= 4 or w.lower() in _TITLE_WORDS):
+            # "said Salesforce VP and GM, Retail, Rob Garf": one person and the offices he holds
+            role = subj.doc[subj.left_edge.i:name.left_edge.i - 1].text
+            actor = self._actor(self._phrase(name), ctx, "PERSON")
+            return [(self._phrase(name), Actor(actor.name, actor.actor_type, role))]
         for h in heads:
             left = min([h.i] + [c.left_edge.i for c in h.lefts
                                 if c.dep_ in ("det", "compound", "amod", "nmod", "poss")])

@@ -1552,3 +1552,60 @@ def test_words_that_look_like_cues_but_report_no_statement():
     assert not any(t.startswith(("hang", "is our weekly", "goal to", "Asked whether", "Register before",
                                  "to register")) for t in got), got
     assert got.get("renewed international pressure will bring both sides back to the table") == "Marta Ilves", got
+
+
+def test_a_question_naming_two_actors_answers_for_both_and_says_who_has_none(tmp_path):
+    """"What did Koval and Brandt pledge?" quoted Koval's three pledges and dropped Brandt's (the
+    newest, last in date order, fell past the limit of three); "What did Norway and Turkey demand?"
+    quoted Turkey's speech alone (its demands name Turkey and outscored Norway's past the relative
+    cut); and an actor with no statement of the kind asked was not said to have none."""
+    arts = {f"k{i}.md": (f"Koval pledges {what}", "Test Wire", f"2026-03-0{i}",
+                         f"Velorian President Anna Koval pledged {what} on Monday.")
+            for i, what in enumerate(["20 million crowns in emergency aid to the flooded districts",
+                                      "to rebuild every house destroyed by the floods before the winter",
+                                      "to raise the river dykes by two metres within five years"], start=2)}
+    arts["b.md"] = ("Brandt pledges engineers", "Harbour Post", "2026-03-10",
+                    "Calderran Prime Minister Erik Brandt pledged to send 200 engineers to repair the dams on the "
+                    "Varna river.\n\nBrandt also proposed a joint commission to manage the river.")
+    arts["c.md"] = ("China proposes talks", "Test Wire", "2026-04-01",
+                    "China proposed a ceasefire along the current front lines, Chinese Foreign Minister Wang Yi said "
+                    "on Wednesday.\n\nNorway pledged 30 million euros for demining, Norwegian Foreign Minister Espen "
+                    "Barth Eide said.")
+    a = _ingested_articles(tmp_path, arts)
+    both = a.ask("What did Koval and Brandt pledge?")
+    assert not both.abstained and {c.speaker for c in both.citations} == {"Anna Koval", "Erik Brandt"}, both.answer
+    assert any(c.speaker == "Erik Brandt" and "200 engineers" in c.quote for c in both.citations), both.answer
+    assert all("Koval" in c.quote for c in both.citations if c.speaker == "Anna Koval"), both.answer
+    one = a.ask("What did Koval and Brandt propose?")
+    assert not one.abstained and one.answer.startswith("The articles do not report Anna Koval proposing"), one.answer
+    assert [(c.speaker, "joint commission" in c.quote) for c in one.citations] == [("Erik Brandt", True)], one.answer
+    states = a.ask("What did China and Norway propose?")
+    assert states.answer.startswith("No statement found is a proposal by Norway"), states.answer
+    assert [c.speaker for c in states.citations] == ["Wang Yi"] and "ceasefire" in states.citations[0].quote
+
+    (tmp_path / "speeches").mkdir()
+    b = _speeches_and_articles(tmp_path / "speeches", [
+        _speech("TUR", "Turkey", "Recep Tayyip Erdogan", "President",
+                "We therefore call on the international community to recognize the independence of the Turkish "
+                "Republic of Northern Cyprus. We demand that Turkey's partners lift their arms embargoes on Turkey. "
+                "Turkey has hosted millions of refugees."),
+        _speech("NOR", "Norway", "Anne Beathe Tvinnereim", "Minister for International Development",
+                "We must better prepare for the next pandemic. Our support for the United Nations remains strong."),
+    ])
+    pair = b.ask("What did Norway and Turkey demand?")
+    assert not pair.abstained and {c.speaker for c in pair.citations} == {"Norway", "Turkey"}, pair.answer
+    assert any("next pandemic" in c.quote for c in pair.citations), pair.answer
+
+
+def test_a_company_named_with_a_title_word_and_one_person_with_a_list_of_offices():
+    """"General Dynamics and Lockheed Martin said ...": a company, not a general named Dynamics;
+    "said Lockheed Martin VP and GM, Missiles, Rob Garf": one person and his offices, not four actors."""
+    text = ("General Dynamics and Lockheed Martin said they would double the output of artillery shells for Ukraine.\n\n"
+            "“Demand from our European allies is soaring,” said Lockheed Martin VP and GM, Missiles, Rob Garf, "
+            "in a statement.")
+    claims = ClaimExtractor().extract(text, "d", "2023-11-21")
+    shells = {c.actor for c in claims if c.text.startswith("they would double")}
+    assert shells == {"General Dynamics", "Lockheed Martin"}, shells
+    demand = [c for c in claims if c.text.startswith("Demand from our European allies")]
+    assert [c.actor for c in demand] == ["Rob Garf"], demand
+    assert demand[0].role == "Lockheed Martin VP and GM, Missiles"
