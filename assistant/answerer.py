@@ -21,7 +21,7 @@ from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
 from .attribution import PREPOSITIONS, claim_sentence, person_answer
-from .evidence import Evidence
+from .evidence import Evidence, claim_is
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, question_subject, topic_owners
 from .rerank import Sentence, SentenceRanker
@@ -262,6 +262,21 @@ class ExtractiveAnswerer:
                 # (it quoted "Hamas denies that it is even holding hostages" as the answer)
                 nobody = (f"No statement found is a {query.kind} by {' or '.join(query.actors)} in so many words; "
                           "the passages closest to the question: ")
+        covered: list[Sentence] = []
+        if len(query.actors) > 1 and query.kind in ROUTED_KINDS + DERIVED_KINDS and not who_asked and not nobody:
+            # "What did Russia and China propose?": each actor's best statement of the kind is quoted (China's
+            # sentences, naming it, outscored Russia's), and an actor with none is said to have none
+            def whose(s: Sentence) -> set[str]:
+                return asked_speakers(query, [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                                              if claim_is(c, query.kind)], countries)
+
+            best = {a: next((s for s in ranked if s.score >= self.config.min_score and a in whose(s)), None)
+                    for a in query.actors}
+            unheard = [a for a, s in best.items() if s is None]
+            if len(unheard) < len(best):
+                covered = [s for s in best.values() if s is not None]
+                if unheard:
+                    nobody = f"No statement found is a {query.kind} by {' or '.join(unheard)} in so many words. "
         if not ranked or ranked[0].score < self.config.min_score:
             if others and others[0].score >= self.config.min_score:
                 who = evidence.speakers[(others[0].passage.doc_id, others[0].start)]
@@ -270,6 +285,7 @@ class ExtractiveAnswerer:
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
+        chosen = with_each(chosen, covered, self.config.max_sentences)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         answer = self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
         answer.answer = nobody + elsewhere + answer.answer
@@ -408,6 +424,28 @@ class ExtractiveAnswerer:
                 lead += f"({' and '.join(who)}) "
             parts.append(f"{lead}{cite.quote} [{cite.n}]")
         return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
+
+
+def with_each(chosen: list[Sentence], covered: list[Sentence], limit: int) -> list[Sentence]:
+    """``chosen`` with every sentence of ``covered`` in it (one per actor asked about), in place of
+    the lowest-scoring others beyond ``limit``; best first. Unchanged when ``covered`` is in it."""
+    missing = [s for s in covered if not any(s is c for c in chosen)]
+    if not missing:
+        return chosen
+    kept = [c for c in chosen if any(c is s for s in covered)]
+    rest = [c for c in chosen if not any(c is s for s in covered)]
+    return sorted(kept + missing + rest[:max(0, limit - len(kept) - len(missing))], key=lambda s: -s.score)
+
+
+def asked_speakers(query: Query, statements: Sequence[Claim], countries: dict[str, str]) -> set[str]:
+    """The actors of ``query.actors`` that ``statements`` (of one sentence) speak for: the actor
+    itself, or for a state its officials (their country, ``countries``: actor -> country, or their
+    role's) and a statement reported of it ("China proposed ..., Wang Yi said": China's)."""
+    out = set()
+    for c in statements:
+        said = {_RESOLVER.country_of(c.actor), countries.get(c.actor), country_of_speaker(c), content_country(c)}
+        out |= {a for a in query.actors if c.actor == a or (_RESOLVER.country_of(a) or a) in said}
+    return out
 
 
 def quote_span(s: Sentence) -> tuple[int, int]:

@@ -105,7 +105,10 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
     wanted = [c for c in claims
               if claim_is(c, query.kind) and on_topic(c) and supports_predicate(query.untimed, text_of(c))]
     if wanted:
-        return _quote(query, evidence, wanted, max_quotes, lead="", abstained=False)
+        # "What did Koval and Brandt propose?" and only Brandt proposed anything: say so of Koval
+        unheard = [a for a in query.actors if not any(c.actor == a for c in wanted)]
+        lead = f"The articles do not report {' or '.join(unheard)} {asked_phrase(query)}." if unheard else ""
+        return _quote(query, evidence, wanted, max(max_quotes, len(query.actors)), lead=lead, abstained=False)
     names = " and ".join(query.actors)
     lead = f"The articles do not report {names} {asked_phrase(query)}."
     context = [c for c in claims if on_topic(c)]
@@ -153,22 +156,32 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
         p = evidence.actor_passages[(c.doc_id, c.sent_start)]
         return len(query.topic_terms & set(terms(p.slice(c.sent_start, c.sent_end)))), c.when
 
-    picked = sorted(unique.values(), key=closeness, reverse=True)[:limit + 2]
+    def of(c: Claim) -> list[str]:
+        return speakers[(c.doc_id, c.sent_start)]
+
+    closest = sorted(unique.values(), key=closeness, reverse=True)
+    picked = closest[:limit + 2]
+    # with several persons asked about, each one's closest statement first: "What did Koval and Brandt
+    # pledge?" quotes both, however many pledges Koval has (it quoted Koval's three, Brandt's none)
+    firsts = [next(c for c in closest if a in of(c)) for a in query.actors if any(a in of(c) for c in closest)
+              ] if len(query.actors) > 1 else []
+    chosen: list[tuple[Claim, Citation]] = []
+    ordered = firsts + [c for c in sorted(picked, key=lambda c: (c.when, c.doc_id, c.sent_start)) if c not in firsts]
+    for c in ordered:
+        passage = evidence.actor_passages[(c.doc_id, c.sent_start)]
+        cite = Citation.of(0, passage, *claim_sentence(c, passage), speaker=" and ".join(of(c)),
+                           statement_date=c.date, copies=evidence.copies.get(c.doc_id, ()))
+        if not any(cite.repeats(earlier) for _, earlier in chosen):  # (a near-duplicate copy's: quoted once)
+            chosen.append((c, cite))
+        if len(chosen) >= limit:
+            break
     citations: list[Citation] = []
     parts = [lead] if lead else []
-    for c in sorted(picked, key=lambda c: (c.when, c.doc_id, c.sent_start)):
-        passage = evidence.actor_passages[(c.doc_id, c.sent_start)]
-        start, end = claim_sentence(c, passage)
-        who = " and ".join(speakers[(c.doc_id, c.sent_start)])
-        cite = Citation.of(len(citations) + 1, passage, start, end, speaker=who, statement_date=c.date,
-                           copies=evidence.copies.get(c.doc_id, ()))
-        if any(cite.repeats(earlier) for earlier in citations):
-            continue
+    for c, cite in sorted(chosen, key=lambda pair: (pair[0].when, pair[0].doc_id, pair[0].sent_start)):
+        cite.n = len(citations) + 1
         citations.append(cite)
-        what = f" ({who}, {PAST.get(c.kind, c.kind)})" if label_kind else ""
+        what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)})" if label_kind else ""
         parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.quote} [{cite.n}]")
-        if len(citations) >= limit:
-            break
     if not citations:
         return None
     shown = {" ".join(c.quote.split()) for c in citations}

@@ -19,7 +19,7 @@ from index.text import terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
-from .stance import holder_statements, stance_holders
+from .stance import country_of_speaker, holder_statements, stance_holders
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
 
@@ -46,6 +46,20 @@ def claim_is(claim: Claim, kind: str | None) -> bool:
     if _THREAT_CUE.match(claim.cue):
         return True
     return bool(_CONDITION.search(claim.text) or (_IF_HARM.search(claim.text) and _HARM.search(claim.text)))
+
+
+def in_turns(claims: list[Claim], actors: Sequence[str]) -> list[Claim]:
+    """``claims`` of several speakers taken in turns, each speaker's in their order: the first of
+    each, then the second of each, ... (one asked actor's many statements must not crowd out
+    another's: "What did Russia and China propose?"). A statement of an actor asked about is that
+    actor's turn; an official's is their country's. Unchanged for one actor asked about."""
+    if len(actors) < 2:
+        return claims
+    turns: dict[str, list[Claim]] = {}
+    for c in claims:
+        turns.setdefault(c.actor if c.actor in actors else country_of_speaker(c) or c.actor, []).append(c)
+    queues = list(turns.values())
+    return [q[i] for i in range(max(map(len, queues), default=0)) for q in queues if i < len(q)]
 
 
 @dataclass
@@ -110,7 +124,7 @@ class EvidenceGatherer:
         claim_sentences: dict[SentenceKey, str] = {}
         extra: list[Passage] = []
         known = {p.chunk_id for p in passages}
-        for c in claims[:cfg.max_claim_sentences]:
+        for c in in_turns(claims, query.actors)[:cfg.max_claim_sentences]:
             claim_sentences[(c.doc_id, c.sent_start)] = c.actor
             chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
             if chunk and chunk.chunk_id not in known:
