@@ -2237,6 +2237,13 @@ class ClaimExtractor:
             while end > 0 and doc[end].text in (",", "”", '"'):
                 end -= 1
             return span(0, end)
+        if clause is None and subj.i > v.i and 2 <= v.i and doc[v.i - 1].text in _CLOSE_Q \
+                and any(t.text in _OPEN_Q for t in doc[:v.i - 1]) and not any(c.dep_ == "dobj" for c in v.children):
+            # 'A “betrayal,” said Rep. Jim Banks': a quotation that does not open the sentence, then the speaker
+            end = v.i - 1
+            while end > 0 and doc[end].text in (",", "”", '"'):
+                end -= 1
+            return span(0, end)
         if clause is not None:
             end = max([clause.right_edge.i] + [c.right_edge.i for c in clauses if c.i > clause.i])
             second = next((c for c in clause.children if c.dep_ == "conj" and (u := _second_cue(c)) is not None

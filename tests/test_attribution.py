@@ -1609,3 +1609,12 @@ def test_a_company_named_with_a_title_word_and_one_person_with_a_list_of_offices
     demand = [c for c in claims if c.text.startswith("Demand from our European allies")]
     assert [c.actor for c in demand] == ["Rob Garf"], demand
     assert demand[0].role == "Lockheed Martin VP and GM, Missiles"
+
+
+def test_a_quotation_inside_the_sentence_before_an_inverted_speaker():
+    """'A “betrayal,” said Rep. Jim Banks, R-Ind.': the quotation does not open the sentence, the
+    speaker follows the verb; the quoted word is his."""
+    text = ("The plan to give the interim speaker more powers was swiftly rejected by his own allies.\n\n"
+            "A “betrayal,” said Rep. Jim Banks, R-Ind.\n\nNext steps were uncertain.")
+    got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-10-20")}
+    assert got.get("betrayal") == "Jim Banks", got
