@@ -74,3 +74,24 @@ def test_a_file_that_is_not_a_catalog_is_a_clear_error(tmp_path):
     (tmp_path / "store" / CATALOG_FILE).write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="catalog"):
         Catalog(tmp_path / "store", MODEL)
+
+
+def test_an_actor_typed_two_ways_is_listed_once_with_its_commonest_type(tmp_path):
+    """"Kishida" read as a person in two statements and as a government in one: one row of the
+    actors listing, with three statements, as a person."""
+    path = make_v1(tmp_path / "store")
+    db = sqlite3.connect(path)
+    for i, kind in enumerate(("person", "person", "government")):
+        db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (f"k{i + 2}", "d1", "Kishida", kind, "Kishida", "", "said", "statement", 0, 0, 21,
+                    "talks", 0, 21, "[]", f"2019-03-1{i + 1}"))
+    db.commit()
+    db.close()
+    cat = Catalog(tmp_path / "store", MODEL)
+    try:
+        rows = [r for r in cat.actors() if r.actor == "Kishida"]
+    finally:
+        cat.close()
+    assert len(rows) == 1, rows
+    assert (rows[0].actor_type, rows[0].statements, rows[0].first, rows[0].last) == (
+        "person", 3, "2019-03-11", "2019-03-13")
