@@ -568,6 +568,10 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
                                      + [("text", found.get("text_date"))], anchor=anchor, locale=locale)
     meta.update(date_meta)
     outlet = _field(rec, SOURCE_FIELDS, html_ok=False)[1] or defaults.get("source") or found.get("outlet", "")
+    if not outlet and rec.get("session") and (rec.get("iso3") or rec.get("country")) \
+            and (rec.get("speaker") or rec.get("post")):
+        # a record of the UN General Debate corpus (a state's speech at a numbered session): where it was given
+        outlet = f"UN General Debate, session {rec['session']}"
     return _finish(Document(
         source_id=source_id,
         text=text,

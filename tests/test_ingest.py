@@ -273,6 +273,20 @@ def test_load_shared_datasets_as_they_are(datasets_dir):
     assert a.published == str(rec["year"])
     assert rec["speaker"] in a.title and rec["country"] in a.title
     assert a.meta["iso3"] == rec["iso3"] and a.meta["year"] == rec["year"] and a.meta["post"] == rec["post"]
+    assert a.source == f"UN General Debate, session {rec['session']}"  # never "unknown outlet"
+
+
+def test_a_speech_record_without_an_outlet_names_where_it_was_given(tmp_path):
+    """A record shaped as the UN General Debate corpus (a state's speech at a numbered session)
+    with no outlet field is cited as given there; one that names its outlet keeps it."""
+    path = tmp_path / "speeches.jsonl"
+    rows = [{"id": "NOR_78_2023", "iso3": "NOR", "session": 78, "year": 2023, "country": "Norway",
+             "speaker": "Anne Beathe Tvinnereim", "post": "Minister", "text": "Norway will keep its promise."},
+            {"id": "KEN_78_2023", "iso3": "KEN", "session": 78, "year": 2023, "country": "Kenya",
+             "speaker": "William Ruto", "post": "President", "source": "UN Web TV", "text": "Kenya stands ready."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    sources = {a.meta["iso3"]: a.source for a in load_paths([path])}
+    assert sources == {"NOR": "UN General Debate, session 78", "KEN": "UN Web TV"}
 
 
 # ---------------------------------------------------------------------------------- cleaning, chunks, search
