@@ -158,8 +158,10 @@ def question_kind(text: str) -> str | None:
     return min(found)[2] if found else None
 
 
-_TOPIC_START = re.compile(r"\b(?:about|regarding|concerning|on the (?:topic|subject|issue|question) of"
-                          r"|in (?:response|reply|reaction) to|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
+# ("What about Ukraine?" asks about an actor: its "about" opens no topic)
+_TOPIC_START = re.compile(r"\b(?:(?<!\bwhat\s)(?<!\bhow\s)about|regarding|concerning"
+                          r"|on the (?:topic|subject|issue|question) of|in (?:response|reply|reaction) to"
+                          r"|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 # ... and a stance's topic ("Russia's position on sanctions on North Korea")
 _STANCE_ON = re.compile(r"\b(?:(?:position|positions|stance|view|views|policy|line)\s+(?:on|towards?)"
                         r"|(?:demand|ask|want|expect|request|require)\w*\s+(?:of|from))\b", re.I)  # "demand of Russia"
@@ -520,7 +522,9 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
 
 def carry_over(question: str, previous: list[str]) -> str:
     """A follow-up made standalone without an LLM: the previous question's actors (when the
-    follow-up names none) and topic words are appended ("And Lavrov?" -> "And Lavrov? sanctions ...")."""
+    follow-up names none), the word that asked its kind of statement (when the follow-up asks
+    none) and topic words are appended ("And Lavrov?" -> "And Lavrov? sanctions ...", after "What
+    did Erdogan propose about the grain deal?": "And Germany?" -> "And Germany? propose grain deal")."""
     if not previous:
         return question
     prev = previous[-1]
@@ -531,6 +535,10 @@ def carry_over(question: str, previous: list[str]) -> str:
     prev_topic = [w for w in re.findall(r"[\w’'-]+", prev) if terms(w) and not any(w in n for n in prev_names)]
     have = set(terms(question))
     add = [w for w in prev_topic if not set(terms(w)) <= have]
+    kind = question_kind(prev)
+    if kind in ROUTED_KINDS + DERIVED_KINDS and question_kind(question) is None:
+        asked = dict(QUESTION_KIND)[kind].search(_TOPIC_START.split(prev, 1)[0])
+        add = ([asked.group(0)] if asked else []) + add  # (a kind word is no term: it was never carried)
     if not new_names:
         add = prev_names + add
     return (question + " " + " ".join(add)).strip()
@@ -596,13 +604,17 @@ def pronoun_gender(pronoun: str) -> str:
 
 
 def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[str]], list[str]],
-                     gender: Callable[[str], str] | None = None) -> str:
+                     gender: Callable[[str], str] | None = None,
+                     stand_in: Callable[[str], str | None] | None = None) -> str:
     """``question`` with he/she/him/his/her (one actor) or they/them/their (the previous
     question's actors, else those of the previous answer) replaced by the actors of the previous
     turn ("What did she propose?" -> "What did Mirela Dost propose?"). Unchanged when the
     question names actors of its own or the previous turn names none. ``gender`` (actor ->
     "m"/"f"/"?" for a person, "" for a government or organisation): he/she then resolves only to
-    a person not known to be of the other gender; with none, the question is left unchanged."""
+    a person not known to be of the other gender; with none, the question is left unchanged.
+    ``stand_in`` (actor -> the person who spoke for it, or None): when the previous turn names no
+    such person, he/she is the one who spoke for its state ("What did Turkey say about Cyprus?",
+    answered from Turkey's UN speech, then "What did he propose?": the speech's giver)."""
     # (names after "about" are the topic: "What did he say about Trump?" still asks about "he")
     head = _TOPIC_START.split(question, 1)[0]
     head = _STANCE_ON.split(head, 1)[0]
@@ -617,7 +629,10 @@ def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[
     if singular:
         if gender is not None:
             want = pronoun_gender(singular.group(1))
-            actors = [a for a in actors if gender(a) in (want, "?")]
+            persons = [a for a in actors if gender(a) in (want, "?")]
+            if not persons and stand_in is not None:  # (a state, its speech's giver "?" of gender)
+                persons = [p for p in map(stand_in, actors) if p and gender(p) in (want, "?")]
+            actors = persons
             if not actors:
                 return question  # "he" after a turn about a woman: nobody to carry over
         who = actors[0]
@@ -1008,7 +1023,22 @@ class QueryParser:
                 self._actors = list(self._actors_of_index())
             return self._actors
 
-    def followup_text(self, question: str, history: History) -> str:
+    def standalone_of(self, history: History, depth: int = 4) -> str:
+        """The last question of ``history`` as it was answered: a follow-up made standalone from the turns
+        before it (as ``parse`` did then; at most ``depth`` turns back), else as asked."""
+        asked = split_instructions(history[-1][0].strip())[0]
+        return self.followup_text(asked, history[:-1], depth - 1) if len(history) > 1 and depth > 0 else asked
+
+    def speech_giver(self, actor: str) -> str | None:
+        """Who gave the speeches of the state ``actor`` the index holds, as their role names them ("President
+        Recep Tayyip Erdogan" for Turkey): the person a he/she after an answer from them stands for. None
+        when the state gave none, or speeches by more than one person."""
+        state = _RESOLVER.country_of(actor)
+        givers = {fold(role): role for st, role in self._known_officials() if state and st == actor
+                  and _RESOLVER.country_of(st) == state and role}
+        return next(iter(givers.values())) if len(givers) == 1 else None
+
+    def followup_text(self, question: str, history: History, depth: int = 4) -> str:
         """A follow-up made standalone without an LLM: its he/she/they resolved to the actors of
         the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
         A question that names its own actors keeps them and takes no earlier actor."""
@@ -1017,13 +1047,16 @@ class QueryParser:
             return "?" if self._giver_names([who]) else self._gender(who) if self._gender else "?"
 
         resolved = resolve_pronouns(question, history, self.match_speakers,
-                                    gender if self._gender is not None else None)
+                                    gender if self._gender is not None else None, self.speech_giver)
         # "What did he demand?" when the previous turn names no man: no actor is carried over.
         unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
                       and bool(_SINGULAR.search(question)))
         if (own or resolved != question) and not _TOPIC_REFERENCE.search(question):
             return resolved  # "What did Koval and Brandt pledge?", "What did she propose?"
-        out = carry_over(resolved, [q for q, _ in history])
+        # the previous question as it was answered: "What about Ukraine?" after "And Germany?" after "What did
+        # Erdogan propose about the grain deal?" carries the proposal and the grain deal, not only Germany
+        previous = [q for q, _ in history[:-1]] + [self.standalone_of(history, depth)]
+        out = carry_over(resolved, previous)
         if own or resolved != question or unresolved:  # carry the topic, never an earlier actor
             carried = [w for w in out[len(resolved):].split() if not w[:1].isupper()]
             out = " ".join([resolved] + carried)
