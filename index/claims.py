@@ -81,7 +81,7 @@ _CUES: dict[str, str] = {
              "laud lauds lauded"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
-    **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested",
+    **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested suggesting",
              "offer offers offered"),
     **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked",
              "plead pleads pleaded pleading", "recommend recommends recommended",

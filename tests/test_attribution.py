@@ -1618,3 +1618,12 @@ def test_a_quotation_inside_the_sentence_before_an_inverted_speaker():
             "A “betrayal,” said Rep. Jim Banks, R-Ind.\n\nNext steps were uncertain.")
     got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-10-20")}
     assert got.get("betrayal") == "Jim Banks", got
+
+
+def test_a_participle_suggesting_a_step_is_a_proposal():
+    """"Turkey proposed a corridor, suggesting that Ukraine and Russia resume ...": the participle
+    carries a proposal of its own, like "suggested"."""
+    text = ("Turkey proposed a new corridor on Monday, suggesting that Ukraine and Russia resume grain shipments "
+            "through the Bosphorus.")
+    got = {(c.text, c.kind): c.actor for c in ClaimExtractor().extract(text, "d", "2023-07-20")}
+    assert got.get(("Ukraine and Russia resume grain shipments through the Bosphorus", "proposal")) == "Turkey", got
