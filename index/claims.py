@@ -1283,6 +1283,15 @@ class ClaimExtractor:
                 and label != "ORG":
             # "Jordan said" after "Rep. Jim Jordan": the person, though a state has the name
             return self.resolver.resolve(full[0], ctx.names, "PERSON")
+        first = {n for n in ctx.names if len(words) == 1 and n.split()[0] == words[0] and len(n.split()) > 1
+                 and n in ctx.roles}
+        if label == "ORG" and len(first) == 1 and not any(n.split()[-1] == words[0] for n in ctx.names) \
+                and not self.resolver.country_of(words[0]) \
+                and words[0].lower() not in self.resolver.organisations:
+            # "Wang said" after "Foreign Minister Wang Yi", the tagger taking "Wang" for an organisation: the
+            # family name, written first, of a person introduced with an office (a person's is found by
+            # ``corefer``; not "Israel" for Israel Katz)
+            return self.resolver.resolve(first.pop(), ctx.names, "PERSON")
         a = self.resolver.resolve(mention, ctx.names, label)
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)

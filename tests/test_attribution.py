@@ -1627,3 +1627,14 @@ def test_a_participle_suggesting_a_step_is_a_proposal():
             "through the Bosphorus.")
     got = {(c.text, c.kind): c.actor for c in ClaimExtractor().extract(text, "d", "2023-07-20")}
     assert got.get(("Ukraine and Russia resume grain shipments through the Bosphorus", "proposal")) == "Turkey", got
+
+
+def test_a_family_name_written_first_is_the_person_introduced():
+    """"Wang said" after "Chinese Foreign Minister Wang Yi": Wang Yi, not an organisation called
+    Wang; "Israel said" after "Israel Katz" is still the state."""
+    text = ("Chinese Foreign Minister Wang Yi met his Russian counterpart in Moscow on Tuesday.\n\n"
+            "China also proposed a grain corridor through the Black Sea, Wang said.\n\n"
+            "Israeli Foreign Minister Israel Katz met the envoy.\n\nIsrael said it would not stop the strikes.")
+    got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-07-20")}
+    assert got.get("China also proposed a grain corridor through the Black Sea") == "Wang Yi", got
+    assert got.get("it would not stop the strikes") == "Israel", got
