@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from index.actors import TITLES, ActorResolver, fold, match_actor_names
+from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 
@@ -735,10 +736,11 @@ def names_topic(query: Query, s: Sentence) -> bool:
 
 
 def speech_state(s: Sentence) -> str | None:
-    """The state whose UN speech a sentence is in (its title is "speaker, post, country" and it
-    has no outlet), else None."""
+    """The state whose UN speech a sentence is in (its title is "speaker, post, country" and its
+    outlet is none or the General Debate's, as ``index.loaders`` gives a speech record), else None."""
     parts = s.passage.title.split(", ")
-    return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and not s.passage.source else None
+    speech = not s.passage.source or s.passage.source.startswith(SPEECH_OUTLET)
+    return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and speech else None
 
 
 def other_speech(query: Query, s: Sentence) -> bool:

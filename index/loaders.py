@@ -523,6 +523,10 @@ def strip_truncation(text: str) -> tuple[str, int | None]:
     return text[:m.start()].rstrip(), int(m.group(1)) if m.group(1) else 0
 
 
+#: The outlet of a UN General Debate speech record that names none ("UN General Debate, session 78")
+SPEECH_OUTLET = "UN General Debate"
+
+
 def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,
                  defaults: dict | None = None) -> Document:
     """One article from one export record (see the field tables above); ``defaults``: values
@@ -571,7 +575,7 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
     if not outlet and rec.get("session") and (rec.get("iso3") or rec.get("country")) \
             and (rec.get("speaker") or rec.get("post")):
         # a record of the UN General Debate corpus (a state's speech at a numbered session): where it was given
-        outlet = f"UN General Debate, session {rec['session']}"
+        outlet = f"{SPEECH_OUTLET}, session {rec['session']}"
     return _finish(Document(
         source_id=source_id,
         text=text,
