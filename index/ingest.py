@@ -89,7 +89,8 @@ class IngestReport:
     type; not a failure), ``duplicates`` as ``{"path", "title", "duplicate_of"}`` (the stored doc_id with the same
     cleaned text), ``near_duplicates`` as ``{"path", "doc_id", "title", "similar_to": [{"doc_id",
     "title", "source", "published", "similarity"}]}`` (documents of this run linked to others),
-    ``warnings`` as ``{"path", "warning"}`` (indexed, but a date it gave could not be used), chunk and
+    ``warnings`` as ``{"path", "warning"}`` (read, but not as written: a file in a fallback encoding,
+    named once per read; indexed, but a date it gave could not be used: the record named), chunk and
     claim counts, wall seconds, and the doc_ids indexed or unchanged. The counts are
     disjoint: ``resumed`` documents (staged by an interrupted run, completed first) are not
     counted again as ``unchanged`` when they are among this run's inputs too."""
@@ -153,17 +154,21 @@ class Ingestor:
         nobody writes to). ``progress``: a bar on stderr (True) or a callback ``(done, total, what)``."""
         t0 = time.perf_counter()
         skipped: list[dict] = []
+        warned: list[dict] = []
 
         def skip(path: str, reason: str) -> None:  # a file of a folder not read (its type)
             if not self._in_store(path):  # the store's own files, when it lives in the folder
                 skipped.append({"path": path, "reason": reason})
 
+        def warn(path: str, warning: str) -> None:  # a file read in a fallback encoding
+            warned.append({"path": path, "warning": warning})
+
         # A browser's "x (1).txt" or "x - Copy.txt" comes after its original, whatever the sort order.
         loaded = sorted(load_paths(paths, fmt, source, known=self._is_ready,
-                                   allow_private=self.store.settings.fetch_private, skipped=skip),
+                                   allow_private=self.store.settings.fetch_private, skipped=skip, warned=warn),
                         key=lambda it: bool(isinstance(it, Document) and _COPY_NAME.search(Path(it.path or "x").stem)))
         with self.store.writing():
-            return self._ingest(loaded, progress, t0, skipped)
+            return self._ingest(loaded, progress, t0, skipped, warned)
 
     def _in_store(self, path: str) -> bool:
         try:
@@ -172,8 +177,8 @@ class Ingestor:
             return False
 
     def _ingest(self, loaded: list, progress: bool | ProgressFn, t0: float,
-                skipped: list[dict] | None = None) -> IngestReport:
-        report = IngestReport(skipped=list(skipped or []))
+                skipped: list[dict] | None = None, warned: list[dict] | None = None) -> IngestReport:
+        report = IngestReport(skipped=list(skipped or []), warnings=list(warned or []))
         resumed = self.resume_pending()
         report.resumed = len(resumed)
         self.link_unfingerprinted(report)
@@ -268,7 +273,10 @@ class Ingestor:
                     continue
                 if art.meta.get("date_rejected"):  # "published_at: 2023-13-45 (invalid)": kept, undated by it
                     undated = "" if art.published else "; indexed undated"
-                    report.warnings.append({"path": art.path or art.source_id,
+                    where = art.path or art.source_id
+                    if art.meta.get("date_rejected_at"):  # a record of an export: "line 3", "record 2"
+                        where = f"{where}: {art.meta['date_rejected_at']}"
+                    report.warnings.append({"path": where,
                                             "warning": f"date not used: {art.meta['date_rejected']}{undated}"})
                 batch.append((art, chunks, state is not None))
                 n_chunks += len(chunks)

@@ -11,10 +11,13 @@ A plain-text article that starts with header lines (``Title:``, ``Source:``, ``D
 YAML front matter, and removed from its text (offsets stay offsets into the text); a first line
 ``# Title: ...`` is titled without the label.
 
-Files are read as UTF-8 (a byte-order mark dropped); a file that is not UTF-8 is read as
-Windows-1252, else Latin-1, with a one-line warning on stderr naming it and the encoding
-(``decode_text``), and its documents carry ``meta["encoding"]``. Offsets are always into the
-decoded text.
+Files are read in the encoding their byte-order mark declares (UTF-8, UTF-16 or UTF-32, as
+Windows Notepad saves them; the mark dropped), else as UTF-8; a file that is neither is read as
+UTF-16 when it plainly is (no mark, a NUL in every other byte), else Windows-1252, else Latin-1,
+with a one-line warning naming it and the encoding (``decode_text``; to ``load_paths``'s
+``warned``, else on stderr). Documents of a file not read as UTF-8 carry ``meta["encoding"]``.
+Offsets are always into the decoded text. A file that holds nothing but blank space (and a
+byte-order mark) is an "empty file".
 
 Limits (hostile or broken input), each an ``InputError`` naming the file (or record):
 - a file over ``file_limit(fmt)`` is refused unread: ``max_file_bytes()`` (``ATTACHE_MAX_FILE_BYTES``,
@@ -28,6 +31,7 @@ Limits (hostile or broken input), each an ``InputError`` naming the file (or rec
 """
 from __future__ import annotations
 
+import codecs
 import errno
 import html
 import json
@@ -140,6 +144,8 @@ def normalise_date(value: Any) -> str:
 QUIET_NAMES = {"readme", "license", "licence", "copying", "notice", "changelog", "authors", "makefile"}
 
 SkippedFn = Callable[[str, str], None]
+#: Told ``(path, warning)`` when a file was read but not as written (a fallback encoding).
+WarnFn = Callable[[str, str], None]
 
 
 def unsupported_reason(path: Path) -> str:
@@ -209,12 +215,13 @@ def _unusable(path: Path) -> str:
 
 def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | None = None,
                known: Callable[[str], bool] | None = None, allow_private: bool = False,
-               skipped: SkippedFn | None = None) -> Iterator[LoadResult]:
+               skipped: SkippedFn | None = None, warned: WarnFn | None = None) -> Iterator[LoadResult]:
     """Every article (or error) from files, folders and URLs (``index/fetch.py``: pages and
     feeds, the only network use), in a stable order. ``known(doc_id)``: already stored, so a
     feed item linking to it is not fetched again. ``allow_private``: fetch URLs of local and
     private addresses too (refused by default; Settings ``fetch_private``). ``skipped(path,
-    reason)``: told each file of a folder that is not read (see ``iter_files``)."""
+    reason)``: told each file of a folder that is not read (see ``iter_files``). ``warned(path,
+    warning)``: told each file read in a fallback encoding (``_read_text``; None: said on stderr)."""
     if fmt and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     for raw in paths:
@@ -225,12 +232,14 @@ def load_paths(paths: list[str | Path], fmt: str | None = None, source: str | No
             if isinstance(item, InputError):
                 yield item
                 continue
-            yield from load_file(item, fmt, source, known, allow_private=allow_private)
+            yield from load_file(item, fmt, source, known, allow_private=allow_private, warned=warned)
 
 
-def _read_text(path: Path, fmt: str = "text") -> tuple[str, str]:
-    """``(text, encoding)`` of a file (see ``decode_text``); a file that is not UTF-8 is said on
-    stderr, one line naming it and the encoding used. Raises ``InputError``."""
+def _read_text(path: Path, fmt: str = "text", warned: WarnFn | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of a file (see ``decode_text``); a file read in an encoding it does not
+    declare (not UTF-8, no byte-order mark) is told to ``warned(path, warning)``, else said on
+    stderr, one line naming it and the encoding used. Raises ``InputError`` (empty, binary, too large,
+    unreadable)."""
     limit = file_limit(fmt)
     check_size(path, fmt)
     try:
@@ -246,32 +255,81 @@ def _read_text(path: Path, fmt: str = "text") -> tuple[str, str]:
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
-    if b"\x00" in data[:8192]:
+    try:
+        text, encoding = decode_text(data)
+    except UnicodeDecodeError as e:  # a UTF-16/32 byte-order mark, then bytes that are not that encoding
+        name = ENCODING_NAMES.get(e.encoding, e.encoding)
+        raise InputError(str(path), f"binary file, not text (it starts with a {name} byte-order mark, but is "
+                                    f"not valid {name} from byte {e.start + len(_bom(data)[0])})") from None
+    if "\x00" in text[:8192]:
         raise InputError(str(path), "binary file, not text")
-    text, encoding = decode_text(data)
-    if encoding != "utf-8":
-        print(f"attache: warning: {path}: not UTF-8 (invalid byte at offset {_first_bad_byte(data)}); "
-              f"read as {ENCODING_NAMES[encoding]}", file=sys.stderr, flush=True)
+    if not text.replace("\ufeff", "").strip():  # a byte-order mark (or blank space in UTF-16) only
+        raise InputError(str(path), "empty file")
+    if encoding != "utf-8" and encoding != _bom(data)[1]:
+        cause = (f"not UTF-8 (invalid byte at offset {_first_bad_byte(data)})" if encoding in ("cp1252", "latin-1")
+                 else "no byte-order mark, a NUL in every other byte")
+        warning = f"{cause}; read as {ENCODING_NAMES[encoding]}"
+        if warned:
+            warned(str(path), warning)
+        else:
+            print(f"attache: warning: {path}: {warning}", file=sys.stderr, flush=True)
     return text, encoding
 
 
-#: The encodings ``decode_text`` tries, in order, and how a warning names them.
-ENCODING_NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
+#: The encodings ``decode_text`` reads, and how a warning names them.
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE",
+                  "utf-32-be": "UTF-32 BE", "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
+#: Byte-order marks and the encoding each declares; the UTF-32 LE mark starts with the UTF-16 LE one.
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _bom(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark ``data`` starts with and the encoding it declares (``(b"", "")`` when none)."""
+    return next(((bom, enc) for bom, enc in BOMS if data.startswith(bom)), (b"", ""))
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """``(text, encoding)`` of a file's bytes: UTF-8 (a byte-order mark dropped) when they are
-    valid UTF-8, else Windows-1252, else Latin-1 (which decodes any bytes). ``encoding`` is a key
-    of ``ENCODING_NAMES``. The text is what is stored, so every character offset (citations,
-    ``meta["removed"]``) counts characters of it, never bytes of the file."""
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"  # 5 byte values are undefined in cp1252
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    """``(text, encoding)`` of a file's bytes, the byte-order mark dropped: the encoding a UTF-16
+    or UTF-32 mark declares; else UTF-16 when they plainly are without a mark (``_utf16_order``);
+    else UTF-8 when they are valid UTF-8; else Windows-1252, else Latin-1 (which decodes any
+    bytes). ``encoding`` is a key of ``ENCODING_NAMES``. The text is what is stored, so every
+    character offset (citations, ``meta["removed"]``) counts characters of it, never bytes of
+    the file. Raises ``UnicodeDecodeError`` when the bytes after a UTF-16/32 mark are not that
+    encoding (its ``encoding`` a key of ``ENCODING_NAMES``, ``start`` counted after the mark)."""
+    bom, declared = _bom(data)
+    body = data[len(bom):]
+    if declared and declared != "utf-8":
+        return body.decode(declared), declared
+    order = "" if bom else _utf16_order(body)  # before UTF-8: "K\x00e\x00" is valid UTF-8
+    if order:
+        return body.decode(order), order
+    for encoding in ("utf-8", "cp1252"):  # 5 byte values are undefined in cp1252
+        try:
+            return body.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    return body.decode("latin-1"), "latin-1"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_order(data: bytes) -> str:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` (no byte-order mark) is plainly UTF-16 text:
+    an even length, a NUL in at least a quarter of the odd (LE) or even (BE) bytes of its start
+    and none in the others, valid, and no control characters but tab, line and page breaks; else ""."""
+    head = data[:8192]
+    if len(data) % 2 or b"\x00" not in head:
+        return ""
+    for order, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        if b"\x00" not in low and high.count(0) * 4 >= len(high):
+            try:
+                text = data.decode(order)
+            except UnicodeDecodeError:
+                return ""
+            return "" if _CONTROL.search(text[:4096]) else order
+    return ""
 
 
 def _first_bad_byte(data: bytes) -> int:
@@ -284,9 +342,11 @@ def _first_bad_byte(data: bytes) -> int:
 
 
 def load_file(path: Path, fmt: str | None = None, source: str | None = None,
-              known: Callable[[str], bool] | None = None, allow_private: bool = False) -> Iterator[LoadResult]:
+              known: Callable[[str], bool] | None = None, allow_private: bool = False,
+              warned: WarnFn | None = None) -> Iterator[LoadResult]:
     """Documents of one file, or an ``InputError`` per bad file or record; any exception while
-    loading (a missing optional package included) becomes an ``InputError`` naming the file."""
+    loading (a missing optional package included) becomes an ``InputError`` naming the file.
+    ``warned``: see ``load_paths``."""
     fmt = fmt or EXTENSIONS.get(path.suffix.lower(), "text")
     if fmt == "feed":
         try:
@@ -297,7 +357,7 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
         yield from feed_file(path, source, known, allow_private=allow_private)
         return
     try:
-        raw, encoding = _read_text(path, fmt)
+        raw, encoding = _read_text(path, fmt, warned)
     except InputError as e:
         yield e
         return
@@ -312,7 +372,7 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
             loaded = _from_jsonl(path, raw, source)
         for item in loaded:
             if encoding != "utf-8" and isinstance(item, Document):
-                item.meta["encoding"] = encoding  # read as cp1252 / latin-1 (said on stderr)
+                item.meta["encoding"] = encoding  # read as UTF-16/32 (its mark), or cp1252 / latin-1 (warned)
             yield item
     except InputError as e:
         yield e
@@ -571,6 +631,8 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
     published, date_meta = pick_date([(n, rec[n]) for n in DATE_FIELDS if n in rec]
                                      + [("text", found.get("text_date"))], anchor=anchor, locale=locale)
     meta.update(date_meta)
+    if date_meta.get("date_rejected"):  # which record of the export, for the warning: "line 3", "record 2"
+        meta["date_rejected_at"] = where.rsplit(": ", 1)[-1]
     outlet = _field(rec, SOURCE_FIELDS, html_ok=False)[1] or defaults.get("source") or found.get("outlet", "")
     if not outlet and rec.get("session") and (rec.get("iso3") or rec.get("country")) \
             and (rec.get("speaker") or rec.get("post")):
