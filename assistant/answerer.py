@@ -139,9 +139,20 @@ class ExtractiveAnswerer:
             if (s.passage.doc_id, s.start) in boosted:
                 s.score += 0.15 + resolved_name_credit(query, s, self.ranker.lexical_weight)
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
+            elif (s.passage.doc_id, s.start) not in evidence.speakers and gives_asked_speech(query, s):
+                # a sentence of the speech asked about with no statement of its own ("What did Anne Beathe
+                # Tvinnereim say about Russia?": "Russia's war ... is of great concern to us") is the speaker's
+                # though it names them nowhere: the name credit it misses (it abstained)
+                s.score += resolved_name_credit(query, s, self.ranker.lexical_weight)
         candidates = ranked
         ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
+        naming = [s for s in ranked if query.topic_terms & set(terms(s.text))]
+        if naming and naming[0].score >= self.config.min_score:
+            # sentences that name the topic themselves answer before any that only follow one naming it
+            # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
+            # after his sentence on Ukraine)
+            ranked = naming
         if query.history and _ELSE.search(query.asked or query.question):
             # "What else did she say?": not what the previous answer already quoted
             before = query.history[-1][1]
@@ -279,8 +290,10 @@ class ExtractiveAnswerer:
                 if unheard:
                     nobody = f"No statement found is a {query.kind} by {' or '.join(unheard)} in so many words. "
         if not ranked or ranked[0].score < self.config.min_score:
-            if others and others[0].score >= self.config.min_score:
-                who = evidence.speakers[(others[0].passage.doc_id, others[0].start)]
+            # (another state's speech sentence has no attributed speaker: the speech's state is who spoke)
+            who = (evidence.speakers.get((others[0].passage.doc_id, others[0].start))
+                   or [st for st in [speech_state(others[0])] if st]) if others else []
+            if others and others[0].score >= self.config.min_score and who:
                 return Answer(question, f"{ABSTAIN_TEXT} They do not report {' or '.join(query.actors)} saying "
                               f"this; the statements found are {' and '.join(who)}'s.", True, passages=passages)
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
@@ -741,6 +754,20 @@ def speech_state(s: Sentence) -> str | None:
     parts = s.passage.title.split(", ")
     speech = not s.passage.source or s.passage.source.startswith(SPEECH_OUTLET)
     return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and speech else None
+
+
+def gives_asked_speech(query: Query, s: Sentence) -> bool:
+    """Whether a sentence is of a UN speech the question asks about: by a speech giver it names
+    (the speech's title names them: "Anne Beathe Tvinnereim, Minister of Foreign Affairs, Norway"),
+    else, when it names none, by a state it asks about."""
+    state = speech_state(s)
+    if state is None:
+        return False
+    givers = [name for name, st in query.speakers if st == state]
+    if givers:
+        title = set(re.findall(r"\w+", fold(s.passage.title)))
+        return any(set(re.findall(r"\w+", fold(n))) <= title for n in givers)
+    return state in {_RESOLVER.country_of(a) for a in query.actors}
 
 
 def other_speech(query: Query, s: Sentence) -> bool:

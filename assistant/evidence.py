@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from index.actors import ActorResolver, fold
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
@@ -23,6 +24,7 @@ from .stance import country_of_speaker, holder_statements, stance_holders
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
 
+_RESOLVER = ActorResolver()
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _FEMININE = {"she", "her", "hers", "herself"}
 _THREAT_CUE = re.compile(r"^(threat|warn)", re.I)
@@ -69,6 +71,7 @@ class EvidenceConfig:
     passages_llm: int = 6  # passages an LLM is shown (its context is the cost)
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
+    max_speech_passages: int = 2  # passages of the asked speeches added beyond retrieval (speech_passages)
     max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
     max_stance_statements: int = 200  # statements of a stance holder read for "how has X's stance changed"
 
@@ -131,6 +134,8 @@ class EvidenceGatherer:
                 known.add(chunk.chunk_id)
                 extra.append(chunk)
         passages = passages + extra[:cfg.max_claim_passages]
+        known |= {p.chunk_id for p in passages}
+        passages += [p for p in self.speech_passages(query) if p.chunk_id not in known]
         for i, p in enumerate(passages):
             p.rank = i + 1
         actor_claims, actor_passages = self.actor_statements(query)
@@ -143,6 +148,30 @@ class EvidenceGatherer:
                                            + list(stance_passages.values())),
                         actor_claims=actor_claims, actor_passages=actor_passages,
                         stance_claims=stance_claims, stance_passages=stance_passages)
+
+    def speech_passages(self, query: Query) -> list[Passage]:
+        """The best ``max_speech_passages`` passages of the UN speeches the question asks about:
+        those of a speech giver it names ("What did Lula say about Ukraine?"), else of the states
+        it names. Retrieval over the whole index can miss a speech that never names its speaker or
+        state (its sentences are "we", "my country"): this retrieval is restricted to those speeches."""
+        if not self.config.max_speech_passages or not query.actors:
+            return []
+        givers = {name: state for name, state in query.speakers}
+        states = {st for st in (_RESOLVER.country_of(a) for a in query.actors) if st and st not in givers.values()}
+        docs: set[str] = set()
+        for actor in query.actors:
+            state = _RESOLVER.country_of(actor)
+            if not state:
+                continue
+            names = [set(fold(n).split()) for n, st in givers.items() if st == state]
+            for c in self.reader.claims(actors=[actor], filters=query.statement_filters):
+                # a speech's statements carry its giver's office and name as their role
+                if c.role and (state in states or any(n <= set(re.findall(r"\w+", fold(c.role))) for n in names)):
+                    docs.add(c.doc_id)
+        if not docs:
+            return []
+        narrowed = replace(query, filters=query.filters.narrow(doc_ids=sorted(docs)))
+        return self.retriever.retrieve(narrowed, self.config.max_speech_passages)
 
     def stance_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
         """For "how has X's stance on Y changed?": every statement of the stance holders (a

@@ -226,7 +226,7 @@ _VOICE_CUES: dict[str, str] = {
     **_forms("position", "support supports supported", "believe believes believed", "reaffirm reaffirms reaffirmed",
              "recognise recognises recognised recognize recognizes recognized", "consider considers",
              "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
-             "hope hopes hoped", "stand stands", "know", "remember", "convinced", "affirm affirms affirmed",
+             "hope hopes hoped", "stand stands standing", "know", "remember", "convinced", "affirm affirms affirmed",
              "value values valued"),
     **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
@@ -1447,7 +1447,9 @@ class ClaimExtractor:
         if root is None:
             return []
         mains = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                          and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)]
+                          and (any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+                               or any(k.dep_ == "aux" and k.lower_ in _VOICE_MODALS for k in c.children))]
+        # ("We have provided support to Ukraine, and will do so for as long as it takes": the "will" clause)
         if root.lower_ in _MEANS:  # "It means we will always speak up for ...", "X shows that more must be done"
             mains[1:1] = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
         elif root.lower_ in _COPULAS and any(c.dep_ == "nsubj" and c.lower_ in ("that", "this", "one")
@@ -1520,6 +1522,8 @@ class ClaimExtractor:
         while last > root.i and doc[last].is_punct:
             last -= 1
         first = aux.i + (0 if negated else 1)
+        if root.dep_ == "conj" and root.lower_ == "do" and any(c.lower_ == "so" for c in root.children):
+            first = root.head.left_edge.i  # "We have provided support to Ukraine, and will do so ...": what "so" is
         if first > last:  # "We continue." : nothing after the verb
             return []
         cs, ce = s + doc[first].idx, s + doc[last].idx + len(doc[last])

@@ -1,0 +1,76 @@
+"""Questions about UN General Debate speeches (found by a new-user pass on the 2022-2023 sessions):
+a speech's sentences are its giver's words though they name neither giver nor state, so a
+question naming the giver finds them, and another state's speech is never the answer.
+Real store, embedder and spaCy model; speech records shaped as the shared dataset's."""
+from test_attribution import _speech, _speeches_and_articles
+
+_FILLER = ("The ocean economy must be sustainable. Our coastal communities depend on healthy fisheries. "
+           "Marine litter threatens the livelihoods of millions. ")
+
+_SPEECHES = [
+    _speech("NOR", "Norway", "Anne Beathe Tvinnereim", "Minister of International Development",
+            "We will continue to provide a high level of climate funding up to 2030. "
+            "In 2024, we will launch a guarantee instrument for renewable energy in developing countries. "
+            + _FILLER * 3 +
+            "Russia’s war of aggression against Ukraine is therefore of great concern to us. "
+            "We have provided extensive civilian, military and humanitarian support to Ukraine, and will do so "
+            "for as long as it takes."),
+    _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+            "Russia will not accept the expansion of NATO to its borders. Russia has always been open to talks on "
+            "Ukraine. The West is waging a hybrid war against Russia."),
+    _speech("LVA", "Latvia", "Edgars Rinkevics", "President",
+            "Russia must be held to account for its war against Ukraine. Latvia will support Ukraine for as long "
+            "as it takes. Russia’s aggression against Ukraine threatens all of Europe."),
+    _speech("POL", "Poland", "Andrzej Duda", "President",
+            "Russia’s invasion of Ukraine is a crime. Poland has welcomed millions of refugees from Ukraine. "
+            "Russia believes the old days of empire can return."),
+    _speech("BRA", "Brazil", "Luiz Inácio Lula da Silva", "President",
+            "Hunger has returned to the world. We must end hunger by 2030. " + _FILLER * 3 +
+            "The war in Ukraine exposes our collective inability to enforce the purposes and principles of the "
+            "Charter. Inequality must be at the heart of our agenda."),
+]
+# Other states' speeches that speak of Ukraine in every sentence: the whole-index retrieval fills up with them
+_OTHERS = [("EST", "Estonia"), ("LTU", "Lithuania"), ("FIN", "Finland"), ("SWE", "Sweden"), ("DNK", "Denmark"),
+           ("DEU", "Germany"), ("FRA", "France"), ("CZE", "Czech Republic"), ("SVK", "Slovakia"),
+           ("ROU", "Romania"), ("BGR", "Bulgaria"), ("HRV", "Croatia")]
+_SPEECHES += [_speech(iso3, country, f"Speaker of {country}", "President",
+                      f"{country} stands with Ukraine. The war in Ukraine must end with Ukraine’s victory. "
+                      f"Ukraine deserves our support, and {country} will support Ukraine. Ukraine’s grain feeds "
+                      f"the world, and Ukraine’s ports must stay open.") for iso3, country in _OTHERS]
+
+
+def test_a_speech_givers_words_answer_though_they_name_neither_giver_nor_state(tmp_path):
+    """'What did she say about Russia?' after a question about Anne Beathe Tvinnereim crashed the
+    chat with a KeyError (another state's speech sentence had no speaker entry), and the question
+    typed in full answered with Russia's speech; 'What did Lula say about Ukraine?' said Brazil said
+    nothing, the one Brazilian sentence on Ukraine never being retrieved among the other speeches."""
+    a = _speeches_and_articles(tmp_path, _SPEECHES)
+    first = "What did Anne Beathe Tvinnereim pledge?"
+    ans = a.ask(first)
+    assert not ans.abstained, ans.answer
+    for q, history in (("What did she say about Russia?", [(first, ans.answer)]),
+                       ("What did Anne Beathe Tvinnereim say about Russia?", None)):
+        got = a.ask(q, history=history)
+        assert not got.abstained and got.citations, (q, got.answer)
+        assert all("Tvinnereim" in c.title for c in got.citations), (q, got.answer)
+        assert any("war of aggression against Ukraine" in c.quote for c in got.citations), (q, got.answer)
+    lula = a.ask("What did Lula say about Ukraine?")
+    assert not lula.abstained, lula.answer
+    assert any("The war in Ukraine exposes" in c.quote for c in lula.citations), lula.answer
+    assert all("Lula" in c.title for c in lula.citations), lula.answer
+
+
+def test_a_speechs_pledge_by_a_clause_that_refers_back():
+    """'We have provided support to Ukraine, and will do so for as long as it takes': a pledge of
+    the speech's state whose content reads with what "so" refers to; 'We are standing with
+    Ukraine' is a position."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    norway = Actor("Norway", "government", "Minister Anne Beathe Tvinnereim")
+    text = ("We have provided extensive civilian, military and humanitarian support to Ukraine, and will do so for "
+            "as long as it takes. We are standing with Ukraine and aiding its self-defence.")
+    got = {(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2023", voice=norway)}
+    assert ("pledge", "We have provided extensive civilian, military and humanitarian support to Ukraine, and will "
+            "do so for as long as it takes") in got, got
+    assert any(k == "position" and t.startswith("with Ukraine") for k, t in got), got
