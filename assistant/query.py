@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from index.actors import ActorResolver, fold, match_actor_names
+from index.actors import _BODY_HEADS, TITLES, ActorResolver, fold, match_actor_names, role_country
 from index.dates import parse_date
 from index.errors import QuestionError
 from index.filtering import pub_day, until_day
@@ -219,9 +219,10 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]],
 
 
 _AUXILIARY = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+", re.I)
-_SUBJECT_WORDS = {"and", "of", "the", "foreign", "prime", "deputy", "vice", "defence", "defense", "finance", "trade",
-                  "interior", "minister", "president", "ambassador", "envoy", "chancellor", "secretary", "spokesman",
-                  "spokeswoman", "spokesperson", "government", "officials", "leader"}
+# ("What did Minister for International Development Anne Beathe Tvinnereim say ...": "for" is the role's)
+_SUBJECT_WORDS = {"and", "of", "for", "the", "foreign", "prime", "deputy", "vice", "defence", "defense", "finance",
+                  "trade", "interior", "minister", "president", "ambassador", "envoy", "chancellor", "secretary",
+                  "spokesman", "spokeswoman", "spokesperson", "government", "officials", "leader"}
 
 
 def _subject_verb_end(text: str) -> int | None:
@@ -313,8 +314,6 @@ def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> 
     that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister") and the same
     country; a deputy or vice office does not hold the office itself, nor a former one. A state
     whose speech was given by that office ("Kenya", "President William Samoei Ruto") holds it too."""
-    from index.actors import role_country
-
     found = []
     for person, role in officials:
         if person == asked.country or _RESOLVER.country_of(person) == asked.country:
@@ -520,19 +519,23 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
     return TimeScope(since=since, until=until, order=order, phrases=tuple(phrases), rest=" ".join(rest.split()))
 
 
-def carry_over(question: str, previous: list[str]) -> str:
+def carry_over(question: str, previous: list[str], topic: Sequence[str] = ()) -> str:
     """A follow-up made standalone without an LLM: the previous question's actors (when the
     follow-up names none), the word that asked its kind of statement (when the follow-up asks
     none) and topic words are appended ("And Lavrov?" -> "And Lavrov? sanctions ...", after "What
-    did Erdogan propose about the grain deal?": "And Germany?" -> "And Germany? propose grain deal")."""
+    did Erdogan propose about the grain deal?": "And Germany?" -> "And Germany? propose grain deal").
+    ``topic``: the names the previous question gave as its topic (``topic_names``), carried after
+    "about" whoever the follow-up names ("And China?" after "What did Lavrov say about the United
+    States?" -> "And China? about United States"), never as actors."""
     if not previous:
         return question
     prev = previous[-1]
     new_names = named_entities(question)
     if not _FOLLOWUP.search(question) and new_names and set(terms(question)) - {t for n in new_names for t in terms(n)}:
         return question  # already standalone
-    prev_names = named_entities(prev)
-    prev_topic = [w for w in re.findall(r"[\w’'-]+", prev) if terms(w) and not any(w in n for n in prev_names)]
+    names = named_entities(prev)
+    prev_names = [n for n in names if n not in topic]
+    prev_topic = [w for w in re.findall(r"[\w’'-]+", prev) if terms(w) and not any(w in n for n in names)]
     have = set(terms(question))
     add = [w for w in prev_topic if not set(terms(w)) <= have]
     kind = question_kind(prev)
@@ -541,6 +544,9 @@ def carry_over(question: str, previous: list[str]) -> str:
         add = ([asked.group(0)] if asked else []) + add  # (a kind word is no term: it was never carried)
     if not new_names:
         add = prev_names + add
+    about = [n for n in topic if n not in new_names]
+    if about:
+        add += ["about", " and ".join(about)]
     return (question + " " + " ".join(add)).strip()
 
 
@@ -568,20 +574,27 @@ _TOPIC_REFERENCE = re.compile(r"\b(that|this|it|those|these|same)\b|^\s*(and|but
 WHO_QUESTION = re.compile(r"^\s*(?:and\s+)?(?:who|whom|which (?:minister|official|leader|person|country))\b", re.I)
 
 
-def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]]) -> list[str]:
+def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]],
+                    speaks_for: Callable[[str, str], bool] | None = None) -> list[str]:
     """Index actors the previous turn is about, most likely first: the previous question's
-    actors, unless it asked "who ..." (then the actors its answer names come first), and the
-    actors named in the previous answer, in the order it names them."""
+    actors (``asked_actors``: not the names it gave as its topic, "What did Putin say about
+    Trump?" is about Putin), unless it asked "who ..." (then the actors its answer names come
+    first), and the actors named in the previous answer, in the order it names them. With
+    ``speaks_for`` (person, actor asked -> whether the person speaks for that actor) an answer to a
+    question that asked actors adds only those who speak for one of them ("Norway's Foreign
+    Minister Ingrid Solberg-Dahl"), never a name its quotes only mention ("Colombia's quest for peace")."""
     if not history:
         return []
     prev_q, prev_a = history[-1]
-    asked = match(named_entities(prev_q))
+    asked = asked_actors(prev_q, match)
     answered: list[str] = []
     for n in named_entities(prev_a or ""):
         # "Norway's Foreign Minister Ingrid Solberg-Dahl" is read as one name: its person too
         for a in match([n]) or match([_RESOLVER.resolve(n).name]):
             if a not in answered:
                 answered.append(a)
+    if asked and speaks_for is not None and not WHO_QUESTION.match(prev_q):
+        answered = [a for a in answered if any(a == b or speaks_for(a, b) for b in asked)]
     order = answered + asked if WHO_QUESTION.match(prev_q) or not asked else asked + answered
     return list(dict.fromkeys(order))
 
@@ -589,6 +602,19 @@ def previous_actors(history: History, match: Callable[[Sequence[str]], list[str]
 _SUBJECT_PRONOUN = re.compile(r"\b(?:did|does|do|has|have|had|is|was|were|are|will|would)\s+(he|she|they)\b"
                               r"|^\W*(?:and\s+|but\s+|so\s+)?(he|she|they)\b|\b(his|her|their)\s+(?:position|stance|"
                               r"view|views|pledge|pledges|proposal|statement|statements|plan)\b", re.I)
+
+
+def question_head(text: str) -> str:
+    """The part of a question before its topic, where who is asked stands ("What did he say
+    about Trump?" -> "What did he say")."""
+    return _STANCE_ON.split(_TOPIC_START.split(text, 1)[0], 1)[0]
+
+
+def reads_as_body(name: str) -> bool:
+    """Whether a name reads as a body's, never a he or she ("Group of Seven", "Council of Europe",
+    "European Commission"), whatever the tagger typed it."""
+    words = fold(name).lower().split()
+    return len(words) > 1 and (words[-1] in _BODY_HEADS or words[0] in _BODY_HEADS and words[1] in ("of", "for"))
 
 
 def unresolved_pronoun(text: str) -> str:
@@ -605,7 +631,8 @@ def pronoun_gender(pronoun: str) -> str:
 
 def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[str]], list[str]],
                      gender: Callable[[str], str] | None = None,
-                     stand_in: Callable[[str], str | None] | None = None) -> str:
+                     stand_in: Callable[[str], str | None] | None = None,
+                     speaks_for: Callable[[str, str], bool] | None = None) -> str:
     """``question`` with he/she/him/his/her (one actor) or they/them/their (the previous
     question's actors, else those of the previous answer) replaced by the actors of the previous
     turn ("What did she propose?" -> "What did Mirela Dost propose?"). Unchanged when the
@@ -614,16 +641,17 @@ def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[
     a person not known to be of the other gender; with none, the question is left unchanged.
     ``stand_in`` (actor -> the person who spoke for it, or None): when the previous turn names no
     such person, he/she is the one who spoke for its state ("What did Turkey say about Cyprus?",
-    answered from Turkey's UN speech, then "What did he propose?": the speech's giver)."""
+    answered from Turkey's UN speech, then "What did he propose?": the speech's giver).
+    ``speaks_for``: see ``previous_actors``. The previous question is read as given: pass it made
+    standalone ("What did Putin say about Trump?", not "What did he say about Trump?")."""
     # (names after "about" are the topic: "What did he say about Trump?" still asks about "he")
-    head = _TOPIC_START.split(question, 1)[0]
-    head = _STANCE_ON.split(head, 1)[0]
+    head = question_head(question)
     if match(named_entities(head)):
         return question
     singular, plural = _SINGULAR.search(head), _PLURAL.search(head)
     if not (singular or plural):
         return question
-    actors = previous_actors(history, match)
+    actors = previous_actors(history, match, speaks_for)
     if not actors:
         return question
     if singular:
@@ -638,7 +666,7 @@ def resolve_pronouns(question: str, history: History, match: Callable[[Sequence[
         who = actors[0]
         rx = _SINGULAR
     else:
-        asked = match(named_entities(history[-1][0]))
+        asked = asked_actors(history[-1][0], match)
         group = asked if len(asked) > 1 else actors[:2]
         who = " and ".join(group)
         rx = _PLURAL
@@ -883,7 +911,9 @@ class QueryParser:
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
             parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
             language=question_language(asked), asked=asked, instructions=instructions,
-            unresolved=unresolved_pronoun(text) if not names else "", topic_names=tuple(about))
+            # ("What did he say about Meta?": Meta is what was talked about, "he" stands for nobody)
+            unresolved=unresolved_pronoun(text) if not named_entities(question_head(text)) else "",
+            topic_names=tuple(about))
 
     def embed(self, query: Query, parts: bool = True, clauses: bool = False) -> Query:
         """Fill ``query.vectors`` for its text and, when asked, its phrases (``parts``, for the
@@ -1032,22 +1062,38 @@ class QueryParser:
     def speech_giver(self, actor: str) -> str | None:
         """Who gave the speeches of the state ``actor`` the index holds, as their role names them ("President
         Recep Tayyip Erdogan" for Turkey): the person a he/she after an answer from them stands for. None
-        when the state gave none, or speeches by more than one person."""
+        when the state gave none, or speeches by more than one person (a role that names nobody, as
+        "government" of "the German government said", is no giver)."""
         state = _RESOLVER.country_of(actor)
         givers = {fold(role): role for st, role in self._known_officials() if state and st == actor
                   and _RESOLVER.country_of(st) == state and role}
-        return next(iter(givers.values())) if len(givers) == 1 else None
+        named = [role for role in givers.values() if role.split()[-1][:1].isupper()
+                 and role.split()[-1].lower() not in TITLES]
+        return named[0] if len(named) == 1 else None
+
+    def speaks_for(self, person: str, actor: str) -> bool:
+        """Whether ``person`` speaks for the state ``actor`` in the index: an official of it by role
+        ("Ingrid Solberg-Dahl", "Norway's Foreign Minister") or the giver of its speech."""
+        state = _RESOLVER.country_of(actor)
+        return bool(state) and (self.speech_state(person) == actor or any(
+            p == person and role_country(role, _RESOLVER) == state for p, role in self._known_officials()))
 
     def followup_text(self, question: str, history: History, depth: int = 4) -> str:
         """A follow-up made standalone without an LLM: its he/she/they resolved to the actors of
         the previous turn (``resolve_pronouns``), then ``carry_over`` of the previous topic.
         A question that names its own actors keeps them and takes no earlier actor."""
         own = named_entities(question)
-        def gender(who: str) -> str:  # (a speech's giver: of no gender the index knows)
-            return "?" if self._giver_names([who]) else self._gender(who) if self._gender else "?"
+        def gender(who: str) -> str:  # (a speech's giver: of no gender the index knows; a body: none)
+            if self._giver_names([who]):
+                return "?"
+            shown = self._gender(who) if self._gender else "?"
+            return "" if shown == "?" and reads_as_body(who) else shown
 
-        resolved = resolve_pronouns(question, history, self.match_speakers,
-                                    gender if self._gender is not None else None, self.speech_giver)
+        # the previous question as it was answered: "What did he say about Trump?" asked about Putin
+        standalone = self.standalone_of(history, depth)
+        resolved = resolve_pronouns(question, [*history[:-1], (standalone, history[-1][1])], self.match_speakers,
+                                    gender if self._gender is not None else None, self.speech_giver,
+                                    self.speaks_for)
         # "What did he demand?" when the previous turn names no man: no actor is carried over.
         unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
                       and bool(_SINGULAR.search(question)))
@@ -1055,9 +1101,12 @@ class QueryParser:
             return resolved  # "What did Koval and Brandt pledge?", "What did she propose?"
         # the previous question as it was answered: "What about Ukraine?" after "And Germany?" after "What did
         # Erdogan propose about the grain deal?" carries the proposal and the grain deal, not only Germany
-        previous = [q for q, _ in history[:-1]] + [self.standalone_of(history, depth)]
-        out = carry_over(resolved, previous)
+        previous = [q for q, _ in history[:-1]] + [standalone]
+        # "And China?" after "What did Lavrov say about the United States?": the United States stays the topic
+        topic = topic_names(standalone, self.match_speakers)
+        out = carry_over(resolved, previous, topic)
         if own or resolved != question or unresolved:  # carry the topic, never an earlier actor
-            carried = [w for w in out[len(resolved):].split() if not w[:1].isupper()]
+            kept = {w for n in topic for w in n.split()}
+            carried = [w for w in out[len(resolved):].split() if not w[:1].isupper() or w in kept]
             out = " ".join([resolved] + carried)
         return out

@@ -2,10 +2,13 @@
 
 "And Germany?" after "What did Erdogan propose about the grain deal?" asks for Germany's proposals
 on the grain deal, and "What about Ukraine?" after that for Ukraine's; "What did he propose?" after
-an answer from a state's UN speech asks about the person who gave it. Our own short inputs, built with
-the helpers of ``tests/test_attribution.py``.
+an answer from a state's UN speech asks about the person who gave it. A he/she is who the previous
+turn asked about (or who spoke for it), never its topic nor a name its answer only quotes, and one
+that stands for nobody is asked about; "And China?" keeps a topic that is a name. Our own short
+inputs, built with the helpers of ``tests/test_attribution.py``.
 """
-from test_attribution import _ingested_articles, _speech, _speeches_and_articles
+import pytest
+from test_attribution import _ingested_articles, _md, _speech, _speeches_and_articles
 
 GRAIN = {
     "tr.md": ("Erdogan offers to extend the grain deal", "Harbour Post", "2026-04-03",
@@ -60,3 +63,81 @@ def test_he_after_an_answer_from_a_states_speech_is_the_person_who_gave_it(tmp_p
     assert "Recep Tayyip Erdogan" in a.query("What did he propose?", history=[(first, ans.answer)]).text
     assert not he.abstained and he.citations, he.answer
     assert all(c.speaker == "Turkey" and "Eastern Mediterranean" in c.quote for c in he.citations), he.answer
+
+
+# From a new-user pass: the speaker of a follow-up's he/she is the actor asked about (or who spoke for it),
+# never a name the previous question gave as its topic or the previous answer's quotes only mention.
+SPEECHES = [
+    _speech("COL", "Colombia", "Gustavo Petro", "President",
+            "Russia must end its war against Ukraine now. We propose a global pact against cocaine."),
+    _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+            "The United States wants to rule the world alone. We reject the unilateral sanctions."),
+    _speech("CHN", "China", "Han Zheng", "Vice-President",
+            "China opposes the sanctions that the United States imposed on Chinese companies. "
+            "China supports the development of Africa."),
+]
+NEWS = {"news.md": _md("Summits and statements", "2025-05-08", (
+    "Chinese President Xi Jinping and Russian President Vladimir Putin pledged to protect trade with Iran against "
+    "sanctions.\n\n"
+    "Putin said he expected Donald Trump to keep his word on Ukraine.\n\n"
+    "Donald Trump said he would impose new tariffs on Chinese goods.\n\n"
+    "Meta said it would fight the fine in court.\n\n"
+    "Norway pledged to double its climate finance by 2030, the Norwegian government said.\n\n"
+    "Norway will continue to support Colombia's quest for peace, the foreign ministry said.\n\n"
+    "Germany will ask the Group of Seven to double climate finance, the German government said.\n\n"
+    "The Group of Seven warned Russia against new attacks."))}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    return _speeches_and_articles(tmp_path_factory.mktemp("world"), SPEECHES, NEWS)
+
+
+def test_he_is_the_speaker_asked_about_never_the_topic_of_the_previous_question(world):
+    """"What else did he say?" after "What did he say about Trump?" (after a question about Xi and
+    Putin) quoted Trump: the previous question was read as written, and its topic taken for who it asked."""
+    first = "What did Xi and Putin pledge about Iran?"
+    history = [(first, world.ask(first).answer)]
+    about = world.ask("What did he say about Trump?", history=history)
+    assert [c.speaker for c in about.citations] == ["Vladimir Putin"], about.answer
+    history.append(("What did he say about Trump?", about.answer))
+    more = world.ask("What else did he say?", history=history)
+    assert not more.abstained and more.citations, more.answer
+    assert all("Putin" in c.speaker and "tariffs" not in c.quote for c in more.citations), more.answer
+
+
+def test_he_is_no_name_the_previous_answer_only_quotes(world):
+    """"What did he say about Russia?" after "What did Norway pledge?" (answered "Norway will
+    continue to support Colombia's quest for peace") quoted the speech of Colombia's president:
+    Colombia was only mentioned, and Norway has no speech giver, so "he" stands for nobody."""
+    first = "What did Norway pledge?"
+    ans = world.ask(first)
+    assert "Colombia's quest for peace" in ans.answer, ans.answer
+    he = world.ask("What did he say about Russia?", history=[(first, ans.answer)])
+    assert he.abstained and "Who is “he”?" in he.answer and not he.citations, he.answer
+
+
+def test_a_pronoun_with_no_referent_is_asked_about(world):
+    """"What else did she say?" after "And Germany?" (answered "Germany will ask the Group of Seven
+    ...") was read as asking about the Group of Seven (a body the tagger typed a person, and the
+    German government's role "government" stood in as Germany's speech giver); "What did he say
+    about Meta?" with no history quoted Meta."""
+    first = "What did Norway say about climate?"
+    history = [(first, world.ask(first).answer)]
+    germany = world.ask("And Germany?", history=history)
+    assert "Group of Seven" in germany.answer, germany.answer
+    history.append(("And Germany?", germany.answer))
+    she = world.ask("What else did she say?", history=history)
+    assert she.abstained and "Who is “she”?" in she.answer and not she.citations, she.answer
+    meta = world.ask("What did he say about Meta?")
+    assert meta.abstained and "Who is “he”?" in meta.answer and not meta.citations, meta.answer
+
+
+def test_and_another_actor_keeps_the_topic_named_before(world):
+    """"And China?" after "What did Lavrov say about the United States?" quoted China on Africa: a topic
+    that is a name was dropped with the earlier actor."""
+    first = "What did Lavrov say about the United States?"
+    history = [(first, world.ask(first).answer)]
+    china = world.ask("And China?", history=history)
+    assert not china.abstained and china.citations, china.answer
+    assert all(c.speaker == "China" and "United States" in c.quote for c in china.citations), china.answer
