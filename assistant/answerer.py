@@ -443,11 +443,17 @@ class ExtractiveAnswerer:
 def with_each(chosen: list[Sentence], covered: list[Sentence], limit: int) -> list[Sentence]:
     """``chosen`` with every sentence of ``covered`` in it (one per actor asked about), in place of
     the lowest-scoring others beyond ``limit``; best first. Unchanged when ``covered`` is in it."""
-    missing = [s for s in covered if not any(s is c for c in chosen)]
+    def key(s: Sentence) -> tuple[str, int]:  # (one sentence may come in two overlapping passages)
+        return s.passage.doc_id, s.start
+
+    covered = list({key(s): s for s in reversed(covered)}.values())[::-1]  # (Xi's and Putin's best: one sentence)
+    have = {key(c) for c in chosen}
+    missing = [s for s in covered if key(s) not in have]
     if not missing:
         return chosen
-    kept = [c for c in chosen if any(c is s for s in covered)]
-    rest = [c for c in chosen if not any(c is s for s in covered)]
+    wanted = {key(s) for s in covered}
+    kept = [c for c in chosen if key(c) in wanted]
+    rest = [c for c in chosen if key(c) not in wanted]
     return sorted(kept + missing + rest[:max(0, limit - len(kept) - len(missing))], key=lambda s: -s.score)
 
 

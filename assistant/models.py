@@ -69,8 +69,11 @@ class Citation:
                    statement_date=statement_date, also_in=also_in)
 
     def repeats(self, earlier: Citation) -> bool:
-        """Whether this citation quotes, from a near-duplicate copy, the statement ``earlier``
-        already quotes (the same sentence, whitespace aside): it should not be quoted twice."""
+        """Whether this citation quotes the statement ``earlier`` already quotes: the same span of
+        the same article, or the same sentence (whitespace aside) from a near-duplicate copy. It
+        should not be quoted twice."""
+        if (self.doc_id, self.start, self.end) == (earlier.doc_id, earlier.start, earlier.end):
+            return True
         return (any(a["doc_id"] == self.doc_id for a in earlier.also_in)
                 and " ".join(self.quote.split()) == " ".join(earlier.quote.split()))
 

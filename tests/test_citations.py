@@ -1,0 +1,16 @@
+"""Every citation of an answer quotes a different passage (a new-user pass found the README's own
+example citing one sentence twice, as [1] and [2], once for each actor the question names)."""
+from test_attribution import _ingested
+
+
+def test_a_sentence_both_actors_asked_about_share_is_cited_once(tmp_path):
+    a = _ingested(tmp_path, "Putin, Xi hail partnership", "2018-06-08", (
+        "Chinese President Xi Jinping and Russian President Vladimir Putin met in Beijing on Friday.\n\n"
+        "Xi and Putin also pledged in a joint declaration to make “all possible efforts” to preserve the "
+        "international accord on Iran’s nuclear program that U.S. President Donald Trump abandoned last month.\n\n"
+        "The two leaders praised their partnership."))
+    ans = a.ask("What did Xi and Putin pledge about Iran?")
+    assert not ans.abstained and ans.citations, ans.answer
+    spans = [(c.doc_id, c.start, c.end) for c in ans.citations]
+    assert len(spans) == len(set(spans)), ans.answer
+    assert any("all possible efforts" in c.quote for c in ans.citations), ans.answer
