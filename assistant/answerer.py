@@ -16,7 +16,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.actors import TITLES, ActorResolver, fold, match_actor_names
+from index.actors import TITLES, ActorResolver, fold, match_actor_names, translit_key
 from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
@@ -275,7 +275,10 @@ class ExtractiveAnswerer:
                 nobody = (f"No statement found is a {query.kind} by {' or '.join(query.actors)} in so many words; "
                           "the passages closest to the question: ")
         covered: list[Sentence] = []
-        if len(query.actors) > 1 and query.kind in ROUTED_KINDS + DERIVED_KINDS and not who_asked and not nobody:
+        # (a speech's giver and the state the speech is of are one actor asked: "What did Erdoğan pledge?")
+        spoken = dict(query.speakers)
+        asking = [a for a in query.actors if not (a in spoken and spoken[a] in query.actors)]
+        if len(asking) > 1 and query.kind in ROUTED_KINDS + DERIVED_KINDS and not who_asked and not nobody:
             # "What did Russia and China propose?": each actor's best statement of the kind is quoted (China's
             # sentences, naming it, outscored Russia's), and an actor with none is said to have none
             def whose(s: Sentence) -> set[str]:
@@ -283,7 +286,7 @@ class ExtractiveAnswerer:
                                               if claim_is(c, query.kind)], countries)
 
             best = {a: next((s for s in ranked if s.score >= self.config.min_score and a in whose(s)), None)
-                    for a in query.actors}
+                    for a in asking}
             unheard = [a for a, s in best.items() if s is None]
             if len(unheard) < len(best):
                 covered = [s for s in best.values() if s is not None]
@@ -537,11 +540,16 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
     folded = fold(hay)  # "Zoe DSouza" typed plainly mentions "Zoë D’Souza"
     named: set[str] | None = None
+    spelled: str | None = None
 
     def written(n: str) -> bool:
         nonlocal named
         alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
         if any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else [])):
+            return True
+        nonlocal spelled
+        spelled = translit_key(hay) if spelled is None else spelled  # "Zelensky" written "Zelenskyy"
+        if re.search(rf"(?<!\w){re.escape(translit_key(n))}(?!\w)", spelled):
             return True
         parts = [p for p in re.split(r"[-–/]", n) if p]
         if len(parts) > 1:  # "US-China" written "U.S.-China relations"
@@ -666,7 +674,8 @@ def silent_phrase(query: Query, who: str) -> str:
     rest = (m.group("rest").strip() if m else "")
     if not m:  # "What is Brandt's position on the drills freeze?"
         p = _POSITION_ON.search(query.untimed)
-        rest = f"{p.group(1)} {p.group(2).strip(' ?.!')}" if p else ""
+        topic = re.sub(r"\s+(?:changed|evolved|shifted|moved|developed)$", "", p.group(2).strip(" ?.!")) if p else ""
+        rest = f"{p.group(1)} {topic}" if p else ""  # ("How has X's stance on Y changed?": on Y)
     gerund = _GERUND.get(verb, "saying")
     if m and not m.group("wh") and rest:  # a yes/no question: what it asks about, as asked
         return f"{gerund} {rest}"
@@ -771,8 +780,8 @@ def gives_asked_speech(query: Query, s: Sentence) -> bool:
         return False
     givers = [name for name, st in query.speakers if st == state]
     if givers:
-        title = set(re.findall(r"\w+", fold(s.passage.title)))
-        return any(set(re.findall(r"\w+", fold(n))) <= title for n in givers)
+        title = set(translit_key(" ".join(re.findall(r"\w+", s.passage.title))).split())
+        return any(set(translit_key(n).split()) <= title for n in givers)
     return state in {_RESOLVER.country_of(a) for a in query.actors}
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from index.actors import ActorResolver, fold
+from index.actors import ActorResolver, translit_key
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
@@ -71,7 +71,7 @@ class EvidenceConfig:
     passages_llm: int = 6  # passages an LLM is shown (its context is the cost)
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
-    max_speech_passages: int = 2  # passages of the asked speeches added beyond retrieval (speech_passages)
+    max_speech_passages: int = 3  # passages of the asked speeches added beyond retrieval (speech_passages)
     max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
     max_stance_statements: int = 200  # statements of a stance holder read for "how has X's stance changed"
 
@@ -163,15 +163,23 @@ class EvidenceGatherer:
             state = _RESOLVER.country_of(actor)
             if not state:
                 continue
-            names = [set(fold(n).split()) for n, st in givers.items() if st == state]
+            names = [set(translit_key(n).split()) for n, st in givers.items() if st == state]
             for c in self.reader.claims(actors=[actor], filters=query.statement_filters):
                 # a speech's statements carry its giver's office and name as their role
-                if c.role and (state in states or any(n <= set(re.findall(r"\w+", fold(c.role))) for n in names)):
+                role = set(translit_key(" ".join(re.findall(r"\w+", c.role))).split())
+                if c.role and (state in states or any(n <= role for n in names)):
                     docs.add(c.doc_id)
         if not docs:
             return []
+        k = self.config.max_speech_passages
         narrowed = replace(query, filters=query.filters.narrow(doc_ids=sorted(docs)))
-        return self.retriever.retrieve(narrowed, self.config.max_speech_passages)
+        # the topic's own words first (within the speeches the actor's name is in every passage, and
+        # the question's other words are noise: "How has Ukraine's stance on negotiations changed?")
+        words = [w for w in re.findall(r"[\w’'-]+", query.text) if set(terms(w)) & query.topic_terms]
+        words += list(query.topic_names)  # ("on the war in Ukraine": war, Ukraine)
+        hits = self.reader.search_lexical(" ".join(dict.fromkeys(words)), k, narrowed.filters) if words else []
+        found = self.reader.passages([cid for cid, _ in hits]) + self.retriever.retrieve(narrowed, k)
+        return list({p.chunk_id: p for p in found}.values())[:k]
 
     def stance_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
         """For "how has X's stance on Y changed?": every statement of the stance holders (a

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from index.actors import _BODY_HEADS, TITLES, ActorResolver, fold, match_actor_names, role_country
+from index.actors import _BODY_HEADS, TITLES, ActorResolver, fold, match_actor_names, role_country, translit_key
 from index.dates import parse_date
 from index.errors import QuestionError
 from index.filtering import pub_day, until_day
@@ -260,8 +260,16 @@ def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[
         return []  # ("What did BEUC say about Meta?": BEUC, no actor of the index, is still who is asked)
     after = parts[1]
     return [n for n in named_entities(after) if n not in head_names and not set(match([n])) & head
-            and not re.search(rf"\b(?:at|in|during|before|after|since|from|by|according\s+to)\s+(?:the\s+)?"
-                              rf"{re.escape(n)}\b", after, re.I)]  # (where or when: "say at the UN")
+            and not any(not _TOPIC_NOUN_BEFORE.search(after[:m.start()])
+                        for m in re.finditer(rf"\b(?:at|in|during|before|after|since|from|by|according\s+to)\s+"
+                                             rf"(?:the\s+)?{re.escape(n)}\b", after, re.I))]
+    # (where or when: "say at the UN", "pledge in Geneva"; but "the war in Ukraine" is the topic)
+
+
+# A noun of a topic right before "in <place>" ("the war in Ukraine", "the situation in Gaza"): the place is the topic's
+_TOPIC_NOUN_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|violence|fighting|peace|elections?|invasion|"
+                                r"occupation|aggression|humanitarian\s+situation|ceasefire|talks|presence|"
+                                r"operations?|troops|sanctions|investments?|interference|coup|unrest)\s*$", re.I)
 
 
 # Offices a question may ask by instead of a name ("What did Ostmark's prime minister propose?").
@@ -563,7 +571,8 @@ def names_giver(name: str, role_words: frozenset[str]) -> bool:
         return True
     *given, surname = words
     # (a given name by its first letter too: "Joe Biden" for "Joseph R. Biden")
-    return bool(given) and len(surname) > 3 and surname in role_words and all(
+    return bool(given) and len(surname) > 3 and (
+        surname in role_words or translit_key(surname) in {translit_key(r) for r in role_words}) and all(
         any(r[:4] == w[:4] if len(w) >= 4 else r[:1] == w[:1] and len(r) > len(w) for r in role_words) for w in given)
 
 

@@ -112,6 +112,20 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", " ", _APOSTROPHES.sub("", bare)).strip().lower()
 
 
+def translit_key(name: str) -> str:
+    """A name folded (``fold``) and with the spellings transliterations differ by made one: doubled
+    letters single, a final "iy"/"yi"/"ij"/"i" after a consonant cluster or vowel "y" ("Zelenskyy",
+    "Zelenskiy" and "Zelensky" -> "zelensky"; "Sergei" and "Sergey" -> "sergey"). Words of three
+    letters or fewer are kept ("Xi", "Li"). For matching only."""
+    out = []
+    for w in fold(name).split():
+        if len(w) > 3:
+            w = re.sub(r"(.)\1+", r"\1", w)
+            w = re.sub(r"(?:iy|yi|ij|i)$", "y", w)
+        out.append(w)
+    return " ".join(out)
+
+
 def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     """The known actors a typed name refers to, in ``known`` order: the same name once folded
     ("Zoe" for "Zoë"), else every actor whose name contains the typed words as its first or
@@ -149,6 +163,10 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     if not found and typed.isalpha() and typed.isupper() and 2 <= len(typed) <= 8:
         # "SEC" for "Securities and Exchange Commission": the initials of its words but of/and/for/the
         found = [k for k in known if _initials(k) == typed]
+    if not found:  # "Zelensky" for "Volodymyr Zelenskyy", "Sergei Lavrov" for "Sergey Lavrov": transliterations
+        tk = tuple(translit_key(t).split())
+        found = [k for k in known if (kw := tuple(translit_key(_bare(k)).split())) == tk
+                 or len(kw) > n and (kw[-n:] == tk or kw[:n] == tk)]
     return found
 
 

@@ -2,7 +2,8 @@
 a speech's sentences are its giver's words though they name neither giver nor state, so a
 question naming the giver finds them, and another state's speech is never the answer.
 Real store, embedder and spaCy model; speech records shaped as the shared dataset's."""
-from test_attribution import _speech, _speeches_and_articles
+import pytest
+from test_attribution import _md, _speech, _speeches_and_articles
 
 _FILLER = ("The ocean economy must be sustainable. Our coastal communities depend on healthy fisheries. "
            "Marine litter threatens the livelihoods of millions. ")
@@ -28,6 +29,15 @@ _SPEECHES = [
             "Hunger has returned to the world. We must end hunger by 2030. " + _FILLER * 3 +
             "The war in Ukraine exposes our collective inability to enforce the purposes and principles of the "
             "Charter. Inequality must be at the heart of our agenda."),
+]
+_SPEECHES += [
+    _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+            "We tried to implement the basic provisions of the Charter for Ukraine through negotiations. "
+            "But Russia is afraid of real negotiations. " + _FILLER * 2 + "Our grain corridor feeds the world. "
+            "Russia should pay for this war with its assets. We cannot agree to a delayed war."),
+    _speech("TUR", "Turkey", "Recep Tayyip Erdoğan", "President",
+            "We will fight terrorism in all its forms without any discrimination. " + _FILLER * 2 +
+            "Turkey hosts more refugees than any other country."),
 ]
 # Other states' speeches that speak of Ukraine in every sentence: the whole-index retrieval fills up with them
 _OTHERS = [("EST", "Estonia"), ("LTU", "Lithuania"), ("FIN", "Finland"), ("SWE", "Sweden"), ("DNK", "Denmark"),
@@ -74,3 +84,40 @@ def test_a_speechs_pledge_by_a_clause_that_refers_back():
     assert ("pledge", "We have provided extensive civilian, military and humanitarian support to Ukraine, and will "
             "do so for as long as it takes") in got, got
     assert any(k == "position" and t.startswith("with Ukraine") for k, t in got), got
+
+
+@pytest.fixture(scope="module")
+def speeches_and_news(tmp_path_factory):
+    """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
+    news = {"news.md": _md("Leaders meet in New York", "2023-09-20", (
+        "Ukrainian President Volodymyr Zelensky met Turkish President Recep Tayyip Erdogan in New York.\n\n"
+        "Zelensky said Ukraine needed more air defence.\n\n"
+        "Erdogan said Turkey would keep talking to both sides about grain."))}
+    return _speeches_and_articles(tmp_path_factory.mktemp("speeches"), _SPEECHES, news)
+
+
+def test_a_giver_by_another_spelling_and_a_stance_changed(speeches_and_news):
+    """From a new-user pass on the 2022-2023 speeches: "Zelensky" (the giver is "Zelenskyy", the
+    news's actor "Volodymyr Zelensky") was said to have said nothing on negotiations; "How has
+    Ukraine's stance on negotiations changed?" said Ukraine said nothing "on negotiations changed"."""
+    for q in ("What did Zelensky say about negotiations?", "How has Ukraine's stance on negotiations changed?"):
+        got = speeches_and_news.ask(q)
+        assert not got.abstained and got.citations, (q, got.answer)
+        assert all("Zelenskyy" in c.title for c in got.citations), (q, got.answer)
+        assert any("negotiations" in c.quote for c in got.citations), (q, got.answer)
+
+
+def test_a_topic_in_a_place_is_no_actor_asked(speeches_and_news):
+    """"What is Brazil's position on the war in Ukraine?" took Ukraine for an actor asked about
+    and quoted Ukraine's speech."""
+    brazil = speeches_and_news.ask("What is Brazil's position on the war in Ukraine?")
+    assert not brazil.abstained and brazil.citations, brazil.answer
+    assert all("Lula" in c.title for c in brazil.citations), brazil.answer
+
+
+def test_a_givers_pledges_are_no_pledge_of_another_actor_missing(speeches_and_news):
+    """"What did Recep Tayyip Erdoğan pledge?" said no pledge of his was found, then quoted his
+    speech's pledges (the giver and his state counted as two actors asked)."""
+    erdogan = speeches_and_news.ask("What did Recep Tayyip Erdoğan pledge?")
+    assert not erdogan.answer.startswith("No statement found"), erdogan.answer
+    assert any("We will fight terrorism" in c.quote for c in erdogan.citations), erdogan.answer
