@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from index.actors import ActorResolver, translit_key
+from index.actors import ActorResolver, fold, translit_key
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
@@ -229,9 +229,14 @@ class EvidenceGatherer:
             for c in holder_statements(self.reader, actor, filters, kinds=kinds, limit=None):
                 found.setdefault(c.claim_id, c)
         for name, state in speakers:
-            for c in self.reader.claims(actors=[state], kinds=kinds, filters=filters, roles=[name.split()[-1]]):
-                if set(name.split()) <= set(c.role.split()):  # "President William Samoei Ruto"
-                    found.setdefault(c.claim_id, c)
+            # (typed with or without accents or in another transliteration: "Pedro Sánchez", the role "Pedro
+            # Sanchez Perez-Castejon")
+            surname = name.split()[-1]
+            wanted = set(translit_key(name).split())
+            for c in self.reader.claims(actors=[state], kinds=kinds, filters=filters,
+                                        roles=list(dict.fromkeys([surname, fold(surname), surname[:4]]))):
+                if wanted <= set(translit_key(" ".join(re.findall(r"\w+", c.role))).split()):  # "President William
+                    found.setdefault(c.claim_id, c)  # Samoei Ruto"
         return sorted(found.values(), key=lambda c: (c.when, c.doc_id, c.start))
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
+from index.actors import fold
 from index.filtering import Bounds
 from index.models import Filters, Passage
 from index.store import IndexReader
@@ -62,7 +63,11 @@ class HybridRetriever:
         """The ``k`` best passages, ranked from 1; ``query.vectors`` must be filled."""
         cfg = self.config
         jobs: list[Ranking] = []
-        self._fuse_with_named(jobs, query.text, query.vector, query.outlets, query.days, query.filters, 1.0)
+        # the lexical ranking also looks for the names without their accents ("Pedro Sánchez" typed, a title
+        # or article writing "Pedro Sanchez"): typed with or without them, a name finds the same passages
+        plain = [f for n in query.names if (f := fold(n)) != n.lower()]
+        text = " ".join([query.text] + plain)
+        self._fuse_with_named(jobs, text, query.vector, query.outlets, query.days, query.filters, 1.0)
         # A compound question ("Does X report A, while Y suggests B?") is also retrieved clause
         # by clause, each clause within the outlet it names, so every part finds its evidence.
         for clause in query.clauses if cfg.clause_weight else ():

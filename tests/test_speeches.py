@@ -35,6 +35,9 @@ _SPEECHES += [
             "We tried to implement the basic provisions of the Charter for Ukraine through negotiations. "
             "But Russia is afraid of real negotiations. " + _FILLER * 2 + "Our grain corridor feeds the world. "
             "Russia should pay for this war with its assets. We cannot agree to a delayed war."),
+    _speech("ESP", "Spain", "Pedro Sanchez Perez-Castejon", "President of Government",
+            "Spain will continue to stand by Ukraine for as long as it is necessary. " + _FILLER * 2 +
+            "Rarely have the foundations of this institution been shaken as strongly as in February."),
     _speech("TUR", "Turkey", "Recep Tayyip Erdoğan", "President",
             "We will fight terrorism in all its forms without any discrimination. " + _FILLER * 2 +
             "Turkey hosts more refugees than any other country."),
@@ -121,3 +124,12 @@ def test_a_givers_pledges_are_no_pledge_of_another_actor_missing(speeches_and_ne
     erdogan = speeches_and_news.ask("What did Recep Tayyip Erdoğan pledge?")
     assert not erdogan.answer.startswith("No statement found"), erdogan.answer
     assert any("We will fight terrorism" in c.quote for c in erdogan.citations), erdogan.answer
+
+
+def test_a_giver_typed_with_or_without_accents_gets_one_answer(speeches_and_news):
+    """"What did Pedro Sánchez say about Ukraine?" quoted a fragment of another speech while
+    "Pedro Sanchez" (as the record spells him) got his "Spain will continue to stand by Ukraine"."""
+    answers = [speeches_and_news.ask(f"What did Pedro {n} say about Ukraine?") for n in ("Sánchez", "Sanchez")]
+    quotes = [[c.quote for c in ans.citations] for ans in answers]
+    assert quotes[0] == quotes[1], [ans.answer for ans in answers]
+    assert any("stand by Ukraine" in q for q in quotes[0]), answers[0].answer
