@@ -40,8 +40,11 @@ _TITLES = {
     "presenter", "host", "anchor", "correspondent", "reporter", "editor", "columnist", "journalist",
     "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
     "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
-    "diplomat", "negotiator",
+    "diplomat", "negotiator", "adv.", "atty.", "insp.", "supt.", "cllr.",
 }
+# A title abbreviated with a full stop before a name ("Adv. Ilit Ostrovitch-Levi", the Israeli title for an
+# advocate; "Atty.", "Insp."): never a given name, whose initial is a single letter ("J. Smith").
+_TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 # Title words that also open companies' names ("General Motors", "National Grid", "First Solar")
 _ORG_FIRST_WORDS = {"general", "national", "first", "state", "high", "supreme", "royal"}
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
@@ -263,6 +266,9 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
                "office", "authority", "board", "centre", "center", "group", "movement", "front", "army",
                "reserve", "ministry", "department", "senate", "administration", "forces", "guard", "corps",
                "navy", "command"}
+# Last words of the names of things (products, events, standards) the tagger may read as persons: "Bing
+# Search", "Web Summit", "Photo Metadata Standard" are nobody.
+THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant"})
 
 
 @dataclass(frozen=True)
@@ -488,8 +494,12 @@ class ActorResolver:
             return "organisation"
         if low in self.groups:
             return "group"
-        if label != "PERSON" and low.split()[-1].strip("()") in _BODY_HEADS and len(low.split()) > 1:
-            return "organisation"  # "European Commission", "Palestinian Red Crescent"
+        words = low.split()
+        if len(words) > 1 and (words[-1].strip("()") in _BODY_HEADS | THING_HEADS
+                               or any(w in _BODY_HEADS and nxt == "of" for w, nxt in zip(words, words[1:]))):
+            # "European Commission", "Palestinian Red Crescent", "Group of Seven", "Bank of England", "Bing
+            # Search": a body or a thing, whatever the tagger read (never a person)
+            return "organisation"
         if label not in ("GPE", "NORP") and " " not in name and _is_acronym(name):
             return "organisation"  # "EDPB", "BEUC", "EDRi": never a person, whatever the tagger read
         return {"GPE": "government", "ORG": "organisation", "NORP": "group"}.get(label or "", "person")
@@ -499,6 +509,7 @@ class ActorResolver:
         return (
             not word[:1].isupper()
             or word.lower() in _TITLES
+            or bool(_TITLE_ABBREVIATION.fullmatch(word))  # "Adv. Ilit Ostrovitch-Levi"
             or word != bare  # "Ostmark's Chancellor ..."
             or (self.country_of(word) is not None
                 and (word != bare or bare.lower() in self.countries or bare.lower() not in _country_data()[0]))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _BODY_HEADS, _TITLES, Actor, ActorResolver, fold, role_country
+from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -257,7 +257,7 @@ _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "op
                 "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
 # Last words that make a name the tagger read as a person's a thing's ("Data Protection Regulation",
 # "Snap Map", "Instagram Story").
-_NOT_PERSON_HEADS = _BODY_HEADS | {
+_NOT_PERSON_HEADS = _BODY_HEADS | THING_HEADS | {
     "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
     "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
     "summit", "index", "app", "platform", "strategy", "framework", "charter", "doctrine", "resolution",
@@ -453,6 +453,9 @@ _COLON_PARAGRAPH = 1500  # longest paragraph taken as the words of an "X said:" 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # "according to CoinMarketCap data", "Gaza Health Ministry numbers": the owner is the source; with
 # no owner named these are nobody's.
+# Documents a body writes about itself or its field ("the report said" after "CSIS published a report"),
+# unlike an agreement, a lawsuit or a ruling, which another party's words may be
+_AUTHORED_DOCUMENTS = {"report", "study", "analysis", "survey", "assessment", "paper", "post", "memo", "bulletin"}
 _SOURCE_DATA = {"data", "numbers", "figures", "estimates", "statistics", "records", "tally", "count",
                 "projections", "forecast", "forecasts", "calculations", "tracking"}
 # "The envoy said ...": a role noun standing for a person named earlier in the article; "her father
@@ -575,9 +578,12 @@ _ACRONYM = re.compile(
 _INSTITUTION_WORDS = ("Commission", "Council", "Parliament", "Ministry", "Department", "Agency", "Court", "Committee",
                       "Bank", "Union", "Organisation", "Organization", "Office", "Authority", "Board", "Service",
                       "Fund", "Assembly", "Senate", "Congress", "Administration", "Bureau", "Institute", "Police")
+# (a lower-case "the" only after "of"/"for"/"on": "Council of the European Union", never "Per the Commission")
 _INSTITUTION = re.compile(
-    r"\b((?:[A-Z][\w’'&-]*[ \t]+)(?:(?:of|for|and|on|the)[ \t]+|[A-Z][\w’'&-]*[ \t]+)*"
+    r"\b((?:[A-Z][\w’'&-]*[ \t]+)(?:(?:of|for|on)[ \t]+(?:the[ \t]+)?|and[ \t]+|[A-Z][\w’'&-]*[ \t]+)*"
     rf"(?:{'|'.join(_INSTITUTION_WORDS)}))\b")
+#: What "the Commission" is in an article about the EU that never gives its full name.
+_EU_INSTITUTIONS = {"Commission": "European Commission"}
 
 
 _LEADING_FUNCTION_WORDS = re.compile(
@@ -587,14 +593,19 @@ _LEADING_FUNCTION_WORDS = re.compile(
 
 def _institutions(text: str) -> dict[str, str]:
     """The full name each institution word stands for in a text ("the Commission" -> "European
-    Commission"): the most frequent multi-word name ending with it, when there is one."""
+    Commission"): the most frequent multi-word name ending with it, when there is one, else in an
+    article about the EU its institution of that name."""
     counts: dict[str, dict[str, int]] = {}
     for m in _INSTITUTION.finditer(text):
         name = _LEADING_FUNCTION_WORDS.sub("", m.group(1))
         if " " in name and not re.search(r"[.!?]", name):
             by = counts.setdefault(name.split()[-1], {})
             by[name] = by.get(name, 0) + 1
-    return {word: max(names, key=lambda n: (names[n], -len(n))) for word, names in counts.items()}
+    out = {word: max(names, key=lambda n: (names[n], -len(n))) for word, names in counts.items()}
+    if re.search(r"\b(?:EU|European Union)\b", text):  # "The EU ... the Commission sent X a request"
+        for word, name in _EU_INSTITUTIONS.items():
+            out.setdefault(word, name)
+    return out
 
 
 def _acronyms(text: str) -> dict[str, str]:
@@ -644,6 +655,8 @@ class _Context:
     last_org: Actor | None = None
     last_body_mention: Actor | None = None  # latest organisation named in a parsed sentence
     last_body_at: int = -1  # offset of the sentence that named last_org or last_body_mention
+    subject_body: Actor | None = None  # latest organisation a parsed sentence is about (its main subject)
+    subject_body_at: int = -1  # offset of that sentence
     last_speakers_at: int = -1  # offset of the sentence last_speakers spoke in
     last_state: Actor | None = None  # the latest state that spoke alone
     last_state_at: int = -1  # offset of the sentence it spoke in
@@ -1905,6 +1918,11 @@ class ClaimExtractor:
             if low in _SOURCE_DATA:
                 return []
             name = re.sub(r"^(?:the|a|an|its|their|this|that)\s+", "", self._phrase(subj), flags=re.I)
+            if self._phrase(subj).lower() in (f"the {low}", f"its {low}") and low in _AUTHORED_DOCUMENTS \
+                    and low not in ctx.documents and (body := self._last_body(ctx)) is not None \
+                    and body.actor_type in ("organisation", "government"):
+                # "Microsoft ... Its report flags ... the report claims": the report of the body spoken of
+                return [(self._phrase(subj), body)]
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
             return [(self._phrase(subj), actor)]
@@ -2038,6 +2056,12 @@ class ClaimExtractor:
                 state = named.ent_type_ == "GPE" and self.resolver.country_of(self._phrase(named))
                 actor = self._actor(self._phrase(named), ctx, "GPE" if state else "PERSON")
                 shown = self._phrase(named)
+                at = named.idx + len(named)
+                if subj.doc.text[at:at + 1] == "." and self.resolver._is_role_word(named.text + ".") \
+                        and (titled := _NAME_AFTER.match(subj.doc.text, at + 1)):
+                    # "IMPA director general Adv. Ilit Ostrovitch-Levi": the name after a title the parser
+                    # took for the end of the sentence, never the title
+                    actor, shown = self._actor(titled.group(1), ctx, "PERSON"), titled.group(1)
                 role = re.sub(r"^(?:the|a|an)\s+", "", phrase[:phrase.find(shown)] if shown in phrase else phrase,
                               flags=re.I).strip(" ,")
                 out.append((f"{role}, {shown}", Actor(actor.name, actor.actor_type, role)))
@@ -2101,6 +2125,14 @@ class ClaimExtractor:
             # "National mental health organisation Beyond Blue removed ... said a spokeswoman for the
             # organisation": named by its description in a sentence nobody speaks in
             return Actor(re.sub(r"[’']s$", "", introduced.group(1)), "organisation", "")
+        if ctx.subject_body is not None and ctx.subject_body_at > ctx.last_speakers_at \
+                and ctx.subject_body not in ctx.last_speakers and not any(
+                    re.search(rf"\b{re.escape(a.name.split()[-1])}\b", ctx.text[ctx.subject_body_at:ctx.parse_start])
+                    for a in ctx.last_speakers):
+            # "The EU said ... Google’s report discusses ... “Google is committed to ...,” it writes": the
+            # body a later sentence is about, not the one that spoke before it (unless named again since:
+            # "Were Amazon to deploy ... the Commission’s view ... is ..., which it says")
+            return ctx.subject_body
         if len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type not in ("person", "unnamed"):
             return ctx.last_speakers[0]
         if len(ctx.last_speakers) == 1 and _is_bare_name(ctx.last_speakers[0], ctx):
@@ -2114,13 +2146,21 @@ class ClaimExtractor:
         return ctx.last_org or ctx.last_body_mention
 
     def _note_bodies(self, doc, ctx: _Context) -> None:
-        """Remember the last organisation named as a subject in this parsed sentence."""
+        """Remember the last organisation named as a subject in this parsed sentence, or as the
+        owner of its subject ("Google’s report discusses ...")."""
         for ent in doc.ents:
-            if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            if ent.label_ != "ORG":
+                continue
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
                 a = self._actor(ent.text, ctx, "ORG")
                 if a.actor_type in ("organisation", "group"):
                     ctx.last_body_mention = a
                     ctx.last_body_at = ctx.parse_start
+            subj = ent.root.head if ent.root.dep_ == "poss" else ent.root
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "ROOT":
+                a = self._actor(ent.text, ctx, "ORG")
+                if a.actor_type == "organisation":
+                    ctx.subject_body, ctx.subject_body_at = a, ctx.parse_start
 
     def _remember(self, actors: list[Actor], ctx: _Context) -> None:
         ctx.last_speakers = actors

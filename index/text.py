@@ -21,6 +21,7 @@ _ABBREVIATIONS = {
     "gov", "pres", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "v", "etc", "inc", "corp",
     "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "e.g", "i.e", "approx", "dept", "est", "fig", "op", "rev", "hon", "amb", "cf",
+    "adv", "atty", "insp", "supt", "cllr",  # titles before a name ("IMPA director general Adv. Ilit Ostrovitch-Levi")
 }
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
