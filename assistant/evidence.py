@@ -16,7 +16,7 @@ from index.actors import ActorResolver, fold, translit_key
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
-from index.text import terms
+from index.text import mentions, split_sentences, terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
@@ -72,6 +72,7 @@ class EvidenceConfig:
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
     max_speech_passages: int = 3  # passages of the asked speeches added beyond retrieval (speech_passages)
+    max_stance_speech_passages: int = 8  # passages of the asked speeches read for "how has X's stance changed"
     max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
     max_stance_statements: int = 200  # statements of a stance holder read for "how has X's stance changed"
 
@@ -149,12 +150,13 @@ class EvidenceGatherer:
                         actor_claims=actor_claims, actor_passages=actor_passages,
                         stance_claims=stance_claims, stance_passages=stance_passages)
 
-    def speech_passages(self, query: Query) -> list[Passage]:
+    def speech_passages(self, query: Query, k: int | None = None) -> list[Passage]:
         """The best ``max_speech_passages`` passages of the UN speeches the question asks about:
         those of a speech giver it names ("What did Lula say about Ukraine?"), else of the states
         it names. Retrieval over the whole index can miss a speech that never names its speaker or
         state (its sentences are "we", "my country"): this retrieval is restricted to those speeches."""
-        if not self.config.max_speech_passages or not query.actors:
+        k = self.config.max_speech_passages if k is None else k
+        if not k or not query.actors:
             return []
         givers = {name: state for name, state in query.speakers}
         states = {st for st in (_RESOLVER.country_of(a) for a in query.actors) if st and st not in givers.values()}
@@ -171,7 +173,6 @@ class EvidenceGatherer:
                     docs.add(c.doc_id)
         if not docs:
             return []
-        k = self.config.max_speech_passages
         narrowed = replace(query, filters=query.filters.narrow(doc_ids=sorted(docs)))
         # the topic's own words first (within the speeches the actor's name is in every passage, and
         # the question's other words are noise: "How has Ukraine's stance on negotiations changed?")
@@ -193,7 +194,38 @@ class EvidenceGatherer:
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
         claims = claims[:self.config.max_stance_statements]
-        return claims, self._passages_of(claims)
+        found = self._passages_of(claims)
+        if query.kind not in ROUTED_KINDS + DERIVED_KINDS:
+            for c, p in self.speech_sentences(query, {(c.doc_id, c.sent_start) for c in claims}):
+                claims.append(c)
+                found[(c.doc_id, c.sent_start)] = p
+        return claims, found
+
+    def speech_sentences(self, query: Query, taken: set[SentenceKey]) -> list[tuple[Claim, Passage]]:
+        """The sentences on the question's topic of the speeches it asks about (``speech_passages``)
+        that carry no statement of their own (``taken``: those that do), as statements of the
+        speech's state ("How has Russia's stance on NATO changed?": its 2023 speech's "NATO ..."
+        sentences, which no cue marks). A speech is its state's words, every sentence of it."""
+        out: list[tuple[Claim, Passage]] = []
+        if not query.topic_terms and not query.topic_names:
+            return out
+        for p in self.speech_passages(query, self.config.max_stance_speech_passages):
+            parts = p.title.split(", ")
+            state = _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 else None
+            if state is None:
+                continue
+            for sp in split_sentences(p.text):
+                start, end = p.start + sp.start, p.start + sp.end
+                text = p.text[sp.start:sp.end]
+                if (p.doc_id, start) in taken or not (set(terms(text)) & query.topic_terms or any(
+                        mentions(text.lower(), n) for n in query.topic_names)):
+                    continue
+                taken.add((p.doc_id, start))
+                role = " ".join(reversed(parts[:-1]))  # "Sergey Lavrov, Minister ..." -> "Minister ... Sergey Lavrov"
+                out.append((Claim(f"speech:{p.doc_id}:{start}", p.doc_id, role, state, "government", role,
+                                  "(speech)", "statement", False, start, end, text, start, end, [],
+                                  p.published, p.title, p.source, p.published, p.url), p))
+        return out
 
     def _passages_of(self, claims: list[Claim]) -> dict[SentenceKey, Passage]:
         found: dict[SentenceKey, Passage] = {}

@@ -17,8 +17,9 @@ _SPEECHES = [
             "We have provided extensive civilian, military and humanitarian support to Ukraine, and will do so "
             "for as long as it takes."),
     _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
-            "Russia will not accept the expansion of NATO to its borders. Russia has always been open to talks on "
-            "Ukraine. The West is waging a hybrid war against Russia."),
+            "Led by Washington, the NATO countries are building up their offensive capabilities in space. "
+            "Russia has always been open to talks on Ukraine. The West is waging a hybrid war against Russia. "
+            "We will continue to defend our legitimate interests."),
     _speech("LVA", "Latvia", "Edgars Rinkevics", "President",
             "Russia must be held to account for its war against Ukraine. Latvia will support Ukraine for as long "
             "as it takes. Russia’s aggression against Ukraine threatens all of Europe."),
@@ -35,6 +36,9 @@ _SPEECHES += [
             "We tried to implement the basic provisions of the Charter for Ukraine through negotiations. "
             "But Russia is afraid of real negotiations. " + _FILLER * 2 + "Our grain corridor feeds the world. "
             "Russia should pay for this war with its assets. We cannot agree to a delayed war."),
+    _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+            "Russia will never accept the expansion of NATO to its borders. We demand that NATO stop its "
+            "expansion to the east. " + _FILLER * 2 + "Our country has always respected the Charter.", session=77),
     _speech("ESP", "Spain", "Pedro Sanchez Perez-Castejon", "President of Government",
             "Spain will continue to stand by Ukraine for as long as it is necessary. " + _FILLER * 2 +
             "Rarely have the foundations of this institution been shaken as strongly as in February."),
@@ -133,3 +137,13 @@ def test_a_giver_typed_with_or_without_accents_gets_one_answer(speeches_and_news
     quotes = [[c.quote for c in ans.citations] for ans in answers]
     assert quotes[0] == quotes[1], [ans.answer for ans in answers]
     assert any("stand by Ukraine" in q for q in quotes[0]), answers[0].answer
+
+
+def test_a_stance_changed_reads_the_speeches_sentences_no_cue_marks(speeches_and_news):
+    """"How has Russia's stance on NATO changed?" quoted only the speeches' sentences a cue marks
+    (its 2023 speech on NATO has none): every sentence of a speech is its state's words."""
+    ans = speeches_and_news.ask("How has Russia's stance on NATO changed?")
+    assert not ans.abstained, ans.answer
+    nato = [c for c in ans.citations if "NATO" in c.quote]
+    assert {c.published[:4] for c in nato} == {"2022", "2023"}, ans.answer
+    assert all("Lavrov" in c.title for c in ans.citations), ans.answer
