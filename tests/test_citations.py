@@ -14,3 +14,17 @@ def test_a_sentence_both_actors_asked_about_share_is_cited_once(tmp_path):
     spans = [(c.doc_id, c.start, c.end) for c in ans.citations]
     assert len(spans) == len(set(spans)), ans.answer
     assert any("all possible efforts" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_person_with_no_statement_on_the_topic_is_said_to_have_none(tmp_path):
+    """"What did Musk say about the EU?" quoted a sentence that only mentions him ("EU regulators
+    are set to assess ... Musk's gutting of moderation teams") as his answer; he speaks elsewhere in
+    the articles, never on the EU."""
+    a = _ingested(tmp_path, "X under scrutiny", "2023-10-12", (
+        "Elon Musk said X would cut the price of its premium tier next month.\n\n"
+        "EU regulators are set to assess how much Musk’s gutting of moderation teams has cost the "
+        "platform’s users in the European Union.\n\n"
+        "The company did not respond to a request for comment."))
+    ans = a.ask("What did Musk say about the EU?")
+    assert ans.answer.startswith("The articles do not say"), ans.answer
+    assert "do not report" in ans.answer and "Musk" in ans.answer, ans.answer
