@@ -276,7 +276,8 @@ _TOPIC_NOUN_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|violence|fi
 _OFFICES = ("deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
             "finance minister", "interior minister", "trade minister", "economy minister", "energy minister",
             "foreign secretary", "secretary of state", "vice president", "president", "chancellor", "premier",
-            "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman", "minister", "king", "queen",
+            "ambassador", "chief negotiator", "negotiator", "envoy", "spokesperson", "spokesman", "spokeswoman",
+            "minister", "king", "queen",
             "head of state", "head of government")
 _OFFICE = "|".join(o.replace(" ", r"\s+") for o in _OFFICES)
 # a role that is a state office ("Ostmark's Energy Minister", not "professor at the University of Lindgrad")

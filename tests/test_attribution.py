@@ -365,6 +365,8 @@ def test_followup_pronoun_shared_case(assistant):
     history.append(("What did she propose?", second.answer))
     third = assistant.ask("And what did the Velmori negotiator say about that?", history=history)
     assert "Anton Brisk" in third.answer and "rejected any change of venue" in third.answer
+    # (the negotiator asked by office is Brisk alone: not Velmor's water minister beside him)
+    assert "Ilse Varga" not in third.answer and "gauges" not in third.answer, third.answer
 
 
 def test_followup_question_naming_its_own_actors_is_not_mixed(assistant):
