@@ -50,9 +50,16 @@ def _open(args, create: bool = False, preload: bool = False):
 
 
 def cmd_ingest(args) -> int:
-    """`attache ingest PATH...`: load, clean, chunk, embed and store; exit 1 when any input failed."""
-    a = _open(args, create=True)
-    report = a.ingest(args.paths, fmt=args.format, source=args.source, progress=not args.quiet)
+    """`attache ingest PATH...`: load, clean, chunk, embed and store; exit 1 when any input failed.
+    When no input exists at all (every path missing, none a URL), no store is opened or created."""
+    from index.ingest import IngestReport
+
+    missing = [p for p in args.paths if "://" not in p and p != "-" and not os.path.lexists(p)]
+    if missing and len(missing) == len(args.paths):
+        report = IngestReport(failed=[{"path": p, "error": "no such file or directory"} for p in missing])
+    else:
+        report = _open(args, create=True).ingest(args.paths, fmt=args.format, source=args.source,
+                                                 progress=not args.quiet)
     for f in report.skipped:
         _err(f"skipped: {f['path']}: {f['reason']}")
     for f in report.failed:

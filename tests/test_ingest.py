@@ -727,6 +727,16 @@ def test_missing_store_for_docs_and_search(tmp_path):
     assert not nowhere.exists()  # reading never creates a store
 
 
+def test_ingesting_only_missing_paths_creates_no_store(tmp_path):
+    """`attache ingest missing.txt --store new`: the missing file is reported (exit 1) and no empty
+    store is left behind (a new-user pass found one created)."""
+    nowhere = tmp_path / "new-store"
+    r = run_cli(["ingest", tmp_path / "missing.txt", "--store", nowhere], cli_env(tmp_path))
+    assert r.returncode == 1
+    assert "missing.txt: no such file or directory" in r.stderr, r.stderr
+    assert not nowhere.exists()
+
+
 def test_on_a_busy_machine_the_encoder_leaves_the_claims_parse_a_core(tmp_path, samples_dir):
     """Other processes keeping the CPUs busy (two spinning children here) are seen by OtherLoad,
     and ingestion then runs the encoder on one thread fewer beside the claims parse; the
