@@ -744,7 +744,9 @@ def names_topic(query: Query, s: Sentence) -> bool:
 
     names = [p for n in query.topic_names for p in (re.split(r"[-–/]", n) if country(n) is None else [n]) if p]
     wanted = {c for c in map(country, names) if c}  # ("US-China": the United States or China)
-    own = {c for c in map(_RESOLVER.country_of, query.actors) if c}
+    own = {c for c in map(_RESOLVER.country_of, list(query.actors) + [n for n in query.names
+                                                                     if n not in query.topic_names]) if c}
+    # (a state the question asks about is its own, an actor of the index or not: "Does Velmor want ...?")
     others = [set(terms(m)) for n in names if not country(n)  # "UN" written "United Nations" too
               for m in [n, _RESOLVER.aliases.get(n.lower(), n)]]
 

@@ -46,7 +46,8 @@ def country_of_speaker(c: Claim) -> str | None:
 
 
 _CONTENT_SUBJECT = re.compile(r"(?:[^,]{0,25},\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
-                              r"(?:has\s+|had\s+|have\s+|will\s+|would\s+)?[a-z]+(?:ed|s)\b")
+                              r"(?:(?:has|had|have|will|would|is|was|does|did|can|could|must|should|shall)"
+                              r"(?:\s+not|\s+never|n[’']t)?\s+[a-z]+|[a-z]+(?:ed|s))\b")  # ("Velmor will not join")
 
 
 def content_country(c: Claim) -> str | None:

@@ -425,3 +425,23 @@ def test_times_inside_a_question_date_events_not_publication(question):
     event, and filtering on it removed the evidence (recall@10 of those questions fell)."""
     scope = time_scope(question)
     assert not scope.bounded, (scope.since, scope.until)
+
+
+def test_a_state_the_index_learns_from_an_office_still_answers_through_its_ministers(tmp_path):
+    """An article naming "Velmor's chief negotiator" makes Velmor a state for the whole process;
+    then "Does Velmor currently want to join ...?" said the passages did not mention the union (its
+    ministers' sentences name Velmor, read as another country than the question's, which asked by
+    a state no statement is credited to), and "What did Velmor say ... before 2020?" said Velmor
+    said nothing (its minister's "Velmor will not join ..." was not read as Velmor's)."""
+    articles = _case("10-latest-position") / "articles"
+    (tmp_path / "talks.md").write_text(
+        "---\ntitle: River talks\nsource: Test Wire\npublished: 2025-01-09\n---\n"
+        "Velmor's chief negotiator, Anton Brisk, said he would meet the Tarsenan delegation in February.\n",
+        encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([articles, tmp_path / "talks.md"]).ok
+    for q in ("Does Velmor currently want to join the Coastal Customs Union?",
+              "What did Velmor say about joining the Coastal Customs Union before 2020?"):
+        ans = a.ask(q)
+        assert not ans.abstained and ans.citations, (q, ans.answer)
+        assert any("Coastal Customs Union" in c.quote or "union" in c.quote for c in ans.citations), (q, ans.answer)
