@@ -711,8 +711,8 @@ class ClaimExtractor:
         the record has one, since the corpus spells names many ways: "Republic of Turkey", "Lybia")
         with ``speaker`` and ``post`` as the role, or a ``speaker`` alone (a person). None for other
         documents."""
-        speaker = str(meta.get("speaker") or "").strip()
-        post = str(meta.get("post") or "").strip()
+        speaker = str(meta.get("speaker") or "").strip(" \t\n,;:")  # ("Giorgia Meloni," as the corpus has her)
+        post = str(meta.get("post") or "").strip(" \t\n,;:")
         country = str(meta.get("country") or "").strip()
         iso3 = str(meta.get("iso3") or "").strip()
         if (country or iso3) and (speaker or post):
@@ -1535,6 +1535,8 @@ class ClaimExtractor:
         while last > root.i and doc[last].is_punct:
             last -= 1
         first = aux.i + (0 if negated else 1)
+        if negated:  # "We do not need to agree on everything": the content keeps its "do not" (it read "need to agree")
+            first = min([first] + [c.i for c in root.children if c.dep_ in ("neg", "aux") and subj.i < c.i < root.i])
         if root.dep_ == "conj" and root.lower_ == "do" and any(c.lower_ == "so" for c in root.children):
             first = root.head.left_edge.i  # "We have provided support to Ukraine, and will do so ...": what "so" is
         if first > last:  # "We continue." : nothing after the verb

@@ -624,7 +624,7 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
             meta["truncated_chars"] = cut
     title = _field(rec, TITLE_FIELDS, html_ok=False)[1]
     if not title:
-        who = ", ".join(str(rec[k]) for k in ("speaker", "post", "country") if rec.get(k))
+        who = ", ".join(v for k in ("speaker", "post", "country") if (v := str(rec.get(k) or "").strip(" ,;:")))
         title = who or found.get("headline") or str(rid or f"{path.name} record {index + 1}")
     anchor = next((rec[k] for k in ANCHOR_FIELDS if rec.get(k)), None)
     locale = _field(rec, LOCALE_FIELDS, html_ok=False)[1] or defaults.get("locale") or None

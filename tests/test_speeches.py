@@ -147,3 +147,31 @@ def test_a_stance_changed_reads_the_speeches_sentences_no_cue_marks(speeches_and
     nato = [c for c in ans.citations if "NATO" in c.quote]
     assert {c.published[:4] for c in nato} == {"2022", "2023"}, ans.answer
     assert all("Lavrov" in c.title for c in ans.citations), ans.answer
+
+
+def test_a_giver_whose_record_spells_the_name_with_a_stray_comma_is_found(tmp_path):
+    """The corpus gives Italy's 2023 speaker as "Giorgia Meloni," (a trailing comma): "What did
+    Giorgia Meloni pledge?" said she was not mentioned, and her title read "Giorgia Meloni,, ..."."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("ITA", "Italy", "Giorgia Meloni,", "President of the Council of Ministers",
+                "We will fight the traffickers of human beings in the Mediterranean. " + _FILLER),
+        _speech("FRA", "France", "Catherine Colonna", "Minister for Europe and Foreign Affairs",
+                "We will double our support to the Sahel. " + _FILLER),
+    ])
+    ans = a.ask("What did Giorgia Meloni pledge?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert all(c.title == "Giorgia Meloni, President of the Council of Ministers, Italy" for c in ans.citations), \
+        ans.answer
+    assert any("traffickers" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_speechs_negated_need_keeps_its_negation():
+    """"We do not need to agree on everything" was listed as the speech's "need to agree on
+    everything", the opposite of what was said."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    us = Actor("United States", "government", "President Joseph R. Biden")
+    text = "We do not need to agree on everything to keep moving forward on issues like arms control."
+    got = [c.text for c in ClaimExtractor().extract(text, "d", "2023", voice=us)]
+    assert got and all(t.startswith("do not need") for t in got), got
