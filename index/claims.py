@@ -662,6 +662,7 @@ class _Context:
     last_state_at: int = -1  # offset of the sentence it spoke in
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "m" / "f" where known
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) so far
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # the document's quotations (start, end)
     last_subject: str = ""  # the person the latest sentence is about (its subject)
     local_only: bool = False  # resolving with this article's own names only (see _pronoun_person)
     name_pattern: re.Pattern | None = None  # full names and surnames of ctx.names
@@ -813,6 +814,7 @@ class ClaimExtractor:
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
         unclosed = _unclosed_quotations(text)
         quotes = sorted(quotes + [(a, b) for a, b, _, _ in unclosed])
+        ctx.quotes = quotes
         claims: list[Claim] = []
         prev_para, prev_direct = -1, False
         named: tuple[int, str] | None = None  # (paragraph, person) the previous sentence was about
@@ -822,7 +824,10 @@ class ClaimExtractor:
         for s, p, e, doc in parsed:
             para = bisect.bisect_right(paragraphs, s)
             found: list[Claim] = []
-            sentence_mentions = self._mentions(text, p, e, ctx)
+            # (not a name inside a quotation: in "“President Biden is sending a valuable message,” he wrote"
+            # the writer is "he", and the sentence's subject, not Biden)
+            sentence_mentions = [m for m in self._mentions(text, p, e, ctx)
+                                 if not any(a <= m[0] < b for a, b in quotes)]
             if doc is not None:
                 found = self._sentence(text, s, p, e, doc, quotes, ctx, doc_id, published)
             # A transcript's "Leiderman: “It's important to ...”": the quotation is the named person's.
@@ -1887,7 +1892,8 @@ class ClaimExtractor:
             base = ctx.parse_start
             here = self._mentions(subj.doc.text, 0, subj.idx, ctx)
             saved = ctx.mentions
-            ctx.mentions = saved + [(base + at, n) for at, n in here]
+            ctx.mentions = saved + [(base + at, n) for at, n in here  # (not "“President Biden is ...,” he wrote")
+                                    if not any(a <= base + at < b for a, b in ctx.quotes)]
             person = self._pronoun_person(low, base + subj.idx, ctx)
             ctx.mentions = saved
             return [(subj.text, person)] if person else []

@@ -80,3 +80,21 @@ def test_bodies_companies_and_things_are_never_persons():
             assert r.resolve(name, label=label).actor_type != "person", (name, label)
     assert r.resolve("the Group of Seven").name == "G7"
     assert r.resolve("Kurt Volker", label="PERSON").actor_type == "person"
+
+
+def test_a_name_inside_a_quotation_is_not_whom_the_next_pronoun_means():
+    """NYU's Paul Barrett: "“President Biden is sending a valuable message ...,” he wrote" was
+    credited to Joe Biden (a full name another article gave), the quotation's own "Biden" taken as
+    the sentence's subject and the nearest person; then, Biden left out, to the senator quoted two
+    paragraphs before, whose gender was known."""
+    text = ("Sen. Mark Warner welcomed the order. “I am also happy to see a number of sections that closely align "
+            "with my efforts,” he said in a statement.\n\n"
+            "It will be a miracle if any substantive law is passed in the near future.\n\n"
+            "Paul Barrett, deputy director of the NYU Stern Center for Business and Human Rights, acknowledged both "
+            "sides of the issue.\n\n"
+            "“President Biden is sending a valuable message that certain AI systems create immediate risks,” he "
+            "wrote. “But today is just the beginning of a regulatory process that will be long and arduous.”")
+    claims = ClaimExtractor().extract(text, "d", "2023-10-31", known_actors=["Joe Biden", "Kamala Harris"])
+    got = {c.text: c.actor for c in claims}
+    assert got.get("President Biden is sending a valuable message that certain AI systems create immediate "
+                   "risks") == "Paul Barrett", got
