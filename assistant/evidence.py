@@ -167,9 +167,12 @@ class EvidenceGatherer:
                 continue
             names = [set(translit_key(n).split()) for n, st in givers.items() if st == state]
             for c in self.reader.claims(actors=[actor], filters=query.statement_filters):
-                # a speech's statements carry its giver's office and name as their role
-                role = set(translit_key(" ".join(re.findall(r"\w+", c.role))).split())
-                if c.role and (state in states or any(n <= role for n in names)):
+                # a speech's statements carry its giver's office and name as their role (folded only
+                # when a giver is asked: this runs over all of the state's statements, per question)
+                if c.doc_id in docs or not c.role:
+                    continue
+                if state in states or any(n <= set(translit_key(" ".join(re.findall(r"\w+", c.role))).split())
+                                          for n in names):
                     docs.add(c.doc_id)
         if not docs:
             return []
