@@ -270,7 +270,8 @@ def cmd_actors(args) -> int:
             articles = f"{r.documents} article{'' if r.documents == 1 else 's'}"
             first, last = r.first[:10], r.last[:10]
             when = "undated" if not (first or last) else first if first == last else f"{first} – {last}"
-            print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {articles}, {when})")
+            also = f"; also {', '.join(r.spellings)}" if r.spellings else ""
+            print(f"{r.statements:5}  {r.actor}  ({r.actor_type}, {articles}, {when}{also})")
     return 0
 
 

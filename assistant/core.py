@@ -139,7 +139,7 @@ class Assistant:
         roles = self.store.roles()
         learn_states([a.actor for a in rows if a.actor_type == "government" and not resolver.country_of(a.actor)]
                      + sorted(set(resolver.states_in("\n".join(roles)).values())))
-        names = [a.actor for a in rows]
+        names = [n for a in rows for n in [a.actor, *a.spellings]]
         # a state only its officials speak for ("Kestria's Foreign Minister"): asked about by name too
         spoken_for = {c for r in roles if (c := role_country(r, resolver))} - set(names)
         return names + sorted(spoken_for)

@@ -48,6 +48,17 @@ _TITLE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")
 # Title words that also open companies' names ("General Motors", "National Grid", "First Solar")
 _ORG_FIRST_WORDS = {"general", "national", "first", "state", "high", "supreme", "royal"}
 TITLES = frozenset(_TITLES)  #: words of people's titles and roles ("president", "minister", "dr.")
+# A name's own spelling in another script after it ("Benjamin Netanyahu - בנימין נתניהו", a byline's form).
+_OTHER_SCRIPT_TAIL = re.compile(r"(?<=[A-Za-zÀ-ɏ.])\s*(?:[-–—(/]\s*)?(?:[^\sA-Za-zÀ-ɏ]*[^\W\dA-Za-zÀ-ɏ_][^\sA-Za-zÀ-ɏ]*"
+                                r"\s*)+\)?$")
+
+
+def _is_title(word: str) -> bool:
+    """Whether ``word`` is a title word ("minister", "Dr."), hyphenated ones too ("Secretary-General",
+    "Vice-President", "Director-General": every part a title word)."""
+    low = word.lower()
+    return low in _TITLES or ("-" in low and all(p in _TITLES for p in low.split("-")))
+
 # Words after a country that make the phrase mean its government ("Russian officials").
 _BODY_QUALIFIERS = r"senior|top|military|security|defen[cs]e|intelligence|health|foreign|government|administration"
 _GOVERNMENT_BODIES = (
@@ -152,8 +163,10 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         return exact + [k for k in known if k not in exact and len(kw := _words(k)) > 1 and kw[-1] == tw[0]]
     # "Vera Jourova" also means the actor "Jourova" (statements where an article gave the surname only)
     surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact]
-    if exact:
-        return exact + surname_only
+    if exact:  # (and the other spellings of the full name: "Volodymyr Zelenskyy" beside "Volodymyr Zelensky")
+        key = translit_key(t)
+        spelled = [k for k in known if n > 1 and k not in exact and translit_key(_bare(k)) == key]
+        return exact + spelled + [k for k in surname_only if k not in spelled]
     plain = _plain_resolver()  # (a name or alias of it, not a demonym alone: "Russian" is no actor)
     country = plain.country_of(typed) if t not in plain.demonyms or t in plain.aliases else None
     if country and country in known:  # "the US", "Pyongyang": the country, not "US Treasury Department ..."
@@ -509,7 +522,7 @@ class ActorResolver:
         bare = _POSSESSIVE.sub("", word)
         return (
             not word[:1].isupper()
-            or word.lower() in _TITLES
+            or _is_title(word)
             or bool(_TITLE_ABBREVIATION.fullmatch(word))  # "Adv. Ilit Ostrovitch-Levi"
             or word != bare  # "Ostmark's Chancellor ..."
             or (self.country_of(word) is not None
@@ -522,6 +535,7 @@ class ActorResolver:
     def resolve(self, mention: str, known_actors: Iterable[str] = (), label: str | None = None) -> Actor:
         """Canonical actor for a mention; ``known_actors`` are full names a surname may stand for."""
         m = re.sub(r"\s+", " ", unicodedata.normalize("NFC", mention)).strip(" ,.;:\"'“”‘’")
+        m = _OTHER_SCRIPT_TAIL.sub("", m)  # "Benjamin Netanyahu - בנימין נתניהו": the name once, in Latin script
         m = _POSSESSIVE.sub("", m)
         bare = _DETERMINERS.sub("", m)
 
@@ -567,7 +581,7 @@ class ActorResolver:
             i += 1
         # "Tarsenan Interior Minister Bruno Sall": an unknown adjective before a title is a
         # role too; the name starts after the last title word that capitalised names follow.
-        last_title = max((j for j in range(len(words) - 1) if _POSSESSIVE.sub("", words[j]).lower() in _TITLES
+        last_title = max((j for j in range(len(words) - 1) if _is_title(_POSSESSIVE.sub("", words[j]))
                           and _NAME_WORD.match(words[j + 1])
                           and all(_NAME_WORD.match(w) or _PARTICLE_WORD.match(w) for w in words[j + 1:])), default=-1)
         i = max(i, last_title + 1)

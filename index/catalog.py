@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .actors import translit_key
 from .errors import NotFound, StoreError
 from .filtering import Bounds, pub_day, sql_lower
 from .lexical import LexicalIndex
@@ -766,7 +767,32 @@ class Catalog:
                 "SELECT k.actor, k.actor_type, count(*) AS n FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
                 "WHERE d.state='ready' GROUP BY k.actor, k.actor_type ORDER BY n, k.actor_type DESC"):
             types[actor] = actor_type or ""  # (the most frequent type comes last)
-        return [ActorSummary.from_dict({**dict(r), "actor_type": types.get(r["actor"], "")}) for r in rows]
+        summaries = [ActorSummary.from_dict({**dict(r), "actor_type": types.get(r["actor"], "")}) for r in rows]
+        return self._merge_spellings(summaries)
+
+    def _merge_spellings(self, summaries: list[ActorSummary]) -> list[ActorSummary]:
+        """One row for the spellings of one person ("Zelensky", "Zelenskyy"; "António", "Antonio":
+        ``translit_key``), under the spelling with most statements; its documents counted once."""
+        by_key: dict[str, list[ActorSummary]] = {}
+        for a in summaries:
+            key = translit_key(a.actor) if a.actor_type == "person" and " " in a.actor else "\0" + a.actor
+            by_key.setdefault(key, []).append(a)
+        out: list[ActorSummary] = []
+        for group in by_key.values():
+            if len(group) == 1:
+                out.append(group[0])
+                continue
+            names = [a.actor for a in group]  # (most statements first: the query's order)
+            documents = self.db.execute(
+                "SELECT count(DISTINCT k.doc_id) FROM claims k JOIN documents d ON d.doc_id=k.doc_id WHERE "
+                f"d.state='ready' AND k.actor IN ({','.join('?' * len(names))})", names).fetchone()[0]
+            firsts = [a.first for a in group if a.first]
+            lasts = [a.last for a in group if a.last]
+            out.append(ActorSummary(actor=names[0], actor_type="person", statements=sum(a.statements for a in group),
+                                    documents=documents, first=min(firsts, default=""), last=max(lasts, default=""),
+                                    spellings=names[1:]))
+        out.sort(key=lambda a: (-a.statements, a.actor))
+        return out
 
 
     def roles(self) -> list[str]:

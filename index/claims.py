@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, fold, role_country
+from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -797,7 +797,7 @@ class ClaimExtractor:
             if doc is not None:
                 for ent in doc.ents:  # "Pastor Bradley" is Bradley, not another person beside Jesse Bradley
                     words = ent.text.split()
-                    while words and words[0].lower().rstrip(".") in _TITLE_WORDS:
+                    while words and (words[0].lower().rstrip(".") in _TITLE_WORDS or _is_title(words[0])):
                         words.pop(0)
                     if ent.label_ == "PERSON" and len(words) > 1:
                         names.append(" ".join(words))
@@ -1555,6 +1555,11 @@ class ClaimExtractor:
         kind = ("position" if stated else "demand" if own_verb else _VOICE_MODALS.get(aux.lower_, "position"))
         if negated and _REFUSAL.search(doc.text):
             kind = "rejection"  # "We will never accept the annexation of Crimea"
+        if kind == "pledge" and root.lower_ in ("continue", "keep"):
+            # "Brazil will continue to reject the embargo": a rejection kept up; "... to condemn": a criticism
+            inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if inner is not None and _cue_kind(inner.lower_) in ("rejection", "criticism", "demand"):
+                kind = _cue_kind(inner.lower_)
         return [self._claim(ctx, doc_id, speaker, ctx.voice, aux.text, kind, False,  # (see _claim: "committed to")
                             cs, ce, text, sent_start, e,
                             self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published, doc, root))]

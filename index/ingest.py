@@ -301,7 +301,8 @@ class Ingestor:
 
     def _flush(self, batch: list[tuple[Document, list[Passage], bool]], report: IngestReport, bar) -> None:
         docs = [a for a, _, _ in batch]
-        known = [r.actor for r in self.store.actors() if r.actor_type == "person"] if self.extract_claims else []
+        known = [n for r in self.store.actors() if r.actor_type == "person" for n in [r.actor, *r.spellings]] \
+            if self.extract_claims else []
         if self.extract_claims and self.overlap:
             # The parse runs beside the encoder, which leaves it a core while it runs (see
             # Embedder.sharing_cores): a third thread on two cores costs more CPU than it adds

@@ -261,7 +261,10 @@ def _as_list(value: Any, name: str) -> list[str]:
 
 @dataclass
 class ActorSummary:
-    """One actor with attributed statements: how many, in how many articles, first and last date."""
+    """One actor with attributed statements: how many, in how many articles, first and last date
+    (ISO, "" when undated); ``spellings``: the other names the same actor is credited under, merged
+    into this row ("Volodymyr Zelenskyy" beside "Volodymyr Zelensky", "Antonio Guterres" beside
+    "António Guterres"), each a value of ``Claim.actor``."""
 
     actor: str
     actor_type: str
@@ -269,6 +272,7 @@ class ActorSummary:
     documents: int
     first: str = ""
     last: str = ""
+    spellings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -405,6 +405,41 @@ def test_positions_by_surname_cli(tmp_path):
         ("Xi Jinping", "pledge", "10 billion yuan in loans to the region")]
 
 
+def test_one_actor_row_per_person_whatever_the_spelling_or_title(tmp_path):
+    """From a new-user pass: `attache actors` listed "Volodymyr Zelensky" and "Volodymyr Zelenskyy",
+    "Secretary-General Guterres", "Secretary-General Antonio Guterres" and "Antonio Guterres", and
+    "Benjamin Netanyahu - בנימין נתניהו" as people of their own. A hyphenated title is a role, a name's
+    spelling in another script is dropped, and transliterations of one name are one row."""
+    articles = {
+        "a.md": _md("Kyiv asks for air defence", "2023-09-20", (
+            "Ukrainian President Volodymyr Zelensky said Ukraine needs more air defence systems. "
+            "UN Secretary-General Antonio Guterres said the grain deal must be revived.")),
+        "b.md": _md("Zelenskyy in Washington", "2023-12-12", (
+            "President Volodymyr Zelenskyy said Ukraine will keep fighting for every village. "
+            "Secretary-General António Guterres said humanitarian access must be guaranteed.")),
+        "c.md": _md("Netanyahu vows victory", "2023-10-28", (
+            "Israeli Prime Minister Benjamin Netanyahu - בנימין נתניהו said Israel will win the war.")),
+    }
+    from assistant import Assistant
+
+    for name, body in articles.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / n for n in sorted(articles)]).ok
+    rows = {r.actor: r for r in a.actors() if r.actor_type == "person"}
+    # (equal counts: the first spelling in name order heads the row)
+    assert set(rows) == {"Volodymyr Zelensky", "Antonio Guterres", "Benjamin Netanyahu"}, sorted(rows)
+    zel = rows["Volodymyr Zelensky"]
+    assert (zel.statements, zel.documents, zel.first[:10], zel.last[:10]) == (2, 2, "2023-09-20", "2023-12-12")
+    assert zel.spellings == ["Volodymyr Zelenskyy"]
+    assert (rows["Antonio Guterres"].statements, rows["Antonio Guterres"].spellings) == (2, ["António Guterres"])
+    assert {c.role for c in a.positions("Guterres")} == {"UN Secretary-General", "Secretary-General"}
+    assert len(a.positions("Volodymyr Zelenskyy")) == 2
+    out = subprocess.run([str(ATTACHE), "actors", "--store", str(tmp_path / "store")], capture_output=True,
+                         text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"), timeout=300)
+    assert out.returncode == 0 and "also Volodymyr Zelensk" in out.stdout and "נתניהו" not in out.stdout, out.stdout
+
+
 def test_an_acronym_in_a_question_finds_the_body_and_only_its_statements_answer(tmp_path, embedder):
     """"What did the SEC say about FTX?" after "the Securities and Exchange Commission (SEC)":
     the acronym is the body, and a sentence of narration beside its statement is not quoted as if

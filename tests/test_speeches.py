@@ -93,6 +93,24 @@ def test_a_speechs_pledge_by_a_clause_that_refers_back():
     assert any(k == "position" and t.startswith("with Ukraine") for k, t in got), got
 
 
+def test_a_rejection_kept_up_is_a_rejection(tmp_path):
+    """From a new-user pass: "Brazil will continue to reject the unilateral embargo imposed on Cuba"
+    was a pledge, so "What did Brazil reject?" did not find it. A "will continue to" clause has the
+    kind of the verb it continues (reject: rejection; condemn: criticism; urge: demand); continued
+    support stays a pledge."""
+    speech = _speech("BRA", "Brazil", "Luiz Inácio Lula da Silva", "President", (
+        "Brazil will continue to reject the unilateral embargo imposed on Cuba. We will continue to condemn "
+        "terrorism in all its forms. We will continue to support the people of Haiti."), session=78)
+    a = _speeches_and_articles(tmp_path, [speech])
+    kinds = {c.text: c.kind for c in a.positions("Brazil")}
+    assert kinds == {"continue to reject the unilateral embargo imposed on Cuba": "rejection",
+                     "continue to condemn terrorism in all its forms": "criticism",
+                     "continue to support the people of Haiti": "pledge"}, kinds
+    ans = a.ask("What did Brazil reject?")
+    assert not ans.abstained and [c.quote for c in ans.citations][:1] == [
+        "Brazil will continue to reject the unilateral embargo imposed on Cuba."], ans.answer
+
+
 @pytest.fixture(scope="module")
 def speeches_and_news(tmp_path_factory):
     """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
