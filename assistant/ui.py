@@ -553,24 +553,27 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
 
 
 def _day(when: str) -> str:
-    """``YYYY[-MM[-DD]]...`` as a full ``YYYY-MM-DD`` (a year or a month plotted at its start); "" when undated."""
+    """``YYYY[-MM[-DD]]...`` as a full ``YYYY-MM-DD``: a year plotted at its middle (1 July), a month
+    at its 15th, so that neither reads as its first day; "" when undated."""
     d = (when or "")[:10]
     if len(d) == 4 and d.isdigit():
-        return d + "-01-01"
+        return d + "-07-01"
     if len(d) == 7 and d[4] == "-":
-        return d + "-01"
+        return d + "-15"
     return d if len(d) == 10 else ""
 
 
 def positions_chart(claims: list[Claim]):
     """The chart data of a timeline (``claims`` in the table's order): a pandas DataFrame with one
-    row per dated statement, columns ``#`` (its number in the table), ``date`` (datetime64),
-    ``kind``, ``statement`` (the first 100 characters) and ``outlet``. Undated statements are left out."""
+    row per dated statement, columns ``#`` (its number in the table), ``date`` (datetime64: where
+    it is plotted, a year-only date at mid-year), ``when`` (the date as precise as it is known:
+    "2023", "2023-09" or "2023-09-20"), ``kind``, ``statement`` (the first 100 characters) and
+    ``outlet``. Undated statements are left out."""
     import pandas as pd
 
-    rows = [(i, day, c.kind, c.text if len(c.text) <= 100 else c.text[:99] + "…", c.source or "unknown outlet")
-            for i, c in enumerate(claims, 1) if (day := _day(c.when))]
-    frame = pd.DataFrame(rows, columns=["#", "date", "kind", "statement", "outlet"])
+    rows = [(i, day, c.when[:10], c.kind, c.text if len(c.text) <= 100 else c.text[:99] + "…",
+             c.source or "unknown outlet") for i, c in enumerate(claims, 1) if (day := _day(c.when))]
+    frame = pd.DataFrame(rows, columns=["#", "date", "when", "kind", "statement", "outlet"])
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
     frame["kind"] = frame["kind"].astype(str)
     return frame.dropna(subset=["date"])
@@ -622,7 +625,7 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
     with gr.Row():
         with gr.Column(scale=3):
             chart = gr.ScatterPlot(x="date", y="kind", color="kind", color_map=KIND_COLOURS, colors_in_legend=[],
-                                   tooltip=["#", "statement", "outlet"], x_title="statement date", y_title="",
+                                   tooltip=["#", "when", "statement", "outlet"], x_title="statement date", y_title="",
                                    x_axis_format="%b %Y", height=230, visible=False, elem_id="positions-chart",
                                    label="Statements by kind over time (hover a point; # is the row below)",
                                    show_label=True)

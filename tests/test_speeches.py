@@ -111,6 +111,21 @@ def test_a_rejection_kept_up_is_a_rejection(tmp_path):
         "Brazil will continue to reject the unilateral embargo imposed on Cuba."], ans.answer
 
 
+def test_a_speechs_year_only_date_is_charted_mid_year_and_shown_as_the_year(tmp_path):
+    """From a new-user pass: a speech dated only by its session's year was plotted on the Positions
+    chart at 1 January, and its tooltip read "01 Jan 2023". The point now sits mid-year and the
+    tooltip's ``when`` is the date as known ("2023"); an article's day stays that day."""
+    from assistant.ui import positions_chart
+
+    speech = _speech("BRA", "Brazil", "Luiz Inácio Lula da Silva", "President",
+                     "Brazil will continue to support the people of Haiti.", session=78)
+    news = {"n.md": _md("Brazil pledges aid", "2023-03-09", "Brazil pledged 10 million reais to Haiti.")}
+    a = _speeches_and_articles(tmp_path, [speech], news)
+    frame = positions_chart(a.positions("Brazil"))
+    got = sorted((str(d.date()), w) for d, w in zip(frame["date"], frame["when"]))
+    assert got == [("2023-03-09", "2023-03-09"), ("2023-07-01", "2023")], got
+
+
 @pytest.fixture(scope="module")
 def speeches_and_news(tmp_path_factory):
     """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
