@@ -183,7 +183,10 @@ class ExtractiveAnswerer:
                         if c.actor_type == "government" and c.role and _RESOLVER.country_of(c.actor) in states}
 
             def in_speech(s: Sentence) -> bool:  # a sentence of the asked state's speech, on the topic
-                return (s.passage.doc_id in speeches or speech_state(s) in states
+                # (a speech, not a news article where the state's ministry is quoted: every sentence of
+                # that is not the state's)
+                speech = not s.passage.source or s.passage.source.startswith(SPEECH_OUTLET)
+                return (s.passage.doc_id in speeches and speech or speech_state(s) in states
                         ) and (not query.topic_terms or bool(query.topic_terms & set(terms(s.text))))
 
             def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
@@ -256,7 +259,10 @@ class ExtractiveAnswerer:
         country = _RESOLVER.country_of(state) if state else None
         if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
                                            _RESOLVER.country_of(c.actor))
-                               for found in evidence.statements.values() for c in found):
+                               for found in evidence.statements.values() for c in found) \
+                and not (query.kind in (None, "position", "statement") and any(
+                    speech_state(s) == country for s in others + ranked if s.score >= self.config.min_score)):
+            # (a sentence of its own speech is its position, cue or none: "The sanctions ... against Cuba violate")
             # "What did Denmark pledge to Ukraine?" and nothing found is Denmark's or its officials':
             # say so (it quoted NATO's pledge)
             return self.answer_silent(query, evidence, state, others + ranked, state=True)
@@ -676,6 +682,12 @@ def silent_phrase(query: Query, who: str) -> str:
         p = _POSITION_ON.search(query.untimed)
         topic = re.sub(r"\s+(?:changed|evolved|shifted|moved|developed)$", "", p.group(2).strip(" ?.!")) if p else ""
         rest = f"{p.group(1)} {topic}" if p else ""  # ("How has X's stance on Y changed?": on Y)
+        carried = query.text[len(query.asked):] if query.asked and query.text.startswith(query.asked) else ""
+        words = [w for w in carried.split() if set(terms(w)) & query.topic_terms]
+        if not rest and words:  # a follow-up made standalone ("And Germany?" -> "... say grain deal")
+            said = re.search(r"\b(?:the\s+)?" + r"\s+".join(map(re.escape, words)) + r"\b",
+                             query.history[-1][0] if query.history else "", re.I)
+            rest = "about " + (said.group(0) if said else " ".join(words))  # (as the question before put it)
     gerund = _GERUND.get(verb, "saying")
     if m and not m.group("wh") and rest:  # a yes/no question: what it asks about, as asked
         return f"{gerund} {rest}"

@@ -548,7 +548,7 @@ def carry_over(question: str, previous: list[str], topic: Sequence[str] = ()) ->
     have = set(terms(question))
     add = [w for w in prev_topic if not set(terms(w)) <= have]
     kind = question_kind(prev)
-    if kind in ROUTED_KINDS + DERIVED_KINDS and question_kind(question) is None:
+    if kind in ROUTED_KINDS + DERIVED_KINDS + ("position",) and question_kind(question) is None:
         asked = dict(QUESTION_KIND)[kind].search(_TOPIC_START.split(prev, 1)[0])
         add = ([asked.group(0)] if asked else []) + add  # (a kind word is no term: it was never carried)
     if not new_names:
@@ -557,6 +557,40 @@ def carry_over(question: str, previous: list[str], topic: Sequence[str] = ()) ->
     if about:
         add += ["about", " and ".join(about)]
     return (question + " " + " ".join(add)).strip()
+
+
+_ELLIPTICAL = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:what about|how about|and|also)\s+(?P<who>[^?.!]+?)\s*[?.!]*\s*$",
+                         re.I)
+
+
+def swap_actors(question: str, previous: str, topic: Sequence[str] = ()) -> str:
+    """An elliptical follow-up that names only other actors ("And Germany?", "What about the
+    United States?") as the previous question asked of them: "What did Russia say about the grain
+    deal?" -> "What did Germany say about the grain deal?", "What is Russia's position on NATO?" ->
+    "What is Ukraine's position on NATO?". The previous question's actors (its names that are not
+    ``topic``, as one run joined by "and", "or" or commas) are replaced; "" when the follow-up is
+    not of that shape or the previous question names no such run."""
+    m = _ELLIPTICAL.match(question)
+    who = m.group("who").strip() if m else ""
+    if not who or not named_entities(who) or set(terms(who)) - {t for n in named_entities(who) for t in terms(n)}:
+        return ""  # (not only names: "And what did she pledge?", "And the sanctions?")
+    spans = [(x.start(), x.end()) for n in named_entities(previous) if n not in topic
+             for x in [re.search(rf"\b{re.escape(n)}\b", previous)] if x]
+    if not spans:
+        return ""
+    spans.sort()
+    start, end = spans[0]
+    for a, b in spans[1:]:
+        if not re.fullmatch(r"\s*(?:,|and|or|&)?\s*(?:and\s+|or\s+)?", previous[end:a]):
+            return ""  # (names apart: "What did Russia say to Ukraine ...": which one is swapped is unclear)
+        end = b
+    the = re.search(r"\bthe\s+$", previous[:start], re.I)
+    if the and re.match(r"the\s", who, re.I):
+        start = the.start()  # "the United States" for "the Netherlands"
+    rest = previous[end:]
+    if who.endswith("s") and re.match(r"['’]s\b", rest):
+        rest = rest[0] + rest[2:]  # "the United States' stance"
+    return previous[:start] + who + rest
 
 
 _RESOLVER = ActorResolver()
@@ -869,6 +903,8 @@ class QueryParser:
         hist = tuple((str(q), str(a)) for q, a in (history or ()))
         asked, instructions = split_instructions(question)
         text = standalone or (self.followup_text(asked, hist) if hist else asked)
+        if hist and not standalone and _ELLIPTICAL.match(asked) and not text.startswith(asked):
+            asked = text  # "And Germany?" asked as "What did Germany say about the grain deal?"
         names = named_entities(text)
         owners = topic_owners(text, names) if WHO_QUESTION.match(text) else []  # "Who rejected Norvalia's offer?"
         name_terms = {t for n in names if n not in owners for t in terms(n)}
@@ -1109,6 +1145,9 @@ class QueryParser:
                       and bool(_SINGULAR.search(question)))
         if (own or resolved != question) and not _TOPIC_REFERENCE.search(question):
             return resolved  # "What did Koval and Brandt pledge?", "What did she propose?"
+        swapped = swap_actors(question, standalone, topic_names(standalone, self.match_speakers))
+        if swapped:  # "And Germany?" after "What did Russia say about the grain deal?"
+            return swapped
         # the previous question as it was answered: "What about Ukraine?" after "And Germany?" after "What did
         # Erdogan propose about the grain deal?" carries the proposal and the grain deal, not only Germany
         previous = [q for q, _ in history[:-1]] + [standalone]

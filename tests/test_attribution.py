@@ -1447,6 +1447,30 @@ def test_another_states_speech_never_answers_for_the_state_asked(tmp_path):
     cuba = a.ask("What about Cuba?", history=[(first, ans.answer)])
     assert cuba.citations and all("full support to Cuba" not in c.quote for c in cuba.citations), cuba.answer
     assert any("violate international law" in c.quote for c in cuba.citations), cuba.answer
+    # (asked directly: Cuba has no statement with a cue, but its speech's sentences are its position)
+    direct = a.ask("What did Cuba say about sanctions?")
+    assert [c.quote for c in direct.citations] == [
+        "The sanctions applied by the Government of the United States against Cuba violate international law."], \
+        direct.answer
+    pledged = a.ask("What did Cuba pledge about sanctions?")  # (a position is no pledge)
+    assert pledged.abstained and "do not report Cuba or its officials pledging" in pledged.answer, pledged.answer
+
+
+def test_a_news_article_quoting_a_states_ministry_is_not_its_speech(tmp_path):
+    """From a new-user pass: "What is Ukraine's position on NATO?" quoted NATO's pledge and a former
+    US ambassador as Ukraine's position: the article quotes Ukraine's Defense Ministry elsewhere, and
+    every sentence of it on the topic was taken as Ukraine's, as if it were Ukraine's UN speech."""
+    a = _ingested(tmp_path, "Ukraine's fight could get harder in 2024", "2023-12-26", (
+        "Ukraine's Defense Ministry said its main goal in 2024 is to boost its domestic defense industry.\n\n"
+        "A year ago, Ukraine's international military support was solid, with NATO pledging to support Kyiv for "
+        "as long as it takes.\n\n"
+        "Former U.S. Ambassador to NATO Kurt Volker told CNBC he believes aid packages for Ukraine will be approved "
+        "in January."))
+    ans = a.ask("What is Ukraine's position on NATO?")
+    assert ans.abstained and "do not report Ukraine or its officials" in ans.answer, ans.answer
+    assert {c.speaker for c in ans.citations} <= {"NATO", "Kurt Volker"}, ans.answer
+    goal = a.ask("What did Ukraine say about its defense industry?")
+    assert not goal.abstained and "domestic defense industry" in goal.citations[0].quote, goal.answer
 
 
 def test_compare_and_positions_take_the_actor_typed_and_a_speech_giver_by_another_spelling(tmp_path):

@@ -141,3 +141,18 @@ def test_and_another_actor_keeps_the_topic_named_before(world):
     china = world.ask("And China?", history=history)
     assert not china.abstained and china.citations, china.answer
     assert all(c.speaker == "China" and "United States" in c.quote for c in china.citations), china.answer
+
+
+def test_and_another_state_after_a_say_about_question_asks_what_it_said_on_that_topic(tmp_path):
+    """From a new-user pass: "And Germany?" after "What did Russia say about the grain deal?" quoted a
+    sentence about another deal (the kind "say" was not carried, so the question was no longer about
+    statements), and a state silent on the topic was reported as "saying anything" at all."""
+    a = _ingested_articles(tmp_path, GRAIN)
+    first = "What did Germany say about the grain deal?"
+    history = [(first, a.ask(first).answer)]
+    ukraine = a.ask("And Ukraine?", history=history)
+    assert not ukraine.abstained and ukraine.citations, ukraine.answer
+    assert all("grain deal" in c.quote and c.speaker in ("Ukraine", "Dmytro Kuleba") for c in ukraine.citations), \
+        ukraine.answer
+    swiss = a.ask("And Switzerland?", history=history)  # (named as a summit's venue, saying nothing)
+    assert swiss.abstained and "saying anything about the grain deal" in swiss.answer, swiss.answer
