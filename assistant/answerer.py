@@ -311,6 +311,15 @@ class ExtractiveAnswerer:
         chosen = with_each(chosen, covered, self.config.max_sentences)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         answer = self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+        if query.asks_change and not query.recency and not nobody and answer.citations:
+            # "How has Russia's stance on NATO changed?" and what is found is of one date: say so
+            days = [c.statement_date or c.published[:10] for c in answer.citations]
+            holders = stance_holders(query.text, query.actors) or [  # (a state with no statement credited by name)
+                n for n in query.names if _RESOLVER.country_of(n) and n not in query.topic_names][:1]
+            if len(set(days)) == 1 and days[0]:
+                topic = topic_phrase(query.text, holders, query.topic_terms, [q for q, _ in query.history])
+                subject = " and ".join(holders) + (f" on {topic}" if topic else "") if holders else "The passages found"
+                answer.answer = change_lead(subject, days) + _ONE_DATE_LEAD.sub("", answer.answer)
         answer.answer = nobody + elsewhere + answer.answer
         return answer
 
@@ -355,18 +364,21 @@ class ExtractiveAnswerer:
         picked = changes(kept, self.config.max_sentences_change)
         if len(picked) < 2:
             return None
-        answer = self.answer_timeline(query, picked, list(found.values()), evidence.copies)
-        if answer is not None:
-            about = f" on {topic}" if topic else "'s statements"
-            answer.answer = f"{' and '.join(holders)}{about}, earliest to latest: " + answer.answer
-        return answer
+        return self.answer_timeline(query, picked, list(found.values()), evidence.copies, holders, topic)
 
     def answer_timeline(self, query: Query, claims: list[Claim], passages: list[Passage],
-                        copies: dict[str, list[Document]] | None = None) -> Answer | None:
+                        copies: dict[str, list[Document]] | None = None, holders: Sequence[str] | None = None,
+                        topic: str | None = None) -> Answer | None:
         """"How has X's stance on Y changed?": the actor's matching statements in date order,
-        earliest, latest and up to two between, each quoted in its whole sentence. None when
+        earliest, latest and up to two between, each quoted in its whole sentence, after the lead
+        "X on Y, earliest to latest:" (``holders`` and ``topic``; by default the question's), or,
+        when all are of one date, a lead that says no change over time can be shown. None when
         fewer than two can be quoted. A statement repeated by a near-duplicate copy (``copies``,
         see ``Evidence.copies``) is quoted once."""
+        if holders is None:
+            holders = stance_holders(query.text, query.actors)
+        if topic is None:
+            topic = topic_phrase(query.text, holders, query.topic_terms, [q for q, _ in query.history])
         copies = copies or {}
         by_sentence: dict[tuple[str, int], Claim] = {}
         for c in claims:
@@ -391,7 +403,10 @@ class ExtractiveAnswerer:
             parts.append(f"{c.when[:10]} ({c.actor}, {c.kind}): {cite.quote} [{cite.n}]")
         if len(citations) < 2:
             return None
-        return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
+        who = " and ".join(holders) if holders else "The statements found"
+        about = f" on {topic}" if topic else ("'s statements" if holders else "")
+        return Answer(query.question, change_lead(who + about, [c.when[:10] for c in items]) + " ".join(parts),
+                      False, citations=citations, passages=passages)
 
     def select(self, query: Query, ranked: list[Sentence]) -> list[Sentence]:
         cfg = self.config
@@ -591,6 +606,19 @@ _GERUND = {"say": "saying", "said": "saying", "pledge": "pledging", "propose": "
            "promise": "promising", "offer": "offering", "threaten": "threatening", "criticise": "criticising",
            "criticize": "criticising", "announce": "announcing", "urge": "urging", "state": "stating",
            "reject": "rejecting", "refuse": "refusing"}
+
+
+_ONE_DATE_LEAD = re.compile(r"(?:(?<=^)|(?<=\] ))(?:In .{1,120}? on|On) \d{4}(?:-\d{2}){0,2}: ")
+
+
+def change_lead(subject: str, dates: Sequence[str]) -> str:
+    """The lead of an answer to "How has X's stance on Y changed?" (``subject``: "Latvia on
+    Russia") over statements of ``dates`` (ISO, "" undated): "..., earliest to latest: ", or, when
+    they are all of one date, that the articles show no change over time."""
+    known = sorted({d for d in dates if d})
+    if len(known) == 1:
+        return f"{subject}: every statement found is of {known[0]}, so the articles show no change over time: "
+    return f"{subject}, earliest to latest: "
 
 
 def silent_speaker(query: Query) -> str:

@@ -126,6 +126,34 @@ def test_a_speechs_year_only_date_is_charted_mid_year_and_shown_as_the_year(tmp_
     assert got == [("2023-03-09", "2023-03-09"), ("2023-07-01", "2023")], got
 
 
+def test_a_stance_change_question_over_one_date_says_no_change_can_be_shown(tmp_path):
+    """From a new-user pass: "How has Latvia's stance on Russia changed?" listed four statements of
+    Latvia's one 2023 speech with no lead, and Russia's answer read "In UN General Debate, session 78
+    on 2023: ..." before each sentence: neither said that one date shows no change. Both now lead
+    with it; statements of two dates lead "earliest to latest"."""
+    speeches = [
+        _speech("LVA", "Latvia", "Edgars Rinkēvičs", "President", (
+            "Russia must withdraw all its forces from Ukraine. We condemn Russia’s unilateral termination of the "
+            "Black Sea Grain Initiative.")),
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs", (
+            "The Soviet leadership was given assurances regarding the non-expansion eastward of the NATO bloc. "
+            "By bringing NATO closer to our borders, they violated those commitments.")),
+    ]
+    news = {"lv.md": _md("Latvia to close border crossing", "2024-02-01", (
+        "Latvia's Foreign Minister Krisjanis Karins said Russia must stop its hybrid attacks on the border."))}
+    a = _speeches_and_articles(tmp_path, speeches, news)
+    latvia = a.ask("How has Latvia's stance on the grain initiative changed?")
+    assert latvia.answer.startswith("Latvia on grain initiative: every statement found is of 2023, so the "
+                                    "articles show no change over time"), latvia.answer
+    russia = a.ask("How has Russia's stance on NATO changed?")
+    assert russia.answer.startswith("Russia on NATO: every statement found is of 2023, so the articles show no "
+                                    "change over time"), russia.answer
+    assert "In UN General Debate" not in russia.answer, russia.answer
+    both = a.ask("How has Latvia's stance on Russia changed?")
+    assert both.answer.startswith("Latvia on Russia, earliest to latest: 2023"), both.answer
+    assert "2024-02-01" in both.answer, both.answer
+
+
 @pytest.fixture(scope="module")
 def speeches_and_news(tmp_path_factory):
     """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
