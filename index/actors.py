@@ -595,6 +595,7 @@ class ActorResolver:
         if i == 1 and len(words) == 2 and label == "ORG" and words[0].lower() in _ORG_FIRST_WORDS:
             i = 0  # "General Motors", "National Grid": a company, not a general named Motors
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))
+        role = re.sub(r"^(?:his|her|their|its)\s+", "", role, flags=re.I)  # "His German counterpart"
         name = " ".join(words[i:])
         if not name:
             return Actor(m, "group", "")

@@ -426,7 +426,7 @@ _ROLE_WORDS = "|".join(sorted({"foreign", "prime", "deputy", "vice", "interior",
                                "trade", "chief", "special", "national", "security", "adviser", "advisor", "senior",
                                "minister", "secretary", "ambassador", "envoy", "president", "spokesman",
                                "spokeswoman", "spokesperson", "negotiator", "chancellor", "premier", "general",
-                               "state", "top", "lead", "former"}, key=len, reverse=True))
+                               "state", "top", "lead", "former", "counterpart"}, key=len, reverse=True))
 _PERSON_PRONOUNS = {"he", "she"}
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -2792,7 +2792,7 @@ class ClaimExtractor:
                     continue
             b = apposed.get(name)
             if b and b.group(1)[:1].isupper():
-                roles[name] = re.sub(r"^(?:The|A|An)\s+", "", b.group(1))
+                roles[name] = re.sub(r"^(?:The|A|An|His|Her|Their|Its)\s+", "", b.group(1))
         return roles
 
     def _claim(self, ctx: _Context, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics,
@@ -2805,6 +2805,8 @@ class ClaimExtractor:
             cs, cue = m.end(), f"{cue} {m.group(1)}"
         if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
+        if actor.role[:4].lower() in ("his ", "her ", "its ") or actor.role[:6].lower() == "their ":
+            actor = replace(actor, role=actor.role.split(" ", 1)[1])  # "His German counterpart": whose is the text's
         if actor.actor_type == "person" and actor.role:
             ctx.claim_roles.setdefault(actor.name, actor.role)
         elif actor.actor_type == "person" and (

@@ -98,3 +98,16 @@ def test_a_name_inside_a_quotation_is_not_whom_the_next_pronoun_means():
     got = {c.text: c.actor for c in claims}
     assert got.get("President Biden is sending a valuable message that certain AI systems create immediate "
                    "risks") == "Paul Barrett", got
+
+
+def test_a_counterpart_is_introduced_with_a_role_and_no_possessive():
+    # From a new-user pass: "Wang said" after "his Chinese counterpart Wang Yi" was an organisation called
+    # "Wang", and Olaf Scholz's role read "His German counterpart"
+    text = ("U.S. Secretary of State Antony Blinken met his Chinese counterpart Wang Yi on Friday. Wang said China "
+            "would not accept interference in its internal affairs.\n\n"
+            "French President Emmanuel Macron said Europe must rearm. His German counterpart, Olaf Scholz, said "
+            "Germany would pay its share.")
+    got = {(c.actor, c.actor_type, c.role) for c in _claims(text)}
+    assert ("Wang Yi", "person", "Chinese counterpart") in got, got
+    assert ("Olaf Scholz", "person", "German counterpart") in got, got
+    assert not any(a == "Wang" for a, _, _ in got), got
