@@ -411,6 +411,19 @@ _BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agen
                "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
                "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer",
                "parliament", "senate", "assembly", "authority"}
+# "The crypto exchange admits ...", "The tech giant said": a body named earlier, by a described kind of it.
+_DESCRIBED_BODY_NOUNS = _BODY_NOUNS - {"group", "party", "union", "movement", "department", "office", "council",
+                                       "committee", "court", "board", "body", "parliament", "senate", "assembly",
+                                       "ministry", "commission", "authority"} | {
+    "exchange", "maker", "developer", "insurer", "lender", "broadcaster", "publisher", "nonprofit", "operator",
+    "manufacturer", "chipmaker", "conglomerate", "provider"}
+# What a statement was made in ("said in a press release that ..."): the "that" after it opens what was said.
+_MEDIUM_NOUNS = {"release", "statement", "interview", "letter", "post", "filing", "email", "note", "speech",
+                 "tweet", "message", "briefing", "conference", "call", "memo", "blog", "update", "announcement"}
+# Words opening a clause that sets the scene for the sentence's main clause, never what is said in it.
+_SETTING_MARKS = {"when", "after", "before", "while", "since", "once", "although", "though", "because", "if",
+                  "unless", "whereas", "until"}
+_BODY_LOOKBACK = 1200  # characters before "the regulator" searched for the body it stands for
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
 _INTRODUCED_BODY = re.compile(
     r"\b(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|platform|startup|bank|"
@@ -1944,8 +1957,24 @@ class ClaimExtractor:
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):
             inst = ctx.institutions.get(subj.text[:1].upper() + subj.text[1:]) if subj.pos_ == "NOUN" else None
             # "the parliament said", of "the European Parliament"; else the body last spoken of
-            body = self._actor(inst, ctx, "ORG") if inst else self._last_body(ctx)
+            body = self._actor(inst, ctx, "ORG") if inst else None
+            if body is None and subj.pos_ == "NOUN":
+                # (a body named since the last one spoke, in a sentence no cue had us parse: "The SEC sued
+                # Kraken on Monday. The regulator said ...")
+                since = max(ctx.last_speakers_at, ctx.last_body_at) if ctx.last_speakers or ctx.last_org else -1
+                body = self._body_named_before(ctx, low, subj.left_edge.idx, since,
+                                               {a.name for a in ctx.last_speakers})
+            body = body or self._last_body(ctx)
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
+        if (subj.pos_ == "NOUN" and low in _DESCRIBED_BODY_NOUNS and not subj.conjuncts
+                and any(c.lower_ == "the" for c in subj.lefts)
+                and all(c.dep_ in ("det", "compound", "amod", "punct") and (c.dep_ == "det" or c.text.islower())
+                        for c in subj.lefts)
+                and not any(c.dep_ in ("appos", "prep") for c in subj.rights)):
+            # "The crypto exchange admits ...", "The tech giant said": the body last named, the one
+            # described so ("Binance, the world's largest crypto exchange") first
+            body = self._body_named_before(ctx, low, subj.left_edge.idx)
+            return [(self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
         if subj.pos_ == "NOUN" and low in _SPOKES_NOUNS - {"statement"} and not subj.conjuncts:
@@ -2126,6 +2155,43 @@ class ClaimExtractor:
                 return re.sub(r"^(?:a|an|the)\s+", "", txt).strip(" ,")
         return ""
 
+    def _body_named_before(self, ctx: _Context, head: str, at: int, since: int = -1,
+                           spoken: set[str] | frozenset[str] = frozenset()) -> Actor | None:
+        """The organisation "the <head>" ("the regulator", "the crypto exchange") stands for, when
+        the sentences before it were not parsed (they had no cue): the organisations the tagger
+        finds in the ``_BODY_LOOKBACK`` characters before it (``at``: its offset in the sentence)
+        and after ``since`` (a document offset), none of ``spoken`` (names), the one an appositive
+        or "the <head> Name" describes by ``head`` first, else the last; None when there is none."""
+        end = ctx.parse_start + at
+        if since >= 0:  # (after the sentence at ``since``: not a body its speaker spoke of)
+            first = split_sentences(ctx.text, since, end)[:1]
+            since = first[0].end if first else end
+        window = ctx.text[max(0, end - _BODY_LOOKBACK, since):end]
+        if not window.strip():
+            return None
+        bodies = []
+        for ent in _nlp()(window).ents:
+            if ent.label_ != "ORG" or self.resolver.country_of(ent.text) or ent.text in ctx.names:
+                continue
+            if len(ent.text) <= 3 and ent.text not in ctx.acronyms \
+                    and ent.text.lower() not in self.resolver.organisations:
+                continue  # ("AI" of "ChatGPT-maker Open AI": a word, not a body's name)
+            if ent.start > 0 and (ent.doc[ent.start - 1].text[:1].isupper() or ent.doc[ent.start - 1].text == "-"):
+                continue  # (a part of a longer name)
+            a = self._actor(ent.text, ctx, "ORG")
+            if a.actor_type != "organisation" or a.name in spoken:
+                continue
+            near = window[max(0, ent.start_char - 40):ent.end_char + 80].lower()
+            described = bool(re.search(rf"\b{re.escape(head)}\b", near))
+            root = ent.root.head if ent.root.dep_ == "poss" else ent.root
+            # (what the text was about, or who did it: "a lawsuit filed by the FTC"; not a place or a partner)
+            subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.dep_ == "agent"
+            if described or subject:
+                bodies.append((described, ent.start_char, a))
+        if not bodies:
+            return None
+        return max(bodies, key=lambda b: (b[0], b[1]))[2]
+
     @staticmethod
     def _last_body(ctx: _Context) -> Actor | None:
         """The body "it" / "the company" stands for: one introduced by what it is ("organisation
@@ -2280,6 +2346,13 @@ class ClaimExtractor:
                 doc[v.i + 1].dep_ == "det" and doc[v.i + 2].pos_ == "NOUN" and doc[v.i + 2].dep_ == "dobj"
                 and (v.i + 3 >= len(doc) or doc[v.i + 3].pos_ not in ("VERB", "AUX"))):
             return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed (not "revealed that goal")
+        medium = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("in", "on")), None)
+        if medium is not None and "ccomp" not in kids:
+            # "said in a press release that X", the parser reading "that" as a relative pronoun of "release"
+            that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)
+            pobj = doc[that.i - 1] if that is not None else None
+            if pobj is not None and pobj.lower_ in _MEDIUM_NOUNS and that.i + 2 < len(doc):
+                return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
         # the revenue was shared equally")
         clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
@@ -2298,6 +2371,10 @@ class ClaimExtractor:
             trailing = doc[b].text in _CLOSE_Q or (b > 0 and doc[b - 1].text in _CLOSE_Q)
         if trailing and (doc[0].lower_ == "asked" or doc[0].lower_ == "when" and doc[1].lower_ == "asked"):
             trailing = False  # "Asked afterwards which was better, Arteta replied “both”": the question, not the reply
+        if trailing and doc[0].lower_ in _SETTING_MARKS and doc[0].head.right_edge.i + 2 == subj.left_edge.i:
+            # "When Apple announced the iPhone 15, the company also revealed X": X, not the when (but in "While X
+            # is “our goal,” it's understandable that ..., Putin said" the while is said too)
+            trailing = False
         if trailing and (clause is None or clause.i > v.i):
             end = subj.left_edge.i - 1
             while end > 0 and doc[end].text in (",", "”", '"'):
