@@ -2350,8 +2350,7 @@ class ClaimExtractor:
         if medium is not None and "ccomp" not in kids:
             # "said in a press release that X", the parser reading "that" as a relative pronoun of "release"
             that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)
-            pobj = doc[that.i - 1] if that is not None else None
-            if pobj is not None and pobj.lower_ in _MEDIUM_NOUNS and that.i + 2 < len(doc):
+            if that is not None and doc[that.i - 1].lower_ in _MEDIUM_NOUNS and that.i + 2 < len(doc):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
         # the revenue was shared equally")
