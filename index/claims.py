@@ -1260,6 +1260,12 @@ class ClaimExtractor:
                   and (c := self.resolver.country_of(t.text) or self.resolver.country_of(
                       subj.doc[t.left_edge.i:t.i + 1].text))]
         subjects = [(t, c) for t, c in before if t.dep_ in ("nsubj", "nsubjpass")]
+        if not before:  # a state no table knows, the subject of the sentence's clause ("Tarsena has appointed ...")
+            # (the tagger reads an unknown one as a place or an organisation, "Tarsena" as ORG)
+            before = [(t, t.text) for t in subj.doc[:subj.i] if t.ent_type_ in ("GPE", "ORG") and t.ent_iob_ == "B"
+                      and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.i + 1 < subj.i
+                      and t.nbor().ent_iob_ != "I" and t.text.lower() not in self.resolver.organisations]
+            subjects = before
         return (subjects or before)[0][1] if before else None
 
     def _own_state_gives(self, c: Claim) -> bool:

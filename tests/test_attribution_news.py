@@ -137,3 +137,13 @@ def test_said_in_a_press_release_that_and_a_when_clause_is_no_content():
     got = {(c.actor, c.text) for c in _claims(text)}
     assert ("U.S. Department of Justice", "Binance had also agreed to retain a monitor") in got, got
     assert not any(t.startswith("When Apple") for _, t in got), got
+
+
+def test_an_unnamed_ministry_is_the_state_its_sentence_is_about_even_one_no_table_knows():
+    # Case 12's article: "Tarsena has appointed ... to lead its delegation ..., the foreign ministry in Ostra
+    # said": Tarsena's ministry (the tagger reads "Tarsena" as an organisation); it was an actor named
+    # "the foreign ministry"
+    text = ("Tarsena has appointed veteran diplomat Mirela Dost to lead its delegation at the Kessa river talks, "
+            "the foreign ministry in Ostra said on Tuesday.")
+    got = [(c.actor, c.actor_type, c.role) for c in _claims(text)]
+    assert got == [("Tarsena", "government", "the foreign ministry")], got
