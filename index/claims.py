@@ -313,6 +313,18 @@ _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[
 _VERDICTS = {"naive", "unacceptable", "regrettable", "deplorable", "inadmissible", "intolerable", "wrong",
              "clear", "evident", "obvious", "undeniable", "unfortunate", "shameful", "absurd", "impossible"}
 _PLAIN_VERDICTS = {"clear", "evident", "obvious", "undeniable", "impossible"}  # the others are criticism
+# A speech's judgement on a thing, "X is/remains/has been <adjective>" (see ClaimExtractor._verdict).
+_NEGATIVE_VERDICTS = _VERDICTS - _PLAIN_VERDICTS | {
+    "insufficient", "inadequate", "unsustainable", "untenable", "alarming", "worrying", "disturbing", "illegal",
+    "unjustifiable", "unjust", "unfair", "outrageous", "unlawful", "illegitimate", "counterproductive", "concerning",
+    "troubling", "dangerous", "appalling", "deplorable", "null"}
+_SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging", "commendable", "indispensable",
+                                                         "fundamental", "key", "inalienable", "non-negotiable"}
+                    ) - {"clear", "evident", "obvious", "impossible", "wrong", "urgent"}
+_VERDICT_VERBS = {"is", "are", "was", "were", "remains", "remain", "remained", "been", "becomes", "become", "seems"}
+_VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
+                               r"(?:" + "|".join(sorted(_SPEECH_VERDICTS)) + r"|too\s+(?:slow|late|little)|"
+                               r"of\s+(?:great|grave|serious|deep)\s+concern)\b", re.I)
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE | _VERDICTS))
                          + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
@@ -800,6 +812,7 @@ class ClaimExtractor:
                                          or _LET_ME.match(text, start, sp.end)
                                          or _NEED_FOR.match(text, start, sp.end)
                                          or _THERE_NO.match(text, start, sp.end)
+                                         or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
@@ -1590,8 +1603,8 @@ class ClaimExtractor:
         demand, its content the whole clause from the subject. Not in a question, not with a
         person pronoun or "it"/"this" as the subject (those tell what someone else must do in a
         story, or are "it must be said")."""
-        if subj is None:  # "A food crisis must not be perpetuated"
-            subj = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:  # "A food crisis must not be perpetuated", "Investing in people is essential"
+            subj = next((c for c in root.children if c.dep_ in ("nsubjpass", "csubj")), None)
         if ctx.voice is None or ctx.voice.actor_type != "government" or subj is None or subj.i > root.i:
             return []
         if doc.text.rstrip().endswith("?") or subj.lower_ in ("which", "who"):
@@ -1612,6 +1625,17 @@ class ClaimExtractor:
                                 self._date(text, s, e, cs, ce, published, doc, root))]
         if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "one", "you"}:
             return []
+        verdict = self._verdict(root)
+        if verdict is not None and not any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
+            # "Impunity remains unacceptable", "Progress on this front has been too slow": the speech's judgement
+            cs, ce = self._token_span(subj.left_edge, root.right_edge, s)
+            if ce - cs < 20 or subj.pos_ not in ("NOUN", "PROPN") and subj.dep_ != "csubj":
+                return []
+            kind = "criticism" if verdict.lower_ in _NEGATIVE_VERDICTS or any(
+                c.lower_ == "too" for c in verdict.children) else "position"
+            return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:verdict.i + 1].text, kind,
+                                False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                self._date(text, s, e, cs, ce, published, doc, root))]
         modal = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should")),
                      None)
         if modal is None and root.lower_ in ("need", "needs") and any(
@@ -1626,6 +1650,22 @@ class ClaimExtractor:
         return [self._claim(ctx, doc_id, modal.text, ctx.voice, modal.text, "demand", False, cs, ce, text,
                             sent_start, e, self._topics(doc, s, cs, ce),
                             self._date(text, s, e, cs, ce, published, doc, root))]
+
+    @staticmethod
+    def _verdict(root):
+        """The judging adjective of a copular main clause ("... is unacceptable", "... remains
+        essential", "... has been too slow", "... is of great concern"), or None."""
+        if root.lower_ not in _VERDICT_VERBS:
+            return None
+        pred = next((c for c in root.children if c.dep_ == "acomp"), None)
+        if pred is not None and (pred.lower_ in _SPEECH_VERDICTS
+                                 or pred.lower_ in ("slow", "late", "little") and any(
+                                     c.lower_ == "too" for c in pred.children)):
+            return pred
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        concern = next((c for c in of.children if c.lower_ == "concern"), None) if of is not None else None
+        return concern if concern is not None and any(a.lower_ in ("great", "grave", "serious", "deep")
+                                                      for a in concern.children) else None
 
     def _impersonal(self, root, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
         """A speech's "It is vital that X" / "It is time for X to Y" (a demand) and "It is our duty

@@ -154,6 +154,24 @@ def test_a_stance_change_question_over_one_date_says_no_change_can_be_shown(tmp_
     assert "2024-02-01" in both.answer, both.answer
 
 
+def test_a_speechs_verdict_on_a_thing_is_its_position():
+    """A speech's judgement with no first-person cue ("Impunity ... remains unacceptable", "Progress on
+    this front has been too slow", "Investing in people is essential for lasting peace") is the
+    state's criticism or position, as annotators of the UN gold list them; a conditional clause or
+    a plain description ("The weather was nice") is none."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    canada = Actor("Canada", "government", "Prime Minister Justin Trudeau")
+    text = ("Impunity, including for sexual and gender-based violence, remains unacceptable. Progress on this front "
+            "has been too slow. Investing in people is essential for lasting peace. The weather in New York was nice "
+            "this week. If the situation is unacceptable, others act.")
+    got = {(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2019", voice=canada)}
+    assert got == {("criticism", "Impunity, including for sexual and gender-based violence, remains unacceptable"),
+                   ("criticism", "Progress on this front has been too slow"),
+                   ("position", "Investing in people is essential for lasting peace")}, got
+
+
 @pytest.fixture(scope="module")
 def speeches_and_news(tmp_path_factory):
     """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
