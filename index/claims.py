@@ -435,6 +435,7 @@ _MEDIUM_NOUNS = {"release", "statement", "interview", "letter", "post", "filing"
 # Words opening a clause that sets the scene for the sentence's main clause, never what is said in it.
 _SETTING_MARKS = {"when", "after", "before", "while", "since", "once", "although", "though", "because", "if",
                   "unless", "whereas", "until"}
+_READ_OUT = 1500  # characters of quotation in a speech from which on it is the speech itself, read out
 _BODY_LOOKBACK = 1200  # characters before "the regulator" searched for the body it stands for
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
 _INTRODUCED_BODY = re.compile(
@@ -839,6 +840,13 @@ class ClaimExtractor:
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
         unclosed = _unclosed_quotations(text)
+        if voice is not None:
+            # a speech read out on another's behalf ("I take the floor to deliver the following message on
+            # his behalf. “It is with a renewed sense of joy that we ...") is in quotation marks from
+            # paragraph to paragraph: those are its own words, not a quotation of someone else's
+            # (one opening mark a paragraph, the closing one at the end: no paragraph's quotation closes)
+            quotes = [(a, b) for a, b in quotes if b - a < _READ_OUT]
+            unclosed = []
         quotes = sorted(quotes + [(a, b) for a, b, _, _ in unclosed])
         ctx.quotes = quotes
         claims: list[Claim] = []

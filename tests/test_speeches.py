@@ -172,6 +172,22 @@ def test_a_speechs_verdict_on_a_thing_is_its_position():
                    ("position", "Investing in people is essential for lasting peace")}, got
 
 
+def test_a_speech_read_out_on_anothers_behalf_is_the_states_own_words(tmp_path):
+    """Togo's 2017 speech is the President's message read out by the Prime Minister: every paragraph
+    opens with a quotation mark and only the last closes. Those are the speech's own words, not a
+    quotation of someone else's; the statements in them were all lost (blind UN gold, dev half)."""
+    text = ("I take the floor to deliver the following message on his behalf.\n"
+            "“It is with a renewed sense of joy that we take part in this session.\n"
+            "“We call on the most affluent countries among us to support the fight against terrorism. Togo will "
+            "continue to support the initiative of the Group of Five for the Sahel.\n"
+            "“Only dialogue and concerted efforts can settle this issue.”")
+    speech = _speech("TGO", "Togo", "Selom Komi Klassou", "Prime Minister", text, session=72)
+    a = _speeches_and_articles(tmp_path, [speech])
+    got = {(c.kind, c.text) for c in a.positions("Togo")}
+    assert ("demand", "the most affluent countries among us to support the fight against terrorism") in got, got
+    assert ("pledge", "continue to support the initiative of the Group of Five for the Sahel") in got, got
+
+
 @pytest.fixture(scope="module")
 def speeches_and_news(tmp_path_factory):
     """The speeches above and a news article naming Zelensky and Erdogan (actors of their own)."""
