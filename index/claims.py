@@ -303,7 +303,7 @@ _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\
 _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)\s+(?:an?\s+)?(?:\w+\s+)?need\s+"
                        r"(?:for|to)\s+(?=\S)")
 # "There can be no peace without justice", "There will be no safe shores if ...": the speech's view.
-_THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could)\s+"
+_THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could|must|should)\s+"
                        r"(?:never\s+)?be\s+no\s+(?=\S)")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
@@ -319,12 +319,14 @@ _NEGATIVE_VERDICTS = _VERDICTS - _PLAIN_VERDICTS | {
     "unjustifiable", "unjust", "unfair", "outrageous", "unlawful", "illegitimate", "counterproductive", "concerning",
     "troubling", "dangerous", "appalling", "deplorable", "null"}
 _SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging", "commendable", "indispensable",
-                                                         "fundamental", "key", "inalienable", "non-negotiable"}
+                                                         "fundamental", "key", "inalienable", "non-negotiable",
+                                                         "overdue"}
                     ) - {"clear", "evident", "obvious", "impossible", "wrong", "urgent"}
 _VERDICT_VERBS = {"is", "are", "was", "were", "remains", "remain", "remained", "been", "becomes", "become", "seems"}
 _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
                                r"(?:" + "|".join(sorted(_SPEECH_VERDICTS)) + r"|too\s+(?:slow|late|little)|"
-                               r"of\s+(?:great|grave|serious|deep)\s+concern)\b", re.I)
+                               r"of\s+(?:great|grave|serious|deep)\s+concern|"
+                               r"of\s+(?:the\s+)?(?:utmost|paramount|great|critical|vital)\s+importance)\b", re.I)
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE | _VERDICTS))
                          + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
@@ -1495,6 +1497,8 @@ class ClaimExtractor:
                 if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
                     break  # (not "Let us not forget that")
                 read = self._kind_from_content("", content)
+                if m.re is _THERE_NO and re.search(r"\b(?:must|should)\b", m.group(0)):
+                    kind = read = "demand"  # "There must be no backsliding"
                 if kind == "position" and read != "statement":
                     kind = read  # "For my country, we will ...": a pledge
                 cue = m.group(1) if m.groups() and m.group(1) else m.group(0).strip()
@@ -1671,9 +1675,10 @@ class ClaimExtractor:
                                      c.lower_ == "too" for c in pred.children)):
             return pred
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        concern = next((c for c in of.children if c.lower_ == "concern"), None) if of is not None else None
-        return concern if concern is not None and any(a.lower_ in ("great", "grave", "serious", "deep")
-                                                      for a in concern.children) else None
+        noun = next((c for c in of.children if c.lower_ in ("concern", "importance")), None) if of is not None else None
+        degree = ("great", "grave", "serious", "deep") if noun is not None and noun.lower_ == "concern" else (
+            "utmost", "paramount", "great", "critical", "vital")  # "... remains of the utmost importance"
+        return noun if noun is not None and any(a.lower_ in degree for a in noun.children) else None
 
     def _impersonal(self, root, doc, text, sent_start, s, e, ctx, doc_id, published) -> list[Claim]:
         """A speech's "It is vital that X" / "It is time for X to Y" (a demand) and "It is our duty

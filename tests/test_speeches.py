@@ -170,6 +170,13 @@ def test_a_speechs_verdict_on_a_thing_is_its_position():
     assert got == {("criticism", "Impunity, including for sexual and gender-based violence, remains unacceptable"),
                    ("criticism", "Progress on this front has been too slow"),
                    ("position", "Investing in people is essential for lasting peace")}, got
+    tuvalu = Actor("Tuvalu", "government", "Minister for Foreign Affairs Taukelina Finikaso")
+    text = ("There must be no backsliding. Security Council reform is long overdue. Settlement of the protracted "
+            "conflicts in wider Europe remains of the utmost importance.")
+    got = {(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2015", voice=tuvalu)}
+    assert got == {("demand", "There must be no backsliding"), ("position", "Security Council reform is long overdue"),
+                   ("position", "Settlement of the protracted conflicts in wider Europe remains of the utmost "
+                                "importance")}, got
 
 
 def test_a_speech_read_out_on_anothers_behalf_is_the_states_own_words(tmp_path):
