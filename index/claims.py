@@ -356,7 +356,11 @@ _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people"
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 # "The international community must ...", "The situation calls for ..."
-_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for)\b", re.I)
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for|"
+                           r"(?:have|has|bears?)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:responsibility|duty|obligation))\b",
+                           re.I)
+# "Member States have a responsibility to ensure ...": a duty the speech lays on others (a demand).
+_DUTY_NOUNS = {"responsibility", "duty", "obligation"}
 _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AIMS | set(_VOICE_MODALS) | _VOICE_STATES
                                                  | {"cannot", "can't", "can’t", "can not", "have to", "has to"},
                                                  key=len,
@@ -1650,6 +1654,9 @@ class ClaimExtractor:
                                 self._date(text, s, e, cs, ce, published, doc, root))]
         modal = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should")),
                      None)
+        if modal is None and root.lower_ in ("have", "has", "bear", "bears") and any(
+                c.dep_ == "dobj" and c.lower_ in _DUTY_NOUNS for c in root.children):
+            modal = root  # "Member States therefore have a responsibility to ensure one another's security"
         if modal is None and root.lower_ in ("need", "needs") and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
             modal = root

@@ -177,6 +177,10 @@ def test_a_speechs_verdict_on_a_thing_is_its_position():
     assert got == {("demand", "There must be no backsliding"), ("position", "Security Council reform is long overdue"),
                    ("position", "Settlement of the protracted conflicts in wider Europe remains of the utmost "
                                 "importance")}, got
+    latvia = Actor("Latvia", "government", "Minister for Foreign Affairs Edgars Rinkēvičs")
+    text = "Member States therefore have a responsibility to ensure one another’s security."
+    got = {(c.kind, c.text) for c in ClaimExtractor().extract(text, "d", "2018", voice=latvia)}
+    assert got == {("demand", "Member States therefore have a responsibility to ensure one another’s security")}, got
 
 
 def test_a_speech_read_out_on_anothers_behalf_is_the_states_own_words(tmp_path):
