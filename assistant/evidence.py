@@ -257,7 +257,9 @@ class EvidenceGatherer:
         ``speakers``: (name, state) of speech givers the question names: the state's statements
         whose role names them (a state asked about only through its speaker: only those)."""
         found: dict[str, Claim] = {}
-        through = {state for name, state in speakers if name not in actors}
+        # (a state asked about through its speech's giver: only the giver's statements, even when the giver
+        # is an actor of the index too; "What did Netanyahu pledge?" is not Lapid's speech for Israel)
+        through = {state for name, state in speakers}
         for actor in actors:
             if actor in through:
                 continue

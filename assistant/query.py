@@ -215,7 +215,20 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]],
         others = set(match([n for n in names if n not in owners]))
         return [a for a in actors if a in others or a not in set(match(owners))]
     topic = set(match(topic_names(text, speakers or match)))  # (``speakers``: also who gave a speech)
-    return [a for a in actors if a not in topic]
+    venues = set(match(venue_names(text)))  # "What did Ukraine propose at the UN?": where, not who
+    return [a for a in actors if a not in topic and a not in venues]
+
+
+def venue_names(text: str) -> list[str]:
+    """Names after a question's subject and verb that say where or when ("What did Ukraine
+    propose at the UN?", "... pledge in Geneva"): neither who is asked nor the topic."""
+    verb = _subject_verb_end(text)
+    if verb is None:
+        return []
+    after = text[verb:]
+    return [n for n in named_entities(after)
+            if any(not _TOPIC_NOUN_BEFORE.search(after[:m.start()])
+                   for m in re.finditer(rf"\b(?:at|in|during|before)\s+(?:the\s+)?{re.escape(n)}\b", after, re.I))]
 
 
 _AUXILIARY = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:did|does|do|has|have|had|will|would|is|was|were|are)\s+", re.I)

@@ -148,10 +148,16 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     (a full name also means the actor of its surname alone: "Vera Jourova" -> "Jourova")
     for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
+    # (a courtesy title typed before the name: "Mr Biden", "Mrs. Merkel", "Dr Tedros")
+    typed = re.sub(r"^\s*(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+(?=\S)", "", typed)
     t = _bare(typed)
     if not t:
         return []
     known = list(known)
+    if typed.strip().isupper() and len(typed.strip()) <= 5:
+        # "UN", "EU", "US": an acronym, never a part of a person's name ("Kim Jong Un")
+        known = [k for k in known if not any(w == t and w.upper() != o for w, o in zip(_words(k), k.split()))
+                 or fold(k) == t]
     exact = [k for k in known if _bare(k) == t or fold(k) == t]
     tw = tuple(t.split())
     n = len(tw)

@@ -281,3 +281,38 @@ def test_a_speechs_negated_need_keeps_its_negation():
     text = "We do not need to agree on everything to keep moving forward on issues like arms control."
     got = [c.text for c in ClaimExtractor().extract(text, "d", "2023", voice=us)]
     assert got and all(t.startswith("do not need") for t in got), got
+
+
+def test_a_speech_giver_asked_is_answered_from_their_own_words_only(tmp_path):
+    """From a new-user pass: "What did Netanyahu pledge?" quoted Yair Lapid's 2022 speech for Israel
+    (the state's statements, date-ordered, crowded out his own), "What did Lavrov pledge about Iran?"
+    quoted Putin's pledge for Russia, "What did Ukraine propose at the UN?" read "UN" as Kim Jong Un,
+    "Mr Biden" (no full stop) found nobody, and "What did Greece reject?" named no one."""
+    speeches = [
+        _speech("ISR", "Israel", "Yair Lapid", "Prime Minister",
+                "Israel will continue to defend itself against every threat. We will build peace with our neighbours.",
+                session=77),
+        _speech("ISR", "Israel", "Benjamin Netanyahu", "Prime Minister",
+                "I will do everything in my power to prevent Iran from getting nuclear weapons.", session=78),
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+                "We are working to revive the Joint Comprehensive Plan of Action for Iran's nuclear programme.",
+                session=77),
+        _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+                "I proposed a comprehensive strategy to end the war and to ensure security.", session=79),
+        _speech("TUR", "Turkey", "Recep Tayyip Erdoğan", "President",
+                "We reject the claims of Greece on the islands.", session=78),
+    ]
+    news = {"n.md": _md("Xi and Putin meet", "2018-06-08", (
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un exchanged letters. Putin pledged to "
+        "preserve the nuclear accord on Iran. U.S. President Joe Biden pledged to cut emissions in half by 2030."))}
+    a = _speeches_and_articles(tmp_path, speeches, news)
+    net = a.ask("What did Netanyahu pledge?")
+    assert net.citations and all("Lapid" not in c.title for c in net.citations), net.answer
+    assert "prevent Iran from getting nuclear weapons" in net.citations[0].quote, net.answer
+    lav = a.ask("What did Lavrov pledge about Iran?")
+    assert all(c.speaker != "Vladimir Putin" for c in lav.citations), lav.answer
+    ukr = a.ask("What did Ukraine propose at the UN?")
+    assert "Kim Jong Un" not in ukr.answer and "comprehensive strategy" in ukr.citations[0].quote, ukr.answer
+    assert a.parser.parse("What did Mr Biden pledge?").actors[:1] == ("Joe Biden",)
+    greece = a.ask("What did Greece reject?")
+    assert greece.abstained and "report Greece" in greece.answer, greece.answer
