@@ -287,7 +287,14 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
                "navy", "command"}
 # Last words of the names of things (products, events, standards) the tagger may read as persons: "Bing
 # Search", "Web Summit", "Photo Metadata Standard" are nobody.
-THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant"})
+THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant", "dome"})
+# Names a tagger reads as people in speeches and news that are texts or regions ("as the Charter says", "the
+# Holy Quran tells us", "the West wants", "Asia needs"): never a person, whatever the label.
+_NOT_PERSONS = {"charter": "document", "un charter": "document", "holy quran": "document", "quran": "document",
+                "koran": "document", "bible": "document", "torah": "document", "scripture": "document",
+                "west": "group", "east": "group", "global south": "group", "global north": "group",
+                "asia": "group", "africa": "group", "europe": "group", "latin america": "group",
+                "middle east": "group", "americas": "group", "oceania": "group", "sahel": "group"}
 
 
 @dataclass(frozen=True)
@@ -514,6 +521,8 @@ class ActorResolver:
             return "organisation"
         if low in self.groups:
             return "group"
+        if re.sub(r"^the\s+", "", low) in _NOT_PERSONS:
+            return _NOT_PERSONS[re.sub(r"^the\s+", "", low)]
         words = low.split()
         if len(words) > 1 and (words[-1].strip("()") in _BODY_HEADS | THING_HEADS
                                or any(w in _BODY_HEADS and nxt == "of" for w, nxt in zip(words, words[1:]))):

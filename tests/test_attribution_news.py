@@ -147,3 +147,11 @@ def test_an_unnamed_ministry_is_the_state_its_sentence_is_about_even_one_no_tabl
             "the foreign ministry in Ostra said on Tuesday.")
     got = [(c.actor, c.actor_type, c.role) for c in _claims(text)]
     assert got == [("Tarsena", "government", "the foreign ministry")], got
+
+
+def test_texts_and_regions_are_never_persons():
+    # From a new-user pass: `attache actors` listed "Charter", "West", "Holy Quran", "Asia" and "Iron Dome" as persons
+    r = ActorResolver()
+    assert [r.type_of(n, "PERSON") for n in ("Charter", "the West", "Holy Quran", "Asia", "Iron Dome")] == [
+        "document", "group", "document", "group", "organisation"]
+    assert r.type_of("Olaf Scholz", "PERSON") == "person"

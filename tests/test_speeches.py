@@ -316,3 +316,13 @@ def test_a_speech_giver_asked_is_answered_from_their_own_words_only(tmp_path):
     assert a.parser.parse("What did Mr Biden pledge?").actors[:1] == ("Joe Biden",)
     greece = a.ask("What did Greece reject?")
     assert greece.abstained and "report Greece" in greece.answer, greece.answer
+
+
+def test_climate_change_is_a_topic_not_a_change_asked_about():
+    """From a new-user pass: "What did Han Zheng say about climate change?" was answered as a stance-change
+    question ("China on climate, earliest to latest: ...", with Wang Yi's speeches of other years)."""
+    from assistant.query import CHANGE_QUESTION
+
+    assert not CHANGE_QUESTION.search("What did Han Zheng say about climate change?")
+    assert not CHANGE_QUESTION.search("What did Iran say about regime change?")
+    assert CHANGE_QUESTION.search("How has China's stance on climate change changed?")
