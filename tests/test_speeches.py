@@ -295,7 +295,7 @@ def test_a_speech_giver_asked_is_answered_from_their_own_words_only(tmp_path):
         _speech("ISR", "Israel", "Benjamin Netanyahu", "Prime Minister",
                 "I will do everything in my power to prevent Iran from getting nuclear weapons.", session=78),
         _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
-                "We are working to revive the Joint Comprehensive Plan of Action for Iran's nuclear programme.",
+                "We will work to revive the Joint Comprehensive Plan of Action for Iran's nuclear programme.",
                 session=77),
         _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
                 "I proposed a comprehensive strategy to end the war and to ensure security.", session=79),
@@ -310,7 +310,8 @@ def test_a_speech_giver_asked_is_answered_from_their_own_words_only(tmp_path):
     assert net.citations and all("Lapid" not in c.title for c in net.citations), net.answer
     assert "prevent Iran from getting nuclear weapons" in net.citations[0].quote, net.answer
     lav = a.ask("What did Lavrov pledge about Iran?")
-    assert all(c.speaker != "Vladimir Putin" for c in lav.citations), lav.answer
+    assert [c.speaker for c in lav.citations] == ["Russia"] and "Joint Comprehensive" in lav.citations[0].quote, \
+        lav.answer
     ukr = a.ask("What did Ukraine propose at the UN?")
     assert "Kim Jong Un" not in ukr.answer and "comprehensive strategy" in ukr.citations[0].quote, ukr.answer
     assert a.parser.parse("What did Mr Biden pledge?").actors[:1] == ("Joe Biden",)
