@@ -37,6 +37,7 @@ from .stance import (
 )
 from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
+from .topic import countries_named, defined_forms, speech_state_of, table_forms
 
 _RESOLVER = ActorResolver()
 _WHO = re.compile(r"^\s*(who|whom|whose)\b", re.I)
@@ -145,9 +146,11 @@ class ExtractiveAnswerer:
                 # though it names them nowhere: the name credit it misses (it abstained)
                 s.score += resolved_name_credit(query, s, self.ranker.lexical_weight)
         candidates = ranked
-        ranked = sorted((s for s in ranked if covers_topic(query, s) and supports_predicate(query.untimed, s.text)),
+        ranked = sorted((s for s in ranked if covers_topic(query, s, evidence.texts)
+                         and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
-        naming = [s for s in ranked if query.topic_terms & set(terms(s.text))]
+        naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
+                  if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts))]
         if naming and naming[0].score >= self.config.min_score:
             # sentences that name the topic themselves answer before any that only follow one naming it
             # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
@@ -160,7 +163,7 @@ class ExtractiveAnswerer:
         if query.topic_names:
             # "What is Russia's position on sanctions on North Korea?": only sentences about North
             # Korea answer (it quoted Russia on sanctions on Syria); none: say so
-            named = [s for s in ranked if names_topic(query, s)]
+            named = [s for s in ranked if names_topic(query, s, evidence.texts)]
             if ranked and ranked[0].score >= self.config.min_score and not (
                     named and named[0].score >= self.config.min_score):
                 return Answer(question, f"{ABSTAIN_TEXT} The passages found on this do not mention "
@@ -187,7 +190,7 @@ class ExtractiveAnswerer:
                 # that is not the state's)
                 speech = not s.passage.source or s.passage.source.startswith(SPEECH_OUTLET)
                 return (s.passage.doc_id in speeches and speech or speech_state(s) in states
-                        ) and (not query.topic_terms or bool(query.topic_terms & set(terms(s.text))))
+                        ) and (not query.topic_terms or query.topic.shares(s.text, in_article(s, evidence.texts)[0]))
 
             asked_givers = {name for name, _ in query.speakers}
 
@@ -235,7 +238,7 @@ class ExtractiveAnswerer:
                 return bool(query.topic_terms & found)
 
             doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
-                            and (covers_topic(query, s) and not owned or about(s))),
+                            and (covers_topic(query, s, evidence.texts) and not owned or about(s))),
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
                 ranked = doers  # only who did it; a sentence beside them reads as another doer
@@ -367,7 +370,8 @@ class ExtractiveAnswerer:
         kept = on_topic(claims, topic, query.topic_terms, sentence_of,
                         lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences,
                         lambda cs: self.ranker.vectors_at([(c.doc_id, c.sent_start, c.sent_end, sentence_of(c))
-                                                           for c in cs]))
+                                                           for c in cs]),
+                        shares=lambda s: query.topic.shares(s))
         picked = changes(kept, self.config.max_sentences_change)
         if len(picked) < 2:
             return None
@@ -570,10 +574,18 @@ def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     named: set[str] | None = None
     spelled: str | None = None
 
+    defined: list[tuple[str, str]] | None = None
+
     def written(n: str) -> bool:
-        nonlocal named
+        nonlocal named, defined
         alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
-        if any(mentions(hay, m) or mentions(folded, fold(m)) for m in [n] + ([alias] if alias else [])):
+        forms = [n] + ([alias] if alias else []) + list(table_forms().of(n))  # "AI" written "artificial intelligence"
+        if any(mentions(hay, m) or mentions(folded, fold(m)) for m in forms):
+            return True
+        if defined is None:  # "the Organisation for the Prohibition of Chemical Weapons (OPCW)" in an article
+            defined = [pair for p in passages for pair in defined_forms(p.text)]
+        if any(mentions(hay, other.lower()) for short, long in defined for one, other in ((short, long), (long, short))
+               if fold(one) == fold(n)):
             return True
         nonlocal spelled
         spelled = translit_key(hay) if spelled is None else spelled  # "Zelensky" written "Zelenskyy"
@@ -761,63 +773,30 @@ def other_government(query: Query, statements: list[Claim], countries: dict[str,
 
 
 _ELSE = re.compile(r"\b(?:else|other|more)\b", re.I)
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-Þ][\w’'.-]*)*")
-_NAME_REACH = 250  # characters before a sentence (in its passage) that may name what it is about
 
 
-def countries_named(text: str) -> set[str]:
-    """The countries a text names by name, demonym, official name or capital ("the Democratic
-    People's Republic of Korea", "Pyongyang", "North Korean" -> North Korea)."""
-    found: set[str] = set()
-    for m in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in re.split(r"\s+|(?<=\w)[-–](?=[A-ZÀ-Þ])", m.group(0)) if w]  # ("German-Egyptian")
-        for i in range(len(words)):
-            for j in range(min(len(words), i + 7), i, -1):
-                country = _RESOLVER.country_of(" ".join(words[i:j]))
-                if country:
-                    found.add(country)
-                    break
-    return found
+def in_article(s: Sentence, texts: dict[str, str] | None = None) -> tuple[str, int]:
+    """The text holding a sentence and its offset there: its article when ``texts`` (doc_id ->
+    article text, ``Evidence.texts``) has it, else its passage."""
+    text = (texts or {}).get(s.passage.doc_id)
+    return (text, s.start) if text else (s.passage.text, s.start - s.passage.start)
 
 
-def names_topic(query: Query, s: Sentence) -> bool:
-    """Whether a sentence (with the few sentences before it in its passage, or its article's
+def names_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None) -> bool:
+    """Whether a sentence (with the few sentences before it in its article, or its article's
     title) names one of the names the question gives as its topic ("sanctions on North Korea":
-    North Korea, or its capital, demonym or official name); True when the question gives none."""
+    North Korea, or its capital, demonym or official name; "AI": "artificial intelligence"), as
+    ``Topic.names_in`` reads it; True when the question gives none. ``texts``: ``Evidence.texts``."""
     if not query.topic_names:
         return True
-    def country(name: str) -> str | None:  # (a people too: "the Palestinians")
-        return _RESOLVER.country_of(name) or (_RESOLVER.country_of(name[:-1]) if name.endswith("s") else None)
-
-    names = [p for n in query.topic_names for p in (re.split(r"[-–/]", n) if country(n) is None else [n]) if p]
-    wanted = {c for c in map(country, names) if c}  # ("US-China": the United States or China)
-    own = {c for c in map(_RESOLVER.country_of, list(query.actors) + [n for n in query.names
-                                                                     if n not in query.topic_names]) if c}
-    # (a state the question asks about is its own, an actor of the index or not: "Does Velmor want ...?")
-    others = [set(terms(m)) for n in names if not country(n)  # "UN" written "United Nations" too
-              for m in [n, _RESOLVER.aliases.get(n.lower(), n)]]
-
-    def named_in(text: str, countries: set[str] | None = None) -> bool:
-        found = set(terms(text))
-        countries = countries_named(text) if countries is None else countries
-        return bool(wanted & countries) or any(t and t <= found for t in others)
-
-    here = countries_named(s.text)  # (read once: the costliest step)
-    if named_in(s.text, here):
-        return True
-    if here - own - wanted:
-        return False  # about another country ("the Iranian nuclear deal"), whatever came before
-    at = max(0, s.start - s.passage.start - _NAME_REACH)
-    # (or the article's title: "Biden reaffirmed the two countries' partnership" in "Egypt faces ...")
-    return named_in(s.passage.text[at:max(at, s.start - s.passage.start)]) or named_in(s.passage.title)
+    article, at = in_article(s, texts)
+    return query.topic.names_in(s.text, s.passage.title, article, at)
 
 
 def speech_state(s: Sentence) -> str | None:
     """The state whose UN speech a sentence is in (its title is "speaker, post, country" and its
     outlet is none or the General Debate's, as ``index.loaders`` gives a speech record), else None."""
-    parts = s.passage.title.split(", ")
-    speech = not s.passage.source or s.passage.source.startswith(SPEECH_OUTLET)
-    return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and speech else None
+    return speech_state_of(s.passage.title, s.passage.source)
 
 
 def gives_asked_speech(query: Query, s: Sentence) -> bool:
@@ -849,13 +828,16 @@ def other_speech(query: Query, s: Sentence) -> bool:
     return bool(state) and state not in asked
 
 
-def covers_topic(query: Query, s: Sentence) -> bool:
-    """The sentence shares at least one topic term with the question, or is very close to it
-    in meaning (a paraphrase). True when the question has no topic terms."""
+def covers_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None) -> bool:
+    """The sentence shares a topic term with the question or another form of one
+    (``Topic.shares``: "AI" / "artificial intelligence"), or is very close to it in meaning (a
+    paraphrase), or, for a topic that is only names ("about Egypt"), names it otherwise
+    ("German-Egyptian unity"): ``Topic.covers`` without the names' test, which ``names_topic``
+    makes apart, plus the paraphrase. True when the question has no topic terms. ``texts``:
+    ``Evidence.texts``."""
     if not query.topic_terms:
         return True
-    if bool(query.topic_terms & set(terms(s.text))) or s.parts.get("dense", 0) > 0.6:
+    article, at = in_article(s, texts)
+    if query.topic.shares(s.text, article) or s.parts.get("dense", 0) > 0.6:
         return True
-    # a topic that is only names ("about Egypt"): a sentence naming it otherwise ("German-Egyptian unity")
-    named = {t for n in query.topic_names for t in terms(n)}
-    return bool(named) and query.topic_terms <= named and names_topic(query, s)
+    return query.topic.names_only and names_topic(query, s, texts)

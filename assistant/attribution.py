@@ -28,6 +28,7 @@ from .models import Answer, Citation
 from .query import QUESTION_KIND, Query, question_subject
 from .stance import content_country
 from .support import is_yes_no, supports_predicate
+from .topic import statements_about
 
 _RESOLVER = ActorResolver()
 
@@ -98,9 +99,11 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         return p.slice(c.sent_start, c.sent_end) if p else c.text
 
     def on_topic(c: Claim) -> bool:  # (a shared stem of five letters too: "investors", "invest")
+        if not query.topic_terms or _about(query, c, text_of(c), evidence):
+            return True
         found = set(terms(text_of(c) + " " + " ".join(c.topics)))
-        return not query.topic_terms or bool(query.topic_terms & found) or bool(
-            {t[:5] for t in query.topic_terms if len(t) >= 5} & {t[:5] for t in found if len(t) >= 5})
+        return bool({t[:5] for t in query.topic_terms if len(t) >= 5} & {t[:5] for t in found if len(t) >= 5}) \
+            and query.topic.names_in(text_of(c), c.title)
 
     wanted = [c for c in claims
               if claim_is(c, query.kind) and on_topic(c) and supports_predicate(query.untimed, text_of(c))]
@@ -132,12 +135,29 @@ def _state_silent(query: Query, evidence: Evidence, state: str) -> Answer | None
     if subject and _RESOLVER.country_of(subject) != state:
         return None  # "Did Talvoria reject Norvalia's offer?": Norvalia is not what is asked about
     lead = f"The articles do not report {state} or its officials {asked_phrase(query)}."
-    on_topic = [c for c in claims if not query.topic_terms or query.topic_terms & set(terms(c.text + " "
-                                                                                            + " ".join(c.topics)))]
+    def sentence(c: Claim) -> str:
+        p = evidence.actor_passages.get((c.doc_id, c.sent_start))
+        return p.slice(c.sent_start, c.sent_end) if p else c.text
+
+    on_topic = [c for c in claims if not query.topic_terms or _about(query, c, sentence(c), evidence)]
     if not on_topic:
         return Answer(query.question, lead, True, passages=evidence.passages)
     said = f" What they did say{' on this' if query.topic_terms else ''}:"
     return _quote(query, evidence, on_topic, 2, lead=lead + said, abstained=True, label_kind=True)
+
+
+def _about(query: Query, c: Claim, sentence: str, evidence: Evidence) -> bool:
+    """Whether a statement is about the question's topic, as ``statements_about`` reads it: its
+    whole sentence in its article (``evidence.texts``; else ``sentence`` alone), without what others
+    say there (``evidence.actor_sentences``)."""
+    def text_of(doc_id: str) -> str:
+        return evidence.texts.get(doc_id, "")
+
+    if not text_of(c.doc_id):
+        return query.topic.covers(sentence, c.topics, c.title)
+    ours = {x.claim_id for x in evidence.actor_claims}  # (the actors' own: a state's officials too)
+    others = [o for o in evidence.actor_sentences if o.claim_id not in ours]
+    return bool(statements_about(query.topic, [c], text_of, others))
 
 
 def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, lead: str, abstained: bool,

@@ -1,11 +1,11 @@
 """Comparing actors: their statements on a topic side by side, each in date order and cited.
 
-``compare_claims`` picks, for each actor, the statements whose sentence is about the topic (its
-stemmed term, or two of them for a topic of several words, in the sentence or the statement's
-topics); ``compare_answer`` turns that
-into an ``Answer`` with one ``Citation`` per quoted sentence, so ``attache compare``, the REST
-API and a chat question such as "Compare Ostmark's and Veloria's positions on sanctions" give the
-same thing. ``is_compare_question`` tells such a question apart.
+``compare_claims`` picks, for each actor, the statements about the topic as ``ask`` reads a
+topic (``assistant.topic.Topic.covers`` on the statement's whole sentence: a shared term or
+another form of one, "AI" / "artificial intelligence", and the names the topic gives);
+``compare_answer`` turns that into an ``Answer`` with one ``Citation`` per quoted sentence, so
+``attache compare``, the REST API and a chat question such as "Compare Ostmark's and Veloria's
+positions on sanctions" give the same thing. ``is_compare_question`` tells such a question apart.
 """
 from __future__ import annotations
 
@@ -15,16 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from index.models import Claim, Document, Passage
-from index.text import terms
 
 from .attribution import claim_sentence
 from .models import Answer, Citation
+from .topic import FRAME_TERMS, Topic, statements_about
 
 _COMPARE = re.compile(r"^\s*(?:please\s+)?compare\b|\b(?:differ|difference|differences|versus|vs\.?|contrast)\b"
                       r"|\bhow do\b.+\band\b.+\bpositions?\b", re.I)
-#: Words of a comparison question that are not its topic.
-_FRAME = set(terms("compare comparison position positions stance stances view views differ difference "
-                   "differences versus contrast between"))
 
 
 def is_compare_question(text: str, actors: Sequence[str]) -> bool:
@@ -45,14 +42,6 @@ class Comparison:
                 "columns": [{"actor": a, "statements": [c.to_dict() for c in cs]} for a, cs in self.columns]}
 
 
-def _about(claim: Claim, topic_terms: set[str], text_of: Callable[[str], str]) -> bool:
-    if not topic_terms:
-        return True
-    sentence = text_of(claim.doc_id)[claim.sent_start:claim.sent_end]
-    shared = topic_terms & set(terms(sentence + " " + " ".join(claim.topics)))
-    return len(shared) >= min(2, len(topic_terms))  # a topic of several words: two of them
-
-
 def _thin(items: list[Claim], n: int) -> list[Claim]:
     """At most ``n`` of ``items`` (date-ordered): the first, the last and evenly spaced between."""
     if len(items) <= n:
@@ -62,18 +51,25 @@ def _thin(items: list[Claim], n: int) -> list[Claim]:
 
 
 def compare_claims(actors: Sequence[str], claims_of: Callable[[str], list[Claim]], text_of: Callable[[str], str],
-                   topic: str = "", topic_terms: set[str] | None = None, per_actor: int = 4) -> Comparison:
+                   topic: Topic | str = "", per_actor: int = 4,
+                   sentence_claims: Callable[[list[str]], list[Claim]] | None = None) -> Comparison:
     """The statements of each of ``actors`` (``claims_of(actor)``, any order) about ``topic``
-    (or the stemmed ``topic_terms``), one statement per sentence, date-ordered and thinned to
-    ``per_actor``. ``text_of(doc_id)`` gives an article's text (to read the whole sentence)."""
-    wanted = (set(topic_terms) if topic_terms is not None else set(terms(topic))) - _FRAME
-    out = Comparison(topic=topic or " ".join(sorted(wanted)))
+    (``statements_about``; a string is read with ``Topic.parse``, its frame words such as
+    "position" left out), one statement per sentence, date-ordered and thinned to ``per_actor``.
+    ``text_of(doc_id)`` gives an article's text (to read the whole sentence);
+    ``sentence_claims(doc_ids)``, when given, all statements of those articles (what others say in
+    a statement's sentence is not read as the statement's)."""
+    about = (topic if isinstance(topic, Topic) else Topic.parse(topic, own=actors)).without(FRAME_TERMS)
+    out = Comparison(topic=about.label())
     for actor in actors:
         seen: set[tuple[str, int]] = set()
         items = []
-        for c in sorted(claims_of(actor), key=lambda c: (c.when, c.doc_id, c.sent_start)):
+        ordered = sorted(claims_of(actor), key=lambda c: (c.when, c.doc_id, c.sent_start))
+        docs = sorted({c.doc_id for c in ordered})
+        others = sentence_claims(docs) if sentence_claims and about and docs else []
+        for c in statements_about(about, ordered, text_of, others):
             key = (c.doc_id, c.sent_start)
-            if key not in seen and _about(c, wanted, text_of):
+            if key not in seen:
                 seen.add(key)
                 items.append(c)
         out.columns.append((actor, _thin(items, per_actor)))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import operator
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from index.actors import ActorResolver, fold, learn_states, role_country
 from index.config import Settings, is_offline_llm, load_settings
 from index.embedding import shared_embedder
-from index.errors import BackendError, QuestionError
+from index.errors import BackendError, NotFound, QuestionError
 from index.filtering import pub_day, until_day
 from index.ingest import Ingestor, IngestReport
 from index.models import STATEMENT_KINDS, ActorSummary, Claim, Document, Filters, IndexStats, Passage
@@ -29,6 +29,7 @@ from .query import OFFICE_ROLE, History, Query, QueryParser, names_giver
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
+from .topic import FRAME_TERMS, Topic, speech_sentences, speech_state_of, statements_about
 
 FilterSpec = Filters | dict[str, Any] | None
 
@@ -284,7 +285,7 @@ class Assistant:
             # "Compare X's and Y's positions on Z": the same side-by-side as `attache compare`.
             ordered = [m for n in query.names for m in self.parser.match_actors([n]) if m in query.actors]
             actors = list(dict.fromkeys(ordered + list(query.actors)))  # in the order the question names them
-            comparison = self._comparison(actors, topic_terms=set(query.topic_terms), filters=query.filters)
+            comparison = self._comparison(actors, query.topic, filters=query.filters)
             yield from deltas(compare_answer(query.question, comparison, self._passage_of))
             return
         self.parser.embed(query, parts=False, clauses=self.retriever.config.clause_dense)
@@ -353,36 +354,67 @@ class Assistant:
     def positions(self, actor: str, topic: str | None = None, kind: str | None = None,
                   filters: FilterSpec = None) -> list[Claim]:
         """An actor's statements (surname or full name), optionally on a topic and of a kind (one
-        of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order."""
+        of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order.
+
+        ``topic``: a phrase ("NATO", "sanctions on North Korea") read as ``ask`` reads a question's
+        topic (``assistant.topic``): a statement is on it when its whole sentence is, and for a
+        state the sentences of its UN speeches on it count too (kind "statement", cue "(speech)")."""
         filters = check_arguments(kind=kind, filters=filters)
         actors = self.parser.match_actors([actor]) or [actor]
         resolved = self.parser.resolve_filters(filters)
-        found = self._statements(actors, kind, resolved, topic or "")
+        about = Topic.parse(topic or "", own=actors)
+        found = self._candidates(actors, kind, resolved, speeches=bool(about))
         state = self.parser.speech_state(actor) if not _COUNTRIES.country_of(actor) else None
         if state:  # "Sergey Lavrov": his speech's statements too (the state's, with him in the role)
-            given = [c for c in self._statements([state], kind, resolved, topic or "")
-                     if c.actor == state and names_giver(actor, frozenset(fold(c.role).split()))]
             ids = {c.claim_id for c in found}
-            found = sorted(found + [c for c in given if c.claim_id not in ids],
-                           key=lambda c: (c.when, c.published, c.start))
-        return found
+            found += [c for c in self._candidates([state], kind, resolved, speeches=bool(about))
+                      if c.actor == state and names_giver(actor, frozenset(fold(c.role).split()))
+                      and c.claim_id not in ids]
+        return self._about(about, found)
 
     def _statements(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
-                    topic: str = "") -> list[Claim]:
+                    topic: Topic | None = None) -> list[Claim]:
+        """The statements of ``actors`` (``_candidates``) about ``topic`` (``_about``), in date order."""
+        return self._about(topic, self._candidates(actors, kind, filters, speeches=bool(topic)))
+
+    def _candidates(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
+                    speeches: bool = False) -> list[Claim]:
         """The statements of ``actors`` and, for a country, of its officials (persons whose role
-        names it, as answers and stance questions read a country), in date order."""
+        names it, as answers and stance questions read a country); with ``speeches``, also every
+        sentence of the countries' UN speeches that carries no statement (``speech_sentences``: a
+        speech is its state's words, cue or not; kind "statement", so only when ``kind`` allows),
+        which only a topic narrows enough to list."""
         kinds = [kind] if kind else None
         found = {c.claim_id: c for a in actors
-                 for c in holder_statements(self.store, a, filters, kinds=kinds, topic=topic, limit=None)}
-        return sorted(found.values(), key=lambda c: (c.when, c.published, c.start))
+                 for c in holder_statements(self.store, a, filters, kinds=kinds, limit=None)}
+        claims = list(found.values())
+        if speeches and kind in (None, "statement"):
+            for state in dict.fromkeys(s for s in map(_COUNTRIES.country_of, actors) if s):
+                docs = sorted({c.doc_id for c in self.store.claims(actors=[state], filters=filters)
+                               if c.actor == state and speech_state_of(c.title, c.source) == state})
+                taken = {(c.doc_id, c.sent_start) for c in self.store.claims(filters=Filters(doc_ids=docs))} \
+                    if docs else set()  # (a sentence reporting another's statement is theirs: "Macron expressed")
+                for doc_id in docs:
+                    doc = self.store.document(doc_id)
+                    claims += speech_sentences(doc, doc.text, 0, taken)
+        return claims
+
+    def _about(self, topic: Topic | None, claims: list[Claim]) -> list[Claim]:
+        """``claims`` about ``topic`` (``assistant.topic.statements_about``: the one test ``ask``
+        reads a topic with; all of them without a topic), in date order."""
+        if topic and claims:
+            docs = sorted({c.doc_id for c in claims})  # (what others say in the same sentences is theirs)
+            claims = statements_about(topic, claims, self._text_reader(),
+                                      self.store.claims(filters=Filters(doc_ids=docs)))
+        return sorted(claims, key=lambda c: (c.when, c.published, c.start))
 
     def compare(self, actors: list[str], topic: str = "", kind: str | None = None,
                 filters: FilterSpec = None, per_actor: int = 4) -> tuple[Comparison, Answer]:
         """Two or more actors' statements on ``topic`` side by side, each in date order (at most
         ``per_actor``), and the same as a cited ``Answer``. Actor names may be surnames or partial
-        names (as in ``positions``); ``kind`` as in ``positions``. Raises ``QuestionError`` for
-        fewer than two actors or one named twice, ``InvalidArgument`` for an unknown ``kind`` or
-        ``since`` after ``until``."""
+        names (as in ``positions``); ``kind`` and ``topic`` as in ``positions``. Raises
+        ``QuestionError`` for fewer than two actors or one named twice, ``InvalidArgument`` for an
+        unknown ``kind`` or ``since`` after ``until``."""
         filters = check_arguments(kind=kind, filters=filters)
         if len([a for a in actors if a.strip()]) < 2:
             raise QuestionError("compare needs at least two actors")
@@ -391,22 +423,32 @@ class Assistant:
             same = sorted({r for r in resolved if resolved.count(r) > 1})
             raise QuestionError(f"compare needs different actors: {', '.join(same)} is named twice "
                                 "(surnames and partial names are matched to the index's actors)")
-        comparison = self._comparison(resolved, topic=topic, kind=kind, filters=self.parser.resolve_filters(filters),
-                                      per_actor=per_actor)
+        comparison = self._comparison(resolved, Topic.parse(topic, own=resolved), kind=kind,
+                                      filters=self.parser.resolve_filters(filters), per_actor=per_actor)
         title = f"Compare {', '.join(resolved)}" + (f" on {topic}" if topic else "")
         return comparison, compare_answer(title, comparison, self._passage_of)
 
-    def _comparison(self, actors: Sequence[str], topic: str = "", topic_terms: set[str] | None = None,
-                    kind: str | None = None, filters: Filters | None = None, per_actor: int = 4) -> Comparison:
+    def _comparison(self, actors: Sequence[str], topic: Topic, kind: str | None = None,
+                    filters: Filters | None = None, per_actor: int = 4) -> Comparison:
+        topic = topic.without(FRAME_TERMS)  # ("Compare X's and Y's positions": no topic)
+        # (each actor's statements on the topic as ``positions`` lists them: compare_claims reads them again)
+        return compare_claims(actors, lambda a: self._statements([a], kind, filters, topic),
+                              self._text_reader(), topic=topic, per_actor=per_actor,
+                              sentence_claims=lambda docs: self.store.claims(filters=Filters(doc_ids=docs)))
+
+    def _text_reader(self) -> Callable[[str], str]:
+        """``text_of(doc_id)``: an article's text ("" for one deleted meanwhile), each read once
+        per reader (one listing or comparison)."""
         texts: dict[str, str] = {}
 
         def text_of(doc_id: str) -> str:
             if doc_id not in texts:
-                texts[doc_id] = self.store.document(doc_id).text
+                try:
+                    texts[doc_id] = self.store.document(doc_id).text
+                except NotFound:
+                    texts[doc_id] = ""
             return texts[doc_id]
-
-        return compare_claims(actors, lambda a: self._statements([a], kind, filters),
-                              text_of, topic=topic, topic_terms=topic_terms, per_actor=per_actor)
+        return text_of
 
     def _passage_of(self, claim: Claim) -> Passage | None:
         return self.store.passage_covering(claim.doc_id, claim.sent_start, claim.sent_end)

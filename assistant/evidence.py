@@ -9,18 +9,19 @@ read this one object.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.actors import ActorResolver, fold, translit_key
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
-from index.text import mentions, split_sentences, terms
+from index.text import terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
 from .stance import country_of_speaker, holder_statements, stance_holders
+from .topic import speech_sentences, statements_about
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
 
@@ -91,7 +92,12 @@ class Evidence:
     holding each sentence in ``actor_passages`` (see ``assistant/attribution.py``). ``copies`` maps
     a passage's doc_id to the documents (with
     text) linked to it as near-duplicates, so that a statement is quoted from one copy and the
-    others are listed (``Citation.also_in``)."""
+    others are listed (``Citation.also_in``). ``texts``: the articles of the passages (doc_id ->
+    text) when the question has a topic: what a sentence's topic is read in (``assistant.topic``:
+    acronyms the article defines, "the Council" it named before, the sentences before it).
+    ``actor_sentences``: with a topic, every statement (anyone's) of the articles of
+    ``actor_passages``, so that what another says in a named actor's sentence is not read as theirs
+    (``assistant.topic.statements_about``)."""
 
     passages: list[Passage]
     claims: list[Claim] = field(default_factory=list)
@@ -104,6 +110,8 @@ class Evidence:
     statements: dict[SentenceKey, list[Claim]] = field(default_factory=dict)
     stance_claims: list[Claim] = field(default_factory=list)
     stance_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    actor_sentences: list[Claim] = field(default_factory=list)
 
     def carries(self, key: SentenceKey, kind: str | None) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
@@ -143,12 +151,28 @@ class EvidenceGatherer:
         statements = self.statements(passages)
         speakers = {key: list(dict.fromkeys(c.actor for c in found)) for key, found in statements.items()}
         stance_claims, stance_passages = self.stance_statements(query)
+        texts = self._texts({p.doc_id for p in passages} | {d for d, _ in actor_passages}) if query.topic else {}
+        actor_docs = sorted({d for d, _ in actor_passages})
+        # (a named actor's statements are read for the topic without what others say in their sentences)
+        in_sentences = self.reader.claims(filters=Filters(doc_ids=actor_docs)) if query.topic and actor_docs else []
         return Evidence(passages=passages, claims=claims, claim_sentences=claim_sentences,
                         claim_passages=extra, speakers=speakers, statements=statements,
                         copies=self.copies(passages + extra + list(actor_passages.values())
                                            + list(stance_passages.values())),
                         actor_claims=actor_claims, actor_passages=actor_passages,
-                        stance_claims=stance_claims, stance_passages=stance_passages)
+                        stance_claims=stance_claims, stance_passages=stance_passages, texts=texts,
+                        actor_sentences=in_sentences)
+
+    def _texts(self, doc_ids: Iterable[str], known: dict[str, str] | None = None) -> dict[str, str]:
+        """The articles' texts by doc_id (``known``: texts already read, added to); deleted ones left out."""
+        out = {} if known is None else known
+        for doc_id in doc_ids:
+            if doc_id not in out:
+                try:
+                    out[doc_id] = self.reader.document(doc_id).text
+                except NotFound:  # deleted meanwhile
+                    continue
+        return out
 
     def speech_passages(self, query: Query, k: int | None = None) -> list[Passage]:
         """The best ``max_speech_passages`` passages of the UN speeches the question asks about:
@@ -181,6 +205,7 @@ class EvidenceGatherer:
         # the question's other words are noise: "How has Ukraine's stance on negotiations changed?")
         words = [w for w in re.findall(r"[\w’'-]+", query.text) if set(terms(w)) & query.topic_terms]
         words += list(query.topic_names)  # ("on the war in Ukraine": war, Ukraine)
+        words += query.topic.expansions()  # ("AI": artificial intelligence)
         hits = self.reader.search_lexical(" ".join(dict.fromkeys(words)), k, narrowed.filters) if words else []
         found = self.reader.passages([cid for cid, _ in hits]) + self.retriever.retrieve(narrowed, k)
         return list({p.chunk_id: p for p in found}.values())[:k]
@@ -208,27 +233,20 @@ class EvidenceGatherer:
         """The sentences on the question's topic of the speeches it asks about (``speech_passages``)
         that carry no statement of their own (``taken``: those that do), as statements of the
         speech's state ("How has Russia's stance on NATO changed?": its 2023 speech's "NATO ..."
-        sentences, which no cue marks). A speech is its state's words, every sentence of it."""
-        out: list[tuple[Claim, Passage]] = []
-        if not query.topic_terms and not query.topic_names:
-            return out
-        for p in self.speech_passages(query, self.config.max_stance_speech_passages):
-            parts = p.title.split(", ")
-            state = _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 else None
-            if state is None:
-                continue
-            for sp in split_sentences(p.text):
-                start, end = p.start + sp.start, p.start + sp.end
-                text = p.text[sp.start:sp.end]
-                if (p.doc_id, start) in taken or not (set(terms(text)) & query.topic_terms or any(
-                        mentions(text.lower(), n) for n in query.topic_names)):
-                    continue
-                taken.add((p.doc_id, start))
-                role = " ".join(reversed(parts[:-1]))  # "Sergey Lavrov, Minister ..." -> "Minister ... Sergey Lavrov"
-                out.append((Claim(f"speech:{p.doc_id}:{start}", p.doc_id, role, state, "government", role,
-                                  "(speech)", "statement", False, start, end, text, start, end, [],
-                                  p.published, p.title, p.source, p.published, p.url), p))
-        return out
+        sentences, which no cue marks). A speech is its state's words, every sentence of it
+        (``assistant.topic.speech_sentences``, those about the topic as ``statements_about`` reads it)."""
+        if not query.topic:
+            return []
+        passages = self.speech_passages(query, self.config.max_stance_speech_passages)
+        docs = sorted({p.doc_id for p in passages})
+        # (a sentence reporting another's statement is theirs: "President Macron of France expressed ...")
+        taken = taken | {(c.doc_id, c.sent_start) for c in self.reader.claims(filters=Filters(doc_ids=docs))} \
+            if docs else taken
+        found = {(c.doc_id, c.sent_start): (c, p)
+                 for p in passages for c in speech_sentences(p, p.text, p.start, taken)}
+        texts = self._texts(docs)
+        kept = statements_about(query.topic, [c for c, _ in found.values()], lambda doc_id: texts.get(doc_id, ""))
+        return [found[(c.doc_id, c.sent_start)] for c in kept]
 
     def _passages_of(self, claims: list[Claim]) -> dict[SentenceKey, Passage]:
         found: dict[SentenceKey, Passage] = {}
@@ -304,15 +322,19 @@ class EvidenceGatherer:
         return "?"
 
     def routed_claims(self, query: Query) -> list[Claim]:
-        """Statements of the actors the query names, of the kind it asks for, sharing a topic term."""
+        """Statements of the actors the query names, of the kind it asks for, about its topic
+        (``statements_about``: their sentence is, as ``Topic.covers`` reads it)."""
         if not query.actors:
             return []
         claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters, query.speakers)
         if query.kind in DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
-        if query.topic_terms:
-            claims = [c for c in claims if query.topic_terms & set(terms(c.text + " " + " ".join(c.topics)))]
-        return claims
+        if not query.topic or not claims:
+            return claims
+        texts: dict[str, str] = {}
+        docs = sorted({c.doc_id for c in claims})  # (what others say in the same sentences is theirs)
+        return statements_about(query.topic, claims, lambda doc_id: self._texts([doc_id], texts).get(doc_id, ""),
+                                self.reader.claims(filters=Filters(doc_ids=docs)))
 
     def copies(self, passages: list[Passage]) -> dict[str, list[Document]]:
         """The near-duplicate copies (whole documents) of the passages' articles, by doc_id."""

@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,6 +25,9 @@ from index.errors import QuestionError
 from index.filtering import pub_day, until_day
 from index.models import STATEMENT_KINDS, Filters
 from index.text import MONTH_PATTERN, MONTHS, WEEKDAYS, fts_terms, terms
+
+if TYPE_CHECKING:
+    from .topic import Topic
 
 MAX_QUESTION_CHARS = 2000
 History = Sequence[tuple[str, str]]  # (user question, assistant answer), oldest first
@@ -843,6 +848,15 @@ class Query:
     topic_names: tuple[str, ...] = ()
     time: TimeScope = field(default_factory=lambda: TimeScope())
     vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def topic(self) -> Topic:
+        """What the question asks statements to be about (``assistant.topic.Topic``: its topic
+        terms and names): the one test of a sentence's topic that ``positions`` and ``compare``
+        share."""
+        from .topic import Topic
+
+        return Topic.of_query(self)
 
     @property
     def untimed(self) -> str:

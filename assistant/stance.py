@@ -122,24 +122,24 @@ def country_officials(reader: IndexReader, country: str) -> set[str]:
 
 
 def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None,
-                      kinds: Sequence[str] | None = None, topic: str = "",
-                      limit: int | None = MAX_STATEMENTS) -> list[Claim]:
+                      kinds: Sequence[str] | None = None, limit: int | None = MAX_STATEMENTS) -> list[Claim]:
     """Statements of ``holder``: its own and, for a country, those of the persons whose role
     names it (all their statements, also where the role is not repeated). Date-ordered.
-    ``kinds``, ``topic`` and ``filters`` narrow them as ``IndexReader.claims`` does; ``limit``
-    caps each of the two statement reads (None: no cap)."""
+    ``kinds`` and ``filters`` narrow them as ``IndexReader.claims`` does (which of them are about
+    a topic is ``assistant.topic.statements_about``'s to say); ``limit`` caps each of the two
+    statement reads (None: no cap)."""
     def read(**kw) -> list[Claim]:
         found = reader.claims(filters=filters, **kw)
         return found if limit is None else found[:limit]
 
-    own = read(actors=[holder], kinds=kinds, topic=topic)
+    own = read(actors=[holder], kinds=kinds)
     country = _RESOLVER.country_of(holder)
     if not country:
         return own
     # who its officials are is read from all of the index (its distinct speaker roles): a role
     # given in an article outside ``filters`` still makes a later statement of that person the country's
     persons = country_officials(reader, country) - {holder}
-    theirs = read(actors=sorted(persons), kinds=kinds, topic=topic) if persons else []
+    theirs = read(actors=sorted(persons), kinds=kinds) if persons else []
     by_id = {c.claim_id: c for c in own + theirs}
     return sorted(by_id.values(), key=lambda c: (c.when, c.doc_id, c.start))
 
@@ -147,7 +147,7 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
 def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sentence_of: Callable[[Claim], str],
              title_of: Callable[[Claim], str], embed: Callable[[list[str]], np.ndarray],
              sentence_vectors: Callable[[list[Claim]], np.ndarray] | None = None,
-             ) -> list[tuple[Claim, np.ndarray, float]]:
+             shares: Callable[[str], bool] | None = None) -> list[tuple[Claim, np.ndarray, float]]:
     """The statements about ``topic``, each with its sentence vector and topic score: the mean
     of the sentence's and its article title's similarity to the topic phrase (a statement in an
     article about the topic need not repeat its words: "ready to sit down without
@@ -156,7 +156,9 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     ``TOPIC_MARGIN`` of the best, or the sentence shares
     ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``); never
     when the sentence shares none and its own similarity is under ``TOPIC_SENTENCE_FLOOR``.
-    Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score."""
+    Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score.
+    ``shares(sentence)``: whether a sentence sharing none of ``topic_terms`` carries another form
+    of the topic (``Topic.shares``: "artificial intelligence" for AI); it then shares one."""
     if not claims:
         return []
     sentences = [sentence_of(c) for c in claims]
@@ -174,6 +176,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     kept = []
     for c, s, v, score in zip(claims, sentences, vectors[:len(sentences)], scores):
         shared = len(topic_terms & set(terms(s + " " + " ".join(c.topics))))
+        if not shared and shares is not None and shares(s):
+            shared = 1
         if not shared and float(v @ topic_v) < TOPIC_SENTENCE_FLOOR:
             continue  # "... rejected an offer of sanctions relief talks" in an article about a missile test
         if score >= bar or (topic_terms and (shared >= need or (shared and score >= TOPIC_FLOOR))):

@@ -23,7 +23,7 @@ from typing import Iterable
 from .text import UPPER
 
 _BUILTIN = Path(__file__).with_name("aliases.json")
-_SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups")
+_SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups", "acronyms")
 
 # Capitalised words that are part of a role, not of a name.
 _TITLES = {
@@ -406,6 +406,9 @@ class ActorResolver:
         self.countries: set[str] = set()
         self.organisations: set[str] = set()
         self.groups: set[str] = set()
+        # acronym or short form -> its long forms, as written (topics only: "AI" -> ["artificial intelligence"])
+        self.acronyms: dict[str, list[str]] = {}
+        self.written_aliases: list[tuple[str, str]] = []  # ("the EU", "European Union"): the aliases as written
         self._assumed = threading.local()  # states one document shows (assuming_states), per thread
         paths = [_BUILTIN, extra_aliases]
         for p in paths:
@@ -417,6 +420,10 @@ class ActorResolver:
             getattr(self, key).update({k.lower(): v for k, v in data.get(key, {}).items()})
         for key in ("countries", "organisations", "groups"):
             getattr(self, key).update(x.lower() for x in data.get(key, []))
+        self.written_aliases += list(data.get("aliases", {}).items())
+        for short, long in data.get("acronyms", {}).items():
+            forms = self.acronyms.setdefault(short, [])
+            forms += [f for f in ([long] if isinstance(long, str) else long) if f not in forms]
         # A canonical name is a country/organisation by how the table uses it.
         self.countries.update(v.lower() for v in self.metonyms.values())
         self.countries.update(v.lower() for v in self.demonyms.values())

@@ -47,9 +47,12 @@ def test_a_chat_question_asking_to_compare_is_answered_side_by_side(store):
 
 
 def test_compare_reports_actors_with_nothing_on_the_topic(store):
+    """(A topic is read as `ask` reads it, one shared word being enough: Wren's "the loss of grain
+    transit fees" is on "naval escort grain", as "What did Paulina Wren say about naval escort
+    grain?" answers; nothing of hers is on naval escorts.)"""
     a, _ = store
-    _, ans = a.compare(["Sorvik", "Wren"], topic="naval escort grain")
-    assert "no statements" in ans.answer.lower() or ans.abstained
+    _, ans = a.compare(["Sorvik", "Wren"], topic="naval escort")
+    assert "no statements on naval escort by Paulina Wren" in ans.answer, ans.answer
 
 
 def test_compare_cli_json_and_errors(store):
