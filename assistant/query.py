@@ -161,7 +161,9 @@ def question_kind(text: str) -> str | None:
     the "warning" is what was talked about, not a threat asked for; of several, the earliest."""
     head = _TOPIC_START.split(text, 1)[0]
     # the earliest kind word: "Who rejected the gas offer?" asks for a rejection, not an offer
-    found = [(m.start(), i, kind) for i, (kind, rx) in enumerate(QUESTION_KIND) if (m := rx.search(head))]
+    # (a capitalised word after the first is a name: "What did Mark Warner say?" asks for no warning)
+    found = [(m.start(), i, kind) for i, (kind, rx) in enumerate(QUESTION_KIND)
+             for m in rx.finditer(head) if not (m.group(0)[:1].isupper() and head[:m.start()].strip())]
     return min(found)[2] if found else None
 
 

@@ -327,3 +327,12 @@ def test_climate_change_is_a_topic_not_a_change_asked_about():
     assert not CHANGE_QUESTION.search("What did Han Zheng say about climate change?")
     assert not CHANGE_QUESTION.search("What did Iran say about regime change?")
     assert CHANGE_QUESTION.search("How has China's stance on climate change changed?")
+
+
+def test_a_name_is_no_kind_word():
+    """Noticed by a helper: "What did Mark Warner say about ...?" asked for a threat (the "warn" in "Warner")."""
+    from assistant.query import question_kind
+
+    assert question_kind("What did Mark Warner say about TikTok?") == "position"
+    assert question_kind("What did Mark Warner warn about?") == "threat"
+    assert question_kind("What did Nick Offerman propose?") == "proposal"
