@@ -20,7 +20,7 @@ from index.text import terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, Query
 from .retrieval import HybridRetriever
-from .stance import country_of_speaker, holder_statements, stance_holders
+from .stance import country_of_speaker, hearsay, holder_statements, stance_holders
 from .topic import speech_sentences, statements_about
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
@@ -223,6 +223,9 @@ class EvidenceGatherer:
             claims = [c for c in claims if claim_is(c, query.kind)]
         claims = claims[:self.config.max_stance_statements]
         found = self._passages_of(claims)
+        # (a stance is the holder's own words: not another state's speech telling what it says)
+        claims = [c for c in claims if not ((p := found.get((c.doc_id, c.sent_start)))
+                                            and hearsay(c, p.title, p.source))]
         if query.kind not in ROUTED_KINDS + DERIVED_KINDS:
             for c, p in self.speech_sentences(query, {(c.doc_id, c.sent_start) for c in claims}):
                 claims.append(c)

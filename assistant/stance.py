@@ -20,6 +20,8 @@ from index.models import Claim, Filters
 from index.store import IndexReader
 from index.text import terms
 
+from .topic import speech_state_of
+
 _RESOLVER = ActorResolver()
 _STANCE_WORDS = r"(?:stance|position|positions|views?|policy|policies|approach|attitude|line|tone|rhetoric|thinking)"
 _HOLDER = re.compile(rf"([^\s’']+(?:\s+[^\s’']+){{0,3}}?)[’']s?\s+(?:\w+\s+)?{_STANCE_WORDS}\b", re.I)
@@ -55,6 +57,19 @@ def content_country(c: Claim) -> str | None:
     the minister said": Chile), when the speaker's own country is not known."""
     m = _CONTENT_SUBJECT.match(c.text)
     return _RESOLVER.country_of(m.group("who")) if m else None
+
+
+def hearsay(c: Claim, title: str, source: str) -> bool:
+    """Whether a statement is another state's account of it: credited (``c.actor``) to someone who
+    is neither the state whose UN speech it is in (``title`` "giver, post, country" and ``source``,
+    as ``assistant.topic.speech_state_of`` reads them), nor that state's official by role, nor the
+    speech's giver ("Russia says the Peace Formula doesn't suit it" in Zelenskyy's speech is
+    Ukraine's word on Russia, not Russia's stance). False for a news article's statements."""
+    state = speech_state_of(title, source)
+    if state is None or _RESOLVER.country_of(c.actor) == state or country_of_speaker(c) == state:
+        return False
+    giver = set(fold(title.split(", ")[0]).split())
+    return not set(fold(c.actor).split()) <= giver
 
 
 def speaker_countries(claims: list[Claim]) -> dict[str, str]:

@@ -336,3 +336,24 @@ def test_a_name_is_no_kind_word():
     assert question_kind("What did Mark Warner say about TikTok?") == "position"
     assert question_kind("What did Mark Warner warn about?") == "threat"
     assert question_kind("What did Nick Offerman propose?") == "proposal"
+
+
+def test_a_stance_is_the_holders_own_words_not_another_states_speech_telling_them(tmp_path):
+    """From a new-user pass: "How has Russia's stance on Ukraine changed?" quoted, as Russia's
+    latest statement, Zelenskyy's "that's why Russia says the Peace Formula doesn't suit it":
+    Ukraine's account of Russia in Ukraine's speech, not Russia's stance."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+                "Russia has always been open to talks on Ukraine. " + _FILLER * 2 +
+                "Our country has always respected the Charter.", session=77),
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+                "The West continued to militarize the Kyiv regime in Ukraine. " + _FILLER * 2 +
+                "We will continue to defend our legitimate interests."),
+        _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+                "All were equal, and that is what Russia hates the most: that is why Russia says the Peace Formula "
+                "for Ukraine does not suit it. " + _FILLER * 2 + "Our grain corridor feeds the world.", session=79),
+    ])
+    ans = a.ask("How has Russia's stance on Ukraine changed?")
+    assert not ans.abstained and len(ans.citations) >= 2, ans.answer
+    assert all("Lavrov" in c.title for c in ans.citations), ans.answer
+    assert "Peace Formula" not in ans.answer, ans.answer
