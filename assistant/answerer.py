@@ -235,10 +235,18 @@ class ExtractiveAnswerer:
                     if not owned & own and any(not set(terms(o)) & owned for o in others):
                         return False  # "Sokol rejected Kestoria's offer": another's offer, though Kenya is near
                     return owned <= found and (not rest or bool(rest & found))
-                return bool(query.topic_terms & found)
+                if covers_topic(query, s, evidence.texts):
+                    return True
+                # a sentence that refers back to the topic named in the sentence before ("Marchetti
+                # rejected it"); not one that only shares a passage with it ("Who criticized sanctions?":
+                # not "We shall continue to criticize any attempt to divide the world", two sentences on)
+                before = s.passage.text[:max(0, s.start - s.passage.start)]
+                previous = split_sentences(before)[-1:]
+                return bool(previous and _REFERS_BACK.search(s.text)
+                            and query.topic.shares(before[previous[0].start:previous[0].end]))
 
             doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
-                            and (covers_topic(query, s, evidence.texts) and not owned or about(s))),
+                            and about(s)),
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
                 ranked = doers  # only who did it; a sentence beside them reads as another doer
@@ -562,6 +570,8 @@ def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str]) -> str:
 
 
 # "Kestoria's offer of a joint board", "Arkan's warning": a thing someone put to someone, and whose it is.
+_REFERS_BACK = re.compile(r"\b(?:it|this|that|these|those|them|such|the\s+(?:offer|proposal|plan|idea|move|"
+                          r"measures?|demand|request|deal|step|call|bid|initiative|decision|policy))\b", re.I)
 _OWNED_THING = re.compile(r"\b([A-Z][\w-]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:offers?|proposals?|plans?|demands?|"
                           r"requests?|calls?|ideas?|initiatives?|deals?|decisions?|warnings?|ultimatums?|terms)\b")
 

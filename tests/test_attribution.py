@@ -1701,3 +1701,22 @@ def test_a_family_name_written_first_is_the_person_introduced():
     got = {c.text: c.actor for c in ClaimExtractor().extract(text, "d", "2023-07-20")}
     assert got.get("China also proposed a grain corridor through the Black Sea") == "Wang Yi", got
     assert got.get("it would not stop the strikes") == "Israel", got
+
+
+def test_who_did_it_is_answered_by_a_sentence_on_the_topic_not_one_beside_it(tmp_path):
+    """From a new-user pass: "Who criticized sanctions?" quoted "We shall continue to criticize any
+    attempt to divide the world into zones of influence" (a criticism two sentences after one on
+    sanctions, about something else) as the answer. A sentence that refers back to the topic
+    named in the sentence before ("Marchetti rejected the offer") still answers."""
+    a = _ingested(tmp_path, "Ministers meet in Ravna", "2024-03-02", (
+        "Unilateral sanctions cause great harm to the populations of affected countries. "
+        "Sanctions hinder mediation and the peaceful resolution of conflicts. "
+        "Velmoran Foreign Minister Ilse Brandt criticized any attempt to divide the region into zones of "
+        "influence.\n\n"
+        "Norvalia offered gas deliveries to Ostmark at a reduced price. "
+        "Ostmark's Foreign Minister Paolo Marchetti rejected the offer on Tuesday."))
+    crit = a.ask("Who criticized sanctions?")
+    assert not any("zones of influence" in c.quote for c in crit.citations[:1]), crit.answer
+    assert crit.answer.startswith("No statement found is a criticism"), crit.answer
+    rej = a.ask("Who rejected the gas deliveries?")
+    assert rej.citations and "Marchetti rejected the offer" in rej.citations[0].quote, rej.answer
