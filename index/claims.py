@@ -1789,7 +1789,10 @@ class ClaimExtractor:
         if any(a <= pos < b for a, b in quotes):
             return False  # a verb inside a quotation is the speaker's, not an attribution
         if v.dep_ in ("amod", "acl"):
-            return False  # "the proposed deal", "the freeze agreed in May"
+            # "the proposed deal", "the freeze agreed in May"; but "the plan proposed by Ostmark" names who
+            # (not "the movie directed by Sam Wrench": of the demands only "demanded")
+            return v.dep_ == "acl" and (_cue_kind(v.lower_) in ("pledge", "proposal", "rejection")
+                                        or v.lower_ == "demanded") and self._agent(v) is not None
         if any(c.dep_ == "neg" for c in v.children):
             return False
         if v.tag_ == "VBZ" and v.i + 1 < len(v.doc) and v.doc[v.i + 1].tag_ in ("VB", "VBP", "VBD", "VBZ", "MD") \
@@ -1828,8 +1831,8 @@ class ClaimExtractor:
     def _agent(v):
         """The named doer of a passive cue ("was asked by the BBC whether ...", "was welcomed by the
         European Union"): the token after "by", or None."""
-        if not any(c.dep_ == "auxpass" for c in v.children):
-            return None
+        if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ == "VBN"):
+            return None  # (a participle names its doer too: "the understanding proposed by China and Brazil")
         by = next((c for c in v.children if c.dep_ == "agent"), None)
         who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         return who if who is not None and (who.pos_ == "PROPN" or who.ent_type_ in _OWNER_LABELS
@@ -1842,6 +1845,13 @@ class ClaimExtractor:
         clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
         if clause is not None:
             return s + clause.left_edge.idx, s + clause.right_edge.idx + len(clause.right_edge)
+        if v.dep_ == "acl":  # "the six-point understanding jointly proposed by China and Brazil": the noun
+            thing, last = v.head, v.left_edge.i - 1
+            while last > thing.left_edge.i and doc[last].is_punct:
+                last -= 1
+            if thing.pos_ in ("PRON", "PROPN") or last < thing.left_edge.i:
+                return None
+            return s + thing.left_edge.idx, s + doc[last].idx + len(doc[last])
         thing = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if thing is None or thing.pos_ == "PRON" or not (
                 v.lower_ in STANCE_OBJECT_CUES or _cue_kind(v.lower_) in OBJECT_KINDS):
@@ -2949,6 +2959,9 @@ class ClaimExtractor:
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.role[:4].lower() in ("his ", "her ", "its ") or actor.role[:6].lower() == "their ":
             actor = replace(actor, role=actor.role.split(" ", 1)[1])  # "His German counterpart": whose is the text's
+        if ctx.voice is not None and not actor.role and (actor.name, actor.actor_type) == (
+                ctx.voice.name, ctx.voice.actor_type):
+            actor = ctx.voice  # "Brazil will continue to reject ..." in Brazil's speech: its giver speaking for it
         if actor.actor_type == "person" and actor.role:
             ctx.claim_roles.setdefault(actor.name, actor.role)
         elif actor.actor_type == "person" and (

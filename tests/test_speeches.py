@@ -357,3 +357,23 @@ def test_a_stance_is_the_holders_own_words_not_another_states_speech_telling_the
     assert not ans.abstained and len(ans.citations) >= 2, ans.answer
     assert all("Lavrov" in c.title for c in ans.citations), ans.answer
     assert "Peace Formula" not in ans.answer, ans.answer
+
+
+def test_a_proposal_named_by_its_doer_in_a_participle_is_theirs(tmp_path):
+    """From a new-user pass: "What did Lula propose?" said no proposal of Brazil was found, then
+    quoted "the six-point understanding jointly proposed by China and Brazil" (a participle that
+    names who proposed it, not a passive verb). A participle naming nobody stays no statement."""
+    from index.claims import ClaimExtractor
+
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "BRA", "Brazil", "Luiz Inacio Lula da Silva", "President",
+        "Hunger has returned to the world. " + _FILLER * 2 +
+        "This is the essence of the six-point understanding jointly proposed by China and Brazil, intended to "
+        "lay the groundwork for dialogue and an end to hostilities.")])
+    ans = a.ask("What did Lula propose?")
+    assert not ans.answer.startswith("No statement found"), ans.answer
+    assert ans.citations and "six-point understanding" in ans.citations[0].quote, ans.answer
+    got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(
+        "The talks will follow the plan proposed by Ostmark last year. The freeze agreed in May holds. "
+        "The movie directed by Sam Wrench opens today.", "d", "2024-01-01")]
+    assert got == [("Ostmark", "proposal", "the plan")], got
