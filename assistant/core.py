@@ -29,7 +29,7 @@ from .query import OFFICE_ROLE, History, Query, QueryParser, names_giver
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
-from .topic import FRAME_TERMS, Topic, speech_sentences, speech_state_of, statements_about
+from .topic import FRAME_TERMS, Topic, countries_named, speech_sentences, speech_state_of, statements_about
 
 FilterSpec = Filters | dict[str, Any] | None
 
@@ -319,6 +319,16 @@ class Assistant:
             if quoted:
                 shown = "; ".join(f"{role} {person}" for person, role in list(quoted.items())[:6])
                 text += f"; the officials of {office.country} they quote are: {shown}"
+            else:
+                # "What did Egypt's president say?" and the article has only "President Abdel-Fattah El-Sisi":
+                # the office with no state named, in an article whose title names the state (a lead, not an answer)
+                bare = sorted({person for person, role in officials if fold(role) == fold(office.office)
+                               and not resolver.country_of(person) and any(
+                                   office.country in countries_named(c.title)
+                                   for c in self.store.claims(actors=[person])[:50])})
+                if bare:
+                    text += (f" by that title; quoted as “{office.office.title()}” with no state named, in "
+                             f"articles about {office.country}: {', '.join(bare[:6])}")
             lines.append(text + ".")
         return f"{ABSTAIN_TEXT} " + " ".join(lines) + " Ask about one of them by name, or about the state."
 

@@ -1720,3 +1720,19 @@ def test_who_did_it_is_answered_by_a_sentence_on_the_topic_not_one_beside_it(tmp
     assert crit.answer.startswith("No statement found is a criticism"), crit.answer
     rej = a.ask("Who rejected the gas deliveries?")
     assert rej.citations and "Marchetti rejected the offer" in rej.citations[0].quote, rej.answer
+
+
+def test_an_office_asked_names_who_holds_its_title_with_no_state_in_an_article_about_the_state(tmp_path):
+    """From a new-user pass: "What did Egypt's president say about refugees?" said no statement of
+    Egypt's president was reported, though an article about Egypt quotes "President Abdel-Fattah
+    El-Sisi" (no state named beside the title): the answer names him, as a lead, not as an answer."""
+    a = _ingested(tmp_path, "Egypt faces economic crisis but has an anti-Gaza refugee policy", "2023-10-22", (
+        "Egypt's economy is in its worst state in decades as President Abdel-Fattah El-Sisi prepares for "
+        "elections.\n\n"
+        "El-Sisi has rejected any suggestion that Egypt host refugees from Gaza, officials said. "
+        "“They can transport Palestinians there,” El-Sisi said on Wednesday."))
+    ans = a.ask("What did Egypt's president say about refugees?")
+    assert ans.abstained and "No statement of Egypt's president" in ans.answer, ans.answer
+    assert "Abdel-Fattah El-Sisi" in ans.answer, ans.answer
+    other = a.ask("What did Kenya's president say about refugees?")
+    assert "El-Sisi" not in other.answer, other.answer
