@@ -2075,6 +2075,11 @@ class ClaimExtractor:
                 pobj.pos_ == "PROPN" or pobj.ent_type_ in _OWNER_LABELS) else None
             body = None
             run = _NAME_AFTER.match(subj.doc.text, prep.idx + len(prep)) if prep is not None and pobj is None else None
+            if run is None and pobj is not None and pobj.lower_ in _BODY_NOUNS:
+                # "a spokeswoman for the mental health organisation Beyond Blue": the name after the noun
+                run = _NAME_AFTER.match(subj.doc.text, pobj.idx + len(pobj))
+                if run is not None and subj.doc.char_span(run.start(1), run.end(1), alignment_mode="expand") is None:
+                    run = None
             if run is not None:  # "said a spokeswoman for Beyond Blue", the name parsed apart from "for"
                 body = self._actor(run.group(1), ctx, "GPE" if self.resolver.country_of(run.group(1)) else "ORG")
             elif named is not None:
@@ -2422,7 +2427,10 @@ class ClaimExtractor:
                 doc[v.i + 1].dep_ == "det" and doc[v.i + 2].pos_ == "NOUN" and doc[v.i + 2].dep_ == "dobj"
                 and (v.i + 3 >= len(doc) or doc[v.i + 3].pos_ not in ("VERB", "AUX"))):
             return span(v.i + 2, v.right_edge.i)  # "demanded that X halt ...", misparsed (not "revealed that goal")
-        medium = next((c for c in v.children if c.dep_ == "prep" and c.i == v.i + 1 and c.lower_ in ("in", "on")), None)
+        told = kids.get("dobj") or kids.get("dative")  # ("told CNBC in a statement that X": after whom it was told)
+        after = told.right_edge.i + 1 if told is not None and told.i > v.i else v.i + 1
+        medium = next((c for c in v.children if c.dep_ == "prep" and c.i in (v.i + 1, after)
+                       and c.lower_ in ("in", "on")), None)
         if medium is not None and "ccomp" not in kids:
             # "said in a press release that X", the parser reading "that" as a relative pronoun of "release"
             that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)

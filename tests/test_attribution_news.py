@@ -155,3 +155,20 @@ def test_texts_and_regions_are_never_persons():
     assert [r.type_of(n, "PERSON") for n in ("Charter", "the West", "Holy Quran", "Asia", "Iron Dome")] == [
         "document", "group", "document", "group", "organisation"]
     assert r.type_of("Olaf Scholz", "PERSON") == "person"
+
+
+def test_told_someone_in_a_statement_that_and_a_spokeswoman_for_a_described_body():
+    # CNBC, 2023-11-22 (MultiHop-RAG dev): "told CNBC in a statement that X" gave no statement (the parser
+    # read "that X" as a relative clause of "statement"), so the next "the spokesperson said" went to the
+    # Justice Department; The Age: "a spokeswoman for the mental health organisation Beyond Blue said" gave none
+    claims = _claims(
+        "The Justice Department said Binance would pay $4.3 billion. A Binance spokesperson told CNBC in a "
+        "statement that Zhao appeared in court to protect its users. “Binance's resilience has been tested unlike "
+        "any other exchange,” the spokesperson said.\n\n"
+        "“When The Age alerted us to this issue, we acted,” a spokeswoman for the mental health organisation "
+        "Beyond Blue said.")
+    got = {(c.actor, c.text) for c in claims}
+    assert ("Binance", "Zhao appeared in court to protect its users") in got, got
+    assert ("Binance", "Binance's resilience has been tested unlike any other exchange") in got, got
+    assert ("Beyond Blue", "When The Age alerted us to this issue, we acted") in got, got
+    assert not any(c.actor == "Justice Department" and "resilience" in c.text for c in claims), got
