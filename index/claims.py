@@ -1199,7 +1199,9 @@ class ClaimExtractor:
         paragraph, and ``other`` (the last subject) only in an earlier paragraph: then the nearer
         person is the one the pronoun continues with."""
         near_at = max((at for at, n in ctx.mentions if n == nearest and at < pos), default=-1)
-        other_at = max((at for at, n in ctx.mentions if n == other and at < pos), default=-1)
+        # (a subject never recorded as a mention, a one-word "Moses": where its last word was last written)
+        other_at = max((at for at, n in ctx.mentions if n == other and at < pos),
+                       default=ctx.text.rfind(other.split()[-1], 0, pos) if other.split() else -1)
         if near_at < 0:
             return False
         between = ctx.text[near_at:pos]

@@ -377,3 +377,19 @@ def test_a_proposal_named_by_its_doer_in_a_participle_is_theirs(tmp_path):
         "The talks will follow the plan proposed by Ostmark last year. The freeze agreed in May holds. "
         "The movie directed by Sam Wrench opens today.", "d", "2024-01-01")]
     assert got == [("Ostmark", "proposal", "the plan")], got
+
+
+def test_he_after_a_person_named_in_a_later_paragraph_is_that_person_not_an_earlier_subject():
+    """From a new-user pass on Israel's 2023 speech: "Palestinian leader Mahmoud Abbas must stop ...
+    He recently said that Hitler was not an antisemite" was credited to Moses, the subject of the
+    speech's opening paragraph (a one-word name the pronoun resolution never counted as mentioned)."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    text = ("Moses told the people of Israel that their fate would be determined by the choice they made.\n\n"
+            "Peace can be achieved only if it is based on truth. Palestinian leader Mahmoud Abbas must stop "
+            "spreading the horrible antisemitic conspiracies against the Jewish people. He recently said that "
+            "Hitler was not an antisemite. You cannot make this up.")
+    claims = ClaimExtractor().extract(text, "d", "2023", voice=Actor("Israel", "government", "Prime Minister"))
+    hitler = [c.actor for c in claims if "Hitler" in c.text]
+    assert hitler == ["Mahmoud Abbas"], [(c.actor, c.text) for c in claims]
