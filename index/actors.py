@@ -101,6 +101,8 @@ _INTRODUCED = re.compile(
     r"spokeswoman|spokesperson|envoy|adviser|advisor|official|chief|head|analyst|professor|"
     r"consultant|researcher|economist|journalist|reporter|editor|lawyer|attorney|scientist|strategist|"
     r"activist|executive|investor|author|writer|historian|diplomat|negotiator|commander|colonel|"
+    # (offices in lower case too: "prime minister Fumio Kishida")
+    r"minister|president|chancellor|premier|ambassador|senator|secretary|governor|mayor|"
     # the name: "Ursula von der Leyen", "Faisal bin Farhan"
     # (and what of: "Ambassador to NATO Kurt Volker", "Minister of Foreign Affairs Sergei Lavrov")
     rf"specialist|expert)(?:[ \t]+(?:to|of|for)[ \t]+(?:the[ \t]+)?{UPPER}[\w.'’-]*(?:[ \t]+{UPPER}[\w.'’-]*){{0,2}})?"

@@ -172,3 +172,13 @@ def test_told_someone_in_a_statement_that_and_a_spokeswoman_for_a_described_body
     assert ("Binance", "Binance's resilience has been tested unlike any other exchange") in got, got
     assert ("Beyond Blue", "When The Age alerted us to this issue, we acted") in got, got
     assert not any(c.actor == "Justice Department" and "resilience" in c.text for c in claims), got
+
+
+def test_a_person_introduced_with_a_lowercase_office_is_one_person_by_surname():
+    # Financial Times, 2023-10-01: "prime minister Fumio Kishida" then "Kishida said" and "Kishida has
+    # promised": two actors, "Kishida" a person once and an organisation once
+    claims = _claims(
+        "So, this week, prime minister Fumio Kishida will make his strongest ever push for a bet on Asia's "
+        "biggest advanced economy.\n\n“I would urge you to evaluate what we are doing in my country,” Kishida "
+        "said in a recent speech.\n\nKishida has promised major reform of the country's asset management industry.")
+    assert [(c.actor, c.actor_type) for c in claims] == [("Fumio Kishida", "person")] * 2, claims
