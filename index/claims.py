@@ -1202,10 +1202,12 @@ class ClaimExtractor:
         # (a subject never recorded as a mention, a one-word "Moses": where its last word was last written)
         other_at = max((at for at, n in ctx.mentions if n == other and at < pos),
                        default=ctx.text.rfind(other.split()[-1], 0, pos) if other.split() else -1)
-        if near_at < 0:
+        if near_at < 0 or other_at < 0:
             return False
         between = ctx.text[near_at:pos]
-        return "\n\n" in ctx.text[other_at:near_at] and "\n\n" not in between and between.count(". ") <= 1
+        # (a text with no blank lines, a speech record, breaks its paragraphs at a line that ends a sentence)
+        brk = re.compile(r"\n\n") if "\n\n" in ctx.text else re.compile(r"[.!?”\"]\s*\n")
+        return bool(brk.search(ctx.text, other_at, near_at)) and not brk.search(between) and between.count(". ") <= 1
 
     def _role_person(self, subj, ctx: _Context, introduced_only: bool = False) -> Actor | None:
         """The person "the envoy" / "the minister" (``subj``) stands for: the latest earlier

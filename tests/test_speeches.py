@@ -390,6 +390,8 @@ def test_he_after_a_person_named_in_a_later_paragraph_is_that_person_not_an_earl
             "Peace can be achieved only if it is based on truth. Palestinian leader Mahmoud Abbas must stop "
             "spreading the horrible antisemitic conspiracies against the Jewish people. He recently said that "
             "Hitler was not an antisemite. You cannot make this up.")
-    claims = ClaimExtractor().extract(text, "d", "2023", voice=Actor("Israel", "government", "Prime Minister"))
-    hitler = [c.actor for c in claims if "Hitler" in c.text]
-    assert hitler == ["Mahmoud Abbas"], [(c.actor, c.text) for c in claims]
+    for paragraphs in (text, text.replace("\n\n", "\n")):  # (the speech records break paragraphs with one)
+        claims = ClaimExtractor().extract(paragraphs, "d", "2023",
+                                          voice=Actor("Israel", "government", "Prime Minister"))
+        hitler = [c.actor for c in claims if "Hitler" in c.text]
+        assert hitler == ["Mahmoud Abbas"], [(c.actor, c.text) for c in claims]
