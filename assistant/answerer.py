@@ -419,7 +419,7 @@ class ExtractiveAnswerer:
             if any(cite.repeats(earlier) for earlier in citations):
                 continue  # the same statement in a near-duplicate copy: quoted once, listed in also_in
             citations.append(cite)
-            parts.append(f"{c.when[:10]} ({c.actor}, {c.kind}): {cite.quote} [{cite.n}]")
+            parts.append(f"{c.when[:10]} ({c.actor}, {c.kind}): {cite.shown} [{cite.n}]")
         if len(citations) < 2:
             return None
         who = " and ".join(holders) if holders else "The statements found"
@@ -479,7 +479,7 @@ class ExtractiveAnswerer:
                     mentions(cite.quote.lower(), w) for w in who)):
                 # "They've also proposed ...", "The ambassador added that ...": say who, from the attributed claim
                 lead += f"({' and '.join(who)}) "
-            parts.append(f"{lead}{cite.quote} [{cite.n}]")
+            parts.append(f"{lead}{cite.shown} [{cite.n}]")
         return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
 
 

@@ -201,7 +201,7 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
         cite.n = len(citations) + 1
         citations.append(cite)
         what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)})" if label_kind else ""
-        parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.quote} [{cite.n}]")
+        parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.shown} [{cite.n}]")
     if not citations:
         return None
     shown = {" ".join(c.quote.split()) for c in citations}

@@ -98,7 +98,7 @@ def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[
                 continue
             citations.append(cite)
             who = f", {c.actor}" if c.actor != actor else ""  # a country's official
-            parts.append(f"{c.when[:10] or 'undated'} ({c.kind}{who}): {cite.quote} [{cite.n}]")
+            parts.append(f"{c.when[:10] or 'undated'} ({c.kind}{who}): {cite.shown} [{cite.n}]")
         if parts:
             blocks.append(f"{actor}: " + " ".join(parts))
         else:

@@ -68,6 +68,12 @@ class Citation:
                    quote=quote, start=start, end=end, speaker=speaker,
                    statement_date=statement_date, also_in=also_in)
 
+    @property
+    def shown(self) -> str:
+        """The quote as an answer shows it: on one line, each run of whitespace (a hard-wrapped
+        speech record's line breaks) one space; ``quote`` itself stays verbatim."""
+        return " ".join(self.quote.split())
+
     def repeats(self, earlier: Citation) -> bool:
         """Whether this citation quotes the statement ``earlier`` already quotes: the same span of
         the same article, or the same sentence (whitespace aside) from a near-duplicate copy. It

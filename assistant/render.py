@@ -53,7 +53,7 @@ def answer_with_sources(answer: Answer) -> str:
     copies that carry the same sentence, ``also in: ...``)."""
     if not answer.citations:
         return answer.answer
-    lines = [f"{source_line(c.n, c)} — “{c.quote}”" + (f" ({also_in_line(c)})" if c.also_in else "")
+    lines = [f"{source_line(c.n, c)} — “{c.shown}”" + (f" ({also_in_line(c)})" if c.also_in else "")
              for c in answer.citations]
     return answer.answer + SOURCES_HEADING + "\n".join(lines)
 

@@ -742,7 +742,7 @@ def compare_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
         for c in answer.citations:
             who, claim = actor_of.get((c.doc_id, c.start, c.end), (c.speaker, None))
             when = (claim.when if claim else c.published)[:10] or "undated"
-            label = f"[{c.n}] {who}, {when}" + (f" {claim.kind}" if claim else "") + f": {c.quote}"
+            label = f"[{c.n}] {who}, {when}" + (f" {claim.kind}" if claim else "") + f": {c.shown}"
             choices.append((label if len(label) <= 110 else label[:109] + "…", str(c.n)))
         return (compare_html(comparison, answer), gr.update(choices=choices, value=None, visible=bool(choices)),
                 list(answer.citations), "")

@@ -54,7 +54,19 @@ _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|at|by|for|from|with|within|wi
 _LINE_END_FINAL = re.compile(r"[.!?:;…][\"'”’)\]]*\s*$")
 
 
-def wraps(text: str, line_start: int, line_end: int, limit: int | None = None) -> bool:
+def wrap_width(text: str, start: int = 0, end: int | None = None) -> int:
+    """The width a hard-wrapped text's lines are broken at (a speech record's "... Both the Cairo" /
+    "Declaration and ..."), or 0 when ``text[start:end]`` is not hard-wrapped: of at least five
+    lines, half or more lie within 12 characters under the longest tenth, which is at most 120."""
+    lengths = sorted(len(m.group(0).rstrip()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[start:end]))
+    if len(lengths) < 5:
+        return 0
+    top = lengths[int(len(lengths) * 0.9)]
+    full = sum(1 for n in lengths if top - 12 <= n <= top)
+    return top if top <= 120 and full * 2 >= len(lengths) else 0
+
+
+def wraps(text: str, line_start: int, line_end: int, limit: int | None = None, width: int = 0) -> bool:
     """Whether the line ``text[line_start:line_end]`` (``line_end`` at its line break) is
     hard-wrapped, its sentence going on in the next line: it ends without sentence-final
     punctuation, the next line (before ``limit``) is not blank, and either the next line opens
@@ -71,22 +83,25 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None) -
     if not following:
         return False
     opens_lower = following[0].islower() or (following[0] in "\"“‘'" and following[1:2].islower())
-    return opens_lower or bool(_OPEN_END.search(line))
+    # (a full line of a text hard-wrapped at ``width`` goes on whatever the next line opens with)
+    full = width > 0 and len(line) >= width - 12 and not line.endswith(":")
+    return opens_lower or full or bool(_OPEN_END.search(line))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of ``text[start:end]`` as spans into ``text``, trimmed of whitespace.
 
-    Lines are joined only where a sentence is hard-wrapped (``wraps``): a headline, a caption
-    or a dateline is its own unit. Offsets are never moved (a wrapped sentence's span holds its
-    line break).
+    Lines are joined only where a sentence is hard-wrapped (``wraps``, at the text's
+    ``wrap_width``): a headline, a caption or a dateline is its own unit. Offsets are never
+    moved (a wrapped sentence's span holds its line break).
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
     units: list[tuple[int, int]] = []
+    width = wrap_width(text, start, end)
     for line in re.finditer(r"[^\n]+", text[start:end]):
         ls, le = start + line.start(), start + line.end()
-        if units and units[-1][1] + 1 == ls and wraps(text, units[-1][0], units[-1][1], end):
+        if units and units[-1][1] + 1 == ls and wraps(text, units[-1][0], units[-1][1], end, width):
             units[-1] = (units[-1][0], le)
         else:
             units.append((ls, le))

@@ -28,3 +28,23 @@ def test_a_person_with_no_statement_on_the_topic_is_said_to_have_none(tmp_path):
     ans = a.ask("What did Musk say about the EU?")
     assert ans.answer.startswith("The articles do not say"), ans.answer
     assert "do not report" in ans.answer and "Musk" in ans.answer, ans.answer
+
+
+def test_an_answer_shows_a_hard_wrapped_quote_on_one_line_and_cites_it_verbatim(tmp_path):
+    """A hard-wrapped speech record's sentence was quoted in the answer with its line breaks; the
+    answer shows it on one line, the citation keeps the verbatim quote and offsets."""
+    from assistant import Assistant
+
+    wrapped = ("Taiwan is an inalienable part of China’s territory. Both the Cairo Declaration and the Potsdam\n"
+               "Proclamation stated in explicit terms that Taiwan shall be restored to China, and this constitutes\n"
+               "an important part of the post-war international order of the world since the end of the war.\n")
+    body = "".join(f"Line {i} of the record says nothing about the matter at hand here, only filler words to wrap it\n"
+                   for i in range(4)) + wrapped
+    (tmp_path / "speech.md").write_text(f"---\ntitle: China at the UN\nsource: Test Wire\npublished: 2024-09-28\n"
+                                        f"---\n{body}", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "speech.md"]).ok
+    ans = a.ask("What did the Potsdam Proclamation state about Taiwan?")
+    cite = next(c for c in ans.citations if "Potsdam" in c.quote)
+    assert "\n" in cite.quote and cite.shown == " ".join(cite.quote.split())
+    assert cite.shown in ans.answer and "\n" not in ans.answer, ans.answer

@@ -802,3 +802,23 @@ def test_an_earlier_version_added_again_keeps_the_newer(tmp_path):
     assert "twenty million" in a.document(doc.doc_id).text and "forty" not in a.document(doc.doc_id).text
     hits = a.search("How much water will be released before the harvest?", k=3)
     assert hits and all("forty" not in h.text for h in hits)
+
+
+def test_a_text_hard_wrapped_at_a_width_joins_a_line_that_ends_before_a_capital():
+    """China's 2024 UN speech record is hard-wrapped at about 100 characters: "Both the Cairo" /
+    "Declaration and the Potsdam Proclamation stated ..." was cut into two sentences, and an answer
+    quoted one beginning "Declaration and ...". A headline over a capitalised line stays its own unit."""
+    body = ("China is ready to engage in dialogue and exchanges with all countries and U.N. human rights bodies on\n"
+            "an equal footing, and jointly promote the sound development of the global human rights cause today.\n"
+            "\nMr. President,\n\n"
+            "Taiwan is an inalienable part of China’s territory. This is the history and the reality. Both the Cairo\n"
+            "Declaration and the Potsdam Proclamation stated in explicit terms that all the territories Japan had\n"
+            "stolen from the Chinese, such as Taiwan and the Penghu Islands, shall be restored to China, and this\n"
+            "constitutes an important part of the post-war international order. China will never allow anyone to\n"
+            "separate Taiwan from the motherland, and we will take the most forceful steps to oppose interference.\n")
+    quoted = [body[s.start:s.end] for s in split_sentences(body)]
+    assert any(q.startswith("Both the Cairo\nDeclaration and the Potsdam") and q.endswith("international order.")
+               for q in quoted), quoted
+    assert "Mr. President," in quoted, quoted
+    news = "Ministers meet in Ravna\nForeign Minister Lena Sorvik pledged aid. She said talks would resume.\n"
+    assert [news[s.start:s.end] for s in split_sentences(news)][0] == "Ministers meet in Ravna"
