@@ -67,15 +67,21 @@ def page(request, browser, url):
     ctx.close()
 
 
-def ask(page, question: str) -> None:
-    before = page.inner_text("#sources-panel")
-    page.fill("#question textarea", question)
-    page.click("#ask-button")
+def wait_answered(page, question: str, before: str) -> None:
+    """Wait until the chat shows the answer to ``question`` (not the draft) and the sources panel
+    has changed from ``before``."""
     page.wait_for_function(
         "([q, before]) => { const c = document.querySelector('#chatbot').innerText;"
         " const p = document.querySelector('#sources-panel').innerText;"
         " return c.includes(q) && !c.includes('Searching the articles') && !c.includes(' …') && p !== before; }",
         arg=[question, before], timeout=LONG)
+
+
+def ask(page, question: str) -> None:
+    before = page.inner_text("#sources-panel")
+    page.fill("#question textarea", question)
+    page.click("#ask-button")
+    wait_answered(page, question, before)
 
 
 def shot(page, name: str, full_page: bool = True) -> Path:
@@ -181,14 +187,37 @@ def test_timeline_answer_lists_statements_with_markers_that_jump(page, assistant
     assert all(f"[^{c.n}]: " in md and c.doc_id in md for c in expected.citations), md
 
 
-def test_example_question_and_abstention(page):
-    page.get_by_text("What did Koval and Brandt pledge?", exact=True).first.click()
-    sync_api.expect(page.locator("#question textarea")).to_have_value("What did Koval and Brandt pledge?")
+def test_example_question_and_abstention(page, assistant):
+    """Clicking an example question asks it (not only fills the box), with the filters applied."""
+    q = EXAMPLE_QUESTIONS[2]
+    expected = assistant.ask(q)
+    assert expected.citations and not expected.abstained
+    before = page.inner_text("#sources-panel")
+    page.get_by_text(q, exact=True).first.click()
+    wait_answered(page, q, before)
+    chat = page.inner_text("#chatbot")
+    assert "[1]" in chat and "The articles do not say" not in chat, chat
+    marks = [squash(m) for m in page.locator("#sources-panel mark").all_inner_texts()]
+    assert squash(expected.citations[0].quote) in marks
+    sync_api.expect(page.locator("#question textarea")).to_have_value("")  # asked, as the Ask button does
+
     ask(page, "What did Brazil decide about lithium mining royalties in 1998?")
-    reply = page.inner_text("#chatbot")
+    reply = page.locator("#chatbot .message-row").last.inner_text()
     # Said once, plainly (not "Not in the articles. The articles do not say.")
     assert reply.count("The articles do not say") == 1 and "Not in the articles" not in reply
     assert "No sources" in page.inner_text("#sources-panel")
+
+    # the filters apply as with Ask: nothing is dated up to 2000, so the example clicked is not answered
+    page.get_by_role("button", name="New conversation").click()
+    sync_api.expect(page.locator("#sources-panel")).to_contain_text("The sources of an answer appear here")
+    page.get_by_text("Filters", exact=True).first.click()
+    page.fill("#until input", "2000-01-01")
+    q = EXAMPLE_QUESTIONS[0]
+    page.locator("#example-questions").get_by_text(q[:30]).first.click()  # (shown cut short)
+    sync_api.expect(page.locator("#sources-panel")).to_contain_text("No sources", timeout=LONG)
+    wait_answered(page, q, "")
+    reply = page.locator("#chatbot .message-row").last.inner_text()
+    assert reply.count("The articles do not say") == 1, reply
 
 
 def test_library_upload_lists_documents_and_errors(page, tmp_path):
