@@ -110,6 +110,31 @@ def choose(page, dropdown: str, name: str) -> None:
     page.wait_for_selector("ul.option-list", state="detached", timeout=LONG)
 
 
+def unlabelled_inputs(page) -> list[str]:
+    """The visible inputs (input, textarea, select) of the open tab that have no accessible name:
+    no non-empty <label>, aria-label or aria-labelledby text (what a screen reader announces)."""
+    return page.evaluate("""() => {
+        const panel = [...document.querySelectorAll('[role=tabpanel]')].find((p) => p.offsetParent !== null);
+        const name = (el) => (el.getAttribute('aria-label') || '').trim()
+            || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map((id) => {
+                   const x = id && document.getElementById(id); return x ? x.textContent.trim() : ''; }).join('')
+            || [...(el.labels || [])].map((l) => l.textContent.trim()).join('');
+        return [...panel.querySelectorAll('input, textarea, select')]
+            .filter((el) => el.offsetParent !== null && el.type !== 'hidden' && !name(el))
+            .map((el) => el.outerHTML.slice(0, 120));
+    }""")
+
+
+def labelled(page, label: str) -> None:
+    """An input is found by ``label`` (its accessible name) and the label is shown on the page (not
+    only to screen readers: Gradio's ``show_label=False`` keeps it as a 1-pixel "sr-only" text)."""
+    sync_api.expect(page.get_by_label(label, exact=True)).to_be_visible()
+    text = page.get_by_text(label, exact=True).first
+    sync_api.expect(text).to_be_visible()
+    box = text.bounding_box()
+    assert box and box["width"] > 10 and box["height"] > 5, (label, box)
+
+
 def test_chat_answer_sources_and_highlighted_article(page, assistant):
     expected = assistant.ask(GRAIN_Q).to_dict()
     # before any answer: no empty "Open a source" box, and the chat's label sits outside the scrolled chat
@@ -410,7 +435,12 @@ def test_compare_tab_columns_cite_and_open(page, assistant):
     page.get_by_role("tab", name="Compare").click()
     page.wait_for_selector("#compare-columns", timeout=LONG)
     assert "two or more actors" in page.inner_text("#compare-columns")
+    assert "**" not in page.inner_text("#compare-columns")  # Markdown is rendered, never shown as asterisks
     assert not page.locator("#compare-picker").is_visible()  # nothing to open yet
+    # every input says what it is for: a visible label, which is also its name for a screen reader
+    for label in ("Actors (two or more)", "Topic (optional)"):
+        labelled(page, label)
+    assert unlabelled_inputs(page) == []
     choose(page, "#compare-actors", "Veloria (")
     page.click("#compare-button")  # one actor: a plain message, no stack trace
     page.get_by_text("Choose two or more actors.").first.wait_for(timeout=LONG)
@@ -423,6 +453,9 @@ def test_compare_tab_columns_cite_and_open(page, assistant):
 
     sections = page.locator("#compare-columns section.attache-column")
     assert sections.count() == 2
+    assert "**" not in page.locator("[role=tabpanel]:visible").inner_text()
+    labelled(page, "Open a statement ([n] in the columns)")
+    assert unlabelled_inputs(page) == []
     boxes = [sections.nth(i).bounding_box() for i in range(2)]
     assert boxes[0] and boxes[1] and boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]  # side by side
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2
