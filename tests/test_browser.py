@@ -31,9 +31,28 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+#: An outlet with a long name (the Library lists it whole); its article is the oldest dated one, so a top row.
+LONG_OUTLET = "The Sydney Morning Herald International Edition"
+LONG_OUTLET_ARTICLE = f"""---
+title: Lumeria names a new envoy to Castrova
+source: {LONG_OUTLET}
+published: 2001-03-05
+---
+
+Lumeria names a new envoy to Castrova
+
+The Republic of Lumeria named a career diplomat as its envoy to Castrova on Monday.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    return build_store(tmp_path_factory.mktemp("browser"))
+    folder = tmp_path_factory.mktemp("browser")
+    a = build_store(folder)
+    article = folder / "2001-03-05-lumeria-envoy.md"
+    article.write_text(LONG_OUTLET_ARTICLE, encoding="utf-8")
+    assert a.ingest([article]).added == 1
+    return a
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +305,21 @@ def test_library_upload_lists_documents_and_errors(page, tmp_path):
     assert "chunks" in lines and len(lines) > 1, lines
     assert all(v == 1 for v in lines.values()), lines
     shot(page, "library.png")
+
+
+def test_library_shows_a_long_outlet_name_whole(page, assistant):
+    """A long outlet name is listed whole: wrapped in its cell, not cut short or clipped."""
+    assert [d.source for d in assistant.documents()].index(LONG_OUTLET) <= 1  # a row shown without scrolling
+    page.get_by_role("tab", name="Library").click()
+    cell = page.locator("#documents [role=gridcell][data-col='2']").filter(has_text="The Sydney").first  # outlet
+    sync_api.expect(cell).to_be_visible(timeout=LONG)
+    assert squash(cell.inner_text()) == LONG_OUTLET  # all its words, no "…"
+    clipped = cell.evaluate("""(c) => [c, ...c.querySelectorAll('*')]
+        .filter((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1)
+        .map((x) => [x.tagName, x.scrollWidth, x.clientWidth, x.scrollHeight, x.clientHeight])""")
+    assert clipped == [], clipped
+    box, table = cell.bounding_box(), page.locator("#documents").bounding_box()
+    assert box and table and table["x"] <= box["x"] and box["x"] + box["width"] <= table["x"] + table["width"]
 
 
 def test_xss_article_is_shown_as_text(page, assistant):
