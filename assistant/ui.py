@@ -301,6 +301,8 @@ def chat_tab(assistant: "Assistant") -> tuple[gr.Dropdown, gr.Dataset]:
     inputs = [question, chatbot, turns, answered, outlets, since, until]
     send.click(respond, inputs, outputs, api_name="chat")
     question.submit(respond, inputs, outputs, api_visibility="private")
+    # clicking an example question asks it (with the filters), as the Ask button would, once it is in the box
+    examples.load_input_event.then(respond, inputs, outputs, api_visibility="private")
 
     def open_source(n, citations: list[Citation]):
         c = next((c for c in citations or [] if str(c.n) == str(n)), None)

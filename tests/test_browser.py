@@ -31,9 +31,28 @@ def squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+#: An outlet with a long name (the Library lists it whole); its article is the oldest dated one, so a top row.
+LONG_OUTLET = "The Sydney Morning Herald International Edition"
+LONG_OUTLET_ARTICLE = f"""---
+title: Lumeria names a new envoy to Castrova
+source: {LONG_OUTLET}
+published: 2001-03-05
+---
+
+Lumeria names a new envoy to Castrova
+
+The Republic of Lumeria named a career diplomat as its envoy to Castrova on Monday.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    return build_store(tmp_path_factory.mktemp("browser"))
+    folder = tmp_path_factory.mktemp("browser")
+    a = build_store(folder)
+    article = folder / "2001-03-05-lumeria-envoy.md"
+    article.write_text(LONG_OUTLET_ARTICLE, encoding="utf-8")
+    assert a.ingest([article]).added == 1
+    return a
 
 
 @pytest.fixture(scope="module")
@@ -67,15 +86,21 @@ def page(request, browser, url):
     ctx.close()
 
 
-def ask(page, question: str) -> None:
-    before = page.inner_text("#sources-panel")
-    page.fill("#question textarea", question)
-    page.click("#ask-button")
+def wait_answered(page, question: str, before: str) -> None:
+    """Wait until the chat shows the answer to ``question`` (not the draft) and the sources panel
+    has changed from ``before``."""
     page.wait_for_function(
         "([q, before]) => { const c = document.querySelector('#chatbot').innerText;"
         " const p = document.querySelector('#sources-panel').innerText;"
         " return c.includes(q) && !c.includes('Searching the articles') && !c.includes(' …') && p !== before; }",
         arg=[question, before], timeout=LONG)
+
+
+def ask(page, question: str) -> None:
+    before = page.inner_text("#sources-panel")
+    page.fill("#question textarea", question)
+    page.click("#ask-button")
+    wait_answered(page, question, before)
 
 
 def shot(page, name: str, full_page: bool = True) -> Path:
@@ -102,6 +127,31 @@ def choose(page, dropdown: str, name: str) -> None:
     page.get_by_role("option", name=re.compile("^" + re.escape(name))).first.click()
     page.keyboard.press("Escape")  # a multiselect stays open
     page.wait_for_selector("ul.option-list", state="detached", timeout=LONG)
+
+
+def unlabelled_inputs(page) -> list[str]:
+    """The visible inputs (input, textarea, select) of the open tab that have no accessible name:
+    no non-empty <label>, aria-label or aria-labelledby text (what a screen reader announces)."""
+    return page.evaluate("""() => {
+        const panel = [...document.querySelectorAll('[role=tabpanel]')].find((p) => p.offsetParent !== null);
+        const name = (el) => (el.getAttribute('aria-label') || '').trim()
+            || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).map((id) => {
+                   const x = id && document.getElementById(id); return x ? x.textContent.trim() : ''; }).join('')
+            || [...(el.labels || [])].map((l) => l.textContent.trim()).join('');
+        return [...panel.querySelectorAll('input, textarea, select')]
+            .filter((el) => el.offsetParent !== null && el.type !== 'hidden' && !name(el))
+            .map((el) => el.outerHTML.slice(0, 120));
+    }""")
+
+
+def labelled(page, label: str) -> None:
+    """An input is found by ``label`` (its accessible name) and the label is shown on the page (not
+    only to screen readers: Gradio's ``show_label=False`` keeps it as a 1-pixel "sr-only" text)."""
+    sync_api.expect(page.get_by_label(label, exact=True)).to_be_visible()
+    text = page.get_by_text(label, exact=True).first
+    sync_api.expect(text).to_be_visible()
+    box = text.bounding_box()
+    assert box and box["width"] > 10 and box["height"] > 5, (label, box)
 
 
 def test_chat_answer_sources_and_highlighted_article(page, assistant):
@@ -181,14 +231,37 @@ def test_timeline_answer_lists_statements_with_markers_that_jump(page, assistant
     assert all(f"[^{c.n}]: " in md and c.doc_id in md for c in expected.citations), md
 
 
-def test_example_question_and_abstention(page):
-    page.get_by_text("What did Koval and Brandt pledge?", exact=True).first.click()
-    sync_api.expect(page.locator("#question textarea")).to_have_value("What did Koval and Brandt pledge?")
+def test_example_question_and_abstention(page, assistant):
+    """Clicking an example question asks it (not only fills the box), with the filters applied."""
+    q = EXAMPLE_QUESTIONS[2]
+    expected = assistant.ask(q)
+    assert expected.citations and not expected.abstained
+    before = page.inner_text("#sources-panel")
+    page.get_by_text(q, exact=True).first.click()
+    wait_answered(page, q, before)
+    chat = page.inner_text("#chatbot")
+    assert "[1]" in chat and "The articles do not say" not in chat, chat
+    marks = [squash(m) for m in page.locator("#sources-panel mark").all_inner_texts()]
+    assert squash(expected.citations[0].quote) in marks
+    sync_api.expect(page.locator("#question textarea")).to_have_value("")  # asked, as the Ask button does
+
     ask(page, "What did Brazil decide about lithium mining royalties in 1998?")
-    reply = page.inner_text("#chatbot")
+    reply = page.locator("#chatbot .message-row").last.inner_text()
     # Said once, plainly (not "Not in the articles. The articles do not say.")
     assert reply.count("The articles do not say") == 1 and "Not in the articles" not in reply
     assert "No sources" in page.inner_text("#sources-panel")
+
+    # the filters apply as with Ask: nothing is dated up to 2000, so the example clicked is not answered
+    page.get_by_role("button", name="New conversation").click()
+    sync_api.expect(page.locator("#sources-panel")).to_contain_text("The sources of an answer appear here")
+    page.get_by_text("Filters", exact=True).first.click()
+    page.fill("#until input", "2000-01-01")
+    q = EXAMPLE_QUESTIONS[0]
+    page.locator("#example-questions").get_by_text(q[:30]).first.click()  # (shown cut short)
+    sync_api.expect(page.locator("#sources-panel")).to_contain_text("No sources", timeout=LONG)
+    wait_answered(page, q, "")
+    reply = page.locator("#chatbot .message-row").last.inner_text()
+    assert reply.count("The articles do not say") == 1, reply
 
 
 def test_library_upload_lists_documents_and_errors(page, tmp_path):
@@ -232,6 +305,21 @@ def test_library_upload_lists_documents_and_errors(page, tmp_path):
     assert "chunks" in lines and len(lines) > 1, lines
     assert all(v == 1 for v in lines.values()), lines
     shot(page, "library.png")
+
+
+def test_library_shows_a_long_outlet_name_whole(page, assistant):
+    """A long outlet name is listed whole: wrapped in its cell, not cut short or clipped."""
+    assert [d.source for d in assistant.documents()].index(LONG_OUTLET) <= 1  # a row shown without scrolling
+    page.get_by_role("tab", name="Library").click()
+    cell = page.locator("#documents [role=gridcell][data-col='2']").filter(has_text="The Sydney").first  # outlet
+    sync_api.expect(cell).to_be_visible(timeout=LONG)
+    assert squash(cell.inner_text()) == LONG_OUTLET  # all its words, no "…"
+    clipped = cell.evaluate("""(c) => [c, ...c.querySelectorAll('*')]
+        .filter((x) => x.scrollWidth > x.clientWidth + 1 || x.scrollHeight > x.clientHeight + 1)
+        .map((x) => [x.tagName, x.scrollWidth, x.clientWidth, x.scrollHeight, x.clientHeight])""")
+    assert clipped == [], clipped
+    box, table = cell.bounding_box(), page.locator("#documents").bounding_box()
+    assert box and table and table["x"] <= box["x"] and box["x"] + box["width"] <= table["x"] + table["width"]
 
 
 def test_xss_article_is_shown_as_text(page, assistant):
@@ -381,7 +469,12 @@ def test_compare_tab_columns_cite_and_open(page, assistant):
     page.get_by_role("tab", name="Compare").click()
     page.wait_for_selector("#compare-columns", timeout=LONG)
     assert "two or more actors" in page.inner_text("#compare-columns")
+    assert "**" not in page.inner_text("#compare-columns")  # Markdown is rendered, never shown as asterisks
     assert not page.locator("#compare-picker").is_visible()  # nothing to open yet
+    # every input says what it is for: a visible label, which is also its name for a screen reader
+    for label in ("Actors (two or more)", "Topic (optional)"):
+        labelled(page, label)
+    assert unlabelled_inputs(page) == []
     choose(page, "#compare-actors", "Veloria (")
     page.click("#compare-button")  # one actor: a plain message, no stack trace
     page.get_by_text("Choose two or more actors.").first.wait_for(timeout=LONG)
@@ -394,6 +487,9 @@ def test_compare_tab_columns_cite_and_open(page, assistant):
 
     sections = page.locator("#compare-columns section.attache-column")
     assert sections.count() == 2
+    assert "**" not in page.locator("[role=tabpanel]:visible").inner_text()
+    labelled(page, "Open a statement ([n] in the columns)")
+    assert unlabelled_inputs(page) == []
     boxes = [sections.nth(i).bounding_box() for i in range(2)]
     assert boxes[0] and boxes[1] and boxes[0]["x"] + boxes[0]["width"] <= boxes[1]["x"]  # side by side
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2
