@@ -477,6 +477,9 @@ _SOURCE_DOCUMENTS = {"report", "agreement", "release", "filing", "complaint", "l
                      "paper", "assessment", "petition", "motion", "judgment", "verdict", "audit", "poll",
                      "bulletin", "notice", "guidance", "resolution", "decision", "order", "warrant"}
 _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+# Documents a place names without being their author ("the Paris agreement", "the Minsk accords").
+_PACT_NOUNS = {"agreement", "resolution", "decision", "accord", "accords", "treaty", "deal", "declaration",
+               "convention", "protocol"}
 _GOVERNMENT_NOUNS = {"ministry", "government", "embassy", "department", "office", "administration", "cabinet"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR = _WEEKDAYS | frozenset("january february march april may june july august september october november "
@@ -1799,6 +1802,10 @@ class ClaimExtractor:
                                         or v.lower_ == "demanded") and self._agent(v) is not None
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        modal = v.head if v.dep_ == "conj" and not any(c.dep_ == "aux" for c in v.children) else v
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in modal.children) and not any(
+                c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in modal.children):
+            return False  # "The Paris agreement must ... recognize that X": asked of it, not said by it
         if v.tag_ == "VBZ" and v.i + 1 < len(v.doc) and v.doc[v.i + 1].tag_ in ("VB", "VBP", "VBD", "VBZ", "MD") \
                 and v.doc[v.i + 1].dep_ in ("xcomp", "ccomp", "ROOT", "conj") and (
                 v.lower_ not in _VERB_ONLY_FORMS or v.text[:1].isupper()):
@@ -2019,6 +2026,9 @@ class ClaimExtractor:
             owner = next((c for c in subj.lefts if c.dep_ in ("poss", "compound", "nmod")
                           and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")
                           and c.ent_type_ not in ("DATE", "TIME") and c.lower_ not in _WEEKDAYS), None)
+            if owner is not None and low in _PACT_NOUNS and (owner.ent_type_ in ("GPE", "LOC", "NORP", "FAC")
+                                                              or self.resolver.country_of(owner.text)):
+                owner = None  # "The Paris agreement recognizes ...": a pact named by a place, not France's words
             if owner is not None:  # "Meta's blog post says", "the DOJ release stated"
                 return [(self._phrase(subj), self._actor(self._phrase(owner), ctx, owner.ent_type_ or None))]
             if low in _SOURCE_DATA:

@@ -395,3 +395,21 @@ def test_he_after_a_person_named_in_a_later_paragraph_is_that_person_not_an_earl
                                           voice=Actor("Israel", "government", "Prime Minister"))
         hitler = [c.actor for c in claims if "Hitler" in c.text]
         assert hitler == ["Mahmoud Abbas"], [(c.actor, c.text) for c in claims]
+
+
+def test_a_pact_named_by_a_place_is_no_states_words_and_what_it_must_do_is_the_speakers_demand():
+    """Tuvalu's 2015 speech (gold dev): "The Paris agreement therefore must reduce greenhouse gas
+    emissions ...; recognize that climate change is a human right issue" was credited to France (the
+    capital's state) as its position; it is Tuvalu's demand. A pact's own text still speaks for it."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    x = ClaimExtractor()
+    speech = ("The Paris agreement therefore must reduce greenhouse gas emissions and keep the global average "
+              "temperature rise below 1.5 degrees; recognize that climate change is a human right issue for "
+              "Tuvaluans.")
+    got = [(c.actor, c.kind) for c in x.extract(speech, "d", "2015", voice=Actor("Tuvalu", "government", "PM"))]
+    assert got == [("Tuvalu", "demand")], got
+    news = [(c.actor, c.actor_type) for c in x.extract(
+        "The Paris agreement recognizes that climate change is a threat to all nations.", "d", "2015-12-12")]
+    assert news == [("Paris agreement", "document")], news
