@@ -305,6 +305,10 @@ _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)
 # "There can be no peace without justice", "There will be no safe shores if ...": the speech's view.
 _THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could|must|should)\s+"
                        r"(?:never\s+)?be\s+no\s+(?=\S)")
+# "That means committing to the climate targets", "It also means challenging those countries": what the
+# speaker says a course takes, a position of its own.
+_MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us),?\s+)?(?:That|This|It)\s+(?:also\s+)?(means)\s+(?=\w+ing\b)"
+                          r"(?!(?:no|some|any|every)thing\b)")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
@@ -822,6 +826,7 @@ class ClaimExtractor:
                                          or _LET_ME.match(text, start, sp.end)
                                          or _NEED_FOR.match(text, start, sp.end)
                                          or _THERE_NO.match(text, start, sp.end)
+                                         or _MEANS_DOING.match(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
@@ -1497,6 +1502,7 @@ class ClaimExtractor:
                                      (_LET_ME.match(doc.text), "me", ""),
                                      (_NEED_FOR.match(doc.text), "there", "demand"),
                                      (_THERE_NO.match(doc.text), "there", "position"),
+                                     (_MEANS_DOING.match(doc.text), "", "position"),
                                      (_IT_SHOULD_BE.match(doc.text), "it", ""),
                                      (_VOICE_OPENER.match(doc.text) or named, "", "position")):
                 if m is None:

@@ -413,3 +413,21 @@ def test_a_pact_named_by_a_place_is_no_states_words_and_what_it_must_do_is_the_s
     news = [(c.actor, c.actor_type) for c in x.extract(
         "The Paris agreement recognizes that climate change is a threat to all nations.", "d", "2015-12-12")]
     assert news == [("Paris agreement", "document")], news
+
+
+def test_what_a_speech_says_a_course_means_doing_is_its_position():
+    """UN gold (dev): "That means committing to the climate targets ...", "It also means challenging
+    those countries who support Russia's defence industry" are the speaking state's positions; they
+    gave no statement. "That means nothing to us" is none; nor is it in news narration."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    x = ClaimExtractor()
+    nld = Actor("Netherlands", "government", "Prime Minister Dick Schoof")
+    text = ("Ukraine deserves our help. That means committing to the climate targets of the Paris Agreement. "
+            "It also means challenging those countries who support Russia's defence industry. "
+            "That means nothing to us.")
+    got = [(c.actor, c.text) for c in x.extract(text, "d", "2024", voice=nld) if c.cue == "means"]
+    assert got == [("Netherlands", "committing to the climate targets of the Paris Agreement"),
+                   ("Netherlands", "challenging those countries who support Russia's defence industry")], got
+    assert not [c for c in x.extract(text, "d", "2024-09-26") if c.cue == "means"]
