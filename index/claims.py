@@ -2239,7 +2239,7 @@ class ClaimExtractor:
                 left = min(left, c.left_edge, key=lambda t: t.i)
         right = h
         for c in h.rights:
-            if c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") or (
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == right.i + 1 and any(g.ent_type_ in ("GPE", "ORG") or (
                     g.dep_ == "pobj" and g.head == c and g.pos_ == "PROPN") for g in c.subtree):
                 # "Foreign Minister X of Brevania" (a state the tagger may not know as one)
                 right = c.right_edge
@@ -2251,8 +2251,15 @@ class ClaimExtractor:
     def _appositive(h) -> str:
         for c in h.rights:
             if c.dep_ == "appos":
-                words = [t for t in c.subtree if not t.is_punct or t.text == ","]
+                # (a hyphenated title the parser splits, its "of" hung on the name: "Iancu, co-chair of the Council")
+                end = c.right_edge
+                for k in h.rights:
+                    if k.i > end.i and (k.dep_ == "appos" or k.dep_ == "punct" and k.text == "-"
+                                        or k.dep_ == "prep" and k.lower_ == "of" and k.i == end.i + 1):
+                        end = k.right_edge
+                words = [t for t in h.doc[c.left_edge.i:end.i + 1] if not t.is_punct or t.text in (",", "-")]
                 txt = h.doc[words[0].i: words[-1].i + 1].text if words else ""
+                txt += ")" * (txt.count("(") - txt.count(")"))  # ("... Promotion (C4IP)")
                 return re.sub(r"^(?:a|an|the)\s+", "", txt).strip(" ,")
         return ""
 

@@ -182,3 +182,12 @@ def test_a_person_introduced_with_a_lowercase_office_is_one_person_by_surname():
         "biggest advanced economy.\n\n“I would urge you to evaluate what we are doing in my country,” Kishida "
         "said in a recent speech.\n\nKishida has promised major reform of the country's asset management industry.")
     assert [(c.actor, c.actor_type) for c in claims] == [("Fumio Kishida", "person")] * 2, claims
+
+
+def test_a_speaker_after_the_verb_with_a_hyphenated_title_is_named_without_it():
+    # The Verge, 2023-12 (MultiHop-RAG dev): the actor was "Andrei Iancu, co-chair of the Council for Innovation
+    # Promotion (C4IP)" with the role "co" (the parser splits "co-chair" and hangs "of ..." on the name)
+    claims = _claims("“It is extraordinarily rare for the President to overturn a decision,” says Andrei Iancu, "
+                     "co-chair of the Council for Innovation Promotion (C4IP) and partner at Sullivan & Cromwell.")
+    assert [(c.actor, c.role) for c in claims] == [
+        ("Andrei Iancu", "co-chair of the Council for Innovation Promotion (C4IP)")], claims
