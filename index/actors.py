@@ -576,7 +576,7 @@ class ActorResolver:
         g = re.fullmatch(rf"({_STATE_FORMS}) of (.+)", bare, re.I)
         if g and (state := self.country_of(g.group(2))):
             return Actor(state, "government")
-        canon = self.aliases.get(bare.lower())
+        canon = self.aliases.get(bare.lower()) or self.aliases.get(fold(bare))  # ("Erdoğan" as "Erdogan")
         if canon:
             return self._alias_actor(canon, bare, label)
         described = _DESCRIBED_BODY.fullmatch(bare)
@@ -637,7 +637,8 @@ class ActorResolver:
         """The actor of an alias hit; a surname standing for a person ("Lavrov" for Sergei Lavrov)
         stays a person whatever label the parser gave it."""
         parts = canon.lower().split()
-        if len(parts) > 1 and name.lower() in (parts[0], parts[-1]) and self.type_of(canon) == "person":
+        if len(parts) > 1 and self.type_of(canon) == "person":
+            # (the table's persons are persons by any of their spellings: "Zelenskyy" tagged ORG)
             return Actor(canon, "person", role)
         return Actor(canon, self.type_of(canon, label), role)
 

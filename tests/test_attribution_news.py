@@ -191,3 +191,12 @@ def test_a_speaker_after_the_verb_with_a_hyphenated_title_is_named_without_it():
                      "co-chair of the Council for Innovation Promotion (C4IP) and partner at Sullivan & Cromwell.")
     assert [(c.actor, c.role) for c in claims] == [
         ("Andrei Iancu", "co-chair of the Council for Innovation Promotion (C4IP)")], claims
+
+
+def test_a_tabled_person_is_a_person_by_any_spelling_the_tagger_reads_as_a_body():
+    # "In the autumn of 2022, Zelenskyy proposed a peace formula": "Volodymyr Zelensky" typed an organisation
+    # (the alias "Zelenskyy" tagged ORG); "Erdoğan" with its accent missed the table's "Erdogan"
+    r = ActorResolver()
+    assert r.resolve("Zelenskyy", label="ORG") == r.resolve("Zelensky", label="PERSON")
+    assert r.resolve("Erdoğan", label="ORG").actor_type == "person"
+    assert r.resolve("Erdoğan", label="ORG").name == r.resolve("Erdogan", label="PERSON").name
