@@ -25,7 +25,7 @@ from index.text import DATELINE, terms
 
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
-from .query import QUESTION_KIND, Query, question_subject
+from .query import QUESTION_KIND, Query, question_subject, role_names
 from .stance import content_country
 from .support import is_yes_no, supports_predicate
 from .topic import statements_about
@@ -88,7 +88,7 @@ def person_answer(query: Query, evidence: Evidence, max_quotes: int = 3) -> Answ
         return _state_silent(query, evidence, state)
     spoke = dict(query.speakers)  # "William Ruto" also gave Kenya's speech: its statements naming him are his
     claims = [c for c in evidence.actor_claims if c.actor in query.actors
-              or any(c.actor == state and set(name.split()) <= set(c.role.split()) for name, state in spoke.items())]
+              or any(c.actor == state and role_names(name, c.role) for name, state in spoke.items())]
     # (a state a table or the index knows, though one article's claim typed it a person: "Varnholm")
     persons = {c.actor for c in claims if c.actor_type == "person" and not _RESOLVER.country_of(c.actor)}
     if not claims or persons != set(query.actors):

@@ -25,7 +25,7 @@ from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_li
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
-from .query import OFFICE_ROLE, History, Query, QueryParser, names_giver
+from .query import OFFICE_ROLE, History, Query, QueryParser, role_names
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
@@ -378,7 +378,7 @@ class Assistant:
         if state:  # "Sergey Lavrov": his speech's statements too (the state's, with him in the role)
             ids = {c.claim_id for c in found}
             found += [c for c in self._candidates([state], kind, resolved, speeches=bool(about))
-                      if c.actor == state and names_giver(actor, frozenset(fold(c.role).split()))
+                      if c.actor == state and role_names(actor, c.role)
                       and c.claim_id not in ids]
         return self._about(about, found)
 

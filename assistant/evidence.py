@@ -12,13 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from index.actors import ActorResolver, fold, translit_key
+from index.actors import ActorResolver, fold
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
 from index.text import terms
 
-from .query import DERIVED_KINDS, ROUTED_KINDS, Query
+from .query import DERIVED_KINDS, ROUTED_KINDS, Query, role_names
 from .retrieval import HybridRetriever
 from .stance import country_of_speaker, hearsay, holder_statements, stance_holders
 from .topic import speech_sentences, statements_about
@@ -189,14 +189,13 @@ class EvidenceGatherer:
             state = _RESOLVER.country_of(actor)
             if not state:
                 continue
-            names = [set(translit_key(n).split()) for n, st in givers.items() if st == state]
+            names = [n for n, st in givers.items() if st == state]
             for c in self.reader.claims(actors=[actor], filters=query.statement_filters):
                 # a speech's statements carry its giver's office and name as their role (folded only
                 # when a giver is asked: this runs over all of the state's statements, per question)
                 if c.doc_id in docs or not c.role:
                     continue
-                if state in states or any(n <= set(translit_key(" ".join(re.findall(r"\w+", c.role))).split())
-                                          for n in names):
+                if state in states or any(role_names(n, c.role) for n in names):
                     docs.add(c.doc_id)
         if not docs:
             return []
@@ -290,11 +289,10 @@ class EvidenceGatherer:
             # (typed with or without accents or in another transliteration: "Pedro Sánchez", the role "Pedro
             # Sanchez Perez-Castejon")
             surname = name.split()[-1]
-            wanted = set(translit_key(name).split())
             for c in self.reader.claims(actors=[state], kinds=kinds, filters=filters,
                                         roles=list(dict.fromkeys([surname, fold(surname), surname[:4]]))):
-                if wanted <= set(translit_key(" ".join(re.findall(r"\w+", c.role))).split()):  # "President William
-                    found.setdefault(c.claim_id, c)  # Samoei Ruto"
+                if role_names(name, c.role):  # "President William Samoei Ruto"; "Joe Biden" for "Joseph R. Biden"
+                    found.setdefault(c.claim_id, c)
         return sorted(found.values(), key=lambda c: (c.when, c.doc_id, c.start))
 
     def person_gender(self, actor: str, max_claims: int = 30) -> str:

@@ -618,6 +618,15 @@ def swap_actors(question: str, previous: str, topic: Sequence[str] = ()) -> str:
 _RESOLVER = ActorResolver()
 
 
+def role_names(name: str, role: str) -> bool:
+    """Whether a speech statement's ``role`` ("President Joseph R. Biden, Jr") names the giver
+    ``name`` ("Joe Biden", "Biden", "Pedro Sánchez"): all of its words in any transliteration,
+    or as ``names_giver`` reads a given name."""
+    words = re.findall(r"\w+", fold(role))
+    return set(translit_key(name).split()) <= set(translit_key(" ".join(words)).split()) or names_giver(
+        name, frozenset(words))
+
+
 def names_giver(name: str, role_words: frozenset[str]) -> bool:
     """Whether a name names the giver of a speech whose role has the folded ``role_words``
     ("Minister for Foreign Affairs Sergey Lavrov"): all its words, or its surname with its other
@@ -1098,7 +1107,8 @@ class QueryParser:
             if self._officials is None:
                 self._officials = list(self._officials_of_index())
                 # states whose statements name their speaker in the role (speeches), as folded word sets
-                self._givers = [(state, frozenset(fold(role).split())) for state, role in self._officials
+                # (words, not punctuation: "President Joseph R. Biden, Jr" has "biden")
+                self._givers = [(state, frozenset(re.findall(r"\w+", fold(role)))) for state, role in self._officials
                                 if _RESOLVER.country_of(state)]
             return self._officials
 

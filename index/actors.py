@@ -150,8 +150,10 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     (a full name also means the actor of its surname alone: "Vera Jourova" -> "Jourova")
     for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
-    # (a courtesy title typed before the name: "Mr Biden", "Mrs. Merkel", "Dr Tedros")
+    # (a courtesy title or an office typed before the name: "Mr Biden", "Mrs. Merkel", "President Biden")
     typed = re.sub(r"^\s*(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+(?=\S)", "", typed)
+    typed = re.sub(r"^\s*(?:President|Prime\s+Minister|Chancellor|Premier|Foreign\s+Minister|Senator|Sen\.|"
+                   r"Secretary\s+of\s+State|King|Queen|Pope)\s+(?=[A-Z][a-z])", "", typed)
     t = _bare(typed)
     if not t:
         return []

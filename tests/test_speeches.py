@@ -431,3 +431,21 @@ def test_what_a_speech_says_a_course_means_doing_is_its_position():
     assert got == [("Netherlands", "committing to the climate targets of the Paris Agreement"),
                    ("Netherlands", "challenging those countries who support Russia's defence industry")], got
     assert not [c for c in x.extract(text, "d", "2024-09-26") if c.cue == "means"]
+
+
+def test_a_giver_recorded_with_a_suffix_is_found_by_surname_short_name_or_title(tmp_path):
+    """From a new-user pass: the 2022 record gives "Joseph R. Biden, Jr" (a comma in the name) and
+    the news "Joe Biden": "What did Biden say about China?", "President Biden" and "Joe Biden" all
+    said Biden said nothing on China (the role's words kept their punctuation, "biden,")."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "USA", "USA", "Joseph R. Biden, Jr", "President",
+        "We remain committed to our One China Policy, which has helped prevent conflict for four decades. "
+        + _FILLER * 2 + "We will stand in solidarity with Ukraine.", session=77)],
+        {"news.md": _md("Autoworkers strike", "2023-09-26", (
+            "President Joe Biden joined the picket line in Michigan.\n\n"
+            "Biden said the workers deserved a significant raise."))})
+    for q in ("What did Biden say about China?", "What did President Biden say about China?",
+              "What did Joe Biden say about China?"):
+        ans = a.ask(q)
+        assert not ans.abstained and ans.citations, (q, ans.answer)
+        assert "One China Policy" in ans.citations[0].quote, (q, ans.answer)
