@@ -340,6 +340,13 @@ def asked_offices(text: str) -> list[OfficeAsked]:
     return out
 
 
+#: Other titles of one office in a state: (office asked, state) -> titles the index may give it.
+_SAME_OFFICE = {("chancellor", "Germany"): ("prime minister", "federal chancellor"),
+                ("chancellor", "Austria"): ("prime minister", "federal chancellor"),
+                ("prime minister", "Germany"): ("chancellor",), ("prime minister", "Austria"): ("chancellor",),
+                ("premier", "China"): ("prime minister",), ("prime minister", "China"): ("premier",)}
+
+
 def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> list[str]:
     """The speakers of ``officials`` ((speaker, role) pairs of the index) who hold ``asked``: a role
     that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister") and the same
@@ -352,6 +359,9 @@ def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> 
         low = " ".join(role.lower().split()).replace("defense", "defence")
         low = re.sub(r"\bminister (?:of|for) foreign affairs\b", "foreign minister", low)  # the UN's style
         office = asked.office.replace("defense", "defence")
+        # (another title of the same office: Germany's chancellor is its "Prime Minister" at the UN)
+        office = next((o for o in (office, *_SAME_OFFICE.get((office, asked.country), ()))
+                       if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", low)), office)
         at = low.find(office)
         if at < 0 or not re.search(rf"(?<!\w){re.escape(office)}(?!\w)", low):
             continue
@@ -616,6 +626,26 @@ def swap_actors(question: str, previous: str, topic: Sequence[str] = ()) -> str:
 
 
 _RESOLVER = ActorResolver()
+
+
+_ROLE_WORDS = frozenset({"president", "vice", "prime", "minister", "ministers", "foreign", "affairs", "government",
+                         "chancellor", "secretary", "state", "deputy", "federal", "head", "chair", "chairman",
+                         "council", "republic", "king", "queen", "emir", "sultan", "crown", "prince", "premier",
+                         "first", "senior", "external", "relations", "international", "cooperation", "and", "of",
+                         "for", "the", "mr", "ms", "mrs", "h.e.", "his", "her", "excellency", "majesty", "highness"})
+
+
+def role_giver(role: str) -> str:
+    """The name at the end of a speech statement's role, its office peeled off ("Vice President
+    Han Zheng" -> "Han Zheng", "Minister for Foreign Affairs Sergey Lavrov" -> "Sergey Lavrov");
+    "" when none is left."""
+    words = role.split()
+    i = len(words)
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in ("bin", "al", "de", "da", "van", "von", "du")) \
+            and words[i - 1].lower().strip(",") not in _ROLE_WORDS:
+        i -= 1
+    name = " ".join(words[i:]).strip(" ,")
+    return name if len(name.split()) >= 1 and name[:1].isupper() else ""
 
 
 def role_names(name: str, role: str) -> bool:
@@ -979,6 +1009,13 @@ class QueryParser:
             if holders:
                 actors = [a for a in actors if a != office.country]
                 actors += [h for h in holders if h not in actors]
+                # a state holding it by its speech ("China", "Vice President Han Zheng"): the giver, not all
+                # the state's speeches ("What did China's vice president say?" quoted Wang Yi's)
+                for person, role in self._known_officials():
+                    if person == office.country and person in holders and office_holders(office, [(person, role)]):
+                        giver = role_giver(role)
+                        if giver:
+                            speakers.setdefault(giver, person)
             else:
                 unheld.append(office)
         verb_end = _subject_verb_end(text)  # "What did Ylva Johansson confirm?": the verb asks, it is no topic

@@ -449,3 +449,23 @@ def test_a_giver_recorded_with_a_suffix_is_found_by_surname_short_name_or_title(
         ans = a.ask(q)
         assert not ans.abstained and ans.citations, (q, ans.answer)
         assert "One China Policy" in ans.citations[0].quote, (q, ans.answer)
+
+
+def test_an_office_asked_is_its_givers_speech_by_any_title_of_it(tmp_path):
+    """From a new-user pass: "What did China's vice president say about Taiwan?" quoted Wang Yi's
+    speech (the state held the office through Han Zheng's, then all its speeches answered);
+    "Germany's chancellor" found no one (the record gives Scholz as "Prime Minister")."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("CHN", "China", "Wang Yi", "Minister for Foreign Affairs",
+                "Taiwan is part of China and we will never allow separatism. " + _FILLER * 2, session=77),
+        _speech("CHN", "China", "Han Zheng", "Vice President",
+                "Taiwan has been an inalienable part of China's territory since ancient times. " + _FILLER * 2),
+        _speech("DEU", "Germany", "Olaf Scholz", "Prime Minister",
+                "Germany will stand by Ukraine for as long as it takes. " + _FILLER * 2),
+        _speech("DEU", "Germany", "Annalena Baerbock", "Minister for Foreign Affairs",
+                "Ukraine must be able to defend itself against the invasion. " + _FILLER * 2, session=79),
+    ])
+    vice = a.ask("What did China's vice president say about Taiwan?")
+    assert vice.citations and all("Han Zheng" in c.title for c in vice.citations), vice.answer
+    chancellor = a.ask("What did Germany's chancellor say about Ukraine?")
+    assert chancellor.citations and all("Scholz" in c.title for c in chancellor.citations), chancellor.answer
