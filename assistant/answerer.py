@@ -235,6 +235,14 @@ class ExtractiveAnswerer:
                     if not owned & own and any(not set(terms(o)) & owned for o in others):
                         return False  # "Sokol rejected Kestoria's offer": another's offer, though Kenya is near
                     return owned <= found and (not rest or bool(rest & found))
+                if not query.topic_terms and query.names:
+                    # "Who criticized Russia?": the names are what the statement is about; a sentence naming
+                    # one (not the Xi-Putin statement on a U.S. decision, in a passage about Russia)
+                    named = countries_named(s.text)
+                    return any(fold(n) in fold(s.text) or _RESOLVER.country_of(n) in named for n in query.names)
+                if query.topic.names_only and query.topic_names:
+                    # "Who criticized Russia?": a sentence naming Russia, not one beside a passage naming it
+                    return query.topic.named_by(s.text, (), *in_article(s, evidence.texts))
                 if covers_topic(query, s, evidence.texts):
                     return True
                 # a sentence that refers back to the topic named in the sentence before ("Marchetti
@@ -245,8 +253,15 @@ class ExtractiveAnswerer:
                 return bool(previous and _REFERS_BACK.search(s.text)
                             and query.topic.shares(before[previous[0].start:previous[0].end]))
 
+            def by_target(s: Sentence) -> bool:  # "Who criticized Meta?": not Meta's own statements
+                of_kind = [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                           if claim_is(c, query.kind)]
+                targets = {_RESOLVER.country_of(n) for n in query.names} - {None}
+                return bool(of_kind) and all(any(match_actor_names(n, [c.actor]) for n in query.names)
+                                             or country_of_speaker(c) in targets for c in of_kind)
+
             doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
-                            and about(s)),
+                            and about(s) and not by_target(s)),
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
                 ranked = doers  # only who did it; a sentence beside them reads as another doer
@@ -328,7 +343,18 @@ class ExtractiveAnswerer:
                                 self.config.redundancy) if query.recency else self.select(query, ranked)
         chosen = with_each(chosen, covered, self.config.max_sentences)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
-        answer = self.compose(query, chosen, passages, evidence.speakers, evidence.copies, dates)
+        speakers = evidence.speakers
+        if who_asked and query.kind in ROUTED_KINDS and not nobody:
+            # "Who criticized Russia?": each quote introduced by who did it (the International Court of Justice,
+            # quoted in France's speech), not by the others its sentence names
+            speakers = dict(speakers)
+            for s in chosen:
+                did = [c.actor for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                       if claim_is(c, query.kind)]
+                if did:
+                    speakers[(s.passage.doc_id, s.start)] = list(dict.fromkeys(did))
+        answer = self.compose(query, chosen, passages, speakers, evidence.copies, dates,
+                              name_each=who_asked and query.kind in ROUTED_KINDS and not nobody)
         if query.asks_change and not query.recency and not nobody and answer.citations:
             # "How has Russia's stance on NATO changed?" and what is found is of one date: say so
             days = [c.statement_date or c.published[:10] for c in answer.citations]
@@ -451,11 +477,13 @@ class ExtractiveAnswerer:
     def compose(self, query: Query, chosen: list[Sentence], passages: list[Passage],
                 speakers: dict[tuple[str, int], list[str]],
                 copies: dict[str, list[Document]] | None = None,
-                dates: dict[tuple[str, int], str] | None = None) -> Answer:
+                dates: dict[tuple[str, int], str] | None = None, name_each: bool = False) -> Answer:
         """The chosen sentences quoted and cited in order; a sentence that repeats an earlier one
         from a near-duplicate copy (``copies``) is left out, that copy listed in ``also_in``.
         ``dates`` maps a sentence (doc_id, start) to the date of the statement it carries, given
-        to its citation as ``statement_date``."""
+        to its citation as ``statement_date``. A quote is introduced by its speakers ("(Ostmark) ...")
+        when it opens with a pronoun or names none of them, or always with ``name_each`` (who-did-it
+        questions: the doer is the answer)."""
         copies = copies or {}
         citations: list[Citation] = []
         parts: list[str] = []
@@ -475,7 +503,7 @@ class ExtractiveAnswerer:
             elif query.asks_change and p.published:
                 lead = (f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source
                         else f"On {p.published[:10]}: ")
-            if who and (_PRONOUN_START.match(cite.quote) or not any(
+            if who and (name_each or _PRONOUN_START.match(cite.quote) or not any(
                     mentions(cite.quote.lower(), w) for w in who)):
                 # "They've also proposed ...", "The ambassador added that ...": say who, from the attributed claim
                 lead += f"({' and '.join(who)}) "

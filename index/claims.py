@@ -384,8 +384,9 @@ _FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|I)(?:\s+(?:also|all|firmly|strong
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
              "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
-                       r"illegal|humiliat|blackmail|threat|aggression|intimidat|trap|needless|"
-                       r"outrag|deplor|condemn|violat|hostile|absurd|lies?\b|hypocri)", re.I)
+                       r"illegal|humiliat|blackmail|threat(?:s|ens|ening)?\b|aggression|intimidat|trap|needless|"
+                       r"outrag|deplor|condemn|violat|absurd|lies?\b|hypocri)", re.I)  # (not "was threatened",
+#                        "the hostile forces": what happened, no criticism)
 # Reported content whose own verb says its kind: "Chile rejected a proposal ..., the minister said",
 # "In return, Varnholm pledged to suspend ..., the prime minister said".
 _REPORTED_KIND = re.compile(r"\s*(?:[\w’'.,-]+\s+){1,5}?(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)(?<!\bbe\s)"

@@ -1736,3 +1736,19 @@ def test_an_office_asked_names_who_holds_its_title_with_no_state_in_an_article_a
     assert "Abdel-Fattah El-Sisi" in ans.answer, ans.answer
     other = a.ask("What did Kenya's president say about refugees?")
     assert "El-Sisi" not in other.answer, other.answer
+
+
+def test_who_criticized_a_state_is_answered_by_its_critics_named_not_by_it_or_its_officials(tmp_path):
+    """From a new-user pass: "Who criticized Meta?" quoted Meta's own statements, "Who criticized
+    Israel?" Netanyahu, and "Who criticized Russia?" a Xi-Putin statement on a U.S. decision (in a
+    passage about Russia). The critic answers, named, with a sentence naming the one criticized."""
+    a = _ingested(tmp_path, "Ministers trade blame in Ravna", "2024-03-02", (
+        "Ostmark's Foreign Minister Lena Sorvik criticized Veloria for its missile tests near the border.\n\n"
+        "Velorian President Anna Koval criticized the sanctions on her country as illegal and reckless.\n\n"
+        "Koval and Sorvik also condemned the decision of the Lindgrad council to close the port."))
+    ans = a.ask("Who criticized Veloria?")
+    assert ans.citations and "Sorvik criticized Veloria" in ans.citations[0].quote, ans.answer
+    assert ans.answer.startswith("(Lena Sorvik)"), ans.answer
+    assert not any("Koval criticized" in c.quote for c in ans.citations), ans.answer
+    none = a.ask("Who criticized Ostmark?")
+    assert not any("Sorvik criticized" in c.quote for c in none.citations[:1]), none.answer
