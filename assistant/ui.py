@@ -58,8 +58,22 @@ EXAMPLE_QUESTIONS = [
 #: without the sample articles).
 KIND_QUESTIONS = {"pledge": "What did {} pledge?", "proposal": "What did {} propose?",
                   "demand": "What did {} demand?", "rejection": "What did {} reject?",
-                  "criticism": "What did {} criticise?", "position": "What is {}'s position?",
+                  "criticism": "What did {} criticise?", "position": "What is {}’s position?",
                   "statement": "What did {} say?"}
+# Names read with "the" ("the United States", "the Netherlands", "the European Commission").
+_WITH_THE = re.compile(r"^(?:United|European|Netherlands$|Philippines$|Gambia$|Bahamas$|Holy See$|Vatican$|"
+                       r"Kremlin$|White House$|Pentagon$|International|World|Federal|Security Council$|"
+                       r"Justice Department$|State Department$)")
+
+
+def _kind_question(kind: str, actor: str) -> str:
+    """The example question for an actor's kind of statement, its name read as English writes it:
+    "What is the United States’ position?" (not "What is United States's position?")."""
+    name = f"the {actor}" if _WITH_THE.match(actor) else actor
+    template = KIND_QUESTIONS.get(kind, KIND_QUESTIONS["statement"])
+    if "{}’s" in template and name.endswith("s"):
+        template = template.replace("{}’s", "{}’")
+    return template.format(name)
 #: Gradio 6's status announcer (a screen-reader line, also in the page's text) says
 #: ``i18n("common.complete")`` when an event ends, a key its English locale lacks: without this
 #: the page reads "common.complete". Passed to ``mount_gradio_app(i18n=...)``.
@@ -91,7 +105,7 @@ def example_questions(assistant: "Assistant", n: int = 3) -> list[str]:
     for row in assistant.actors()[:n]:
         kinds = Counter(c.kind for c in assistant.positions(row.actor))
         kind = kinds.most_common(1)[0][0] if kinds else "statement"
-        questions.append(KIND_QUESTIONS.get(kind, KIND_QUESTIONS["statement"]).format(row.actor))
+        questions.append(_kind_question(kind, row.actor))
     return questions
 
 

@@ -464,3 +464,12 @@ def test_chat_examples_come_from_the_store_when_the_samples_are_not_in_it(tmp_pa
             assert props["visible"] is not False and questions and top in questions[0], questions
         else:
             assert props["visible"] is False and questions == [], props
+
+
+def test_an_example_question_reads_a_name_as_english_writes_it():
+    """From a new-user pass: the first example question read "What is United States's position?"."""
+    from assistant.ui import _kind_question
+
+    assert _kind_question("position", "United States") == "What is the United States’ position?"
+    assert _kind_question("pledge", "Netherlands") == "What did the Netherlands pledge?"
+    assert _kind_question("position", "Xi Jinping") == "What is Xi Jinping’s position?"
