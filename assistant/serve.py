@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import signal
 import socket
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from index.errors import AttacheError
@@ -119,6 +121,11 @@ def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860,
         app = build_app(assistant, auth=creds, api_token=token)
         print(f"attache: warm in {took:.1f} s", file=sys.stderr, flush=True)
         shown = f"[{host}]" if ":" in host else host
+        if threading.current_thread() is threading.main_thread():
+            # uvicorn shuts down gracefully on SIGTERM, then raises the signal again with the handler it found:
+            # this one, so a stopped server exits 0 (a service manager or `kill; wait` reads a clean stop);
+            # set before the line that says it serves, which a script may answer with SIGTERM at once
+            signal.signal(signal.SIGTERM, _stopped)
         print(f"attache: serving http://{shown}:{port}/  (REST /api, OpenAI /v1, API docs /docs); Ctrl-C stops",
               file=sys.stderr, flush=True)
         run_app(app, sock, host, port, log_level)
@@ -135,3 +142,7 @@ def run_app(app, sock: socket.socket, host: str, port: int, log_level: str = "wa
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
+
+
+def _stopped(signum, frame) -> None:
+    raise SystemExit(0)

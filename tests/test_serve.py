@@ -151,3 +151,20 @@ def test_serve_and_demo_on_a_port_in_use_say_so_in_one_line(tmp_path):
             assert lines[0] == (f"attache: port {port} on 127.0.0.1 is already in use by another program; "
                                 f"choose another with --port (e.g. --port {port + 1})"), lines
         assert not (tmp_path / "s").exists() and not (tmp_path / "data").exists()
+
+
+def test_serve_stopped_by_sigterm_exits_cleanly(tmp_path):
+    """From a new-user pass (shared case 19): `kill $SERVER; wait $SERVER` gave 143, uvicorn raising
+    SIGTERM again after its graceful shutdown; a stopped server exits 0, as a service manager expects."""
+    from assistant import Assistant
+
+    Assistant.open(store=tmp_path / "store", create=True)
+    server = Served([sys.executable, "-m", "assistant.cli", "serve", "--store", str(tmp_path / "store"),
+                     "--port", str(free_port())], child_env(tmp_path))
+    try:
+        server.wait_for("serving http://127.0.0.1:", STARTUP)
+        server.proc.send_signal(signal.SIGTERM)
+        rc = server.proc.wait(timeout=60)
+    finally:
+        server.stop()
+    assert rc == 0, (rc, server.seen)
