@@ -45,7 +45,7 @@ LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get 
 # Words that frame a request rather than name its topic ("Tell me what Mereth pledged", "Can you
 # list what ...", "I want to know ...").
 REQUEST_WORDS = frozenset(terms("tell me us show list explain describe summarise summarize summary please could "
-                                "would can you want know find let else"))
+                                "would can you want know find let else anything something everything"))
 # (not "climate change", "regime change": a topic, not a change asked about)
 CHANGE_QUESTION = re.compile(r"\b((?<!climate )(?<!regime )chang\w*|evolv\w*|shift\w*|over time|timeline|since|"
                              r"used to|now)\b", re.I)
@@ -169,6 +169,7 @@ def question_kind(text: str) -> str | None:
 
 # ("What about Ukraine?" asks about an actor: its "about" opens no topic)
 _TOPIC_START = re.compile(r"\b(?:(?<!\bwhat\s)(?<!\bhow\s)about|regarding|concerning"
+                          r"|mention(?:s|ed)?|discuss(?:es|ed)?|refer(?:s|red)?\s+to"  # ("Did he mention the US?")
                           r"|on the (?:topic|subject|issue|question) of|in (?:response|reply|reaction) to"
                           r"|(?:respond\w*|react\w*|repl(?:y|ied|ies))\s+to)\b", re.I)
 # ... and a stance's topic ("Russia's position on sanctions on North Korea")

@@ -41,15 +41,16 @@ _FAMILIES = [
 _STATEMENT_VERBS = """pledge promise vow commit guarantee say state tell announce declare claim assert add note
 insist stress threaten warn reject refuse deny dismiss oppose veto propose suggest offer urge call demand ask press
 appeal request agree accept approve endorse back support criticise criticize condemn denounce accuse blame plan
-intend""".split()
+intend mention discuss refer speak talk address""".split()
 _FAMILY: dict[str, set[str]] = {}
 for _line in _FAMILIES:
     _stems = {stem(w) for w in _line.split()}
     for _s in _stems:
         _FAMILY.setdefault(_s, set()).update(_stems)
+_ASK_TOPIC = {stem(w) for w in "mention discuss refer speak talk address say".split()}  # verbs that only ask a topic
 _NOT_REQUIRED = {stem(w) for w in "be have do make take get go come give put see".split() + _STATEMENT_VERBS}
 _LIGHT = {stem(w) for w in "go goes went take takes took make makes made get gets got come comes came put puts "
-                           "give gives gave bring brings brought".split()}
+                           "give gives gave bring brings brought anything something everything".split()}
 _VERB_AUX = {"has", "have", "had", "did", "does", "do", "will", "would", "can", "could", "should", "shall",
              "may", "might", "must"}
 
@@ -83,7 +84,8 @@ def predicate(question: str) -> tuple[str | None, set[str]]:
     preds = {t for t in terms(" ".join(w for w in words if w.lower() not in names)) if t not in _LIGHT}
     verb = None
     i = 0
-    while i < len(words) and (words[i][:1].isupper() or (i and words[i].lower() in _NAME_JOINERS)):
+    while i < len(words) and (words[i][:1].isupper() or (i and words[i].lower() in _NAME_JOINERS)
+                              or not i and words[i].lower() in ("he", "she", "they", "it")):  # ("Did he mention")
         i += 1
     if m.group(1).lower() in _VERB_AUX and 0 < i < len(words) and words[i].lower() not in STOPWORDS:
         verb = stem(words[i].lower())
@@ -125,6 +127,8 @@ def supports_predicate(question: str, sentence: str) -> bool:
     # a statement verb is routed by kind and may be said otherwise ("Did Talvoria reject the offer?"
     # and "dismissed the offer"): the other terms must be there
     core = (preds - {verb} or preds) if verb in _NOT_REQUIRED else preds
+    if verb in _NOT_REQUIRED and core == {verb} and verb in _ASK_TOPIC:
+        return True  # "Did Wang Yi mention the United States?": its names are the topic, checked apart
     if len(core & have) < min(2, len(core)):
         return False
     if verb is None or verb in _NOT_REQUIRED:

@@ -156,3 +156,22 @@ def test_and_another_state_after_a_say_about_question_asks_what_it_said_on_that_
         ukraine.answer
     swiss = a.ask("And Switzerland?", history=history)  # (named as a summit's venue, saying nothing)
     assert swiss.abstained and "saying anything about the grain deal" in swiss.answer, swiss.answer
+
+
+def test_did_he_mention_a_name_asks_about_the_previous_giver_with_the_name_as_topic(tmp_path):
+    """From a new-user pass: "What did Wang Yi say about Taiwan?" then "Did he mention the United
+    States?" answered "They do not report United States saying this" (the name after "mention" read
+    as the one asked about), and "Did Wang Yi say anything about the United States?" said the
+    passages did not mention the United States ("anything" taken for the topic)."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "CHN", "China", "Wang Yi", "Minister for Foreign Affairs",
+        "Taiwan is an inalienable part of China's territory. The ocean economy must be sustainable. "
+        "Here, we once again urge the United States to completely lift its blockade and sanctions against Cuba. "
+        "Our coastal communities depend on healthy fisheries.", session=79)])
+    first = a.ask("What did Wang Yi say about Taiwan?")
+    assert first.citations and "Taiwan" in first.citations[0].quote, first.answer
+    for q, history in (("Did he mention the United States?", [("What did Wang Yi say about Taiwan?", first.answer)]),
+                       ("Did Wang Yi say anything about the United States?", [])):
+        ans = a.ask(q, history=history)
+        assert not ans.abstained and ans.citations, (q, ans.answer)
+        assert "urge the United States" in ans.citations[0].quote, (q, ans.answer)
