@@ -67,7 +67,8 @@ def _countries_in(text: str) -> frozenset[str]:
         for i in range(len(words)):
             for j in range(min(len(words), i + 7), i, -1):
                 name = " ".join(words[i:j])  # (a full stop ending the sentence is no part of it: "on Pyongyang.")
-                country = _RESOLVER.country_of(name) or (name.endswith(".") and _RESOLVER.country_of(name[:-1]))
+                country = _RESOLVER.country_of(name) or (name.endswith(".") and _RESOLVER.country_of(name[:-1])) or (
+                    j == i + 1 and name.endswith("s") and _plural_demonym(name))  # ("the land of the Palestinians")
                 if country:
                     found.add(country)
                     break
@@ -75,6 +76,27 @@ def _countries_in(text: str) -> frozenset[str]:
 
 
 _countries_kept = lru_cache(maxsize=8192)(_countries_in)
+
+
+def _plural_demonym(word: str) -> str | None:
+    """The country whose people a plural demonym names ("Palestinians", "Ukrainians"), else None."""
+    one = word[:-1]
+    if one.lower() in _RESOLVER.aliases or one.lower() in _RESOLVER.countries:
+        return None  # ("the Americas": a region, not Americans)
+    country = _RESOLVER.country_of(one)
+    return country if country and fold(one) != fold(country) else None
+
+
+def demonym_forms(country: str) -> list[str]:
+    """The words a text may name ``country``'s people or things by ("Palestine": Palestinian;
+    "China": Chinese): the table's demonyms and the regular ones the resolver reads as it."""
+    forms = {k.lower() for k, v in _RESOLVER.demonyms.items() if v == country and k.isalpha() and len(k) > 3}
+    if not forms and " " not in country:  # regular: Palestine -> Palestinian, Kenya -> Kenyan, Pakistan -> Pakistani
+        regular = (country[:-1] + "ian" if country.endswith("e") else country + "n" if country.endswith("a")
+                   else country + "i")
+        if _RESOLVER.country_of(regular) == country:
+            forms.add(regular.lower())
+    return sorted(f.capitalize() for f in forms)
 
 
 # ----------------------------------------------------------------------------- forms of a name
@@ -293,6 +315,8 @@ class Topic:
         have = self.terms | self._name_terms
         # (a name that is an acronym is found as written: "WHO" has no terms, "who" being a stopword)
         out: list[str] = [f for n, _, forms in self._bodies for f in ((n,) if _is_acronym(n) else ()) + forms]
+        # a state named as its people ("Palestine": "the Palestinians", "a Palestinian state")
+        out += [f for n in self.names if (c := _country(n)) for f in demonym_forms(c)]
         for forms in set(table_forms().of_key.values()):
             if any((ft := set(_terms_of(f))) and ft <= have for f in forms):
                 out += [f for f in forms if not set(_terms_of(f)) <= have or _is_acronym(f)]

@@ -167,3 +167,26 @@ def test_a_country_at_the_end_of_a_sentence_is_named():
     topic = Topic.parse("sanctions on North Korea", own=["Russia"])
     assert topic.covers("Russia opposes new sanctions on Pyongyang.")
     assert not topic.covers("Russia opposes new sanctions on Syria.")
+
+
+def test_a_state_as_topic_is_found_named_by_its_people(tmp_path):
+    """From a new-user pass: "What did South Africa say about Palestine?" found nothing, though
+    Ramaphosa's speech says "For as long as the land of the Palestinians remains occupied ..."
+    ("palestin" and "palestinian" are other terms, and "Palestinians" no country's name)."""
+    from test_attribution import _speech, _speeches_and_articles
+
+    from assistant.topic import countries_named, demonym_forms
+
+    assert demonym_forms("Palestine") == ["Palestinian"] and "Chinese" in demonym_forms("China")
+    assert countries_named("the land of the Palestinians") == {"Palestine"}
+    assert countries_named("the Americas") == set()
+    filler = "The ocean economy must be sustainable. Our coastal communities depend on healthy fisheries. "
+    a = _speeches_and_articles(tmp_path, [
+        _speech("ZAF", "South Africa", "Matamela Cyril Ramaphosa", "President",
+                filler * 3 + "For as long as the land of the Palestinians remains occupied, and for as long as their "
+                "rights are ignored, such peace will remain elusive. " + filler * 3),
+        _speech("CHN", "China", "Wang Yi", "Minister for Foreign Affairs",
+                "Palestine's long-held aspiration to establish an independent state should not be shunned. " + filler)])
+    ans = a.ask("What did South Africa say about Palestine?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert "Palestinians remains occupied" in ans.citations[0].quote and "Ramaphosa" in ans.citations[0].title
