@@ -304,7 +304,7 @@ _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)
                        r"(?:for|to)\s+(?=\S)")
 # "There can be no peace without justice", "There will be no safe shores if ...": the speech's view.
 _THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could|must|should)\s+"
-                       r"(?:never\s+)?be\s+no\s+(?=\S)")
+                       r"(?:(?:never\s+)?be\s+no|(?:not|never)\s+be\s+any)\s+(?=\S)")  # (or "must not be any")
 # "That means committing to the climate targets", "It also means challenging those countries": what the
 # speaker says a course takes, a position of its own.
 _MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us),?\s+)?(?:That|This|It)\s+(?:also\s+)?(means)\s+(?=\w+ing\b)"

@@ -469,3 +469,15 @@ def test_an_office_asked_is_its_givers_speech_by_any_title_of_it(tmp_path):
     assert vice.citations and all("Han Zheng" in c.title for c in vice.citations), vice.answer
     chancellor = a.ask("What did Germany's chancellor say about Ukraine?")
     assert chancellor.citations and all("Scholz" in c.title for c in chancellor.citations), chancellor.answer
+
+
+def test_there_must_not_be_any_is_the_speakers_demand():
+    """From a new-user pass: China's 2024 "There must not be any delay in reaching a comprehensive
+    ceasefire" (its Gaza paragraph) gave no statement; "There must be no X" did."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    got = [(c.actor, c.kind, c.text) for c in ClaimExtractor().extract(
+        "There must not be any delay in reaching a comprehensive ceasefire.", "d", "2024",
+        voice=Actor("China", "government", "Minister for Foreign Affairs Wang Yi"))]
+    assert got == [("China", "demand", "There must not be any delay in reaching a comprehensive ceasefire")], got
