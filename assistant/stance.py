@@ -36,6 +36,7 @@ TOPIC_FLOOR = 0.33  # ... or sharing one of them and scoring at least this
 TOPIC_SENTENCE_FLOOR = 0.15  # a sentence this unlike the topic, sharing none of its terms, is off it whatever its title
 STANCE_KIND_BONUS = 0.05  # a position, pledge, proposal, demand or criticism beats a plain statement
 MAX_STATEMENTS = 400  # statements read for one holder
+MIN_WORDS = 4  # a sentence shorter than this states no stance
 
 
 def country_of_speaker(c: Claim) -> str | None:
@@ -171,7 +172,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     ``TOPIC_MARGIN`` of the best, or the sentence shares
     ``TOPIC_TERMS`` of ``topic_terms`` (or one of them, scoring at least ``TOPIC_FLOOR``); never
     when the sentence shares none and its own similarity is under ``TOPIC_SENTENCE_FLOOR``.
-    Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score.
+    Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score; a
+    sentence of fewer than ``MIN_WORDS`` words is never kept.
     ``shares(sentence)``: whether a sentence sharing none of ``topic_terms`` carries another form
     of the topic (``Topic.shares``: "artificial intelligence" for AI); it then shares one."""
     if not claims:
@@ -190,6 +192,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     bar = max(TOPIC_SIMILARITY, max(scores) - TOPIC_MARGIN)
     kept = []
     for c, s, v, score in zip(claims, sentences, vectors[:len(sentences)], scores):
+        if len(s.split()) < MIN_WORDS:
+            continue  # ("Ukraine.", a speech's one-word line, was the United States' 2023 stance)
         shared = len(topic_terms & set(terms(s + " " + " ".join(c.topics))))
         if not shared and shares is not None and shares(s):
             shared = 1

@@ -293,6 +293,8 @@ _VOICE_OPENER = re.compile(r"\s*((?:For|To)\s+(?:my|our)\s+(?:country|delegation
 # A speech's "Let us work together to ...": a demand on all, the speaker included.
 _LET_US = re.compile(r"\s*(?:(?:So|And|Therefore|Together),?\s+)?[Ll]et\s+us\s+(?:all\s+|also\s+|therefore\s+)?"
                      r"(?=[a-z])")
+# "Let us imagine X", "Let us remember X": a picture or a memory the speaker gives, not a demand.
+_LET_US_PICTURE = re.compile(r"(?:imagine|picture|dream|remember|recall|reflect|think|envision|envisage|consider)\b")
 # "Let me be absolutely clear: X", "Let me put it more simply: X", "Let me stress that X": X is the
 # speaker's own statement.
 _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\w+\s+)?(?:clear|frank|honest|candid)"
@@ -1517,6 +1519,8 @@ class ClaimExtractor:
                 read = self._kind_from_content("", content)
                 if m.re is _THERE_NO and re.search(r"\b(?:must|should)\b", m.group(0)):
                     kind = read = "demand"  # "There must be no backsliding"
+                if m.re is _LET_US and _LET_US_PICTURE.match(content):
+                    kind = read = "statement"  # "Let us imagine robots helping to care for the elderly": no demand
                 if kind == "position" and read != "statement":
                     kind = read  # "For my country, we will ...": a pledge
                 cue = m.group(1) if m.groups() and m.group(1) else m.group(0).strip()

@@ -481,3 +481,24 @@ def test_there_must_not_be_any_is_the_speakers_demand():
         "There must not be any delay in reaching a comprehensive ceasefire.", "d", "2024",
         voice=Actor("China", "government", "Minister for Foreign Affairs Wang Yi"))]
     assert got == [("China", "demand", "There must not be any delay in reaching a comprehensive ceasefire")], got
+
+
+def test_a_one_word_line_is_no_stance_and_let_us_imagine_is_no_demand(tmp_path):
+    """From a new-user pass: "How has the United States' stance on Ukraine changed?" gave "2023
+    (United States, statement): Ukraine." (a speech's one-word line) as the whole 2023 stance;
+    Netanyahu's "Let us imagine robots helping to care for the elderly" was filed a demand."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    a = _speeches_and_articles(tmp_path, [
+        _speech("USA", "USA", "Joseph R. Biden, Jr", "President",
+                "We will stand in solidarity with Ukraine against this aggression. " + _FILLER * 2, session=77),
+        _speech("USA", "United States of America", "Joseph R. Biden", "President",
+                _FILLER + "Ukraine.\nWe will not let up on our support for Ukraine until it wins a just peace. "
+                + _FILLER)])
+    ans = a.ask("How has the United States' stance on Ukraine changed?")
+    assert ans.citations and not any(c.quote.strip() == "Ukraine." for c in ans.citations), ans.answer
+    kinds = [c.kind for c in ClaimExtractor().extract(
+        "Let us imagine robots helping to care for the elderly.", "d", "2023",
+        voice=Actor("Israel", "government", "Prime Minister Benjamin Netanyahu"))]
+    assert kinds == ["statement"], kinds
