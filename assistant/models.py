@@ -76,10 +76,10 @@ class Citation:
 
     def repeats(self, earlier: Citation) -> bool:
         """Whether this citation quotes the statement ``earlier`` already quotes: the same span of
-        the same article, or the same sentence (whitespace aside) from a near-duplicate copy. It
-        should not be quoted twice."""
-        if (self.doc_id, self.start, self.end) == (earlier.doc_id, earlier.start, earlier.end):
-            return True
+        the same article or one overlapping it (a quote and its first sentence), or the same
+        sentence (whitespace aside) from a near-duplicate copy. It should not be quoted twice."""
+        if self.doc_id == earlier.doc_id and self.start < earlier.end and earlier.start < self.end:
+            return True  # (the same span, or one holding the other: a quote and its first sentence)
         return (any(a["doc_id"] == self.doc_id for a in earlier.also_in)
                 and " ".join(self.quote.split()) == " ".join(earlier.quote.split()))
 

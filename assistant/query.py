@@ -992,6 +992,8 @@ class QueryParser:
             # range is kept in ``Query.time`` but not applied to the whole question.
             f = scope.merge(f)
         actors = asked_actors(text, self.match_actors, self.match_speakers)
+        # ("According to Bloomberg, what did Xi pledge?": the outlet cited is no actor asked about)
+        actors = [a for a in actors if fold(a) not in {fold(o) for o in cited}]
         speakers: dict[str, str] = {}  # a name that gave a speech the index holds -> the state it spoke for
         for n in names:
             matched = self.match_actors([n])

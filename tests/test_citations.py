@@ -48,3 +48,26 @@ def test_an_answer_shows_a_hard_wrapped_quote_on_one_line_and_cites_it_verbatim(
     cite = next(c for c in ans.citations if "Potsdam" in c.quote)
     assert "\n" in cite.quote and cite.shown == " ".join(cite.quote.split())
     assert cite.shown in ans.answer and "\n" not in ans.answer, ans.answer
+
+
+def test_an_outlet_cited_is_no_actor_asked_and_an_overlapping_quote_is_not_repeated(tmp_path):
+    """From a new-user pass: "According to Bloomberg, what did Xi pledge?" said "No statement found
+    is a pledge by Bloomberg" (an actor of the index too), and an answer cited one article's
+    sentences twice, as [1] (two sentences) and [2] (the first of them)."""
+    from assistant import Assistant
+    from assistant.models import Citation
+    from index.models import Passage
+
+    (tmp_path / "xi.md").write_text(
+        "---\ntitle: Putin, Xi hail partnership\nsource: Bloomberg\npublished: 2018-06-08\n---\n"
+        "Chinese President Xi Jinping pledged to support Russia on key international issues.\n\n"
+        "Bloomberg said it had seen a draft of the joint declaration.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "xi.md"]).ok
+    assert "Bloomberg" in [row.actor for row in a.actors()]
+    ans = a.ask("According to Bloomberg, what did Xi pledge?")
+    assert "by Bloomberg" not in ans.answer and ans.citations, ans.answer
+    assert "Xi Jinping pledged" in ans.citations[0].quote, ans.answer
+    p = Passage(chunk_id="c", doc_id="d", text="One two. Three four.", start=0, end=20, title="t")
+    both, first = Citation.of(1, p, 0, 20), Citation.of(2, p, 0, 8)
+    assert first.repeats(both) and not Citation.of(3, p, 9, 20).repeats(first)
