@@ -285,10 +285,12 @@ def topic_names(text: str, match: Callable[[Sequence[str]], list[str]]) -> list[
     return [n for n in named_entities(after) if n not in head_names and not set(match([n])) & head
             and not any(not _TOPIC_NOUN_BEFORE.search(after[:m.start()])
                         for m in re.finditer(rf"\b(?:at|in|during|before|after|since|from|by|according\s+to)\s+"
-                                             rf"(?:the\s+)?{re.escape(n)}\b", after, re.I))]
+                                             rf"(?:the\s+)?{re.escape(n)}\b(?!\s+{_EVENT_NOUN})", after, re.I))]
     # (where or when: "say at the UN", "pledge in Geneva"; but "the war in Ukraine" is the topic)
 
 
+# An event a place names ("at the San Francisco summit": the summit is the topic, not where it was said)
+_EVENT_NOUN = r"(?:summit|talks|conference|meeting|forum|accords?|agreement|process|format|declaration)\b"
 # A noun of a topic right before "in <place>" ("the war in Ukraine", "the situation in Gaza"): the place is the topic's
 _TOPIC_NOUN_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|violence|fighting|peace|elections?|invasion|"
                                 r"occupation|aggression|humanitarian\s+situation|ceasefire|talks|presence|"

@@ -190,3 +190,15 @@ def test_a_state_as_topic_is_found_named_by_its_people(tmp_path):
     ans = a.ask("What did South Africa say about Palestine?")
     assert not ans.abstained and ans.citations, ans.answer
     assert "Palestinians remains occupied" in ans.citations[0].quote and "Ramaphosa" in ans.citations[0].title
+
+
+def test_a_place_naming_an_event_is_the_topic_not_where_it_was_said():
+    """From a new-user pass: "What did Xi and Biden agree on at the San Francisco summit?" quoted the
+    2018 Putin-Xi pledges ("summit" alone was the topic: "at the San Francisco" read as where)."""
+    from assistant.query import topic_names
+
+    def match(names):
+        return [n for n in names if n in ("Xi", "Biden", "Lavrov")]
+
+    assert topic_names("What did Xi and Biden agree on at the San Francisco summit?", match) == ["San Francisco"]
+    assert topic_names("What did Lavrov say at the UN?", match) == []
