@@ -556,7 +556,8 @@ _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")
 #: dated to a month or a year, never to a day the text does not give.
 _MONTH_WORDS = re.compile(r"\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\b(?!\s+\d)|\blast\s+(month|year)\b"
                           r"|\b(?:in|during|since)\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b"
-                          r"|\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
+                          r"|\b(?:in|during)\s+(?:the\s+(?:spring|summer|fall|autumn|winter)\s+of\s+|(?:early|late|mid-?)\s*)?"
+                          r"((?:19|20)\d\d)\b(?!\s*[-–])", re.I)  # ("in the fall of 2022", "in early 2023")
 _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 

@@ -445,3 +445,17 @@ def test_a_state_the_index_learns_from_an_office_still_answers_through_its_minis
         ans = a.ask(q)
         assert not ans.abstained and ans.citations, (q, ans.answer)
         assert any("Coastal Customs Union" in c.quote or "union" in c.quote for c in ans.citations), (q, ans.answer)
+
+
+def test_a_statement_dated_by_a_season_or_part_of_a_year_keeps_that_year():
+    """From a new-user pass: Zelenskyy's 2024 "Two years ago, in the fall of 2022, I proposed a
+    comprehensive strategy to end the war" was dated 2024 (the speech's year)."""
+    from index.actors import Actor
+    from index.claims import ClaimExtractor
+
+    x = ClaimExtractor()
+    [fall] = x.extract("Two years ago, in the fall of 2022, I proposed a comprehensive strategy to end the war.",
+                       "d", "2024-09-25", voice=Actor("Ukraine", "government", "President Volodymyr Zelenskyy"))
+    [early] = x.extract("In early 2023, Lula said that hunger was the worst weapon of mass destruction.",
+                        "d", "2024-09-25")
+    assert (fall.date, early.date) == ("2022", "2023")
