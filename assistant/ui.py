@@ -22,6 +22,7 @@ import gradio as gr
 
 from index.errors import AttacheError
 from index.fetch import is_url
+from index.loaders import SPEECH_OUTLET
 from index.models import STATEMENT_KINDS
 
 from .chat import history_pairs
@@ -568,12 +569,13 @@ def library_tab(assistant: "Assistant", outlets: gr.Dropdown | None = None) -> g
     return table
 
 
-def _day(when: str) -> str:
-    """``YYYY[-MM[-DD]]...`` as a full ``YYYY-MM-DD``: a year plotted at its middle (1 July), a month
-    at its 15th, so that neither reads as its first day; "" when undated."""
+def _day(when: str, source: str = "") -> str:
+    """``YYYY[-MM[-DD]]...`` as a full ``YYYY-MM-DD``: a year plotted at its middle (1 July), or for
+    a UN General Debate speech (``source``) at the debate's days in late September, a month at its
+    15th, so that neither reads as its first day; "" when undated."""
     d = (when or "")[:10]
     if len(d) == 4 and d.isdigit():
-        return d + "-07-01"
+        return d + ("-09-22" if source.startswith(SPEECH_OUTLET) else "-07-01")
     if len(d) == 7 and d[4] == "-":
         return d + "-15"
     return d if len(d) == 10 else ""
@@ -582,15 +584,22 @@ def _day(when: str) -> str:
 def positions_chart(claims: list[Claim]):
     """The chart data of a timeline (``claims`` in the table's order): a pandas DataFrame with one
     row per dated statement, columns ``#`` (its number in the table), ``date`` (datetime64: where
-    it is plotted, a year-only date at mid-year), ``when`` (the date as precise as it is known:
+    it is plotted, a year-only date at mid-year or a speech's in late September, statements of one
+    such rough date a day apart), ``when`` (the date as precise as it is known:
     "2023", "2023-09" or "2023-09-20"), ``kind``, ``statement`` (the first 100 characters) and
     ``outlet``. Undated statements are left out."""
     import pandas as pd
 
     rows = [(i, day, c.when[:10], c.kind, c.text if len(c.text) <= 100 else c.text[:99] + "…",
-             c.source or "unknown outlet") for i, c in enumerate(claims, 1) if (day := _day(c.when))]
+             c.source or "unknown outlet") for i, c in enumerate(claims, 1) if (day := _day(c.when, c.source))]
     frame = pd.DataFrame(rows, columns=["#", "date", "when", "kind", "statement", "outlet"])
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
+    # statements known only to a year or a month share one point: spread a day apart around it, so that
+    # each can be hovered (a speech's twenty statements were one point showing one tooltip)
+    rough = frame["when"].str.len() < 10
+    rank = frame[rough].groupby("date").cumcount()
+    size = frame[rough].groupby("date")["date"].transform("size")
+    frame.loc[rough, "date"] = frame.loc[rough, "date"] + pd.to_timedelta(rank - (size - 1) / 2, unit="D")
     frame["kind"] = frame["kind"].astype(str)
     return frame.dropna(subset=["date"])
 

@@ -111,10 +111,11 @@ def test_a_rejection_kept_up_is_a_rejection(tmp_path):
         "Brazil will continue to reject the unilateral embargo imposed on Cuba."], ans.answer
 
 
-def test_a_speechs_year_only_date_is_charted_mid_year_and_shown_as_the_year(tmp_path):
-    """From a new-user pass: a speech dated only by its session's year was plotted on the Positions
-    chart at 1 January, and its tooltip read "01 Jan 2023". The point now sits mid-year and the
-    tooltip's ``when`` is the date as known ("2023"); an article's day stays that day."""
+def test_a_speechs_year_only_date_is_charted_at_the_debate_and_shown_as_the_year(tmp_path):
+    """From new-user passes: a speech dated only by its session's year was plotted on the Positions
+    chart at 1 January, and its tooltip read "01 Jan 2023"; then mid-year (the General Debate is in
+    late September), its statements one point with one tooltip. The point now sits at the debate,
+    the tooltip's ``when`` is the date as known ("2023"); an article's day stays that day."""
     from assistant.ui import positions_chart
 
     speech = _speech("BRA", "Brazil", "Luiz Inácio Lula da Silva", "President",
@@ -123,7 +124,15 @@ def test_a_speechs_year_only_date_is_charted_mid_year_and_shown_as_the_year(tmp_
     a = _speeches_and_articles(tmp_path, [speech], news)
     frame = positions_chart(a.positions("Brazil"))
     got = sorted((str(d.date()), w) for d, w in zip(frame["date"], frame["when"]))
-    assert got == [("2023-03-09", "2023-03-09"), ("2023-07-01", "2023")], got
+    assert got == [("2023-03-09", "2023-03-09"), ("2023-09-22", "2023")], got
+    # (a speech's statements, known to the year only, are spread a day apart around that point: each hovers)
+    speech = _speech("BRA", "Brazil", "Luiz Inácio Lula da Silva", "President",
+                     "Brazil will continue to support the people of Haiti. We will never accept hunger. "
+                     "We demand that the Council be reformed.", session=78)
+    (tmp_path / "three").mkdir()
+    frame = positions_chart(_speeches_and_articles(tmp_path / "three", [speech]).positions("Brazil"))
+    assert len(frame) == 3 and frame["date"].nunique() == 3, frame
+    assert {str(d.date()) for d in frame["date"]} == {"2023-09-21", "2023-09-22", "2023-09-23"}, frame
 
 
 def test_a_stance_change_question_over_one_date_says_no_change_can_be_shown(tmp_path):
