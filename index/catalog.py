@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .actors import translit_key
+from .actors import ActorResolver, translit_key
 from .errors import NotFound, StoreError
 from .filtering import Bounds, pub_day, sql_lower
 from .lexical import LexicalIndex
@@ -124,6 +124,8 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (5, _SCHEMA_V5),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_TABLE = ActorResolver()  # (the bodies the table knows: never merged into a person's row)
 
 
 def _statements(script: str) -> list[str]:
@@ -772,16 +774,30 @@ class Catalog:
 
     def _merge_spellings(self, summaries: list[ActorSummary]) -> list[ActorSummary]:
         """One row for the spellings of one person ("Zelensky", "Zelenskyy"; "António", "Antonio":
-        ``translit_key``), under the spelling with most statements; its documents counted once."""
+        ``translit_key``; "Jourova" alone when one full name of the index ends with it), under the
+        full spelling with most statements; its documents counted once."""
         by_key: dict[str, list[ActorSummary]] = {}
         for a in summaries:
             key = translit_key(a.actor) if a.actor_type == "person" and " " in a.actor else "\0" + a.actor
             by_key.setdefault(key, []).append(a)
+        # a surname some articles credit alone ("Jourova") joins the one full name it ends ("Vera Jourova")
+        full_by_surname: dict[str, set[str]] = {}
+        for key in by_key:
+            if not key.startswith("\0"):
+                full_by_surname.setdefault(key.split()[-1], set()).add(key)
+        for a in summaries:
+            fulls = full_by_surname.get(translit_key(a.actor), set())
+            # (a surname the tagger read as a body, "Jourova said", too; not a body the table knows)
+            if a.actor_type in ("person", "organisation") and " " not in a.actor and len(fulls) == 1 \
+                    and a.actor.lower() not in _TABLE.organisations:
+                by_key.pop("\0" + a.actor, None)
+                by_key[next(iter(fulls))].append(a)
         out: list[ActorSummary] = []
         for group in by_key.values():
             if len(group) == 1:
                 out.append(group[0])
                 continue
+            group.sort(key=lambda a: " " not in a.actor)  # (a full name names the row, most statements first)
             names = [a.actor for a in group]  # (most statements first: the query's order)
             documents = self.db.execute(
                 "SELECT count(DISTINCT k.doc_id) FROM claims k JOIN documents d ON d.doc_id=k.doc_id WHERE "

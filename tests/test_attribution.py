@@ -1752,3 +1752,24 @@ def test_who_criticized_a_state_is_answered_by_its_critics_named_not_by_it_or_it
     assert not any("Koval criticized" in c.quote for c in ans.citations), ans.answer
     none = a.ask("Who criticized Ostmark?")
     assert not any("Sorvik criticized" in c.quote for c in none.citations[:1]), none.answer
+
+
+def test_a_surname_credited_alone_is_one_row_with_the_one_full_name_it_ends(tmp_path):
+    """From a new-user pass: `attache actors` listed "Jourova" and "Vera Jourova" apart (an article
+    gave the surname only). A surname two full names end stays a row of its own."""
+    from assistant import Assistant
+
+    articles = {
+        "a.md": _md("EU warns platforms", "2023-09-26", "EU Commissioner Vera Jourova said platforms must act."),
+        "b.md": _md("Code of practice", "2023-09-27", "Jourova said the code would be reviewed next year."),
+        "c.md": _md("Two Kovals", "2023-09-28", ("Anna Koval said the talks would resume. Ivan Koval said the port "
+                                                 "would reopen. Koval also said the border would stay open.")),
+    }
+    for name, body in articles.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / n for n in sorted(articles)]).ok
+    rows = {r.actor: r for r in a.actors()}
+    assert "Jourova" not in rows and rows["Vera Jourova"].spellings == ["Jourova"], sorted(rows)
+    assert rows["Vera Jourova"].statements == 2 and rows["Vera Jourova"].documents == 2
+    assert not rows.get("Anna Koval") or "Koval" not in rows["Anna Koval"].spellings
