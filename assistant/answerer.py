@@ -320,8 +320,10 @@ class ExtractiveAnswerer:
             # "What did Russia and China propose?": each actor's best statement of the kind is quoted (China's
             # sentences, naming it, outscored Russia's), and an actor with none is said to have none
             def whose(s: Sentence) -> set[str]:
-                return asked_speakers(query, [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
-                                              if claim_is(c, query.kind)], countries)
+                found = asked_speakers(query, [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                                               if claim_is(c, query.kind)], countries)
+                # (a speech giver asked and the state they spoke for are one actor: Xi's pledge is China's)
+                return found | {state for name, state in spoken.items() if name in found}
 
             best = {a: next((s for s in ranked if s.score >= self.config.min_score and a in whose(s)), None)
                     for a in asking}

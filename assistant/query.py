@@ -987,6 +987,8 @@ class QueryParser:
                  if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
         name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
         qterms = terms(text)
+        # (a name typed with a lower-case particle joined to it is the name too: "el-Sisi", "al-Assad")
+        name_terms |= {t for t in qterms if "-" in t and set(t.split("-")) & name_terms}
         scope = time_scope(text, self._today())
         cited, unknown = self.cited_outlets(text)
         if TIME_FILTERS and not clauses(text):

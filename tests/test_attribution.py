@@ -1773,3 +1773,13 @@ def test_a_surname_credited_alone_is_one_row_with_the_one_full_name_it_ends(tmp_
     assert "Jourova" not in rows and rows["Vera Jourova"].spellings == ["Jourova"], sorted(rows)
     assert rows["Vera Jourova"].statements == 2 and rows["Vera Jourova"].documents == 2
     assert not rows.get("Anna Koval") or "Koval" not in rows["Anna Koval"].spellings
+
+
+def test_a_name_typed_with_a_lowercase_particle_is_no_topic_word(tmp_path):
+    """From a new-user pass: "What did el-Sisi reject?" said no rejection of his was reported ("el-sisi"
+    stayed a topic word his sentence had to share), though "he has rejected any suggestion ..." is his."""
+    a = _ingested(tmp_path, "Egypt faces economic crisis", "2023-10-22", (
+        "Leaders are courting President Abdel-Fattah El-Sisi for help.\n\n"
+        "But he has rejected any suggestion that Egypt host refugees from Gaza."))
+    ans = a.ask("What did el-Sisi reject?")
+    assert not ans.abstained and ans.citations and "rejected any suggestion" in ans.citations[0].quote, ans.answer

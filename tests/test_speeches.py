@@ -511,3 +511,16 @@ def test_a_one_word_line_is_no_stance_and_let_us_imagine_is_no_demand(tmp_path):
         "Let us imagine robots helping to care for the elderly.", "d", "2023",
         voice=Actor("Israel", "government", "Prime Minister Benjamin Netanyahu"))]
     assert kinds == ["statement"], kinds
+
+
+def test_a_giver_asked_with_another_person_is_one_actor_with_their_state(tmp_path):
+    """From a new-user pass: "What did Xi and Putin pledge about Iran?" (Xi gave China's 2021 speech)
+    led with "No statement found is a pledge by China", then quoted Xi and Putin's joint pledge."""
+    a = _speeches_and_articles(tmp_path, [_speech("CHN", "China", "Xi Jinping", "President",
+                                                  "China will never seek hegemony. " + _FILLER * 2, session=76)],
+                               {"n.md": _md("Putin, Xi hail partnership", "2018-06-08", (
+                                   "Russian President Vladimir Putin and Chinese counterpart Xi Jinping pledged "
+                                   "to preserve the international accord on Iran's nuclear program."))})
+    ans = a.ask("What did Xi and Putin pledge about Iran?")
+    assert not ans.answer.startswith("No statement found"), ans.answer
+    assert ans.citations and "Iran's nuclear program" in ans.citations[0].quote, ans.answer
