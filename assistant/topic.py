@@ -389,6 +389,8 @@ class Topic:
             return False
         if self._wanted and self._wanted & (countries_named(text) if countries is None else countries):
             return True
+        if self._wanted and self._bodies:
+            return False  # "Sweden joining NATO": a sentence on NATO alone is not about Sweden's joining
         found = terms(text)
         have = set(found)
         for name, own, forms in self._bodies:

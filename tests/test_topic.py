@@ -202,3 +202,21 @@ def test_a_place_naming_an_event_is_the_topic_not_where_it_was_said():
 
     assert topic_names("What did Xi and Biden agree on at the San Francisco summit?", match) == ["San Francisco"]
     assert topic_names("What did Lavrov say at the UN?", match) == []
+
+
+def test_a_state_joining_a_body_is_a_topic_that_names_the_state(tmp_path):
+    """From a new-user pass: "What is Turkey's position on Sweden joining NATO?" quoted Turkey's
+    sentences on NATO that never name Sweden; it says Sweden is not mentioned."""
+    from test_attribution import _speech, _speeches_and_articles
+
+    filler = "The ocean economy must be sustainable. Our coastal communities depend on healthy fisheries. "
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "TUR", "Turkey", "Recep Tayyip Erdogan", "President",
+        "We are the only NATO ally that has fought Daesh on the ground. " + filler * 2
+        + "Turkey is celebrating the seventieth anniversary of its NATO membership.")],
+        {"se.md": "---\ntitle: Sweden applies\nsource: Test Wire\npublished: 2022-05-18\n---\n"
+                  "Sweden applied to join the alliance in May, its government said.\n"})
+    ans = a.ask("What is Turkey's position on Sweden joining NATO?")
+    assert ans.abstained and not any("NATO" in c.quote for c in ans.citations), ans.answer
+    nato = a.ask("What is Turkey's position on NATO?")
+    assert not nato.abstained and nato.citations, nato.answer
