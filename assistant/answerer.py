@@ -167,8 +167,9 @@ class ExtractiveAnswerer:
             if ranked and ranked[0].score >= self.config.min_score and not (
                     named and named[0].score >= self.config.min_score):
                 # (of "Sweden joining NATO", the state is what they lack: passages on NATO were found)
-                states = [n for n in query.topic_names if _RESOLVER.country_of(n)]
-                lacking = states if states and len(states) < len(query.topic_names) else list(query.topic_names)
+                named_states = [n for n in query.topic_names if _RESOLVER.country_of(n)]
+                lacking = (named_states if named_states and len(named_states) < len(query.topic_names)
+                           else list(query.topic_names))
                 return Answer(question, f"{ABSTAIN_TEXT} The passages found on this do not mention "
                               f"{' or '.join(lacking)}.", True, passages=passages)
             ranked = named
