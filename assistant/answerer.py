@@ -202,7 +202,12 @@ class ExtractiveAnswerer:
                 key = (s.passage.doc_id, s.start)
                 if asked_givers and speech_state(s) in states and not gives_asked_speech(query, s):
                     return False  # "What did Netanyahu pledge?": not Lapid's speech for Israel
-                if set(evidence.speakers.get(key, ())) & set(query.actors) or in_speech(s):
+                said_by = set(evidence.speakers.get(key, ()))
+                if said_by & set(query.actors):
+                    return True
+                if in_speech(s) and not (said_by and all(countries.get(a) not in states and _RESOLVER.country_of(a)
+                                                         not in states for a in said_by)):
+                    # (not a speech's "The General Assembly demanded that Russia ...": another's statement)
                     return True
                 if asked_givers:  # "What did Lavrov pledge?": his words, not Putin's for Russia
                     return False

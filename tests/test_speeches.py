@@ -524,3 +524,19 @@ def test_a_giver_asked_with_another_person_is_one_actor_with_their_state(tmp_pat
     ans = a.ask("What did Xi and Putin pledge about Iran?")
     assert not ans.answer.startswith("No statement found"), ans.answer
     assert ans.citations and "Iran's nuclear program" in ans.citations[0].quote, ans.answer
+
+
+def test_anothers_statement_read_out_in_a_speech_is_not_the_givers(tmp_path):
+    """From a new-user pass: "What did Zelensky demand of Russia?" quoted, from his speech, "The
+    General Assembly demanded that Russia return control of the Zaporizhzhia plant": the
+    Assembly's demand, which the answer presented as his."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+        "It is necessary to remove the main factor of global price turbulence, namely: Russian energy blackmailing. "
+        "The General Assembly demanded that Russia return control of the Zaporizhzhia nuclear plant to Ukraine. "
+        + _FILLER * 2 + "Russia should pay for this war with its assets.", session=77)],
+        {"n.md": _md("Kyiv asks for air defence", "2023-09-20",
+                     "Ukrainian President Volodymyr Zelensky said Ukraine needs more air defence systems.")})
+    ans = a.ask("What did Zelensky demand of Russia?")
+    assert ans.citations and not any("General Assembly demanded" in c.quote for c in ans.citations), ans.answer
+    assert any("pay for this war" in c.quote for c in ans.citations), ans.answer
