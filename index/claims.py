@@ -1796,8 +1796,11 @@ class ClaimExtractor:
             if p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards") \
                     and p.i > n.i:
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    return span(obj.left_edge, obj.right_edge)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WEEKDAYS:
+                    return span(obj.left_edge, obj.right_edge)  # (not "on Monday": when, not what)
+        word = cls._act_word(n)
+        if _ACT_NOUNS.get(word) == "proposal" and any(c.dep_ in ("compound", "amod") for c in n.lefts):
+            return span(n.left_edge, n)  # "put forward a ceasefire proposal": the proposal, named by what it is
         return None
 
     def _is_cue(self, v, s: int, quotes) -> bool:

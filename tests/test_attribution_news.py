@@ -200,3 +200,12 @@ def test_a_tabled_person_is_a_person_by_any_spelling_the_tagger_reads_as_a_body(
     assert r.resolve("Zelenskyy", label="ORG") == r.resolve("Zelensky", label="PERSON")
     assert r.resolve("Erdoğan", label="ORG").actor_type == "person"
     assert r.resolve("Erdoğan", label="ORG").name == r.resolve("Erdogan", label="PERSON").name
+
+
+def test_an_act_named_by_what_it_proposes_is_a_proposal_and_its_day_is_no_content():
+    # From a new-user pass: "Egypt put forward a ceasefire proposal on Monday" gave no statement ("on Monday"
+    # was read as what the proposal was about, too short to keep)
+    got = [(c.actor, c.kind, c.text) for c in _claims("Egypt put forward a ceasefire proposal on Monday.")]
+    assert got == [("Egypt", "proposal", "a ceasefire proposal")], got
+    assert [(c.kind, c.text) for c in _claims("Egypt put forward a proposal for a ceasefire.")] == [
+        ("proposal", "a ceasefire")]
