@@ -631,11 +631,12 @@ def swap_actors(question: str, previous: str, topic: Sequence[str] = ()) -> str:
 _RESOLVER = ActorResolver()
 
 
-_ROLE_WORDS = frozenset({"president", "vice", "prime", "minister", "ministers", "foreign", "affairs", "government",
-                         "chancellor", "secretary", "state", "deputy", "federal", "head", "chair", "chairman",
-                         "council", "republic", "king", "queen", "emir", "sultan", "crown", "prince", "premier",
-                         "first", "senior", "external", "relations", "international", "cooperation", "and", "of",
-                         "for", "the", "mr", "ms", "mrs", "h.e.", "his", "her", "excellency", "majesty", "highness"})
+# The words of a UN post beyond the title words of ``index.actors.TITLES`` ("Minister for Foreign
+# Affairs and International Cooperation", "His Majesty", "President of the Presidential Council").
+_ROLE_WORDS = TITLES | frozenset({"affairs", "cooperation", "council", "external", "federal", "government",
+                                  "international", "ministers", "relations", "republic", "senior", "sultan",
+                                  "excellency", "majesty", "highness", "his", "her", "h.e.", "mr", "ms", "mrs",
+                                  "and", "of", "for", "the"})
 
 
 def role_giver(role: str) -> str:
@@ -648,7 +649,7 @@ def role_giver(role: str) -> str:
             and words[i - 1].lower().strip(",") not in _ROLE_WORDS:
         i -= 1
     name = " ".join(words[i:]).strip(" ,")
-    return name if len(name.split()) >= 1 and name[:1].isupper() else ""
+    return name if name[:1].isupper() else ""
 
 
 def role_names(name: str, role: str) -> bool:

@@ -20,6 +20,7 @@ from index.models import Claim, Filters
 from index.store import IndexReader
 from index.text import terms
 
+from .query import role_names
 from .topic import speech_state_of
 
 _RESOLVER = ActorResolver()
@@ -69,8 +70,7 @@ def hearsay(c: Claim, title: str, source: str) -> bool:
     state = speech_state_of(title, source)
     if state is None or _RESOLVER.country_of(c.actor) == state or country_of_speaker(c) == state:
         return False
-    giver = set(fold(title.split(", ")[0]).split())
-    return not set(fold(c.actor).split()) <= giver
+    return not role_names(c.actor, title.split(", ")[0])  # (the giver by any spelling: "Sergei" / "Sergey")
 
 
 def speaker_countries(claims: list[Claim]) -> dict[str, str]:
