@@ -2050,9 +2050,11 @@ class ClaimExtractor:
                 return []
             name = re.sub(r"^(?:the|a|an|its|their|this|that)\s+", "", self._phrase(subj), flags=re.I)
             if self._phrase(subj).lower() in (f"the {low}", f"its {low}") and low in _AUTHORED_DOCUMENTS \
-                    and low not in ctx.documents and (body := self._last_body(ctx)) is not None \
+                    and low not in ctx.documents and (body := self._body_named_before(
+                        ctx, low, subj.left_edge.idx, described_only=True) or self._last_body(ctx)) is not None \
                     and body.actor_type in ("organisation", "government"):
-                # "Microsoft ... Its report flags ... the report claims": the report of the body spoken of
+                # "think tank CSIS published a report that ... the report said": the body named with it;
+                # "Microsoft ... Its report flags ... the report claims": else the report of the body spoken of
                 return [(self._phrase(subj), body)]
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
@@ -2273,12 +2275,13 @@ class ClaimExtractor:
         return ""
 
     def _body_named_before(self, ctx: _Context, head: str, at: int, since: int = -1,
-                           spoken: set[str] | frozenset[str] = frozenset()) -> Actor | None:
+                           spoken: set[str] | frozenset[str] = frozenset(), described_only: bool = False) -> Actor | None:
         """The organisation "the <head>" ("the regulator", "the crypto exchange") stands for, when
         the sentences before it were not parsed (they had no cue): the organisations the tagger
         finds in the ``_BODY_LOOKBACK`` characters before it (``at``: its offset in the sentence)
         and after ``since`` (a document offset), none of ``spoken`` (names), the one an appositive
-        or "the <head> Name" describes by ``head`` first, else the last; None when there is none."""
+        or "the <head> Name" describes by ``head`` first, else the last (with ``described_only``: only
+        one named beside ``head``, "CSIS published a report"); None when there is none."""
         end = ctx.parse_start + at
         if since >= 0:  # (after the sentence at ``since``: not a body its speaker spoke of)
             first = split_sentences(ctx.text, since, end)[:1]
@@ -2303,7 +2306,7 @@ class ClaimExtractor:
             root = ent.root.head if ent.root.dep_ == "poss" else ent.root
             # (what the text was about, or who did it: "a lawsuit filed by the FTC"; not a place or a partner)
             subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.dep_ == "agent"
-            if described or subject:
+            if described or (subject and not described_only):
                 bodies.append((described, ent.start_char, a))
         if not bodies:
             return None

@@ -72,6 +72,17 @@ def test_the_report_is_its_authors_not_a_document_actor():
     assert [c.actor for c in said] == ["Center for Strategic and International Studies"]
 
 
+def test_the_report_is_the_body_named_publishing_it_in_a_sentence_with_no_speaker():
+    # CNBC, 2023-11-13: "the report" was an actor of its own (or the outlet), the think tank never a speaker
+    text = ("Controversy in early February over an alleged Chinese spy balloon flying in U.S. airspace revealed how "
+            "fragile relations have become. In April, during that period of estrangement, Washington, D.C.-based "
+            "think tank Center for Strategic and International Studies published a report that described U.S.-China "
+            "relations as seemingly “caught in a worsening vicious cycle.” “This translates into a stalemate, in "
+            "which each side takes steps to defend itself,” the report said.")
+    said = [c for c in _claims(text) if c.text.startswith("This translates")]
+    assert [c.actor for c in said] == ["Center for Strategic and International Studies"], said
+
+
 def test_bodies_companies_and_things_are_never_persons():
     r = ActorResolver()
     for name in ("Group of Seven", "Meta", "Bank of England", "Artificial Intelligence Office",
