@@ -713,6 +713,8 @@ class _Context:
     voice: Actor | None = None  # who delivers the document when it is a speech (first person)
     text: str = ""  # the document text
     documents: dict[str, Actor] = field(default_factory=dict)  # "agreement" -> the "plea agreement" that spoke
+    # "report" -> (offset, author) of the latest owned one ("the Luminate report stated")
+    authored: dict[str, tuple[int, Actor]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # "BEUC" -> "European Consumer Organisation"
     institutions: dict[str, str] = field(default_factory=dict)  # "Commission" -> "European Commission"
     people: set[str] = field(default_factory=set)  # folded full names and surnames of ``names``
@@ -2045,16 +2047,15 @@ class ClaimExtractor:
                                                               or self.resolver.country_of(owner.text)):
                 owner = None  # "The Paris agreement recognizes ...": a pact named by a place, not France's words
             if owner is not None:  # "Meta's blog post says", "the DOJ release stated"
-                return [(self._phrase(subj), self._actor(self._phrase(owner), ctx, owner.ent_type_ or None))]
+                author = self._actor(self._phrase(owner), ctx, owner.ent_type_ or None)
+                if low in _AUTHORED_DOCUMENTS:  # ("the Luminate report stated ... the report said")
+                    ctx.authored[low] = (ctx.parse_start + subj.idx, author)
+                return [(self._phrase(subj), author)]
             if low in _SOURCE_DATA:
                 return []
             name = re.sub(r"^(?:the|a|an|its|their|this|that)\s+", "", self._phrase(subj), flags=re.I)
             if self._phrase(subj).lower() in (f"the {low}", f"its {low}") and low in _AUTHORED_DOCUMENTS \
-                    and low not in ctx.documents and (body := self._body_named_before(
-                        ctx, low, subj.left_edge.idx, described_only=True) or self._last_body(ctx)) is not None \
-                    and body.actor_type in ("organisation", "government"):
-                # "think tank CSIS published a report that ... the report said": the body named with it;
-                # "Microsoft ... Its report flags ... the report claims": else the report of the body spoken of
+                    and low not in ctx.documents and (body := self._author(low, subj, ctx)) is not None:
                 return [(self._phrase(subj), body)]
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
@@ -2274,8 +2275,26 @@ class ClaimExtractor:
                 return re.sub(r"^(?:a|an|the)\s+", "", txt).strip(" ,")
         return ""
 
+    def _author(self, noun: str, subj, ctx: _Context) -> Actor | None:
+        """Who wrote "the report" (``noun``, one of ``_AUTHORED_DOCUMENTS``) that is the subject
+        ``subj``: the author named with the latest such document ("the Luminate report stated",
+        "think tank CSIS published a report"), else the body last spoken of ("Microsoft ... Its
+        report flags ... the report claims"); None when a document by nobody named was introduced
+        since ("A student had filed a police report against her. The report noted ...")."""
+        here = ctx.parse_start + subj.idx
+        found = [m.start() for m in re.finditer(rf"\b(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
+                                                ctx.text[max(0, here - _BODY_LOOKBACK):here])]
+        introduced = max(0, here - _BODY_LOOKBACK) + found[-1] if found else -1
+        if noun in ctx.authored and ctx.authored[noun][0] > introduced:
+            return ctx.authored[noun][1]
+        body = self._body_named_before(ctx, noun, subj.left_edge.idx, described_only=True)
+        if body is None and introduced <= max(ctx.last_speakers_at, ctx.last_body_at):
+            body = self._last_body(ctx)
+        return body if body is not None and body.actor_type in ("organisation", "government") else None
+
     def _body_named_before(self, ctx: _Context, head: str, at: int, since: int = -1,
-                           spoken: set[str] | frozenset[str] = frozenset(), described_only: bool = False) -> Actor | None:
+                           spoken: set[str] | frozenset[str] = frozenset(),
+                           described_only: bool = False) -> Actor | None:
         """The organisation "the <head>" ("the regulator", "the crypto exchange") stands for, when
         the sentences before it were not parsed (they had no cue): the organisations the tagger
         finds in the ``_BODY_LOOKBACK`` characters before it (``at``: its offset in the sentence)
@@ -2302,7 +2321,14 @@ class ClaimExtractor:
             if a.actor_type != "organisation" or a.name in spoken:
                 continue
             near = window[max(0, ent.start_char - 40):ent.end_char + 80].lower()
-            described = bool(re.search(rf"\b{re.escape(head)}\b", near))
+            if described_only:  # "CSIS published a report", "a report by CSIS": it wrote the document
+                after = window[ent.end_char:ent.end_char + 60]
+                described = bool(re.match(rf"\W*(?:\w+\s+){{0,2}}?(?:published|released|issued|produced|put out)\s+"
+                                          rf"(?:a|an|its|the)\s+(?:\w+\s+)?{re.escape(head)}\b", after)
+                                 or re.search(rf"\b{re.escape(head)}\s+(?:by|from)\s+(?:the\s+)?$",
+                                              window[max(0, ent.start_char - 40):ent.start_char]))
+            else:
+                described = bool(re.search(rf"\b{re.escape(head)}\b", near))
             root = ent.root.head if ent.root.dep_ == "poss" else ent.root
             # (what the text was about, or who did it: "a lawsuit filed by the FTC"; not a place or a partner)
             subject = root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.dep_ == "agent"

@@ -81,6 +81,16 @@ def test_the_report_is_the_body_named_publishing_it_in_a_sentence_with_no_speake
             "which each side takes steps to defend itself,” the report said.")
     said = [c for c in _claims(text) if c.text.startswith("This translates")]
     assert [c.actor for c in said] == ["Center for Strategic and International Studies"], said
+    # a body named near "report" is not its author ("TikTok users ..., the Luminate report stated"), nor is
+    # one a police report was filed against; the report named by its author before is that author's
+    text = ("“In doing so, TikTok users help artists reach new audiences,” the Luminate report stated.\n\n"
+            "“TikTok users have a stronger preference for international music,” the report said.\n\n"
+            "Then police from Southern Connecticut State University contacted Umamaheswar’s department. A student "
+            "had filed a police report against her. The report noted that she contacted police “regarding a "
+            "possible hacking of her laptop”.")
+    got = {c.text[:30]: c.actor for c in _claims(text)}
+    assert got.get("TikTok users have a stronger p") == "Luminate", got
+    assert got.get("she contacted police “regardin") in (None, "report"), got
 
 
 def test_bodies_companies_and_things_are_never_persons():
