@@ -88,12 +88,27 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None, w
     return opens_lower or full or bool(_OPEN_END.search(line))
 
 
+def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:
+    """Whether a sentence goes on past one blank line ("... said the" / "" / "government would ..."),
+    as pasted news breaks it around a removed picture or advertisement: the unit ends with no
+    sentence-final punctuation, one blank line follows, and the next line opens with a lower-case word."""
+    gap = text[unit_end:next_start]
+    if gap.strip() or not 2 <= gap.count("\n") <= 3:
+        return False
+    line_start = text.rfind("\n", 0, unit_end) + 1
+    last = text[line_start:unit_end].rstrip()
+    if not last or _LINE_END_FINAL.search(last) or re.search(r",(?:\s+(?:and|or))?$", last):
+        return False  # (a list's items end with commas, each its own line)
+    return bool(re.match(r"[a-z]{2,}\b", text[next_start:next_start + 20]))
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentences of ``text[start:end]`` as spans into ``text``, trimmed of whitespace.
 
     Lines are joined only where a sentence is hard-wrapped (``wraps``, at the text's
-    ``wrap_width``): a headline, a caption or a dateline is its own unit. Offsets are never
-    moved (a wrapped sentence's span holds its line break).
+    ``wrap_width``) or broken by one blank line before a lower-case word: a headline, a caption
+    or a dateline is its own unit. Offsets are never moved (a wrapped sentence's span holds its
+    line breaks).
     """
     end = len(text) if end is None else end
     spans: list[Span] = []
@@ -101,7 +116,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     width = wrap_width(text, start, end)
     for line in re.finditer(r"[^\n]+", text[start:end]):
         ls, le = start + line.start(), start + line.end()
-        if units and units[-1][1] + 1 == ls and wraps(text, units[-1][0], units[-1][1], end, width):
+        if not line.group(0).strip():
+            continue
+        if units and (units[-1][1] + 1 == ls and wraps(text, units[-1][0], units[-1][1], end, width)
+                      or broken_at_blank_line(text, units[-1][1], ls)):
             units[-1] = (units[-1][0], le)
         else:
             units.append((ls, le))

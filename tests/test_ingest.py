@@ -822,3 +822,21 @@ def test_a_text_hard_wrapped_at_a_width_joins_a_line_that_ends_before_a_capital(
     assert "Mr. President," in quoted, quoted
     news = "Ministers meet in Ravna\nForeign Minister Lena Sorvik pledged aid. She said talks would resume.\n"
     assert [news[s.start:s.end] for s in split_sentences(news)][0] == "Ministers meet in Ravna"
+
+
+def test_a_sentence_broken_by_a_blank_line_is_one_sentence_and_keeps_its_statement():
+    """Pasted news breaks a sentence where a picture or an advertisement was ("... said the" / "" /
+    "government would ..."): it was two sentences, and the statement was lost. A heading over a
+    capitalised paragraph and a list's comma-ended items stay units of their own."""
+    from index.claims import ClaimExtractor
+
+    body = ("Ravna talks resume\n\nForeign Minister Lena Sorvik said the\n\ngovernment would pledge 5 million crowns "
+            "to the relief fund. She left for Ostmark on Friday.\n\nThe fund covers three uses:\n\n"
+            "shelter for families,\n\nclean water, and\n\nschool meals.\n")
+    quoted = [body[s.start:s.end] for s in split_sentences(body)]
+    assert quoted[:3] == ["Ravna talks resume", "Foreign Minister Lena Sorvik said the\n\ngovernment would pledge 5 "
+                          "million crowns to the relief fund.", "She left for Ostmark on Friday."], quoted
+    assert quoted[-3:] == ["shelter for families,", "clean water, and", "school meals."], quoted
+    said = [c for c in ClaimExtractor().extract(body, "d", "2026-05-02") if "5 million crowns" in c.text]
+    assert [c.actor for c in said] == ["Lena Sorvik"], said
+    assert body[said[0].start:said[0].end] == said[0].text

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from index.chunking import chunk_spans
 from index.cleaning import clean_text
-from index.text import split_sentences, wraps
+from index.text import broken_at_blank_line, split_sentences, wraps
 
 WORDS = ["Veloria", "Ostmark", "pledged", "said", "the", "talks", "U.S.", "Dr.", "sanctions", "on", "Tuesday",
          "“We will", "withdraw,”", "Zoë", "D’Souza", "São", "Paulo", "e\u0301", "\u200f", "\u200d", "👍🏽", "北京",
@@ -53,8 +53,18 @@ def test_sentences_are_exact_ordered_and_cover_every_visible_character(text):
         assert prev_end <= s.start < s.end <= len(text)
         piece = text[s.start:s.end]
         assert piece == piece.strip()
-        for i in (j for j in range(s.start, s.end) if text[j] == "\n"):  # only a hard-wrapped sentence spans lines
-            assert wraps(text, text.rfind("\n", 0, i) + 1, i), (piece, i)
+        for i in (j for j in range(s.start, s.end) if text[j] == "\n"):
+            # only a hard-wrapped sentence, or one broken by a blank line before a lower-case word, spans lines
+            run = i
+            while text[run - 1].isspace():
+                run -= 1
+            first = text.index("\n", run)  # the line break ending the line before
+            ws_end = first
+            while text[ws_end].isspace():
+                ws_end += 1
+            after = text.rindex("\n", first, ws_end) + 1  # the start of the next line
+            assert (wraps(text, text.rfind("\n", 0, first) + 1, first) if first + 1 == after
+                    else broken_at_blank_line(text, first, after)), (piece, i)
         covered[s.start:s.end] = b"\x01" * (s.end - s.start)
         prev_end = s.end
     assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
