@@ -182,6 +182,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     if country and country in known:  # "the US", "Pyongyang": the country, not "US Treasury Department ..."
         return [country]
     found = [k for k in known if len(kw := _words(k)) > n and (kw[-n:] == tw or kw[:n] == tw)] + surname_only
+    if any(_words(k)[-n:] == tw for k in found):
+        # "Biden" is "Joe Biden", not also the "Biden Administration" named after him
+        found = [k for k in found if not (_words(k)[:n] == tw and _words(k)[-1] in _BODY_HEADS | {"campaign"})]
     if not found:  # "Ramirez" or "Nunez" for "José Ramírez-Núñez": a part of a hyphenated name
         found = [k for k in known if "-" in k and len(kw := tuple(re.split(r"[\s-]+", fold(k)))) > n
                  and any(kw[i:i + n] == tw for i in range(1, len(kw) - n + 1))]

@@ -449,6 +449,14 @@ _MEDIUM_NOUNS = {"release", "statement", "interview", "letter", "post", "filing"
 _SETTING_MARKS = {"when", "after", "before", "while", "since", "once", "although", "though", "because", "if",
                   "unless", "whereas", "until"}
 _READ_OUT = 1500  # characters of quotation in a speech from which on it is the speech itself, read out
+# Plural nouns of people or bodies a "they" may continue ("Those leaders ... They called for ...").
+_PEOPLE_PLURALS = {"leaders", "officials", "ministers", "governments", "states", "countries", "nations", "members",
+                   "parties", "allies", "partners", "diplomats", "negotiators", "presidents", "groups", "people",
+                   "peoples", "citizens", "activists", "protesters", "lawmakers", "senators", "authorities", "rebels",
+                   "militants", "forces", "troops", "delegations", "companies", "firms", "banks", "regulators",
+                   "analysts", "experts", "critics", "supporters", "opponents", "investors", "executives", "users",
+                   "workers", "unions", "farmers", "residents", "families", "victims", "survivors", "refugees"}
+_SPEECH_PRONOUN_REACH = 1500  # characters back a speech's "he"/"she" looks for the person named
 _BODY_LOOKBACK = 1200  # characters before "the regulator" searched for the body it stands for
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
 _INTRODUCED_BODY = re.compile(
@@ -694,6 +702,7 @@ class _Context:
     known: list[str]  # full names known from elsewhere (other articles)
     last_person: list[Actor] = field(default_factory=list)
     last_group: list[Actor] = field(default_factory=list)
+    last_group_at: int = -1  # where the last group was named
     last_speakers: list[Actor] = field(default_factory=list)
     last_org: Actor | None = None
     last_body_mention: Actor | None = None  # latest organisation named in a parsed sentence
@@ -1203,9 +1212,26 @@ class ClaimExtractor:
             last_person = ctx.last_person[-1] if ctx.last_person else None
             if last_person is not None and ctx.genders.get(last_person.name, want) != want:
                 return None  # "she" is never the man spoken of last
+            if last_person is not None and not self._near_in_speech(last_person.name, pos, ctx):
+                return None
             return last_person
+        if not self._near_in_speech(pick, pos, ctx):
+            return None
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
+
+    @staticmethod
+    def _near_in_speech(name: str, pos: int, ctx: _Context) -> bool:
+        """Whether a person a speech's "he"/"she" at ``pos`` may stand for was named within
+        ``_SPEECH_PRONOUN_REACH`` characters before it (any text that is no speech: always). A
+        speech's he is mostly someone it names just before; one named pages earlier is not whom
+        "He considers himself a burden" means, after "the United Nations is like a retired superhero"."""
+        if ctx.voice is None:
+            return True
+        last = max((at for at, n in ctx.mentions if n == name and at < pos), default=-1)
+        if last < 0:
+            last = ctx.text.rfind(name.split()[-1], 0, pos) if name.split() else -1
+        return last >= 0 and pos - last <= _SPEECH_PRONOUN_REACH
 
     @staticmethod
     def _mentioned_since(nearest: str, other: str, pos: int, ctx: _Context) -> bool:
@@ -1345,6 +1371,18 @@ class ClaimExtractor:
             return None
         return Actor(actor.name, "person", self._phrase(subj))
 
+    @staticmethod
+    def _they_are_things(subj, ctx: _Context) -> bool:
+        """Whether a sentence-opening "They" continues the sentence before it, whose subject is
+        things, not people ("Those words have never been more relevant. They call on all of us")."""
+        if subj.i != 0 and not all(t.is_punct or t.is_space for t in subj.doc[:subj.i]):
+            return False
+        before = ctx.text[max(0, ctx.parse_start - 400):ctx.parse_start]
+        prev = re.split(r"(?<=[.!?”\"])\s+", before.rstrip())[-1]
+        m = re.match(r"(?:These|Those|The|Such|Both|All|Its|Their|Our|His|Her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                     r"([a-z][\w-]*s)\s+(?:have|are|were|had|remain|do|did|will|can|must|may|show|make)\b", prev)
+        return m is not None and m.group(1) not in _PEOPLE_PLURALS
+
     def _note_group(self, sentence: str, ctx: _Context) -> None:
         """Remember a sentence-initial pair ("China and Russia ...") for a later "they"."""
         m = re.match(r"(?:Both\s+)?([A-Z][\w.’']*(?: [A-Z][\w.’']*)?) and ([A-Z][\w.’']*(?: [A-Z][\w.’']*)?)\b",
@@ -1352,7 +1390,7 @@ class ClaimExtractor:
         if m:
             pair = [self._actor(g, ctx) for g in m.groups()]
             if all(a.actor_type in ("government", "person") and a.name[:1].isupper() for a in pair):
-                ctx.last_group = pair
+                ctx.last_group, ctx.last_group_at = pair, ctx.parse_start
 
     def _actor(self, mention: str, ctx: _Context, label: str | None = None) -> Actor:
         words = re.sub(r"^the\s+", "", mention, flags=re.I).split()
@@ -2020,6 +2058,9 @@ class ClaimExtractor:
             ctx.mentions = saved
             return [(subj.text, person)] if person else []
         if low in _GROUP_PRONOUNS:
+            if self._they_are_things(subj, ctx) or (ctx.voice is not None and ctx.last_group
+                                                    and ctx.parse_start - ctx.last_group_at > _SPEECH_PRONOUN_REACH):
+                return []  # ("Those words have never been more relevant. They call on all of us to ...")
             return [(subj.text, a) for a in ctx.last_group]
         if subj.pos_ == "NOUN" and low in _DOCUMENT_NOUNS | _SOURCE_DOCUMENTS:
             # "said a statement from Rep. Mariannette Miller-Meeks", "a report by the IAEA said"
@@ -2391,7 +2432,7 @@ class ClaimExtractor:
         ctx.last_speakers = actors
         ctx.last_speakers_at = ctx.parse_start
         if len(actors) > 1:
-            ctx.last_group = actors
+            ctx.last_group, ctx.last_group_at = actors, ctx.parse_start
         persons = [a for a in actors if a.actor_type == "person"]
         if len(actors) == 1 and persons:
             ctx.last_person = persons
