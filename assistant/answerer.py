@@ -37,7 +37,7 @@ from .stance import (
 )
 from .support import supports_predicate
 from .timeorder import select_in_time, time_lead
-from .topic import countries_named, defined_forms, speech_state_of, table_forms
+from .topic import countries_named, defined_forms, demonym_forms, speech_state_of, table_forms
 
 _RESOLVER = ActorResolver()
 _WHO = re.compile(r"^\s*(who|whom|whose)\b", re.I)
@@ -140,11 +140,16 @@ class ExtractiveAnswerer:
             if (s.passage.doc_id, s.start) in boosted:
                 s.score += 0.15 + resolved_name_credit(query, s, self.ranker.lexical_weight)
                 s.parts["claim"] = boosted[(s.passage.doc_id, s.start)]
-            elif (s.passage.doc_id, s.start) not in evidence.speakers and gives_asked_speech(query, s):
+            elif (not (said := evidence.speakers.get((s.passage.doc_id, s.start), ())) or query.kind in (
+                    None, "position", "statement") and set(said) <= set(dict(query.speakers).values())) \
+                    and gives_asked_speech(query, s):
                 # a sentence of the speech asked about with no statement of its own ("What did Anne Beathe
                 # Tvinnereim say about Russia?": "Russia's war ... is of great concern to us") is the speaker's
-                # though it names them nowhere: the name credit it misses (it abstained)
-                s.score += resolved_name_credit(query, s, self.ranker.lexical_weight)
+                # though it names them nowhere: the name credit it misses (it abstained); one of its state's
+                # statements there is the speaker's statement ("What is Netanyahu's position on Hamas?": his
+                # speech's "Israel will reject any role for Hamas", not only a news line naming him)
+                # (of a kind asked for, "What did he propose?", only the routed statements above are)
+                s.score += (0.15 if said else 0.0) + resolved_name_credit(query, s, self.ranker.lexical_weight)
         candidates = ranked
         ranked = sorted((s for s in ranked if covers_topic(query, s, evidence.texts)
                          and supports_predicate(query.untimed, s.text)),
@@ -183,7 +188,10 @@ class ExtractiveAnswerer:
         if query.actors and query.kind and not (who_asked and query.kind in ROUTED_KINDS):
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
+            # (a speech's giver asked, the state they spoke for: "What is Netanyahu's position on Hamas?" is
+            # answered from his speeches' sentences on Hamas, cue or none, never from Lapid's for Israel)
             states = {c for c in (_RESOLVER.country_of(a) for a in query.actors) if c}
+            states |= set(dict(query.speakers).values())
             # a state's speeches: every sentence of them is the state's (its statements there carry
             # the speaker's office as their role; a speech's title is "speaker, post, country")
             speeches = {c.doc_id for found in evidence.statements.values() for c in found
@@ -200,9 +208,11 @@ class ExtractiveAnswerer:
 
             def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
                 key = (s.passage.doc_id, s.start)
+                said_by = set(evidence.speakers.get(key, ()))
+                if said_by & asked_givers:
+                    return True  # ("President Xi proposed the Global Development Initiative" in Wang Yi's speech)
                 if asked_givers and speech_state(s) in states and not gives_asked_speech(query, s):
                     return False  # "What did Netanyahu pledge?": not Lapid's speech for Israel
-                said_by = set(evidence.speakers.get(key, ()))
                 if said_by & set(query.actors):
                     return True
                 if in_speech(s) and not (said_by and all(countries.get(a) not in states and _RESOLVER.country_of(a)
@@ -248,7 +258,8 @@ class ExtractiveAnswerer:
                     # "Who criticized Russia?": the names are what the statement is about; a sentence naming
                     # one (not the Xi-Putin statement on a U.S. decision, in a passage about Russia)
                     named = countries_named(s.text)
-                    return any(fold(n) in fold(s.text) or _RESOLVER.country_of(n) in named for n in query.names)
+                    return any((fold(n) in fold(s.text) or _RESOLVER.country_of(n) in named)
+                               and not _only_victim(s.text, n) for n in query.names)
                 if query.topic.names_only and query.topic_names:
                     # "Who criticized Russia?": a sentence naming Russia, not one beside a passage naming it
                     return query.topic.named_by(s.text, (), *in_article(s, evidence.texts))
@@ -277,6 +288,17 @@ class ExtractiveAnswerer:
             else:  # "Who rejected Kenya's offer?" and nobody did: say so before the nearest passages
                 nobody = (f"No statement found is a {query.kind} on this in so many words; "
                           "the passages closest to the question: ")
+                targets = {_RESOLVER.country_of(n) for n in query.names} - {None}
+
+                def of_target(s: Sentence) -> bool:  # "Who criticized Israel?": never Israel's own words
+                    said_by = evidence.speakers.get((s.passage.doc_id, s.start), [])
+                    if said_by:
+                        return all(any(match_actor_names(n, [a]) for n in query.names)
+                                   or countries.get(a) in targets or _RESOLVER.country_of(a) in targets
+                                   for a in said_by)
+                    return speech_state(s) in targets
+
+                ranked = [s for s in ranked if not of_target(s)]
         elsewhere = ""
         if query.cited_outlets:
             # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when
@@ -476,7 +498,11 @@ class ExtractiveAnswerer:
             new_article = s.passage.doc_id not in {c.passage.doc_id for c in chosen}
             if s.score < cfg.min_score:
                 continue  # a sentence added after the best clears the same bar
-            if s.score < top * cfg.relative and not (change and new_article and s.score >= top * (cfg.relative - 0.1)):
+            # (a statement of the actor asked, in another article, clears a lower bar: "What is Netanyahu's
+            # position on Hamas?" quotes his speech beside the news line naming him, which outscored it)
+            own = bool(query.actors) and "claim" in s.parts
+            if s.score < top * cfg.relative and not ((change or own) and new_article
+                                                     and s.score >= top * (cfg.relative - 0.1)):
                 continue
             if any(float(np.dot(s.vector, c.vector)) > cfg.redundancy for c in chosen):
                 continue
@@ -840,6 +866,20 @@ def names_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None) 
         return True
     article, at = in_article(s, texts)
     return query.topic.names_in(s.text, s.passage.title, article, at)
+
+
+_VICTIM = re.compile(r"\b(?:against|on|upon|towards?|targeting|into)\s+(?:the\s+)?$", re.I)
+
+
+def _only_victim(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` (a state: its demonym too) only as whom something was done
+    to ("the terrorist attack carried out by Hamas against Israel"): then a criticism in it is
+    not of ``name``."""
+    state = _RESOLVER.country_of(name)
+    forms = [name] + (list(demonym_forms(state)) if state else [])
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")", re.I)
+    found = [m.start() for m in pattern.finditer(text)]
+    return bool(found) and all(_VICTIM.search(text[max(0, at - 30):at]) for at in found)
 
 
 def speech_state(s: Sentence) -> str | None:

@@ -18,7 +18,7 @@ from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
 from index.text import terms
 
-from .query import DERIVED_KINDS, ROUTED_KINDS, Query, role_names
+from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, role_names
 from .retrieval import HybridRetriever
 from .stance import country_of_speaker, hearsay, holder_statements, stance_holders
 from .topic import speech_sentences, statements_about
@@ -73,6 +73,7 @@ class EvidenceConfig:
     max_claim_sentences: int = 24  # statements of the named actors preferred as answer sentences
     max_claim_passages: int = 3  # passages holding those statements added beyond retrieval
     max_speech_passages: int = 3  # passages of the asked speeches added beyond retrieval (speech_passages)
+    max_doer_passages: int = 4  # passages of "who criticized X?" statements added beyond retrieval (doer_claims)
     max_stance_speech_passages: int = 8  # passages of the asked speeches read for "how has X's stance changed"
     max_actor_statements: int = 60  # a named person's statements read to answer "what did X pledge"
     max_stance_statements: int = 200  # statements of a stance holder read for "how has X's stance changed"
@@ -144,6 +145,14 @@ class EvidenceGatherer:
                 extra.append(chunk)
         passages = passages + extra[:cfg.max_claim_passages]
         known |= {p.chunk_id for p in passages}
+        for c in self.doer_claims(query):
+            # "Who criticized Israel?": the sentences that do it, wherever retrieval ranked them
+            chunk = self.reader.passage_covering(c.doc_id, c.sent_start, c.sent_end)
+            if chunk:
+                claim_sentences.setdefault((c.doc_id, c.sent_start), c.actor)
+            if chunk and chunk.chunk_id not in known:
+                known.add(chunk.chunk_id)
+                passages.append(chunk)
         passages += [p for p in self.speech_passages(query) if p.chunk_id not in known]
         for i, p in enumerate(passages):
             p.rank = i + 1
@@ -336,6 +345,20 @@ class EvidenceGatherer:
         docs = sorted({c.doc_id for c in claims})  # (what others say in the same sentences is theirs)
         return statements_about(query.topic, claims, lambda doc_id: self._texts([doc_id], texts).get(doc_id, ""),
                                 self.reader.claims(filters=Filters(doc_ids=docs)))
+
+    def doer_claims(self, query: Query) -> list[Claim]:
+        """For "Who criticized Israel?" (a who-question of a routed kind naming whom or what it is
+        about): the first ``max_doer_passages`` statements of that kind whose text or topics name
+        it (a name or its demonym: "Israeli atrocities"), newest first, one per document."""
+        targets = query.topic_names or query.actors  # (a who-question's actors are whom it was done to)
+        if query.kind not in ROUTED_KINDS or not targets or not WHO_QUESTION.match(query.text):
+            return []
+        found: dict[str, Claim] = {}
+        for name in targets:
+            for c in self.reader.claims(kinds=query.routed_kinds, filters=query.statement_filters, topic=name):
+                if claim_is(c, query.kind):
+                    found.setdefault(c.doc_id, c)
+        return sorted(found.values(), key=lambda c: c.date or "", reverse=True)[:self.config.max_doer_passages]
 
     def copies(self, passages: list[Passage]) -> dict[str, list[Document]]:
         """The near-duplicate copies (whole documents) of the passages' articles, by doc_id."""

@@ -540,3 +540,100 @@ def test_anothers_statement_read_out_in_a_speech_is_not_the_givers(tmp_path):
     ans = a.ask("What did Zelensky demand of Russia?")
     assert ans.citations and not any("General Assembly demanded" in c.quote for c in ans.citations), ans.answer
     assert any("pay for this war" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_speechs_pronoun_is_nobody_named_pages_before_and_they_after_things_is_no_group():
+    """From a new-user pass on real speeches: Zelensky's "Today the United Nations is like a retired
+    superhero ... He considers himself a burden" was Putin's (named thousands of characters earlier),
+    and Lavrov's "Those words [of Hammarskjold] have never been more relevant. They call on all of us
+    to ..." was a demand of Brazil and India, named together long before."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    ukraine = ("I spoke in Russian because I was quoting the Russian President Vladimir Putin at the General "
+               "Assembly in 2015. " + _FILLER * 12 + "\nToday the United Nations is like a retired superhero who "
+               "has forgotten what he used to be able to do. He considers himself a burden, a weak, frail, useless "
+               "old man whose life has been in vain.\n")
+    claims = ex.extract(ukraine, "u", "2021", voice=ex.voice_of(
+        {"country": "Ukraine", "speaker": "Volodymyr Zelenskyy", "post": "President"}))
+    assert not any(c.actor == "Vladimir Putin" for c in claims), [(c.actor, c.text) for c in claims]
+    russia = ("Brazil and India said they would host the next rounds of talks on the grain corridor. " + _FILLER * 12
+              + "\nThe former Secretary-General Dag Hammarskjold said that the United Nations was not created in "
+              "order to bring us to heaven, but in order to save us from hell. Those words have never been more "
+              "relevant. They call on all of us to assume our individual and collective responsibility.\n")
+    claims = ex.extract(russia, "r", "2022", voice=ex.voice_of(
+        {"country": "Russia", "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs"}))
+    assert not any(c.actor in ("Brazil", "India") and "responsibility" in c.text for c in claims), \
+        [(c.actor, c.text) for c in claims]
+
+
+@pytest.fixture(scope="module")
+def leaders(tmp_path_factory):
+    """Speeches and news of the shapes a new-user pass found answered wrongly."""
+    speeches = [
+        _speech("CHN", "China", "Xi Jinping", "President",
+                "The year 2021 is a truly remarkable one. " + _FILLER * 2 + "China will never seek hegemony.",
+                session=76),
+        _speech("CHN", "China", "Wang Yi", "Minister of Foreign Affairs",
+                "At the seventy-sixth session of the General Assembly, President Xi proposed the Global Development "
+                "Initiative. " + _FILLER * 2 + "China will never seek hegemony.", session=77),
+        _speech("EGY", "Egypt", "Badr Abdelatty", "Minister of Foreign Affairs",
+                _FILLER * 2 + "We strongly condemn Israel’s dangerous escalation, which is dragging the region to the "
+                "brink.", session=79),
+        _speech("FRA", "France", "Emmanuel Macron", "President",
+                _FILLER * 2 + "We unequivocally condemn the horrific terrorist attack carried out by Hamas against "
+                "Israel on 7 October.", session=79),
+        _speech("ISR", "Israel", "Benjamin Netanyahu", "Prime Minister",
+                "This Assembly condemned Israel more than all the other countries in the world. " + _FILLER * 2
+                + "If Hamas stays in power, it will regroup and attack Israel again. This is why Israel will reject "
+                "any role for Hamas in a post-war Gaza.", session=79),
+        _speech("USA", "United States of America", "Joseph R. Biden, Jr", "President",
+                _FILLER * 2 + "We will stand in solidarity with Ukraine. The United States will continue to support "
+                "Ukraine's right to defend itself.", session=77),
+    ]
+    news = {
+        "fence.md": _md("Israel's defence undone", "2023-10-20", (
+            "At the time of the completion of the fence, Prime Minister Benjamin Netanyahu, then in the opposition, "
+            "said that \"Any time Hamas terrorists have tried to penetrate the border through the tunnels, they were "
+            "terminated underground.\"\n\nNetanyahu said Hamas would never again threaten Israel's position.")),
+        "aid.md": _md("Aid for Kyiv", "2023-09-20", (
+            "The Biden Administration said it would send more air defence systems to Kyiv.\n\n"
+            "Joe Biden said the talks with the Ukrainian prime minister were useful.")),
+    }
+    return _speeches_and_articles(tmp_path_factory.mktemp("leaders"), speeches, news)
+
+
+def test_a_givers_proposal_reported_in_a_colleagues_speech_is_theirs(leaders):
+    """"What did Xi Jinping propose?" said no proposal of Xi or China was found, though Wang Yi's
+    speech reports "President Xi proposed the Global Development Initiative" (a speech of China's not
+    given by Xi was left out whole, his own words reported in it too)."""
+    ans = leaders.ask("What did Xi Jinping propose?")
+    assert not ans.answer.startswith("No statement found"), ans.answer
+    assert any("Global Development Initiative" in c.quote for c in ans.citations), ans.answer
+
+
+def test_who_criticized_a_state_finds_the_doers_and_never_the_state_or_its_victimhood(leaders):
+    """"Who criticized Israel?" said nobody did and quoted Israel's own speech; France's condemnation
+    of an attack "against Israel" is no criticism of Israel."""
+    ans = leaders.ask("Who criticized Israel?")
+    assert not ans.answer.startswith("No statement found"), ans.answer
+    assert any("dangerous escalation" in c.quote for c in ans.citations), ans.answer
+    assert not any("Netanyahu" in c.title or "Macron" in c.title for c in ans.citations), ans.answer
+
+
+def test_a_givers_position_quotes_their_speech_beside_a_news_line_naming_them(leaders):
+    """"What is Netanyahu's position on Hamas?" quoted only a news line naming him (it outscored his
+    speech, which names him nowhere)."""
+    ans = leaders.ask("What is Netanyahu's position on Hamas?")
+    assert any("Netanyahu" in c.title and "Hamas" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_surname_is_the_person_not_the_administration_named_after_them(leaders):
+    """"What did Biden say about Ukraine?" said the articles did not report "Biden Administration and
+    Joe Biden" saying anything: the surname matched the administration too, and the speech's giver
+    ("Joseph R. Biden, Jr") was lost."""
+    from index.actors import match_actor_names
+
+    assert match_actor_names("Biden", ["Biden Administration", "Joe Biden"]) == ["Joe Biden"]
+    ans = leaders.ask("What did Biden say about Ukraine?")
+    assert not ans.abstained and any("Biden" in c.title and "Ukraine" in c.quote for c in ans.citations), ans.answer
