@@ -20,8 +20,12 @@ does not show from an HTML page before extraction.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from datetime import date
+
+import yaml
 
 from .dates import copyright_line, text_dates
 from .text import wraps
@@ -337,7 +341,10 @@ _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 def split_front_matter(raw: str) -> tuple[dict, str]:
-    """YAML-like ``key: value`` front matter between ``---`` lines (Markdown convention)."""
+    """YAML front matter between ``---`` lines (Markdown convention) as ``({key: str value}, rest)``:
+    read as YAML (a double-quoted ``"Musk\u2019s"`` is "Musk’s"), else, when it is not valid YAML
+    ("title: Talks: day two"), line by line as ``key: value``. HTML entities in values are decoded
+    ("&#039;" is "'")."""
     m = _FRONT.match(raw)
     if not m:
         return {}, raw
@@ -346,7 +353,15 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
         if ":" in line:
             k, v = line.split(":", 1)
             meta[k.strip().lower()] = v.strip().strip('"').strip("'")
-    return meta, raw[m.end():]
+    try:
+        parsed = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        parsed = None
+    if isinstance(parsed, dict):
+        for k, v in parsed.items():
+            if isinstance(k, str) and isinstance(v, (str, int, float, date)) and not isinstance(v, bool):
+                meta[k.strip().lower()] = v.isoformat() if isinstance(v, date) else str(v).strip()
+    return {k: html.unescape(v) if "&" in v else v for k, v in meta.items()}, raw[m.end():]
 
 
 #: A header line at the top of a plain-text article, as people paste it from a news site or keep

@@ -134,6 +134,24 @@ def test_front_matter_offsets_point_into_the_file(tmp_path):
     assert r["what"] == "button" and raw[r["start"]:r["end"]] == "Share"
 
 
+def test_front_matter_escapes_and_html_entities_are_decoded(tmp_path):
+    """From a new-user pass on MultiHop-RAG exports: a YAML double-quoted title kept "Musk\\u2019s"
+    and "&#039;Massive intel failure&#039;" literally, in `attache docs` and in citations. Front
+    matter that is not valid YAML ("title: Talks: day two") is still read line by line."""
+    cases = {
+        "musk.md": ('title: "EU fires warning at Elon Musk\\u2019s X"\npublished: 2023-10-12T09:00:00+00:00',
+                    "EU fires warning at Elon Musk’s X", "2023-10-12"),
+        "mossad.md": ('title: "&#039;Massive intel failure by Mossad&#039;: Hamas&#039; attack"\npublished: 2023-10-08',
+                      "'Massive intel failure by Mossad': Hamas' attack", "2023-10-08"),
+        "talks.md": ("title: Talks: day two\ndate: 2023-10-09", "Talks: day two", "2023-10-09"),
+    }
+    for name, (matter, title, day) in cases.items():
+        p = tmp_path / name
+        p.write_text(f"---\n{matter}\nsource: Wire\n---\nEnvoys met in Vienna on Monday.\n", encoding="utf-8")
+        doc = load_one(p)
+        assert (doc.title, doc.published[:10], doc.source) == (title, day, "Wire"), name
+
+
 def test_headline_lines_are_recognised_by_shape():
     assert is_headline_like("Velmor vows to close Kessa crossing for good")
     assert is_headline_like("1. Floods hit northern Velmor as dam gates stay shut")
