@@ -1226,6 +1226,15 @@ class QueryParser:
         resolved = resolve_pronouns(question, [*history[:-1], (standalone, history[-1][1])], self.match_speakers,
                                     gender if self._gender is not None else None, self.speech_giver,
                                     self.speaks_for)
+        offices = asked_offices(standalone)
+        head = question_head(question)
+        if resolved == question and len(offices) == 1 and not self.match_actors(named_entities(head)) \
+                and (pron := _SINGULAR.search(head)):
+            # "What else did he say?" after "What did Iran's president say about Israel?" (two presidents
+            # gave its speeches, and the answer names neither): he is whoever holds that office
+            office = offices[0].phrase
+            resolved = _SINGULAR.sub(office + "'s" if pron.group(1).lower() in ("his", "her") and not re.search(
+                r"\b(?:he|she)\b", question, re.I) else office, question, count=1)
         # "What did he demand?" when the previous turn names no man: no actor is carried over.
         unresolved = (resolved == question and self._gender is not None and not self.match_actors(own)
                       and bool(_SINGULAR.search(question)))

@@ -175,3 +175,29 @@ def test_did_he_mention_a_name_asks_about_the_previous_giver_with_the_name_as_to
         ans = a.ask(q, history=history)
         assert not ans.abstained and ans.citations, (q, ans.answer)
         assert "urge the United States" in ans.citations[0].quote, (q, ans.answer)
+
+
+def test_he_after_a_question_by_office_is_whoever_holds_it(tmp_path):
+    """From a new-user pass: "What did Iran's president say about Israel?" was answered from the
+    speeches of Iran's two presidents, then "What else did he say?" and "Did he mention the United
+    States?" asked the user who "he" was (the answer names neither president)."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("IRN", "Iran", "Seyyed Ebrahim Raisi", "President",
+                "We will never accept the occupation by the Israeli regime. We call on the American Government to "
+                "honour its commitments under the nuclear deal.", session=78),
+        _speech("IRN", "Iran", "Masoud Pezeshkian", "President",
+                "We condemn Israeli crimes against humanity in Gaza. Iran wants peace for everyone in the region.",
+                session=79),
+    ])
+    first = "What did Iran's president say about Israel?"
+    ans = a.ask(first)
+    assert not ans.abstained and ans.citations, ans.answer
+    history = [(first, ans.answer)]
+    for follow in ("What else did he say?", "Did he mention the United States?"):
+        text = a.query(follow, history=history).text
+        assert any(n in text for n in ("Iran's president", "Raisi", "Pezeshkian")), (follow, text)
+        got = a.ask(follow, history=history)
+        assert not got.abstained and got.citations, (follow, got.answer)
+        assert all("President, Iran" in c.title for c in got.citations), (follow, got.answer)
+    us = a.ask("Did he mention the United States?", history=history)
+    assert any("American Government" in c.quote for c in us.citations), us.answer
