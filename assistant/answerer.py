@@ -431,6 +431,10 @@ class ExtractiveAnswerer:
             p = found.get((c.doc_id, c.sent_start))
             return p.text[c.sent_start - p.start:c.sent_end - p.start] if p else c.text
 
+        def named(c: Claim, sentence: str) -> bool:  # (in its passage: what comes before it may name the topic)
+            p = found[(c.doc_id, c.sent_start)]
+            return query.topic.names_in(sentence, p.title, p.text, c.sent_start - p.start)
+
         holders = stance_holders(query.text, query.actors)
         topic = topic_phrase(query.text, holders, query.topic_terms, [q for q, _ in query.history])
         claims = [c for c in evidence.stance_claims if (c.doc_id, c.sent_start) in found]
@@ -438,7 +442,7 @@ class ExtractiveAnswerer:
                         lambda c: found[(c.doc_id, c.sent_start)].title, self.ranker.embed_sentences,
                         lambda cs: self.ranker.vectors_at([(c.doc_id, c.sent_start, c.sent_end, sentence_of(c))
                                                            for c in cs]),
-                        shares=lambda s: query.topic.shares(s))
+                        shares=lambda s: query.topic.shares(s), names=named if query.topic.names_only else None)
         picked = changes(kept, self.config.max_sentences_change)
         if len(picked) < 2:
             return None

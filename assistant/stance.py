@@ -163,7 +163,8 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
 def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sentence_of: Callable[[Claim], str],
              title_of: Callable[[Claim], str], embed: Callable[[list[str]], np.ndarray],
              sentence_vectors: Callable[[list[Claim]], np.ndarray] | None = None,
-             shares: Callable[[str], bool] | None = None) -> list[tuple[Claim, np.ndarray, float]]:
+             shares: Callable[[str], bool] | None = None,
+             names: Callable[[Claim, str], bool] | None = None) -> list[tuple[Claim, np.ndarray, float]]:
     """The statements about ``topic``, each with its sentence vector and topic score: the mean
     of the sentence's and its article title's similarity to the topic phrase (a statement in an
     article about the topic need not repeat its words: "ready to sit down without
@@ -175,7 +176,10 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
     Statements of a kind other than "statement" get ``STANCE_KIND_BONUS`` added to the score; a
     sentence of fewer than ``MIN_WORDS`` words is never kept.
     ``shares(sentence)``: whether a sentence sharing none of ``topic_terms`` carries another form
-    of the topic (``Topic.shares``: "artificial intelligence" for AI); it then shares one."""
+    of the topic (``Topic.shares``: "artificial intelligence" for AI); it then shares one.
+    ``names(claim, sentence)``, for a topic that is only names ("NATO"): whether the sentence names
+    it or follows one naming it; one that does not is never kept, however near in meaning ("the
+    Collective Security Treaty Organization" is no statement on NATO)."""
     if not claims:
         return []
     sentences = [sentence_of(c) for c in claims]
@@ -199,6 +203,8 @@ def on_topic(claims: list[Claim], topic: str, topic_terms: frozenset[str], sente
             shared = 1
         if not shared and float(v @ topic_v) < TOPIC_SENTENCE_FLOOR:
             continue  # "... rejected an offer of sanctions relief talks" in an article about a missile test
+        if names is not None and not shared and not names(c, s):
+            continue
         if score >= bar or (topic_terms and (shared >= need or (shared and score >= TOPIC_FLOOR))):
             kept.append((c, v, score + (STANCE_KIND_BONUS if c.kind != "statement" else 0.0)))
     return kept

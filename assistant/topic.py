@@ -494,7 +494,13 @@ def speech_sentences(doc: _Text, text: str, offset: int = 0,
         return []
     taken = taken or set()
     return [speech_statement(doc, state, offset + sp.start, offset + sp.end, text[sp.start:sp.end])
-            for sp in split_sentences(text) if (doc.doc_id, offset + sp.start) not in taken]
+            for sp in split_sentences(text) if (doc.doc_id, offset + sp.start) not in taken
+            and not _STAGE_DIRECTION.fullmatch(text[sp.start:sp.end])]
+
+
+# A record's note on how it was given, no words of the speaker: "(spoke in Russian)", "(spoke in Ukrainian;
+# English interpretation provided by the delegation)".
+_STAGE_DIRECTION = re.compile(r"\(\s*(?:spoke|speaking|interpretation|translation|applause)\b[^()]*\)\.?", re.I)
 
 
 def statements_about(topic: Topic, claims: Iterable[Claim], text_of: Callable[[str], str],

@@ -456,6 +456,12 @@ _PEOPLE_PLURALS = {"leaders", "officials", "ministers", "governments", "states",
                    "militants", "forces", "troops", "delegations", "companies", "firms", "banks", "regulators",
                    "analysts", "experts", "critics", "supporters", "opponents", "investors", "executives", "users",
                    "workers", "unions", "farmers", "residents", "families", "victims", "survivors", "refugees"}
+# What opens a reported content before its words: punctuation and an aside ("We stand, in my view, at ...").
+_ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opinion)|I\s+think|I\s+believe|of\s+course|"
+                         r"indeed|therefore|however)\s*,\s*)?)+", re.I)
+# Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
+# ("we know that ...").
+_KNOWING = {"know", "remember"}
 _SPEECH_PRONOUN_REACH = 1500  # characters back a speech's "he"/"she" looks for the person named
 _BODY_LOOKBACK = 1200  # characters before "the regulator" searched for the body it stands for
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
@@ -2622,6 +2628,8 @@ class ClaimExtractor:
         # A speech's own "We support the two-state solution", "We remain committed to ...".
         if low in _VOICE_CUES and (low not in _CUES or low in _NEWS_ONLY_CUES):
             if obj is not None and not self._is_audience(obj):
+                if low in _KNOWING and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return None  # "we know Moscow's answer", "I remember the day": no view held, only a thing
                 return span(*self._held_object(v, obj))
             pred = kids.get("acomp") or kids.get("oprd")
             if pred is not None:  # "We remain committed to rebuild ...": the parser may hang "to ..." on the verb
@@ -3069,6 +3077,8 @@ class ClaimExtractor:
         m = _FORWARD_TO.match(text, cs, ce)
         if m and not direct and cue.lower() in ("look", "looks", "looking"):  # "We look forward to X": X
             cs, cue = m.end(), f"{cue} {m.group(1)}"
+        if not direct and (m := _ASIDE_OPEN.match(text, cs, ce)) and m.end() < ce:
+            cs = m.end()  # "We stand, in my view, at an inflection point": not ", in my view, at ..."
         if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.role[:4].lower() in ("his ", "her ", "its ") or actor.role[:6].lower() == "their ":

@@ -70,8 +70,9 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None, w
     """Whether the line ``text[line_start:line_end]`` (``line_end`` at its line break) is
     hard-wrapped, its sentence going on in the next line: it ends without sentence-final
     punctuation, the next line (before ``limit``) is not blank, and either the next line opens
-    in lower case (after an opening quotation mark or not) or the line ends on a word no
-    sentence ends on ("... border within" / "ninety days."). Headlines, captions and datelines
+    in lower case (after an opening quotation mark or not), or the line ends on a word no
+    sentence ends on ("... border within" / "ninety days."), or a paragraph's long line goes on in
+    a short line that ends the sentence ("... Cooperation" / "Organization."). Headlines, captions and datelines
     are followed by a capitalised line or a blank one, so they stay units of their own."""
     limit = len(text) if limit is None else limit
     line = text[line_start:line_end].rstrip()
@@ -85,7 +86,10 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None, w
     opens_lower = following[0].islower() or (following[0] in "\"“‘'" and following[1:2].islower())
     # (a full line of a text hard-wrapped at ``width`` goes on whatever the next line opens with)
     full = width > 0 and len(line) >= width - 12 and not line.endswith(":")
-    return opens_lower or full or bool(_OPEN_END.search(line))
+    # (a paragraph's line broken before the last words of its sentence: "... and the Shanghai Cooperation" /
+    # "Organization." in a speech record; a headline or a caption is no such long line)
+    tail = len(line) >= 150 and len(following) <= 60 and bool(_LINE_END_FINAL.search(following))
+    return opens_lower or full or tail or bool(_OPEN_END.search(line))
 
 
 def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:

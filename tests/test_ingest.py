@@ -822,6 +822,11 @@ def test_a_text_hard_wrapped_at_a_width_joins_a_line_that_ends_before_a_capital(
     assert "Mr. President," in quoted, quoted
     news = "Ministers meet in Ravna\nForeign Minister Lena Sorvik pledged aid. She said talks would resume.\n"
     assert [news[s.start:s.end] for s in split_sentences(news)][0] == "Ministers meet in Ravna"
+    # a record's paragraph line broken before its sentence's last word (Russia's 2021 speech)
+    record = ("Russia, together with its partners and allies, supports strengthening a network of alliances by "
+              "developing integrative processes within the Collective Security Treaty Organization and the Shanghai "
+              "Cooperation\nOrganization. President Putin proposed a partnership.\n")
+    assert [record[s.start:s.end] for s in split_sentences(record)][0].endswith("Shanghai Cooperation\nOrganization.")
 
 
 def test_a_sentence_broken_by_a_blank_line_is_one_sentence_and_keeps_its_statement():

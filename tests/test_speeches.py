@@ -637,3 +637,34 @@ def test_a_surname_is_the_person_not_the_administration_named_after_them(leaders
     assert match_actor_names("Biden", ["Biden Administration", "Joe Biden"]) == ["Joe Biden"]
     ans = leaders.ask("What did Biden say about Ukraine?")
     assert not ans.abstained and any("Biden" in c.title and "Ukraine" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_stance_on_a_name_is_read_only_from_sentences_naming_it_and_no_record_note_is_a_statement(tmp_path):
+    """From a new-user pass: "How has Russia's stance on NATO changed?" opened with a 2021 sentence on
+    "the Collective Security Treaty Organization and the Shanghai Cooperation" (near in meaning, naming
+    no NATO, and cut at the record's line break before "Organization."); `positions` listed a record's
+    "(spoke in Russian)", "we know: Moscow's answer" and "we stand: , in my view, at an inflection point"."""
+    russia = [
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister of Foreign Affairs", _FILLER * 2 + (
+            "Russia, together with its partners and allies, supports strengthening a mutually reinforcing network "
+            "of alliances by developing integrative processes within the Commonwealth of Independent States, the "
+            "Eurasian Economic Union, the Collective Security Treaty Organization and the Shanghai Cooperation\n"
+            "Organization."), session=76),
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister of Foreign Affairs",
+                _FILLER * 2 + "We continue to await the response of NATO members to our proposal of a moratorium.",
+                session=77),
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister of Foreign Affairs",
+                _FILLER * 2 + "Led by Washington, the NATO countries are building up their offensive capabilities.",
+                session=78),
+        _speech("UKR", "Ukraine", "Volodymyr Zelensky", "President", _FILLER + (
+            "\n(spoke in Russian)\n“What is State sovereignty? It is the freedom of every people.”\n"
+            "I spoke in Russian because I was quoting the Russian President. Was it untrue? Unfortunately, we know "
+            "Moscow’s answer. We stand, in my view, at an inflection point in the war with Russia."), session=76),
+    ]
+    a = _speeches_and_articles(tmp_path, russia)
+    ans = a.ask("How has Russia's stance on NATO changed?")
+    assert len(ans.citations) >= 2 and all("NATO" in c.quote for c in ans.citations), ans.answer
+    got = [(c.kind, c.cue, c.text) for c in a.positions("Zelensky", topic="Russia")]
+    assert not any("spoke in" in t and len(t) < 25 or t.startswith((",", ";")) or t == "Moscow’s answer"
+                   for _, _, t in got), got
+    assert any(t == "at an inflection point in the war with Russia" for _, _, t in got), got
