@@ -462,6 +462,9 @@ _ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opi
 # Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
 # ("we know that ...").
 _KNOWING = {"know", "remember"}
+# ... unless the thing is a judgement ("We know the importance of global solidarity").
+_KNOWN_VIEWS = {"importance", "value", "need", "necessity", "significance", "urgency", "danger", "dangers", "risk",
+                "risks", "cost", "costs", "price", "consequences", "limits", "power", "role", "benefits"}
 _SPEECH_PRONOUN_REACH = 1500  # characters back a speech's "he"/"she" looks for the person named
 _BODY_LOOKBACK = 1200  # characters before "the regulator" searched for the body it stands for
 # "organisation Beyond Blue", "advisory agency Civic Data": a body introduced by what it is.
@@ -2628,7 +2631,7 @@ class ClaimExtractor:
         # A speech's own "We support the two-state solution", "We remain committed to ...".
         if low in _VOICE_CUES and (low not in _CUES or low in _NEWS_ONLY_CUES):
             if obj is not None and not self._is_audience(obj):
-                if low in _KNOWING and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if low in _KNOWING and obj.pos_ in ("NOUN", "PROPN", "PRON") and obj.lower_ not in _KNOWN_VIEWS:
                     return None  # "we know Moscow's answer", "I remember the day": no view held, only a thing
                 return span(*self._held_object(v, obj))
             pred = kids.get("acomp") or kids.get("oprd")
