@@ -461,6 +461,7 @@ _ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opi
                          r"indeed|therefore|however)\s*,\s*)?)+", re.I)
 # Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
 # ("we know that ...").
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos, Jr.": the end of a name, never one
 _KNOWING = {"know", "remember"}
 # ... unless the thing is a judgement ("We know the importance of global solidarity").
 _KNOWN_VIEWS = {"importance", "value", "need", "necessity", "significance", "urgency", "danger", "dangers", "risk",
@@ -588,8 +589,16 @@ def _unclosed_quotations(text: str) -> list[tuple[int, int, int, int]]:
     for cur, nxt in zip(lines, lines[1:]):
         body = cur.group().strip()
         at = cur.start() + cur.group().index(body[0])
-        if body[0] in _OPEN_Q and not any(ch in body[1:] for ch in "”\"") and nxt.group().lstrip()[:1] in _OPEN_Q:
+        if nxt.group().lstrip()[:1] not in _OPEN_Q:
+            continue
+        if body[0] in _OPEN_Q and not any(ch in body[1:] for ch in "”\""):
             out.append((at + 1, at + len(body), nxt.start(), nxt.end()))
+            continue
+        # (one opened after the paragraph's narration: 'He recounts, "In a BBC interview, ...' to its end)
+        curly, straight = body.rfind("“"), [i for i, ch in enumerate(body) if ch == '"']
+        opened = curly if curly > body.rfind("”") else (straight[-1] if len(straight) % 2 else -1)
+        if opened > 0 and len(body) - opened > 80:
+            out.append((at + opened + 1, at + len(body), nxt.start(), nxt.end()))
     return out
 
 
@@ -902,6 +911,10 @@ class ClaimExtractor:
                                  if not any(a <= m[0] < b for a, b in quotes)]
             if doc is not None:
                 found = self._sentence(text, s, p, e, doc, quotes, ctx, doc_id, published)
+                if found and any(a < s and e <= b + 1 for a, b in quotes):
+                    # a sentence inside a quotation opened before it is the quoted person's words: its
+                    # "Hamas denies that it is even holding hostages" is Levy's, quoting, not Hamas's
+                    found = [c for c in found if c.direct and c.start >= s]
             # A transcript's "Leiderman: “It's important to ...”": the quotation is the named person's.
             colon = _COLON_SPEAKER.match(text, s) if not found else None
             named_by = self._full_name(colon.group(1), ctx) if colon else ""
@@ -2295,6 +2308,13 @@ class ClaimExtractor:
     @staticmethod
     def _phrase(h) -> str:
         """The noun phrase headed by ``h`` without appositions, clauses or conjuncts."""
+        if h.text.rstrip(".").lower() in _NAME_SUFFIXES and h.i >= 2 and h.doc[h.i - 1].text == ",":
+            # "President Ferdinand Marcos, Jr. told": the suffix ends the name before it (it was an actor "Jr")
+            first = h.i - 1
+            while first > 0 and h.doc[first - 1].pos_ == "PROPN" and h.doc[first - 1].text[:1].isupper():
+                first -= 1
+            if first < h.i - 1:
+                return f"{h.doc[first:h.i - 1].text} {h.text}"
         left = h
         for c in h.lefts:
             if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct", "predet"):

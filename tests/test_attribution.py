@@ -222,7 +222,7 @@ def test_a_document_as_the_source_credits_its_owner_or_itself():
             "love,” the agreement states.")
     claims = ClaimExtractor().extract(text, "d", "2023-11-21")
     got = {c.text: (c.actor, c.actor_type) for c in claims}
-    assert got["admits it engaged in money laundering"] == ("DOJ", "organisation")
+    assert got["admits it engaged in money laundering"] == ("Department of Justice", "organisation")
     assert got["it set up a special operations centre"] == ("Meta", "organisation")
     assert got["Ropes were used to tie the boy’s hands"] == ("plea agreement", "document")
     assert got["He was told it was love"] == ("plea agreement", "document")

@@ -56,6 +56,8 @@ def gold(speaker, start, end, aliases=(), sent=None):
     ("the diplomats", None, [], True),
     ("Antony Blinken", None, [], False),                             # named actor on an unnamed speaker
     ("United States", None, [], False),
+    ("Department of Justice", "Justice Department", ["DOJ"], True),  # one body by the table's aliases
+    ("Federal Trade Commission", "SEC", [], False),
 ])
 def test_speaker_matches(actor, speaker, aliases, expected):
     assert ce.speaker_matches(actor, speaker, aliases) is expected
