@@ -410,7 +410,9 @@ class ExtractiveAnswerer:
         lead = (f"{ABSTAIN_TEXT} They do not report {who} or its officials {doing}." if state
                 else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {doing}.")
         credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
-                    and evidence.speakers.get((s.passage.doc_id, s.start))]
+                    and evidence.speakers.get((s.passage.doc_id, s.start))
+                    # ("According to Fortune, ...": that outlet's articles only, not a UN speech)
+                    and (not query.cited_outlets or s.passage.source in query.cited_outlets)]
         # "What does X currently say ...?": the others' statements newest first too, as the time leads say
         credited = (select_in_time(query, credited, 2, self.config.min_score, self.config.redundancy)
                     if query.recency and credited else credited[:2])
@@ -532,6 +534,8 @@ class ExtractiveAnswerer:
             start, end = quote_span(s)
             p = s.passage
             who = speakers.get((p.doc_id, s.start)) or ([s.parts["claim"]] if s.parts.get("claim") else [])
+            if not who and (state := speech_state(s)):
+                who = [state]  # (a UN speech's sentence with no cue is still its state's words)
             cite = Citation.of(len(citations) + 1, p, start, end, speaker=" and ".join(who),
                                statement_date=(dates or {}).get((p.doc_id, s.start), ""),
                                copies=copies.get(p.doc_id, ()))

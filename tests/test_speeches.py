@@ -668,3 +668,24 @@ def test_a_stance_on_a_name_is_read_only_from_sentences_naming_it_and_no_record_
     assert not any("spoke in" in t and len(t) < 25 or t.startswith((",", ";")) or t == "Moscow’s answer"
                    for _, _, t in got), got
     assert any(t == "at an inflection point in the war with Russia" for _, _, t in got), got
+
+
+def test_a_speech_sentence_with_no_cue_is_cited_as_its_states_and_a_cited_outlet_bounds_the_others(tmp_path):
+    """From a new-user pass: a UN speech's sentence with no cue was cited with an empty speaker (in
+    `--json` and the HTTP API it read as nobody's). "According to Fortune, what did Egypt say about
+    refugees?" quoted Poland's UN speech among others' statements in the pass's store (this small
+    store answers from Fortune either way: the guard is that it stays so)."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("DEU", "Germany", "Olaf Scholz", "Chancellor",
+                "We will continue to support Ukraine. " + _FILLER * 2 + "Our thoughts are with the Ukrainians, who "
+                "are fighting for their lives and their freedom.", session=77),
+        _speech("POL", "Poland", "Andrzej Duda", "President",
+                "Poland said it would keep its borders open to refugees from Ukraine. " + _FILLER, session=77),
+    ], {"egypt.md": _md("Egypt faces economic crisis", "2023-11-02", (
+        "Egypt's economy is in trouble.\n\nPresident Abdel-Fattah El-Sisi has rejected any suggestion Egypt host "
+        "Gazan refugees."), source="Fortune")})
+    ans = a.ask("What did Olaf Scholz say about Ukraine?")
+    assert ans.citations and all(c.speaker == "Germany" for c in ans.citations), \
+        [(c.speaker, c.quote) for c in ans.citations]
+    fortune = a.ask("According to Fortune, what did Egypt say about refugees?")
+    assert fortune.citations and all(c.source == "Fortune" for c in fortune.citations), fortune.answer
