@@ -95,7 +95,8 @@ def wraps(text: str, line_start: int, line_end: int, limit: int | None = None, w
 def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:
     """Whether a sentence goes on past one blank line ("... said the" / "" / "government would ..."),
     as pasted news breaks it around a removed picture or advertisement: the unit ends with no
-    sentence-final punctuation, one blank line follows, and the next line opens with a lower-case word."""
+    sentence-final punctuation, on a word no sentence ends on ("the", "said") or after 60 characters
+    or more (a heading is shorter), one blank line follows, and the next line opens with a lower-case word."""
     gap = text[unit_end:next_start]
     if gap.strip() or not 2 <= gap.count("\n") <= 3:
         return False
@@ -103,6 +104,8 @@ def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:
     last = text[line_start:unit_end].rstrip()
     if not last or _LINE_END_FINAL.search(last) or re.search(r",(?:\s+(?:and|or))?$", last):
         return False  # (a list's items end with commas, each its own line)
+    if len(last) < 60 and not _OPEN_END.search(last):
+        return False  # (a heading over a paragraph that opens in lower case: "A headline" / "" / "grain ...")
     return bool(re.match(r"[a-z]{2,}\b", text[next_start:next_start + 20]))
 
 
