@@ -762,7 +762,9 @@ class Catalog:
         type most of its statements have."""
         rows = self.db.execute(
             "SELECT k.actor, count(*) AS statements, count(DISTINCT k.doc_id) AS documents, "
-            "min(k.date) AS first, max(k.date) AS last FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
+            # (an undated statement is no first: min() of '' would blank the range)
+            "coalesce(min(NULLIF(k.date, '')), '') AS first, max(k.date) AS last "
+            "FROM claims k JOIN documents d ON d.doc_id=k.doc_id "
             "WHERE d.state='ready' GROUP BY k.actor ORDER BY statements DESC, k.actor")
         types: dict[str, str] = {}
         for actor, actor_type, _ in self.db.execute(

@@ -461,6 +461,12 @@ _ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opi
                          r"indeed|therefore|however)\s*,\s*)?)+", re.I)
 # Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
 # ("we know that ...").
+# One-word "persons" the tagger reads in titles, documents and groups: what each is instead.
+_NO_PERSON = {**{t: "unnamed" for t in ("general", "president", "minister", "secretary", "ambassador", "envoy",
+                                       "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier")},
+              **{t: "document" for t in ("agreement", "convention", "treaty", "charter", "resolution", "protocol",
+                                        "declaration", "accord", "accords")},
+              **{t: "group" for t in ("member states", "states", "countries", "nations", "members")}}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos, Jr.": the end of a name, never one
 _KNOWING = {"know", "remember"}
 # ... unless the thing is a judgement ("We know the importance of global solidarity").
@@ -1437,6 +1443,10 @@ class ClaimExtractor:
         a = self.resolver.resolve(mention, ctx.names, label)
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
+        if a.actor_type == "person" and (kind := _NO_PERSON.get(a.name.lower())):
+            # "head General" (an office with its holder's name lost), "per the Paris Agreement", "Member States
+            # believe": nobody's name
+            return Actor(a.name, kind, a.role)
         return a
 
     # -- per sentence -------------------------------------------------------------------

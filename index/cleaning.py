@@ -340,6 +340,15 @@ def mask_headlines(text: str) -> str:
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
+def _unquoted(value: str) -> str:
+    """``value`` stripped, without the quotation marks around all of it ("'Too big to fail' Egypt ..."
+    keeps its first mark: they do not enclose the whole value)."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
 def split_front_matter(raw: str) -> tuple[dict, str]:
     """YAML front matter between ``---`` lines (Markdown convention) as ``({key: str value}, rest)``:
     read as YAML (a double-quoted ``"Musk\u2019s"`` is "Musk’s"), else, when it is not valid YAML
@@ -352,7 +361,7 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     for line in m.group(1).split("\n"):
         if ":" in line:
             k, v = line.split(":", 1)
-            meta[k.strip().lower()] = v.strip().strip('"').strip("'")
+            meta[k.strip().lower()] = _unquoted(v)
     try:
         parsed = yaml.safe_load(m.group(1))
     except yaml.YAMLError:
@@ -376,7 +385,7 @@ _HEADER_MAX = {"title": 300, "source": 100, "date": 60, "published": 60, "url": 
 
 
 def _header_value(key: str, value: str) -> str | None:
-    value = value.strip().strip('"').strip("'").strip()
+    value = _unquoted(value)
     if not value or len(value) > _HEADER_MAX[key]:
         return None
     if key == "url" and (" " in value or not re.match(r"(?:https?://|www\.)\S+$", value, re.I)):

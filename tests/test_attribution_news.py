@@ -255,3 +255,13 @@ def test_a_name_suffix_ends_the_name_and_agencies_are_one_actor_by_any_name():
     got = {c.text[:20]: c.actor for c in _claims(text)}
     assert got.get("We worry about our d") == "Ferdinand Marcos Jr", got
     assert {got.get("Binance admitted it "), got.get("the settlement was t")} == {"Department of Justice"}, got
+
+
+def test_a_lone_title_a_pact_and_member_states_are_never_persons():
+    """From a new-user pass: `attache actors` listed "General", "Agreement", "Convention" and "Member
+    States" as persons (an office whose holder's name was lost, a pact cited with "per", a group)."""
+    text = ("According to former IDF Intelligence Directorate head General, technological sophistication led to "
+            "complacency. Member States believe humans are close to decoding the universe.")
+    got = {c.actor: c.actor_type for c in _claims(text)}
+    assert got.get("General") in (None, "unnamed") and got.get("Member States") in (None, "group"), got
+    assert not any(t == "person" for a, t in got.items() if a in ("General", "Member States")), got

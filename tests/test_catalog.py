@@ -95,3 +95,19 @@ def test_an_actor_typed_two_ways_is_listed_once_with_its_commonest_type(tmp_path
     assert len(rows) == 1, rows
     assert (rows[0].actor_type, rows[0].statements, rows[0].first, rows[0].last) == (
         "person", 3, "2019-03-11", "2019-03-13")
+
+
+def test_an_actors_first_statement_date_skips_undated_articles(tmp_path):
+    """From a new-user pass: China showed "3 articles,  – 2023" (and a blank "first" in the UI's
+    Positions tab) because one of its articles had no date."""
+    from assistant import Assistant
+
+    (tmp_path / "old.md").write_text("---\ntitle: Talks\nsource: Wire\npublished: 2019-09-27\n---\n"
+                                     "Lena Sorvik said the talks would resume in October.\n", encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("Lena Sorvik said the ceasefire must hold.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("---\ntitle: Aid\nsource: Wire\npublished: 2023-05-02\n---\n"
+                                     "Lena Sorvik pledged 5 million crowns in aid.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / n for n in ("old.md", "undated.txt", "new.md")]).ok
+    [row] = [r for r in a.actors() if r.actor == "Lena Sorvik"]
+    assert (row.documents, row.first[:4], row.last[:4]) == (3, "2019", "2023"), row

@@ -150,6 +150,11 @@ def test_front_matter_escapes_and_html_entities_are_decoded(tmp_path):
         p.write_text(f"---\n{matter}\nsource: Wire\n---\nEnvoys met in Vienna on Monday.\n", encoding="utf-8")
         doc = load_one(p)
         assert (doc.title, doc.published[:10], doc.source) == (title, day, "Wire"), name
+    # a header line's value keeps a quotation mark that does not enclose all of it (it lost the first "'")
+    p = tmp_path / "egypt.txt"
+    p.write_text("Title: 'Too big to fail' Egypt faces economic crisis\nSource: Fortune\n\nEgypt's economy is in "
+                 "trouble, the central bank said.\n", encoding="utf-8")
+    assert load_one(p).title == "'Too big to fail' Egypt faces economic crisis"
 
 
 def test_headline_lines_are_recognised_by_shape():
