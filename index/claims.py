@@ -1912,6 +1912,10 @@ class ClaimExtractor:
         if v.dep_ in ("acomp", "xcomp") and v.head.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in v.head.children):
             return False  # "If we are committed to building X, we must ...": a condition, not a commitment
+        if v.dep_ == "relcl" and _cue_kind(v.lower_) in ("pledge", "proposal", "rejection") \
+                and self._agent(v) is not None and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP")
+                                                        for c in v.children):
+            return True  # "F-16 jets which have been pledged by Norway": the thing, and who pledged it
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").
@@ -1929,7 +1933,7 @@ class ClaimExtractor:
     def _agent(v):
         """The named doer of a passive cue ("was asked by the BBC whether ...", "was welcomed by the
         European Union"): the token after "by", or None."""
-        if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ == "VBN"):
+        if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD")):
             return None  # (a participle names its doer too: "the understanding proposed by China and Brazil")
         by = next((c for c in v.children if c.dep_ == "agent"), None)
         who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -1943,7 +1947,10 @@ class ClaimExtractor:
         clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
         if clause is not None:
             return s + clause.left_edge.idx, s + clause.right_edge.idx + len(clause.right_edge)
-        if v.dep_ == "acl":  # "the six-point understanding jointly proposed by China and Brazil": the noun
+        if v.dep_ == "acl" or v.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP")
+                                                      for c in v.children):
+            # "the six-point understanding jointly proposed by China and Brazil", "F-16 jets which have been
+            # pledged by Norway": the noun
             thing, last = v.head, v.left_edge.i - 1
             while last > thing.left_edge.i and doc[last].is_punct:
                 last -= 1

@@ -265,3 +265,15 @@ def test_a_lone_title_a_pact_and_member_states_are_never_persons():
     got = {c.actor: c.actor_type for c in _claims(text)}
     assert got.get("General") in (None, "unnamed") and got.get("Member States") in (None, "group"), got
     assert not any(t == "person" for a, t in got.items() if a in ("General", "Member States")), got
+
+
+def test_a_thing_pledged_by_named_states_in_a_participle_or_relative_clause_is_their_pledge():
+    """From a new-user pass: "Who pledged F-16s to Ukraine?" missed "F-16 fighter jets which have been
+    pledged by Norway, Denmark and the Netherlands" (no statement: a relative clause; the participle
+    "jets pledged by ..." was tagged as a past tense)."""
+    for text in ("Ukraine is awaiting F-16 fighter jets which have been pledged by Norway, Denmark and the "
+                 "Netherlands.", "Ukraine is awaiting the F-16 fighter jets pledged by Norway, Denmark and the "
+                 "Netherlands."):
+        got = {(c.actor, c.kind) for c in _claims(text) if "F-16 fighter jets" in c.text}
+        assert got == {("Norway", "pledge"), ("Denmark", "pledge"), ("Netherlands", "pledge")}, (text, got)
+    assert not _claims("The aid, which was pledged in May, arrived on Monday.")
