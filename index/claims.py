@@ -1443,6 +1443,8 @@ class ClaimExtractor:
         a = self.resolver.resolve(mention, ctx.names, label)
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
+        if a.actor_type == "person" and re.match(r"The\s+[A-Z]\w*$", mention.strip()):
+            return Actor(a.name, "organisation", a.role)  # "according to The Verge": a title, never a person
         if a.actor_type == "person" and (kind := _NO_PERSON.get(a.name.lower())):
             # "head General" (an office with its holder's name lost), "per the Paris Agreement", "Member States
             # believe": nobody's name

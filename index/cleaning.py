@@ -309,10 +309,16 @@ def byline_outlet(bylines: list[str]) -> str:
     "Northgate Times"; "Hanne Petrov | Northgate Times" too), "" when none does (a role:
     "By Mira Stoll, diplomatic correspondent"; several names: "By A, B and C")."""
     for line in bylines:
-        m = _BYLINE_OUTLET.match(line)
+        m = _BYLINE_OUTLET.match(line) or _BYLINE_VIA.match(line)
         if m and not _NOT_OUTLET.search(m.group("outlet")):
             return m.group("outlet").strip()
     return ""
+
+
+#: A byline naming the outlet it first ran in, then the one republishing it: "By Topher L. McDougal, The
+#: Conversation, Fortune" (the outlet is the last).
+_BYLINE_VIA = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*,\s*"
+                         r"(?:[A-Z][\w&.'’ -]{1,48}?\s*,\s*)(?P<outlet>[A-Z][\w&.'’ -]{1,48}?)\s*$")
 
 
 def headline_spans(text: str) -> list[tuple[int, int]]:

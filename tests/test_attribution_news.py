@@ -277,3 +277,9 @@ def test_a_thing_pledged_by_named_states_in_a_participle_or_relative_clause_is_t
         got = {(c.actor, c.kind) for c in _claims(text) if "F-16 fighter jets" in c.text}
         assert got == {("Norway", "pledge"), ("Denmark", "pledge"), ("Netherlands", "pledge")}, (text, got)
     assert not _claims("The aid, which was pledged in May, arrived on Monday.")
+
+
+def test_an_outlet_cited_by_its_title_is_never_a_person():
+    """From a new-user pass: "according to The Verge" made "Verge" a person in `attache actors`."""
+    got = {c.actor: c.actor_type for c in _claims("Google pays big bucks to be everywhere, according to The Verge.")}
+    assert got.get("Verge") == "organisation", got

@@ -494,3 +494,13 @@ def test_json_records_keep_a_cleaning_report_of_their_text_field(tmp_path):
     removed = doc.meta["removed"]
     assert removed and all(r["field"] == "content" for r in removed)
     assert all(body[r["start"]:r["end"]] == r["text"] for r in removed)
+
+
+def test_a_byline_naming_the_outlet_it_first_ran_in_gives_the_republishing_outlet():
+    """From a new-user pass: "By Topher L. McDougal, The Conversation, Fortune" gave no outlet
+    ("unknown outlet"); the article is Fortune's, republished from The Conversation."""
+    from index.cleaning import byline_outlet
+
+    assert byline_outlet(["By Topher L. McDougal, The Conversation, Fortune"]) == "Fortune"
+    assert byline_outlet(["By Hanne Petrov, Northgate Times"]) == "Northgate Times"
+    assert byline_outlet(["By Mira Stoll, diplomatic correspondent"]) == ""
