@@ -459,15 +459,9 @@ _PEOPLE_PLURALS = {"leaders", "officials", "ministers", "governments", "states",
 # What opens a reported content before its words: punctuation and an aside ("We stand, in my view, at ...").
 _ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opinion)|I\s+think|I\s+believe|of\s+course|"
                          r"indeed|therefore|however)\s*,\s*)?)+", re.I)
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos, Jr.": the end of a name, never one
 # Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
 # ("we know that ...").
-# One-word "persons" the tagger reads in titles, documents and groups: what each is instead.
-_NO_PERSON = {**{t: "unnamed" for t in ("general", "president", "minister", "secretary", "ambassador", "envoy",
-                                       "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier")},
-              **{t: "document" for t in ("agreement", "convention", "treaty", "charter", "resolution", "protocol",
-                                        "declaration", "accord", "accords")},
-              **{t: "group" for t in ("member states", "states", "countries", "nations", "members")}}
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos, Jr.": the end of a name, never one
 _KNOWING = {"know", "remember"}
 # ... unless the thing is a judgement ("We know the importance of global solidarity").
 _KNOWN_VIEWS = {"importance", "value", "need", "necessity", "significance", "urgency", "danger", "dangers", "risk",
@@ -511,6 +505,9 @@ _OWNER_LABELS = ("ORG", "PERSON", "GPE", "NORP")
 # Documents a place names without being their author ("the Paris agreement", "the Minsk accords").
 _PACT_NOUNS = {"agreement", "resolution", "decision", "accord", "accords", "treaty", "deal", "declaration",
                "convention", "protocol"}
+# "Persons" the tagger reads in pacts and groups: what each is instead (a lone title is nobody: ``_is_title``).
+_NO_PERSON = {**{t: "document" for t in _PACT_NOUNS | {"charter"}},
+              **{t: "group" for t in ("member states", "states", "countries", "nations", "members")}}
 _GOVERNMENT_NOUNS = {"ministry", "government", "embassy", "department", "office", "administration", "cabinet"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR = _WEEKDAYS | frozenset("january february march april may june july august september october november "
@@ -1445,6 +1442,8 @@ class ClaimExtractor:
             a = self.resolver.resolve(mention, ctx.known, label)
         if a.actor_type == "person" and re.match(r"The\s+[A-Z]\w*$", mention.strip()):
             return Actor(a.name, "organisation", a.role)  # "according to The Verge": a title, never a person
+        if a.actor_type == "person" and " " not in a.name and _is_title(a.name):
+            return Actor(a.name, "unnamed", a.role)  # "head General": an office whose holder's name was lost
         if a.actor_type == "person" and (kind := _NO_PERSON.get(a.name.lower())):
             # "head General" (an office with its holder's name lost), "per the Paris Agreement", "Member States
             # believe": nobody's name
