@@ -528,6 +528,11 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 # A state's own bodies: "the foreign ministry said" after a sentence about a state is that state's.
 _STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery"}
+# People who speak for the organisation that names them ("the FTX lawyers", "analysts at Mizuho").
+_BODY_AGENTS = {"lawyers", "attorneys", "officials", "executives", "spokespeople", "representatives", "analysts",
+                "researchers", "economists", "strategists"}
+# Places that stand for a trade, whose analysts are nobody's in particular ("Wall Street analysts").
+_SECTOR_PLACES = {"Wall Street", "Silicon Valley", "Hollywood", "Main Street", "Fleet Street", "the City"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
 _TITLE_WORDS = {t.rstrip(".") for t in _TITLES}
 # The verbs that introduce a block of paragraphs in the speaker's words ("BEUC writes:")
@@ -713,6 +718,10 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
     before, after = text[max(0, b - 2):b], text[a:a + 2]  # never the whole text: called once a line
     return ((not before or before.endswith("\n\n") or (b == 1 and before == "\n"))
             and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
+
+
+# Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
+_BEFORE_SAYING = {"before", "after", "while", "by", "in"}
 
 
 @dataclass
@@ -1990,6 +1999,9 @@ class ClaimExtractor:
                     a.dep_ == "aux" and a.lower_ == "to" for a in t.children))):
                 t = t.head  # "..., saying", "I have come here to say that ..."
                 continue
+            if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_SAYING:
+                t = t.head.head  # "she fought back some emotion before saying: ..."
+                continue
             if (t.dep_ == "xcomp" and t.head.lower_ in _WANTING) or (t.dep_ == "acomp" and t.head.pos_ == "AUX"):
                 t = t.head  # "I would like to welcome ...", "we are convinced that ..."
                 continue
@@ -2082,6 +2094,25 @@ class ClaimExtractor:
                                                                             for k in c.lefts)
             for c in subj.lefts)
 
+    @staticmethod
+    def _said_before(subj) -> tuple[int, int] | None:
+        """Character span (into the parsed text) of the clause said before a pronoun subject
+        ("<clause>, he said"), or None. A pronoun never stands for a name inside the clause its own
+        verb governs (binding Principle C): the "he" who said "... Vincent van Gogh" is not Van Gogh."""
+        v = subj.head
+        if v.pos_ not in ("VERB", "AUX") or subj.i == 0 or subj.i > v.i:
+            return None
+        clause = next((c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i < subj.i), None)
+        if clause is None and v.dep_ in ("parataxis", "ccomp") and v.head.i < subj.i:
+            clause = v.head  # "X is in the pipeline, he said": the parser may make the content the root
+        if clause is None:
+            return None
+        start = clause.left_edge.i
+        for t in subj.doc[start:subj.i]:
+            if t.text in ("—", "–"):  # "Roumie spoke of his faith — because “...,” he said": after the dash
+                start = t.i
+        return subj.doc[start].idx, subj.idx
+
     def _speakers(self, subj, ctx: _Context) -> list[tuple[str, Actor]]:
         """(speaker as written, actor) for a subject and the subjects conjoined to it."""
         low = subj.lower_
@@ -2091,6 +2122,9 @@ class ClaimExtractor:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
             base = ctx.parse_start
             here = self._mentions(subj.doc.text, 0, subj.idx, ctx)
+            said = self._said_before(subj)
+            if said is not None:  # "... his tribute to Vincent van Gogh, he said": he is nobody named in what he said
+                here = [(at, n) for at, n in here if not said[0] <= at < said[1]]
             saved = ctx.mentions
             ctx.mentions = saved + [(base + at, n) for at, n in here  # (not "“President Biden is ...,” he wrote")
                                     if not any(a <= base + at < b for a, b in ctx.quotes)]
@@ -2166,6 +2200,12 @@ class ClaimExtractor:
             return [(self._phrase(subj), body)] if body else []
         if subj.pos_ == "PRON":
             return []
+        if subj.pos_ == "NOUN" and low in _BODY_AGENTS and not subj.conjuncts:
+            # "the FTX lawyers", "Meta officials", "analysts at Mizuho": the body whose people they are
+            body = self._agents_body(subj, ctx)
+            if body is not None:
+                return [(subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text if subj.i < subj.right_edge.i
+                         else self._phrase(subj), Actor(body.name, body.actor_type, low))]
         if subj.pos_ == "NOUN" and low in _SPOKES_NOUNS - {"statement"} and not subj.conjuncts:
             # "A spokeswoman for the Keshani foreign ministry, Lila Osei, said": the person named after
             # the whole phrase (the parser may hang the name on "ministry"), with all of it as the role
@@ -2314,6 +2354,32 @@ class ClaimExtractor:
             role = ", ".join(x for x in (actor.role, self._appositive(h)) if x)
             out.append((phrase, Actor(actor.name, actor.actor_type, role)))
         return out
+
+    def _agents_body(self, subj, ctx: _Context) -> Actor | None:
+        """The organisation a plural agent noun (``subj``: "lawyers", "officials", "analysts") is
+        named by ("the FTX lawyers", "Meta's officials", "lawyers for FTX", "analysts at Mizuho"),
+        or None (a state's officials, or nobody's, resolve elsewhere)."""
+        owner = next((c for c in subj.lefts if c.dep_ in ("compound", "poss", "nmod")
+                      and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")), None)
+        if owner is None:
+            prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "at", "from")), None)
+            owner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) \
+                if prep is not None else None
+        if owner is None or owner.ent_type_ in ("GPE", "NORP", "PERSON", "LOC", "FAC"):
+            return None  # (a state's officials resolve elsewhere; "Wall Street analysts" are nobody's)
+        phrase = self._phrase(owner)
+        if owner.dep_ == "pobj":  # "researchers at the University of New Hampshire's laboratory and ...": not "and ..."
+            cut = next((t.i for t in owner.subtree if t.i > owner.i and (t.dep_ in ("cc", "conj") or t.text == ",")),
+                       owner.right_edge.i + 1)
+            phrase = owner.doc[owner.left_edge.i:cut].text
+            phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        phrase = re.sub(r"(?:’s|'s)$", "", phrase).strip()
+        if not phrase or self.resolver.country_of(phrase) or phrase in _SECTOR_PLACES:
+            return None
+        actor = self._actor(phrase, ctx, "ORG")
+        if actor.actor_type == "organisation" and actor.role.startswith("of "):
+            return Actor(phrase, "organisation")  # "the University of New Hampshire's laboratory": all of it
+        return actor if actor.actor_type == "organisation" else None
 
     @staticmethod
     def _owned_group(h) -> bool:
@@ -2583,11 +2649,13 @@ class ClaimExtractor:
         told = kids.get("dobj") or kids.get("dative")  # ("told CNBC in a statement that X": after whom it was told)
         after = told.right_edge.i + 1 if told is not None and told.i > v.i else v.i + 1
         medium = next((c for c in v.children if c.dep_ == "prep" and c.i in (v.i + 1, after)
-                       and c.lower_ in ("in", "on")), None)
+                       and c.lower_ in ("in", "on", "at")), None)
         if medium is not None and "ccomp" not in kids:
-            # "said in a press release that X", the parser reading "that" as a relative pronoun of "release"
+            # "said in a press release that X", "told a journalist at the time that X": the parser reading
+            # "that" as a relative pronoun of "release" or "time"
             that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)
-            if that is not None and doc[that.i - 1].lower_ in _MEDIUM_NOUNS and that.i + 2 < len(doc):
+            if that is not None and (doc[that.i - 1].lower_ in _MEDIUM_NOUNS if medium.lower_ != "at" else (
+                    doc[that.i - 1].lower_ == "time" and that.dep_ not in ("nsubj", "dobj"))) and that.i + 2 < len(doc):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
         # the revenue was shared equally")

@@ -283,3 +283,47 @@ def test_an_outlet_cited_by_its_title_is_never_a_person():
     """From a new-user pass: "according to The Verge" made "Verge" a person in `attache actors`."""
     got = {c.actor: c.actor_type for c in _claims("Google pays big bucks to be everywhere, according to The Verge.")}
     assert got.get("Verge") == "organisation", got
+
+
+def test_a_trailing_he_said_is_nobody_named_in_what_he_said():
+    """Dev gold (multihop-393): "... his tribute to tortured artist Vincent van Gogh, he said." was
+    credited to Van Gogh, the person named nearest before "he". A pronoun never stands for a name
+    inside the clause its own verb governs; it is the singer named in the sentence before."""
+    text = ("Don McLean told Billboard the song was great. In addition, a new children's book based on his song "
+            "\"Vincent\" is in the pipeline, and there is renewed interest in \"Vincent,\" his tribute to tortured "
+            "artist Vincent van Gogh, he said.")
+    got = {c.actor for c in _claims(text) if "children's book" in c.text}
+    assert got == {"Don McLean"}, got
+    # a name outside what was said still may be whom "he" means
+    got = {c.actor for c in _claims("Under John Smith's plan, the fine is fair, he said.")}
+    assert got <= {"John Smith"}, got
+
+
+def test_saying_after_a_preposition_and_told_at_the_time_that():
+    """Dev gold: "she fought back some emotion before saying: “... guilty.”" (multihop-269) and "Diana
+    told a journalist at the time that the prime minister had ..." (multihop-265, the parser reading
+    "that" as a relative pronoun of "time") gave no statement."""
+    got = {(c.actor, c.text) for c in _claims(
+        "Ruby Franke fought back some emotion before saying: “With my deepest regret and sorrow for my family, "
+        "guilty.” John Smith ended the meeting by saying that the talks had failed.")}
+    assert ("Ruby Franke", "With my deepest regret and sorrow for my family, guilty.") in got, got
+    assert ("John Smith", "the talks had failed") in got, got
+    got = {(c.actor, c.text) for c in _claims(
+        "Princess Diana told a journalist at the time that the prime minister had recognised her skills.")}
+    assert got == {("Princess Diana", "the prime minister had recognised her skills")}, got
+
+
+def test_an_organisations_lawyers_officials_and_executives_speak_for_it():
+    """Dev gold (multihop-175): "the FTX lawyers filed suit ..., saying they should give back millions"
+    gave no statement; "Meta officials said" made an actor "Meta officials". A state's officials stay
+    the state's; nobody's analysts stay unnamed."""
+    cases = {"Just before the trial began, the FTX lawyers filed suit against his parents, saying they should give "
+             "back millions of dollars.": "FTX",
+             "Lawyers for FTX said the parents should give back millions of dollars.": "FTX",
+             "Meta officials said the posts were removed in error.": "Meta",
+             "Binance executives said the fine was fair and final.": "Binance",
+             "Israeli officials said the strike was lawful.": "Israel"}
+    for text, actor in cases.items():
+        got = {c.actor for c in _claims(text)}
+        assert got == {actor}, (text, got)
+    assert not any(c.actor_type in ("organisation", "person") for c in _claims("Some analysts said the fine was fair."))
