@@ -257,6 +257,9 @@ _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "op
                 "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
 # Last words that make a name the tagger read as a person's a thing's ("Data Protection Regulation",
 # "Snap Map", "Instagram Story").
+# Works named after their kind ("the 2007 book Diana Chronicles"): the name is a title, no person.
+_WORK_NOUNS = {"book", "books", "film", "movie", "novel", "album", "song", "series", "show", "documentary", "play",
+               "memoir", "podcast", "episode", "single", "biography", "musical", "opera", "painting", "poem"}
 _NOT_PERSON_HEADS = _BODY_HEADS | THING_HEADS | {
     "regulation", "act", "agreement", "treaty", "convention", "law", "directive", "bill", "report", "map", "maps",
     "story", "stories", "program", "programme", "plan", "initiative", "declaration", "protocol", "accord", "pact",
@@ -885,8 +888,9 @@ class ClaimExtractor:
                     words = ent.text.split()
                     while words and (words[0].lower().rstrip(".") in _TITLE_WORDS or _is_title(words[0])):
                         words.pop(0)
-                    if ent.label_ == "PERSON" and len(words) > 1:
-                        names.append(" ".join(words))
+                    if ent.label_ == "PERSON" and len(words) > 1 and not (
+                            ent.start > 0 and doc[ent.start - 1].lower_ in _WORK_NOUNS):
+                        names.append(" ".join(words))  # (not "the 2007 book Diana Chronicles": a title)
         # (not a thing the tagger read as a person: "General Data Protection Regulation")
         # (nor a seat of government the tagger read as a person: "Downing Street", "White House")
         names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS
@@ -1885,10 +1889,16 @@ class ClaimExtractor:
             return span(n.left_edge, n)  # "put forward a ceasefire proposal": the proposal, named by what it is
         return None
 
+    @staticmethod
+    def _rules_that(v) -> bool:
+        """A court's or a regulator's "ruled that X" (a finding stated, not "ruled out")."""
+        return v.lower_ in ("rule", "rules", "ruled") and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in v.children)
+
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
         need = _PARTICLE_CUES.get(v.lower_)
-        if need and not any(c.dep_ == "prt" and c.lower_ == need for c in v.children):
+        if need and not any(c.dep_ == "prt" and c.lower_ == need for c in v.children) and not self._rules_that(v):
             return False  # "pointed out that ..." speaks; "pointed to the map" does not
         if any(a <= pos < b for a, b in quotes):
             return False  # a verb inside a quotation is the speaker's, not an attribution
@@ -2361,11 +2371,13 @@ class ClaimExtractor:
         or None (a state's officials, or nobody's, resolve elsewhere)."""
         owner = next((c for c in subj.lefts if c.dep_ in ("compound", "poss", "nmod")
                       and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")), None)
+        tagged_place = ("GPE", "NORP", "PERSON", "LOC", "FAC")
         if owner is None:
             prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "at", "from")), None)
             owner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) \
                 if prep is not None else None
-        if owner is None or owner.ent_type_ in ("GPE", "NORP", "PERSON", "LOC", "FAC"):
+            tagged_place = ("NORP", "PERSON")  # ("analysts at Mizuho", the tagger reading a place; a state resolves)
+        if owner is None or owner.ent_type_ in tagged_place:
             return None  # (a state's officials resolve elsewhere; "Wall Street analysts" are nobody's)
         phrase = self._phrase(owner)
         if owner.dep_ == "pobj":  # "researchers at the University of New Hampshire's laboratory and ...": not "and ..."
@@ -2374,12 +2386,12 @@ class ClaimExtractor:
             phrase = owner.doc[owner.left_edge.i:cut].text
             phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         phrase = re.sub(r"(?:’s|'s)$", "", phrase).strip()
-        if not phrase or self.resolver.country_of(phrase) or phrase in _SECTOR_PLACES:
+        if not phrase or phrase in _SECTOR_PLACES:
             return None
         actor = self._actor(phrase, ctx, "ORG")
         if actor.actor_type == "organisation" and actor.role.startswith("of "):
             return Actor(phrase, "organisation")  # "the University of New Hampshire's laboratory": all of it
-        return actor if actor.actor_type == "organisation" else None
+        return actor if actor.actor_type in ("organisation", "government") else None  # ("officials at the Kremlin")
 
     @staticmethod
     def _owned_group(h) -> bool:
@@ -2724,6 +2736,8 @@ class ClaimExtractor:
             prep = next((c for c in v.rights if c.dep_ == "prep"
                          and c.lower_ in ("of", "against", "about", "over", "with")
                          and (obj is None or c.i > obj.i)), None)
+            if prep is None and obj is not None and low.startswith("accus"):  # "accused X of Y", "of" hung on X
+                prep = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             if prep is not None and prep.right_edge.i > prep.i:
                 return span(obj.left_edge.i if obj is not None else prep.i + 1, prep.right_edge.i)
         # A bare object of a neutral cue ("noted the launch") reports an act, not a
@@ -2988,7 +3002,7 @@ class ClaimExtractor:
     # -- labels -------------------------------------------------------------------------
     def _cue_and_kind(self, v, content: str) -> tuple[str, str]:
         low = v.lower_
-        kind = _cue_kind(low)
+        kind = _cue_kind(low) if not self._rules_that(v) else ""
         parts = [v.text]
         parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
                                                                     and c.lower_ in ("on", "upon", "for"))]

@@ -327,3 +327,35 @@ def test_an_organisations_lawyers_officials_and_executives_speak_for_it():
         got = {c.actor for c in _claims(text)}
         assert got == {actor}, (text, got)
     assert not any(c.actor_type in ("organisation", "person") for c in _claims("Some analysts said the fine was fair."))
+
+
+def test_ruled_that_and_accused_x_of_and_a_books_title_is_no_person():
+    """Dev gold: "the US International Trade Commission (ITC) ruled that Apple had infringed ..."
+    (multihop-241: "ruled" was read only as "ruled out"), "Republicans have accused social media
+    companies of deliberately suppressing ..." (multihop-256: "of" hung on the object, no content);
+    "the 2007 book Diana Chronicles" made "Diana" the person "Diana Chronicles" (multihop-265)."""
+    got = {(c.actor, c.kind, c.text) for c in _claims(
+        "Earlier this year, the US International Trade Commission (ITC) ruled that Apple had infringed on two "
+        "patents from Masimo.")}
+    assert got == {("US International Trade Commission", "statement", "Apple had infringed on two patents from "
+                    "Masimo")}, got
+    assert not _claims("The court ruled out a delay of the trial.")
+    got = {(c.kind, c.text) for c in _claims(
+        "Since the early days of the Trump administration, Republicans have accused social media companies of "
+        "deliberately suppressing conservative viewpoints.")}
+    assert got == {("criticism", "social media companies of deliberately suppressing conservative viewpoints")}, got
+    got = {c.actor for c in _claims("Tina Brown, who wrote the controversial 2007 book Diana Chronicles, claimed "
+                                    "that Diana would tip off the press. Diana told a journalist at the time that "
+                                    "the prime minister had recognised her skills.")}
+    assert got == {"Tina Brown", "Diana"}, got
+
+
+def test_officials_named_by_a_seat_of_government_or_a_firm_speak_for_it():
+    """"Officials at the Kremlin said" was an unnamed "officials"; "analysts at Mizuho noted" (the
+    tagger reading Mizuho as a place) gave nothing (dev gold multihop-375)."""
+    cases = {"Officials at the Kremlin said the talks had failed.": "Russia",
+             "In a report to clients on Wednesday, analysts at Mizuho noted that Coinbase shares are up about "
+             "20% since the settlement.": "Mizuho"}
+    for text, actor in cases.items():
+        assert {c.actor for c in _claims(text)} == {actor}, text
+    assert not any(c.actor == "Wall Street" for c in _claims("Wall Street analysts recommend selling GME stock."))
