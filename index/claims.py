@@ -2371,7 +2371,7 @@ class ClaimExtractor:
         or None (a state's officials, or nobody's, resolve elsewhere)."""
         owner = next((c for c in subj.lefts if c.dep_ in ("compound", "poss", "nmod")
                       and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")), None)
-        tagged_place = ("GPE", "NORP", "PERSON", "LOC", "FAC")
+        tagged_place: tuple[str, ...] = ("GPE", "NORP", "PERSON", "LOC", "FAC")
         if owner is None:
             prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "at", "from")), None)
             owner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) \
