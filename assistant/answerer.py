@@ -10,6 +10,7 @@ question give the same answer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -76,6 +77,7 @@ class AnswerConfig:
     """Thresholds of the offline answerer."""
 
     min_score: float = 0.38  # abstain below this (top sentence score)
+    own_min_score: float = 0.30  # the bar for an asked actor's own sentence naming the topic
     relative: float = 0.80  # further sentences must score within this share of the best
     max_sentences: int = 3
     max_sentences_change: int = 4
@@ -185,6 +187,7 @@ class ExtractiveAnswerer:
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
         nobody = ""
+        bar = self.config.min_score  # the score the best sentence needs (lower for the asked actor's own)
         if query.actors and query.kind and not (who_asked and query.kind in ROUTED_KINDS):
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
@@ -226,6 +229,12 @@ class ExtractiveAnswerer:
                     for c in evidence.statements.get(key, []))
 
             theirs = [s for s in ranked if speaks_for_asked(s)]
+            own_speech = [s for s in theirs if asked_givers and gives_asked_speech(query, s)]
+            if own_speech and own_speech[0].score >= self.config.min_score:
+                # the giver's own speeches before others' accounts of them: "What did Trump say about Venezuela?"
+                # opens with his speech's "We call for the full restoration of democracy ...", not with Maduro's
+                # "President Trump has said that he is worried about Venezuela" (a named report outscores it)
+                theirs = own_speech + [s for s in theirs if s not in own_speech]
             givers = dict(query.speakers)  # ("Olaf Scholz", a speech's giver, speaks for Germany)
             if not theirs and states and evidence.speakers and all(
                     _RESOLVER.country_of(a) in states or givers.get(a) in states for a in query.actors) \
@@ -238,7 +247,16 @@ class ExtractiveAnswerer:
                 # "What did Varnholm pledge?": its pledges, before its other statements (a cited outlet
                 # narrows by itself below)
                 theirs = [s for s in theirs if evidence.carries((s.passage.doc_id, s.start), query.kind)] or theirs
-            if theirs and theirs[0].score >= self.config.min_score:
+            if theirs and theirs[0].score < self.config.min_score and query.topic_terms:
+                # the actor's own sentences naming the topic answer at a lower bar than any other's: "What did
+                # Nicolás Maduro say about sanctions?" quoted an Israeli official's line on sanctions, as his
+                # speech's "we are subject to ... unilateral economic sanction mechanisms" scored under the bar
+                # (the words of his name matched Trump's sentences about him better)
+                theirs = [s for s in theirs if s.score >= self.config.own_min_score
+                          and query.topic.named_by(s.text, (), *in_article(s, evidence.texts))]
+                if theirs:
+                    ranked, bar = theirs, self.config.own_min_score
+            elif theirs and theirs[0].score >= self.config.min_score:
                 ranked = theirs
         elif query.kind in ROUTED_KINDS and who_asked:
             # "Who rejected the gas offer?": the sentences that carry a rejection answer, before a
@@ -363,7 +381,12 @@ class ExtractiveAnswerer:
                 covered = [s for s in best.values() if s is not None]
                 if unheard:
                     nobody = f"No statement found is a {query.kind} by {' or '.join(unheard)} in so many words. "
-        if not ranked or ranked[0].score < self.config.min_score:
+        whole = [s for s in ranked if query.topic.whole_in(s.text)]
+        if whole and whole[0].score >= bar and len(whole) < len(ranked):
+            # of a topic of several words, sentences carrying all of them answer first ("What did Ramaphosa
+            # say about land reform?": "the question of land reform", not "Reform of the United Nations")
+            ranked = whole
+        if not ranked or ranked[0].score < bar:
             # (another state's speech sentence has no attributed speaker: the speech's state is who spoke)
             who = (evidence.speakers.get((others[0].passage.doc_id, others[0].start))
                    or [st for st in [speech_state(others[0])] if st]) if others else []
@@ -373,7 +396,7 @@ class ExtractiveAnswerer:
                               f"this; the statements found are {' and '.join(who)}'s.", True, passages=passages)
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
-                                self.config.redundancy) if query.recency else self.select(query, ranked)
+                                self.config.redundancy) if query.recency else self.select(query, ranked, bar)
         chosen = with_each(chosen, covered, self.config.max_sentences)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         speakers = evidence.speakers
@@ -492,8 +515,11 @@ class ExtractiveAnswerer:
         return Answer(query.question, change_lead(who + about, [c.when[:10] for c in items]) + " ".join(parts),
                       False, citations=citations, passages=passages)
 
-    def select(self, query: Query, ranked: list[Sentence]) -> list[Sentence]:
+    def select(self, query: Query, ranked: list[Sentence], floor: float | None = None) -> list[Sentence]:
+        """The sentences quoted: the best of ``ranked``, then those scoring at least ``floor`` (default
+        ``min_score``) and within ``relative`` of the best, none repeating one chosen."""
         cfg = self.config
+        floor = cfg.min_score if floor is None else floor
         change = query.asks_change
         limit = cfg.max_sentences_change if change else cfg.max_sentences
         top = ranked[0].score
@@ -502,7 +528,7 @@ class ExtractiveAnswerer:
             if len(chosen) >= limit:
                 break
             new_article = s.passage.doc_id not in {c.passage.doc_id for c in chosen}
-            if s.score < cfg.min_score:
+            if s.score < floor:
                 continue  # a sentence added after the best clears the same bar
             # (a statement of the actor asked, in another article, clears a lower bar: "What is Netanyahu's
             # position on Hamas?" quotes his speech beside the news line naming him, which outscored it)
@@ -649,21 +675,37 @@ _OWNED_THING = re.compile(r"\b([A-Z][\w-]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:o
                           r"requests?|calls?|ideas?|initiatives?|deals?|decisions?|warnings?|ultimatums?|terms)\b")
 
 
+def _bare(text: str) -> str:
+    """``text`` without accents, its case kept ("Dragoș" -> "Dragos"), for case-sensitive matching."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def missing_names(query: Query, passages: list[Passage]) -> list[str]:
     """Names in the question that no retrieved passage (text, title or outlet) mentions and
     that are not outlets in the index the question names ("as reported by Fortune")."""
-    hay = " ".join(f"{p.title} {p.source} {p.text}" for p in passages).lower() + " " + " ".join(query.outlets).lower()
+    cased = " ".join(f"{p.title} {p.source} {p.text}" for p in passages) + " " + " ".join(query.outlets)
+    hay = cased.lower()
     folded = fold(hay)  # "Zoe DSouza" typed plainly mentions "Zoë D’Souza"
     named: set[str] | None = None
     spelled: str | None = None
 
     defined: list[tuple[str, str]] | None = None
 
+    def as_name(m: str) -> bool:
+        """A name of two words or more is written whole, or its last word capitalised as a surname
+        is: "Theresa May" is not mentioned by "the two leaders may pledge"."""
+        words = m.split()
+        if len(words) < 2 or m.lower() in hay or not words[-1][:1].isupper():
+            return True
+        last = words[-1]
+        return any(re.search(rf"(?<!\w){re.escape(_bare(last))}", _bare(c)) is not None
+                   for c in (cased, *query.outlets))
+
     def written(n: str) -> bool:
         nonlocal named, defined
         alias = _RESOLVER.aliases.get(n.lower())  # "UN" written "United Nations"
         forms = [n] + ([alias] if alias else []) + list(table_forms().of(n))  # "AI" written "artificial intelligence"
-        if any(mentions(hay, m) or mentions(folded, fold(m)) for m in forms):
+        if any((mentions(hay, m) or mentions(folded, fold(m))) and as_name(m) for m in forms):
             return True
         if defined is None:  # "the Organisation for the Prohibition of Chemical Weapons (OPCW)" in an article
             defined = [pair for p in passages for pair in defined_forms(p.text)]
@@ -908,7 +950,8 @@ def gives_asked_speech(query: Query, s: Sentence) -> bool:
         title = set(translit_key(" ".join(re.findall(r"\w+", s.passage.title))).split())
         words = frozenset(fold(" ".join(re.findall(r"\w+", s.passage.title))).split())
         # (by any spelling, or a short given name: "Joe Biden" gave "Joseph R. Biden"'s speech)
-        return any(set(translit_key(n).split()) <= title or names_giver(n, words) for n in givers)
+        return any(set(translit_key(" ".join(re.findall(r"\w+", n))).split()) <= title or names_giver(n, words)
+                   for n in givers)
     return state in {_RESOLVER.country_of(a) for a in query.actors}
 
 

@@ -74,6 +74,7 @@ Published Reported Compare Contrast List Show Tell Summarise Summarize Give Expl
 # names that the articles must mention.
 _NOT_NAMES |= {w.capitalize() for w in (*MONTHS, *WEEKDAYS)} | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                                                               "Sep", "Sept", "Oct", "Nov", "Dec"}
+_TIME_WORDS = {w.capitalize() for w in (*MONTHS, *WEEKDAYS)}
 _PART_SPLIT = re.compile(r"\s*(?:[;?]|,|\b(?:while|whereas|but|and|although|compared (?:to|with)|as well as"
                          r"|in exchange for|before|after)\b)\s*", re.I)
 _CLAUSE_SPLIT = re.compile(
@@ -145,7 +146,10 @@ def named_entities(text: str) -> list[str]:
     """Capitalised names in a question ("Lavrov", "North Korea", "Xi"), minus question words."""
     names = []
     for m in _NAME.finditer(text):
-        words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
+        words: list[str] = []
+        for w in m.group(1).split():
+            if w not in _NOT_NAMES or (words and w in _TIME_WORDS):  # "Theresa May": a name's word, no month
+                words.append(w)
         while words and words[0].lower() in ("of", "the"):
             words.pop(0)
         if words:
@@ -666,7 +670,9 @@ def names_giver(name: str, role_words: frozenset[str]) -> bool:
     ("Minister for Foreign Affairs Sergey Lavrov"): all its words, or its surname with its other
     words spelled alike up to their fourth letter ("Sergei Lavrov", another transliteration) or,
     when shorter, a longer name of the same initial ("Joe" for "Joseph")."""
-    words = fold(name).split()
+    words = re.findall(r"\w+", fold(name))  # ("Al-Jubeir": the role's words are "al" and "jubeir")
+    if not words:
+        return False
     if set(words) <= role_words:
         return True
     *given, surname = words

@@ -344,6 +344,15 @@ class Topic:
         return any(form_in(other, text, found) for short, long in defined_forms(article) if article
                    for one, other in ((short, long), (long, short)) if self._applies(one))
 
+    def whole_in(self, text: str) -> bool:
+        """Whether ``text`` carries all the topic's terms, or another form of all of them ("land
+        reform" in "the question of land reform", not in "Reform of the United Nations"; "electric
+        vehicles" as "EVs"). True for a topic of one term or none."""
+        if len(self.terms) < 2:
+            return True
+        found = terms(text)
+        return self.terms <= set(found) or any(form_in(f, text, found) for f in self._term_forms)
+
     def named_by(self, sentence: str, topics: Sequence[str] = (), article: str = "", at: int = -1) -> bool:
         """Whether the sentence itself carries the topic: it shares a term or a form of one
         (``shares``), or, for a topic that is only names, names one itself ("NATO's expansion",

@@ -374,9 +374,12 @@ def role_country(role: str, resolver: "ActorResolver") -> str | None:
     Dravia", "spokesman for Talvoria"); None when it names none."""
     if not role:
         return None
-    first = re.sub(r"(?:’s|'s)$", "", role.split(" ")[0])
-    if first[:1].isupper() and _OFFICE_WORDS.search(role) and (country := resolver.country_of(first)):
-        return country  # (not "Russia strategic and defense affairs specialist at Curtin University")
+    words = role.split(" ")
+    for n in (3, 2, 1):  # (a state of several words: "South Africa's President", "Saudi Arabian Foreign Minister")
+        first = re.sub(r"(?:’s|'s|’|')$", "", " ".join(words[:n]))
+        if len(words) > n and all(w[:1].isupper() for w in first.split()) and _OFFICE_WORDS.search(role) \
+                and (country := resolver.country_of(first)):
+            return country  # (not "Russia strategic and defense affairs specialist at Curtin University")
     # "spokeswoman for the Keshani foreign ministry", "adviser at the Russian embassy"
     body = re.search(rf"\b(?:for|of|at|from|in)\s+(?:the\s+)?([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:’s|'s)?\s+"
                      rf"(?i:(?:(?:{_BODY_QUALIFIERS})\s+)?(?:{_GOVERNMENT_BODIES}))\b", role)

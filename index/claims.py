@@ -723,6 +723,11 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
             and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
 
 
+# Verbs a speech steers by ("I shall now turn to ...", "I will conclude by ..."): with "I" or "now", no pledge.
+_DISCOURSE_VERBS = {"turn", "conclude", "touch", "dwell", "refer", "move", "focus", "mention", "end", "close", "begin",
+                    "start", "talk", "speak", "address", "comment", "elaborate", "reflect", "share", "outline"}
+# Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
+_SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
 _BEFORE_SAYING = {"before", "after", "while", "by", "in"}
 
@@ -1643,6 +1648,10 @@ class ClaimExtractor:
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
+        if root.lower_ in _DISCOURSE_VERBS and subj is not None and (subj.lower_ == "i" or any(
+                c.dep_ == "advmod" and c.lower_ in ("now", "briefly", "first", "next", "finally", "also")
+                for c in root.children)) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
+            return []  # "I shall now turn to the Amazon", "I will conclude by ...": the speech's course, no pledge
         if aux is None and subj is None and root.lower_ in _VOICE_STATES and any(
                 c.dep_ == "auxpass" for c in root.children):
             passive = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
@@ -1890,6 +1899,21 @@ class ClaimExtractor:
         return None
 
     @staticmethod
+    def _speculated(v) -> bool:
+        """Whether ``v`` is only guessed at ("X might welcome ...", "Russia could propose ...", "One
+        way out may be for Egypt to offer ..."): a may/might/could of a subject not in the first
+        person (a speech's "we could support" is its own), outside what someone is reported saying."""
+        def guessed(t) -> bool:
+            return any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE for c in t.children) and not any(
+                c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in t.children)
+
+        if any(a.pos_ in ("VERB", "AUX") and a.lower_ in _CUES for a in v.ancestors):
+            return False  # ("Lavrov said Russia could propose ...": his words; the clause is his content)
+        if guessed(v):
+            return True
+        return v.head is not v and any(c.dep_ == "mark" and c.lower_ == "for" for c in v.children) and guessed(v.head)
+
+    @staticmethod
     def _rules_that(v) -> bool:
         """A court's or a regulator's "ruled that X" (a finding stated, not "ruled out")."""
         return v.lower_ in ("rule", "rules", "ruled") and any(
@@ -1909,6 +1933,8 @@ class ClaimExtractor:
                                         or v.lower_ == "demanded") and self._agent(v) is not None
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        if self._speculated(v):
+            return False  # "Mohammed bin Salman might welcome such an initiative": the writer's guess, no statement
         modal = v.head if v.dep_ == "conj" and not any(c.dep_ == "aux" for c in v.children) else v
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in modal.children) and not any(
                 c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in modal.children):
@@ -2967,6 +2993,14 @@ class ClaimExtractor:
         before = (s, s + cue_at)
         after = (phrase_end, e)
         span = before if before[1] - before[0] > after[1] - after[0] else after
+        if span == before and any(t.idx < cue_at and t.pos_ == "VERB" and t.lower_ in _CUES
+                                  and any(c.dep_ == "nsubj" for c in t.children)
+                                  and not any(a <= s + t.idx < b for a, b in ctx.quotes) for t in doc) \
+                and any(s + t.idx < s + cue_at and a <= s + t.idx < b for t in doc for a, b in ctx.quotes):
+            # "United Nations experts have warned that “...” as the army has bombarded Gaza, killing 10,000,
+            # according to the Gaza health ministry": the ministry gave the toll, not the experts' quoted
+            # warning (but "Franke also admitted to kicking her son ..., according to the plea agreement")
+            return []
         cs, ce, _ = self._quote_adjust(text, span, [])
         if ce - cs < 8 or not speakers or phrase_start < s:
             return []

@@ -96,7 +96,8 @@ def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:
     """Whether a sentence goes on past one blank line ("... said the" / "" / "government would ..."),
     as pasted news breaks it around a removed picture or advertisement: the unit ends with no
     sentence-final punctuation, on a word no sentence ends on ("the", "said") or after 60 characters
-    or more (a heading is shorter), one blank line follows, and the next line opens with a lower-case word."""
+    or more (a heading is shorter), one blank line follows, and the next line opens with a lower-case word
+    (or with any word, after a long line ending on such a word: "guided by our" / "" / "Constitution ...")."""
     gap = text[unit_end:next_start]
     if gap.strip() or not 2 <= gap.count("\n") <= 3:
         return False
@@ -106,6 +107,8 @@ def broken_at_blank_line(text: str, unit_end: int, next_start: int) -> bool:
         return False  # (a list's items end with commas, each its own line)
     if len(last) < 60 and not _OPEN_END.search(last):
         return False  # (a heading over a paragraph that opens in lower case: "A headline" / "" / "grain ...")
+    if len(last) >= 60 and _OPEN_END.search(last):
+        return True  # "... which is guided by our" / "" / "Constitution and the rule of law": no heading ends so
     return bool(re.match(r"[a-z]{2,}\b", text[next_start:next_start + 20]))
 
 

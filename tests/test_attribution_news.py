@@ -359,3 +359,25 @@ def test_officials_named_by_a_seat_of_government_or_a_firm_speak_for_it():
     for text, actor in cases.items():
         assert {c.actor for c in _claims(text)} == {actor}, text
     assert not any(c.actor == "Wall Street" for c in _claims("Wall Street analysts recommend selling GME stock."))
+
+
+def test_a_guess_is_no_statement_and_according_to_never_takes_anothers_quoted_warning():
+    """From a new-user pass: "One way out ... may be for Egypt to offer Saudi Arabia a role ...,
+    according to strategists" was Egypt's proposal and "Mohammed bin Salman ... might welcome such an
+    initiative" his position (the writer's guesses); "United Nations experts have warned that “...”
+    ..., killing more than 10,000 Palestinians, according to the Gaza health ministry" gave the
+    ministry the experts' warning."""
+    for text in ("One way out of the dilemma may be for Egypt to offer Saudi Arabia a role co-leading the "
+                 "Palestinian issue in return for financial support, according to strategists.",
+                 "Crown Prince Mohammed bin Salman, aware of domestic anger at Israel, might welcome such an "
+                 "initiative to strengthen his regional profile.", "Russia could propose a ceasefire next week."):
+        assert not any(c.actor in ("Egypt", "Mohammed bin Salman", "Russia") for c in _claims(text)), text
+    got = {(c.actor, c.text) for c in _claims("Lavrov said Russia could propose a ceasefire next week.")}
+    assert got == {("Sergei Lavrov", "Russia could propose a ceasefire next week")}, got
+    claims = _claims("United Nations experts have warned that “the Palestinian people are at grave risk of "
+                     "genocide” as the Israeli army has bombarded Gaza, killing more than 10,000 Palestinians, "
+                     "according to the Gaza health ministry.")
+    assert not any("genocide" in c.text for c in claims), [(c.actor, c.text) for c in claims]
+    got = {c.text for c in _claims("Franke also admitted to kicking her son while wearing boots, according to "
+                                   "the plea agreement.")}
+    assert "Franke also admitted to kicking her son while wearing boots" in got, got
