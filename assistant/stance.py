@@ -134,7 +134,30 @@ def country_officials(reader: IndexReader, country: str) -> set[str]:
     """The persons of the index whose role names ``country`` ("Ostmark's Foreign Minister",
     "spokesman for the Talvorian government"): one read of the distinct (person, role) pairs."""
     return {person for person, role in reader.officials(roles=_country_forms(country))
-            if person != country and not _RESOLVER.country_of(person) and role_country(role, _RESOLVER) == country}
+            if person != country and not _RESOLVER.country_of(person) and role_country(role, _RESOLVER) == country
+            and not holds_no_more(role)}
+
+
+_NO_MORE = re.compile(r"\b(?:former|ex|then|late|erstwhile|onetime|one-time|outgoing|would-be)\b[\s-]*", re.I)
+
+
+def holds_no_more(role: str) -> bool:
+    """Whether a role is one its holder had or will have, not one they speak in ("former U.S.
+    President", "then-Foreign Minister", "ex-envoy"): no statement of theirs is the state's by it."""
+    return bool(_NO_MORE.search(role))
+
+
+def _in_office(claims: list[Claim], person: str, country: str) -> Callable[[Claim], bool]:
+    """Whether a statement of ``person`` falls in the years their statements give them an office of
+    ``country`` (a year either side; all of them when none of their statements is dated with one): a
+    president's words after leaving office are not the state's ("What is the United States' position"
+    is not Trump's 2023 trial remarks, though his 2018 speech makes him its president)."""
+    years = {int(c.when[:4]) for c in claims if c.actor == person and c.when[:4].isdigit() and c.role
+             and role_country(c.role, _RESOLVER) == country and not holds_no_more(c.role)}
+    if not years:
+        return lambda c: True
+    lo, hi = min(years) - 1, max(years) + 1
+    return lambda c: not c.when[:4].isdigit() or lo <= int(c.when[:4]) <= hi
 
 
 def holder_statements(reader: IndexReader, holder: str, filters: Filters | None = None,
@@ -156,6 +179,10 @@ def holder_statements(reader: IndexReader, holder: str, filters: Filters | None 
     # given in an article outside ``filters`` still makes a later statement of that person the country's
     persons = country_officials(reader, country) - {holder}
     theirs = read(actors=sorted(persons), kinds=kinds) if persons else []
+    # (the years of their office from all their statements: a filter to 2023 still knows Trump's 2017 office)
+    everything = reader.claims(actors=sorted(persons)) if persons and filters is not None else theirs
+    spans = {p: _in_office(everything, p, country) for p in persons}
+    theirs = [c for c in theirs if spans[c.actor](c)] if persons else []
     by_id = {c.claim_id: c for c in own + theirs}
     return sorted(by_id.values(), key=lambda c: (c.when, c.doc_id, c.start))
 

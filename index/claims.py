@@ -726,6 +726,9 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
 # Verbs a speech steers by ("I shall now turn to ...", "I will conclude by ..."): with "I" or "now", no pledge.
 _DISCOURSE_VERBS = {"turn", "conclude", "touch", "dwell", "refer", "move", "focus", "mention", "end", "close", "begin",
                     "start", "talk", "speak", "address", "comment", "elaborate", "reflect", "share", "outline"}
+# What may stand between a role word and the name it introduces: "Interior Minister Carolina Tohá",
+# "Veloria's envoy to the Council, Marta Ilves", "the French foreign minister, Catherine Colonna".
+_ROLE_TO_NAME = re.compile(r"(?:\s+(?:of|to|for|at|on|in|the|and)\b|\s+[A-Z][\w’'.-]*|,)*\s*,?\s*")
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -1339,7 +1342,9 @@ class ClaimExtractor:
             before = re.split(r"\s[—–-]\s", before)[-1]  # not a dateline ("PORTMERE, June 9 — Ostmark's ...")
             if state and not any(self.resolver.country_of(w) == state for w in re.findall(r"[\w’'-]+", before)):
                 return ""  # "the Tarvanian minister": only a minister introduced as Tarvania's
-            if word.search(before) and not qualified.search(before):
+            hit = list(word.finditer(before))
+            if hit and not qualified.search(before) and _ROLE_TO_NAME.fullmatch(before[hit[-1].end():]):
+                # (the role word introduces the name: not "... the judge said, rejecting Trump's contention")
                 return re.sub(r"^(?:and|or|but|while|with)\s+", "", before.strip(" ,"))
             after = re.match(r",\s([^.;:]{0,60}?)(?:,|\.|;|$)", ctx.text[at + len(name):at + len(name) + 70])
             return after.group(1).strip() if after and word.search(after.group(1)) \

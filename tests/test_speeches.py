@@ -759,3 +759,26 @@ def test_a_speech_steering_to_its_next_subject_pledges_nothing():
             "We will increase our contribution to the Amazon Fund. We will speak out against injustice.")
     got = {c.text for c in ex.extract(text, "b", "2019", voice=voice) if c.kind == "pledge"}
     assert got == {"increase our contribution to the Amazon Fund", "speak out against injustice"}, got
+
+
+def test_a_former_office_holders_later_words_are_not_the_states_and_the_judge_is_not_whom_he_judged(tmp_path):
+    """From a new-user pass: `positions "United States" --since 2023-01-01` listed Trump's remarks at
+    his 2023 civil-fraud trial as the United States' (a 2017 article calls him "President of the United
+    States"), and "The judge said" there was credited to Trump (introduced by "the judge said,
+    rejecting Trump's contention", the role word read as his)."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "USA", "United States of America", "Donald Trump", "President",
+        _FILLER + "The Iran deal was a windfall for Iran's leaders.", session=73)], {
+        "2017.md": _md("Summit in Riyadh", "2017-05-21", (
+            "President of the United States Donald Trump said the summit would isolate Iran.")),
+        "2023.md": _md("Trump defrauded banks, judge rules", "2023-09-26", (
+            "Judge Arthur Engoron ruled on Tuesday that former U.S. President Donald Trump committed fraud.\n\n"
+            "Those tactics crossed a line and violated the law, the judge said, rejecting Trump’s contention that a "
+            "disclaimer absolved him.\n\nTrump said the whole case was crazy.\n\n"
+            "The judge said the disclaimer was no defence."))})
+    by = {c.text: c.actor for c in a.positions("Donald Trump") + a.positions("Arthur Engoron")}
+    assert by.get("the disclaimer was no defence") == "Arthur Engoron", by
+    for filters in (None, {"since": "2023-01-01"}):
+        said = {c.text: c.actor for c in a.positions("United States", filters=filters)}
+        assert "the whole case was crazy" not in said, (filters, said)
+    assert "the summit would isolate Iran" in {c.text for c in a.positions("United States")}
