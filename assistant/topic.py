@@ -345,10 +345,11 @@ class Topic:
                    for one, other in ((short, long), (long, short)) if self._applies(one))
 
     def whole_in(self, text: str) -> bool:
-        """Whether ``text`` carries all the topic's terms, or another form of all of them ("land
+        """Whether ``text`` carries both terms of a two-word topic, or another form of them ("land
         reform" in "the question of land reform", not in "Reform of the United Nations"; "electric
-        vehicles" as "EVs"). True for a topic of one term or none."""
-        if len(self.terms) < 2:
+        vehicles" as "EVs"). True for a topic of another size (of three words or more, a sentence
+        need not repeat them all: "a grain corridor through the Northern Straits")."""
+        if len(self.terms) != 2:
             return True
         found = terms(text)
         return self.terms <= set(found) or any(form_in(f, text, found) for f in self._term_forms)

@@ -111,6 +111,9 @@ TIMESTAMP_LINE = re.compile(
     rf"\s*\.?\s*$", re.I)
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
                      r"(?:\s*[,|]\s*[^\n]{0,60})?)\s*$")
+#: An outlet's name on a line of its own: a few capitalised words, no sentence ("TechCrunch", "The Verge",
+#: "Globes English | Israel Business Arena").
+_OUTLET_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on|\|)){0,6}")
 #: A byline naming an outlet: "By Hanne Petrov, Northgate Times", "Hanne Petrov | Northgate Times".
 _BYLINE_OUTLET = re.compile(r"^\s*(?:[Bb][Yy]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*"
                             r"(?:,|\||—|–|-)\s*(?P<outlet>[A-Z][\w&.'’ -]{1,48}?)\s*$")
@@ -215,6 +218,16 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
             if any(why[j] == "timestamp" for j in near):
                 why[i] = "byline"
                 meta.setdefault("byline", s)
+    # "Title" / "TechCrunch" / "2023-09-28": a plain-text header naming the outlet on a line of its own
+    # beside the date line, under the title (as users paste an article with its masthead).
+    header = [i for i, ln in enumerate(norm) if ln.strip()][:4]
+    for i in header[1:]:
+        s = norm[i].strip()
+        near = [j for j in (_neighbour(norm, i, -1), _neighbour(norm, i, 1)) if j is not None and j in header]
+        if why[i] in (None, "byline") and _OUTLET_LINE.fullmatch(s) and not _BYLINE.match(s) \
+                and any(why[j] == "timestamp" for j in near) and not meta.get("header_outlet"):
+            why[i] = "outlet line"
+            meta["header_outlet"] = s.split(" | ")[0].strip()
     # A byline block: a name line next to a role line ("Mira Stoll" / "Diplomatic correspondent, Ostra").
     for i, line in enumerate(norm):
         s = line.strip()
@@ -285,7 +298,8 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
         if w in CHROME:
             chrome[start:end] = " " * (end - start)
     read = text_dates("".join(chrome))
-    outlet = read.outlet or byline_outlet([norm[i].strip() for i, w in enumerate(why) if w == "byline"])
+    outlet = (meta.pop("header_outlet", "") or read.outlet
+              or byline_outlet([norm[i].strip() for i, w in enumerate(why) if w == "byline"]))
     if outlet:
         meta["outlet"] = outlet
     if read.best() is not None:

@@ -320,7 +320,8 @@ _ROLE_WORDS = re.compile(r"\b(correspondent|reporter|writer|editor|staff|contrib
 DATELINE = re.compile(
     r"(?:(?P<place>[A-Z][A-Z .'-]+),\s*(?P<day>[^()\n]{0,30}?)\s*)?"
     r"\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*(?:--|—|–|-)\s*")
-_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(\d{4})?(?:\s*[-–]\s*\d{4})?\s*([^\n]*)", re.I)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)(?:\s*(?:©|\(c\)|copyright\b))*\s*(?:of\s+)?(\d{4})?"
+                        r"(?:\s*[-–]\s*\d{4})?\s*([^\n]*)", re.I)
 _OWNER_SUFFIX = re.compile(r"\b(L\.P\.?|LLC|Inc|Ltd|Limited|plc|all rights reserved)\b\.?", re.I)
 HEAD_LINES = 12  # date and byline lines are looked for among the first non-empty lines
 
@@ -371,8 +372,13 @@ def copyright_line(line: str) -> tuple[str, str] | None:
     m = _COPYRIGHT.match(s)
     if not m:
         return None
-    owner = _OWNER_SUFFIX.sub("", (m.group(2) or "").strip(" .")).strip(" .,")
-    return m.group(1) or "", owner
+    owner = (m.group(2) or "").strip(" .")
+    year = m.group(1) or ""
+    end = re.search(r",?\s*(\d{4})\.?$", owner)  # "© Copyright of Globes Publisher Itonut (1983) Ltd., 2023."
+    if end:
+        year, owner = year or end.group(1), owner[:end.start()]
+    owner = re.sub(r"\s*\(\d{4}\)", "", _OWNER_SUFFIX.sub("", owner)).strip(" .,")
+    return year, owner
 
 
 def dateline(line: str) -> tuple[str, str, str] | None:

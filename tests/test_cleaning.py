@@ -504,3 +504,26 @@ def test_a_byline_naming_the_outlet_it_first_ran_in_gives_the_republishing_outle
     assert byline_outlet(["By Topher L. McDougal, The Conversation, Fortune"]) == "Fortune"
     assert byline_outlet(["By Hanne Petrov, Northgate Times"]) == "Northgate Times"
     assert byline_outlet(["By Mira Stoll, diplomatic correspondent"]) == ""
+
+
+def test_an_outlet_line_beside_the_date_under_the_title_is_the_outlet_and_a_copyright_gives_its_owner():
+    """From a new-user pass: .txt files shaped "Title" / "TechCrunch" / "2023-09-28" / body had no
+    outlet ("According to TechCrunch, ...?" found nothing) and kept "TechCrunch" in the text; the
+    Globes footer "© Copyright of Globes Publisher Itonut (1983) Ltd., 2023." made the outlet
+    "Copyright of Globes Publisher Itonut (1983) , 2023"."""
+    from index.dates import copyright_line
+
+    for raw, outlet in (("Norway seeks to extend ban on Meta’s tracking ads\nTechCrunch\n2023-09-28\n\n"
+                         "Norway’s data protection authority has asked a regulator to act.\n", "TechCrunch"),
+                        ("Why the Apple Watch is being banned\nThe Verge\nDecember 19, 2023\n\n"
+                         "Apple said it would appeal the ruling.\n", "The Verge"),
+                        ("Israel's prince of public diplomacy\nGlobes English | Israel Business Arena\n2023-12-03\n\n"
+                         "The text of the article.\n", "Globes English")):
+        text, meta = clean_text(raw)
+        assert meta.get("outlet") == outlet, (raw, meta.get("outlet"))
+        assert outlet not in text, text
+    text, meta = clean_text("Ostmark rejects talks\n2025-04-10\nOstmark said on Monday it would not negotiate.\n")
+    assert "outlet" not in meta and "Ostmark said on Monday" in text, meta
+    assert copyright_line("© Copyright of Globes Publisher Itonut (1983) Ltd., 2023.") == (
+        "2023", "Globes Publisher Itonut")
+    assert copyright_line("Copyright © 2024 Reuters. All rights reserved.") == ("2024", "Reuters")
