@@ -476,9 +476,22 @@ class _Text(Protocol):
 def speech_state_of(title: str, source: str) -> str | None:
     """The state whose UN speech a text is (its title is "speaker, post, country" and its outlet
     none or the General Debate's, as ``index.loaders`` gives a speech record), else None."""
-    parts = title.split(", ")
     speech = not source or source.startswith(SPEECH_OUTLET)
-    return _RESOLVER.country_of(parts[-1]) if len(parts) >= 3 and speech else None
+    return _title_state(title.split(", "))[1] if speech else None
+
+
+def _title_state(parts: list[str]) -> tuple[int, str | None]:
+    """(how many of a speech title's comma-separated ``parts`` the state takes, the state): the
+    last part ("..., President, Israel"), or the last two when the record writes the state's name
+    with a comma ("..., President, Iran, Islamic Republic of", "Congo, Democratic Republic of the");
+    (0, None) for a title of fewer than three parts or naming no state."""
+    if len(parts) >= 4 and re.search(r"\bof(?: the)?$", parts[-1]):
+        for name in (", ".join(parts[-2:]), f"{parts[-1]} {parts[-2]}"):
+            if state := _RESOLVER.country_of(name):
+                return 2, state
+    if len(parts) >= 3 and (state := _RESOLVER.country_of(parts[-1])):
+        return 1, state
+    return 0, None
 
 
 def speech_statement(doc: _Text, state: str, start: int, end: int, text: str) -> Claim:
@@ -486,7 +499,8 @@ def speech_statement(doc: _Text, state: str, start: int, end: int, text: str) ->
     one of the state's statements: kind "statement", cue "(speech)", its words the state's own
     (direct), the speech's giver and post as role and speaker ("Minister ... Sergey Lavrov")."""
     parts = doc.title.split(", ")
-    role = " ".join(reversed(parts[:-1]))  # "Sergey Lavrov, Minister ..." -> "Minister ... Sergey Lavrov"
+    taken = _title_state(parts)[0] or 1
+    role = " ".join(reversed(parts[:-taken]))  # "Sergey Lavrov, Minister ..." -> "Minister ... Sergey Lavrov"
     return Claim(f"speech:{doc.doc_id}:{start}", doc.doc_id, role, state, "government", role, "(speech)",
                  "statement", True, start, end, text, start, end, [], doc.published, doc.title, doc.source,
                  doc.published, doc.url)

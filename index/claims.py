@@ -729,6 +729,16 @@ _DISCOURSE_VERBS = {"turn", "conclude", "touch", "dwell", "refer", "move", "focu
 # What may stand between a role word and the name it introduces: "Interior Minister Carolina Tohá",
 # "Veloria's envoy to the Council, Marta Ilves", "the French foreign minister, Catherine Colonna".
 _ROLE_TO_NAME = re.compile(r"(?:\s+(?:of|to|for|at|on|in|the|and)\b|\s+[A-Z][\w’'.-]*|,)*\s*,?\s*")
+# Words of wrongdoing that make a speech's present account of another state's conduct its criticism.
+_ACCUSATION = re.compile(r"\b(?:terror\w*|tyrann\w*|dictator\w*|oppress\w*|repress\w*|occup(?:ies|y|ying|ation)|"
+                         r"aggress\w*|destabili[sz]\w*|invad\w*|invasion|annex\w*|persecut\w*|brutal\w*|atrocit\w*|"
+                         r"massacr\w*|genocid\w*|war crimes?|violat\w*|lies|lying|deceiv\w*|propaganda|"
+                         r"blackmail\w*|threaten\w*|intimidat\w*|provocat\w*|illegal\w*|sponsor\w* of terror)\b", re.I)
+# Verbs of what a state undergoes or resists: their object's wrongdoing is not the subject's.
+_SUFFERING = {"face", "faces", "faced", "suffer", "suffers", "suffered", "fight", "fights", "fought", "combat",
+              "combats", "counter", "counters", "endure", "endures", "confront", "confronts", "experience",
+              "experiences", "resist", "resists", "oppose", "opposes", "condemn", "condemns", "reject", "rejects",
+              "defend", "defends"}
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -884,6 +894,7 @@ class ClaimExtractor:
                                          or _THERE_NO.match(text, start, sp.end)
                                          or _MEANS_DOING.match(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
+                                         or _ACCUSATION.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
@@ -1771,6 +1782,14 @@ class ClaimExtractor:
             return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:verdict.i + 1].text, kind,
                                 False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                                 self._date(text, s, e, cs, ce, published, doc, root))]
+        accused = self._accusation(root, subj, doc, ctx)
+        if accused is not None:
+            # "Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon": another state's conduct
+            # told in the present in the speech's own words of wrongdoing, the speaker's criticism of it
+            cs, ce = self._token_span(subj.left_edge, root.right_edge, s)
+            return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, accused, "criticism", False, cs, ce,
+                                text, sent_start, e, self._topics(doc, s, cs, ce),
+                                self._date(text, s, e, cs, ce, published, doc, root))]
         modal = next((c for c in root.children if c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should")),
                      None)
         if modal is None and root.lower_ in ("have", "has", "bear", "bears") and any(
@@ -1788,6 +1807,26 @@ class ClaimExtractor:
         return [self._claim(ctx, doc_id, modal.text, ctx.voice, modal.text, "demand", False, cs, ce, text,
                             sent_start, e, self._topics(doc, s, cs, ce),
                             self._date(text, s, e, cs, ce, published, doc, root))]
+
+    def _accusation(self, root, subj, doc, ctx: _Context) -> str | None:
+        """The word of wrongdoing ("terror", "occupies", "violates") of a speech's main clause telling
+        another state's conduct in the present ("Iran spreads ... tyranny and terror", "Russia
+        continues to occupy ...", "The regime has violated ..."), or None: a subject naming a state
+        other than the speaker's, a present or present-perfect verb, no condition or question."""
+        if root.tag_ not in ("VBZ", "VBP") and not (root.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)):
+            return None
+        if any(c.dep_ in ("aux", "neg") and c.lower_ in ("will", "would", "could", "may", "might", "not", "n't")
+               for c in root.children) or any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
+            return None
+        state = self.resolver.country_of(self._phrase(subj)) if subj.pos_ == "PROPN" else None
+        if not state or ctx.voice is None or state == ctx.voice.name or root.lower_ in _SUFFERING:
+            return None  # ("Syria faces terrorism": what it suffers, no wrong of its own)
+        clause = doc[root.left_edge.i:root.right_edge.i + 1].text
+        m = _ACCUSATION.search(clause)
+        if m is None or re.search(r"\b(?:against|from|by|victims? of)\s+(?:\w+\s+){0,2}$", clause[:m.start()]):
+            return None  # ("Iraq has suffered from terrorism", "... the victims of aggression")
+        return m.group(0)
 
     @staticmethod
     def _verdict(root):

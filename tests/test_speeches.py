@@ -782,3 +782,26 @@ def test_a_former_office_holders_later_words_are_not_the_states_and_the_judge_is
         said = {c.text: c.actor for c in a.positions("United States", filters=filters)}
         assert "the whole case was crazy" not in said, (filters, said)
     assert "the summit would isolate Iran" in {c.text for c in a.positions("United States")}
+
+
+def test_a_speech_telling_another_states_wrongs_criticises_it_and_a_state_named_with_a_comma_is_its_speechs():
+    """From a new-user pass: "Who criticized Iran?" found no criticism in Netanyahu's "Iran spreads that
+    curtain of tyranny and terror over Iraq, Syria, Lebanon" (no cue), and quoted Rouhani's own speech,
+    whose record names its state "Iran, Islamic Republic of" (read as no state: its sentences had no
+    speaker in `--json` either). What a state suffers is no wrong of its own."""
+    from assistant.topic import speech_state_of
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Israel", "speaker": "Benjamin Netanyahu", "post": "Prime Minister"})
+    text = ("Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere. "
+            "Russia continues to occupy Crimea in violation of international law. Syria faces terrorism. "
+            "Iraq has suffered from terrorism for decades. If Iran violates the deal, we will respond.")
+    got = {c.text: c.kind for c in ex.extract(text, "i", "2017", voice=voice) if c.kind == "criticism"}
+    assert set(got) == {"Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere",
+                        "Russia continues to occupy Crimea in violation of international law"}, got
+    for title, state in (("Mr. Hassan Rouhani, President, Iran, Islamic Republic of", "Iran"),
+                         ("Mr. Nicolás Maduro Moros, President, Venezuela, Bolivarian Republic of", "Venezuela"),
+                         ("Mr. Felix Tshisekedi, President, Congo, Democratic Republic of the", "DR Congo"),
+                         ("Mr. Benjamin Netanyahu, Prime Minister, Israel", "Israel")):
+        assert speech_state_of(title, "UN General Debate, session 73") == state, title
