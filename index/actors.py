@@ -114,6 +114,11 @@ _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish")
 
 
+# A state's formal name, the country after it: "Republic of Turkey", "Islamic Republic of Pakistan".
+_FORMAL_STATE = re.compile(r"(?:(?:islamic|federal|democratic|people's|socialist|arab|bolivarian|plurinational|"
+                           r"federative|hashemite|united|cooperative|oriental|independent)\s+)*(?:republic|kingdom|"
+                           r"state|federation|sultanate|emirate|principality|commonwealth|grand duchy)\s+of\s+"
+                           r"(?:the\s+)?(.+)$")
 # Letters NFKD does not decompose, as they are typed on an English keyboard ("Sæther" -> "Saether").
 _LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "ß": "ss", "ł": "l",
                           "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i"})
@@ -511,6 +516,9 @@ class ActorResolver:
         if found is None and key in _capitals():  # a capital speaking for its country ("Nairobi said")
             country = _capitals()[key]
             found = (self.country_of(country) if country.lower() != w2 else None) or country
+        formal = _FORMAL_STATE.match(w2) if found is None else None
+        if formal is not None:  # "Republic of Turkey" (pycountry's is "Republic of Türkiye"), "Republic of Russia"
+            found = self.country_of(formal.group(1))
         return found
 
     @staticmethod

@@ -803,5 +803,7 @@ def test_a_speech_telling_another_states_wrongs_criticises_it_and_a_state_named_
     for title, state in (("Mr. Hassan Rouhani, President, Iran, Islamic Republic of", "Iran"),
                          ("Mr. Nicolás Maduro Moros, President, Venezuela, Bolivarian Republic of", "Venezuela"),
                          ("Mr. Felix Tshisekedi, President, Congo, Democratic Republic of the", "DR Congo"),
-                         ("Mr. Benjamin Netanyahu, Prime Minister, Israel", "Israel")):
+                         ("Mr. Benjamin Netanyahu, Prime Minister, Israel", "Israel"),
+                         # (a formal name pycountry spells otherwise: its "Republic of Türkiye")
+                         ("Mr. Recep Tayyip Erdogan, President, Republic of Turkey", "Turkey")):
         assert speech_state_of(title, "UN General Debate, session 73") == state, title
