@@ -183,7 +183,7 @@ class ExtractiveAnswerer:
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
         others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)
-                  or other_speech(query, s)]
+                  or other_speech(query, s, evidence.statements.get((s.passage.doc_id, s.start), []))]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
         nobody = ""
@@ -955,16 +955,20 @@ def gives_asked_speech(query: Query, s: Sentence) -> bool:
     return state in {_RESOLVER.country_of(a) for a in query.actors}
 
 
-def other_speech(query: Query, s: Sentence) -> bool:
+def other_speech(query: Query, s: Sentence, statements: Sequence[Claim] = ()) -> bool:
     """Whether a sentence is another state's speech than the states the question asks about
     ("What about Cuba?" and North Korea's speech supporting Cuba): its words are that state's,
-    cue or not. False when the question names no state."""
+    cue or not, unless it reports a statement of a state asked about (``statements``: the
+    sentence's; "The United Arab Emirates, Saudi Arabia and Qatar have pledged billions", in the
+    United States' speech, is the Emirates' pledge). False when the question names no state."""
     if _WHO.match(query.text):
         return False
     named = [n for n in query.names if n not in query.topic_names]  # (a state no statement was credited to)
     asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *named)) if c}
     asked |= {state for _, state in query.speakers}
     state = speech_state(s) if asked else None
+    if state and any(c.actor_type == "government" and _RESOLVER.country_of(c.actor) in asked for c in statements):
+        return False
     return bool(state) and state not in asked
 
 

@@ -708,7 +708,8 @@ def givers(tmp_path_factory):
                 "We have imposed tough, calibrated sanctions on the socialist Maduro regime in Venezuela. "
                 "The socialist dictatorship of Nicolás Maduro Moros has inflicted terrible pain and suffering. "
                 + _FILLER * 2 + "We call for the full restoration of democracy and political freedoms in "
-                "Venezuela.", session=72),
+                "Venezuela. " + _FILLER + "The United Arab Emirates, Saudi Arabia and Qatar have pledged billions of "
+                "dollars to aid the people of Syria and Yemen.", session=72),
         _speech("VEN", "Venezuela, Bolivarian Republic of", "Nicolás Maduro Moros", "President",
                 _FILLER * 2 + "President Trump has said that he is worried about Venezuela, that he wants to help "
                 "Venezuela. " + _FILLER + "Today we are subject to a set of illegal, unilateral economic sanction "
@@ -807,3 +808,13 @@ def test_a_speech_telling_another_states_wrongs_criticises_it_and_a_state_named_
                          # (a formal name pycountry spells otherwise: its "Republic of Türkiye")
                          ("Mr. Recep Tayyip Erdogan, President, Republic of Turkey", "Turkey")):
         assert speech_state_of(title, "UN General Debate, session 73") == state, title
+
+
+def test_a_states_pledge_reported_in_anothers_speech_is_its_pledge(givers):
+    """From a new-user pass: "What did the United Arab Emirates pledge?" said the articles do not report
+    it pledging anything, then quoted "The United Arab Emirates, Saudi Arabia and Qatar have pledged
+    billions ..." (Trump's speech: another state's speech was read as that state's words only)."""
+    for q in ("What did the United Arab Emirates pledge?", "What did Qatar pledge?"):
+        ans = givers.ask(q)
+        assert not ans.abstained and "do not report" not in ans.answer, (q, ans.answer)
+        assert any("have pledged billions" in c.quote for c in ans.citations), (q, ans.answer)
