@@ -50,6 +50,11 @@ FRAME_TERMS = frozenset(terms("compare comparison position positions stance stan
 # The head nouns of bodies an article names once in full and then as "the Council", "the Court", ...
 _REFERENCE_HEADS = ("Council", "Court", "Agency", "Commission", "Tribunal", "Assembly", "Alliance", "Union")
 _REFERENCE = re.compile(rf"\b[Tt]he\s+({'|'.join(_REFERENCE_HEADS)})\b(?!\s+(?:of|for)\b)")
+# A law named "<what> Act" is also written "<what> legislation" or "the law", "this text" after it is named.
+_LAW_HEADS = ("Act", "Law", "Regulation", "Directive", "Bill")
+_LAW_WORDS = frozenset(terms("act law legislation regulation rules bill text directive"))
+_LAW_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new)\s+"
+                            r"(?:Act|law|legislation|text|regulation|bill|rules)\b")
 _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "et", "&"})
 
 
@@ -407,6 +412,9 @@ class Topic:
             if (form_in(name, text, found) if _is_acronym(name) else bool(own) and own <= have) \
                     or any(form_in(f, text, found) for f in forms):
                 return True
+            what = own - set(terms(name.split()[-1])) if name.split()[-1] in _LAW_HEADS else frozenset()
+            if what and what <= have and have & _LAW_WORDS:
+                return True  # "AI legislation", "AI rules" for the AI Act
             if article and any(form_in(other, text, found) for short, long in defined_forms(article)
                                for one, other in ((short, long), (long, short)) if _stands_for(own, one)):
                 return True
@@ -417,6 +425,12 @@ class Topic:
         it ("the Security Council") is one of the topic's names."""
         if not self._bodies or not article or at < 0:
             return False
+        laws = [name for name, _, _ in self._bodies if name.split()[-1] in _LAW_HEADS]
+        if laws and _LAW_REFERENCE.search(sentence):
+            # "this text", "the law" after the article named the AI Act: the last law it named before
+            named = [(n.end(), n.group(0)) for head in _LAW_HEADS for n in _named_body(head).finditer(article[:at])]
+            if named and self._named_in(max(named)[1], article):
+                return True
         for m in _REFERENCE.finditer(sentence):
             head = m.group(1)
             # the last "<Capitalised ...> Council" before it ("UN Security Council"; not "the Council" again)

@@ -220,3 +220,22 @@ def test_a_state_joining_a_body_is_a_topic_that_names_the_state(tmp_path):
     assert ans.abstained and not any("NATO" in c.quote for c in ans.citations), ans.answer
     nato = a.ask("What is Turkey's position on NATO?")
     assert not nato.abstained and nato.citations, nato.answer
+
+
+def test_a_law_is_named_by_its_subject_and_legislation_and_by_this_text_after_it(tmp_path):
+    """From a new-user pass: "What did Dragos Tudorache say about the AI Act?" said he said nothing
+    on it; his words in the deal article say "AI legislation" and "this text", after it names the
+    AI Act paragraphs before."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "EU lawmakers bag late night deal on AI rules", "2023-12-09", (
+        "The full force of the EU’s AI Act may not be felt until 2026.\n\n"
+        "Carme Artigas, who led the Council’s negotiations, said the deal gave start-ups legal certainty.\n\n"
+        "Speaking for the European Parliament, co-rapporteur Dragoș Tudorache said their objective had been "
+        "to deliver AI legislation that respects fundamental rights.\n\n"
+        "“We have always been questioned whether there is enough protection in this text, and I can say, "
+        "this balance is there,” added Tudorache."))
+    ans = a.ask("What did Dragos Tudorache say about the AI Act?")
+    assert not ans.abstained, ans.answer
+    assert any("AI legislation" in c.quote or "this text" in c.quote for c in ans.citations), ans.answer
+    assert not any("Artigas" in c.quote for c in ans.citations), ans.answer
