@@ -428,8 +428,9 @@ class Topic:
         laws = [name for name, _, _ in self._bodies if name.split()[-1] in _LAW_HEADS]
         if laws and _LAW_REFERENCE.search(sentence):
             # "this text", "the law" after the article named the AI Act: the last law it named before
-            named = [(n.end(), n.group(0)) for head in _LAW_HEADS for n in _named_body(head).finditer(article[:at])]
-            if named and self._named_in(max(named)[1], article):
+            laws_named = [(n.end(), n.group(0)) for head in _LAW_HEADS
+                          for n in _named_body(head).finditer(article[:at])]
+            if laws_named and self._named_in(max(laws_named)[1], article):
                 return True
         for m in _REFERENCE.finditer(sentence):
             head = m.group(1)
