@@ -1977,6 +1977,8 @@ class ClaimExtractor:
                                         or v.lower_ == "demanded") and self._agent(v) is not None
         if any(c.dep_ == "neg" for c in v.children):
             return False
+        if v.i > 0 and v.doc[v.i - 1].text in ("’s", "'s") and v.lower_.endswith("s") and v.tag_ == "VBZ":
+            return False  # "Musk & co’s claims that ...": a noun owned, no one claiming (it made actors "co", "s")
         if self._speculated(v):
             return False  # "Mohammed bin Salman might welcome such an initiative": the writer's guess, no statement
         modal = v.head if v.dep_ == "conj" and not any(c.dep_ == "aux" for c in v.children) else v
@@ -2988,6 +2990,9 @@ class ClaimExtractor:
             shown = m.group("who").strip()
             who = shown if re.fullmatch(r"[A-Za-zÀ-ÿ][\w .'’-]{1,58}", shown) else "@" + m.group("handle")
             actor = self._actor(who, ctx, "PERSON") if not who.startswith("@") else Actor(who, "person", "")
+            if actor.actor_type in ("group", "unnamed") or actor.actor_type == "organisation" and \
+                    actor.name.lower() not in self.resolver.organisations:
+                actor = Actor(actor.name, "person", actor.role)  # an account's display name: "timm", "Mjoachim"
             out.append(self._claim(ctx, doc_id, who, actor, "(signed post)", self._kind_from_content("", text[cs:ce]),
                                    True, cs, ce, text, m.start(), m.end(), self._topics(None, cs, cs, ce, text),
                                    self._post_date(m) or published[:10]))

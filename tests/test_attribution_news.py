@@ -381,3 +381,18 @@ def test_a_guess_is_no_statement_and_according_to_never_takes_anothers_quoted_wa
     got = {c.text for c in _claims("Franke also admitted to kicking her son while wearing boots, according to "
                                    "the plea agreement.")}
     assert "Franke also admitted to kicking her son while wearing boots" in got, got
+
+
+def test_an_owned_claim_is_no_claiming_and_a_posts_account_is_a_person():
+    """From a new-user pass: "Musk & co’s claims that replacing ... is a valid approach" made actors
+    "co" and "s" (the noun "claims" read as a verb, "’s" as a subject); embedded posts signed
+    "— timm (@timmainsson)" and "— Mjoachim (@mjoachim)" were a group and an organisation."""
+    claims = _claims("EU regulators are also set to assess Musk & co’s claims that replacing a formal content "
+                     "moderation function with crowdsourced opinions is a valid approach.")
+    assert not any(c.actor in ("co", "s", "Musk") for c in claims), [(c.actor, c.text) for c in claims]
+    got = {c.actor: c.actor_type for c in _claims(
+        "I find the idea of a surprise attack to be a willing lie on your side of this. https://t.co/35qRvgBJt2 "
+        "— timm (@timmainsson) October 7, 2023\n\nIsrael's defence forces have lost their fame and the aura of "
+        "invincibility. https://t.co/x — Mjoachim (@mjoachim) October 7, 2023\n\nWe stand with Israel today and "
+        "every day. https://t.co/y — NATO (@NATO) October 7, 2023")}
+    assert got == {"timm": "person", "Mjoachim": "person", "NATO": "organisation"}, got
