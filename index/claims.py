@@ -1931,9 +1931,11 @@ class ClaimExtractor:
                     return span(first, c.right_edge)
         preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
                                                                 and c.i > n.i]
+        judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position")
         for p in preps:
-            if p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards") \
-                    and p.i > n.i:
+            # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")
+            if (p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards")
+                    or p.lower_ == "of" and judged and p.head.i == n.i) and p.i > n.i:
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WEEKDAYS:
                     return span(obj.left_edge, obj.right_edge)  # (not "on Monday": when, not what)

@@ -396,3 +396,12 @@ def test_an_owned_claim_is_no_claiming_and_a_posts_account_is_a_person():
         "invincibility. https://t.co/x — Mjoachim (@mjoachim) October 7, 2023\n\nWe stand with Israel today and "
         "every day. https://t.co/y — NATO (@NATO) October 7, 2023")}
     assert got == {"timm": "person", "Mjoachim": "person", "NATO": "organisation"}, got
+
+
+def test_an_act_of_judgement_has_what_it_judges_after_of():
+    """From a new-user pass ("Who condemned the blockade of Cuba?"): "expressed its condemnation of the
+    attacks" gave no statement (only "concern over" and the like had an object); a neutral act's "of" is
+    no content ("a statement of support")."""
+    got = {(c.actor, c.kind, c.text) for c in _claims(
+        "Russia expressed its condemnation of the attacks. France voiced its rejection of the plan.")}
+    assert got == {("Russia", "criticism", "the attacks"), ("France", "rejection", "the plan")}, got
