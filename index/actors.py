@@ -88,7 +88,8 @@ _PERSON_NOUNS = ("national|citizen|resident|native|member|founder|co-founder|hea
                  "minister|secretary|adviser|advisor|aide|envoy|ambassador|diplomat|negotiator|lawmaker|"
                  "senator|congressman|congresswoman|politician|leader|commander|officer|economist|"
                  "journalist|reporter|editor|author|writer|historian|scientist|doctor|teacher|pastor|"
-                 "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman")
+                 "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman|"
+                 "parent|plaintiff|defendant|grandmother|grandfather|mom|mum|dad")
 # ... or a copula that does ("Mohammad Alnobani is a Palestinian founder of ...")
 _APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}})(?:,|[ \t]+(?:is|was))[ \t]+"
                       rf"(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS})\b")

@@ -405,3 +405,17 @@ def test_an_act_of_judgement_has_what_it_judges_after_of():
     got = {(c.actor, c.kind, c.text) for c in _claims(
         "Russia expressed its condemnation of the attacks. France voiced its rejection of the plan.")}
     assert got == {("Russia", "criticism", "the attacks"), ("France", "rejection", "the plan")}, got
+
+
+def test_a_parent_introduced_so_is_a_person_the_next_she_stands_for():
+    """From the unlabelled news (Snap lawsuit): a mother's “It was really disheartening,” she said was
+    credited to the lead attorney quoted before: "Perla Mendoza, a parent in the suit," was no name
+    the pronoun could stand for ("parent" introduced nobody)."""
+    text = ("Chief among those designs is the promise that a message will disappear, says Matthew Bergman, the "
+            "lead attorney on the case. “It’s the world’s largest open-air drug market,” he said.\n\n"
+            "Perla Mendoza, a parent in the suit, found that Snap did little to prevent illegal drug sales after "
+            "the death of her son. Even after she created her own account, the dealer kept posting. "
+            "“It was really disheartening,” she said.")
+    got = {c.text: c.actor for c in _claims(text)}
+    assert got.get("It was really disheartening") == "Perla Mendoza", got
+    assert got.get("It’s the world’s largest open-air drug market") == "Matthew Bergman", got
