@@ -242,6 +242,7 @@ _FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stres
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
 # "We are determined / ready / deeply concerned ...": a speaker's stated state of mind is a position.
 _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "convinced", "confident", "opposed",
+                 "engaged", "involved",
                  "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled",
                  "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
                  "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
@@ -332,8 +333,16 @@ _SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging"
                                                          "overdue"}
                     ) - {"clear", "evident", "obvious", "impossible", "wrong", "urgent"}
 _VERDICT_VERBS = {"is", "are", "was", "were", "remains", "remain", "remained", "been", "becomes", "become", "seems"}
+# Nouns that judge what a speech's copular clause is about ("That is an illusion", "The history of the Baltic
+# States is proof of ...", "Dialogue is the key to ..."): the speaker's position, or criticism for the bad ones.
+_VERDICT_NOUNS = {"proof", "priority", "cornerstone", "foundation", "imperative", "prerequisite", "necessity",
+                  "illusion", "fallacy", "threat", "tragedy", "disgrace", "failure", "scourge", "danger", "crime",
+                  "violation", "shame", "mistake", "lie", "travesty", "obstacle", "catastrophe"}
+_BAD_VERDICT_NOUNS = {"illusion", "fallacy", "threat", "tragedy", "disgrace", "failure", "scourge", "danger", "crime",
+                      "violation", "shame", "mistake", "lie", "travesty", "obstacle", "catastrophe"}
 _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
-                               r"(?:" + "|".join(sorted(_SPEECH_VERDICTS)) + r"|too\s+(?:slow|late|little)|"
+                               r"(?:" + "|".join(sorted(_SPEECH_VERDICTS | _VERDICT_NOUNS))
+                               + r"|too\s+(?:slow|late|little)|"
                                r"of\s+(?:great|grave|serious|deep)\s+concern|"
                                r"of\s+(?:the\s+)?(?:utmost|paramount|great|critical|vital)\s+importance)\b", re.I)
 _IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE | _VERDICTS))
@@ -350,6 +359,13 @@ _MEANS = {"means", "mean", "meant", "shows", "show", "showed", "demonstrates", "
 _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive", "continue", "continues",
                "stand", "stands", "need", "look", "looks", "looking", "count", "counts", "counting", "expect",
                "expects", "urge", "rely", "relies", "relying"}
+
+
+def _base_in(word: str, bases: set[str]) -> bool:
+    """Whether a verb form's base is one of ``bases`` ("speaking", "closing", "turns" for "speak",
+    "close", "turn"; the pipeline runs without its lemmatizer)."""
+    return word in bases or any(word.endswith(end) and (word[:-len(end)] in bases or word[:-len(end)] + "e" in bases)
+                                for end in ("ing", "s", "ed"))
 
 
 def _cue_kind(cue: str) -> str:
@@ -739,6 +755,8 @@ _SUFFERING = {"face", "faces", "faced", "suffer", "suffers", "suffered", "fight"
               "combats", "counter", "counters", "endure", "endures", "confront", "confronts", "experience",
               "experiences", "resist", "resists", "oppose", "opposes", "condemn", "condemns", "reject", "rejects",
               "defend", "defends"}
+# "We are witnessing ...", "I am working ...": what the speaker is doing (see _voice_commitment_of).
+_DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -895,6 +913,7 @@ class ClaimExtractor:
                                          or _MEANS_DOING.match(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
+                                         or _DOING.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
@@ -1664,7 +1683,7 @@ class ClaimExtractor:
             return []
         aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in _VOICE_MODALS), None)
         subj = self._subject(root)
-        if root.lower_ in _DISCOURSE_VERBS and subj is not None and (subj.lower_ == "i" or any(
+        if _base_in(root.lower_, _DISCOURSE_VERBS) and subj is not None and (subj.lower_ == "i" or any(
                 c.dep_ == "advmod" and c.lower_ in ("now", "briefly", "first", "next", "finally", "also")
                 for c in root.children)) and not any(c.dep_ == "prt" and c.lower_ == "out" for c in root.children):
             return []  # "I shall now turn to the Amazon", "I will conclude by ...": the speech's course, no pledge
@@ -1711,6 +1730,9 @@ class ClaimExtractor:
             pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
                 aux = root
+        if aux is None and root.tag_ == "VBG" and not _base_in(root.lower_, _DISCOURSE_VERBS | {"go"}):
+            # "Canada is aligning all of its policies ...", "We are witnessing ...": what the speaker is doing
+            aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("is", "are", "am")), None)
         if aux is None:
             return []
         negated = any(c.dep_ == "neg" for c in root.children)  # "We will not accept ...": a position
@@ -1769,15 +1791,17 @@ class ClaimExtractor:
             return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:first_tok.i].text, "demand",
                                 False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                                 self._date(text, s, e, cs, ce, published, doc, root))]
-        if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "one", "you"}:
-            return []
         verdict = self._verdict(root)
+        pointing = subj.lower_ in ("this", "that") and verdict is not None and verdict.pos_ == "NOUN"
+        if subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "this", "that", "one", "you"} and not pointing:
+            return []  # (but "That is an illusion": what was just said, judged)
         if verdict is not None and not any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
             # "Impunity remains unacceptable", "Progress on this front has been too slow": the speech's judgement
             cs, ce = self._token_span(subj.left_edge, root.right_edge, s)
-            if ce - cs < 20 or subj.pos_ not in ("NOUN", "PROPN") and subj.dep_ != "csubj":
+            if ce - cs < (12 if pointing else 20) or subj.pos_ not in ("NOUN", "PROPN") and subj.dep_ != "csubj" \
+                    and not pointing:
                 return []
-            kind = "criticism" if verdict.lower_ in _NEGATIVE_VERDICTS or any(
+            kind = "criticism" if verdict.lower_ in _NEGATIVE_VERDICTS | _BAD_VERDICT_NOUNS or any(
                 c.lower_ == "too" for c in verdict.children) else "position"
             return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, doc[root.i:verdict.i + 1].text, kind,
                                 False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
@@ -1839,6 +1863,10 @@ class ClaimExtractor:
                                  or pred.lower_ in ("slow", "late", "little") and any(
                                      c.lower_ == "too" for c in pred.children)):
             return pred
+        attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.lower_ in _VERDICT_NOUNS
+                     and not any(k.dep_ == "det" and k.lower_ in ("no", "every", "each") for k in c.children)), None)
+        if attr is not None and root.lower_ in ("is", "are", "remains", "remain", "becomes", "become"):
+            return attr  # "That is an illusion", "... is proof of the moral power of international law"
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.lower_ in ("concern", "importance")), None) if of is not None else None
         degree = ("great", "grave", "serious", "deep") if noun is not None and noun.lower_ == "concern" else (

@@ -818,3 +818,23 @@ def test_a_states_pledge_reported_in_anothers_speech_is_its_pledge(givers):
         ans = givers.ask(q)
         assert not ans.abstained and "do not report" not in ans.answer, (q, ans.answer)
         assert any("have pledged billions" in c.quote for c in ans.citations), (q, ans.answer)
+
+
+def test_what_a_speaker_is_doing_and_a_judging_noun_are_the_speakers_positions():
+    """Dev gold (UN speeches): "Canada is aligning all of its ... policies", "We are planning to host a
+    national summit", "The history of the Baltic States is proof of the moral power of international law",
+    "That is an illusion" gave no statement. The speech steering ("I am speaking today on behalf of my
+    country") and "This is the first time ..." still give none."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Canada", "speaker": "Chrystia Freeland", "post": "Minister"})
+    text = ("Canada is aligning all of its peace and security policies to turn the tide. We are planning to host a "
+            "national summit in November. I am speaking today on behalf of my country. The history of the Baltic "
+            "States is proof of the moral power of international law. Some think climate change does not concern "
+            "them. That is an illusion. This is the first time I address the Assembly.")
+    got = {c.text: c.kind for c in ex.extract(text, "c", "2019", voice=voice)}
+    assert got == {"aligning all of its peace and security policies to turn the tide": "position",
+                   "planning to host a national summit in November": "position",
+                   "The history of the Baltic States is proof of the moral power of international law": "position",
+                   "That is an illusion": "criticism"}, got
