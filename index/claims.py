@@ -2811,6 +2811,14 @@ class ClaimExtractor:
                            and u.i == v.i), None)
             if second is not None:  # "... be staffed by monitors and pledged to release ...": up to "and"
                 end = min(end, second.left_edge.i - 1)
+            elif clause.i > v.i:
+                but = any(c.dep_ == "cc" and c.lower_ == "but" and c.i > end for c in v.children)
+                more = next((c for c in v.children if but and c.dep_ == "conj" and c.i > end and c.lower_ not in _CUES
+                             and c.pos_ in ("VERB", "AUX") and any(k.dep_ == "nsubj" and k.lower_ in ("it", "he", "she",
+                                                                                                     "they")
+                                                                   for k in c.children)), None)
+                if more is not None:  # "Meta said that it is monitoring ..., but it never intends to ...": both said
+                    end = more.right_edge.i
             return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
         if comp is None and low in _CUES.keys() - _NEWS_ONLY_CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) \

@@ -419,3 +419,16 @@ def test_a_parent_introduced_so_is_a_person_the_next_she_stands_for():
     got = {c.text: c.actor for c in _claims(text)}
     assert got.get("It was really disheartening") == "Perla Mendoza", got
     assert got.get("It’s the world’s largest open-air drug market") == "Matthew Bergman", got
+
+
+def test_what_is_said_runs_on_past_but_with_the_speakers_pronoun():
+    """Dev gold (multihop-106): "Meta said that it is closely monitoring its platforms ... and may
+    inadvertently flag certain content, but it never intends to “suppress a particular community”" stopped
+    before "but", losing what Meta said it never intends."""
+    got = {c.text for c in _claims(
+        "In response to the escalating violence, Meta said that it is closely monitoring its platforms for "
+        "violations and may inadvertently flag certain content, but it never intends to “suppress a particular "
+        "community or point of view.”")}
+    assert any(t.endswith("point of view") or t.endswith("point of view.”") for t in got), got
+    got = {c.text for c in _claims("Russia said the talks had failed, but critics argue the talks went well.")}
+    assert "the talks had failed" in got, got
