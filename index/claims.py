@@ -227,7 +227,7 @@ _VOICE_CUES: dict[str, str] = {
              "recognise recognises recognised recognize recognizes recognized", "consider considers",
              "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
              "hope hopes hoped", "stand stands standing", "know", "remember", "convinced", "affirm affirms affirmed",
-             "value values valued"),
+             "value values valued", "think thinks", "feel feels"),
     **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
              "request requests requested"),
@@ -757,6 +757,8 @@ _SUFFERING = {"face", "faces", "faced", "suffer", "suffers", "suffered", "fight"
               "defend", "defends"}
 # "We are witnessing ...", "I am working ...": what the speaker is doing (see _voice_commitment_of).
 _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
+# "We take this opportunity to express ...": what follows is the speaker's act.
+_OPPORTUNITY = re.compile(r"\b(?:take|takes|use|uses)\s+(?:this|the)\s+(?:opportunity|occasion)\s+to\b", re.I)
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -914,6 +916,7 @@ class ClaimExtractor:
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
                                          or _DOING.search(text, start, sp.end)
+                                         or _OPPORTUNITY.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
@@ -1963,7 +1966,8 @@ class ClaimExtractor:
         for p in preps:
             # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")
             if (p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards")
-                    or p.lower_ == "of" and judged and p.head.i == n.i) and p.i > n.i:
+                    or p.lower_ in ("of", "to") and judged and p.head.i == n.i) and p.i > n.i:
+                # ("our deep gratitude to the Member States that ...": whom it is owed)
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WEEKDAYS:
                     return span(obj.left_edge, obj.right_edge)  # (not "on Monday": when, not what)
@@ -2000,6 +2004,8 @@ class ClaimExtractor:
             return False  # "pointed out that ..." speaks; "pointed to the map" does not
         if any(a <= pos < b for a, b in quotes):
             return False  # a verb inside a quotation is the speaker's, not an attribution
+        if v.dep_ == "acl" and v.head.lower_ in ("opportunity", "occasion") and v.head.dep_ == "dobj":
+            return True  # "We take this opportunity to express our deep gratitude to ..."
         if v.dep_ in ("amod", "acl"):
             # "the proposed deal", "the freeze agreed in May"; but "the plan proposed by Ostmark" names who
             # (not "the movie directed by Sam Wrench": of the demands only "demanded")
@@ -2117,6 +2123,13 @@ class ClaimExtractor:
             if (t.dep_ == "xcomp" and t.head.lower_ in _WANTING) or (t.dep_ == "acomp" and t.head.pos_ == "AUX"):
                 t = t.head  # "I would like to welcome ...", "we are convinced that ..."
                 continue
+            if t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+                    t.head.lower_ in ("opportunity", "occasion") and t.head.head.lower_ in ("take", "takes", "use")
+                    or t.head.lower_ in ("take", "takes", "use") and any(
+                        c.dep_ == "dobj" and c.lower_ in ("opportunity", "occasion") for c in t.head.children)):
+                t = t.head if t.head.lower_ in ("take", "takes", "use") else t.head.head
+                continue  # "We take this opportunity to express our deep gratitude to ..."
             return None
 
     @staticmethod
@@ -2779,7 +2792,11 @@ class ClaimExtractor:
         # the parser attached after the verb ("... said in an interview published Wednesday").
         trailing = (subj.i < v.i and subj.head.i == v.i and subj.left_edge.i > 1  # (not "X said, adding that")
                     and doc[subj.left_edge.i - 1].text in (",", "”", '"')
-                    and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i]))
+                    and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i])
+                    # (not "That is why in the region ..., the Sahel, I commend the initiative of ...": its object)
+                    and not any(c.dep_ == "dobj" and c.i > v.i and c.pos_ == "NOUN" and c.lower_ not in _AUDIENCE
+                                and not low.startswith(("tel", "tol", "ask", "warn", "assur", "inform"))
+                                for c in v.children))
         if trailing and clause is not None and clause.i > v.i and any(c.dep_ in ("nsubj", "nsubjpass")
                                                                      for c in clause.children):
             # "In the bulletin, which was obtained by X, Y said his company had ...": a setting; "Next

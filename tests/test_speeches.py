@@ -838,3 +838,22 @@ def test_what_a_speaker_is_doing_and_a_judging_noun_are_the_speakers_positions()
                    "planning to host a national summit in November": "position",
                    "The history of the Baltic States is proof of the moral power of international law": "position",
                    "That is an illusion": "criticism"}, got
+
+
+def test_a_speakers_thought_thanks_and_commendation_after_a_setting_are_theirs():
+    """Dev gold (UN speeches): "We think it would be advisable to convene a special meeting", "We take
+    this opportunity to express our deep gratitude to the Member States that ...", and "That is why in
+    the region where it is most prevalent in Africa, the Sahel, I commend the initiative of ..." (read as
+    "<content>, I commend": the setting before the comma was its content) gave no or the wrong statement."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Turkmenistan", "speaker": "Rashid Meredov", "post": "Minister"})
+    text = ("We think it would be advisable to convene a special meeting of the General Assembly. We take this "
+            "opportunity to express our deep gratitude to the Member States that participated in the forum. That "
+            "is why in the region where it is most prevalent in Africa, the Sahel, I commend the initiative of the "
+            "countries of the Group of Five for the Sahel.")
+    got = {c.text for c in ex.extract(text, "t", "2016", voice=voice)}
+    assert got == {"it would be advisable to convene a special meeting of the General Assembly",
+                   "the Member States that participated in the forum",
+                   "the initiative of the countries of the Group of Five for the Sahel"}, got
