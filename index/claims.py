@@ -166,7 +166,8 @@ _ACT_VERBS = frozenset(w for stems in (
     "lodge lodges lodged lodging", "file files filed filing", "submit submits submitted submitting",
     "extend extends extended extending", "put puts putting", "present presents presented presenting",
     "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
-    "voice voices voiced voicing", "raise raises raised raising") for w in stems.split())
+    "voice voices voiced voicing", "raise raises raised raising",
+    "demonstrate demonstrates demonstrated demonstrating") for w in stems.split())
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
@@ -1729,6 +1730,11 @@ class ClaimExtractor:
                                     False, cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
                                     self._date(text, s, e, cs, ce, published, doc, root))]
             aux = root  # "We have to act now": a demand on all, the speaker included
+        if aux is None and root.lower_ in ("have", "has") and any(
+                c.dep_ == "dobj" and c.lower_ in _DUTY_NOUNS and any(
+                    k.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in k.children) for k in c.children)
+                for c in root.children):
+            aux = root  # "We have a duty to listen": a demand on all, the speaker included
         if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
             pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
@@ -1962,7 +1968,7 @@ class ClaimExtractor:
                     return span(first, c.right_edge)
         preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
                                                                 and c.i > n.i]
-        judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position")
+        judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position", "pledge")
         for p in preps:
             # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")
             if (p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards")
@@ -2838,8 +2844,8 @@ class ClaimExtractor:
                     end = more.right_edge.i
             return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
-        if comp is None and low in _CUES.keys() - _NEWS_ONLY_CUES and _cue_kind(low) in OBJECT_KINDS + ("position",) \
-                and "acomp" not in kids:
+        if comp is None and (low in _CUES.keys() - _NEWS_ONLY_CUES or low in _VOICE_CUES) \
+                and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:
             # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause
             comp = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VB"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)

@@ -857,3 +857,18 @@ def test_a_speakers_thought_thanks_and_commendation_after_a_setting_are_theirs()
     assert got == {"it would be advisable to convene a special meeting of the General Assembly",
                    "the Member States that participated in the forum",
                    "the initiative of the countries of the Group of Five for the Sahel"}, got
+
+
+def test_a_recommitment_a_commitment_shown_and_a_duty_are_the_speakers():
+    """Dev gold (UN speeches): "We recommitted ourselves as a nation to work towards economic
+    self-reliance", "Montenegro has again demonstrated its political commitment to the mandates of peace
+    operations" and "We have a duty to listen." gave no statement."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Montenegro", "speaker": "Milo Djukanovic", "post": "President"})
+    text = ("We recommitted ourselves as a nation to work towards economic self-reliance. Montenegro has again "
+            "demonstrated its political commitment to the mandates of peace operations. We have a duty to listen.")
+    got = {c.text: c.kind for c in ex.extract(text, "m", "2021", voice=voice)}
+    assert got == {"work towards economic self-reliance": "pledge", "the mandates of peace operations": "pledge",
+                   "a duty to listen": "demand"}, got
