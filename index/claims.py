@@ -243,7 +243,7 @@ _FIRST_PERSON = {"we", "i", "me", "us"}  # "me"/"us" as a subject: "Let me stres
 _VOICE_MODALS = {"will": "pledge", "shall": "pledge", "must": "demand", "should": "demand"}
 # "We are determined / ready / deeply concerned ...": a speaker's stated state of mind is a position.
 _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "convinced", "confident", "opposed",
-                 "engaged", "involved",
+                 "engaged", "involved", "aware",
                  "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled",
                  "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
                  "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
@@ -1611,6 +1611,11 @@ class ClaimExtractor:
         self._note_bodies(doc, ctx)
         if ctx.voice is not None and not out:
             out += self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
+        elif ctx.voice is not None and not any(c.direct for c in out):
+            # a speech's other clause commits too ("We will support the fund and we will double our
+            # contribution", "We are well aware that X, but we would also like to emphasize Y")
+            out += [c for c in self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
+                    if not any(c.start < o.end and o.start < c.end for o in out)]
         for m in _ACCORDING.finditer(doc.text):
             out += self._according_to(doc, m.start(), m.end(), text, s, e, taken, ctx, doc_id, published)
         return out
@@ -1673,10 +1678,13 @@ class ClaimExtractor:
             mains[1:1] = [c for c in root.children
                           if c.dep_ in ("ccomp", "advcl", "attr") and c.pos_ in ("VERB", "AUX")]
         out: list[Claim] = []
-        for main in mains:  # the first clause that commits; every clause of what something "means"
+        for i, main in enumerate(mains):  # the first clause that commits; every clause of what something "means",
+            # and each later one with a subject of its own ("We are well aware that X, but we would also like to
+            # emphasize Y": both)
             found = self._voice_commitment_of(main, doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
             out += found
-            if found and main.dep_ != "ccomp":
+            if found and main.dep_ != "ccomp" and not any(
+                    later.dep_ == "conj" and any(k.dep_ == "nsubj" for k in later.children) for later in mains[i + 1:]):
                 break
         return out
 
@@ -2844,8 +2852,8 @@ class ClaimExtractor:
                     end = more.right_edge.i
             return span(clause.left_edge.i, end)
         comp = kids.get("xcomp")
-        if comp is None and (low in _CUES.keys() - _NEWS_ONLY_CUES or low in _VOICE_CUES) \
-                and _cue_kind(low) in OBJECT_KINDS + ("position",) and "acomp" not in kids:
+        if comp is None and (low in _CUES.keys() - _NEWS_ONLY_CUES and _cue_kind(low) in OBJECT_KINDS + ("position",)
+                             or _VOICE_CUES.get(low) == "pledge") and "acomp" not in kids:
             # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause
             comp = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VB"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)

@@ -872,3 +872,15 @@ def test_a_recommitment_a_commitment_shown_and_a_duty_are_the_speakers():
     got = {c.text: c.kind for c in ex.extract(text, "m", "2021", voice=voice)}
     assert got == {"work towards economic self-reliance": "pledge", "the mandates of peace operations": "pledge",
                    "a duty to listen": "demand"}, got
+
+
+def test_each_clause_of_a_speech_sentence_that_commits_is_a_statement():
+    """Dev gold (UN speeches): "We will support the fund and we will double our contribution" gave only
+    the support: a sentence with one cue claim never read its other clause's commitment."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Togo", "speaker": "Faure Gnassingbe", "post": "President"})
+    got = {(c.kind, c.text) for c in ex.extract("We will support the fund and we will double our contribution.", "t",
+                                                "2017", voice=voice)}
+    assert ("pledge", "double our contribution") in got and ("position", "the fund") in got, got
