@@ -760,6 +760,8 @@ _SUFFERING = {"face", "faces", "faced", "suffer", "suffers", "suffered", "fight"
 _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 # "We take this opportunity to express ...": what follows is the speaker's act.
 _OPPORTUNITY = re.compile(r"\b(?:take|takes|use|uses)\s+(?:this|the)\s+(?:opportunity|occasion)\s+to\b", re.I)
+# What a speech's "we are ...ing" tells of its occasion, not of a course taken ("We are meeting at a time of ...").
+_GATHERING = {"go", "meet", "live", "gather", "come", "sit", "celebrate", "commemorate", "mark"}
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -1747,7 +1749,7 @@ class ClaimExtractor:
             pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
                 aux = root
-        if aux is None and root.tag_ == "VBG" and not _base_in(root.lower_, _DISCOURSE_VERBS | {"go"}):
+        if aux is None and root.tag_ == "VBG" and not _base_in(root.lower_, _DISCOURSE_VERBS | _GATHERING):
             # "Canada is aligning all of its policies ...", "We are witnessing ...": what the speaker is doing
             aux = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("is", "are", "am")), None)
         if aux is None:
@@ -1865,7 +1867,8 @@ class ClaimExtractor:
             return None  # ("Syria faces terrorism": what it suffers, no wrong of its own)
         clause = doc[root.left_edge.i:root.right_edge.i + 1].text
         m = _ACCUSATION.search(clause)
-        if m is None or re.search(r"\b(?:against|from|by|victims? of)\s+(?:\w+\s+){0,2}$", clause[:m.start()]):
+        if m is None or re.search(r"(?:\b(?:against|from|by|victims? of|combat\w*|fight\w*|counter\w*|prevent\w*)"
+                                  r"\s+(?:\w+\s+){0,2}|\b(?:counter|anti)-)$", clause[:m.start()]):
             return None  # ("Iraq has suffered from terrorism", "... the victims of aggression")
         return m.group(0)
 

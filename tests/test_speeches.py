@@ -797,7 +797,8 @@ def test_a_speech_telling_another_states_wrongs_criticises_it_and_a_state_named_
     voice = ex.voice_of({"country": "Israel", "speaker": "Benjamin Netanyahu", "post": "Prime Minister"})
     text = ("Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere. "
             "Russia continues to occupy Crimea in violation of international law. Syria faces terrorism. "
-            "Iraq has suffered from terrorism for decades. If Iran violates the deal, we will respond.")
+            "Iraq has suffered from terrorism for decades. If Iran violates the deal, we will respond. Taiwan is an "
+            "indispensable partner for disease prevention, anti-terrorism and transnational-crime prevention.")
     got = {c.text: c.kind for c in ex.extract(text, "i", "2017", voice=voice) if c.kind == "criticism"}
     assert set(got) == {"Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere",
                         "Russia continues to occupy Crimea in violation of international law"}, got
@@ -830,7 +831,8 @@ def test_what_a_speaker_is_doing_and_a_judging_noun_are_the_speakers_positions()
     ex = ClaimExtractor()
     voice = ex.voice_of({"country": "Canada", "speaker": "Chrystia Freeland", "post": "Minister"})
     text = ("Canada is aligning all of its peace and security policies to turn the tide. We are planning to host a "
-            "national summit in November. I am speaking today on behalf of my country. The history of the Baltic "
+            "national summit in November. I am speaking today on behalf of my country. We are meeting at a time of "
+            "great uncertainty. The history of the Baltic "
             "States is proof of the moral power of international law. Some think climate change does not concern "
             "them. That is an illusion. This is the first time I address the Assembly.")
     got = {c.text: c.kind for c in ex.extract(text, "c", "2019", voice=voice)}
