@@ -365,8 +365,12 @@ _VOICE_AIMS = {"seek", "seeks", "want", "wants", "wish", "aim", "aims", "strive"
 def _base_in(word: str, bases: set[str]) -> bool:
     """Whether a verb form's base is one of ``bases`` ("speaking", "closing", "turns" for "speak",
     "close", "turn"; the pipeline runs without its lemmatizer)."""
-    return word in bases or any(word.endswith(end) and (word[:-len(end)] in bases or word[:-len(end)] + "e" in bases)
-                                for end in ("ing", "s", "ed"))
+    for end in ("ing", "s", "ed"):
+        stem = word[:-len(end)]
+        if word.endswith(end) and (stem in bases or stem + "e" in bases
+                                   or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in bases):  # "referring"
+            return True
+    return word in bases
 
 
 def _cue_kind(cue: str) -> str:
@@ -761,7 +765,7 @@ _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 # "We take this opportunity to express ...": what follows is the speaker's act.
 _OPPORTUNITY = re.compile(r"\b(?:take|takes|use|uses)\s+(?:this|the)\s+(?:opportunity|occasion)\s+to\b", re.I)
 # What a speech's "we are ...ing" tells of its occasion, not of a course taken ("We are meeting at a time of ...").
-_GATHERING = {"go", "meet", "live", "gather", "come", "sit", "celebrate", "commemorate", "mark"}
+_GATHERING = {"go", "meet", "live", "gather", "come", "sit", "stand", "celebrate", "commemorate", "mark"}
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
