@@ -2,6 +2,7 @@
 
     python benchmarks/claims_unlabelled.py [--limit 400] [--out FILE]      # this checkout's statements
     python benchmarks/claims_unlabelled.py --diff OLD.jsonl NEW.jsonl       # added / removed / re-credited
+    python benchmarks/claims_unlabelled.py --speeches [--limit 25] --out FILE  # UN speeches instead
 
 Precision work needs errors to look at, and the gold's test half must never be looked at: this reads
 ``--limit`` articles of the MultiHop-RAG corpus that are not in ``benchmarks/gold/attribution`` (a seeded
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 CORPUS = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
+SPEECHES = ROOT.parent / "shared" / "datasets" / "un-general-debates" / "ungdc_speeches_2015-2024.jsonl"
 RESULTS = ROOT / "benchmarks" / "results" / "claims_unlabelled.jsonl"
 
 
@@ -42,6 +44,29 @@ def extract(limit: int, out: Path, corpus: Path) -> None:
     items = [(mask_headlines(articles[i]["body"][:6000]), str(i), articles[i]["published_at"][:10])
              for i in picked[:limit]]
     found = ClaimExtractor().extract_many(items)
+    write(items, found, out, "articles")
+
+
+def extract_speeches(limit: int, out: Path, path: Path) -> None:
+    """``--speeches``: the same for UN General Debate speeches no gold file holds (seeded shuffle), each
+    read as ingestion reads a speech record (its state's voice; the whole text)."""
+    import claims_eval
+
+    from index.claims import ClaimExtractor
+
+    gold = claims_eval.load_gold_docs(sorted((ROOT / "benchmarks" / "gold" / "attribution").glob("*.jsonl")))
+    labelled = {str(d["ref"]) for d in gold if d["corpus"] == "un-general-debates"}
+    with path.open(encoding="utf-8") as f:  # (by "\n" only: the speeches hold U+2028 inside their strings)
+        records = [r for r in map(json.loads, filter(str.strip, f)) if r["id"] not in labelled]
+    random.Random(11).shuffle(records)
+    records = records[:limit]
+    ex = ClaimExtractor()
+    voices = [ex.voice_of({k: r.get(k) for k in ("country", "speaker", "post")}) for r in records]
+    items = [(r["text"], r["id"], str(r["year"])) for r in records]
+    write(items, ex.extract_many(items, [], voices), out, "speeches")
+
+
+def write(items: list[tuple[str, str, str]], found: list, out: Path, what: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with out.open("w", encoding="utf-8") as f:
@@ -52,7 +77,7 @@ def extract(limit: int, out: Path, corpus: Path) -> None:
                                     "kind": c.kind, "text": text[c.start:c.end],
                                     "context": text[max(0, c.start - 120):c.end + 40].replace("\n", " ")},
                                    ensure_ascii=False) + "\n")
-    print(f"{len(items)} unlabelled articles, {n} statements; written to {out}")
+    print(f"{len(items)} unlabelled {what}, {n} statements; written to {out}")
 
 
 def diff(old: Path, new: Path) -> None:
@@ -82,17 +107,24 @@ def diff(old: Path, new: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--limit", type=int, default=400, help="number of unlabelled articles (default 400)")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="number of unlabelled articles (default 400) or speeches (default 25)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"), help="compare two runs' files")
+    ap.add_argument("--speeches", action="store_true", help="UN General Debate speeches instead of articles")
     args = ap.parse_args()
     if args.diff:
         diff(*args.diff)
+    elif args.speeches:
+        if not SPEECHES.is_file():
+            print(f"skipped: speeches not found at {SPEECHES}")
+        else:
+            extract_speeches(args.limit or 25, args.out, SPEECHES)
     elif not args.corpus.is_file():
         print(f"skipped: corpus not found at {args.corpus}")
     else:
-        extract(args.limit, args.out, args.corpus)
+        extract(args.limit or 400, args.out, args.corpus)
 
 
 if __name__ == "__main__":
