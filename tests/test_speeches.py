@@ -886,3 +886,18 @@ def test_each_clause_of_a_speech_sentence_that_commits_is_a_statement():
     got = {(c.kind, c.text) for c in ex.extract("We will support the fund and we will double our contribution.", "t",
                                                 "2017", voice=voice)}
     assert ("pledge", "double our contribution") in got and ("position", "the fund") in got, got
+
+
+def test_a_plan_announced_or_an_appeal_for_something_answers_a_question_about_proposals():
+    """From a new-user pass: "What did Erdogan propose about Syria?" said Turkey proposed nothing, though
+    its 2019 speech says "We intend to establish a peace corridor in Syria"."""
+    from assistant.evidence import claim_is
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Turkey", "speaker": "Recep Tayyip Erdogan", "post": "President"})
+    text = ("We intend to establish a peace corridor in Syria, 30 kilometres wide. We appeal for the establishment "
+            "of a safe zone along our border. We will pay our dues on time.")
+    got = {c.text: claim_is(c, "proposal") for c in ex.extract(text, "t", "2019", voice=voice)}
+    assert got == {"establish a peace corridor in Syria, 30 kilometres wide": True,
+                   "the establishment of a safe zone along our border": True, "pay our dues on time": False}, got
