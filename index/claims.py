@@ -446,7 +446,8 @@ _REFUSAL = re.compile(r"\b(?:(?:will|would|shall|can|could)\s+never|(?:will|woul
 _FIRST_PERSON_DEMAND = re.compile(r"\W*(?:\w+,\s+)?(?:I|We)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+)*"
                                   r"(?:urge|call\s+(?:on|upon)|demand|ask|invite|appeal\s+to|request|implore)\b")
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
-                     r"protect|defend|help|support)\b", re.I)
+                     r"protect|defend|help|support|send|give|deliver|supply|donate|allocate|contribute|deploy|"
+                     r"fund|finance|train|transfer|double|triple|increase)\b", re.I)  # ("Lithuania will send drones")
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
                        r"agree[sd]?|position|impossible|cannot|can't|won't|would not|will not|"
                        r"never|right|goal|understandable|insist\w*|ready|prepared|only|unless)\b", re.I)
@@ -766,6 +767,9 @@ _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 _OPPORTUNITY = re.compile(r"\b(?:take|takes|use|uses)\s+(?:this|the)\s+(?:opportunity|occasion)\s+to\b", re.I)
 # What a speech's "we are ...ing" tells of its occasion, not of a course taken ("We are meeting at a time of ...").
 _GATHERING = {"go", "meet", "live", "gather", "come", "sit", "stand", "celebrate", "commemorate", "mark"}
+# What is denied someone, not denied to be true ("denied them access", "denied the request").
+_WITHHELD = {"access", "entry", "right", "rights", "exercise", "permission", "visa", "visas", "aid", "request",
+             "requests", "passage", "bail", "asylum", "service", "services", "funding", "application"}
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
@@ -2038,6 +2042,10 @@ class ClaimExtractor:
             return False  # "Musk & co’s claims that ...": a noun owned, no one claiming (it made actors "co", "s")
         if self._speculated(v):
             return False  # "Mohammed bin Salman might welcome such an initiative": the writer's guess, no statement
+        if v.lower_ in ("deny", "denies", "denied", "denying") and any(
+                c.dep_ == "dative" or c.dep_ == "dobj" and c.lower_ in _WITHHELD for c in v.children):
+            return False  # "the Government of Armenia denied them the exercise of their right", "denied aid agencies
+            # access": a thing withheld, no denial said (it made Azerbaijan's accusation Armenia's stance)
         modal = v.head if v.dep_ == "conj" and not any(c.dep_ == "aux" for c in v.children) else v
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in modal.children) and not any(
                 c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in modal.children):

@@ -432,3 +432,22 @@ def test_what_is_said_runs_on_past_but_with_the_speakers_pronoun():
     assert any(t.endswith("point of view") or t.endswith("point of view.”") for t in got), got
     got = {c.text for c in _claims("Russia said the talks had failed, but critics argue the talks went well.")}
     assert "the talks had failed" in got, got
+
+
+def test_a_thing_withheld_is_no_denial_a_state_that_will_send_pledges_and_states_are_not_the_united_states():
+    """From a new-user pass: Azerbaijan's speech saying "the Government of Armenia denied them the exercise of
+    their fundamental right to return" was Armenia's stance; "Lithuania will send 200 reconnaissance drones
+    to Ukraine by May, Foreign Minister Gabrielius Landsbergis said" was no pledge ("What did Lithuania pledge
+    to Ukraine?" quoted NATO's); "What did the United States pledge?" quoted a speech's "States pledged"
+    (the UN's members, matched as a surname of "United States")."""
+    from index.actors import match_actor_names
+
+    assert not _claims("Despite repeated calls, the Government of Armenia denied them the exercise of their "
+                       "fundamental right to return. Israel denied aid agencies access to the north of Gaza.")
+    assert {c.text for c in _claims("Russia denied that its troops had crossed the border.")} == {
+        "its troops had crossed the border"}
+    got = {(c.actor, c.kind) for c in _claims("Lithuania will send 200 reconnaissance drones to Ukraine by May, "
+                                              "Foreign Minister Gabrielius Landsbergis said.")}
+    assert got == {("Gabrielius Landsbergis", "pledge")}, got
+    assert match_actor_names("United States", ["United States", "States"]) == ["United States"]
+    assert match_actor_names("Vera Jourova", ["Jourova"]) == ["Jourova"]
