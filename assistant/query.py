@@ -1122,8 +1122,9 @@ class QueryParser:
                 hits = self.outlets_matching(bare) if len(bare) >= 3 else []
                 if hits:
                     cited += [h for h in hits if h not in cited]
-                elif (outlet_cue or _OUTLET_WORD.search(name)) and not self.match_actors([name]) \
-                        and name not in unknown:
+                elif (outlet_cue or _OUTLET_WORD.search(name)) and name not in unknown and not (
+                        self.match_actors([name]) and not _OUTLET_WORD.fullmatch(name)):
+                    # ("According to BBC": an outlet by its name, though "I was asked by the BBC" made it an actor)
                     unknown.append(name)
         return cited, unknown
 

@@ -451,3 +451,17 @@ def test_a_thing_withheld_is_no_denial_a_state_that_will_send_pledges_and_states
     assert got == {("Gabrielius Landsbergis", "pledge")}, got
     assert match_actor_names("United States", ["United States", "States"]) == ["United States"]
     assert match_actor_names("Vera Jourova", ["Jourova"]) == ["Jourova"]
+
+
+def test_an_outlet_cited_by_a_name_that_is_also_an_actor_is_still_an_outlet(tmp_path):
+    """From a new-user pass: "According to BBC, what did Israel say about Gaza?" answered from other
+    outlets with no notice ("the BBC said" in an article made BBC an actor, and an actor was never read
+    as a cited outlet); "According to Reuters" got the notice."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "Israel widens Gaza operation", "2023-11-02", (
+        "Israel said it would widen its operation in Gaza. The BBC said the strikes had intensified overnight."),
+        source="Tallinn Times")
+    assert "BBC" in {s.actor for s in a.actors()}
+    ans = a.ask("According to BBC, what did Israel say about Gaza?")
+    assert ans.abstained and "No article from BBC" in ans.answer, ans.answer
