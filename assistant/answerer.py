@@ -25,7 +25,16 @@ from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
 from .attribution import PREPOSITIONS, claim_sentence, person_answer
 from .evidence import Evidence, claim_is
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
-from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, names_giver, question_subject, topic_owners
+from .query import (
+    DERIVED_KINDS,
+    MENTION_QUESTION,
+    ROUTED_KINDS,
+    WHO_QUESTION,
+    Query,
+    names_giver,
+    question_subject,
+    topic_owners,
+)
 from .rerank import Sentence, SentenceRanker
 from .stance import (
     changes,
@@ -334,8 +343,10 @@ class ExtractiveAnswerer:
                             for s in others + ranked)):
             # "What is Brandt's position on the drills freeze?" / "What did the SEC say about
             # Binance?" and no sentence found is theirs: say so, and quote what others said with
-            # their names (it quoted narration as their answer).
-            return self.answer_silent(query, evidence, " and ".join(asked), others + ranked)
+            # their names (it quoted narration as their answer). ("Jourova", a surname an article gave
+            # alone, and "Vera Jourova" are one person named once)
+            named = [a for a in asked if not any(b != a and b.split()[-1] == a for b in asked)]
+            return self.answer_silent(query, evidence, " and ".join(named), others + ranked)
         state = silent_state(query) if evidence.speakers else ""
         country = _RESOLVER.country_of(state) if state else None
         if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
@@ -744,12 +755,13 @@ def resolved_name_credit(query: Query, s: Sentence, lexical_weight: float) -> fl
 _SILENT = re.compile(r"^\s*(?P<wh>(?:what|how)\s+)?(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?P<verb>say|said|pledge|"
                      r"pledged|propose|proposed|demand|demanded|promise|promised|offer|offered|threaten|"
                      r"threatened|critici[sz]e|criticis[sz]ed|announce|announced|urge|urged|state|stated|reject|rejected|"
-                     r"refuse|refused)\b"
+                     r"refuse|refused|mention|discuss|talk about|speak about|refer to)\b"
                      r"(?P<rest>.*?)[?.!]*\s*$", re.I)
 _GERUND = {"say": "saying", "said": "saying", "pledge": "pledging", "propose": "proposing", "demand": "demanding",
            "promise": "promising", "offer": "offering", "threaten": "threatening", "criticise": "criticising",
            "criticize": "criticising", "announce": "announcing", "urge": "urging", "state": "stating",
-           "reject": "rejecting", "refuse": "refusing"}
+           "reject": "rejecting", "refuse": "refusing", "mention": "mentioning", "discuss": "discussing",
+           "talk about": "talking about", "speak about": "speaking about", "refer to": "referring to"}
 
 
 _ONE_DATE_LEAD = re.compile(r"(?:(?<=^)|(?<=\] ))(?:In .{1,120}? on|On) \d{4}(?:-\d{2}){0,2}: ")
@@ -833,9 +845,14 @@ def position_holders(query: Query) -> list[str]:
     """The actors of "What is X's position on Y?" / "What did X say about Y?": the index's actors
     the X names (none for other question shapes, or when X is an outlet of the question)."""
     m = _HOLDER.match(query.untimed)
-    if not m or query.kind != "position":
+    # ("Did Jourova mention TikTok?", also as the follow-up "Did she mention TikTok?" made standalone)
+    mention = MENTION_QUESTION.match(query.text) if m is None else None
+    if not (m or mention) or query.kind != "position":
         return []
-    who = re.sub(r"^the\s+", "", (m.group("who") or m.group("who2")).strip(), flags=re.I)
+    if mention is not None:
+        who = re.sub(r"^the\s+", "", mention.group("who").strip(), flags=re.I)
+        return [a for a in query.actors if match_actor_names(who, [a])]
+    who = re.sub(r"^the\s+", "", (m.group("who") or m.group("who2")).strip(), flags=re.I) if m else ""
     if any(fold(who) in fold(o) for o in (*query.outlets, *query.cited_outlets)):
         return []
     return [a for a in query.actors if match_actor_names(who, [a])]

@@ -59,6 +59,9 @@ QUESTION_KIND = [
     ("threat", re.compile(r"\b(threat\w*|warn\w*)\b", re.I)),
     ("position", re.compile(r"\b(position|stance|view|think|say|said|describe\w*|opinion)\b", re.I)),
 ]
+# "Did she mention TikTok?": what she said naming it, as "What did she say about TikTok?" asks.
+MENTION_QUESTION = re.compile(r"^\s*(?:did|does|has|have|had)\s+(?P<who>.+?)\s+(?:ever\s+|also\s+)?"
+                              r"(?:mention|discuss|talk about|speak about|refer to)\b", re.I)
 #: Kinds specific enough to route a question to the claims of that kind only.
 ROUTED_KINDS = tuple(k for k in STATEMENT_KINDS if k not in ("position", "statement"))
 #: Kinds a question may ask for that the claims table does not store: a threat is a statement of
@@ -163,6 +166,8 @@ def question_kind(text: str) -> str | None:
     """The kind of statement a question asks for (one of STATEMENT_KINDS), or None. Read from
     the question before its topic: in "What did Halvorsen say about the flood warning sensors?"
     the "warning" is what was talked about, not a threat asked for; of several, the earliest."""
+    if MENTION_QUESTION.match(text):
+        return "position"
     head = _TOPIC_START.split(text, 1)[0]
     # the earliest kind word: "Who rejected the gas offer?" asks for a rejection, not an offer
     # (a capitalised word after the first is a name: "What did Mark Warner say?" asks for no warning)

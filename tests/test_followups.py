@@ -201,3 +201,23 @@ def test_he_after_a_question_by_office_is_whoever_holds_it(tmp_path):
         assert all("President, Iran" in c.title for c in got.citations), (follow, got.answer)
     us = a.ask("Did he mention the United States?", history=history)
     assert any("American Government" in c.quote for c in us.citations), us.answer
+
+
+def test_did_she_mention_x_asks_for_her_words_naming_x_and_says_so_when_none_do(tmp_path):
+    """From a new-user pass: "What did Vera Jourova say about disinformation?" then "Did she mention
+    TikTok?" quoted three TikTok sentences of other people with no speaker (a "mention" question asked
+    for no kind, so no one's words in particular)."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "EU calls for AI safeguards", "2023-09-26", (
+        "Giving an update on the Code of Practice on Disinformation, Vera Jourova said platforms must label "
+        "AI-generated disinformation.\n\nIn its report, TikTok focuses on AI-generated content and the integrity "
+        "of its services.\n\nJourova said the Russian state was waging a war of disinformation."))
+    q1 = "What did Vera Jourova say about disinformation?"
+    first = a.ask(q1)
+    assert not first.abstained, first.answer
+    for q, history in (("Did she mention TikTok?", [(q1, first.answer)]), ("Did Jourova mention TikTok?", None)):
+        ans = a.ask(q, history=history)
+        assert ans.abstained and "mentioning TikTok" in ans.answer, (q, ans.answer)
+    ans = a.ask("Did Jourova mention Russia?")
+    assert not ans.abstained and any("Russian state" in c.quote for c in ans.citations), ans.answer
