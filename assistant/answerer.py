@@ -345,8 +345,8 @@ class ExtractiveAnswerer:
             # Binance?" and no sentence found is theirs: say so, and quote what others said with
             # their names (it quoted narration as their answer). ("Jourova", a surname an article gave
             # alone, and "Vera Jourova" are one person named once)
-            named = [a for a in asked if not any(b != a and b.split()[-1] == a for b in asked)]
-            return self.answer_silent(query, evidence, " and ".join(named), others + ranked)
+            once = [a for a in asked if not any(b != a and b.split()[-1] == a for b in asked)]
+            return self.answer_silent(query, evidence, " and ".join(once), others + ranked)
         state = silent_state(query) if evidence.speakers else ""
         country = _RESOLVER.country_of(state) if state else None
         if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
