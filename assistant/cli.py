@@ -390,6 +390,23 @@ def port_number(text: str) -> int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def question_text(text: str) -> str:
+    """The argparse type of a question: ``check_question``'s test (not blank, a word in it, not too long);
+    a usage error (exit 2) otherwise."""
+    from index.errors import QuestionError
+
+    from .query import check_question
+
+    try:
+        check_question(text)
+    except QuestionError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return text
+
+
+question_text.__name__ = "question"
+
+
 def nonblank(what: str):
     """An argparse type for a required text argument: an empty or blank one is a usage error
     (exit 2), not a search for nothing."""
@@ -451,7 +468,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_stats)
 
     s = sub.add_parser("ask", parents=[common], help="answer a question with cited quotes")
-    s.add_argument("question", type=nonblank("the question"))
+    s.add_argument("question", type=question_text)
     add_filters(s)
     s.add_argument("--llm", help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], gguf:PATH, "
                    "or none (default: offline extractive; env ATTACHE_LLM)")

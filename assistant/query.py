@@ -111,10 +111,13 @@ _FOLLOWUP = re.compile(r"^(and|but|what about|how about|also)\b|\b(he|she|they|t
 
 
 def check_question(question: str) -> str:
-    """The question stripped; ``QuestionError`` when empty or over MAX_QUESTION_CHARS characters."""
+    """The question stripped; ``QuestionError`` when empty, without a letter or digit ("?!?...") or
+    over MAX_QUESTION_CHARS characters."""
     q = (question or "").strip()
     if not q:
         raise QuestionError("the question is empty")
+    if not any(ch.isalnum() for ch in q):
+        raise QuestionError("the question has no words (only punctuation or symbols)")
     if len(q) > MAX_QUESTION_CHARS:
         raise QuestionError(f"the question is too long ({len(q)} characters; at most {MAX_QUESTION_CHARS})")
     return q

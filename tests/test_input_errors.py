@@ -340,6 +340,7 @@ def test_cli_blank_required_arguments_and_a_missing_id_are_usage_errors(samples_
              (["positions", "   "], "argument actor: the actor's name is empty"),
              (["compare", "Koval", " "], "argument ACTOR: an actor's name is empty"),
              (["ask", "  "], "argument question: the question is empty"),
+             (["ask", "?!?...,;:!!"], "argument question: the question has no words"),
              (["search", ""], "argument query: the search query is empty"),
              (["docs", "rm"], "docs rm needs a document id"),
              (["docs", "show"], "docs show needs a document id")]
@@ -383,6 +384,7 @@ def assistant(samples_store):
     ("POST", "/api/search", {"json": {"query": "grain", "since": "2026-02-30"}}, 400, "since", "not a date"),
     ("GET", "/api/documents", {"params": {"until": "soon"}}, 400, "until", "YYYY-MM-DD"),
     ("POST", "/api/ask", {"json": {"question": "   "}}, 400, "question", "the question is empty"),
+    ("POST", "/api/ask", {"json": {"question": "?!?...,;:!!"}}, 400, "question", "the question has no words"),
     ("POST", "/api/ask", {"json": {"question": "x" * 3000}}, 400, "question", "too long"),
     ("POST", "/api/ask", {"json": {"question": "Veloria?", "llm": "openai:x@http://evil.example"}}, 400, "llm",
      "is not allowed here"),
