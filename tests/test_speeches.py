@@ -8,6 +8,14 @@ from test_attribution import _md, _speech, _speeches_and_articles
 _FILLER = ("The ocean economy must be sustainable. Our coastal communities depend on healthy fisheries. "
            "Marine litter threatens the livelihoods of millions. ")
 
+def _speech_claims(country: str, speaker: str, post: str, text: str, year: str = "2019") -> list:
+    """The claims the extractor reads in ``text`` as ``speaker``'s (``post``) speech for ``country``."""
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    return ex.extract(text, "speech", year, voice=ex.voice_of({"country": country, "speaker": speaker, "post": post}))
+
+
 _SPEECHES = [
     _speech("NOR", "Norway", "Anne Beathe Tvinnereim", "Minister of International Development",
             "We will continue to provide a high level of climate funding up to 2030. "
@@ -752,13 +760,10 @@ def test_a_givers_own_words_answer_before_others_accounts_and_below_the_bar_of_o
 def test_a_speech_steering_to_its_next_subject_pledges_nothing():
     """From a new-user pass: Bolsonaro's "I shall now turn to the Amazon." was Brazil's pledge, and
     then led "How has Brazil's stance on the Amazon changed?"."""
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Brazil", "speaker": "Jair Messias Bolsonaro", "post": "President"})
+    speech = ("Brazil", "Jair Messias Bolsonaro", "President")
     text = ("I shall now turn to the Amazon. I will conclude by thanking the Secretary-General. "
             "We will increase our contribution to the Amazon Fund. We will speak out against injustice.")
-    got = {c.text for c in ex.extract(text, "b", "2019", voice=voice) if c.kind == "pledge"}
+    got = {c.text for c in _speech_claims(*speech, text, "2019") if c.kind == "pledge"}
     assert got == {"increase our contribution to the Amazon Fund", "speak out against injustice"}, got
 
 
@@ -791,15 +796,12 @@ def test_a_speech_telling_another_states_wrongs_criticises_it_and_a_state_named_
     whose record names its state "Iran, Islamic Republic of" (read as no state: its sentences had no
     speaker in `--json` either). What a state suffers is no wrong of its own."""
     from assistant.topic import speech_state_of
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Israel", "speaker": "Benjamin Netanyahu", "post": "Prime Minister"})
+    speech = ("Israel", "Benjamin Netanyahu", "Prime Minister")
     text = ("Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere. "
             "Russia continues to occupy Crimea in violation of international law. Syria faces terrorism. "
             "Iraq has suffered from terrorism for decades. If Iran violates the deal, we will respond. Taiwan is an "
             "indispensable partner for disease prevention, anti-terrorism and transnational-crime prevention.")
-    got = {c.text: c.kind for c in ex.extract(text, "i", "2017", voice=voice) if c.kind == "criticism"}
+    got = {c.text: c.kind for c in _speech_claims(*speech, text, "2017") if c.kind == "criticism"}
     assert set(got) == {"Iran spreads that curtain of tyranny and terror over Iraq, Syria, Lebanon and elsewhere",
                         "Russia continues to occupy Crimea in violation of international law"}, got
     for title, state in (("Mr. Hassan Rouhani, President, Iran, Islamic Republic of", "Iran"),
@@ -826,16 +828,13 @@ def test_what_a_speaker_is_doing_and_a_judging_noun_are_the_speakers_positions()
     national summit", "The history of the Baltic States is proof of the moral power of international law",
     "That is an illusion" gave no statement. The speech steering ("I am speaking today on behalf of my
     country") and "This is the first time ..." still give none."""
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Canada", "speaker": "Chrystia Freeland", "post": "Minister"})
+    speech = ("Canada", "Chrystia Freeland", "Minister")
     text = ("Canada is aligning all of its peace and security policies to turn the tide. We are planning to host a "
             "national summit in November. I am speaking today on behalf of my country. We are meeting at a time of "
             "great uncertainty. I am referring to the new economic zones. The history of the Baltic "
             "States is proof of the moral power of international law. Some think climate change does not concern "
             "them. That is an illusion. This is the first time I address the Assembly.")
-    got = {c.text: c.kind for c in ex.extract(text, "c", "2019", voice=voice)}
+    got = {c.text: c.kind for c in _speech_claims(*speech, text, "2019")}
     assert got == {"aligning all of its peace and security policies to turn the tide": "position",
                    "planning to host a national summit in November": "position",
                    "The history of the Baltic States is proof of the moral power of international law": "position",
@@ -847,15 +846,12 @@ def test_a_speakers_thought_thanks_and_commendation_after_a_setting_are_theirs()
     this opportunity to express our deep gratitude to the Member States that ...", and "That is why in
     the region where it is most prevalent in Africa, the Sahel, I commend the initiative of ..." (read as
     "<content>, I commend": the setting before the comma was its content) gave no or the wrong statement."""
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Turkmenistan", "speaker": "Rashid Meredov", "post": "Minister"})
+    speech = ("Turkmenistan", "Rashid Meredov", "Minister")
     text = ("We think it would be advisable to convene a special meeting of the General Assembly. We take this "
             "opportunity to express our deep gratitude to the Member States that participated in the forum. That "
             "is why in the region where it is most prevalent in Africa, the Sahel, I commend the initiative of the "
             "countries of the Group of Five for the Sahel.")
-    got = {c.text for c in ex.extract(text, "t", "2016", voice=voice)}
+    got = {c.text for c in _speech_claims(*speech, text, "2016")}
     assert got == {"it would be advisable to convene a special meeting of the General Assembly",
                    "the Member States that participated in the forum",
                    "the initiative of the countries of the Group of Five for the Sahel"}, got
@@ -865,13 +861,10 @@ def test_a_recommitment_a_commitment_shown_and_a_duty_are_the_speakers():
     """Dev gold (UN speeches): "We recommitted ourselves as a nation to work towards economic
     self-reliance", "Montenegro has again demonstrated its political commitment to the mandates of peace
     operations" and "We have a duty to listen." gave no statement."""
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Montenegro", "speaker": "Milo Djukanovic", "post": "President"})
+    speech = ("Montenegro", "Milo Djukanovic", "President")
     text = ("We recommitted ourselves as a nation to work towards economic self-reliance. Montenegro has again "
             "demonstrated its political commitment to the mandates of peace operations. We have a duty to listen.")
-    got = {c.text: c.kind for c in ex.extract(text, "m", "2021", voice=voice)}
+    got = {c.text: c.kind for c in _speech_claims(*speech, text, "2021")}
     assert got == {"work towards economic self-reliance": "pledge", "the mandates of peace operations": "pledge",
                    "a duty to listen": "demand"}, got
 
@@ -879,12 +872,9 @@ def test_a_recommitment_a_commitment_shown_and_a_duty_are_the_speakers():
 def test_each_clause_of_a_speech_sentence_that_commits_is_a_statement():
     """Dev gold (UN speeches): "We will support the fund and we will double our contribution" gave only
     the support: a sentence with one cue claim never read its other clause's commitment."""
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Togo", "speaker": "Faure Gnassingbe", "post": "President"})
-    got = {(c.kind, c.text) for c in ex.extract("We will support the fund and we will double our contribution.", "t",
-                                                "2017", voice=voice)}
+    speech = ("Togo", "Faure Gnassingbe", "President")
+    got = {(c.kind, c.text) for c in _speech_claims(*speech, "We will support the fund and we will double our "
+                                                    "contribution.", "2017")}
     assert ("pledge", "double our contribution") in got and ("position", "the fund") in got, got
 
 
@@ -892,12 +882,9 @@ def test_a_plan_announced_or_an_appeal_for_something_answers_a_question_about_pr
     """From a new-user pass: "What did Erdogan propose about Syria?" said Turkey proposed nothing, though
     its 2019 speech says "We intend to establish a peace corridor in Syria"."""
     from assistant.evidence import claim_is
-    from index.claims import ClaimExtractor
-
-    ex = ClaimExtractor()
-    voice = ex.voice_of({"country": "Turkey", "speaker": "Recep Tayyip Erdogan", "post": "President"})
+    speech = ("Turkey", "Recep Tayyip Erdogan", "President")
     text = ("We intend to establish a peace corridor in Syria, 30 kilometres wide. We appeal for the establishment "
             "of a safe zone along our border. We will pay our dues on time.")
-    got = {c.text: claim_is(c, "proposal") for c in ex.extract(text, "t", "2019", voice=voice)}
+    got = {c.text: claim_is(c, "proposal") for c in _speech_claims(*speech, text, "2019")}
     assert got == {"establish a peace corridor in Syria, 30 kilometres wide": True,
                    "the establishment of a safe zone along our border": True, "pay our dues on time": False}, got
