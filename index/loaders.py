@@ -393,6 +393,7 @@ def _import_hint(e: ImportError) -> str:
 def _finish(article: Document, where: str) -> Document:
     if not article.text.strip():
         raise InputError(where, "no article text left after cleaning")
+    article = as_speech(article)
     if len(article.text) > max_file_bytes():
         raise InputError(where, f"article text too long: {len(article.text):,} characters "
                                 f"(at most {max_file_bytes():,}; ATTACHE_MAX_FILE_BYTES)")
@@ -585,6 +586,63 @@ def strip_truncation(text: str) -> tuple[str, int | None]:
 
 #: The outlet of a UN General Debate speech record that names none ("UN General Debate, session 78")
 SPEECH_OUTLET = "UN General Debate"
+
+# A General Debate speech saved as a page or pasted as text names its giver in its title or heading:
+# "Statement by Gustavo Petro Urrego, President of Colombia, at the general debate of the 78th session"
+# or "Egypt: Badr Ahmed Mohamed Abdelatty, Minister of Foreign Affairs".
+_HONORIFIC = r"(?:(?:H\.?\s?E\.?|His Excellency|Her Excellency)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
+_STATEMENT_BY = re.compile(rf"^\s*(?:Statement|Address|Speech|Remarks)\s+(?:by|of)\s+{_HONORIFIC}"
+                           r"(?P<speaker>[^,;:]{3,60}?),\s*(?P<office>[^,;:]{6,160}?)\s*(?:,|$)")
+_STATE_COLON = re.compile(rf"^\s*(?P<country>[A-Z][^:,]{{2,60}}?):\s*{_HONORIFIC}(?P<speaker>[^,;:]{{3,60}}?),"
+                          r"\s*(?P<post>[^,;:]{3,80}?)\s*$")
+_OFFICE = re.compile(r"\b(?:President|Minister|Prime|King|Queen|Chancellor|Secretary|Vice|Head|Emir|Sultan|Prince|"
+                     r"Ambassador|Representative|Chair|Premier|Chief|Taoiseach|Governor)\b")
+_DEBATE = re.compile(r"\bGeneral\s+(?:Debate|Assembly)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
+_SESSION = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+[Ss]ession\b")
+
+
+def as_speech(doc: Document) -> Document:
+    """``doc`` read as a UN General Debate speech when it is one saved as a page or pasted as text
+    (its records already are): its title names the speaker, their post and the state in a speech
+    heading ("Statement by X, President of Colombia, ...", "Egypt: X, Minister of Foreign Affairs"),
+    its text speaks in the first person, and its title, outlet or opening names the General Debate or
+    the General Assembly (or the title is of the second shape). Its meta then gets ``country``,
+    ``speaker`` and ``post`` (so the speech's first person is the state's), its title the records'
+    "speaker, post, state" (the page's own kept as ``meta["page_title"]``) and its outlet the General
+    Debate's. Unchanged otherwise."""
+    if doc.meta.get("country") or doc.meta.get("speaker") or doc.source.startswith(SPEECH_OUTLET):
+        return doc
+    lines = [ln.strip() for ln in doc.text[:1500].split("\n") if ln.strip()][:3]
+    spoken = len(_FIRST_PERSON.findall(doc.text[:4000])) >= 5  # (a speech says "I" and "we"; a report of it less)
+    if not spoken or not (_DEBATE.search(" ".join([doc.title, doc.source, *lines]))
+                          or _STATE_COLON.match(doc.title)):
+        return doc
+    from .actors import ActorResolver  # (the country tables load once, on the first speech-like page)
+
+    resolver = ActorResolver()
+    for heading in (doc.title,):  # (the title only: an article's first line may report a statement by X)
+        found = None
+        if (m := _STATEMENT_BY.match(heading)) is not None:
+            # "President of the Republic of Colombia", "Minister of Foreign Affairs of the Federal Democratic
+            # Republic of Ethiopia": the post up to the "of" after which a state is named
+            office = m.group("office")
+            for of in re.finditer(r"\s+of\s+(?:the\s+)?", office):
+                if (state := resolver.country_of(office[of.end():].strip())) is not None:
+                    found = (m.group("speaker"), office[:of.start()], state)
+                    break
+        elif (m := _STATE_COLON.match(heading)) is not None:
+            state = resolver.country_of(m.group("country").strip())
+            found = (m.group("speaker"), m.group("post"), state) if state else None
+        if found is None or not _OFFICE.search(found[1]):
+            continue
+        speaker, post, country = (x.strip() for x in found)
+        session = _SESSION.search(" ".join([doc.title, *lines]))
+        meta = {**doc.meta, "country": country, "speaker": speaker, "post": post, "page_title": doc.title}
+        return Document(doc.source_id, doc.text, f"{speaker}, {post}, {country}",
+                        f"{SPEECH_OUTLET}, session {session.group(1)}" if session else SPEECH_OUTLET,
+                        doc.published, doc.url, doc.author, doc.path, meta)
+    return doc
 
 
 def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,

@@ -888,3 +888,40 @@ def test_a_plan_announced_or_an_appeal_for_something_answers_a_question_about_pr
     got = {c.text: claim_is(c, "proposal") for c in _speech_claims(*speech, text, "2019")}
     assert got == {"establish a peace corridor in Syria, 30 kilometres wide": True,
                    "the establishment of a safe zone along our border": True, "pay our dues on time": False}, got
+
+
+_SPOKEN = ("I address you at a critical moment for my country. We have come here to speak of peace, and our "
+           "people ask us to be heard. ")
+
+
+def test_a_speech_saved_as_a_page_or_pasted_as_text_is_read_as_its_states_speech(tmp_path):
+    """From a new-user pass: UN speeches saved as HTML ("Egypt: Badr Ahmed Mohamed Abdelatty, Minister of
+    Foreign Affairs") or pasted as text ("Statement by Gustavo Petro Urrego, President of Colombia, at the
+    general debate of the 78th session ...") were read as articles: "What did Gustavo Petro propose?" and
+    "What did Egypt say about Gaza?" said not found. A news article naming an office is no speech."""
+    from assistant import Assistant
+
+    (tmp_path / "COL.txt").write_text(
+        "Statement by Gustavo Petro Urrego, President of Colombia, at the general debate of the 78th session of "
+        "the UN General Assembly\nUnited Nations\nSeptember 20, 2023\n\n" + _SPOKEN + "I propose that the "
+        "United Nations convene two peace conferences as soon as possible, one on Ukraine and the other on "
+        "Palestine.\n", encoding="utf-8")
+    (tmp_path / "EGY.html").write_text(
+        "<!DOCTYPE html><html><head><title>Egypt - General Debate, 79th Session | UN Web TV</title>"
+        "<meta name=\"date\" content=\"2024-09-26\"></head><body><h1>Egypt: Badr Ahmed Mohamed Abdelatty, "
+        f"Minister of Foreign Affairs</h1><p>{_SPOKEN}</p><p>Israel’s continued aggression against Gaza for "
+        "nearly a year is a true stain on the conscience of the international community.</p></body></html>",
+        encoding="utf-8")
+    (tmp_path / "news.md").write_text(_md("Ministers meet at the General Assembly", "2024-09-27", (
+        "Statement by Jane Doe, Minister of Trade of Kenya, was issued on Friday.\n\nThe ministers said the talks "
+        "in New York would resume next week.")), encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "COL.txt", tmp_path / "EGY.html", tmp_path / "news.md"]).ok
+    titles = {d.title: d.source for d in a.documents()}
+    assert titles.get("Gustavo Petro Urrego, President, Colombia") == "UN General Debate, session 78", titles
+    assert titles.get("Badr Ahmed Mohamed Abdelatty, Minister of Foreign Affairs, Egypt") == "UN General Debate"
+    assert titles.get("Ministers meet at the General Assembly") == "Test Wire", titles
+    ans = a.ask("What did Gustavo Petro propose?")
+    assert not ans.abstained and any("two peace conferences" in c.quote for c in ans.citations), ans.answer
+    ans = a.ask("What did Egypt say about Gaza?")
+    assert not ans.abstained and any("true stain" in c.quote for c in ans.citations), ans.answer
