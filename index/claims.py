@@ -766,7 +766,8 @@ _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 # "We take this opportunity to express ...": what follows is the speaker's act.
 _OPPORTUNITY = re.compile(r"\b(?:take|takes|use|uses)\s+(?:this|the)\s+(?:opportunity|occasion)\s+to\b", re.I)
 # What a speech's "we are ...ing" tells of its occasion, not of a course taken ("We are meeting at a time of ...").
-_GATHERING = {"go", "meet", "live", "gather", "come", "sit", "stand", "celebrate", "commemorate", "mark"}
+_GATHERING = {"go", "meet", "live", "gather", "come", "sit", "stand", "celebrate", "commemorate", "mark",
+              "think"}  # (and "I am thinking of X": a mention, as "I refer to X")
 # What is denied someone, not denied to be true ("denied them access", "denied the request").
 _WITHHELD = {"access", "entry", "right", "rights", "exercise", "permission", "visa", "visas", "aid", "request",
              "requests", "passage", "bail", "asylum", "service", "services", "funding", "application"}

@@ -831,7 +831,8 @@ def test_what_a_speaker_is_doing_and_a_judging_noun_are_the_speakers_positions()
     speech = ("Canada", "Chrystia Freeland", "Minister")
     text = ("Canada is aligning all of its peace and security policies to turn the tide. We are planning to host a "
             "national summit in November. I am speaking today on behalf of my country. We are meeting at a time of "
-            "great uncertainty. I am referring to the new economic zones. The history of the Baltic "
+            "great uncertainty. I am referring to the new economic zones. I am thinking of the ceasefire in "
+            "Ukraine. The history of the Baltic "
             "States is proof of the moral power of international law. Some think climate change does not concern "
             "them. That is an illusion. This is the first time I address the Assembly.")
     got = {c.text: c.kind for c in _speech_claims(*speech, text, "2019")}
