@@ -404,8 +404,6 @@ def question_text(text: str) -> str:
     return text
 
 
-question_text.__name__ = "question"
-
 
 def nonblank(what: str):
     """An argparse type for a required text argument: an empty or blank one is a usage error

@@ -74,10 +74,9 @@ _NOT_NAMES = set("""What Who Whom Whose Which When Where Why How Did Does Do Is 
 Could Should Would Will And Or The A An In On At Of For To From By As After Before Between Both According
 Published Reported Compare Contrast List Show Tell Summarise Summarize Give Explain Describe Please""".split())
 # Months and weekdays are times, not actors ("What did Ruiz propose in February 2026?"): never
-# names that the articles must mention.
-_NOT_NAMES |= {w.capitalize() for w in (*MONTHS, *WEEKDAYS)} | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-                                                              "Sep", "Sept", "Oct", "Nov", "Dec"}
+# names that the articles must mention (but "Theresa May": after a name's first word, a name's).
 _TIME_WORDS = {w.capitalize() for w in (*MONTHS, *WEEKDAYS)}
+_NOT_NAMES |= _TIME_WORDS | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _PART_SPLIT = re.compile(r"\s*(?:[;?]|,|\b(?:while|whereas|but|and|although|compared (?:to|with)|as well as"
                          r"|in exchange for|before|after)\b)\s*", re.I)
 _CLAUSE_SPLIT = re.compile(

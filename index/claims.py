@@ -336,11 +336,10 @@ _SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging"
 _VERDICT_VERBS = {"is", "are", "was", "were", "remains", "remain", "remained", "been", "becomes", "become", "seems"}
 # Nouns that judge what a speech's copular clause is about ("That is an illusion", "The history of the Baltic
 # States is proof of ...", "Dialogue is the key to ..."): the speaker's position, or criticism for the bad ones.
-_VERDICT_NOUNS = {"proof", "priority", "cornerstone", "foundation", "imperative", "prerequisite", "necessity",
-                  "illusion", "fallacy", "threat", "tragedy", "disgrace", "failure", "scourge", "danger", "crime",
-                  "violation", "shame", "mistake", "lie", "travesty", "obstacle", "catastrophe"}
 _BAD_VERDICT_NOUNS = {"illusion", "fallacy", "threat", "tragedy", "disgrace", "failure", "scourge", "danger", "crime",
                       "violation", "shame", "mistake", "lie", "travesty", "obstacle", "catastrophe"}
+_VERDICT_NOUNS = {"proof", "priority", "cornerstone", "foundation", "imperative", "prerequisite",
+                  "necessity"} | _BAD_VERDICT_NOUNS
 _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
                                r"(?:" + "|".join(sorted(_SPEECH_VERDICTS | _VERDICT_NOUNS))
                                + r"|too\s+(?:slow|late|little)|"
@@ -757,10 +756,8 @@ _ACCUSATION = re.compile(r"\b(?:terror\w*|tyrann\w*|dictator\w*|oppress\w*|repre
                          r"massacr\w*|genocid\w*|war crimes?|violat\w*|lies|lying|deceiv\w*|propaganda|"
                          r"blackmail\w*|threaten\w*|intimidat\w*|provocat\w*|illegal\w*|sponsor\w* of terror)\b", re.I)
 # Verbs of what a state undergoes or resists: their object's wrongdoing is not the subject's.
-_SUFFERING = {"face", "faces", "faced", "suffer", "suffers", "suffered", "fight", "fights", "fought", "combat",
-              "combats", "counter", "counters", "endure", "endures", "confront", "confronts", "experience",
-              "experiences", "resist", "resists", "oppose", "opposes", "condemn", "condemns", "reject", "rejects",
-              "defend", "defends"}
+_SUFFERING = {"face", "suffer", "fight", "fought", "combat", "counter", "endure", "confront", "experience", "resist",
+              "oppose", "condemn", "reject", "defend"}  # (bases: see _base_in)
 # "We are witnessing ...", "I am working ...": what the speaker is doing (see _voice_commitment_of).
 _DOING = re.compile(r"\b(?:[Ww]e|I)\s+(?:are|am)\s+(?:\w+ly\s+)?\w+ing\b")
 # "We take this opportunity to express ...": what follows is the speaker's act.
@@ -1872,7 +1869,7 @@ class ClaimExtractor:
                for c in root.children) or any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
             return None
         state = self.resolver.country_of(self._phrase(subj)) if subj.pos_ == "PROPN" else None
-        if not state or ctx.voice is None or state == ctx.voice.name or root.lower_ in _SUFFERING:
+        if not state or ctx.voice is None or state == ctx.voice.name or _base_in(root.lower_, _SUFFERING):
             return None  # ("Syria faces terrorism": what it suffers, no wrong of its own)
         clause = doc[root.left_edge.i:root.right_edge.i + 1].text
         m = _ACCUSATION.search(clause)

@@ -618,31 +618,29 @@ def as_speech(doc: Document) -> Document:
     if not spoken or not (_DEBATE.search(" ".join([doc.title, doc.source, *lines]))
                           or _STATE_COLON.match(doc.title)):
         return doc
-    from .actors import ActorResolver  # (the country tables load once, on the first speech-like page)
+    from .actors import _plain_resolver  # (the country tables, loaded once)
 
-    resolver = ActorResolver()
-    for heading in (doc.title,):  # (the title only: an article's first line may report a statement by X)
-        found = None
-        if (m := _STATEMENT_BY.match(heading)) is not None:
-            # "President of the Republic of Colombia", "Minister of Foreign Affairs of the Federal Democratic
-            # Republic of Ethiopia": the post up to the "of" after which a state is named
-            office = m.group("office")
-            for of in re.finditer(r"\s+of\s+(?:the\s+)?", office):
-                if (state := resolver.country_of(office[of.end():].strip())) is not None:
-                    found = (m.group("speaker"), office[:of.start()], state)
-                    break
-        elif (m := _STATE_COLON.match(heading)) is not None:
-            state = resolver.country_of(m.group("country").strip())
-            found = (m.group("speaker"), m.group("post"), state) if state else None
-        if found is None or not _OFFICE.search(found[1]):
-            continue
-        speaker, post, country = (x.strip() for x in found)
-        session = _SESSION.search(" ".join([doc.title, *lines]))
-        meta = {**doc.meta, "country": country, "speaker": speaker, "post": post, "page_title": doc.title}
-        return Document(doc.source_id, doc.text, f"{speaker}, {post}, {country}",
-                        f"{SPEECH_OUTLET}, session {session.group(1)}" if session else SPEECH_OUTLET,
-                        doc.published, doc.url, doc.author, doc.path, meta)
-    return doc
+    resolver = _plain_resolver()
+    found = None  # (from the title only: an article's first line may report "a statement by X")
+    if (m := _STATEMENT_BY.match(doc.title)) is not None:
+        # "President of the Republic of Colombia", "Minister of Foreign Affairs of the Federal Democratic
+        # Republic of Ethiopia": the post up to the "of" after which a state is named
+        office = m.group("office")
+        for of in re.finditer(r"\s+of\s+(?:the\s+)?", office):
+            if (state := resolver.country_of(office[of.end():].strip())) is not None:
+                found = (m.group("speaker"), office[:of.start()], state)
+                break
+    elif (m := _STATE_COLON.match(doc.title)) is not None:
+        state = resolver.country_of(m.group("country").strip())
+        found = (m.group("speaker"), m.group("post"), state) if state else None
+    if found is None or not _OFFICE.search(found[1]):
+        return doc
+    speaker, post, country = (x.strip() for x in found)
+    session = _SESSION.search(" ".join([doc.title, *lines]))
+    meta = {**doc.meta, "country": country, "speaker": speaker, "post": post, "page_title": doc.title}
+    return Document(doc.source_id, doc.text, f"{speaker}, {post}, {country}",
+                    f"{SPEECH_OUTLET}, session {session.group(1)}" if session else SPEECH_OUTLET,
+                    doc.published, doc.url, doc.author, doc.path, meta)
 
 
 def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,
