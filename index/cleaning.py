@@ -397,15 +397,15 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 #: it in notes ("Title: ...", "Source: ...", "Date:"/"Published:", "URL:"/"Link:", "Author:"), any
 #: case, a Markdown heading mark allowed. Values are bounded so that a first sentence that merely
 #: starts with one of these words ("Source: a senior official said that ...") is not taken.
-_HEADER_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?P<key>title|source|date|published|url|link|author)[ \t]*:"
-                          r"[ \t]*(?P<value>\S[^\n]*?)[ \t]*\r?(?:\n|\Z)", re.I)
-_HEADER_KEYS = {"title": "title", "source": "source", "date": "date", "published": "published", "url": "url",
-                "link": "url", "author": "author"}
+_HEADER_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?P<key>title|source|outlet|publisher|date|published|url|link|author)"
+                          r"[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*\r?(?:\n|\Z)", re.I)
+_HEADER_KEYS = {"title": "title", "source": "source", "outlet": "source", "publisher": "source", "date": "date",
+                "published": "published", "url": "url", "link": "url", "author": "author"}
 _HEADER_MAX = {"title": 300, "source": 100, "date": 60, "published": 60, "url": 2000, "author": 150}
 
 
 def _header_value(key: str, value: str) -> str | None:
-    value = _unquoted(value)
+    value = _unquoted(html.unescape(value))  # ("&#039;Massive intel failure&#039;": the quote marks)
     if not value or len(value) > _HEADER_MAX[key]:
         return None
     if key == "url" and (" " in value or not re.match(r"(?:https?://|www\.)\S+$", value, re.I)):
@@ -416,8 +416,8 @@ def _header_value(key: str, value: str) -> str | None:
 
 
 def split_header_lines(raw: str) -> tuple[dict, str]:
-    """``Title:``/``Source:``/``Date:``/``Published:``/``URL:``/``Link:``/``Author:`` lines at the
-    very top of a plain-text article (blank lines before them allowed), read as metadata like
+    """``Title:``/``Source:`` (or ``Outlet:``, ``Publisher:``)/``Date:``/``Published:``/``URL:``/``Link:``/
+    ``Author:`` lines at the very top of a plain-text article (blank lines before them allowed), read as metadata like
     front matter: ``({"title": ..., "source": ..., "date"/"published": ..., "url": ...}, rest)``
     where ``rest`` is ``raw`` after the last header line (so offsets into ``rest`` plus
     ``len(raw) - len(rest)`` are offsets into ``raw``, as after ``split_front_matter``). The

@@ -638,9 +638,11 @@ def as_speech(doc: Document) -> Document:
     speaker, post, country = (x.strip() for x in found)
     session = _SESSION.search(" ".join([doc.title, *lines]))
     meta = {**doc.meta, "country": country, "speaker": speaker, "post": post, "page_title": doc.title}
+    # (an undated page of the 78th session was given in 2023: 1945 + the session, as the records' years)
+    published = doc.published or (str(1945 + int(session.group(1))) if session else "")
     return Document(doc.source_id, doc.text, f"{speaker}, {post}, {country}",
                     f"{SPEECH_OUTLET}, session {session.group(1)}" if session else SPEECH_OUTLET,
-                    doc.published, doc.url, doc.author, doc.path, meta)
+                    published, doc.url, doc.author, doc.path, meta)
 
 
 def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,

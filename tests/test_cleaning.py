@@ -527,3 +527,16 @@ def test_an_outlet_line_beside_the_date_under_the_title_is_the_outlet_and_a_copy
     assert copyright_line("© Copyright of Globes Publisher Itonut (1983) Ltd., 2023.") == (
         "2023", "Globes Publisher Itonut")
     assert copyright_line("Copyright © 2024 Reuters. All rights reserved.") == ("2024", "Reuters")
+
+
+def test_an_outlet_or_publisher_header_line_is_the_source_and_header_values_are_unescaped():
+    """From a new-user pass: "Outlet: Financial Times" on top of a pasted article left it with no outlet
+    (and the line in its text); a title header "&#039;Massive intel failure&#039; ..." kept the entities."""
+    from index.cleaning import split_header_lines
+
+    meta, rest = split_header_lines("Title: &#039;Massive intel failure&#039; by Mossad\nOutlet: Financial Times\n"
+                                    "Date: 2023-10-07\n\nBody here.")
+    assert meta == {"title": "'Massive intel failure' by Mossad", "source": "Financial Times",
+                    "date": "2023-10-07"}, meta
+    assert rest.strip() == "Body here."
+    assert split_header_lines("Publisher: Fortune\n\nBody.")[0] == {"source": "Fortune"}

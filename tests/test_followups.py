@@ -221,3 +221,15 @@ def test_did_she_mention_x_asks_for_her_words_naming_x_and_says_so_when_none_do(
         assert ans.abstained and "mentioning TikTok" in ans.answer, (q, ans.answer)
     ans = a.ask("Did Jourova mention Russia?")
     assert not ans.abstained and any("Russian state" in c.quote for c in ans.citations), ans.answer
+
+
+def test_did_x_mention_y_never_quotes_others_naming_y(tmp_path):
+    """From a new-user pass: "Did Kishida mention China?" said he did not, then quoted other people's
+    sentences on China ("Statements of others found on this"), which the question did not ask for."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "Japan's prime minister Kishida urges investment", "2023-09-21", (
+        "Prime Minister Fumio Kishida said Japan would double its support for start-ups.\n\n"
+        "Analyst Jeffrey Neureiter said China was slowing and investors were looking at Japan instead."))
+    ans = a.ask("Did Kishida mention China?")
+    assert ans.abstained and "mentioning China" in ans.answer and not ans.citations, ans.answer

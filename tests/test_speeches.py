@@ -904,7 +904,7 @@ def test_a_speech_saved_as_a_page_or_pasted_as_text_is_read_as_its_states_speech
 
     (tmp_path / "COL.txt").write_text(
         "Statement by Gustavo Petro Urrego, President of Colombia, at the general debate of the 78th session of "
-        "the UN General Assembly\nUnited Nations\nSeptember 20, 2023\n\n" + _SPOKEN + "I propose that the "
+        "the UN General Assembly\nUnited Nations\n\n" + _SPOKEN + "I propose that the "
         "United Nations convene two peace conferences as soon as possible, one on Ukraine and the other on "
         "Palestine.\n", encoding="utf-8")
     (tmp_path / "EGY.html").write_text(
@@ -922,6 +922,10 @@ def test_a_speech_saved_as_a_page_or_pasted_as_text_is_read_as_its_states_speech
     assert titles.get("Gustavo Petro Urrego, President, Colombia") == "UN General Debate, session 78", titles
     assert titles.get("Badr Ahmed Mohamed Abdelatty, Minister of Foreign Affairs, Egypt") == "UN General Debate"
     assert titles.get("Ministers meet at the General Assembly") == "Test Wire", titles
+    # (an undated page of a numbered session: that session's year, so "since 2023" keeps it)
+    dated = {d.title: d.published for d in a.documents()}
+    assert dated["Gustavo Petro Urrego, President, Colombia"].startswith("2023"), dated
+    assert a.positions("Colombia", filters={"since": "2023-01-01"}), "Colombia's 2023 speech dropped by --since"
     ans = a.ask("What did Gustavo Petro propose?")
     assert not ans.abstained and any("two peace conferences" in c.quote for c in ans.citations), ans.answer
     ans = a.ask("What did Egypt say about Gaza?")
