@@ -397,8 +397,9 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 #: it in notes ("Title: ...", "Source: ...", "Date:"/"Published:", "URL:"/"Link:", "Author:"), any
 #: case, a Markdown heading mark allowed. Values are bounded so that a first sentence that merely
 #: starts with one of these words ("Source: a senior official said that ...") is not taken.
-_HEADER_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?P<key>title|source|outlet|publisher|date|published|url|link|author)"
-                          r"[ \t]*:[ \t]*(?P<value>\S[^\n]*?)[ \t]*\r?(?:\n|\Z)", re.I)
+_HEADER_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?"
+                          r"(?P<key>title|source|outlet|publisher|date|published|url|link|author)[ \t]*:"
+                          r"[ \t]*(?P<value>\S[^\n]*?)[ \t]*\r?(?:\n|\Z)", re.I)
 _HEADER_KEYS = {"title": "title", "source": "source", "outlet": "source", "publisher": "source", "date": "date",
                 "published": "published", "url": "url", "link": "url", "author": "author"}
 _HEADER_MAX = {"title": 300, "source": 100, "date": 60, "published": 60, "url": 2000, "author": 150}
