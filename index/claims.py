@@ -93,6 +93,15 @@ _CUES: dict[str, str] = {
              "decry decries decried", "refute refutes refuted"),
     **_forms("call", "call calls called calling"),
 }
+# Verbs that give a thing a label ("referred to the deal as “a betrayal”", "branded the sanctions
+# “economic warfare”", "what it frames as “ongoing efforts”"): cues only with the label, which is their
+# content (see ClaimExtractor._label_content); "referred to the report" says nothing.
+# (not the forms that are mostly nouns, "term", "labels", "brands", "frames": they would send many more sentences
+# to the parser)
+_LABEL_CUES = frozenset("termed labelled labeled branded dubbed characterise characterises characterised characterize "
+                        "characterizes characterized portray portrays portrayed refers referred framed defines defined "
+                        "depicts depicted".split())
+_CUES.update(dict.fromkeys(_LABEL_CUES, ""))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
 _NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"}
@@ -1582,8 +1591,8 @@ class ClaimExtractor:
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
-            if ce - cs < 8:
-                continue
+            if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" else 8):
+                continue  # (a label may be short: "termed it a ‘War’")
             if v.lower_ in _REPORTS and (direct or any(cs <= s + u.idx < ce for u in cues if u is not v)):
                 continue  # "Lusk said ..., the Courier reported": the outlet relays, Lusk speaks
             direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words
@@ -2071,6 +2080,15 @@ class ClaimExtractor:
                 and self._agent(v) is not None and any(c.dep_ == "nsubjpass" and c.tag_ in ("WDT", "WP")
                                                         for c in v.children):
             return True  # "F-16 jets which have been pledged by Norway": the thing, and who pledged it
+        if v.lower_ in _LABEL_CUES and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in v.children):
+            return False  # "the so-called summit, dubbed “historic”": the one labelled, no labeller
+        if v.lower_ in _LABEL_CUES and any(c.dep_ == "prep" and not any(k.dep_ == "pobj" for k in c.children)
+                                           and c.i + 1 < len(v.doc) and v.doc[c.i + 1].lower_ == "as"
+                                           for c in v.children):
+            return False  # "Roger Penske, often referred to as “The Captain”" (misparsed): labelled, not labelling
+        if v.dep_ == "relcl" and (v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call") and any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
+            return True  # "a nation he called a multicultural “paradise”": the label is his (see _label_content)
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").
@@ -2565,7 +2583,10 @@ class ClaimExtractor:
                 right = c.right_edge
             elif c.dep_ in ("compound", "case"):
                 right = max(right, c, key=lambda t: t.i)
-        return h.doc[left.i: right.i + 1].text.strip(" ,")
+        phrase = h.doc[left.i: right.i + 1].text.strip(" ,")
+        if phrase.count("(") > phrase.count(")"):  # "The Department of Budget and Management (DBM) defines"
+            phrase = phrase[:phrase.rfind("(")].rstrip() or phrase
+        return phrase
 
     @staticmethod
     def _appositive(h) -> str:
@@ -2724,6 +2745,42 @@ class ClaimExtractor:
         end = end_m.start() if end_m else len(text.rstrip())
         return (start, end) if 0 < end - start <= _COLON_PARAGRAPH else None
 
+    @staticmethod
+    def _label_content(v, obj, doc, span) -> tuple[int, int] | None:
+        """The label a labelling cue gives (``_LABEL_CUES``, and "called" in a relative clause): after
+        its "as" ("referred to Camilla as “that wicked woman”"), else its predicate ("termed it a
+        ‘War’"), else a quotation after its object ("branded the sanctions “economic warfare”");
+        None when there is none ("referred to the report"). ``span``: token range -> characters."""
+        as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i and c.dep_ == "prep"
+                    and c.head.i in (v.i, obj.i if obj is not None else -1)
+                    or c.lower_ == "as" and c.head.dep_ == "pobj" and c.head.head.head.i == v.i), None)
+        if as_ is not None:
+            end = as_.right_edge.i
+            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
+                end += 1  # (the closing mark the parser left outside)
+            return span(as_.i + 1, end) if end > as_.i else None
+        pred = next((t for t in v.children if t.dep_ in ("oprd", "xcomp", "attr") and t.i > v.i and t.pos_ != "VERB"),
+                    None)
+        if pred is not None:
+            end = pred.right_edge.i
+            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
+                end += 1
+            return span(pred.left_edge.i, end)
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.lower_ not in ("what", "which", "who", "whom", "that")]
+        label = objs[1] if len(objs) > 1 else objs[0] if len(objs) == 1 and v.dep_ == "relcl" else None
+        if label is not None:  # "dubbed the visit a provocation" (two objects), "a nation he called a “paradise”"
+            end = label.right_edge.i
+            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
+                end += 1
+            return span(label.left_edge.i, end)
+        if obj is not None:
+            q = next((t.i for t in doc[obj.right_edge.i + 1: obj.right_edge.i + 3] if t.text in _OPEN_Q), None)
+            if q is not None:
+                close = next((t.i for t in doc[q + 1:] if t.text in _CLOSE_Q), None)
+                if close is not None and close > q + 1:
+                    return span(q + 1, close - 1)
+        return None
+
     def _content(self, v, subj, doc, text, s, e) -> tuple[int, int] | None:
         """Character span (into ``text``) of what ``v`` attributes to its subject."""
         def span(a, b):  # token range -> absolute chars; None when empty (dangling preposition)
@@ -2774,6 +2831,8 @@ class ClaimExtractor:
                 return span(start.left_edge.i, last)
             obj = kids.get("dobj")
             pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)
+            if v.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in v.children):  # "a nation he called a “paradise”"
+                return self._label_content(v, obj, doc, span)
             if obj is not None and pred is not None:
                 end = pred.right_edge.i
                 if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
@@ -2785,6 +2844,8 @@ class ClaimExtractor:
                 close = next((t.i for t in doc[q + 1:] if t.text in _CLOSE_Q), len(doc) - 1)
                 return span(obj.left_edge.i, close)
             return None  # "called him": a phone call, not a characterisation
+        if low in _LABEL_CUES:
+            return self._label_content(v, kids.get("dobj"), doc, span)
         if low.startswith(("dismiss", "describ")):  # "dismissed the offer as ..."
             as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i), None)
             offer = kids.get("dobj")

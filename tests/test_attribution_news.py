@@ -465,3 +465,29 @@ def test_an_outlet_cited_by_a_name_that_is_also_an_actor_is_still_an_outlet(tmp_
     assert "BBC" in {s.actor for s in a.actors()}
     ans = a.ask("According to BBC, what did Israel say about Gaza?")
     assert ans.abstained and "No article from BBC" in ans.answer, ans.answer
+
+
+def test_a_label_given_is_what_the_labeller_said():
+    # MultiHop-RAG shapes: "referred to X as “Y”", "termed it a ‘War’", "a nation he called a “paradise”",
+    # "defines X as “Y”", "branded X “Y”", "dubbed X a Y": the label is the labeller's statement
+    text = ("Ray has also referred to Bankman-Fried’s conduct as “really just old-fashioned embezzlement.” "
+            "Israel has termed it a ‘War’. "
+            "Thomas Hand moved in 1992 to Israel — a nation he called a multicultural \"paradise\" up until Oct. 7. "
+            "The Department of Budget and Management (DBM) defines the government budget as “the financial plan of "
+            "the government”. "
+            "Moscow branded the sanctions \"economic warfare\". "
+            "Beijing dubbed the visit a provocation. "
+            "The deal, which Kyiv called \"a betrayal\", was signed.")
+    got = {(c.actor, c.text.strip("“”\"‘’. ")) for c in _claims(text)}
+    for pair in [("Ray", "really just old-fashioned embezzlement"), ("Israel", "a ‘War"),
+                 ("Thomas Hand", 'a multicultural "paradise'), ("Department of Budget and Management",
+                                                                 "the financial plan of the government"),
+                 ("Russia", "economic warfare"), ("China", "a provocation"), ("Ukraine", "a betrayal")]:
+        assert pair in got, (pair, got)
+
+
+def test_one_labelled_or_a_thing_referred_to_is_no_statement():
+    text = ("Team owner Roger Penske, often referred to as “The Captain,” stepped in. "
+            "The minister referred to the report in his speech on Tuesday. "
+            "The summit, dubbed “historic” by nobody in particular, ended early.")
+    assert not any(c.text.strip("“”") in ("The Captain", "historic") or "the report" in c.text for c in _claims(text))
