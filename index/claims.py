@@ -598,6 +598,7 @@ _ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|f
 _ROLE_APPOSED = re.compile(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
                            rf"(?:{_ROLE_WORDS})(?:\s+(?:to|of|for)\s+(?:the\s+)?{UPPER}[\w’'.-]*)?),\s+\Z", re.M)
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
+_PULL_QUOTE_WORDS = 5  # opening words of a set-apart quotation that must recur in a speaker's quotation
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
 _INTRODUCED_LOOKBACK = 6000  # ... for "her father", who must have been introduced so ("her father, Thomas Hand")
 _NAME_RUN = re.compile(rf"(?<![\w’'-])(?:{UPPER}[\w’'.-]+\s){{1,4}}{UPPER}[\w’'-]+")
@@ -1049,6 +1050,7 @@ class ClaimExtractor:
         claims += self._dash_quotes(text, claims, ctx, doc_id, published)
         claims += self._unclosed_claims(text, unclosed, claims, ctx)
         claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
+        claims += self._pull_quotes(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
         claims += self._list_items(text, claims, ctx)
         claims += self._block_paragraphs(text, claims, ctx)
         if voice is not None:  # a speech's own statements are its speaker's words, verbatim, never reported
@@ -1193,6 +1195,37 @@ class ClaimExtractor:
                 continue
             out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
                                    "(quotation before)", self._kind_from_content("", text[cs:ce]), True, cs, ce,
+                                   text, s, end, self._topics(None, cs, cs, ce, text), c.date))
+        return out
+
+    def _pull_quotes(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
+                     ctx: _Context) -> list[Claim]:
+        """A paragraph that is one quotation and nobody's, whose opening words recur elsewhere inside
+        one speaker's quotation: a pull quote, that speaker's ("“I am here to tell you: [People] do
+        feel things ...”" set apart, and later "McLean said, “... And I am here to tell you: They do
+        feel things ...”")."""
+        out: list[Claim] = []
+        for s in starts:
+            para = bisect.bisect_right(paragraphs, s)
+            if not self._quotation_paragraph(text, s, paragraphs, para):
+                continue
+            end = paragraphs[para] if para < len(paragraphs) else len(text)
+            if any(s <= c.start < end for c in claims + out):
+                continue
+            words = re.findall(r"[\w’']+", text[s + 1:s + 200])[:_PULL_QUOTE_WORDS]
+            if len(words) < _PULL_QUOTE_WORDS:
+                continue
+            pattern = re.compile(r"(?<![\w’'])" + r"\W+".join(map(re.escape, words)) + r"(?![\w’'])", re.I)
+            theirs = {c.actor: c for m in pattern.finditer(text) if not s <= m.start() < end
+                      for c in claims if c.direct and c.start - 2 <= m.start() < c.end and c.actor_type != "unnamed"}
+            if len(theirs) != 1:
+                continue
+            c = next(iter(theirs.values()))
+            cs, ce = s + 1, len(text[:end].rstrip()) - 1
+            while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
+                ce -= 1
+            out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
+                                   "(pull quote)", self._kind_from_content("", text[cs:ce]), True, cs, ce,
                                    text, s, end, self._topics(None, cs, cs, ce, text), c.date))
         return out
 

@@ -491,3 +491,18 @@ def test_one_labelled_or_a_thing_referred_to_is_no_statement():
             "The minister referred to the report in his speech on Tuesday. "
             "The summit, dubbed “historic” by nobody in particular, ended early.")
     assert not any(c.text.strip("“”") in ("The Captain", "historic") or "the report" in c.text for c in _claims(text))
+
+
+def test_a_pull_quote_is_the_speaker_whose_quotation_it_repeats():
+    # The Verge, Ofcom: a quotation set apart as its own paragraph, and later in Whitehead's own quotation
+    text = ("“The rules are coming whether platforms like them or not.”\n\n"
+            "Ofcom published its first draft codes on Thursday.\n\n"
+            "“We’re not regulating the technology, we’re regulating the context.”\n\n"
+            "There’s another technology not emphasized in today’s consultation.\n\n"
+            "So AI-generated CSAM would be in scope by virtue of it being CSAM. “We’re not regulating the "
+            "technology, we’re regulating the context,” Gill Whitehead says.")
+    claims = _claims(text)
+    pulled = [c for c in claims if c.start == text.index("We’re not regulating")]
+    assert [c.actor for c in pulled] == ["Gill Whitehead"], [(c.actor, c.text) for c in claims]
+    assert pulled[0].direct
+    assert not any("whether platforms like them" in c.text for c in claims)  # (its words recur nowhere)
