@@ -41,6 +41,7 @@ _TITLES = {
     "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
     "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
     "diplomat", "negotiator", "adv.", "atty.", "insp.", "supt.", "cllr.",
+    "senators", "sens.", "reps.", "representatives",  # "Senators Brian Schatz and John Kennedy"
 }
 # A title abbreviated with a full stop before a name ("Adv. Ilit Ostrovitch-Levi", the Israeli title for an
 # advocate; "Atty.", "Insp."): never a given name, whose initial is a single letter ("J. Smith").

@@ -66,7 +66,7 @@ _CUES: dict[str, str] = {
              "reveal reveals revealed", "disclose discloses disclosed", "clarify clarifies clarified",
              "reply replies replied",
              "caution cautions cautioned", "reassure reassures reassured", "counter counters countered",
-             "boast boasts boasted"),
+             "boast boasts boasted", "project projects projected", "forecast forecasts forecasted"),
     **_forms("rejection", "reject rejects rejected rejecting", "refuse refuses refused refusing",
              "veto vetoes vetoed vetoing", "rule rules ruled ruling", "turn turns turned turning"),
     **_forms("position", "insist insists insisted insisting", "oppose opposes opposed",
@@ -176,11 +176,12 @@ _ACT_VERBS = frozenset(w for stems in (
     "extend extends extended extending", "put puts putting", "present presents presented presenting",
     "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
     "voice voices voiced voicing", "raise raises raised raising",
-    "demonstrate demonstrates demonstrated demonstrating") for w in stems.split())
+    "demonstrate demonstrates demonstrated demonstrating", "introduce introduces introduced introducing",
+    "table tables tabled tabling") for w in stems.split())
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
-                     "initiative"), "proposal"),
+                     "initiative", "legislation", "bill", "amendment", "motion"), "proposal"),
     **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
     **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
                      "reprimand", "criticism"), "criticism"),
@@ -192,6 +193,11 @@ _ACT_NOUNS: dict[str, str] = {
                      "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
 }
+# Stance cues that keep a stance when negated ("Levy does not accept this explanation": a rejection).
+_NEGATED_STANCES = frozenset(_forms("rejection", "accept accepts accepted", "support supports supported",
+                                    "endorse endorses endorsed", "recognise recognises recognised recognize recognizes "
+                                    "recognized"))
+_LAW_NOUNS = {"legislation", "bill", "amendment", "motion"}  # proposals whose content is the whole phrase
 # The participles through which such an act says what it says ("a letter saying ...").
 _ACT_CARRIERS: dict[str, str] = {
     **dict.fromkeys(("saying", "stating", "setting", "outlining", "warning", "insisting", "arguing", "claiming",
@@ -1564,7 +1570,9 @@ class ClaimExtractor:
         cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
             (t.lower_ in _CUES and not (ctx.voice is not None and t.lower_ in _NEWS_ONLY_CUES))
             or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
-            and self._is_cue(t, s, quotes)]
+            and self._is_cue(t, s, quotes)
+            and not (ctx.voice is not None and any(c.dep_ == "neg" for c in t.children))]  # (a speech's "We will
+        # never accept X" is its own refusal: see _voice_commitment)
         acts = {t.i: n for t in doc if t.pos_ == "VERB" and t.lower_ in _ACT_VERBS
                 and (n := self._act_noun(t)) is not None and self._is_cue(t, s, quotes)}
         cues += [doc[i] for i in acts]
@@ -2009,6 +2017,11 @@ class ClaimExtractor:
         def span(first, last):
             return s + first.idx, s + last.idx + len(last)
 
+        if cls._act_word(n) in _LAW_NOUNS:  # "introduced legislation that would require ...": the law proposed
+            last = n.right_edge
+            while last.i > n.i and last.is_punct:
+                last = last.nbor(-1)
+            return span(n.left_edge, last)
         for c in cls._act_carriers(v, n):
             said = next((k for k in c.children if k.dep_ in ("ccomp", "dobj", "xcomp") and k.i > c.i), None)
             if said is None:
@@ -2077,7 +2090,10 @@ class ClaimExtractor:
             return v.dep_ == "acl" and (_cue_kind(v.lower_) in ("pledge", "proposal", "rejection")
                                         or v.lower_ == "demanded") and self._agent(v) is not None
         if any(c.dep_ == "neg" for c in v.children):
-            return False
+            # "does not accept this explanation" rejects it; "did not say" says nothing; nor is "As Putin said,
+            # Russia will not accept any deal" Russia's own
+            return v.lower_ in _NEGATED_STANCES and v.dep_ in ("ROOT", "conj") and not any(
+                c.dep_ == "advcl" and _as_said(c) for c in v.children)
         if v.i > 0 and v.doc[v.i - 1].text in ("’s", "'s") and v.lower_.endswith("s") and v.tag_ == "VBZ":
             return False  # "Musk & co’s claims that ...": a noun owned, no one claiming (it made actors "co", "s")
         if self._speculated(v):
@@ -2319,7 +2335,9 @@ class ClaimExtractor:
     def _speakers(self, subj, ctx: _Context) -> list[tuple[str, Actor]]:
         """(speaker as written, actor) for a subject and the subjects conjoined to it."""
         low = subj.lower_
-        if ctx.voice is not None and self._voice_speaks(subj, ctx):  # (cues inside quotations never get here)
+        if ctx.voice is not None and (self._voice_speaks(subj, ctx) or any(
+                c.dep_ == "conj" and c.lower_ in ("i", "we") for c in subj.children)):
+            # (cues inside quotations never get here; "Vice President George and I have submitted ...": the voice)
             return [(self._phrase(subj) if subj.pos_ != "PRON" else subj.text, ctx.voice)]
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
@@ -2879,6 +2897,12 @@ class ClaimExtractor:
             return None  # "called him": a phone call, not a characterisation
         if low in _LABEL_CUES:
             return self._label_content(v, kids.get("dobj"), doc, span)
+        if low in _NEGATED_STANCES and "neg" in kids and "ccomp" not in kids:
+            # "does not accept this explanation", "does not support sending troops": what is rejected
+            thing = kids.get("dobj") or kids.get("xcomp")
+            if thing is not None and any(t.lower_ == "comment" for t in thing.subtree):
+                return None  # "did not accept requests for comment": no stance
+            return span(thing.left_edge.i, thing.right_edge.i) if thing is not None and thing.i > v.i else None
         if low.startswith(("dismiss", "describ")):  # "dismissed the offer as ..."
             as_ = next((c for c in v.subtree if c.lower_ == "as" and c.i > v.i), None)
             offer = kids.get("dobj")
@@ -3286,6 +3310,9 @@ class ClaimExtractor:
             kind = "rejection"  # "dismissed the offer": what was offered, rejected
         if low.startswith("ask") and re.match(r"(?:whether|if|why|how|what|when|who|where|about)\b", content, re.I):
             kind = "statement"  # "asked whether ...": a question put, not a demand
+        if low in _NEGATED_STANCES and any(c.dep_ == "neg" for c in v.children):
+            kind = "rejection"  # "does not accept X", "will not recognise X"
+            parts[:0] = [c.text for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i]
         if kind == "":
             kind = self._kind_from_content(low, content)
         if kind == "position" and low in _VOICE_AIMS and any(

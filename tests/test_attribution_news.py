@@ -506,3 +506,21 @@ def test_a_pull_quote_is_the_speaker_whose_quotation_it_repeats():
     assert [c.actor for c in pulled] == ["Gill Whitehead"], [(c.actor, c.text) for c in claims]
     assert pulled[0].direct
     assert not any("whether platforms like them" in c.text for c in claims)  # (its words recur nowhere)
+
+
+def test_legislation_introduced_is_a_proposal_and_a_negated_acceptance_a_rejection():
+    text = ("Senators Brian Schatz (D-HI) and John Kennedy (R-LA) also got in on the proposed regulatory action "
+            "Tuesday, introducing legislation that would provide more transparency on AI-generated content by "
+            "requiring clear labeling and disclosures. "
+            "Senator Lisa Murkowski introduced a bill to ban the sale of the land. "
+            "Eylon Levy does not accept this explanation. "
+            "The company did not accept requests for comment. "
+            "The minister did not say whether the talks would resume.")
+    claims = _claims(text)
+    got = {(c.actor, c.kind, c.text) for c in claims}
+    law = "legislation that would provide more transparency on AI-generated content by requiring clear labeling " \
+          "and disclosures"
+    assert ("Brian Schatz", "proposal", law) in got and ("John Kennedy", "proposal", law) in got, got
+    assert ("Lisa Murkowski", "proposal", "a bill to ban the sale of the land") in got, got
+    assert ("Eylon Levy", "rejection", "this explanation") in got, got
+    assert not any("comment" in c.text or "talks would resume" in c.text for c in claims)

@@ -930,3 +930,13 @@ def test_a_speech_saved_as_a_page_or_pasted_as_text_is_read_as_its_states_speech
     assert not ans.abstained and any("two peace conferences" in c.quote for c in ans.citations), ans.answer
     ans = a.ask("What did Egypt say about Gaza?")
     assert not ans.abstained and any("true stain" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_subject_of_someone_and_i_is_the_speech_itself():
+    # Micronesia 2020: "Vice President George and I have submitted proposed legislation ..." (it made "George" the actor)
+    claims = _speech_claims("Micronesia (Federated States of)", "David W. Panuelo", "President",
+                            "For our part in the Federated States of Micronesia, Vice President George and I have "
+                            "submitted proposed legislation to our National Congress that would make renewable "
+                            "energy part of our petroleum corporation’s mandate.")
+    legislation = [c for c in claims if "renewable energy" in c.text]
+    assert legislation and all(c.actor == "Micronesia" for c in legislation), [(c.actor, c.text) for c in claims]
