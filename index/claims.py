@@ -343,7 +343,7 @@ _PLAIN_VERDICTS = {"clear", "evident", "obvious", "undeniable", "impossible"}  #
 _NEGATIVE_VERDICTS = _VERDICTS - _PLAIN_VERDICTS | {
     "insufficient", "inadequate", "unsustainable", "untenable", "alarming", "worrying", "disturbing", "illegal",
     "unjustifiable", "unjust", "unfair", "outrageous", "unlawful", "illegitimate", "counterproductive", "concerning",
-    "troubling", "dangerous", "appalling", "deplorable", "null"}
+    "troubling", "dangerous", "appalling", "deplorable", "null", "worrisome"}
 _SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging", "commendable", "indispensable",
                                                          "fundamental", "key", "inalienable", "non-negotiable",
                                                          "overdue"}
@@ -360,8 +360,8 @@ _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|bec
                                + r"|too\s+(?:slow|late|little)|"
                                r"of\s+(?:great|grave|serious|deep)\s+concern|"
                                r"of\s+(?:the\s+)?(?:utmost|paramount|great|critical|vital)\s+importance)\b", re.I)
-_IMPERSONAL = re.compile(r"\bit\s+is\s+(?:\w+\s+)?(?:" + "|".join(sorted(_IMPERATIVE | _VERDICTS))
-                         + r"|time|our)\b", re.I)
+_IMPERSONAL = re.compile(r"\bit\s+(?:is|(?:will|would)\s+(?:also\s+)?be)\s+(?:\w+\s+)?(?:"
+                         + "|".join(sorted(_IMPERATIVE | _VERDICTS)) + r"|time|our)\b", re.I)
 # Verbs that only introduce what follows them ("It is important to note that X": X).
 _INTRODUCING = {"note", "mention", "recall", "stress", "emphasize", "emphasise", "underline", "remember",
                 "recognize", "recognise", "reiterate", "say", "highlight", "point"}
@@ -1762,7 +1762,9 @@ class ClaimExtractor:
             passive = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and self._voice_speaks(passive, ctx):  # "We in Iraq are concerned by ..."
                 subj, aux = passive, next(c for c in root.children if c.dep_ == "auxpass")
-        if subj is not None and subj.lower_ == "it" and root.lower_ in ("is", "remains"):
+        if subj is not None and subj.lower_ == "it" and (
+                root.lower_ in ("is", "remains") or root.lower_ == "be" and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would") for c in root.children)):  # "it will be vital to"
             return self._impersonal(root, doc, text, sent_start, s, e, ctx, doc_id, published)
         # "Guyana has placed its faith in the Court, and it will continue to do so": "it" is the speaker
         it_speaks = subj is not None and subj.lower_ == "it" and root.dep_ == "conj" and root.head.dep_ == "ROOT" \
@@ -1954,7 +1956,7 @@ class ClaimExtractor:
         to X" / "It is our conviction that X" (a position): X is the speaker's."""
         pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _IMPERATIVE | _VERDICTS), None)
         attr = next((c for c in root.children if c.dep_ == "attr" and (
-            c.lower_ == "time" or c.lower_ in _OUR_NOUNS and any(k.lower_ == "our" for k in c.lefts))), None)
+            c.lower_ == "time" or c.lower_ in _OUR_NOUNS and any(k.lower_ in ("our", "my") for k in c.lefts))), None)
         if pred is None and attr is None:
             return []
         holders = [root] + [h for h in (pred, attr) if h is not None]

@@ -940,3 +940,16 @@ def test_a_subject_of_someone_and_i_is_the_speech_itself():
                             "energy part of our petroleum corporation’s mandate.")
     legislation = [c for c in claims if "renewable energy" in c.text]
     assert legislation and all(c.actor == "Micronesia" for c in legislation), [(c.actor, c.text) for c in claims]
+
+
+def test_it_will_be_vital_to_and_it_is_my_firm_belief_that_are_the_speeches_own():
+    # Russia 2021, Norway 2017, Poland 2015: "It will be vital to X" (a demand), "It is my firm belief that X"
+    claims = _speech_claims("Norway", "Erna Solberg", "Prime Minister",
+                            "It will be crucial to achieve a substantive outcome at the WTO’s Ministerial Conference "
+                            "in Buenos Aires in December. It is my firm belief that the strategy will continue to be "
+                            "implemented by the Government of my successor. It would be wise to wait, he thought.")
+    got = {(c.actor, c.kind, c.text) for c in claims}
+    assert ("Norway", "demand", "to achieve a substantive outcome at the WTO’s Ministerial Conference in Buenos Aires "
+            "in December") in got, got
+    assert ("Norway", "position", "the strategy will continue to be implemented by the Government of my "
+            "successor") in got, got
