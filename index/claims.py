@@ -2408,7 +2408,9 @@ class ClaimExtractor:
                 # (a body named since the last one spoke, in a sentence no cue had us parse: "The SEC sued
                 # Kraken on Monday. The regulator said ...")
                 since = max(ctx.last_speakers_at, ctx.last_body_at) if ctx.last_speakers or ctx.last_org else -1
-                body = self._body_named_before(ctx, low, subj.left_edge.idx, since,
+                # (not a body of what it said before it: "Binance has agreed to pay ..., the agency said")
+                trails = subj.left_edge.i > 0 and subj.doc[subj.left_edge.i - 1].text in (",", "”", '"')
+                body = self._body_named_before(ctx, low, 0 if trails else subj.left_edge.idx, since,
                                                {a.name for a in ctx.last_speakers})
             body = body or self._last_body(ctx)
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
@@ -2489,6 +2491,8 @@ class ClaimExtractor:
             if (det == "the" or owned) and low in _ROLE_NOUNS:
                 # "the envoy", "the Tarvanian minister", "Russia's envoy": a person introduced so, else the state
                 person = self._role_person(subj, ctx)
+                if person is not None and not person.role and ctx.roles.get(person.name):
+                    person = Actor(person.name, person.actor_type, ctx.roles[person.name])  # (as introduced)
                 if state and (person is None or self._country_of_role(person) != state):
                     # "The Tarvanian minister said": Tarvania's, never another country's minister; the
                     # person the next sentences name so, else the state

@@ -524,3 +524,15 @@ def test_legislation_introduced_is_a_proposal_and_a_negated_acceptance_a_rejecti
     assert ("Lisa Murkowski", "proposal", "a bill to ban the sale of the land") in got, got
     assert ("Eylon Levy", "rejection", "this explanation") in got, got
     assert not any("comment" in c.text or "talks would resume" in c.text for c in claims)
+
+
+def test_the_role_of_a_person_introduced_with_it_and_the_agency_after_what_it_said():
+    text = ("US Treasury Secretary Janet Yellen arrived in Jakarta on Monday. The US treasury secretary also stated "
+            "that the current conflict is not likely to significantly impact global economic outlook.\n\n"
+            "The U.S. Department of Justice announced the settlement on Tuesday. Binance has also agreed to pay about "
+            "$4.3 billion to resolve the DOJ’s investigations, the agency said in a press release.")
+    claims = _claims(text)
+    outlook = [c.actor for c in claims if "global economic outlook" in c.text]
+    assert outlook == ["Janet Yellen"], [(c.actor, c.text) for c in claims]
+    settled = [c.actor for c in claims if "$4.3 billion" in c.text]
+    assert settled == ["Department of Justice"], [(c.actor, c.text) for c in claims]
