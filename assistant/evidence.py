@@ -40,10 +40,11 @@ def claim_is(claim: Claim, kind: str | None) -> bool:
     """Whether ``claim`` is a statement of ``kind``: its stored kind, or for a derived kind
     (``DERIVED_KINDS``: "threat") its shape: a threatening or warning cue, or a harm made
     conditional ("unless", "if the exercises went ahead" with a harm such as missile testing).
-    A call or appeal for something ("called for both sides to publish ...", "I have appealed for the
-    establishment of a safe zone") is a demand and answers a question about proposals too: it puts
-    forward what should be done; so does a plan announced ("We intend to establish a peace corridor")."""
-    if kind == "proposal" and (claim.kind == "demand" and claim.cue.lower().startswith(("call", "appeal"))
+    A call, appeal or urging for something ("called for both sides to publish ...", "I have appealed for the
+    establishment of a safe zone", "We urge the international community to establish a loss and damage
+    fund") is a demand and answers a question about proposals too: it puts forward what should be done;
+    so does a plan announced ("We intend to establish a peace corridor")."""
+    if kind == "proposal" and (claim.kind == "demand" and claim.cue.lower().startswith(("call", "appeal", "urge"))
                                or claim.kind == "pledge" and claim.cue.lower().startswith(("intend", "plan"))):
         return True
     if kind != "threat":

@@ -885,10 +885,12 @@ def test_a_plan_announced_or_an_appeal_for_something_answers_a_question_about_pr
     from assistant.evidence import claim_is
     speech = ("Turkey", "Recep Tayyip Erdogan", "President")
     text = ("We intend to establish a peace corridor in Syria, 30 kilometres wide. We appeal for the establishment "
-            "of a safe zone along our border. We will pay our dues on time.")
+            "of a safe zone along our border. We will pay our dues on time. We urge the international community "
+            "to establish a loss and damage fund without delay.")
     got = {c.text: claim_is(c, "proposal") for c in _speech_claims(*speech, text, "2019")}
     assert got == {"establish a peace corridor in Syria, 30 kilometres wide": True,
-                   "the establishment of a safe zone along our border": True, "pay our dues on time": False}, got
+                   "the establishment of a safe zone along our border": True, "pay our dues on time": False,
+                   "the international community to establish a loss and damage fund without delay": True}, got
 
 
 _SPOKEN = ("I address you at a critical moment for my country. We have come here to speak of peace, and our "
