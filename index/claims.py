@@ -2213,6 +2213,15 @@ class ClaimExtractor:
                     a.dep_ == "aux" and a.lower_ == "to" for a in t.children))):
                 t = t.head  # "..., saying", "I have come here to say that ..."
                 continue
+            if t.dep_ in ("advcl", "ccomp") and t.tag_ in ("VB", "VBP", "VBD") and not any(
+                    c.dep_ in ("aux", "mark") for c in t.children):
+                k = t.left_edge.i - 1
+                while k > 0 and t.doc[k].is_punct:
+                    k -= 1
+                if k > 0 and t.doc[k].dep_ == "cc" and t.doc[k].lower_ == "and" \
+                        and t.doc[k].head.pos_ in ("VERB", "AUX"):
+                    t = t.doc[k].head  # "I would like to reaffirm X and, at the same time, urge Y", misparsed
+                    continue
             if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep" and t.head.lower_ in _BEFORE_SAYING:
                 t = t.head.head  # "she fought back some emotion before saying: ..."
                 continue

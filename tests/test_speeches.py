@@ -955,3 +955,15 @@ def test_it_will_be_vital_to_and_it_is_my_firm_belief_that_are_the_speeches_own(
             "in December") in got, got
     assert ("Norway", "position", "the strategy will continue to be implemented by the Government of my "
             "successor") in got, got
+
+
+def test_a_cue_after_and_that_the_parser_hangs_apart_keeps_the_speakers_subject():
+    # Italy 2017: "I would like to reaffirm ... our full support for X, and, at the same time, urge Y to Z"
+    # (the parser reads "urge" as a clause of its own, with no subject: the demand was lost)
+    claims = _speech_claims("Italy", "Paolo Gentiloni", "President of the Council of Ministers",
+                            "That is why I would like to reaffirm today at the General Assembly our full support for "
+                            "the role of the United Nations and of Special Envoy De Mistura, and, at the same time, "
+                            "urge the main regional and international stakeholders to support the road map outlined in "
+                            "Security Council resolution 2254 (2015).", "2017")
+    got = {(c.actor, c.kind, c.text[:60]) for c in claims}
+    assert ("Italy", "demand", "the main regional and international stakeholders to support ") in got, got
