@@ -302,7 +302,8 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
                "navy", "command"}
 # Last words of the names of things (products, events, standards) the tagger may read as persons: "Bing
 # Search", "Web Summit", "Photo Metadata Standard" are nobody.
-THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant", "dome"})
+THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant", "dome",
+                         "bill", "act", "law", "treaty", "accord"})  # ("the 2024 General Appropriations Bill")
 # Names a tagger reads as people in speeches and news that are texts or regions ("as the Charter says", "the
 # Holy Quran tells us", "the West wants", "Asia needs"): never a person, whatever the label.
 _NOT_PERSONS = {"charter": "document", "un charter": "document", "holy quran": "document", "quran": "document",

@@ -45,7 +45,7 @@ def _forms(kind: str, *stems: str) -> dict[str, str]:
 
 
 _CUES: dict[str, str] = {
-    **_forms("", "say says said saying", "tell tells told telling", "state states stated",
+    **_forms("", "say says said saying", "tell tells told telling", "state states stated stating",
              "add adds added adding", "reiterate reiterates reiterated", "stress stresses stressed",
              "underline underlines underlined", "underscore underscores underscored",
              "highlight highlights highlighted",
@@ -224,7 +224,8 @@ OBJECT_KINDS = ("pledge", "proposal", "rejection", "demand")
 #: agreement", "reiterated its support for talks", "stressed the need for a ceasefire").
 STANCE_OBJECT_CUES = frozenset(
     f for stems in ("welcome welcomes welcomed", "commend commends commended", "applaud applauds applauded",
-                    "praise praises praised", "hail hails hailed", "oppose opposes opposed", "deny denies denied",
+                    "praise praises praised", "hail hails hailed", "laud lauds lauded", "oppose opposes opposed",
+                    "deny denies denied",
                     "condemn condemns condemned", "denounce denounces denounced", "deplore deplores deplored",
                     "criticise criticised criticize "
                     "criticized criticises criticizes", "slam slams slammed", "reiterate reiterates reiterated",
@@ -1405,6 +1406,8 @@ class ClaimExtractor:
                 words = words[ends[-1] + 1:]
             while words and self.resolver._is_role_word(words[0]):
                 words.pop(0)
+            if words and words[-1].lower() in _NOT_PERSON_HEADS:
+                continue  # ("the 2024 General Appropriations Bill": a law, no person the minister could be)
             if len(words) >= 2 and not any(self.resolver.country_of(w) for w in words + [" ".join(words)]) \
                     and not all(w.isupper() for w in words):  # not a headline in capitals ("WHAT DO ...")
                 at = m.start() + m.group(0).index(words[0])

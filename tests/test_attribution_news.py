@@ -536,3 +536,15 @@ def test_the_role_of_a_person_introduced_with_it_and_the_agency_after_what_it_sa
     assert outlook == ["Janet Yellen"], [(c.actor, c.text) for c in claims]
     settled = [c.actor for c in claims if "$4.3 billion" in c.text]
     assert settled == ["Department of Justice"], [(c.actor, c.text) for c in claims]
+
+
+def test_a_laws_name_is_no_person_and_lauded_x_stating_y_are_two_statements():
+    # Philippine news: "the 2024 General Appropriations Bill" was the person "the minister" stood for
+    text = ("House Speaker Ferdinand Martin G. Romualdez said the budget was ready. He lauded “the timely passage of "
+            "the 2024 General Appropriations Bill (GAB),” stating that it not only “demonstrated the commitment of the "
+            "House” to the people.\n\nThe minister welcomed the agreement, saying it would bring peace.")
+    claims = _claims(text)
+    assert not any("Bill" in c.actor for c in claims), [(c.actor, c.text) for c in claims]
+    got = {(c.actor, c.text) for c in claims}
+    assert ("Ferdinand Martin G. Romualdez", "the timely passage of the 2024 General Appropriations Bill (GAB)") in got
+    assert any(c.cue.startswith("stating") and c.text.startswith("it not only") for c in claims), got
