@@ -1724,7 +1724,9 @@ class ClaimExtractor:
                 return [self._claim(ctx, doc_id, speaker or cue, ctx.voice, cue, kind or read, False, cs, ce, text,
                                     sent_start, e, self._topics(doc, s, cs, ce),
                                     self._date(text, s, e, cs, ce, published))]
-        root = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+        root = next((t for t in doc if t.dep_ == "ROOT" and (t.pos_ in ("VERB", "AUX") or t.lower_ in _VOICE_STATES
+                                                             and any(c.dep_ == "auxpass" for c in t.children))),
+                    None)  # ("Denmark is committed to ...": "committed" tagged an adjective)
         if root is None:
             return []
         mains = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -1765,6 +1767,9 @@ class ClaimExtractor:
             passive = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
             if passive is not None and self._voice_speaks(passive, ctx):  # "We in Iraq are concerned by ..."
                 subj, aux = passive, next(c for c in root.children if c.dep_ == "auxpass")
+        elif aux is None and root.lower_ in _VOICE_STATES and self._voice_speaks(subj, ctx) and any(
+                c.dep_ == "auxpass" for c in root.children) and root.tag_ in ("VBN", "JJ"):
+            aux = next(c for c in root.children if c.dep_ == "auxpass")  # "Pakistan is committed to X"
         if subj is not None and subj.lower_ == "it" and (
                 root.lower_ in ("is", "remains") or root.lower_ == "be" and any(
                     c.dep_ == "aux" and c.lower_ in ("will", "would") for c in root.children)):  # "it will be vital to"
@@ -2199,7 +2204,9 @@ class ClaimExtractor:
         """The subject of ``v``, inherited along conjunctions and participles ("..., saying")."""
         t = v
         while True:
-            subjects = [c for c in t.children if c.dep_ == "nsubj"]
+            subjects = [c for c in t.children if c.dep_ == "nsubj"] or [
+                k for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i
+                for k in c.children if k.dep_ == "nsubj"]  # ("Pakistan is committed": hung on "is")
             if len(subjects) > 1 and subjects[-2].i < subjects[-1].i < t.i:
                 # "Marketing and advisory agency Civic Data has issued": the name nearest the verb
                 subjects = subjects[-1:]
@@ -2310,6 +2317,9 @@ class ClaimExtractor:
         phrase = self._phrase(subj)
         if self.resolver.country_of(phrase) == ctx.voice.name:
             return True
+        if any(c.dep_ == "conj" for c in subj.children) and self.resolver.country_of(
+                subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text) == ctx.voice.name:
+            return True  # "Bosnia and Herzegovina is committed to", "Antigua and Barbuda calls on"
         # "The Croatian Government remains committed to", "The Government of Guyana is committed to"
         a = self.resolver.resolve(phrase)
         return a.actor_type == "government" and a.name == ctx.voice.name and subj.pos_ in ("NOUN", "PROPN")
@@ -2534,6 +2544,9 @@ class ClaimExtractor:
             # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
+        whole = subj.doc[subj.i:heads[-1].i + 1].text if len(heads) == 2 else ""
+        if whole and (state := self.resolver.country_of(self._phrase(subj) + whole[len(subj.text):])):
+            return [(whole, Actor(state, "government", ""))]  # "Trinidad and Tobago": one state, not two
         out = []
         app = next((c for c in subj.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > heads[-1].i), None)
         name = app if app is not None else heads[-1]

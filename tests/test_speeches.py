@@ -967,3 +967,19 @@ def test_a_cue_after_and_that_the_parser_hangs_apart_keeps_the_speakers_subject(
                             "Security Council resolution 2254 (2015).", "2017")
     got = {(c.actor, c.kind, c.text[:60]) for c in claims}
     assert ("Italy", "demand", "the main regional and international stakeholders to support ") in got, got
+
+
+def test_a_state_committed_to_x_is_its_pledge_however_the_parser_hangs_the_subject():
+    # unlabelled speeches: "Denmark is committed to ..." ("committed" tagged an adjective), "For its part, Pakistan is
+    # committed to ..." (the subject hung on "is"), "Bosnia and Herzegovina is committed to ..." (a state of two names)
+    for country, text, want in [
+            ("Denmark", "Denmark is committed to a strong and efficient UN.", "a strong and efficient UN"),
+            ("Pakistan", "For its part, Pakistan is committed to the establishment of strategic stability in the "
+                         "region.", "the establishment of strategic stability in the region"),
+            ("Bosnia and Herzegovina", "Bosnia and Herzegovina is committed to reaching a compromise solution.",
+             "reaching a compromise solution")]:
+        got = {(c.actor, c.kind, c.text) for c in _speech_claims(country, "Mr. X", "President", text)}
+        assert (country, "pledge", want) in got, (country, got)
+    other = _speech_claims("Bosnia and Herzegovina", "Mr. X", "President",
+                           "Trinidad and Tobago calls on all States to ratify the treaty.")
+    assert [c.actor for c in other] == ["Trinidad and Tobago"], [(c.actor, c.text) for c in other]
