@@ -45,7 +45,8 @@ def _forms(kind: str, *stems: str) -> dict[str, str]:
 
 
 _CUES: dict[str, str] = {
-    **_forms("", "say says said saying", "tell tells told telling", "state states stated stating",
+    **_forms("", "say says said saying", "tell tells told telling", "inform informs informed informing",
+             "state states stated stating",
              "add adds added adding", "reiterate reiterates reiterated", "stress stresses stressed",
              "underline underlines underlined", "underscore underscores underscored",
              "highlight highlights highlighted",
@@ -197,6 +198,7 @@ _ACT_NOUNS: dict[str, str] = {
 _NEGATED_STANCES = frozenset(_forms("rejection", "accept accepts accepted", "support supports supported",
                                     "endorse endorses endorsed", "recognise recognises recognised recognize recognizes "
                                     "recognized"))
+_MAKE_FORMS = {"make", "makes", "made", "making"}
 _LAW_NOUNS = {"legislation", "bill", "amendment", "motion"}  # proposals whose content is the whole phrase
 # The participles through which such an act says what it says ("a letter saying ...").
 _ACT_CARRIERS: dict[str, str] = {
@@ -414,7 +416,7 @@ _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AI
 # never "per cent" or "per day").
 _ACCORDING = re.compile(r"\b(?i:according to)\b|\bper\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
 _PREFILTER = re.compile(
-    r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:"
+    r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:make|makes|made|making)\s+(?:it\s+)?clear\b|\b(?:"
     + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
     + r"|\b(?:" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")\s+(?:[\w’'-]+\s+){0,5}?(?:"
     + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b"
@@ -1590,6 +1592,16 @@ class ClaimExtractor:
                  and (c := next((k for k in list(a.children) + list(t.children) if k.dep_ == "ccomp" and k.i > a.i),
                                 None)) is not None and self._is_cue(t, s, quotes)}
         cues += [doc[i] for i in minds if doc[i] not in cues]
+        # "The Kremlin has made clear that X", "Blinken made it clear to Beijing that X": X is stated
+        clears = {t.i: (a, c) for t in doc if t.lower_ in _MAKE_FORMS
+                  and (a := next((k for k in t.children if k.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "dobj")
+                                  and k.lower_ == "clear"), None)) is not None
+                  and (c := next((k for k in list(a.children) + list(t.children) if k.dep_ in ("ccomp", "csubj")
+                                  and k.i > a.i and any(m.lower_ == "that" and m.dep_ == "mark" for m in k.children)),
+                                 None)) is not None
+                  and self._is_cue(t, s, quotes)}
+        minds.update(clears)
+        cues += [doc[i] for i in clears if doc[i] not in cues]
         cues.sort(key=lambda t: len(list(t.ancestors)))
         taken: list[tuple[int, int]] = []  # content spans already claimed (no nested claims)
         out: list[Claim] = []
@@ -1646,6 +1658,8 @@ class ClaimExtractor:
                 kind = self._act_kind(v, acts[v.i], text[cs:ce])
             elif v.i in minds:
                 cue, kind = doc[v.i:minds[v.i][0].i + 1].text, "position"
+                if v.i in clears:  # "made clear that X": X's own kind ("... that it will not negotiate": a rejection)
+                    kind = self._kind_from_content("", text[cs:ce])
             else:
                 cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
@@ -1970,7 +1984,10 @@ class ClaimExtractor:
         holders = [root] + [h for h in (pred, attr) if h is not None]
         clause = next((c for h in holders for c in h.children if c.dep_ in ("ccomp", "xcomp", "relcl", "acl")
                        and c.i > h.i), None)
-        introduced = clause is not None and clause.lower_ in _INTRODUCING
+        introduced = clause is not None and (clause.lower_ in _INTRODUCING or clause.lower_ in ("inform", "tell"))
+        if introduced and clause is not None and clause.lower_ in ("inform", "tell") and not any(
+                c.dep_ == "ccomp" for c in clause.children):
+            return []  # "It is my duty to inform the Assembly about the situation": what is told comes later
         if clause is not None and introduced:  # "It is important to note that X": X, a statement
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         if clause is None:
@@ -2099,6 +2116,8 @@ class ClaimExtractor:
             # (not "the movie directed by Sam Wrench": of the demands only "demanded")
             return v.dep_ == "acl" and (_cue_kind(v.lower_) in ("pledge", "proposal", "rejection")
                                         or v.lower_ == "demanded") and self._agent(v) is not None
+        if v.lower_.startswith("inform") and not any(c.dep_ == "ccomp" for c in v.children):
+            return False  # "informed the Assembly that X" says X; "inform our people at home" says nothing
         if any(c.dep_ == "neg" for c in v.children):
             # "does not accept this explanation" rejects it; "did not say" says nothing; nor is "As Putin said,
             # Russia will not accept any deal" Russia's own

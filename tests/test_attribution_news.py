@@ -548,3 +548,10 @@ def test_a_laws_name_is_no_person_and_lauded_x_stating_y_are_two_statements():
     got = {(c.actor, c.text) for c in claims}
     assert ("Ferdinand Martin G. Romualdez", "the timely passage of the 2024 General Appropriations Bill (GAB)") in got
     assert any(c.cue.startswith("stating") and c.text.startswith("it not only") for c in claims), got
+
+
+def test_made_clear_that_and_informed_x_that_state_what_follows():
+    text = ("Sergei Lavrov informed reporters that the border would reopen. Lavrov has made clear that Russia will not "
+            "negotiate. The company made clear progress. The ministry will inform the public in due course.")
+    got = {(c.actor, c.text) for c in _claims(text)}
+    assert got == {("Sergei Lavrov", "the border would reopen"), ("Sergei Lavrov", "Russia will not negotiate")}, got

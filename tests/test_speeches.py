@@ -983,3 +983,14 @@ def test_a_state_committed_to_x_is_its_pledge_however_the_parser_hangs_the_subje
     other = _speech_claims("Bosnia and Herzegovina", "Mr. X", "President",
                            "Trinidad and Tobago calls on all States to ratify the treaty.")
     assert [c.actor for c in other] == ["Trinidad and Tobago"], [(c.actor, c.text) for c in other]
+
+
+def test_what_a_speech_informs_the_assembly_of_or_makes_clear_is_its_own():
+    claims = _speech_claims("United States", "Joseph R. Biden", "President",
+                            "In the United States, my Administration has made clear to social media companies that we "
+                            "will uphold the right to free speech. I am happy to inform the Assembly that we will be "
+                            "depositing our instrument of ratification this afternoon. We will educate and inform our "
+                            "people at home.")
+    got = {(c.actor, c.text) for c in claims}
+    assert ("United States", "we will uphold the right to free speech") in got, got
+    assert ("United States", "we will be depositing our instrument of ratification this afternoon") in got, got
