@@ -1386,7 +1386,18 @@ class ClaimExtractor:
         between = ctx.text[near_at:pos]
         # (a text with no blank lines, a speech record, breaks its paragraphs at a line that ends a sentence)
         brk = re.compile(r"\n\n") if "\n\n" in ctx.text else re.compile(r"[.!?”\"]\s*\n")
-        return bool(brk.search(ctx.text, other_at, near_at)) and not brk.search(between) and between.count(". ") <= 1
+        if not brk.search(ctx.text, other_at, near_at):
+            return False
+        breaks = list(brk.finditer(between))
+        first_at = min(at for at, n in ctx.mentions if n == nearest)
+        if len(breaks) == 1 and between[breaks[0].end():].lstrip()[:1] in _OPEN_Q and first_at == near_at \
+                and ctx.last_speakers_at <= max(ctx.text.rfind("\n", 0, near_at), ctx.text.rfind(". ", 0, near_at)) \
+                and not any(q in between[:breaks[0].start()] for q in _OPEN_Q) and between.count(". ") <= 1:
+            # "Then the ambassador, Dor Shapiro, waded in.\n\n“Today, I wrote ...,” he wrote": a person first
+            # named in the paragraph just before, in a sentence where nobody speaks, is the one a quotation opening the
+            # next answers to
+            return True
+        return not breaks and between.count(". ") <= 1
 
     def _role_person(self, subj, ctx: _Context, introduced_only: bool = False) -> Actor | None:
         """The person "the envoy" / "the minister" (``subj``) stands for: the latest earlier

@@ -555,3 +555,21 @@ def test_made_clear_that_and_informed_x_that_state_what_follows():
             "negotiate. The company made clear progress. The ministry will inform the public in due course.")
     got = {(c.actor, c.text) for c in _claims(text)}
     assert got == {("Sergei Lavrov", "the border would reopen"), ("Sergei Lavrov", "Russia will not negotiate")}, got
+
+
+def test_he_opening_the_paragraph_after_a_person_is_first_named_is_that_person():
+    # TechCrunch, 2023-10-16 (from a new-user pass): Shapiro's and Tan's quotations went to Ori Goshen, quoted before
+    text = ("Ori Goshen, the co-founder of AI21 Labs, announced on LinkedIn that he would no longer be giving a keynote."
+            "\n\n“We will not attend WebSummit, and I will not give the keynote,” he said.\n\n"
+            "Then the Israeli ambassador to Portugal, Dor Shapiro, waded in.\n\n"
+            "“Today, I wrote to the Mayor of Lisbon informing him that Israel will not participate,” he wrote.\n\n"
+            "Kopelman separately suggested in a tweet that Cosgrave is in the pocket of Doha. That was enough to push "
+            "Garry Tan, the head of Y Combinator, over the edge, too.\n\n"
+            "“I refuse to appear at Web Summit and am canceling my appearance,” he said.\n\n"
+            "On Tuesday Goshen said he had no regrets about leaving Michael Hooper out of it.\n\n"
+            "“Everyone’s got their own judgment,” he said.")
+    by = {c.text: c.actor for c in _claims(text)}
+    assert by.get("Today, I wrote to the Mayor of Lisbon informing him that Israel will not participate") \
+        == "Dor Shapiro", by
+    assert by.get("I refuse to appear at Web Summit and am canceling my appearance") == "Garry Tan", by
+    assert by.get("Everyone’s got their own judgment") == "Ori Goshen", by  # (Hooper is only spoken of)
