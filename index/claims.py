@@ -617,6 +617,9 @@ _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambas
                "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official",
                "pastor", "judge", "lawyer", "attorney", "director", "economist", "analyst", "researcher",
                "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy"}
+# Roles of people who speak for no state, whatever their nationality ("a Chinese founder", "an Israeli economist")
+_PRIVATE_ROLES = {"pastor", "lawyer", "attorney", "economist", "analyst", "researcher", "professor", "expert", "founder",
+                  "executive", "ceo", "director", "chairman", "chairwoman", "chair"}
 # Curly pairs, straight pairs, and pairs typed half one way and half the other ("Our bill ...” ).
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|\"([^\"“”\n]*)”|“([^\"“”\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
@@ -2535,8 +2538,9 @@ class ClaimExtractor:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
             state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
                           and (country := self.resolver.country_of(c.text))), None)
-            if det in ("a", "an") and state and low in _ROLE_NOUNS:
-                # "a Russian diplomat said": someone of that state's the article does not name
+            if det in ("a", "an") and state and low in _ROLE_NOUNS - _PRIVATE_ROLES:
+                # "a Russian diplomat said": someone of that state's the article does not name (not "a Chinese
+                # founder based in San Francisco": nobody who speaks for China)
                 return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
             owned = state is not None and any(c.dep_ == "poss" and self.resolver.country_of(c.text) == state
                                               for c in subj.lefts)

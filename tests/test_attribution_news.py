@@ -573,3 +573,12 @@ def test_he_opening_the_paragraph_after_a_person_is_first_named_is_that_person()
         == "Dor Shapiro", by
     assert by.get("I refuse to appear at Web Summit and am canceling my appearance") == "Garry Tan", by
     assert by.get("Everyone’s got their own judgment") == "Ori Goshen", by  # (Hooper is only spoken of)
+
+
+def test_a_private_person_of_a_nationality_never_speaks_for_the_state():
+    # CNBC (from a new-user pass): "said a Chinese founder based in San Francisco" was China's statement
+    text = ("“We are seeing a real chill in the market,” said a Chinese founder based in San Francisco. "
+            "“The talks were useful,” said a Chinese diplomat.")
+    got = {(c.actor, c.text) for c in _claims(text)}
+    assert ("China", "We are seeing a real chill in the market") not in got, got
+    assert ("China", "The talks were useful") in got, got
