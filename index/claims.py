@@ -618,8 +618,8 @@ _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambas
                "pastor", "judge", "lawyer", "attorney", "director", "economist", "analyst", "researcher",
                "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy"}
 # Roles of people who speak for no state, whatever their nationality ("a Chinese founder", "an Israeli economist")
-_PRIVATE_ROLES = {"pastor", "lawyer", "attorney", "economist", "analyst", "researcher", "professor", "expert", "founder",
-                  "executive", "ceo", "director", "chairman", "chairwoman", "chair"}
+_PRIVATE_ROLES = {"pastor", "lawyer", "attorney", "economist", "analyst", "researcher", "professor", "expert",
+                  "founder", "executive", "ceo", "director", "chairman", "chairwoman", "chair"}
 # Curly pairs, straight pairs, and pairs typed half one way and half the other ("Our bill ...” ).
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|\"([^\"“”\n]*)”|“([^\"“”\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
