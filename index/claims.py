@@ -198,6 +198,8 @@ _ACT_NOUNS: dict[str, str] = {
 _NEGATED_STANCES = frozenset(_forms("rejection", "accept accepts accepted", "support supports supported",
                                     "endorse endorses endorsed", "recognise recognises recognised recognize recognizes "
                                     "recognized"))
+_TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quips", "joked", "jokes", "recalls",
+                  "recalled", "concluded", "concludes", "wondered", "wonders"}  # (cues only after a quotation)
 _MAKE_FORMS = {"make", "makes", "made", "making"}
 _LAW_NOUNS = {"legislation", "bill", "amendment", "motion"}  # proposals whose content is the whole phrase
 # The participles through which such an act says what it says ("a letter saying ...").
@@ -426,7 +428,7 @@ _PREFILTER = re.compile(
 _FIRST_PERSON_BEFORE = re.compile(r"\b(?:[Ww]e|I)(?:\s+(?:also|all|firmly|strongly|therefore|still|fully))?\s+$")
 _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators", "supporters",
              "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
-_NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|"
+_NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|betray|"
                        r"illegal|humiliat|blackmail|threat(?:s|ens|ening)?\b|aggression|intimidat|trap|needless|"
                        r"outrag|deplor|condemn|violat|absurd|lies?\b|hypocri)", re.I)  # (not "was threatened",
 #                        "the hostile forces": what happened, no criticism)
@@ -1595,6 +1597,12 @@ class ClaimExtractor:
         acts = {t.i: n for t in doc if t.pos_ == "VERB" and t.lower_ in _ACT_VERBS
                 and (n := self._act_noun(t)) is not None and self._is_cue(t, s, quotes)}
         cues += [doc[i] for i in acts]
+        # "“This is exactly the same type of failure,” Eiland continues.": a verb that only speaks after a quotation
+        if doc[0].text in _OPEN_Q:
+            close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
+            cues += [t for t in doc if close is not None and t.i > close and t.lower_ in _TRAILING_CUES
+                     and t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "xcomp") for c in t.children)
+                     and t not in cues]
         # "Stubb welcomed the pledge and proposed joint patrols": the second verb parsed as an adjective
         joined = {t.i: doc[t.i - 1].head for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES
                   and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].head.pos_ == "VERB"
@@ -1624,8 +1632,11 @@ class ClaimExtractor:
         trailing = {v.i: t for v in cues if (t := _trailing_speaker(v)) is not None}
         bound = min((s + doc[b].idx for _, b in trailing.values()), default=None)
         for v in cues:
-            if any(a <= s + v.idx < b for a, b in taken):
-                continue
+            if any(a <= s + v.idx < b for a, b in taken) and not (
+                    v.dep_ == "relcl" and _cue_kind(v.lower_) in ("pledge", "proposal", "rejection")
+                    and self._agent(v) is not None):
+                continue  # (but "jets which have been pledged by Norway, Denmark and the Netherlands", Volker said:
+                # their pledge, whoever tells of it)
             agent = self._agent(v)
             subj = agent if agent is not None else (self._subject(v if v.i not in joined else joined[v.i])
                                                     or self._inverted_subject(v) or self._stray_subject(v, ctx))
@@ -2243,6 +2254,9 @@ class ClaimExtractor:
             if len(subjects) > 1 and subjects[-2].i < subjects[-1].i < t.i:
                 # "Marketing and advisory agency Civic Data has issued": the name nearest the verb
                 subjects = subjects[-1:]
+            if len(subjects) > 1 and subjects[0].i < t.i < subjects[-1].i and any(
+                    k.text in _OPEN_Q for k in t.doc[:subjects[0].i]):
+                subjects = subjects[-1:]  # 'A "betrayal," said Rep. Jim Banks': the quoted word is no subject
             for c in subjects:
                 if c.dep_ == "nsubj":
                     if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
@@ -2332,6 +2346,8 @@ class ClaimExtractor:
         if v.i < 2 or v.i + 1 >= len(doc) or not (doc[v.i - 1].text in _CLOSE_Q or doc[v.i - 2].text in _CLOSE_Q):
             return None
         t = doc[v.i + 1]
+        if t.lower_ == "in" and v.lower_.startswith("chime") and v.i + 2 < len(doc):
+            t = doc[v.i + 2]  # "..., chimed in Keith Rabois"
         while t.dep_ in ("det", "compound", "amod", "nmod", "poss") and t.head.i > t.i:
             t = t.head
         if t.pos_ not in ("PROPN", "NOUN") or t.i <= v.i or any(x.pos_ in ("VERB", "AUX") for x in doc[v.i + 1:t.i]):

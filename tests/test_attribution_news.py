@@ -582,3 +582,24 @@ def test_a_private_person_of_a_nationality_never_speaks_for_the_state():
     got = {(c.actor, c.text) for c in _claims(text)}
     assert ("China", "We are seeing a real chill in the market") not in got, got
     assert ("China", "The talks were useful") in got, got
+
+
+def test_shapes_from_a_new_user_pass_label_alone_pledge_told_by_another_and_words_after_a_quotation():
+    # Fortune, Globes, TechCrunch shapes (from a new-user pass): a label alone in its paragraph with an inverted "said
+    # X"; a pledge in a relative clause inside another's statement; "Eiland continues", "chimed in Keith Rabois"
+    text = ("The plan would give McHenry more powers.\n\nA \"betrayal,\" said Rep. Jim Banks, R-Ind.\n\n"
+            "Ukraine will receive F-16 fighter jets which have been pledged by Norway, Denmark and the Netherlands, "
+            "Kurt Volker said.\n\n"
+            "Former National Security Council head Major General (Res.) Giora Eiland said the army failed. \"This is "
+            "exactly the same type of failure as the Yom Kippur War,\" Eiland continues.\n\n"
+            "“Will refuse to work with anyone who speaks at this conference,” chimed in Keith Rabois, the Founders Fund "
+            "partner. Russia continued its attacks on Kharkiv.\n\n"
+            "Ana Lesk called the Brevanian tariff plan \"a betrayal of the region\".")
+    claims = _claims(text)
+    got = {(c.actor, c.text) for c in claims}
+    assert ("Jim Banks", "betrayal") in got, got
+    assert {("Norway", "F-16 fighter jets"), ("Denmark", "F-16 fighter jets"), ("Netherlands", "F-16 fighter jets")} <= got
+    assert ("Giora Eiland", "This is exactly the same type of failure as the Yom Kippur War") in got, got
+    assert ("Keith Rabois", "Will refuse to work with anyone who speaks at this conference") in got, got
+    assert not any("attacks on Kharkiv" in c.text for c in claims)
+    assert [c.kind for c in claims if c.actor == "Ana Lesk"] == ["criticism"]
