@@ -365,6 +365,9 @@ class ExtractiveAnswerer:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
             of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind)]
+            # (a proposal made before a call or plan that answers one too: "We propose a conference" first)
+            of_kind = [s for s in of_kind if evidence.carries((s.passage.doc_id, s.start), query.kind, strict=True)
+                       and s.score >= self.config.min_score] or of_kind
             if of_kind and of_kind[0].score >= self.config.min_score:
                 ranked = of_kind
             elif query.actors and not nobody and evidence.speakers:

@@ -40,11 +40,13 @@ def claim_is(claim: Claim, kind: str | None) -> bool:
     """Whether ``claim`` is a statement of ``kind``: its stored kind, or for a derived kind
     (``DERIVED_KINDS``: "threat") its shape: a threatening or warning cue, or a harm made
     conditional ("unless", "if the exercises went ahead" with a harm such as missile testing).
-    A call, appeal or urging for something ("called for both sides to publish ...", "I have appealed for the
-    establishment of a safe zone", "We urge the international community to establish a loss and damage
-    fund") is a demand and answers a question about proposals too: it puts forward what should be done;
-    so does a plan announced ("We intend to establish a peace corridor")."""
-    if kind == "proposal" and (claim.kind == "demand" and claim.cue.lower().startswith(("call", "appeal", "urge"))
+    A call or appeal for something ("called for both sides to publish ...", "I have appealed for the
+    establishment of a safe zone"), and a speaker's own urging ("We urge the international community to
+    establish a loss and damage fund"; not a reported "urged the Council to meet"), is a demand and answers
+    a question about proposals too: it puts forward what should be done; so does a plan announced ("We
+    intend to establish a peace corridor")."""
+    if kind == "proposal" and (claim.kind == "demand" and (claim.cue.lower().startswith(("call", "appeal")) or (
+            claim.cue.lower().startswith("urge") and claim.speaker.lower() in ("we", "i")))
                                or claim.kind == "pledge" and claim.cue.lower().startswith(("intend", "plan"))):
         return True
     if kind != "threat":
@@ -117,10 +119,10 @@ class Evidence:
     texts: dict[str, str] = field(default_factory=dict)
     actor_sentences: list[Claim] = field(default_factory=list)
 
-    def carries(self, key: SentenceKey, kind: str | None) -> bool:
+    def carries(self, key: SentenceKey, kind: str | None, strict: bool = False) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
-        (``claim_is``), by anyone."""
-        return any(claim_is(c, kind) for c in self.statements.get(key, ()))
+        (``claim_is``; with ``strict``, of that stored kind only), by anyone."""
+        return any(c.kind == kind if strict else claim_is(c, kind) for c in self.statements.get(key, ()))
 
 
 class EvidenceGatherer:
@@ -340,8 +342,9 @@ class EvidenceGatherer:
         if not query.actors:
             return []
         claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters, query.speakers)
-        if query.kind in DERIVED_KINDS:
+        if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
+            claims = [c for c in claims if c.kind == query.kind] or claims  # (a proposal made before a call made)
         if not query.topic or not claims:
             return claims
         texts: dict[str, str] = {}

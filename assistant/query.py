@@ -941,7 +941,11 @@ class Query:
 
     @property
     def routed_kinds(self) -> list[str] | None:
-        """The claim kinds to route to (None: all kinds)."""
+        """The claim kinds to route to (None: all kinds). A proposal also reads the demands and
+        pledges that answer it (a call, an appeal, an urging, a plan announced: see
+        ``assistant.evidence.claim_is``, which keeps only those)."""
+        if self.kind == "proposal":
+            return ["proposal", "demand", "pledge"]
         return [self.kind] if self.kind in ROUTED_KINDS else None
 
     @property

@@ -994,3 +994,19 @@ def test_what_a_speech_informs_the_assembly_of_or_makes_clear_is_its_own():
     got = {(c.actor, c.text) for c in claims}
     assert ("United States", "we will uphold the right to free speech") in got, got
     assert ("United States", "we will be depositing our instrument of ratification this afternoon") in got, got
+
+
+def test_a_question_about_proposals_finds_the_speechs_urgings_and_calls(tmp_path):
+    """From a new-user pass: "What did Kenya propose?" said Kenya proposed nothing, though its 2023 speech urges
+    the United Nations to deliver a framework for Haiti (the statements were routed by their stored kind only)."""
+    speech = _speech("KEN", "Kenya", "William Samoei Ruto", "President", (
+        "Kenya stands in solidarity with all humankind, without regard to region or border or hemisphere. "
+        + _FILLER * 3 +
+        "We urge the United Nations to urgently deliver an appropriate framework to facilitate the deployment of "
+        "multinational security support as part of a holistic response to Haiti’s challenges. We will pay our dues "
+        "on time."), session=78)
+    a = _speeches_and_articles(tmp_path, [speech])
+    for q in ("What did Kenya propose?", "What did Ruto propose?"):
+        ans = a.ask(q)
+        assert not ans.abstained and "No statement found" not in ans.answer, (q, ans.answer)
+        assert any(c.quote.startswith("We urge the United Nations") for c in ans.citations), (q, ans.answer)
