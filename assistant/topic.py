@@ -296,8 +296,13 @@ class Topic:
 
     @cached_property
     def _parts(self) -> tuple[str, ...]:
-        """The names, a pair written "US-China" as its two parts (unless it is a country's name)."""
-        return tuple(p for n in self.names for p in (re.split(r"[-–/]", n) if _country(n) is None else [n]) if p)
+        """The names, a pair written "US-China" as its two parts (unless it is a country's name, or one
+        name of several words with a hyphen in one, "Hayat Tahrir Al-Sham", none of them a country)."""
+        def pair(n: str) -> bool:
+            parts = [p for p in re.split(r"[-–/]", n) if p.strip()]
+            return _country(n) is None and len(parts) > 1 and (
+                not re.search(r"\s", n) or any(_country(p.strip()) for p in parts))
+        return tuple(p for n in self.names for p in (re.split(r"[-–/]", n) if pair(n) else [n]) if p)
 
     @cached_property
     def _wanted(self) -> frozenset[str]:

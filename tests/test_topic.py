@@ -239,3 +239,13 @@ def test_a_law_is_named_by_its_subject_and_legislation_and_by_this_text_after_it
     assert not ans.abstained, ans.answer
     assert any("AI legislation" in c.quote or "this text" in c.quote for c in ans.citations), ans.answer
     assert not any("Artigas" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_name_of_several_words_with_a_hyphen_is_one_name_and_a_pair_of_countries_two():
+    # from a new-user pass: "Hayat Tahrir Al-Sham" was read as two names, "Hayat Tahrir Al" and "Sham", so Lavrov's
+    # sentence naming it was "not about" it
+    hts = Topic.parse("Hayat Tahrir Al-Sham")
+    assert hts.covers("The United States is already saying openly that Hayat Tahrir Al-Sham is a quite moderate group.")
+    assert not hts.covers("The Sham festival opened in Hayat on Tuesday.")
+    war = Topic.parse("the Israel-Hamas war")
+    assert war.covers("The war between Israel and Hamas continues.")
