@@ -330,8 +330,14 @@ _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\
 _NEED_FOR = re.compile(r"\s*(?:(?:\w+\s+){0,3}\w+,\s+)?[Tt]here\s+(?:is|remains)\s+(?:an?\s+)?(?:\w+\s+)?need\s+"
                        r"(?:for|to)\s+(?=\S)")
 # "There can be no peace without justice", "There will be no safe shores if ...": the speech's view.
-_THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly),?\s+)?[Tt]here\s+(?:can|will|could|must|should)\s+"
-                       r"(?:(?:never\s+)?be\s+no|(?:not|never)\s+be\s+any)\s+(?=\S)")  # (or "must not be any")
+_THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly|However|Today|Simply\s+put),?\s+)?[Tt]here\s+"
+                       r"(?:(?:can|will|could|must|should)\s+"
+                       r"(?:(?:never\s+)?be\s+no|(?:not|never)\s+be\s+any)\s+(?=\S)"  # (or "must not be any")
+                       # "There is no justification for Russia's war", "There is no alternative to dialogue"
+                       r"|is\s+(?:simply\s+|absolutely\s+|certainly\s+)?no\s+(?=(?:\w+\s+)?(?:doubt|alternative|"
+                       r"other|room|better|justification|excuse|way|time|solution|greater|more|question|peace|place|"
+                       r"need|reason|substitute|impunity|future|development|security)\b))")
+_NO_EXCUSE = re.compile(r"\bno\s+(?:\w+\s+)?(?:justification|excuse)\b", re.I)  # criticism of what it excuses
 # "That means committing to the climate targets", "It also means challenging those countries": what the
 # speaker says a course takes, a position of its own.
 _MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us),?\s+)?(?:That|This|It)\s+(?:also\s+)?(means)\s+(?=\w+ing\b)"
@@ -1747,7 +1753,8 @@ class ClaimExtractor:
                 if m is None:
                     continue
                 # (the view keeps its "There can be no": "peace in Haiti when ..." alone says the opposite)
-                cs = s + (m.end() if m.re is not _THERE_NO else len(doc.text) - len(doc.text.lstrip()))
+                there = re.search(r"[Tt]here\b", m.group(0)) if m.re is _THERE_NO else None
+                cs = s + (m.end() if there is None else there.start())  # (not its "However, ")
                 ce = s + len(doc.text.rstrip(" .!;"))
                 content = text[cs:ce]
                 if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
@@ -1755,6 +1762,8 @@ class ClaimExtractor:
                 read = self._kind_from_content("", content)
                 if m.re is _THERE_NO and re.search(r"\b(?:must|should)\b", m.group(0)):
                     kind = read = "demand"  # "There must be no backsliding"
+                if m.re is _THERE_NO and _NO_EXCUSE.search(content):
+                    kind = read = "criticism"  # "There is no justification whatsoever for Russia's war"
                 if m.re is _LET_US and _LET_US_PICTURE.match(content):
                     kind = read = "statement"  # "Let us imagine robots helping to care for the elderly": no demand
                 if kind == "position" and read != "statement":

@@ -1010,3 +1010,16 @@ def test_a_question_about_proposals_finds_the_speechs_urgings_and_calls(tmp_path
         ans = a.ask(q)
         assert not ans.abstained and "No statement found" not in ans.answer, (q, ans.answer)
         assert any(c.quote.startswith("We urge the United Nations") for c in ans.citations), (q, ans.answer)
+
+
+def test_there_is_no_justification_or_alternative_is_the_speeches_own_view():
+    # Germany 2022 (from a new-user pass: "Who criticized Russia?" missed it), Belarus 2015
+    claims = _speech_claims("Germany", "Olaf Scholz", "Chancellor",
+                            "There is no justification whatsoever for Russia’s war of occupation against Ukraine. "
+                            "However, there is no alternative to dialogue and diplomacy. There is no hospital in the "
+                            "village.", "2022")
+    got = {(c.actor, c.kind, c.text) for c in claims}
+    assert ("Germany", "criticism", "There is no justification whatsoever for Russia’s war of occupation against "
+            "Ukraine") in got, got
+    assert ("Germany", "position", "there is no alternative to dialogue and diplomacy") in got, got
+    assert not any("hospital" in c.text for c in claims)
