@@ -173,9 +173,14 @@ class ExtractiveAnswerer:
             # after his sentence on Ukraine)
             ranked = naming
         if query.history and _ELSE.search(query.asked or query.question):
-            # "What else did she say?": not what the previous answer already quoted
-            before = query.history[-1][1]
-            ranked = [s for s in ranked if s.text.strip() not in before] or ranked
+            # "What else did she say?": not what the earlier answers already quoted (any of them: "What did he
+            # say about Saudi Arabia?", "... about Iran?", "What else?" repeated the first answer's quote)
+            before = " ".join(" ".join(a.split()) for _, a in query.history)
+            fresh = [s for s in ranked if " ".join(s.text.split()) not in before]
+            if len(fresh) < len(ranked) and not any(s.score >= self.config.min_score for s in fresh):
+                return Answer(question, f"{ABSTAIN_TEXT} Nothing else found: what the articles hold on this was "
+                              "quoted in the answers above.", True, passages=passages)
+            ranked = fresh or ranked
         if query.topic_names:
             # "What is Russia's position on sanctions on North Korea?": only sentences about North
             # Korea answer (it quoted Russia on sanctions on Syria); none: say so
