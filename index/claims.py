@@ -2724,6 +2724,11 @@ class ClaimExtractor:
                 right = c.right_edge
             elif c.dep_ in ("compound", "case"):
                 right = max(right, c, key=lambda t: t.i)
+        if h.pos_ == "PROPN" and any(t.dep_ == "amod" and t.text.islower() and t.tag_ in ("VBN", "VBD")
+                                     for t in h.doc[left.i:h.i]):
+            # "the indicted Menendez", "embattled Netanyahu": the name, not the writer's word for its bearer
+            while left.i < h.i and (left.text.islower() or left.is_punct or left.dep_ == "det"):
+                left = left.nbor()
         phrase = h.doc[left.i: right.i + 1].text.strip(" ,")
         if phrase.count("(") > phrase.count(")"):  # "The Department of Budget and Management (DBM) defines"
             phrase = phrase[:phrase.rfind("(")].rstrip() or phrase

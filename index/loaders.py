@@ -421,10 +421,13 @@ def _from_text(path: Path, raw: str, source: str | None) -> Document:
                                       ("filename", m.group(1) if m else ""), ("text", found.get("text_date"))])
     meta.update(date_meta)
     url = front.get("url", "")
+    title = front.get("title") or labelled_title(text) or found.get("headline") or path.stem
     return _finish(Document(
         source_id=url or str(path.resolve()),
         text=text,
-        title=front.get("title") or labelled_title(text) or found.get("headline") or path.stem,
+        # ("&#039;Massive intel failure&#039;" as the page's source had it: the title shown, decoded; the
+        # text keeps what was pasted, as citations quote it)
+        title=html.unescape(title) if _ENTITY.search(title) else title,
         source=source or front.get("source") or found.get("outlet", ""),
         published=published,
         url=url,

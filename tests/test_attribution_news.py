@@ -603,3 +603,9 @@ def test_shapes_from_a_new_user_pass_label_alone_pledge_told_by_another_and_word
     assert ("Keith Rabois", "Will refuse to work with anyone who speaks at this conference") in got, got
     assert not any("attacks on Kharkiv" in c.text for c in claims)
     assert [c.kind for c in claims if c.actor == "Ana Lesk"] == ["criticism"]
+
+
+def test_the_writers_word_for_a_named_person_is_no_part_of_the_name():
+    # from a new-user pass: "the indicted Menendez" was an organisation "indicted Menendez"
+    text = "Senator Bob Menendez pleaded not guilty. The indicted Menendez said he would not resign."
+    assert [(c.actor, c.actor_type) for c in _claims(text)] == [("Bob Menendez", "person")]

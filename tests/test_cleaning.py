@@ -540,3 +540,13 @@ def test_an_outlet_or_publisher_header_line_is_the_source_and_header_values_are_
                     "date": "2023-10-07"}, meta
     assert rest.strip() == "Body here."
     assert split_header_lines("Publisher: Fortune\n\nBody.")[0] == {"source": "Fortune"}
+
+
+def test_a_pasted_title_with_html_entities_is_shown_decoded_and_the_text_kept_as_pasted(tmp_path):
+    # Globes (from a new-user pass): "&#039;Massive intel failure&#039;" was the title the UI showed
+    p = tmp_path / "globes.txt"
+    p.write_text("&#039;Massive intel failure&#039; says former general\n\nThe army failed, Eiland said on Sunday "
+                 "in Tel Aviv, speaking to reporters.\n", encoding="utf-8")
+    doc = load_one(p)
+    assert doc.title == "'Massive intel failure' says former general", doc.title
+    assert "Eiland said" in doc.text
