@@ -1578,6 +1578,10 @@ class ClaimExtractor:
             # ``corefer``; not "Israel" for Israel Katz)
             return self.resolver.resolve(first.pop(), ctx.names, "PERSON")
         a = self.resolver.resolve(mention, ctx.names, label)
+        if a.actor_type == "person" and " " not in a.name and (state := self.resolver.country_of(a.name)):
+            # "Jordan has also refused ...": the state, when this article names no person so (see above); never
+            # Jim Jordan of another article
+            return Actor(state, "government", "")
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
         if a.actor_type == "person" and re.match(r"The\s+[A-Z]\w*$", mention.strip()):

@@ -609,3 +609,25 @@ def test_the_writers_word_for_a_named_person_is_no_part_of_the_name():
     # from a new-user pass: "the indicted Menendez" was an organisation "indicted Menendez"
     text = "Senator Bob Menendez pleaded not guilty. The indicted Menendez said he would not resign."
     assert [(c.actor, c.actor_type) for c in _claims(text)] == [("Bob Menendez", "person")]
+
+
+def test_a_state_is_never_a_person_of_that_surname_from_another_article():
+    # from a new-user pass on MultiHop-RAG ("'Too big to fail' Egypt faces economic crisis ..."): "Jordan has also
+    # refused to accept more Palestinians" was Jim Jordan's, a congressman another article named
+    import json
+
+    import pytest
+    from conftest import DATASETS
+
+    corpus = DATASETS / "multihop-rag" / "corpus.json"
+    if not corpus.exists():
+        pytest.skip("shared MultiHop-RAG corpus absent")
+    body = next((d["body"] for d in json.loads(corpus.read_text(encoding="utf-8"))
+                 if "Jordan has also refused" in d["body"]), None)
+    if body is None:
+        pytest.skip("article not in this corpus")
+    ex = ClaimExtractor()
+    got = [(c.actor, c.kind) for c in ex.extract_many([(body, "d", "2023-11-01")], ["Jim Jordan"], [None])[0]]
+    assert ("Jordan", "rejection") in got and not any(a == "Jim Jordan" for a, _ in got), got
+    here = "Rep. Jim Jordan lost the vote. Jordan said he would run again."
+    assert [c.actor for c in ex.extract_many([(here, "d", "2023-11-01")], ["Jim Jordan"], [None])[0]] == ["Jim Jordan"]
