@@ -180,7 +180,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         return exact + [k for k in known if k not in exact and len(kw := _words(k)) > 1 and kw[-1] == tw[0]]
     # "Vera Jourova" also means the actor "Jourova" (statements where an article gave the surname only)
     # (not for a state: "United States" is never the "States" a speech says for the UN's members)
-    surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact and not _is_country_name(t)]
+    # (nor "Jordan", the state, for "Jim Jordan")
+    surname_only = [k for k in known if n > 1 and _words(k) == tw[-1:] and k not in exact and not _is_country_name(t)
+                    and not _is_country_name(_bare(k))]
     if exact:  # (and the other spellings of the full name: "Volodymyr Zelenskyy" beside "Volodymyr Zelensky")
         key = translit_key(t)
         spelled = [k for k in known if n > 1 and k not in exact and translit_key(_bare(k)) == key]

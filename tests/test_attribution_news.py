@@ -631,3 +631,12 @@ def test_a_state_is_never_a_person_of_that_surname_from_another_article():
     assert ("Jordan", "rejection") in got and not any(a == "Jim Jordan" for a, _ in got), got
     here = "Rep. Jim Jordan lost the vote. Jordan said he would run again."
     assert [c.actor for c in ex.extract_many([(here, "d", "2023-11-01")], ["Jim Jordan"], [None])[0]] == ["Jim Jordan"]
+
+
+def test_a_typed_full_name_never_means_the_state_its_surname_names():
+    # from a new-user pass: `positions "Jim Jordan"` listed the state Jordan's refusal to take in Palestinians
+    from index.actors import match_actor_names
+
+    assert match_actor_names("Jim Jordan", ["Jim Jordan", "Jordan", "Egypt"]) == ["Jim Jordan"]
+    assert match_actor_names("Vera Jourova", ["Vera Jourova", "Jourova"]) == ["Vera Jourova", "Jourova"]
+    assert match_actor_names("Jordan", ["Jim Jordan", "Jordan"]) == ["Jordan"]
