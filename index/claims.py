@@ -200,6 +200,9 @@ _NEGATED_STANCES = frozenset(_forms("rejection", "accept accepts accepted", "sup
                                     "recognized"))
 _TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quips", "joked", "jokes", "recalls",
                   "recalled", "concluded", "concludes", "wondered", "wonders"}  # (cues only after a quotation)
+# A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ..."
+_OUR_PROPOSAL = re.compile(r"\b((?:[Oo]ur|[Mm]y\s+(?:country|Government|delegation)[’']s)\s+(?:\w+\s+)?"
+                           r"(?:proposal|initiative)s?)\s+(?:to|for|on)\s+(?=\w)")
 _MAKE_FORMS = {"make", "makes", "made", "making"}
 _LAW_NOUNS = {"legislation", "bill", "amendment", "motion"}  # proposals whose content is the whole phrase
 # The participles through which such an act says what it says ("a letter saying ...").
@@ -1726,6 +1729,16 @@ class ClaimExtractor:
             # contribution", "We are well aware that X, but we would also like to emphasize Y")
             out += [c for c in self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
                     if not any(c.start < o.end and o.start < c.end for o in out)]
+        if ctx.voice is not None:
+            for m in _OUR_PROPOSAL.finditer(doc.text, 1):  # (not its subject: "Our proposal for X was rejected")
+                # "We continue to await the response of NATO members to our proposal to proclaim a similar
+                # moratorium": the proposal the speech recalls is the speaker's
+                cs, ce = s + m.end(), s + len(doc.text.rstrip(" .;!"))
+                if ce - cs >= 12 and not any(a <= cs < b for a, b in quotes) and not any(
+                        c.kind == "proposal" and c.start < ce and cs < c.end for c in out):  # (besides "We recall X")
+                    out.append(self._claim(ctx, doc_id, m.group(1), ctx.voice, m.group(0).strip(), "proposal", False,
+                                           cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                           self._date(text, s, e, cs, ce, published)))
         for m in _ACCORDING.finditer(doc.text):
             out += self._according_to(doc, m.start(), m.end(), text, s, e, taken, ctx, doc_id, published)
         return out

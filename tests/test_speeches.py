@@ -1023,3 +1023,14 @@ def test_there_is_no_justification_or_alternative_is_the_speeches_own_view():
             "Ukraine") in got, got
     assert ("Germany", "position", "there is no alternative to dialogue and diplomacy") in got, got
     assert not any("hospital" in c.text for c in claims)
+
+
+def test_a_speech_recalling_our_proposal_to_x_proposes_x():
+    # Russia 2021 (from a new-user pass: "What did Lavrov propose?" missed it)
+    claims = _speech_claims("Russian Federation", "Sergey Lavrov", "Minister for Foreign Affairs",
+                            "We continue to await the response of NATO members to our proposal to proclaim a similar "
+                            "moratorium, reinforced with mutual verification measures. Our proposal for a ceasefire "
+                            "was rejected by the other side.", "2021")
+    got = {(c.actor, c.kind, c.text) for c in claims}
+    assert ("Russia", "proposal", "proclaim a similar moratorium, reinforced with mutual verification measures") in got
+    assert not any("was rejected" in c.text for c in claims if c.kind == "proposal"), got
