@@ -404,7 +404,6 @@ def question_text(text: str) -> str:
     return text
 
 
-
 def nonblank(what: str):
     """An argparse type for a required text argument: an empty or blank one is a usage error
     (exit 2), not a search for nothing."""

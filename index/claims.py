@@ -195,9 +195,8 @@ _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
 }
 # Stance cues that keep a stance when negated ("Levy does not accept this explanation": a rejection).
-_NEGATED_STANCES = frozenset(_forms("rejection", "accept accepts accepted", "support supports supported",
-                                    "endorse endorses endorsed", "recognise recognises recognised recognize recognizes "
-                                    "recognized"))
+_NEGATED_STANCES = frozenset("accept accepts accepted support supports supported endorse endorses endorsed recognise "
+                              "recognises recognised recognize recognizes recognized".split())
 _TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quips", "joked", "jokes", "recalls",
                   "recalled", "concluded", "concludes", "wondered", "wonders"}  # (cues only after a quotation)
 # A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ..."
@@ -866,6 +865,20 @@ def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
             and not any(n.split()[0] == actor.name for n in people))
 
 
+def _through_close(doc, i: int) -> int:
+    """Token ``i``, or the closing quotation mark right after it the parser left outside its phrase."""
+    return i + 1 if i + 1 < len(doc) and doc[i + 1].text in _CLOSE_Q else i
+
+
+def _paragraph_quotation(text: str, s: int, end: int) -> tuple[int, int]:
+    """Character span of the words of a paragraph that is one quotation (opening mark at ``s``, the
+    paragraph ending at ``end``): inside the marks, without its closing punctuation."""
+    cs, ce = s + 1, len(text[:end].rstrip()) - 1
+    while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
+        ce -= 1
+    return cs, ce
+
+
 class ClaimExtractor:
     """Attributed statements of documents (see the module docstring); one instance per run."""
 
@@ -1211,9 +1224,7 @@ class ClaimExtractor:
             c = next(iter(theirs.values()))
             if c.actor_type != "person":
                 continue
-            cs, ce = s + 1, len(text[:end].rstrip()) - 1
-            while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
-                ce -= 1
+            cs, ce = _paragraph_quotation(text, s, end)
             if ce - cs < 8:
                 continue
             out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
@@ -1244,9 +1255,7 @@ class ClaimExtractor:
             if len(theirs) != 1:
                 continue
             c = next(iter(theirs.values()))
-            cs, ce = s + 1, len(text[:end].rstrip()) - 1
-            while ce > cs and text[ce - 1] in _PUNCT_EDGE + ".":
-                ce -= 1
+            cs, ce = _paragraph_quotation(text, s, end)
             out.append(self._claim(ctx, c.doc_id, c.speaker, Actor(c.actor, c.actor_type, c.role),
                                    "(pull quote)", self._kind_from_content("", text[cs:ce]), True, cs, ce,
                                    text, s, end, self._topics(None, cs, cs, ce, text), c.date))
@@ -2035,10 +2044,10 @@ class ClaimExtractor:
         holders = [root] + [h for h in (pred, attr) if h is not None]
         clause = next((c for h in holders for c in h.children if c.dep_ in ("ccomp", "xcomp", "relcl", "acl")
                        and c.i > h.i), None)
-        introduced = clause is not None and (clause.lower_ in _INTRODUCING or clause.lower_ in ("inform", "tell"))
-        if introduced and clause is not None and clause.lower_ in ("inform", "tell") and not any(
-                c.dep_ == "ccomp" for c in clause.children):
+        telling = clause is not None and clause.lower_ in ("inform", "tell")
+        if telling and clause is not None and not any(c.dep_ == "ccomp" for c in clause.children):
             return []  # "It is my duty to inform the Assembly about the situation": what is told comes later
+        introduced = clause is not None and (clause.lower_ in _INTRODUCING or telling)
         if clause is not None and introduced:  # "It is important to note that X": X, a statement
             clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
         if clause is None:
@@ -2918,24 +2927,16 @@ class ClaimExtractor:
                     and c.head.i in (v.i, obj.i if obj is not None else -1)
                     or c.lower_ == "as" and c.head.dep_ == "pobj" and c.head.head.head.i == v.i), None)
         if as_ is not None:
-            end = as_.right_edge.i
-            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
-                end += 1  # (the closing mark the parser left outside)
+            end = _through_close(doc, as_.right_edge.i)
             return span(as_.i + 1, end) if end > as_.i else None
         pred = next((t for t in v.children if t.dep_ in ("oprd", "xcomp", "attr") and t.i > v.i and t.pos_ != "VERB"),
                     None)
         if pred is not None:
-            end = pred.right_edge.i
-            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
-                end += 1
-            return span(pred.left_edge.i, end)
+            return span(pred.left_edge.i, _through_close(doc, pred.right_edge.i))
         objs = [c for c in v.children if c.dep_ == "dobj" and c.lower_ not in ("what", "which", "who", "whom", "that")]
         label = objs[1] if len(objs) > 1 else objs[0] if len(objs) == 1 and v.dep_ == "relcl" else None
         if label is not None:  # "dubbed the visit a provocation" (two objects), "a nation he called a “paradise”"
-            end = label.right_edge.i
-            if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
-                end += 1
-            return span(label.left_edge.i, end)
+            return span(label.left_edge.i, _through_close(doc, label.right_edge.i))
         if obj is not None:
             q = next((t.i for t in doc[obj.right_edge.i + 1: obj.right_edge.i + 3] if t.text in _OPEN_Q), None)
             if q is not None:
@@ -2997,10 +2998,7 @@ class ClaimExtractor:
             if v.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in v.children):  # "a nation he called a “paradise”"
                 return self._label_content(v, obj, doc, span)
             if obj is not None and pred is not None:
-                end = pred.right_edge.i
-                if end + 1 < len(doc) and doc[end + 1].text in _CLOSE_Q:
-                    end += 1
-                return span(obj.left_edge.i, end)
+                return span(obj.left_edge.i, _through_close(doc, pred.right_edge.i))
             # "called the plan “a needless show of force ...”": the quotation is the predicate.
             q = next((t.i for t in doc if obj is not None and t.i > obj.i and t.text in _OPEN_Q), None)
             if q is not None and obj is not None:
