@@ -7,6 +7,7 @@ extractive, or an LLM whose reply ``verify`` checks) -> events (``TextDelta``...
 from __future__ import annotations
 
 import operator
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -325,12 +326,24 @@ class Assistant:
                 bare = sorted({person for person, role in officials if fold(role) == fold(office.office)
                                and not resolver.country_of(person) and any(
                                    office.country in countries_named(c.title)
-                                   for c in self.store.claims(actors=[person])[:50])})
+                                   for c in self.store.claims(actors=[person])[:50])
+                               and not self._office_abroad(person, office.office, office.country, resolver)})
                 if bare:
                     text += (f" by that title; quoted as “{office.office.title()}” with no state named, in "
                              f"articles about {office.country}: {', '.join(bare[:6])}")
             lines.append(text + ".")
         return f"{ABSTAIN_TEXT} " + " ".join(lines) + " Ask about one of them by name, or about the state."
+
+    def _office_abroad(self, person: str, office: str, country: str, resolver: ActorResolver) -> bool:
+        """Whether an article quoting ``person`` gives them ``office`` of a state other than ``country``
+        ("US President Joe Biden" in an article about Egypt: not Egypt's president)."""
+        before = re.compile(rf"([\w.’'-]+(?:\s+[\w.’'-]+)?)\s+{re.escape(office)}\s+{re.escape(person)}\b", re.I)
+        for doc_id in list(dict.fromkeys(c.doc_id for c in self.store.claims(actors=[person])))[:5]:
+            for m in before.finditer(self.store.document(doc_id).text):
+                state = resolver.country_of(m.group(1)) or resolver.country_of(m.group(1).split()[-1])
+                if state and state != country:
+                    return True
+        return False
 
     def warm_up(self) -> float:
         """Load everything a first question needs (query embedder, sentence ranker, catalog

@@ -1730,10 +1730,13 @@ def test_an_office_asked_names_who_holds_its_title_with_no_state_in_an_article_a
         "Egypt's economy is in its worst state in decades as President Abdel-Fattah El-Sisi prepares for "
         "elections.\n\n"
         "El-Sisi has rejected any suggestion that Egypt host refugees from Gaza, officials said. "
-        "“They can transport Palestinians there,” El-Sisi said on Wednesday."))
+        "“They can transport Palestinians there,” El-Sisi said on Wednesday.\n\n"
+        "US President Joe Biden spoke to El-Sisi on Sunday. “We will keep the crossing open,” President Joe Biden "
+        "said."))
     ans = a.ask("What did Egypt's president say about refugees?")
     assert ans.abstained and "No statement of Egypt's president" in ans.answer, ans.answer
     assert "Abdel-Fattah El-Sisi" in ans.answer, ans.answer
+    assert "Biden" not in ans.answer, ans.answer  # (from a second new-user pass: the US president was listed)
     other = a.ask("What did Kenya's president say about refugees?")
     assert "El-Sisi" not in other.answer, other.answer
 
