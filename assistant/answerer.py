@@ -195,9 +195,12 @@ class ExtractiveAnswerer:
                               f"{' or '.join(lacking)}.", True, passages=passages)
             ranked = named
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
-        others = [s for s in ranked if someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
+        saying = query.kind not in ROUTED_KINDS + DERIVED_KINDS and bool(query.actors)
+        # (asked what Lavrov said: his speech's "The United States is already saying that X" is his account)
+        others = [s for s in ranked if not (saying and gives_asked_speech(query, s)) and (
+                  someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)
-                  or other_speech(query, s, evidence.statements.get((s.passage.doc_id, s.start), []))]
+                  or other_speech(query, s, evidence.statements.get((s.passage.doc_id, s.start), [])))]
         ranked = [s for s in ranked if s not in others]  # never credit another actor's statement
         who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
         nobody = ""
@@ -236,6 +239,8 @@ class ExtractiveAnswerer:
                                                          not in states for a in said_by)):
                     # (not a speech's "The General Assembly demanded that Russia ...": another's statement)
                     return True
+                if saying and in_speech(s) and gives_asked_speech(query, s):
+                    return True  # (his speech's account of another's words)
                 if asked_givers:  # "What did Lavrov pledge?": his words, not Putin's for Russia
                     return False
                 return bool(states) and any(
@@ -428,6 +433,11 @@ class ExtractiveAnswerer:
                        if claim_is(c, query.kind)]
                 if did:
                     speakers[(s.passage.doc_id, s.start)] = list(dict.fromkeys(did))
+        if saying:
+            # (what the asked speech reports of another is the speech's state's words: "Russia", not "United States")
+            told = {(s.passage.doc_id, s.start): state for s in chosen if gives_asked_speech(query, s)
+                    for state in [speech_state(s)] if state}
+            speakers = {**speakers, **{k: [st] for k, st in told.items() if st not in speakers.get(k, [])}}
         answer = self.compose(query, chosen, passages, speakers, evidence.copies, dates,
                               name_each=who_asked and query.kind in ROUTED_KINDS and not nobody)
         if query.asks_change and not query.recency and not nobody and answer.citations:

@@ -1034,3 +1034,27 @@ def test_a_speech_recalling_our_proposal_to_x_proposes_x():
     got = {(c.actor, c.kind, c.text) for c in claims}
     assert ("Russia", "proposal", "proclaim a similar moratorium, reinforced with mutual verification measures") in got
     assert not any("was rejected" in c.text for c in claims if c.kind == "proposal"), got
+
+
+def test_a_speech_reporting_another_state_is_its_givers_words_when_asked_what_they_said(tmp_path):
+    """From a new-user pass: "What did Lavrov say about Hayat Tahrir Al-Sham?" answered that the
+    articles do not report Russia saying anything about it, then quoted his own speech's "The United
+    States is already saying openly that ..." as the United States' statement. What a speech reports
+    of another is the giver's account: asked what the giver said, it is quoted as theirs. Asked what
+    they demanded, another's demand reported in the speech is still not theirs."""
+    a = _speeches_and_articles(tmp_path, [
+        _speech("RUS", "Russia", "Sergey Lavrov", "Minister for Foreign Affairs",
+                "The United States is already saying openly that Hayat Tahrir Al-Sham is a quite moderate group "
+                "that it can do business with. " + _FILLER * 2 + "We will continue to defend our legitimate "
+                "interests."),
+        _speech("UKR", "Ukraine", "Volodymyr Zelenskyy", "President",
+                "The General Assembly demanded that Russia withdraw its troops from Ukraine. " + _FILLER * 2 +
+                "Our grain corridor feeds the world.", session=77),
+    ])
+    ans = a.ask("What did Lavrov say about Hayat Tahrir Al-Sham?")
+    assert not ans.abstained and "do not report" not in ans.answer, ans.answer
+    assert ans.citations and "quite moderate group" in ans.citations[0].quote, ans.answer
+    assert all("Lavrov" in c.title for c in ans.citations), ans.answer
+    assert ans.citations[0].speaker == "Russia", ans.answer
+    dem = a.ask("What did Ukraine demand?")
+    assert not any("withdraw its troops" in c.quote for c in dem.citations if c.speaker == "Ukraine"), dem.answer
