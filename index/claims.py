@@ -776,6 +776,9 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
             and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
 
 
+# What is refused or declined when nothing is: "refused to comment", "declined to say".
+_NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "respond", "answer", "speak", "reply", "specify",
+               "disclose", "detail", "identify", "name", "provide", "give", "share", "reveal", "divulge", "address"}
 # Verbs a speech steers by ("I shall now turn to ...", "I will conclude by ..."): with "I" or "now", no pledge.
 _DISCOURSE_VERBS = {"turn", "conclude", "touch", "dwell", "refer", "move", "focus", "mention", "end", "close", "begin",
                     "start", "talk", "speak", "address", "comment", "elaborate", "reflect", "share", "outline"}
@@ -3039,10 +3042,18 @@ class ClaimExtractor:
             if that is not None and (doc[that.i - 1].lower_ in _MEDIUM_NOUNS if medium.lower_ != "at" else (
                     doc[that.i - 1].lower_ == "time" and that.dep_ not in ("nsubj", "dobj"))) and that.i + 2 < len(doc):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
+        inf = kids.get("xcomp")
+        if inf is not None and low.startswith(("refus", "declin")) and inf.lower_ in _NO_COMMENT:
+            return None  # "refused to comment on the plan", "declined to say": no stance taken
         # the first clause said (a later one is its condition: "that Bolivia was prepared to ..., provided
         # the revenue was shared equally")
         clauses = [c for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
         clause = clauses[0] if clauses else kids.get("ccomp")
+        if inf is not None and inf.i > v.i and clauses and all(c.i > inf.right_edge.i for c in clauses) and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in inf.children):
+            # "refused to accept more Palestinians and it's unlikely ... many suspect may never be let back": the
+            # infinitive is what was refused; a clause the parser hangs on the verb after it is not
+            clauses, clause = [], None
         # "<content>, X said ..." : what precedes the attribution is the content, whatever
         # the parser attached after the verb ("... said in an interview published Wednesday").
         trailing = (subj.i < v.i and subj.head.i == v.i and subj.left_edge.i > 1  # (not "X said, adding that")

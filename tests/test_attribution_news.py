@@ -640,3 +640,17 @@ def test_a_typed_full_name_never_means_the_state_its_surname_names():
     assert match_actor_names("Jim Jordan", ["Jim Jordan", "Jordan", "Egypt"]) == ["Jim Jordan"]
     assert match_actor_names("Vera Jourova", ["Vera Jourova", "Jourova"]) == ["Vera Jourova", "Jourova"]
     assert match_actor_names("Jordan", ["Jim Jordan", "Jordan"]) == ["Jordan"]
+
+
+def test_a_refusal_is_what_its_infinitive_says_and_declining_to_comment_is_none():
+    # from a new-user pass: "Jordan has also refused to accept more Palestinians and it's unlikely ... refugees
+    # many suspect may never be let back into Gaza" gave the refusal as "many suspect may never be let back into
+    # Gaza" (a clause the parser hangs on "refused"), and "The ministry has refused to comment on the plan" was a
+    # rejection of "comment on the plan"
+    text = ("Jordan has also refused to accept more Palestinians and it’s unlikely Egypt would become a regional "
+            "exception and take in refugees many suspect may never be let back into Gaza. The ministry has refused "
+            "to comment on the plan and said it would study it. Hamas declined to say how many hostages it holds.")
+    got = [(c.actor, c.kind, text[c.start:c.end]) for c in _claims(text)]
+    assert ("Jordan", "rejection", "accept more Palestinians") in got, got
+    assert not any("comment" in t or "how many hostages" in t for _, _, t in got), got
+    assert not any("let back" in t for _, _, t in got), got
