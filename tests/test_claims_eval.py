@@ -182,7 +182,8 @@ def test_stored_split_covers_the_gold_half_and_half():
 
 # -- gold files -------------------------------------------------------------------------------------
 @pytest.mark.skipif(not HAVE_DATA, reason="datasets not available under ../shared/datasets")
-@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("*.jsonl")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("*.jsonl")) + sorted(GOLD_DIR.parent.glob("agreement/*.jsonl")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_gold_file_is_valid(path):
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "gold" / "validate.py"), str(path)],
                        capture_output=True, text=True, timeout=300)
