@@ -1081,7 +1081,10 @@ class ClaimExtractor:
                         and found[-1].actor in ctx.names:  # (this article's own names: never what else was ingested)
                     prev_person = Actor(found[-1].actor, "person", found[-1].role)
                 speakers = list({c.actor: Actor(c.actor, c.actor_type, c.role) for c in found}.values())
-                last_direct = (para, speakers) if found[-1].direct and len(speakers) == 1 \
+                # (a reported statement quoting some words counts: "... “would have disastrous consequences”
+                # for FTX" before a paragraph-long “At the time, I wasn't entirely sure what was happening.”)
+                quoting = found[-1].direct or any(q in found[-1].text for q in _OPEN_Q)
+                last_direct = (para, speakers) if quoting and len(speakers) == 1 \
                     and speakers[0].actor_type == "person" else None
             elif para != prev_para:
                 prev_direct = False

@@ -654,3 +654,19 @@ def test_a_refusal_is_what_its_infinitive_says_and_declining_to_comment_is_none(
     assert ("Jordan", "rejection", "accept more Palestinians") in got, got
     assert not any("comment" in t or "how many hostages" in t for _, _, t in got), got
     assert not any("let back" in t for _, _, t in got), got
+
+
+def test_a_quotation_paragraph_after_a_partial_quotation_is_that_persons():
+    # read on unlabelled MultiHop-RAG news: a paragraph that is one quotation, after a paragraph of
+    # narration, carried the last person quoted only when their statement was a whole quotation; a reported
+    # statement quoting some words ("“would have disastrous consequences” for FTX") is quoting them too
+    text = ("Sam Bankman-Fried said that Alameda teetered on the brink of liquidation, which “would have disastrous "
+            "consequences” for FTX.\n\n"
+            "The exchange collapsed weeks later. Its customers lost billions.\n\n"
+            "“At the time, I wasn’t entirely sure what was happening.”\n\n"
+            "Acme Corp said its accounts were “fully audited.”\n\n"
+            "The auditors were not named.\n\n"
+            "“We did nothing wrong.”")
+    got = {text[c.start:c.end]: c.actor for c in _claims(text)}
+    assert got.get("At the time, I wasn’t entirely sure what was happening.") == "Sam Bankman-Fried", got
+    assert "We did nothing wrong." not in got, got  # (a body's words do not carry: another may be quoted)
