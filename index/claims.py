@@ -776,9 +776,17 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
             and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
 
 
+def _said_no_to(v):
+    """The "to" of a refusal told as "said no to X" (the parser hangs "no" on the verb), else None."""
+    if v.lower_ not in ("say", "says", "said", "saying") or not any(
+            c.dep_ in ("intj", "dobj", "neg") and c.lower_ == "no" for c in v.children):
+        return None
+    return next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+
+
 # What is refused or declined when nothing is: "refused to comment", "declined to say".
-_NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "respond", "answer", "speak", "reply", "specify",
-               "disclose", "detail", "identify", "name", "provide", "give", "share", "reveal", "divulge", "address"}
+# (not "discuss": "Ostmark refused to discuss sanctions relief" refuses talks)
+_NO_COMMENT = {"comment", "say", "elaborate", "confirm", "answer", "reply", "specify", "disclose", "reveal", "divulge"}
 # Verbs a speech steers by ("I shall now turn to ...", "I will conclude by ..."): with "I" or "now", no pledge.
 _DISCOURSE_VERBS = {"turn", "conclude", "touch", "dwell", "refer", "move", "focus", "mention", "end", "close", "begin",
                     "start", "talk", "speak", "address", "comment", "elaborate", "reflect", "share", "outline"}
@@ -2173,8 +2181,11 @@ class ClaimExtractor:
         need = _PARTICLE_CUES.get(v.lower_)
         if need and not any(c.dep_ == "prt" and c.lower_ == need for c in v.children) and not self._rules_that(v):
             return False  # "pointed out that ..." speaks; "pointed to the map" does not
-        if any(a <= pos < b for a, b in quotes):
-            return False  # a verb inside a quotation is the speaker's, not an attribution
+        inside = next(((a, b) for a, b in quotes if a <= pos < b), None)
+        if inside is not None and not (inside[1] - inside[0] <= 24 and any(
+                c.dep_ in ("nsubj", "nsubjpass") and s + c.idx < inside[0] for c in v.children)):
+            return False  # a verb inside a quotation is the speaker's, not an attribution (but in Raimondo had
+            #               "said no" to China's requests, the writer quotes the cue itself)
         if v.dep_ == "acl" and v.head.lower_ in ("opportunity", "occasion") and v.head.dep_ == "dobj":
             return True  # "We take this opportunity to express our deep gratitude to ..."
         if v.dep_ in ("amod", "acl"):
@@ -3013,6 +3024,11 @@ class ClaimExtractor:
             return None  # "called him": a phone call, not a characterisation
         if low in _LABEL_CUES:
             return self._label_content(v, kids.get("dobj"), doc, span)
+        if (to := _said_no_to(v)) is not None:  # 'had "said no" to China's requests to reduce the controls'
+            # (up to a second cue the parser hangs inside it: "... and called them “matters of security”")
+            end = min([t.left_edge.i - 1 for t in to.subtree if t.dep_ == "conj" and t.lower_ in _CUES] +
+                      [to.right_edge.i])
+            return span(to.i + 1, end) if end > to.i else None
         if low in _NEGATED_STANCES and "neg" in kids and "ccomp" not in kids:
             # "does not accept this explanation", "does not support sending troops": what is rejected
             thing = kids.get("dobj") or kids.get("xcomp")
@@ -3434,6 +3450,9 @@ class ClaimExtractor:
             kind = "rejection"  # "dismissed the offer": what was offered, rejected
         if low.startswith("ask") and re.match(r"(?:whether|if|why|how|what|when|who|where|about)\b", content, re.I):
             kind = "statement"  # "asked whether ...": a question put, not a demand
+        if _said_no_to(v) is not None:
+            kind = "rejection"  # "said no to China's requests"
+            parts += [c.text for c in v.children if c.dep_ in ("intj", "dobj") and c.lower_ == "no"]
         if low in _NEGATED_STANCES and any(c.dep_ == "neg" for c in v.children):
             kind = "rejection"  # "does not accept X", "will not recognise X"
             parts[:0] = [c.text for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i]

@@ -670,3 +670,17 @@ def test_a_quotation_paragraph_after_a_partial_quotation_is_that_persons():
     got = {text[c.start:c.end]: c.actor for c in _claims(text)}
     assert got.get("At the time, I wasn’t entirely sure what was happening.") == "Sam Bankman-Fried", got
     assert "We did nothing wrong." not in got, got  # (a body's words do not carry: another may be quoted)
+
+
+def test_said_no_to_is_a_rejection_even_when_the_writer_quotes_the_cue():
+    # from a new-user pass: 'Raimondo in a trip in August had "said no" to China's requests to reduce the
+    # controls' gave nothing (a verb inside quotation marks was never a cue)
+    text = ('U.S. Commerce Secretary Gina Raimondo in a trip in August had "said no" to China\'s requests to reduce '
+            'the controls and called the them "matters of national security." '
+            "Poland said no to the relocation of migrants and demanded more funds. "
+            "“We said no to the plan,” the minister said.")
+    got = [(c.actor, c.kind, text[c.start:c.end]) for c in _claims(text)]
+    assert ("Gina Raimondo", "rejection", "China's requests to reduce the controls") in got, got
+    assert ("Poland", "rejection", "the relocation of migrants") in got, got
+    assert ("Poland", "demand", "more funds") in got, got
+    assert not any(a == "We" or t.startswith("the plan") for a, _, t in got), got  # (the quotation's own verb)
