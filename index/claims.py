@@ -178,7 +178,7 @@ _ACT_VERBS = frozenset(w for stems in (
     "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
     "voice voices voiced voicing", "raise raises raised raising",
     "demonstrate demonstrates demonstrated demonstrating", "introduce introduces introduced introducing",
-    "table tables tabled tabling") for w in stems.split())
+    "table tables tabled tabling", "launch launches launched launching") for w in stems.split())
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
@@ -342,8 +342,11 @@ _THERE_NO = re.compile(r"\s*(?:(?:But|And|So|Yet|Indeed|Clearly|However|Today|Si
 _NO_EXCUSE = re.compile(r"\bno\s+(?:\w+\s+)?(?:justification|excuse)\b", re.I)  # criticism of what it excuses
 # "That means committing to the climate targets", "It also means challenging those countries": what the
 # speaker says a course takes, a position of its own.
-_MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us),?\s+)?(?:That|This|It)\s+(?:also\s+)?(means)\s+(?=\w+ing\b)"
-                          r"(?!(?:no|some|any|every)thing\b)")
+_MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us|Of\s+course),?\s+(?:[Tt]hat|[Tt]his|[Ii]t)|That|This|It)\s+"
+                          r"(?:also\s+)?(means)\s+(?=\w+ing\b)(?!(?:no|some|any|every)thing\b)")
+# "What Gabon needs most is X", "What the world needs most urgently now is X": a speech's demand.
+_WHAT_NEEDS = re.compile(r"\s*(?:(?:[\w’']+\s+){0,3}[\w’']+,\s+)?[Ww]hat\s+(?:[\w’'-]+\s+){1,4}?needs?\s+"
+                         r"(?:(?:most|more|above\s+all|urgently|now|today|now\s+more\s+than\s+ever)\s+)*is\s+(?=\S)")
 # "It should be emphasized that X", "it must be stressed that X": X is the speaker's own statement.
 _IT_SHOULD_BE = re.compile(r"\s*(?:In\s+that\s+(?:context|regard|respect),\s+)?[Ii]t\s+(?:should|must|has\s+to)\s+be\s+"
                            r"(?:emphasi[sz]ed|noted|stressed|underlined|underscored|recalled|recognized|recognised|"
@@ -979,6 +982,7 @@ class ClaimExtractor:
                                          or _NEED_FOR.match(text, start, sp.end)
                                          or _THERE_NO.match(text, start, sp.end)
                                          or _MEANS_DOING.match(text, start, sp.end)
+                                         or _WHAT_NEEDS.match(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
                                          or _DOING.search(text, start, sp.end)
@@ -1788,6 +1792,7 @@ class ClaimExtractor:
                                      (_NEED_FOR.match(doc.text), "there", "demand"),
                                      (_THERE_NO.match(doc.text), "there", "position"),
                                      (_MEANS_DOING.match(doc.text), "", "position"),
+                                     (_WHAT_NEEDS.match(doc.text), "", "demand"),
                                      (_IT_SHOULD_BE.match(doc.text), "it", ""),
                                      (_VOICE_OPENER.match(doc.text) or named, "", "position")):
                 if m is None:
@@ -1971,8 +1976,8 @@ class ClaimExtractor:
         if verdict is not None and not any(t.dep_ == "mark" and t.head.i == root.i for t in doc):
             # "Impunity remains unacceptable", "Progress on this front has been too slow": the speech's judgement
             cs, ce = self._token_span(subj.left_edge, root.right_edge, s)
-            if ce - cs < (12 if pointing else 20) or subj.pos_ not in ("NOUN", "PROPN") and subj.dep_ != "csubj" \
-                    and not pointing:
+            noun = subj.pos_ in ("NOUN", "PROPN") or subj.pos_ == "VERB" and subj.dep_ == "nsubj"  # ("But progress")
+            if ce - cs < (12 if pointing else 20) or not noun and subj.dep_ != "csubj" and not pointing:
                 return []
             kind = "criticism" if verdict.lower_ in _NEGATIVE_VERDICTS | _BAD_VERDICT_NOUNS or any(
                 c.lower_ == "too" for c in verdict.children) else "position"

@@ -1058,3 +1058,22 @@ def test_a_speech_reporting_another_state_is_its_givers_words_when_asked_what_th
     assert ans.citations[0].speaker == "Russia", ans.answer
     dem = a.ask("What did Ukraine demand?")
     assert not any("withdraw its troops" in c.quote for c in dem.citations if c.speaker == "Ukraine"), dem.answer
+
+
+def test_speech_phrasings_what_a_state_needs_what_a_course_means_and_a_slow_verdict():
+    """Dev-half misses: "What Gabon needs most is X" (a demand), "But it also means using X" (what a course
+    takes, lower case after the conjunction), "But progress on this front has been too slow" (the tagger reads
+    "progress" as a verb), and "launched an appeal to X to Y" (an appeal made)."""
+    got = [(c.kind, c.text) for c in _speech_claims("Gabon", "Brice Clotaire Oligui Nguema", "President", (
+        "In that perspective, what Gabon needs most is encouragement and support to carry out those projects. "
+        "But it also means using each other’s knowledge and knowhow. "
+        "But progress on this front has been too slow. "
+        "We launched an appeal to all partners to support the transition."))]
+    assert ("demand", "encouragement and support to carry out those projects") in got, got
+    assert ("position", "using each other’s knowledge and knowhow") in got, got
+    assert ("criticism", "progress on this front has been too slow") in got, got
+    assert any(k == "demand" and "support the transition" in t for k, t in got), got
+    from index.claims import ClaimExtractor
+
+    news = "What the club needs most is a striker. The season starts in May."  # (news: the writer's words)
+    assert ClaimExtractor().extract(news, "d", "2020") == []
