@@ -344,6 +344,8 @@ _NO_EXCUSE = re.compile(r"\bno\s+(?:\w+\s+)?(?:justification|excuse)\b", re.I)  
 # speaker says a course takes, a position of its own.
 _MEANS_DOING = re.compile(r"\s*(?:(?:And|But|So|For\s+us|Of\s+course),?\s+(?:[Tt]hat|[Tt]his|[Ii]t)|That|This|It)\s+"
                           r"(?:also\s+)?(means)\s+(?=\w+ing\b)(?!(?:no|some|any|every)thing\b)")
+# "That requires strengthened coordination", "That mission will require X": see _impersonal_demand.
+_REQUIRES = re.compile(r"\b(?:requires|require|required)\b")
 # "What Gabon needs most is X", "What the world needs most urgently now is X": a speech's demand.
 _WHAT_NEEDS = re.compile(r"\s*(?:(?:[\w’']+\s+){0,3}[\w’']+,\s+)?[Ww]hat\s+(?:[\w’'-]+\s+){1,4}?needs?\s+"
                          r"(?:(?:most|more|above\s+all|urgently|now|today|now\s+more\s+than\s+ever)\s+)*is\s+(?=\S)")
@@ -983,6 +985,7 @@ class ClaimExtractor:
                                          or _THERE_NO.match(text, start, sp.end)
                                          or _MEANS_DOING.match(text, start, sp.end)
                                          or _WHAT_NEEDS.match(text, start, sp.end)
+                                         or _REQUIRES.search(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
                                          or _DOING.search(text, start, sp.end)
@@ -1955,11 +1958,22 @@ class ClaimExtractor:
             return []
         if doc.text.rstrip().endswith("?") or subj.lower_ in ("which", "who"):
             return []
+        required = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("requires", "require")
+                         and c.i == subj.right_edge.i + 1), None)
+        if required is not None and ctx.voice is not None:
+            # "That requires strengthened coordination ...": the parser reads "requires" as an auxiliary
+            cs, ce = self._token_span(doc[required.i + 1], root.right_edge, s)
+            if ce - cs >= 8 and subj.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+                return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, required.text, "demand", False,
+                                    cs, ce, text, sent_start, e, self._topics(doc, s, cs, ce),
+                                    self._date(text, s, e, cs, ce, published, doc, root))]
         if root.lower_ in ("requires", "require", "required") or root.lower_ in ("calls", "call") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in root.children):
             # "The refugee crisis requires a new approach", "The situation calls for credible action": what
             # the situation requires is the speaker's demand
             first = next((c for c in root.rights if c.dep_ in ("dobj", "prep", "ccomp", "xcomp")), None)
+            if first is None and root.lower_.startswith("requir"):  # "will require effective and strengthened
+                first = next((c for c in root.rights if c.dep_ in ("acomp", "attr", "oprd")), None)  # X": misparsed
             if first is None or subj.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
                 return []
             first_tok = first.nbor() if first.dep_ == "prep" else first.left_edge

@@ -1077,3 +1077,17 @@ def test_speech_phrasings_what_a_state_needs_what_a_course_means_and_a_slow_verd
 
     news = "What the club needs most is a striker. The season starts in May."  # (news: the writer's words)
     assert ClaimExtractor().extract(news, "d", "2020") == []
+
+
+def test_what_a_situation_requires_is_the_speeches_demand_however_the_parser_reads_require():
+    """Dev-half misses: "That requires strengthened coordination ..." (the parser read "requires" as an
+    auxiliary of "strengthened") and "That mission will require effective and strengthened multilateralism"
+    (its object read as an adjective complement) gave nothing."""
+    got = [(c.kind, c.text) for c in _speech_claims("Montenegro", "Milo Đukanović", "President", (
+        "That requires strengthened coordination and cooperation among neighbouring States. "
+        "That mission will require effective and strengthened multilateralism, a retreat from rhetoric and greater "
+        "space for action. They require nothing of us."))]
+    assert ("demand", "strengthened coordination and cooperation among neighbouring States") in got, got
+    assert ("demand", "effective and strengthened multilateralism, a retreat from rhetoric and greater space for "
+                      "action") in got, got
+    assert not any("nothing of us" in t for _, t in got), got
