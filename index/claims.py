@@ -178,11 +178,12 @@ _ACT_VERBS = frozenset(w for stems in (
     "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
     "voice voices voiced voicing", "raise raises raised raising",
     "demonstrate demonstrates demonstrated demonstrating", "introduce introduces introduced introducing",
-    "table tables tabled tabling", "launch launches launched launching") for w in stems.split())
+    "table tables tabled tabling", "launch launches launched launching", "prepare prepares prepared preparing"
+) for w in stems.split())
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
-                     "initiative", "legislation", "bill", "amendment", "motion"), "proposal"),
+                     "initiative", "legislation", "bill", "amendment", "motion", "resolution"), "proposal"),
     **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
     **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
                      "reprimand", "criticism"), "criticism"),
@@ -202,8 +203,13 @@ _TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quip
 # A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ..."
 _OUR_PROPOSAL = re.compile(r"\b((?:[Oo]ur|[Mm]y\s+(?:country|Government|delegation)[’']s)\s+(?:\w+\s+)?"
                            r"(?:proposal|initiative)s?)\s+(?:to|for|on)\s+(?=\w)")
+
+
+def _own_proposal(voice: str) -> re.Pattern:
+    """``_OUR_PROPOSAL`` with the speech's state named: "to consider Turkmenistan’s proposal for X"."""
+    return re.compile(_OUR_PROPOSAL.pattern.replace(r"(?:[Oo]ur|", rf"(?:{re.escape(voice)}[’']s|[Oo]ur|", 1))
 _MAKE_FORMS = {"make", "makes", "made", "making"}
-_LAW_NOUNS = {"legislation", "bill", "amendment", "motion"}  # proposals whose content is the whole phrase
+_LAW_NOUNS = {"legislation", "bill", "amendment", "motion", "resolution"}  # proposals whose content is the whole phrase
 # The participles through which such an act says what it says ("a letter saying ...").
 _ACT_CARRIERS: dict[str, str] = {
     **dict.fromkeys(("saying", "stating", "setting", "outlining", "warning", "insisting", "arguing", "claiming",
@@ -959,6 +965,7 @@ class ClaimExtractor:
         news cue or a quotation, or in a speech (``voice``) a speech verb or "will"/"shall" with
         a first-person word or the voice's own name."""
         own = re.compile(rf"\b{re.escape(voice.name)}\b") if voice is not None else None
+        own_proposal = _own_proposal(voice.name) if voice is not None else None
         out = []
         skipped: dict[int, bool] = {}  # line start -> furniture or headline, checked once a line
         for sp in _split_glued(text, split_sentences(text)):
@@ -986,6 +993,7 @@ class ClaimExtractor:
                                          or _MEANS_DOING.match(text, start, sp.end)
                                          or _WHAT_NEEDS.match(text, start, sp.end)
                                          or _REQUIRES.search(text, start, sp.end)
+                                         or own_proposal is not None and own_proposal.search(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
                                          or _DOING.search(text, start, sp.end)
@@ -1760,10 +1768,19 @@ class ClaimExtractor:
             out += [c for c in self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
                     if not any(c.start < o.end and o.start < c.end for o in out)]
         if ctx.voice is not None:
-            for m in _OUR_PROPOSAL.finditer(doc.text, 1):  # (not its subject: "Our proposal for X was rejected")
+            for m in _own_proposal(ctx.voice.name).finditer(doc.text, 1):  # (not its subject: "Our proposal for
+                #                                                            X was rejected")
                 # "We continue to await the response of NATO members to our proposal to proclaim a similar
                 # moratorium": the proposal the speech recalls is the speaker's
                 cs, ce = s + m.end(), s + len(doc.text.rstrip(" .;!"))
+                noun = next((t for t in doc if t.idx < m.end(1) <= t.idx + len(t)), None)
+                if noun is not None and noun.dep_ in ("nsubj", "nsubjpass", "conj", "pobj") \
+                        and noun.right_edge.i > noun.i:
+                    # (the proposal in a subject: "Belarus's proposal for a dialogue on security could be ...")
+                    last = noun.right_edge
+                    while last.i > noun.i and last.is_punct:
+                        last = last.nbor(-1)
+                    ce = s + last.idx + len(last)
                 if ce - cs >= 12 and not any(a <= cs < b for a, b in quotes) and not any(
                         c.kind == "proposal" and c.start < ce and cs < c.end for c in out):  # (besides "We recall X")
                     out.append(self._claim(ctx, doc_id, m.group(1), ctx.voice, m.group(0).strip(), "proposal", False,
@@ -2138,10 +2155,12 @@ class ClaimExtractor:
             return s + first.idx, s + last.idx + len(last)
 
         if cls._act_word(n) in _LAW_NOUNS:  # "introduced legislation that would require ...": the law proposed
-            last = n.right_edge
+            first, last = n.left_edge, n.right_edge
+            while first.i < n.i and (first.dep_ in ("advmod", "prt") or first.lower_ == "forward"):
+                first = first.nbor()  # ("put forward draft resolutions": the resolutions)
             while last.i > n.i and last.is_punct:
                 last = last.nbor(-1)
-            return span(n.left_edge, last)
+            return span(first, last)
         for c in cls._act_carriers(v, n):
             said = next((k for k in c.children if k.dep_ in ("ccomp", "dobj", "xcomp") and k.i > c.i), None)
             if said is None:

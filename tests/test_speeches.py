@@ -1091,3 +1091,18 @@ def test_what_a_situation_requires_is_the_speeches_demand_however_the_parser_rea
     assert ("demand", "effective and strengthened multilateralism, a retreat from rhetoric and greater space for "
                       "action") in got, got
     assert not any("nothing of us" in t for _, t in got), got
+
+
+def test_a_speech_naming_its_own_states_proposal_or_draft_resolution_proposes_it():
+    """Dev-half misses: "... to consider Turkmenistan’s proposal for proclaiming an international day of
+    neutrality" and "Our country has prepared a draft resolution ..." gave no proposal; a proposal in a
+    subject ends with its noun phrase, and "put forward draft resolutions" proposes the resolutions."""
+    got = [(c.actor, c.kind, c.text) for c in _speech_claims("Turkmenistan", "Gurbanguly Berdimuhamedov", "President", (
+        "The final document reflects a willingness to consider Turkmenistan’s proposal for proclaiming an "
+        "international day of neutrality. Our country has prepared a draft resolution for the General Assembly on "
+        "the subject. Progress, along with Turkmenistan’s proposal for a dialogue on security, could be an important "
+        "contribution. Many times we have put forward draft resolutions, but they are in vain."))]
+    assert ("Turkmenistan", "proposal", "proclaiming an international day of neutrality") in got, got
+    assert ("Turkmenistan", "proposal", "a draft resolution for the General Assembly on the subject") in got, got
+    assert ("Turkmenistan", "proposal", "a dialogue on security") in got, got
+    assert ("Turkmenistan", "proposal", "draft resolutions") in got, got
