@@ -1720,6 +1720,11 @@ class ClaimExtractor:
                 span = (s + doc[0].idx if not (d := DATELINE.match(doc.text)) else s + d.end(), bound)
             elif span is not None and bound is not None and span[0] < bound < span[1]:
                 span = (span[0], bound)  # not into the speaker named after it
+            if span is not None and (acc := _ACCORDING.search(text, span[0], span[1])) is not None \
+                    and acc.start() > span[0] and text[span[0]:acc.start()].rstrip(" ,")[-1:] in _CLOSE_Q:
+                # "Jordan told colleagues, “I tried my best,” according to one of his opponents": the quotation
+                # is Jordan's; the opponent's account is read apart (see _according_to)
+                span = (span[0], acc.start())
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
@@ -3420,7 +3425,8 @@ class ClaimExtractor:
         before = (s, s + cue_at)
         after = (phrase_end, e)
         span = before if before[1] - before[0] > after[1] - after[0] else after
-        if span == before and any(t.idx < cue_at and t.pos_ == "VERB" and t.lower_ in _CUES
+        told = doc.text[:cue_at].rstrip(" ,")[-1:] in _CLOSE_Q  # (the quotation right before is the account's)
+        if span == before and not told and any(t.idx < cue_at and t.pos_ == "VERB" and t.lower_ in _CUES
                                   and any(c.dep_ == "nsubj" for c in t.children)
                                   and not any(a <= s + t.idx < b for a, b in ctx.quotes) for t in doc) \
                 and any(s + t.idx < s + cue_at and a <= s + t.idx < b for t in doc for a, b in ctx.quotes):
@@ -3446,6 +3452,12 @@ class ClaimExtractor:
         appos = next((c for c in src.rights if c.dep_ == "appos" and named(c)), None)
         if appos is not None:
             return appos
+        after = src.right_edge.i + 1
+        if src.lower_ == "one" and after + 1 < len(src.doc) and src.doc[after].text == ",":
+            # "one of his opponents, Rep. Don Bacon": the name the parser hung elsewhere
+            ent = next((x for x in src.doc.ents if x.start in (after + 1, after + 2) and x.label_ == "PERSON"), None)
+            if ent is not None:
+                return ent.root
         poss = next((c for c in src.lefts if c.dep_ == "poss" and named(c)), None)
         if poss is not None:
             return poss

@@ -684,3 +684,13 @@ def test_said_no_to_is_a_rejection_even_when_the_writer_quotes_the_cue():
     assert ("Poland", "rejection", "the relocation of migrants") in got, got
     assert ("Poland", "demand", "more funds") in got, got
     assert not any(a == "We" or t.startswith("the plan") for a, _, t in got), got  # (the quotation's own verb)
+
+
+def test_a_quotation_reported_according_to_another_is_both_of_theirs():
+    # dev-half miss: "Jordan told colleagues ..., “I tried my best,” according to one of his opponents, Rep. Don
+    # Bacon" gave Jordan the quotation with the source's phrase in it, and the opponent's account nothing
+    text = ("Rep. Jim Jordan lost a third vote. But afterward Jordan told colleagues behind closed doors, “I tried my "
+            "best,” according to one of his opponents, Rep. Don Bacon, R-Neb.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert ("Jim Jordan", "I tried my best") in got, got
+    assert any(a == "Don Bacon" and "Jordan told colleagues" in t for a, t in got), got
