@@ -213,7 +213,7 @@ _LAW_NOUNS = {"legislation", "bill", "amendment", "motion", "resolution"}  # pro
 # The participles through which such an act says what it says ("a letter saying ...").
 _ACT_CARRIERS: dict[str, str] = {
     **dict.fromkeys(("saying", "stating", "setting", "outlining", "warning", "insisting", "arguing", "claiming",
-                     "expressing", "detailing"), ""),
+                     "expressing", "detailing", "announcing"), ""),
     **dict.fromkeys(("calling", "urging", "demanding", "asking", "seeking"), "demand"),
     **dict.fromkeys(("recommending", "proposing", "offering"), "proposal"),
     **dict.fromkeys(("pledging", "promising"), "pledge"), "rejecting": "rejection", "accusing": "criticism"}
@@ -1763,6 +1763,15 @@ class ClaimExtractor:
             for speaker, actor in speakers:
                 out.append(self._claim(ctx, doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
+            carried = self._medium_carried(v, subj, s)
+            if carried is not None and not any(a < carried[2] and carried[1] < b for a, b in taken):
+                # "..., said BEUC in a press release announcing the complaint will be filed today": both said
+                word, ms, me = carried
+                taken.append((ms, me))
+                for speaker, actor in speakers:
+                    out.append(self._claim(ctx, doc_id, speaker, actor, word, _ACT_CARRIERS[word.lower()] or
+                                           self._kind_from_content("", text[ms:me]), False, ms, me, text,
+                                           sent_start, e, self._topics(doc, s, ms, me), when))
             self._remember([a for _, a in speakers], ctx)
         self._note_bodies(doc, ctx)
         if ctx.voice is not None and not out:
@@ -2133,6 +2142,33 @@ class ClaimExtractor:
         """The object of ``v`` that makes it a communicative act ("issued a warning", "sent the
         company a formal request"), or None."""
         return next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)), None)
+
+    @staticmethod
+    def _medium_carried(v, subj, s: int) -> tuple[str, int, int] | None:
+        """What the medium a cue names says through its participle ("said in a press release
+        announcing the complaint will be filed"; the parser may hang the medium on the speaker
+        ``subj``): (participle, start, end) in the text, else None."""
+        for p in list(v.children) + (list(subj.children) if subj is not None and subj.i > v.i else []):
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for m in p.children:
+                if m.dep_ != "pobj" or m.lower_ not in _MEDIUM_NOUNS:
+                    continue
+                for c in m.children:
+                    if c.dep_ in ("acl", "relcl") and c.lower_ in _ACT_CARRIERS:
+                        said = next((k for k in c.children if k.dep_ in ("ccomp", "dobj", "xcomp") and k.i > c.i), None)
+                        if said is None:
+                            continue
+                        first = said.left_edge.nbor() if said.left_edge.lower_ == "that" else said.left_edge
+                        last = said.right_edge
+                        after = last.nbor() if last.i + 1 < len(last.doc) else None
+                        if said.dep_ == "dobj" and after is not None and after.tag_ == "MD" and after.head.i > after.i:
+                            last = after.head.right_edge  # "announcing the complaint will be filed ...", misparsed
+                        while last.i > first.i and last.is_punct:
+                            last = last.nbor(-1)
+                        if last.i > first.i + 1:
+                            return c.text, s + first.idx, s + last.idx + len(last)
+        return None
 
     @staticmethod
     def _act_carriers(v, n) -> list:

@@ -694,3 +694,15 @@ def test_a_quotation_reported_according_to_another_is_both_of_theirs():
     got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
     assert ("Jim Jordan", "I tried my best") in got, got
     assert any(a == "Don Bacon" and "Jordan told colleagues" in t for a, t in got), got
+
+
+def test_a_release_announcing_something_is_the_speakers_second_statement():
+    # dev-half miss: "“...,” said the European Consumer Organisation (BEUC) in a press release announcing the
+    # complaint will be filed with the network of consumer protection authorities (CPC) today"
+    text = ("“This is an unfair choice for users and must be stopped,” said the European Consumer Organisation "
+            "(BEUC) in a press release announcing the complaint will be filed with the network of consumer "
+            "protection authorities (CPC) today.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert ("European Consumer Organisation", "This is an unfair choice for users and must be stopped") in got, got
+    assert ("European Consumer Organisation", "the complaint will be filed with the network of consumer protection "
+                                              "authorities (CPC) today") in got, got
