@@ -103,6 +103,10 @@ _LABEL_CUES = frozenset("termed labelled labeled branded dubbed characterise cha
                         "characterizes characterized portray portrays portrayed refers referred framed defines defined "
                         "depicts depicted".split())
 _CUES.update(dict.fromkeys(_LABEL_CUES, ""))
+# A designation is a state's or a body's position on what it designates ("Hamas, which Israel and the
+# United States designate as a terrorist organization", "designated as a terrorist group by the EU").
+_DESIGNATE = frozenset("designate designates designated designating".split())
+_CUES.update(dict.fromkeys(_DESIGNATE, "position"))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
 _NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"}
@@ -435,7 +439,7 @@ _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AI
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
 # never "per cent" or "per day").
-_ACCORDING = re.compile(r"\b(?i:according to)\b|\bper\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
+_ACCORDING = re.compile(r"\b(?i:according to)\b|\b[Pp]er\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
 _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:make|makes|made|making)\s+(?:it\s+)?clear\b|\b(?:"
     + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
@@ -1639,7 +1643,8 @@ class ClaimExtractor:
     def _sentence(self, text, sent_start, s, e, doc, quotes, ctx, doc_id, published) -> list[Claim]:
         """Claims of one parsed sentence; ``s`` is where the parsed text (``doc``) starts."""
         ctx.parse_start = s
-        cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and (
+        cues = [t for t in doc if (t.pos_ in ("VERB", "AUX") or t.lower_ in _DESIGNATE and any(  # (tagged JJ)
+            c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children)) and (
             (t.lower_ in _CUES and not (ctx.voice is not None and t.lower_ in _NEWS_ONLY_CUES))
             or (t.lower_ in _VOICE_CUES and self._voice_speaks(self._subject(t), ctx)))
             and self._is_cue(t, s, quotes)
@@ -2267,6 +2272,9 @@ class ClaimExtractor:
             #               "said no" to China's requests, the writer quotes the cue itself)
         if v.dep_ == "acl" and v.head.lower_ in ("opportunity", "occasion") and v.head.dep_ == "dobj":
             return True  # "We take this opportunity to express our deep gratitude to ..."
+        if v.lower_ in _DESIGNATE and (self._agent(v) is not None or any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children)):
+            return True  # "Hamas, which Israel ... designate as a terrorist organization": theirs (see _designation)
         if v.dep_ in ("amod", "acl"):
             # "the proposed deal", "the freeze agreed in May"; but "the plan proposed by Ostmark" names who
             # (not "the movie directed by Sam Wrench": of the demands only "demanded")
@@ -2343,14 +2351,37 @@ class ClaimExtractor:
         if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD")):
             return None  # (a participle names its doer too: "the understanding proposed by China and Brazil")
         by = next((c for c in v.children if c.dep_ == "agent"), None)
+        if by is None and v.lower_ in _DESIGNATE:  # "designated as a terrorist organization by the US" (the
+            by = next((c for c in v.subtree if c.lower_ == "by" and c.i > v.i), None)  # parser hangs "by" on it)
         who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         return who if who is not None and (who.pos_ == "PROPN" or who.ent_type_ in _OWNER_LABELS
                                            or who.lower_ in _GOVERNMENT_NOUNS) else None
 
     @staticmethod
+    def _designation(v, doc, s) -> tuple[int, int] | None:
+        """What a designation designates, and as what: from the thing designated (the object, a
+        passive's subject, or the noun a relative clause is on) through the "as" phrase ("Hamas,
+        which Israel ... designate as a terrorist organization"); None without an "as"."""
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if as_ is None or as_.right_edge.i == as_.i:
+            return None
+        thing = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        rel = v
+        while rel.dep_ == "conj" and rel.head.i < rel.i:
+            rel = rel.head  # "Hamas, which governs Gaza and is designated as ...": its relative clause
+        if rel.dep_ in ("relcl", "acl") or thing is not None and thing.tag_ in ("WDT", "WP"):
+            thing = rel.head if rel.dep_ in ("relcl", "acl") else thing
+        if thing is None or thing.pos_ == "PRON" or thing.i > as_.i:
+            return None
+        first = thing.left_edge if thing.i < v.i else thing
+        return s + first.idx, s + as_.right_edge.idx + len(as_.right_edge)
+
+    @staticmethod
     def _passive_content(v, doc, s) -> tuple[int, int] | None:
         """What a passive cue's agent said: its clause ("was asked by X whether ..."), else, for a
         stance, the thing the stance is on ("The move was welcomed by X": the move)."""
+        if v.lower_ in _DESIGNATE:
+            return ClaimExtractor._designation(v, doc, s)
         clause = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
         if clause is not None:
             return s + clause.left_edge.idx, s + clause.right_edge.idx + len(clause.right_edge)
@@ -3103,6 +3134,8 @@ class ClaimExtractor:
             return None  # "called him": a phone call, not a characterisation
         if low in _LABEL_CUES:
             return self._label_content(v, kids.get("dobj"), doc, span)
+        if low in _DESIGNATE:
+            return self._designation(v, doc, s)
         if (to := _said_no_to(v)) is not None:  # 'had "said no" to China's requests to reduce the controls'
             # (up to a second cue the parser hangs inside it: "... and called them “matters of security”")
             end = min([t.left_edge.i - 1 for t in to.subtree if t.dep_ == "conj" and t.lower_ in _CUES] +
@@ -3449,6 +3482,8 @@ class ClaimExtractor:
         """"According to X, ..." / "..., according to X" / "..., per X": the rest of the
         sentence is X's (``doc.text[cue_at:at]`` is the cue)."""
         cue = doc.text[cue_at:at].lower()
+        if doc.text[cue_at:at] == "Per" and doc.text[:cue_at].strip():
+            return []  # "notes Per Persson": a first name; "Per Morosi, ..." opens its sentence
         src = next((t for t in doc if t.idx >= at and t.dep_ == "pobj"), None)
         if cue == "per" and (src is None or src.head.idx != cue_at):
             return []  # "per" as a unit ("$5 per share") rather than a source

@@ -706,3 +706,28 @@ def test_a_release_announcing_something_is_the_speakers_second_statement():
     assert ("European Consumer Organisation", "This is an unfair choice for users and must be stopped") in got, got
     assert ("European Consumer Organisation", "the complaint will be filed with the network of consumer protection "
                                               "authorities (CPC) today") in got, got
+
+
+def test_a_designation_is_the_designators_position():
+    # dev-half misses: "Hamas, which Israel, the United States and other countries designate as a terrorist
+    # organization" (the tagger reads "designate" as an adjective) and "... is designated as a terrorist
+    # organization by the United States and the European Union" gave nothing
+    text = ("Over time, UNRWA has evolved into a parallel government, alongside Hamas, which Israel, the United "
+            "States and other countries designate as a terrorist organization. Content supporting Hamas, which "
+            "governs Gaza and is designated as a terrorist organization by the United States and the European "
+            "Union, is forbidden on Meta’s platforms. The Houthis, designated as a terrorist group by Washington, "
+            "attacked ships. The city designated a new park in May.")
+    got = [(c.actor, c.kind, text[c.start:c.end]) for c in _claims(text)]
+    first = "Hamas, which Israel, the United States and other countries designate as a terrorist organization"
+    assert ("Israel", "position", first) in got and ("United States", "position", first) in got, got
+    assert {a for a, k, t in got if "governs Gaza" in t} == {"United States", "European Union"}, got
+    assert any(a == "United States" and t.startswith("The Houthis, designated") for a, _, t in got), got
+    assert not any("park" in t for _, _, t in got), got
+
+
+def test_per_a_source_opening_a_sentence_is_its_statement_and_per_as_a_first_name_is_not():
+    text = ("Per National Security AI Commission estimates, paying for that could cost around $32 billion a year.\n\n"
+            "The total surface area of one gram “can cover a football field,” notes Per Persson.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert any(a == "National Security AI Commission" and "could cost around $32 billion" in t for a, t in got), got
+    assert not any(c.cue == "per" for c in _claims(text) if c.start > text.index("The total")), got
