@@ -51,7 +51,7 @@ _CUES: dict[str, str] = {
              "underline underlines underlined", "underscore underscores underscored",
              "highlight highlights highlighted",
              "argue argues argued arguing", "declare declares declared", "note notes noted",
-             "explain explains explained", "assert asserts asserted", "announce announces announced",
+             "explain explains explained", "assert asserts asserted", "announce announces announced announcing",
              "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes",
              "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
              "describe describes described", "confirm confirms confirmed",
@@ -789,6 +789,28 @@ def _is_headline(text: str, line_start: int, line: str) -> bool:
     before, after = text[max(0, b - 2):b], text[a:a + 2]  # never the whole text: called once a line
     return ((not before or before.endswith("\n\n") or (b == 1 and before == "\n"))
             and (not after or after.startswith("\n\n") or (a == len(text) - 1 and after == "\n")))
+
+
+# What a government or a body announces as policy ("announced a blockade", "announced new sanctions").
+_MEASURE_NOUNS = {"blockade", "sanction", "measure", "ban", "tariff", "probe", "investigation", "inquiry", "plan",
+                  "package", "aid", "deal", "agreement", "ceasefire", "truce", "restriction", "moratorium", "boycott",
+                  "withdrawal", "intention", "decision", "policy", "strategy", "embargo", "suspension", "freeze",
+                  "pause", "curb", "control", "deployment", "mobilization", "mobilisation", "lockdown", "closure",
+                  "exemption", "waiver", "review", "reform", "cut", "increase", "pledge", "commitment", "offensive",
+                  "operation", "crackdown", "expulsion", "recall", "evacuation"}
+
+
+def _gerund_doer(v):
+    """The doer of a participle the parser hung on a noun ("with Israel then announcing a broad
+    blockade", "followed ... by Meta announcing an intention"): the name right before it, made the
+    object of "with"/"by"; else None."""
+    if v.tag_ != "VBG" or v.dep_ not in ("acl", "advcl", "pcomp"):
+        return None
+    k = v.i - 1
+    while k > 0 and v.doc[k].dep_ == "advmod":
+        k -= 1
+    doer = v.doc[k]
+    return doer if doer.dep_ == "pobj" and doer.pos_ == "PROPN" and doer.head.lower_ in ("with", "by") else None
 
 
 def _said_no_to(v):
@@ -2275,6 +2297,8 @@ class ClaimExtractor:
         if v.lower_ in _DESIGNATE and (self._agent(v) is not None or any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children)):
             return True  # "Hamas, which Israel ... designate as a terrorist organization": theirs (see _designation)
+        if _gerund_doer(v) is not None and v.lower_ in _CUES:
+            return True  # "with Israel then announcing a broad blockade"
         if v.dep_ in ("amod", "acl"):
             # "the proposed deal", "the freeze agreed in May"; but "the plan proposed by Ostmark" names who
             # (not "the movie directed by Sam Wrench": of the demands only "demanded")
@@ -2454,7 +2478,7 @@ class ClaimExtractor:
                         c.dep_ == "dobj" and c.lower_ in ("opportunity", "occasion") for c in t.head.children)):
                 t = t.head if t.head.lower_ in ("take", "takes", "use") else t.head.head
                 continue  # "We take this opportunity to express our deep gratitude to ..."
-            return None
+            return _gerund_doer(v) if t is v else None
 
     @staticmethod
     def _named_of(h):
@@ -3267,6 +3291,11 @@ class ClaimExtractor:
         # A bare object of a neutral cue ("noted the launch") reports an act, not a
         # statement; an object that is itself a clause or a quotation is content.
         obj = kids.get("dobj")
+        if obj is not None and low.startswith("announc") and (obj.lower_ in _MEASURE_NOUNS or obj.lower_.rstrip("s")
+                                                               in _MEASURE_NOUNS):
+            # "Israel then announcing a broad blockade of imports", "the EU announced its in-depth probe": a measure
+            # announced is what was said (not "Apple announced the iPhone 15")
+            return span(obj.left_edge.i, _through_close(doc, obj.right_edge.i))
         if (obj is not None and obj.lower_ not in _AUDIENCE and _cue_kind(low) != ""
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
             return span(obj.left_edge.i, obj.right_edge.i)

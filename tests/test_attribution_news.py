@@ -731,3 +731,16 @@ def test_per_a_source_opening_a_sentence_is_its_statement_and_per_as_a_first_nam
     got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
     assert any(a == "National Security AI Commission" and "could cost around $32 billion" in t for a, t in got), got
     assert not any(c.cue == "per" for c in _claims(text) if c.start > text.index("The total")), got
+
+
+def test_a_measure_announced_by_a_name_the_parser_hangs_on_with_or_by_is_theirs():
+    # dev-half misses: "..., with Israel then announcing a broad blockade of imports into Gaza" and "followed ... by
+    # Meta announcing an “intention” to legalize its tracking ads business" gave nothing
+    text = ("Israel’s restrictions intensified since Oct. 7, with Israel then announcing a broad blockade of imports "
+            "into Gaza. That landmark strike was followed at the start of August by Meta announcing an “intention” to "
+            "legalize its tracking ads business in the region by asking users for their permission. The market rose, "
+            "with Apple shares rising 3%.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert ("Israel", "a broad blockade of imports") in got, got
+    assert any(a == "Meta" and t.startswith("an “intention” to legalize") for a, t in got), got
+    assert not any(a == "Apple" for a, _ in got), got
