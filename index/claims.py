@@ -184,8 +184,11 @@ _ACT_VERBS = frozenset(w for stems in (
     "demonstrate demonstrates demonstrated demonstrating", "introduce introduces introduced introducing",
     "table tables tabled tabling", "launch launches launched launching", "prepare prepares prepared preparing"
 ) for w in stems.split())
+_ORDERS = {"ban", "order", "directive", "decree", "injunction", "guidance"}  # issued on others, by a regulator
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
+    **dict.fromkeys(("ban", "order", "directive", "decree", "injunction"), "demand"),  # (_ORDERS)
+    "guidance": "position",
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
                      "initiative", "legislation", "bill", "amendment", "motion", "resolution"), "proposal"),
     **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
@@ -2168,7 +2171,11 @@ class ClaimExtractor:
     def _act_noun(self, v):
         """The object of ``v`` that makes it a communicative act ("issued a warning", "sent the
         company a formal request"), or None."""
-        return next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)), None)
+        n = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)), None)
+        if n is not None and self._act_word(n) in _ORDERS and any(
+                c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children):
+            return None  # a speech's "We are putting in place a ban on plastic": its own measure, read as such
+        return n
 
     @staticmethod
     def _medium_carried(v, subj, s: int) -> tuple[str, int, int] | None:
@@ -2255,7 +2262,10 @@ class ClaimExtractor:
                 # ("our deep gratitude to the Member States that ...": whom it is owed)
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WEEKDAYS:
-                    return span(obj.left_edge, obj.right_edge)  # (not "on Monday": when, not what)
+                    last = obj.right_edge  # (not "on Monday": when, not what)
+                    if last.dep_ == "cc" and last.i + 1 < len(last.doc):  # "a ban on Meta tracking and profiling
+                        last = last.nbor().right_edge  # users", the second hung elsewhere: never "... and"
+                    return span(obj.left_edge, last)
         word = cls._act_word(n)
         if _ACT_NOUNS.get(word) == "proposal" and any(c.dep_ in ("compound", "amod") for c in n.lefts):
             return span(n.left_edge, n)  # "put forward a ceasefire proposal": the proposal, named by what it is
@@ -3277,6 +3287,12 @@ class ClaimExtractor:
             gerund = next((c for c in to.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if to else None
         if gerund is not None:
             return span(gerund.i, gerund.right_edge.i)
+        # "blamed Ukraine for the attack", "blamed the attack on Kyiv": whom or what, and for what
+        if low.startswith("blam") and (obj := kids.get("dobj")) is not None:
+            prep = next((c for c in list(v.rights) + list(obj.rights) if c.dep_ == "prep" and c.lower_ in ("for", "on")
+                         and c.i > obj.i), None)
+            if prep is not None and prep.right_edge.i > prep.i:
+                return span(obj.left_edge.i, prep.right_edge.i)
         # "warned Ostmark against further tests", "accused Washington of undermining the talks",
         # "warned of “devastating consequences”": the charge or the warning is the content.
         if low.startswith(("warn", "accus", "threat")):

@@ -744,3 +744,24 @@ def test_a_measure_announced_by_a_name_the_parser_hangs_on_with_or_by_is_theirs(
     assert ("Israel", "a broad blockade of imports") in got, got
     assert any(a == "Meta" and t.startswith("an “intention” to legalize") for a, t in got), got
     assert not any(a == "Apple" for a, _ in got), got
+
+
+def test_blame_and_a_regulators_ban_or_order_are_statements_with_their_object():
+    # dev-half misses: "Meta blamed technical errors for the removal of posts", "The Datatilsynet issued a local ban
+    # on Meta tracking and profiling users" (the parser hangs "profiling" elsewhere), "issued an order to stop ..."
+    text = ("Meta blamed technical errors for the removal of posts about Palestine. Russia blamed Ukraine for the "
+            "attack on the bridge. The Datatilsynet issued a local ban on Meta tracking and profiling users without "
+            "consent back in July. The ITC then issued an order to stop selling products infringing on the patents.")
+    got = [(c.actor, c.kind, text[c.start:c.end]) for c in _claims(text)]
+    assert ("Meta", "criticism", "technical errors for the removal of posts about Palestine") in got, got
+    assert ("Russia", "criticism", "Ukraine for the attack on the bridge") in got, got
+    assert any(a == "Datatilsynet" and k == "demand" and t.endswith("profiling users without consent back in July")
+               for a, k, t in got), got
+    assert any(a == "ITC" and k == "demand" and "stop selling products" in t for a, k, t in got), got
+    from index.claims import ClaimExtractor
+
+    ex = ClaimExtractor()
+    speech = "We are putting in place a ban on most forms of plastic, thereby reducing our carbon footprint."
+    got = [(c.kind, c.text) for c in ex.extract(speech, "s", "2019", voice=ex.voice_of(
+        {"country": "Micronesia", "speaker": "David Panuelo", "post": "President"}))]
+    assert not any(k == "demand" for k, _ in got), got  # (its own measure, not a demand on others)
