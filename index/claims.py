@@ -282,6 +282,9 @@ _VOICE_STATES = {"determined", "ready", "prepared", "committed", "concerned", "c
                  "resolved", "firm", "steadfast", "unwavering", "willing", "eager", "alarmed", "appalled",
                  "glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
                  "troubled", "worried", "hopeful", "optimistic", "thankful", "outraged", "dismayed"}
+# ... of which the feelings about what happened, stated in the past too ("I was particularly pleased with X").
+_FEELINGS = {"glad", "grateful", "pleased", "proud", "encouraged", "heartened", "saddened", "disappointed",
+             "appalled", "outraged", "dismayed", "alarmed", "thankful"}
 # ... of which these commit the speaker to what follows "to" ("We remain committed to X": X, a pledge).
 _RESOLVE_TO = re.compile(r"((?:firmly\s+|fully\s+|deeply\s+|strongly\s+)?(?:committed|determined|resolved)"
                          r"\s+to)\s+(?=\S)", re.I)
@@ -1968,8 +1971,10 @@ class ClaimExtractor:
                     k.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in k.children) for k in c.children)
                 for c in root.children):
             aux = root  # "We have a duty to listen": a demand on all, the speaker included
-        if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains"):
-            pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in _VOICE_STATES), None)
+        if aux is None and root.lower_ in ("are", "am", "is", "remain", "remains", "was", "were"):
+            # ("I was particularly pleased with X": a feeling about what happened, in the past too)
+            states = _VOICE_STATES if root.lower_ not in ("was", "were") else _FEELINGS
+            pred = next((c for c in root.children if c.dep_ == "acomp" and c.lower_ in states), None)
             if pred is not None:  # "We are determined to ...", "We are deeply concerned about ..."
                 aux = root
         if aux is None and root.tag_ == "VBG" and not _base_in(root.lower_, _DISCOURSE_VERBS | _GATHERING):

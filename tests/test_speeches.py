@@ -1106,3 +1106,15 @@ def test_a_speech_naming_its_own_states_proposal_or_draft_resolution_proposes_it
     assert ("Turkmenistan", "proposal", "a draft resolution for the General Assembly on the subject") in got, got
     assert ("Turkmenistan", "proposal", "a dialogue on security") in got, got
     assert ("Turkmenistan", "proposal", "draft resolutions") in got, got
+
+
+def test_a_feeling_about_what_happened_is_the_speeches_position_in_the_past_too():
+    """Dev-half miss: "In that regard, I was particularly pleased with the Secretary-General’s establishment of the
+    Office of Counter-Terrorism in June" gave nothing (only present-tense states were read); a past resolve is
+    history, not a position."""
+    got = [(c.kind, c.text) for c in _speech_claims("Togo", "Faure Gnassingbé", "President", (
+        "In that regard, I was particularly pleased with the Secretary-General’s establishment of the Office of "
+        "Counter-Terrorism in June. In 1990 we were determined to rebuild the country."))]
+    assert ("position", "particularly pleased with the Secretary-General’s establishment of the Office of "
+                        "Counter-Terrorism in June") in got, got
+    assert not any("rebuild" in t for _, t in got), got
