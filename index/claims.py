@@ -806,6 +806,24 @@ _MEASURE_NOUNS = {"blockade", "sanction", "measure", "ban", "tariff", "probe", "
                   "operation", "crackdown", "expulsion", "recall", "evacuation"}
 
 
+_TRAILING_ETC = re.compile(r"[”\"]?\s*(?:etc\.?|…|\.\.\.)?\s*[.!?]?[”\"]?\s*")
+# A quotation's own attribution right after it closes: "..., he wrote", "..., said Paul Barrett".
+_SAYING_WORDS = "|".join(sorted((w for w, k in _CUES.items() if k == "" and w.isalpha()), key=len, reverse=True))
+_ATTRIBUTED_AFTER = re.compile(r"[”\"]?[^.!?\n“”\"]{0,60}?\b(?:" + _SAYING_WORDS + r")\b")
+_NAMED_AFTER = re.compile(r"[”\"]?[ \t]*(?!(?:He|She|They|It|We|I)\b)(?:[A-Z][\w.’'-]*[ \t]+){1,3}(?:"
+                          + _SAYING_WORDS + r")\b")
+
+
+def _attributed_after(text: str, end: int) -> bool:
+    """Whether the quotation closing at ``end`` is attributed right after, in its own sentence:
+    '...,” he wrote', '...,” said Paul Barrett', '... win.” Galthié said' (not '... win.” He added
+    that ...': a new sentence)."""
+    closed = text[max(0, end - 3):end].rstrip("”\" ")
+    if closed[-1:] in (".", "!", "?", "…"):
+        return bool(_NAMED_AFTER.match(text, end))
+    return bool(_ATTRIBUTED_AFTER.match(text, end))
+
+
 def _gerund_doer(v):
     """The doer of a participle the parser hung on a noun ("with Israel then announcing a broad
     blockade", "followed ... by Meta announcing an intention"): the name right before it, made the
@@ -3514,8 +3532,13 @@ class ClaimExtractor:
         """A sentence that is only a quotation continues the previous speaker's quotation
         (or is the quotation of ``speakers``)."""
         speakers = speakers or ctx.last_speakers
-        q = next(((qs, qe) for qs, qe in quotes if qs <= s + 1 and qe >= e - 2), None)
+        q = next(((qs, qe) for qs, qe in quotes if qs <= s + 1 and (
+            qe >= e - 2 or _TRAILING_ETC.fullmatch(text, qe, e))), None)  # (“... work diligently…” etc.: cut short)
         if q is None or not speakers:
+            return []
+        if q[1] > e and _attributed_after(text, q[1]):
+            # "“President Biden is sending a valuable message .... The administration is moving in the right
+            # direction,” he wrote": the quotation's own attribution names its speaker (not the one quoted before)
             return []
         cs, ce = max(q[0], s), min(q[1], e)
         while ce > cs and text[ce - 1] in _PUNCT_EDGE + "”\"":

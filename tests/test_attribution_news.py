@@ -765,3 +765,22 @@ def test_blame_and_a_regulators_ban_or_order_are_statements_with_their_object():
     got = [(c.kind, c.text) for c in ex.extract(speech, "s", "2019", voice=ex.voice_of(
         {"country": "Micronesia", "speaker": "David Panuelo", "post": "President"}))]
     assert not any(k == "demand" for k, _ in got), got  # (its own measure, not a demand on others)
+
+
+def test_a_quotation_attributed_after_it_closes_is_never_the_previous_speakers():
+    # from a new-user pass (TechCrunch, one paragraph a line): Warner's quotation, then "Paul Barrett ...
+    # acknowledged both sides of the issue." and "“President Biden is sending a valuable message .... The
+    # administration is moving in the right direction,” he wrote." The quotation's first sentence went to Warner
+    # as a continued quotation; and Warner's last sentence, cut by the writer ("...diligently…” etc."), was lost
+    text = ("Senator Mark Warner of Virginia said he was “impressed by the breadth” of the order.\n"
+            "“I am also happy to see a number of sections that closely align with my efforts,” he said in a "
+            "statement. “At the same time, many of these just scratch the surface. While this is a good step "
+            "forward, we need additional legislative measures, and I will continue to work diligently…” etc.\n"
+            "Paul Barrett, deputy director of the NYU Stern Center for Business and Human Rights, acknowledged both "
+            "sides of the issue.\n"
+            "“President Biden is sending a valuable message that certain AI systems create immediate risks. The "
+            "administration is moving in the right direction,” he wrote.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert not any(a == "Mark Warner" and "valuable message" in t for a, t in got), got
+    assert any(a == "Paul Barrett" and t.startswith("President Biden is sending") for a, t in got), got
+    assert any(a == "Mark Warner" and "we need additional legislative measures" in t for a, t in got), got
