@@ -43,7 +43,7 @@ def extract(limit: int, out: Path, corpus: Path) -> None:
     random.Random(11).shuffle(picked)
     items = [(mask_headlines(articles[i]["body"][:6000]), str(i), articles[i]["published_at"][:10])
              for i in picked[:limit]]
-    found = ClaimExtractor().extract_many(items)
+    found = ClaimExtractor().extract_many(items, unmasked=[articles[i]["body"][:6000] for i in picked[:limit]])
     write(items, found, out, "articles")
 
 

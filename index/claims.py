@@ -637,6 +637,13 @@ _INTRO_LOOKBACK = 200
 _ROLE_BEFORE = re.compile(rf"(?<![\w’'-])((?:{UPPER}[\w’'.-]*\s+|(?:of|the|for|{_ROLE_WORDS})\s+){{1,7}})\Z")
 _ROLE_APPOSED = re.compile(rf"(?:^|[.;:]\s+|\band\s+|,\s+)((?:{UPPER}[\w’'.-]*\s+)?(?:[\w’'.-]+\s+){{0,3}}?"
                            rf"(?:{_ROLE_WORDS})(?:\s+(?:to|of|for)\s+(?:the\s+)?{UPPER}[\w’'.-]*)?),\s+\Z", re.M)
+def _role_tail(words: str) -> str:
+    """The words before a name from their sentence only ("Hong Kong.\n\nJapanese prime minister " ->
+    "Japanese prime minister ")."""
+    parts = re.split(r"(?<=[a-z][.!?])\s+|\n\s*\n", words)
+    return parts[-1] if parts[-1].strip() else words
+
+
 _QUOTE_CARRY = 3  # paragraphs after a person's quotation a bare quotation paragraph is still theirs
 _PULL_QUOTE_WORDS = 5  # opening words of a set-apart quotation that must recur in a speaker's quotation
 _ROLE_LOOKBACK = 700  # characters before "the envoy" searched for the person it stands for
@@ -981,23 +988,29 @@ class ClaimExtractor:
         return self.extract_many([(text, doc_id, published)], known_actors, [voice])[0]
 
     def extract_many(self, items: list[tuple[str, str, str]], known_actors: Iterable[str] = (),
-                     voices: Sequence[Actor | None] | None = None) -> list[list[Claim]]:
+                     voices: Sequence[Actor | None] | None = None,
+                     unmasked: Sequence[str] | None = None) -> list[list[Claim]]:
         """Claims of each ``(text, doc_id, published)``; ``known_actors``: full person names from
         elsewhere (other articles) a surname may stand for; ``voices[i]``: who delivers
-        ``items[i]`` when it is a speech (its first-person statements are theirs), else None."""
+        ``items[i]`` when it is a speech (its first-person statements are theirs), else None;
+        ``unmasked[i]``: the text before headline-like lines were blanked (``mask_headlines``),
+        read only for the roles people are introduced with ("Japanese prime minister Fumio Kishida"
+        in a caption; same length as the text, else ignored)."""
         known = list(known_actors)
         voices = list(voices) if voices is not None else [None] * len(items)
+        originals = list(unmasked) if unmasked is not None else [None] * len(items)
         plans = [self._candidates(text, voice) for (text, _, _), voice in zip(items, voices)]
         # A hard-wrapped sentence holds line breaks: the parser reads them as spaces (same length).
         flat = [text[p:e].replace("\r", " ").replace("\n", " ")
                 for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
         docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
         out = []
-        for (text, doc_id, published), plan, voice in zip(items, plans, voices):
+        for (text, doc_id, published), plan, voice, original in zip(items, plans, voices, originals):
             parsed = [(s, p, e, next(docs) if parse else None) for s, p, e, parse in plan]
             # "Corvalia's foreign ministry said": a state this article shows as one, though no table knows it
             with self.resolver.assuming_states(self.resolver.states_in(text)):
-                out.append(self._document(text, doc_id, published, parsed, known, voice))
+                out.append(self._document(text, doc_id, published, parsed, known, voice,
+                                          original if original is not None and len(original) == len(text) else None))
         return out
 
     # -- per document -------------------------------------------------------------------
@@ -1052,7 +1065,8 @@ class ClaimExtractor:
             out.append((sp.start, start, sp.end, parse))
         return out
 
-    def _document(self, text, doc_id, published, parsed, known, voice: Actor | None = None) -> list[Claim]:
+    def _document(self, text, doc_id, published, parsed, known, voice: Actor | None = None,
+                  original: str | None = None) -> list[Claim]:
         names = self.resolver.introduced_names(text)
         for *_, doc in parsed:
             if doc is not None:
@@ -1070,7 +1084,7 @@ class ClaimExtractor:
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
-        ctx.roles = self._introduced_roles(text, ctx.names)
+        ctx.roles = self._introduced_roles(original or text, ctx.names)
         self._prepare_people(text, parsed, ctx)
         paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
@@ -3793,22 +3807,31 @@ class ClaimExtractor:
         alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
         before: dict[str, re.Match] = {}  # name -> the first "Sarnia's Foreign Minister <name>"
         apposed: dict[str, re.Match] = {}  # name -> the first "Kestria's ambassador to Oslo, <name>"
+        stated: dict[str, str] = {}  # name -> the first role of theirs that names a state
         for m in re.finditer(rf"(?<![\w’'-])(?=({alternation})(?![\w-]))", text):
             name, at = m.group(1), m.start()
-            if name in before and name in apposed:
+            if name in before and name in apposed and name in stated:
                 continue
             look = max(0, at - _INTRO_LOOKBACK)
-            if name not in before and (b := _ROLE_BEFORE.search(text, look, at)):
-                before[name] = b
+            if (name not in before or name not in stated) and (b := _ROLE_BEFORE.search(text, look, at)):
+                before.setdefault(name, b)
+                if name not in stated:
+                    a = self.resolver.resolve(_role_tail(b.group(0)) + name)
+                    if a.name == name and a.role and role_country(a.role, self.resolver):
+                        stated[name] = a.role
             if name not in apposed and (b := _ROLE_APPOSED.search(text, look, at)):
                 apposed[name] = b
         roles = {}
         for name in names:
             b = before.get(name)
             if b:
-                a = self.resolver.resolve(b.group(0) + name)
+                a = self.resolver.resolve(_role_tail(b.group(0)) + name)
                 if a.name == name and a.role:
                     roles[name] = a.role
+                    if not role_country(a.role, self.resolver):  # "prime minister Fumio Kishida", then a
+                        later = stated.get(name)  # caption's "Japanese prime minister Fumio Kishida": the state's
+                        if later is not None:
+                            roles[name] = later
                     continue
             b = apposed.get(name)
             if b and b.group(1)[:1].isupper():

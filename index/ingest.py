@@ -295,9 +295,11 @@ class Ingestor:
         if not self.extract_claims:
             return [[] for _ in batch]
         # Headline-like lines (titles, list items) are blanked, same length, so offsets hold.
+        # (the roles people are introduced with are read in the whole text: a caption's "Japanese prime minister")
         return self.claim_extractor.extract_many(
             [(mask_headlines(a.text), a.doc_id, a.published) for a, _, _ in batch], known,
-            [self.claim_extractor.voice_of(a.meta) for a, _, _ in batch])  # speeches: the speaker's own words
+            [self.claim_extractor.voice_of(a.meta) for a, _, _ in batch],  # speeches: the speaker's own words
+            [a.text for a, _, _ in batch])
 
     def _flush(self, batch: list[tuple[Document, list[Passage], bool]], report: IngestReport, bar) -> None:
         docs = [a for a, _, _ in batch]

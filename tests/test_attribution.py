@@ -1786,3 +1786,23 @@ def test_a_name_typed_with_a_lowercase_particle_is_no_topic_word(tmp_path):
         "But he has rejected any suggestion that Egypt host refugees from Gaza."))
     ans = a.ask("What did el-Sisi reject?")
     assert not ans.abstained and ans.citations and "rejected any suggestion" in ans.citations[0].quote, ans.answer
+
+
+def test_a_persons_role_naming_a_state_wins_over_a_bare_office_and_captions_count(tmp_path):
+    """From a new-user pass (FT on Japan): "prime minister Fumio Kishida" first, and "Japanese prime minister Fumio
+    Kishida" only in a photo caption (a line blanked before extraction) and right after a sentence ending "Hong
+    Kong." (read as part of the role): Kishida had the role "prime minister", so "What did Japan pledge?"
+    answered with bankers' quotes."""
+    body = ("So, this week, prime minister Fumio Kishida will make his strongest ever push for a bet on Japan’s "
+            "economy.\n\n“There is heightened interest in Japan,” says Paul Hitchens, the head of research at "
+            "Jefferies, which hosted a conference in Hong Kong.\n\n"
+            "Japanese prime minister Fumio Kishida will appear this week at a series of events © AFP via Getty Images"
+            "\n\nKishida has promised major reform of the country’s $5tn asset management industry, which would ease "
+            "regulations for foreign players.\n")
+    a = _ingested(tmp_path, "Japan’s prime minister Kishida says: ‘reassess our economy’", "2023-10-02", body,
+                  source="Financial Times")
+    kishida = [c for c in a.store.claims() if c.actor == "Fumio Kishida"]
+    assert kishida and all(c.role == "Japanese prime minister" for c in kishida), kishida
+    ans = a.ask("What did Japan pledge?")
+    assert ans.citations and "major reform" in ans.citations[0].quote, ans.answer
+    assert "Hitchens" not in ans.answer, ans.answer
