@@ -52,7 +52,7 @@ _CUES: dict[str, str] = {
              "highlight highlights highlighted",
              "argue argues argued arguing", "declare declares declared", "note notes noted",
              "explain explains explained", "assert asserts asserted", "announce announces announced announcing",
-             "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes",
+             "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes", "reads",
              "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
              "describe describes described", "confirm confirms confirmed",
              "admit admits admitted admitting", "acknowledges acknowledging", "concede concedes conceded",
@@ -829,6 +829,10 @@ def _attributed_after(text: str, end: int) -> bool:
     if closed[-1:] in (".", "!", "?", "…"):
         return bool(_NAMED_AFTER.match(text, end))
     return bool(_ATTRIBUTED_AFTER.match(text, end))
+
+
+# "..., writing: “...”", "— saying: “...”": a participle introducing a quotation after a dash or a comma.
+_PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)\s*:\s*[“\"]")
 
 
 def _gerund_doer(v):
@@ -1867,7 +1871,28 @@ class ClaimExtractor:
                                            self._date(text, s, e, cs, ce, published)))
         for m in _ACCORDING.finditer(doc.text):
             out += self._according_to(doc, m.start(), m.end(), text, s, e, taken, ctx, doc_id, published)
+        if ctx.voice is None and (m := _PARTICIPLE_QUOTE.search(doc.text)) is not None:
+            out += self._participle_quote(doc, m, text, s, e, taken, ctx, doc_id, published)
         return out
+
+    def _participle_quote(self, doc, m, text, s, e, taken, ctx, doc_id, published) -> list[Claim]:
+        """ "Musk avoided ... but invited yet more relativism — writing: “Let the public hear ...”": a
+        quotation introduced by a participle after a dash or comma is the sentence's subject's (the
+        parser may read "writing" as a noun)."""
+        close = next((i for i in range(m.end(), len(doc.text)) if doc.text[i] in _CLOSE_Q), None)
+        if close is None or any(a <= s + m.end() < b for a, b in taken):
+            return []
+        subj = next((t for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.idx < m.start()), None)
+        speakers = self._speakers(subj, ctx) if subj is not None else []
+        cs, ce = s + m.end(), s + close
+        while ce > cs and text[ce - 1] in _PUNCT_EDGE:
+            ce -= 1
+        if not speakers or ce - cs < 8:
+            return []
+        kind = self._kind_from_content("", text[cs:ce])
+        return [self._claim(ctx, doc_id, sp, a, m.group(1), kind, True, cs, ce, text, s, e,
+                            self._topics(doc, s, cs, ce), self._date(text, s, e, cs, ce, published))
+                for sp, a in speakers]
 
     def _voice_commitment(self, doc, text, sent_start, s, e, quotes, ctx, doc_id, published) -> list[Claim]:
         """A speech's "We will double our contribution ..." / "We shall ...": a pledge of the
@@ -2344,6 +2369,9 @@ class ClaimExtractor:
         if v.lower_ in _DESIGNATE and (self._agent(v) is not None or any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children)):
             return True  # "Hamas, which Israel ... designate as a terrorist organization": theirs (see _designation)
+        if v.lower_ == "reads" and not any(c.dep_ == "nsubj" and c.lower_ in _MEDIUM_NOUNS | _AUTHORED_DOCUMENTS
+                                           for c in v.children):
+            return False  # "“...,” the company’s statement reads"; not "she reads the news"
         if _gerund_doer(v) is not None and v.lower_ in _CUES:
             return True  # "with Israel then announcing a broad blockade"
         if v.dep_ in ("amod", "acl"):

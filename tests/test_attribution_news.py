@@ -784,3 +784,23 @@ def test_a_quotation_attributed_after_it_closes_is_never_the_previous_speakers()
     assert not any(a == "Mark Warner" and "valuable message" in t for a, t in got), got
     assert any(a == "Paul Barrett" and t.startswith("President Biden is sending") for a, t in got), got
     assert any(a == "Mark Warner" and "we need additional legislative measures" in t for a, t in got), got
+
+
+def test_a_quotation_after_writing_colon_and_a_statement_that_reads_are_statements():
+    # from a new-user pass: "Musk avoided ... but invited yet more relativism — writing: “Let the public hear ...”"
+    # (the parser reads "writing" as a noun) and "“Hikvision has never knowingly ...,” the company’s statement
+    # reads" gave nothing
+    text = ("In reply to Greenwald, Musk avoided expressing the same trenchant criticism of the EU’s approach but "
+            "invited yet more relativism — writing: “Let the public hear exactly what this disinformation consists of "
+            "and decide for themselves.”\n\n"
+            "Hikvision did not respond to Amnesty’s report on the use of its products, nor did the company provide an "
+            "on-the-record response in time for publication. But Hikvision previously told the Guardian that it “has "
+            "strictly followed all applicable laws and regulations in the UK and all countries where we operate to "
+            "ensure complete compliance.”\n\n"
+            "“Hikvision has never knowingly or intentionally committed human rights abuses itself or acted in willful "
+            "disregard and will never do so in the future,” the company’s statement reads.\n\n"
+            "She reads the news every morning.")
+    got = [(c.actor, text[c.start:c.end]) for c in _claims(text)]
+    assert any(a == "Musk" and t.startswith("Let the public hear exactly") for a, t in got), got
+    assert any(a == "Hikvision" and t.startswith("Hikvision has never knowingly") for a, t in got), got
+    assert not any("the news every morning" in t for _, t in got), got
