@@ -310,12 +310,20 @@ class ExtractiveAnswerer:
                 return bool(previous and _REFERS_BACK.search(s.text)
                             and query.topic.shares(before[previous[0].start:previous[0].end]))
 
+            # (a person's role in any article found: Breton is "the EU’s internal market commissioner" in one)
+            roles_of: dict[str, set[str]] = {}
+            for c in [c for found in evidence.statements.values() for c in found] + evidence.claims:
+                if c.role:
+                    roles_of.setdefault(c.actor, set()).add(c.role)
+
             def by_target(s: Sentence) -> bool:  # "Who criticized Meta?": not Meta's own statements
                 of_kind = [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
                            if claim_is(c, query.kind)]
                 targets = {_RESOLVER.country_of(n) for n in query.names} - {None}
                 return bool(of_kind) and all(any(match_actor_names(n, [c.actor]) for n in query.names)
-                                             or country_of_speaker(c) in targets for c in of_kind)
+                                             or country_of_speaker(c) in targets
+                                             or any(serves(r, query.names) for r in roles_of.get(c.actor, ()))
+                                             for c in of_kind)
 
             doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
                             and about(s) and not by_target(s)),
@@ -332,6 +340,7 @@ class ExtractiveAnswerer:
                     if said_by:
                         return all(any(match_actor_names(n, [a]) for n in query.names)
                                    or countries.get(a) in targets or _RESOLVER.country_of(a) in targets
+                                   or any(serves(r, query.names) for r in roles_of.get(a, ()))
                                    for a in said_by)
                     return speech_state(s) in targets
 
@@ -955,6 +964,18 @@ def names_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None) 
 
 
 _VICTIM = re.compile(r"\b(?:against|on|upon|towards?|targeting|into)\s+(?:the\s+)?$", re.I)
+
+
+def serves(role: str, names: Sequence[str]) -> bool:
+    """Whether a person's ``role`` makes them an official of a body named in ``names`` ("the EU’s
+    internal market commissioner" serves "EU" and "European Union"; "spokeswoman for Meta" serves
+    "Meta"): the role's owner ("X's ...") or its "of/for/at X" resolves to the name."""
+    if not role or not names:
+        return False
+    owners = re.findall(r"(?:^|\bthe\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:’s|'s)\s", role)
+    owners += re.findall(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})", role)
+    wanted = {_RESOLVER.resolve(n).name for n in names}
+    return any(_RESOLVER.resolve(o).name in wanted or match_actor_names(o, list(names)) for o in owners)
 
 
 def _only_victim(text: str, name: str) -> bool:

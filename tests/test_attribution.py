@@ -1806,3 +1806,24 @@ def test_a_persons_role_naming_a_state_wins_over_a_bare_office_and_captions_coun
     ans = a.ask("What did Japan pledge?")
     assert ans.citations and "major reform" in ans.citations[0].quote, ans.answer
     assert "Hitchens" not in ans.answer, ans.answer
+
+
+def test_who_criticized_a_body_never_answers_with_its_own_officials(tmp_path):
+    """From a new-user pass (TechCrunch, MultiHop-RAG articles 24 and 25): "Who criticized the EU?" quoted Thierry
+    Breton, the EU's internal market commissioner (his role given in one article only), warning X about illegal
+    content in the EU."""
+    from assistant import Assistant
+
+    corpus = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
+    if not corpus.is_file():
+        pytest.skip("shared MultiHop-RAG corpus absent")
+    records = json.loads(corpus.read_text(encoding="utf-8"))
+    for i in (24, 25):
+        r = records[i]
+        (tmp_path / f"n{i}.md").write_text(_md(r["title"], r["published_at"][:10], r["body"], r["source"]),
+                                           encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "n24.md", tmp_path / "n25.md"]).ok
+    assert any("Breton" in c.actor and "EU" in c.role for c in a.store.claims())
+    ans = a.ask("Who criticized the EU?")
+    assert "Breton" not in ans.answer, ans.answer
