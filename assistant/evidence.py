@@ -16,7 +16,7 @@ from index.actors import ActorResolver, fold
 from index.errors import NotFound
 from index.models import Claim, Document, Filters, Passage
 from index.store import IndexReader
-from index.text import terms
+from index.text import split_sentences, terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, role_names
 from .retrieval import HybridRetriever
@@ -389,6 +389,15 @@ class EvidenceGatherer:
         """The statements (claims) each sentence of the passages carries, from the claims table."""
         out: dict[SentenceKey, list[Claim]] = {}
         docs = sorted({p.doc_id for p in passages})
+        # (a quotation that opens sentences before its cue's: "“President Biden is sending a valuable message ....
+        # The administration is moving in the right direction,” he wrote" is his in its first sentence too)
+        starts: dict[str, list[tuple[int, int]]] = {}
+        for p in passages:
+            starts.setdefault(p.doc_id, []).extend((p.start + sp.start, p.start + sp.end)
+                                                   for sp in split_sentences(p.text))
         for c in self.reader.claims(filters=Filters(doc_ids=docs)) if docs else []:
             out.setdefault((c.doc_id, c.sent_start), []).append(c)
+            for a, b in set(starts.get(c.doc_id, ())):
+                if a < c.sent_start and c.start < b and a < c.end:
+                    out.setdefault((c.doc_id, a), []).append(c)
         return out

@@ -1827,3 +1827,19 @@ def test_who_criticized_a_body_never_answers_with_its_own_officials(tmp_path):
     assert any("Breton" in c.actor and "EU" in c.role for c in a.store.claims())
     ans = a.ask("Who criticized the EU?")
     assert "Breton" not in ans.answer, ans.answer
+
+
+def test_a_quotation_is_its_speakers_in_the_sentences_before_its_cue(tmp_path):
+    """From a new-user pass: "What did Paul Barrett say about Biden?" found nothing: his quotation "“President
+    Biden is sending a valuable message .... The administration is moving in the right direction,” he wrote" was
+    his only in the sentence of its cue, and the one naming Biden is the first."""
+    body = ("Senator Mark Warner said he was “impressed by the breadth” of the order.\n\n"
+            "Paul Barrett, deputy director of the NYU Stern Center for Business and Human Rights, acknowledged both "
+            "sides of the issue.\n\n"
+            "“President Biden is sending a valuable message that certain AI systems create immediate risks that "
+            "demand immediate attention. The administration is moving in the right direction,” he wrote.\n")
+    a = _ingested(tmp_path, "Biden’s AI EO hailed as broad", "2023-10-31", body, source="TechCrunch")
+    ans = a.ask("What did Paul Barrett say about Biden?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert "President Biden is sending a valuable message" in ans.citations[0].quote, ans.answer
+    assert ans.citations[0].speaker == "Paul Barrett", ans.answer
