@@ -50,7 +50,8 @@ def country_of_speaker(c: Claim) -> str | None:
 
 
 _CONTENT_SUBJECT = re.compile(r"(?:[^,]{0,25},\s+)?(?:the\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
-                              r"(?:(?:has|had|have|will|would|is|was|does|did|can|could|must|should|shall)"
+                              r"(?:(?:has|had|have|will|would|is|was|does|did|can|could|shall)"  # (not "X should
+                              #   take in Palestinians": what is asked of X, not X's word)
                               r"(?:\s+not|\s+never|n[’']t)?\s+[a-z]+|[a-z]+(?:ed|s))\b")  # ("Velmor will not join")
 
 

@@ -1843,3 +1843,16 @@ def test_a_quotation_is_its_speakers_in_the_sentences_before_its_cue(tmp_path):
     assert not ans.abstained and ans.citations, ans.answer
     assert "President Biden is sending a valuable message" in ans.citations[0].quote, ans.answer
     assert ans.citations[0].speaker == "Paul Barrett", ans.answer
+
+
+def test_what_is_asked_of_a_state_in_anothers_statement_is_not_its_proposal(tmp_path):
+    """From a new-user pass: "What did Israel propose?" also quoted El-Sisi's "suggesting Israel should instead take
+    in Palestinians" (El-Sisi's country unknown, the statement was read as Israel's by its subject)."""
+    body = ("Egypt wrestles with its worst economic outlook in decades and President Abdel-Fattah El-Sisi prepares for "
+            "elections.\n\nIsrael has suggested they could be moved to tent camps in the Sinai Peninsula and returned "
+            "once military operations end, said the people.\n\nBut El-Sisi has rejected any suggestion Egypt host "
+            "Gazan refugees, suggesting Israel should instead take in Palestinians to its Negev desert.\n")
+    a = _ingested(tmp_path, "Egypt faces economic crisis", "2023-10-22", body, source="Fortune")
+    ans = a.ask("What did Israel propose?")
+    assert ans.citations and "tent camps" in ans.citations[0].quote, ans.answer
+    assert not any("Negev" in c.quote for c in ans.citations), ans.answer
