@@ -112,8 +112,10 @@ TIMESTAMP_LINE = re.compile(
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
                      r"(?:\s*[,|]\s*[^\n]{0,60})?)\s*$")
 #: An outlet's name on a line of its own: a few capitalised words, no sentence ("TechCrunch", "The Verge",
-#: "Globes English | Israel Business Arena").
-_OUTLET_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on|\|)){0,6}")
+#: "Globes English | Israel Business Arena"), with a tagline after a bar ("Business Today | Latest Stock Market And
+#: Economy News India").
+_OUTLET_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on)){0,6}"
+                          r"(?:\s+\|\s+[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on|in|for)){0,9})?")
 #: A byline naming an outlet: "By Hanne Petrov, Northgate Times", "Hanne Petrov | Northgate Times".
 _BYLINE_OUTLET = re.compile(r"^\s*(?:[Bb][Yy]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*"
                             r"(?:,|\||—|–|-)\s*(?P<outlet>[A-Z][\w&.'’ -]{1,48}?)\s*$")

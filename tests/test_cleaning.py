@@ -518,7 +518,11 @@ def test_an_outlet_line_beside_the_date_under_the_title_is_the_outlet_and_a_copy
                         ("Why the Apple Watch is being banned\nThe Verge\nDecember 19, 2023\n\n"
                          "Apple said it would appeal the ruling.\n", "The Verge"),
                         ("Israel's prince of public diplomacy\nGlobes English | Israel Business Arena\n2023-12-03\n\n"
-                         "The text of the article.\n", "Globes English")):
+                         "The text of the article.\n", "Globes English"),
+                        # (a masthead with a long tagline, from a later new-user pass)
+                        ("'Massive intel failure by Mossad': Hamas' surprise attack on Israel shocks internet\n"
+                         "Business Today | Latest Stock Market And Economy News India\n2023-10-07\n\n"
+                         "Hamas' surprise attack on Israel has shocked many.\n", "Business Today")):
         text, meta = clean_text(raw)
         assert meta.get("outlet") == outlet, (raw, meta.get("outlet"))
         assert outlet not in text, text
