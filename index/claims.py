@@ -835,6 +835,10 @@ def _attributed_after(text: str, end: int) -> bool:
 _PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)\s*:\s*[“\"]")
 
 
+# "Crisis Group’s Fabiani", "the Middle East Institute’s Mabrouk": a body's person named by surname.
+_OWNED_SURNAME = re.compile(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})[’']s\s+([A-Z][\w-]+)$")
+
+
 def _gerund_doer(v):
     """The doer of a participle the parser hung on a noun ("with Israel then announcing a broad
     blockade", "followed ... by Meta announcing an intention"): the name right before it, made the
@@ -1667,6 +1671,12 @@ class ClaimExtractor:
                 ctx.last_group, ctx.last_group_at = pair, ctx.parse_start
 
     def _actor(self, mention: str, ctx: _Context, label: str | None = None) -> Actor:
+        owned = _OWNED_SURNAME.match(mention.strip())
+        if owned and (full := [n for n in ctx.names if n.split()[-1] == owned.group(2)]) and len(full) == 1:
+            # "Crisis Group’s Fabiani said", after "Riccardo Fabiani, project director ... with Crisis Group": the
+            # person, of that body (not an organisation "Crisis Group’s Fabiani")
+            a = self.resolver.resolve(full[0], ctx.names, "PERSON")
+            return Actor(a.name, "person", a.role)
         words = re.sub(r"^the\s+", "", mention, flags=re.I).split()
         if words and words[-1] in ctx.acronyms and all(w[:1].islower() for w in words[:-1]):
             # "BEUC writes", "the consumer group BEUC said", after "the European Consumer Organisation (BEUC)"

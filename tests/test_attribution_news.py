@@ -804,3 +804,16 @@ def test_a_quotation_after_writing_colon_and_a_statement_that_reads_are_statemen
     assert any(a == "Musk" and t.startswith("Let the public hear exactly") for a, t in got), got
     assert any(a == "Hikvision" and t.startswith("Hikvision has never knowingly") for a, t in got), got
     assert not any("the news every morning" in t for _, t in got), got
+
+
+def test_a_bodys_person_named_by_surname_is_that_person():
+    # from a new-user pass: "Crisis Group’s Fabiani said" and "according to the Middle East Institute’s Mabrouk" were
+    # actors of their own ("Crisis Group’s Fabiani", an organisation) beside Riccardo Fabiani and Mirette Mabrouk
+    text = ("“Clearly the hope had been that Egypt would accept economic incentives,” said Mirette Mabrouk, director "
+            "of the Egypt program at the Washington-based Middle East Institute. The lender may soften its "
+            "requirements, according to Riccardo Fabiani, project director for North Africa with Crisis Group.\n\n"
+            "The fluid situation may offer Egypt other opportunities to take a mediating role, Crisis Group’s "
+            "Fabiani said. Egypt’s participation “was not a particularly hard sell,” according to the Middle East "
+            "Institute’s Mabrouk.")
+    actors = {c.actor for c in _claims(text)}
+    assert actors == {"Mirette Mabrouk", "Riccardo Fabiani"}, actors
