@@ -874,6 +874,10 @@ _ACCUSATION = re.compile(r"\b(?:terror\w*|tyrann\w*|dictator\w*|oppress\w*|repre
                          r"aggress\w*|destabili[sz]\w*|invad\w*|invasion|annex\w*|persecut\w*|brutal\w*|atrocit\w*|"
                          r"massacr\w*|genocid\w*|war crimes?|violat\w*|lies|lying|deceiv\w*|propaganda|"
                          r"blackmail\w*|threaten\w*|intimidat\w*|provocat\w*|illegal\w*|sponsor\w* of terror)\b", re.I)
+# Nouns of wrongdoing that, owned by another in a speech's subject, criticise it ("Maduro's crimes ...").
+_WRONG_NOUNS = {"crimes", "atrocities", "aggression", "invasion", "occupation", "lies", "propaganda", "repression",
+                "brutality", "violations", "abuses", "massacres", "provocations", "crime", "atrocity"}
+_OWNED_WRONG = re.compile(r"[’']s\s+(?:\w+\s+)?(?:" + "|".join(sorted(_WRONG_NOUNS)) + r")\b")
 # Verbs of what a state undergoes or resists: their object's wrongdoing is not the subject's.
 _SUFFERING = {"face", "suffer", "fight", "fought", "combat", "counter", "endure", "confront", "experience", "resist",
               "oppose", "condemn", "reject", "defend"}  # (bases: see _base_in)
@@ -1064,6 +1068,7 @@ class ClaimExtractor:
                                          or _MEANS_DOING.match(text, start, sp.end)
                                          or _WHAT_NEEDS.match(text, start, sp.end)
                                          or _REQUIRES.search(text, start, sp.end)
+                                         or _OWNED_WRONG.search(text, start, sp.end)
                                          or own_proposal is not None and own_proposal.search(text, start, sp.end)
                                          or _VERDICT_SENTENCE.search(text, start, sp.end)
                                          or _ACCUSATION.search(text, start, sp.end)
@@ -2162,6 +2167,12 @@ class ClaimExtractor:
         another state's conduct in the present ("Iran spreads ... tyranny and terror", "Russia
         continues to occupy ...", "The regime has violated ..."), or None: a subject naming a state
         other than the speaker's, a present or present-perfect verb, no condition or question."""
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if subj.pos_ == "NOUN" and subj.lower_ in _WRONG_NOUNS and owner is not None and ctx.voice is not None \
+                and self.resolver.country_of(self._phrase(owner)) != ctx.voice.name \
+                and not any(c.dep_ == "neg" for c in root.children):
+            return subj.text  # "Nicolas Maduro’s crimes against his people can be compared only to those of ...": its
+            #                   wrongdoing named as such, the speech's criticism of its owner, in any tense
         if root.tag_ not in ("VBZ", "VBP") and not (root.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("has", "have") for c in root.children)):
             return None

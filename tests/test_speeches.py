@@ -1118,3 +1118,16 @@ def test_a_feeling_about_what_happened_is_the_speeches_position_in_the_past_too(
     assert ("position", "particularly pleased with the Secretary-General’s establishment of the Office of "
                         "Counter-Terrorism in June") in got, got
     assert not any("rebuild" in t for _, t in got), got
+
+
+def test_anothers_wrongdoing_named_as_such_is_the_speeches_criticism_in_any_tense():
+    """From a new-user pass: "Who criticized Nicolas Maduro?" found no criticism in Colombia's speech: "Nicolas
+    Maduro’s crimes against his people can be compared only to those of Slobodan Milosevic" was no statement."""
+    got = [(c.kind, c.text) for c in _speech_claims("Colombia", "Iván Duque Márquez", "President", (
+        "Nicolas Maduro’s crimes against his people can be compared only to those of Slobodan Milosevic in the "
+        "former Yugoslavia. Russia’s invasion of Ukraine has produced consequences far beyond Europe’s borders. "
+        "Colombia’s crimes are in the past."))]
+    assert ("criticism", "Nicolas Maduro’s crimes against his people can be compared only to those of Slobodan "
+                         "Milosevic in the former Yugoslavia") in got, got
+    assert any(k == "criticism" and t.startswith("Russia’s invasion of Ukraine") for k, t in got), got
+    assert not any(t.startswith("Colombia’s crimes") for _, t in got), got
