@@ -1160,7 +1160,8 @@ class QueryParser:
             hits = match_actor_names(n, known)
             if not hits:  # "Foreign Minister Lena Sorvik", "Ambassador Osei": the name without the office
                 bare = _RESOLVER.resolve(n)
-                if bare.role and bare.actor_type == "person" and bare.name != n:
+                if bare.role and bare.actor_type in ("person", "government") and bare.name != n:
+                    # (and "Ukraine's Defense Ministry": the state whose ministry it is)
                     hits = match_actor_names(bare.name, known)
             found.update(hits)
         return sorted(found)

@@ -1856,3 +1856,22 @@ def test_what_is_asked_of_a_state_in_anothers_statement_is_not_its_proposal(tmp_
     ans = a.ask("What did Israel propose?")
     assert ans.citations and "tent camps" in ans.citations[0].quote, ans.answer
     assert not any("Negev" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_states_ministry_asked_about_is_that_states(tmp_path):
+    """From a new-user pass (MultiHop-RAG articles 442 and 486): "What did Ukraine's Defense Ministry say?" read the
+    ministry as an unknown name and answered with analysts and Israel's Ministry of Defense."""
+    from assistant import Assistant
+
+    corpus = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
+    if not corpus.is_file():
+        pytest.skip("shared MultiHop-RAG corpus absent")
+    records = json.loads(corpus.read_text(encoding="utf-8"))
+    for i in (442, 486):
+        r = records[i]
+        (tmp_path / f"n{i}.md").write_text(_md(r["title"], r["published_at"][:10], r["body"], r["source"]),
+                                           encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([tmp_path / "n442.md", tmp_path / "n486.md"]).ok
+    ans = a.ask("What did Ukraine's Defense Ministry say?")
+    assert ans.citations and "main goal in 2024" in ans.citations[0].quote, ans.answer
