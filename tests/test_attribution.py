@@ -71,6 +71,25 @@ def _speech(iso3: str, country: str, speaker: str, post: str, text: str, session
             "speaker": speaker, "post": post, "text": text}
 
 
+def _multihop_store(tmp_path, refs: tuple[int, ...]):
+    """A fresh store holding MultiHop-RAG articles (by list index) written as Markdown files; skips the test when
+    ../shared/datasets is absent."""
+    from assistant import Assistant
+
+    corpus = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
+    if not corpus.is_file():
+        pytest.skip("shared MultiHop-RAG corpus absent")
+    records = json.loads(corpus.read_text(encoding="utf-8"))
+    paths = []
+    for i in refs:
+        r = records[i]
+        paths.append(tmp_path / f"n{i}.md")
+        paths[-1].write_text(_md(r["title"], r["published_at"][:10], r["body"], r["source"]), encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest(paths).ok
+    return a
+
+
 def _md(title: str, published: str, body: str, source: str = "Test Wire") -> str:
     """An article as a Markdown file with front matter."""
     return f"---\ntitle: {title}\nsource: {source}\npublished: {published}\n---\n{body}\n"
@@ -1812,18 +1831,7 @@ def test_who_criticized_a_body_never_answers_with_its_own_officials(tmp_path):
     """From a new-user pass (TechCrunch, MultiHop-RAG articles 24 and 25): "Who criticized the EU?" quoted Thierry
     Breton, the EU's internal market commissioner (his role given in one article only), warning X about illegal
     content in the EU."""
-    from assistant import Assistant
-
-    corpus = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
-    if not corpus.is_file():
-        pytest.skip("shared MultiHop-RAG corpus absent")
-    records = json.loads(corpus.read_text(encoding="utf-8"))
-    for i in (24, 25):
-        r = records[i]
-        (tmp_path / f"n{i}.md").write_text(_md(r["title"], r["published_at"][:10], r["body"], r["source"]),
-                                           encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([tmp_path / "n24.md", tmp_path / "n25.md"]).ok
+    a = _multihop_store(tmp_path, (24, 25))
     assert any("Breton" in c.actor and "EU" in c.role for c in a.store.claims())
     ans = a.ask("Who criticized the EU?")
     assert "Breton" not in ans.answer, ans.answer
@@ -1861,17 +1869,6 @@ def test_what_is_asked_of_a_state_in_anothers_statement_is_not_its_proposal(tmp_
 def test_a_states_ministry_asked_about_is_that_states(tmp_path):
     """From a new-user pass (MultiHop-RAG articles 442 and 486): "What did Ukraine's Defense Ministry say?" read the
     ministry as an unknown name and answered with analysts and Israel's Ministry of Defense."""
-    from assistant import Assistant
-
-    corpus = ROOT.parent / "shared" / "datasets" / "multihop-rag" / "corpus.json"
-    if not corpus.is_file():
-        pytest.skip("shared MultiHop-RAG corpus absent")
-    records = json.loads(corpus.read_text(encoding="utf-8"))
-    for i in (442, 486):
-        r = records[i]
-        (tmp_path / f"n{i}.md").write_text(_md(r["title"], r["published_at"][:10], r["body"], r["source"]),
-                                           encoding="utf-8")
-    a = Assistant.open(store=tmp_path / "store", create=True)
-    assert a.ingest([tmp_path / "n442.md", tmp_path / "n486.md"]).ok
+    a = _multihop_store(tmp_path, (442, 486))
     ans = a.ask("What did Ukraine's Defense Ministry say?")
     assert ans.citations and "main goal in 2024" in ans.citations[0].quote, ans.answer
