@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
+from .actors import _BODY_HEADS, _TITLES, RANK_ASIDE, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
@@ -835,6 +835,12 @@ def _attributed_after(text: str, end: int) -> bool:
 _PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)\s*:\s*[“\"]")
 
 
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+# Participles placing a person ("a user based in Egypt"): a relative clause after the place is the person's.
+_PLACED = {"based", "living", "located", "residing", "born", "stationed", "working"}
 # "Crisis Group’s Fabiani", "the Middle East Institute’s Mabrouk": a body's person named by surname.
 _OWNED_SURNAME = re.compile(r"(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})[’']s\s+([A-Z][\w-]+)$")
 
@@ -1013,7 +1019,8 @@ class ClaimExtractor:
         originals = list(unmasked) if unmasked is not None else [None] * len(items)
         plans = [self._candidates(text, voice) for (text, _, _), voice in zip(items, voices)]
         # A hard-wrapped sentence holds line breaks: the parser reads them as spaces (same length).
-        flat = [text[p:e].replace("\r", " ").replace("\n", " ")
+        # ("General (ret.) Aharon Ze'evi-Farkash": the rank's aside blanked too, so the name reads as one)
+        flat = [RANK_ASIDE.sub(_blank, text[p:e].replace("\r", " ").replace("\n", " "))
                 for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
         docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
         out = []
@@ -2542,6 +2549,9 @@ class ClaimExtractor:
             for c in subjects:
                 if c.dep_ == "nsubj":
                     if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                        place = t.head
+                        if place.dep_ == "pobj" and place.head.dep_ == "prep" and place.head.head.lower_ in _PLACED:
+                            return place.head.head.head  # "A user based in Egypt, who asked ...": the user
                         return t.head
                     if c.i > t.i and t.dep_ == "conj" and t.lower_.startswith(("tell", "told", "ask", "warn", "urg")):
                         break  # "She ..., but later tells Prince Philip that ...": whom she tells, misparsed
@@ -3002,7 +3012,14 @@ class ClaimExtractor:
             # "the indicted Menendez", "embattled Netanyahu": the name, not the writer's word for its bearer
             while left.i < h.i and (left.text.islower() or left.is_punct or left.dep_ == "det"):
                 left = left.nbor()
-        phrase = h.doc[left.i: right.i + 1].text.strip(" ,")
+        nxt = right.i + 1
+        if nxt + 1 < len(h.doc) and h.doc[nxt].is_space and h.doc[nxt + 1].pos_ == "PROPN" and _is_title(h.text):
+            # "General (ret.) Aharon Ze'evi-Farkash" (the aside blanked before parsing): the name after the rank
+            right = h.doc[nxt + 1]
+            while right.i + 1 < len(h.doc) and (h.doc[right.i + 1].pos_ == "PROPN"
+                                                 or h.doc[right.i + 1].tag_ == "HYPH"):
+                right = h.doc[right.i + 1]
+        phrase = " ".join(h.doc[left.i: right.i + 1].text.split()).strip(" ,")
         if phrase.count("(") > phrase.count(")"):  # "The Department of Budget and Management (DBM) defines"
             phrase = phrase[:phrase.rfind("(")].rstrip() or phrase
         return phrase

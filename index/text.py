@@ -23,6 +23,7 @@ _ABBREVIATIONS = {
     "nov", "dec", "e.g", "i.e", "approx", "dept", "est", "fig", "op", "rev", "hon", "amb", "cf",
     "adv", "atty", "insp", "supt", "cllr",  # titles before a name ("IMPA director general Adv. Ilit Ostrovitch-Levi")
 }
+_RANK_ASIDE_END = re.compile(r"\((?:[Rr]et|[Rr]etd|[Rr]es)\.\)$")
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -139,6 +140,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             dot = m.start()
             if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
                 continue
+            if _RANK_ASIDE_END.search(text, max(ls, dot - 8), m.end()):
+                continue  # "General (ret.) Aharon Ze'evi-Farkash", "Major General (Res.) Giora Eiland"
             spans.append(Span(cur, m.end()))
             cur = m.end()
         spans.append(Span(cur, le))
@@ -211,10 +214,16 @@ def prefix_stem(w: str) -> str:
     return w[:5]
 
 
+_HASHTAG = re.compile(r"#([A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]+|\d+)+)\b")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
 def terms(text: str) -> list[str]:
     """Content terms of ``text`` in order: lower-cased words, possessives and stopwords (and
     question frame words) dropped, stemmed with ``stem``, synonyms folded."""
     out = []
+    if "#" in text:  # "#WebSummit" is about "Web Summit" too
+        text = _HASHTAG.sub(lambda m: m.group(0) + " " + " ".join(_CAMEL_PART.findall(m.group(1))), text)
     for w in WORD.findall(text.lower()):
         w = w.replace("’", "'").strip("'-")
         if w.endswith("'s"):

@@ -1872,3 +1872,14 @@ def test_a_states_ministry_asked_about_is_that_states(tmp_path):
     a = _multihop_store(tmp_path, (442, 486))
     ans = a.ask("What did Ukraine's Defense Ministry say?")
     assert ans.citations and "main goal in 2024" in ans.citations[0].quote, ans.answer
+
+
+def test_a_hashtag_names_its_topic(tmp_path):
+    """From a second new-user pass: "What did Dor Shapiro say about Web Summit?" said he said nothing about it; his
+    quotation names "#WebSummit"."""
+    body = ("Then the Israeli ambassador to Portugal, Dor Shapiro, waded in. “Today, I wrote to the Mayor of Lisbon "
+            "informing him that Israel will not participate in the #WebSummit conference,” Shapiro said.\n\n"
+            "The conference draws 70,000 people to Lisbon every year.\n")
+    a = _ingested(tmp_path, "Web Summit CEO under fire", "2023-10-17", body, source="TechCrunch")
+    ans = a.ask("What did Dor Shapiro say about Web Summit?")
+    assert not ans.abstained and ans.citations and "#WebSummit" in ans.citations[0].quote, ans.answer
