@@ -532,7 +532,7 @@ def run_extractor(items: Sequence[Prepared], extractor: ClaimExtractor | None = 
     extractor = extractor or ClaimExtractor()
     voices = [extractor.voice_of(p.voice_meta) if p.voice_meta else None for p in items]
     claims = extractor.extract_many([(mask_headlines(p.text), p.doc_id, p.published) for p in items], [], voices,
-                                    [p.text for p in items])
+                                    unmasked=[p.text for p in items])
     return [[Prediction(c.actor, c.start, c.end, c.text) for c in cl] for cl in claims]
 
 

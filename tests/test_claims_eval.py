@@ -228,8 +228,9 @@ class _EchoExtractor:
     def voice_of(self, meta):
         return meta.get("country")
 
-    def extract_many(self, items, known, voices):
+    def extract_many(self, items, known, voices, unmasked=None):
         self.voices = list(voices)
+        assert unmasked is None or [len(u) for u in unmasked] == [len(t) for t, _, _ in items]
         out = []
         for text, _, _ in items:  # every occurrence: those outside the annotated range must be dropped
             found = [(m.start(), c) for c in self.contents for m in re.finditer(re.escape(c), text)]
