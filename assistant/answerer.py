@@ -378,7 +378,8 @@ class ExtractiveAnswerer:
             # say so (it quoted NATO's pledge)
             return self.answer_silent(query, evidence, state, others + ranked, state=True)
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
-        if silent and (is_person_in(silent, passages) or is_body(silent)) and not speaks_in(silent, passages):
+        if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)) \
+                and not speaks_in(silent, passages):
             return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
@@ -834,9 +835,16 @@ def silent_state(query: Query) -> str:
 
 
 def is_body(who: str) -> bool:
-    """Whether ``who`` names an organisation ("European Commission", "Federal Reserve"): the
-    index credits its statements to it by that name, so none credited means none found."""
-    return _RESOLVER.type_of(who) == "organisation"
+    """Whether ``who`` names an organisation or a group ("European Commission", "Federal Reserve",
+    "Hamas"): the index credits its statements to it by that name, so none credited means none
+    found."""
+    return _RESOLVER.type_of(who) in ("organisation", "group")
+
+
+def named_in(who: str, passages: list[Passage]) -> bool:
+    """Whether a passage names ``who`` as written, several words long ("Bring Them Home Now"): a
+    name the articles use that no statement is credited to."""
+    return len(who.split()) > 1 and any(re.search(rf"(?<!\w){re.escape(who)}(?!\w)", p.text) for p in passages)
 
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|proposed|proposes|pledged|pledges|promised|announced|urged|warned|" \

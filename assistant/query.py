@@ -437,6 +437,14 @@ _OLDEST = re.compile(r"\b(at first|initially|originally|earliest|initial|first (
                      r"propos\w*|pledg\w*|react\w*|respond\w*|comment\w*|mention\w*|position|stance|reaction|"
                      r"response|statement))\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_IN_NAME = re.compile(r".*\b[A-Z][\w’'-]*\s+(?:[A-Z][\w’'-]*\s+)*$", re.S)  # capitalised words right before it
+
+
+def outside_names(rx: re.Pattern, text: str) -> re.Match | None:
+    """The first match of ``rx`` in ``text`` that is not a capitalised word of a name ("Now" in "What did Bring
+    Them Home Now vow?" asks for no time order or change)."""
+    return next((m for m in rx.finditer(text) if not m.group(0)[:1].isupper()
+                 or not _IN_NAME.match(text[max(0, m.start() - 40):m.start()])), None)
 #: Apply the date range a question names as a filter (False only to measure without it).
 TIME_FILTERS = True
 # ("What did the Herald report in December 2025 ...": a verb; "the article from November 18, 2023"
@@ -560,7 +568,7 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
         spans.append(m.span())
     order = None
     for rx, name in ((_NEWEST, "newest"), (_OLDEST, "oldest")):
-        m = rx.search(text)
+        m = outside_names(rx, text)
         if m and order is None:
             order = name
             phrases.append(m.group(0))
@@ -1057,7 +1065,8 @@ class QueryParser:
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
             days=tuple(named_days(text)),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
-            parts=tuple(question_parts(text)), asks_change=bool(CHANGE_QUESTION.search(scope.rest or text)),
+            parts=tuple(question_parts(text)),
+            asks_change=outside_names(CHANGE_QUESTION, scope.rest or text) is not None,
             language=question_language(asked), asked=asked, instructions=instructions,
             # ("What did he say about Meta?": Meta is what was talked about, "he" stands for nobody)
             unresolved=unresolved_pronoun(text) if not named_entities(question_head(text)) else "",

@@ -643,3 +643,23 @@ def test_who_question_names_are_its_topic_and_nobody_is_said_to_be_nobody(assist
         ans.citations[0].quote, ans.answer
     none = assistant.ask("Who rejected the Aster pipeline gas contract?")  # (Dremmen proposed it; nobody rejected it)
     assert none.answer.startswith("No statement found is a rejection on this"), none.answer
+
+
+def test_now_in_a_name_asks_for_no_time_order_and_a_group_credited_nothing_is_said_to_be_silent(tmp_path):
+    """From a second new-user pass: "What did Bring Them Home Now vow?" was read as a question about the latest and
+    about change ("now"), and "What did Hamas demand?" quoted others' sentences naming Hamas with no word that
+    Hamas is credited with no demand."""
+    from assistant import Assistant
+
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Israel strikes back\nsource: Test Wire\npublished: 2023-10-14\n---\n"
+                    "“We will not stop until Hamas is destroyed,” the defence minister Yoav Gallant said.\n\n"
+                    "Meta said it would prioritize the safety of Israelis kidnapped by Hamas.\n", encoding="utf-8")
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    q = a.parser.parse("What did Bring Them Home Now vow?")
+    assert q.recency is None and not q.asks_change, q
+    q = a.parser.parse("What does Russia say now about sanctions?")
+    assert q.recency == "newest", q
+    ans = a.ask("What did Hamas demand?")
+    assert ans.abstained and "do not report Hamas" in ans.answer, ans.answer
