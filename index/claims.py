@@ -3901,7 +3901,9 @@ class ClaimExtractor:
                     continue
             b = apposed.get(name)
             if b and b.group(1)[:1].isupper():
-                roles[name] = re.sub(r"^(?:The|A|An|His|Her|Their|Its)\s+", "", b.group(1))
+                # ("Then the Israeli ambassador to Portugal, Dor Shapiro": not the sentence's adverb)
+                roles[name] = re.sub(r"^(?:(?:Then|Meanwhile|Later|Now|Also|But|And|However|Earlier|Separately|So)"
+                                     r",?\s+)?(?:[Tt]he|[Aa]|[Aa]n|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+", "", b.group(1))
         return roles
 
     def _claim(self, ctx: _Context, doc_id, speaker, actor: Actor, cue, kind, direct, cs, ce, text, s, e, topics,

@@ -1883,3 +1883,15 @@ def test_a_hashtag_names_its_topic(tmp_path):
     a = _ingested(tmp_path, "Web Summit CEO under fire", "2023-10-17", body, source="TechCrunch")
     ans = a.ask("What did Dor Shapiro say about Web Summit?")
     assert not ans.abstained and ans.citations and "#WebSummit" in ans.citations[0].quote, ans.answer
+
+
+def test_a_role_introduced_after_a_sentence_adverb_is_the_office(tmp_path):
+    """From a second new-user pass: "Then the Israeli ambassador to Portugal, Dor Shapiro, waded in" gave the role
+    "Then the Israeli ambassador to Portugal", and "What did Israel's ambassador to Portugal say about Web Summit?"
+    found no statement of Israel's ambassador."""
+    body = ("Then the Israeli ambassador to Portugal, Dor Shapiro, waded in. “Today, I wrote to the Mayor of Lisbon "
+            "informing him that Israel will not participate in the #WebSummit conference,” Shapiro said.\n")
+    a = _ingested(tmp_path, "Web Summit CEO under fire", "2023-10-17", body, source="TechCrunch")
+    assert {c.role for c in a.store.claims() if c.actor == "Dor Shapiro"} == {"Israeli ambassador to Portugal"}
+    ans = a.ask("What did Israel's ambassador to Portugal say about Web Summit?")
+    assert not ans.abstained and "#WebSummit" in ans.citations[0].quote, ans.answer
