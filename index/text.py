@@ -23,7 +23,13 @@ _ABBREVIATIONS = {
     "nov", "dec", "e.g", "i.e", "approx", "dept", "est", "fig", "op", "rev", "hon", "amb", "cf",
     "adv", "atty", "insp", "supt", "cllr",  # titles before a name ("IMPA director general Adv. Ilit Ostrovitch-Levi")
 }
-_RANK_ASIDE_END = re.compile(r"\((?:[Rr]et|[Rr]etd|[Rr]es)\.\)$")
+#: A rank's aside between the rank and the name: "General (ret.) Aharon Ze'evi-Farkash", "Major General (Res.) X".
+RANK_ASIDE = re.compile(r"\((?:[Rr]et|[Rr]etd|[Rr]es|[Rr]etired|[Rr]eserves?)\.?\)")
+
+
+def blank_rank_asides(text: str) -> str:
+    """``text`` with rank asides ("(ret.)", "(Res.)") replaced by spaces (same length, so offsets hold)."""
+    return RANK_ASIDE.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -140,7 +146,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             dot = m.start()
             if text[dot] == "." and m.end() - dot == 1 and _is_abbreviation(text, dot):
                 continue
-            if _RANK_ASIDE_END.search(text, max(ls, dot - 8), m.end()):
+            if text[dot] == "." and RANK_ASIDE.fullmatch(text, max(ls, text.rfind("(", ls, dot)), m.end()):
                 continue  # "General (ret.) Aharon Ze'evi-Farkash", "Major General (Res.) Giora Eiland"
             spans.append(Span(cur, m.end()))
             cur = m.end()
