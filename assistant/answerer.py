@@ -166,7 +166,8 @@ class ExtractiveAnswerer:
                          and supports_predicate(query.untimed, s.text)),
                         key=lambda s: -s.score)
         naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
-                  if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts))]
+                  if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts),
+                                                                title=s.passage.title)]
         if naming and naming[0].score >= self.config.min_score:
             # sentences that name the topic themselves answer before any that only follow one naming it
             # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
@@ -1041,7 +1042,8 @@ def covers_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None)
     """The sentence shares a topic term with the question or another form of one
     (``Topic.shares``: "AI" / "artificial intelligence"), or is very close to it in meaning (a
     paraphrase), or, for a topic that is only names ("about Egypt"), names it otherwise
-    ("German-Egyptian unity"): ``Topic.covers`` without the names' test, which ``names_topic``
+    ("German-Egyptian unity"), or, for an event between the parties it names, names one of them
+    (``Topic.event_named``): ``Topic.covers`` without the names' test, which ``names_topic``
     makes apart, plus the paraphrase. True when the question has no topic terms. ``texts``:
     ``Evidence.texts``."""
     if not query.topic_terms:
@@ -1049,4 +1051,6 @@ def covers_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None)
     article, at = in_article(s, texts)
     if query.topic.shares(s.text, article) or s.parts.get("dense", 0) > 0.6:
         return True
+    if query.topic.event_named(s.text, s.passage.title, article, at):
+        return True  # "What did Meta say about the Israel-Hamas war?": its line on Hamas, "... during Israel-Hamas war"
     return query.topic.names_only and names_topic(query, s, texts)

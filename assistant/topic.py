@@ -55,6 +55,11 @@ _LAW_HEADS = ("Act", "Law", "Regulation", "Directive", "Bill")
 _LAW_WORDS = frozenset(terms("act law legislation regulation rules bill text directive"))
 _LAW_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new)\s+"
                             r"(?:Act|law|legislation|text|regulation|bill|rules)\b")
+# Head nouns of a topic that is an event between the parties it names ("the Israel-Hamas war", "the
+# Armenia-Azerbaijan conflict"): a statement naming a party, in an article whose title or nearby text
+# names the event, is on it without repeating the head ("... attempts by Hamas to broadcast footage").
+_EVENT_HEADS = frozenset(terms("war wars conflict conflicts crisis fighting hostilities dispute standoff "
+                               "tensions offensive invasion"))
 _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "et", "&"})
 
 
@@ -364,13 +369,17 @@ class Topic:
         found = terms(text)
         return self.terms <= set(found) or any(form_in(f, text, found) for f in self._term_forms)
 
-    def named_by(self, sentence: str, topics: Sequence[str] = (), article: str = "", at: int = -1) -> bool:
+    def named_by(self, sentence: str, topics: Sequence[str] = (), article: str = "", at: int = -1,
+                 title: str = "") -> bool:
         """Whether the sentence itself carries the topic: it shares a term or a form of one
         (``shares``), or, for a topic that is only names, names one itself ("NATO's expansion",
         "German-Egyptian unity", "the Council" after the Security Council), not only in the
-        sentences before it or the title. Of the sentences about a topic (``covers``), those that
-        name it answer first (``statements_about``, ``assistant.answerer``)."""
+        sentences before it or the title; for an event between the parties it names, a party
+        (``event_named``, with the article's ``title``). Of the sentences about a topic (``covers``),
+        those that name it answer first (``statements_about``, ``assistant.answerer``)."""
         if not self or self.shares(" ".join([sentence, *topics]), article):
+            return True
+        if self.event_named(sentence, title, article, at):
             return True
         return self.names_only and (self._named_in(sentence, article) or self._referred_in(sentence, article, at))
 
@@ -401,8 +410,19 @@ class Topic:
         if not self:
             return True
         if not self.names_only and not self.shares(" ".join([sentence, *topics]), article):
-            return False
+            return self.event_named(sentence, title, article, at)
         return self.names_in(sentence, title, article, at)
+
+    def event_named(self, sentence: str, title: str = "", article: str = "", at: int = -1) -> bool:
+        """For a topic that is an event between the parties it names ("the Israel-Hamas war"): the
+        sentence names one of them itself, and the title or the ``NAME_REACH`` characters before it
+        name the event ("... during Israel-Hamas war")."""
+        if not self.names or not self.terms or not self.terms <= _EVENT_HEADS:
+            return False
+        if not (self._wanted & countries_named(sentence) or self._body_named(sentence, article)):
+            return False
+        before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
+        return any(self.shares(t) and self._named_in(t, article) for t in (title, before) if t)
 
     def _named_in(self, text: str, article: str = "", countries: set[str] | None = None) -> bool:
         if not text:
@@ -411,6 +431,10 @@ class Topic:
             return True
         if self._wanted and self._bodies:
             return False  # "Sweden joining NATO": a sentence on NATO alone is not about Sweden's joining
+        return self._body_named(text, article)
+
+    def _body_named(self, text: str, article: str = "") -> bool:
+        """Whether ``text`` names one of the topic's names that are no country (``_bodies``)."""
         found = terms(text)
         have = set(found)
         for name, own, forms in self._bodies:
@@ -577,7 +601,7 @@ def statements_about(topic: Topic, claims: Iterable[Claim], text_of: Callable[[s
         sentence = _without_others(article, c, others.get((c.doc_id, c.sent_start), ())) if article else c.text
         at = c.sent_start if article else -1
         if topic.covers(sentence, c.topics, c.title, article, at):
-            about.append((c, topic.named_by(sentence, c.topics, article, at)))
+            about.append((c, topic.named_by(sentence, c.topics, article, at, title=c.title)))
     named = [c for c, itself in about if itself]
     return named or [c for c, _ in about]
 

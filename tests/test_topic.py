@@ -249,3 +249,28 @@ def test_a_name_of_several_words_with_a_hyphen_is_one_name_and_a_pair_of_countri
     assert not hts.covers("The Sham festival opened in Hayat on Tuesday.")
     war = Topic.parse("the Israel-Hamas war")
     assert war.covers("The war between Israel and Hamas continues.")
+
+
+def test_an_event_between_named_parties_is_the_topic_of_a_party_named_in_an_article_on_it(tmp_path):
+    """From a new-user pass: "What did Meta say about the Israel-Hamas war?" said Meta said nothing on it,
+    though TechCrunch's "Meta says it's prioritizing livestreaming checks during Israel-Hamas war" credits
+    Meta with lines on Hamas and hostages that never repeat "war"."""
+    from test_attribution import _ingested
+
+    war = Topic.parse("the Israel-Hamas war")
+    title = "Meta says it's prioritizing livestreaming checks during Israel-Hamas war"
+    line = "Meta says it will remove content that identifies hostages taken by Hamas."
+    assert war.covers(line, title=title) and war.named_by(line, title=title)
+    assert not war.covers(line, title="Meta updates its livestreaming rules")  # (no event named around it)
+    assert not war.covers("Meta says it will remove content that identifies hostages.", title=title)
+    assert not Topic.parse("sanctions on Iran").covers("Iran said it would respond.", title="Sanctions on Iran")
+    a = _ingested(tmp_path, title, "2023-10-13", (
+        "Following a warning from European Union regulators, Meta has published an overview of how it is "
+        "responding to risks on its platforms stemming from the Israel-Hamas war.\n\n"
+        "Meta says it is prioritizing checks on livestreaming, including watching for any attempts by Hamas to "
+        "broadcast footage of captured Israelis or other hostages.\n\n"
+        "“We’re also aware of Hamas’ threats to broadcast footage of the hostages and we’re taking these threats "
+        "extremely seriously,” it added."), source="TechCrunch")
+    ans = a.ask("What did Meta say about the Israel-Hamas war?")
+    assert not ans.abstained and ans.citations, ans.answer
+    assert all("Hamas" in c.quote for c in ans.citations), ans.answer
