@@ -61,7 +61,7 @@ def extract_speeches(limit: int, out: Path, path: Path) -> None:
     random.Random(11).shuffle(records)
     records = records[:limit]
     ex = ClaimExtractor()
-    voices = [ex.voice_of({k: r.get(k) for k in ("country", "speaker", "post")}) for r in records]
+    voices = [ex.voice_of({k: r.get(k) for k in ("country", "iso3", "session", "speaker", "post")}) for r in records]
     items = [(r["text"], r["id"], str(r["year"])) for r in records]
     write(items, ex.extract_many(items, [], voices), out, "speeches")
 

@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
+from .loaders import UNRECORDED_POST
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, blank_rank_asides, split_sentences
 
@@ -986,11 +987,14 @@ class ClaimExtractor:
         (the government speaking, e.g. the UN General Debate corpus; its ``iso3`` code first when
         the record has one, since the corpus spells names many ways: "Republic of Turkey", "Lybia")
         with ``speaker`` and ``post`` as the role, or a ``speaker`` alone (a person). None for other
-        documents."""
+        documents. A General Debate record (it has a ``session``) that names neither speaker nor post
+        is its state's speech, given by its representative (``index.loaders.UNRECORDED_POST``)."""
         speaker = str(meta.get("speaker") or "").strip(" \t\n,;:")  # ("Giorgia Meloni," as the corpus has her)
         post = str(meta.get("post") or "").strip(" \t\n,;:")
         country = str(meta.get("country") or "").strip()
         iso3 = str(meta.get("iso3") or "").strip()
+        if meta.get("session") and not (speaker or post):
+            post = UNRECORDED_POST
         if (country or iso3) and (speaker or post):
             name = self.resolver.country_of_code(iso3) or self.resolver.country_of(country) or country or iso3
             return Actor(name, "government", " ".join(x for x in (post, speaker) if x))

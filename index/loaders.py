@@ -648,6 +648,10 @@ def as_speech(doc: Document) -> Document:
                     published, doc.url, doc.author, doc.path, meta)
 
 
+# The post of the giver of a General Debate speech whose record names none: every speaker there represents their state.
+UNRECORDED_POST = "Representative"
+
+
 def _from_record(path: Path, rec: Any, where: str, index: int, source: str | None,
                  defaults: dict | None = None) -> Document:
     """One article from one export record (see the field tables above); ``defaults``: values
@@ -684,6 +688,18 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
         if cut:
             meta["truncated_chars"] = cut
     title = _field(rec, TITLE_FIELDS, html_ok=False)[1]
+    if rec.get("session") and (rec.get("iso3") or rec.get("country")) and not (rec.get("speaker") or rec.get("post")):
+        # a General Debate record naming no speaker (5 of the corpus's 1,938 of 2015-2024, North Korea's
+        # of 2017 among them): still its state's speech, given by its representative (it was an article
+        # titled "PRK_72_2017" whose "we" was nobody's)
+        from .actors import _plain_resolver
+
+        code = str(rec.get("iso3") or "")
+        state = _plain_resolver().country_of_code(code) or str(rec.get("country") or "").strip() or code
+        rec = {**rec, "country": state, "post": UNRECORDED_POST}
+        meta.update(country=state, post=UNRECORDED_POST, speaker_unrecorded=True)
+        if not title:
+            title = f"Speaker not recorded, {UNRECORDED_POST}, {state}"
     if not title:
         who = ", ".join(v for k in ("speaker", "post", "country") if (v := str(rec.get(k) or "").strip(" ,;:")))
         title = who or found.get("headline") or str(rid or f"{path.name} record {index + 1}")

@@ -2,6 +2,8 @@
 a speech's sentences are its giver's words though they name neither giver nor state, so a
 question naming the giver finds them, and another state's speech is never the answer.
 Real store, embedder and spaCy model; speech records shaped as the shared dataset's."""
+import json
+
 import pytest
 from test_attribution import _md, _speech, _speeches_and_articles
 
@@ -1131,3 +1133,32 @@ def test_anothers_wrongdoing_named_as_such_is_the_speeches_criticism_in_any_tens
                          "Milosevic in the former Yugoslavia") in got, got
     assert any(k == "criticism" and t.startswith("Russia’s invasion of Ukraine") for k, t in got), got
     assert not any(t.startswith("Colombia’s crimes") for _, t in got), got
+
+
+def test_a_general_debate_record_naming_no_speaker_is_still_its_states_speech(tmp_path):
+    """Found on unlabelled speeches: five records of the shared corpus (North Korea's and Portugal's of 2017
+    among them) give neither speaker, post nor country, only the ISO code; they loaded as articles titled
+    "PRK_72_2017" with no voice, so "we" was nobody and North Korea's speech gave almost no statements."""
+    from index.loaders import load_file
+
+    text = ("Absent true international justice, the only philosophical principle that remains valid is that force "
+            "must be addressed with force. Nuclear weapons of tyranny must therefore be met with the nuclear hammer "
+            "of justice. We do not need anyone else to recognize our status as a nuclear-weapon State.")
+    record = {"id": "PRK_72_2017", "iso3": "PRK", "session": 72, "year": 2017, "country": None, "speaker": None,
+              "post": None, "text": text}
+    path = tmp_path / "speeches.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps(_speech("NOR", "Norway", "Erna Solberg", "Prime Minister",
+                                                                   _FILLER, session=72)) + "\n", encoding="utf-8")
+    docs = [getattr(d, "document", d) for d in load_file(path)]
+    prk = docs[0]
+    assert prk.title == "Speaker not recorded, Representative, North Korea", prk.title
+    assert prk.source == "UN General Debate, session 72" and prk.meta["country"] == "North Korea"
+    assert docs[1].title == "Erna Solberg, Prime Minister, Norway"  # (a record naming its speaker: as given)
+    from assistant import Assistant
+
+    a = Assistant.open(store=tmp_path / "store", create=True)
+    assert a.ingest([path]).ok
+    said = a.positions("North Korea")
+    assert any("nuclear hammer" in c.text for c in said) and {c.actor for c in said} == {"North Korea"}
+    ans = a.ask("What is North Korea's position on nuclear weapons?")
+    assert not ans.abstained and any("nuclear" in c.quote for c in ans.citations), ans.answer
