@@ -478,7 +478,7 @@ def prepare(doc: dict, raw_text: bool = False) -> Prepared:
     when ``raw_text`` or when any gold statement or the range cannot be mapped."""
     raw = doc["_raw"]
     rec = _record(doc)
-    meta = {k: rec.get(k) for k in ("country", "speaker", "post") if rec.get(k)} \
+    meta = {k: rec.get(k) for k in ("country", "iso3", "session", "speaker", "post") if rec.get(k)} \
         if doc["corpus"] == "un-general-debates" else {}
     published = str(rec.get("published_at") or rec.get("year") or "")
     a, b = doc["range"]

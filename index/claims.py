@@ -184,7 +184,9 @@ _ACT_VERBS = frozenset(w for stems in (
     "renew renews renewed renewing", "repeat repeats repeated repeating", "express expresses expressed expressing",
     "voice voices voiced voicing", "raise raises raised raising",
     "demonstrate demonstrates demonstrated demonstrating", "introduce introduces introduced introducing",
-    "table tables tabled tabling", "launch launches launched launching", "prepare prepares prepared preparing"
+    "table tables tabled tabling", "launch launches launched launching", "prepare prepares prepared preparing",
+    # "we lend our unwavering support to X", "we continue to give our full support to X"
+    "lend lends lent lending", "give gives gave giving",
 ) for w in stems.split())
 _ORDERS = {"ban", "order", "directive", "decree", "injunction", "guidance"}  # issued on others, by a regulator
 _ACT_NOUNS: dict[str, str] = {
@@ -200,8 +202,8 @@ _ACT_NOUNS: dict[str, str] = {
     # "expressed concern over ...", "voiced support for ...", "raised concerns about ..."
     **dict.fromkeys(("concern", "alarm", "dismay", "disappointment", "opposition", "outrage", "regret",
                      "reservation", "doubt", "frustration", "displeasure", "indignation"), "criticism"),
-    **dict.fromkeys(("support", "solidarity", "hope", "readiness", "willingness", "confidence", "satisfaction",
-                     "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
+    **dict.fromkeys(("support", "backing", "solidarity", "hope", "readiness", "willingness", "confidence",
+                     "satisfaction", "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
 }
 # Stance cues that keep a stance when negated ("Levy does not accept this explanation": a rejection).
@@ -295,6 +297,9 @@ _FORWARD_TO = re.compile(r"(forward\s+to)\s+(?=\S)")
 # What a stance verb's object may be held for ("reiterated its support for X": X).
 _HELD_NOUNS = {"support", "commitment", "solidarity", "opposition", "attachment", "adherence", "backing",
                "appreciation", "gratitude", "condolences", "sympathy", "sympathies"}
+# ... of which these back what follows "to"/"for" ("lend our unwavering support to X": X; not "our gratitude to
+# X for Y", which is for Y).
+_BACKING = {"support", "backing", "solidarity", "commitment", "adherence", "attachment"}
 # News: a party's stated state of mind about a that-clause ("The Commission is worried that X").
 _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
                 "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
@@ -2346,6 +2351,14 @@ class ClaimExtractor:
                     return span(first, c.right_edge)
         preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
                                                                 and c.i > n.i]
+        if n.lower_ in _BACKING:  # "lend our unwavering support to X", "gave his full backing to X" (on the verb)
+            held = next((p for p in [*n.children, *v.children] if p.dep_ in ("prep", "dative")
+                         and p.lower_ in ("to", "for", "with") and (p.head == n or p.i == n.right_edge.i + 1)), None)
+            obj = next((k for k in held.children if k.dep_ in ("pobj", "pcomp")), None) if held is not None else None
+            if obj is not None:
+                when = next((p for p in obj.rights if p.dep_ == "prep" and any(
+                    k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS for k in p.children)), None)
+                return span(obj.left_edge, when.nbor(-1) if when is not None else obj.right_edge)  # (not "on Monday")
         judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position", "pledge")
         for p in preps:
             # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")

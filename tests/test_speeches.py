@@ -1162,3 +1162,18 @@ def test_a_general_debate_record_naming_no_speaker_is_still_its_states_speech(tm
     assert any("nuclear hammer" in c.text for c in said) and {c.actor for c in said} == {"North Korea"}
     ans = a.ask("What is North Korea's position on nuclear weapons?")
     assert not ans.abstained and any("nuclear" in c.quote for c in ans.citations), ans.answer
+
+
+def test_support_lent_or_given_is_a_position_on_what_it_goes_to():
+    """Found on an unlabelled speech (Cyprus, 2021): "we lend our unwavering support to the reform ... priorities
+    of the Secretary-General" gave no statement; "lend" and "give" with a backing noun are stances on what
+    the support goes to, in speeches and news alike."""
+    said = _speech_claims("Cyprus", "Nicos Anastasiades", "President",
+                          "We lend our unwavering support to the reform priorities of the Secretary-General.")
+    assert [(c.actor, c.kind, c.text) for c in said] == [
+        ("Cyprus", "position", "the reform priorities of the Secretary-General")]
+    from index.claims import ClaimExtractor
+
+    news = ClaimExtractor().extract("Chancellor Olaf Scholz gave his full backing to the ceasefire plan on Monday.",
+                                    "d", "2024-01-01")
+    assert [(c.actor, c.kind, c.text) for c in news] == [("Olaf Scholz", "position", "the ceasefire plan")]
