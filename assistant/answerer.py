@@ -45,7 +45,7 @@ from .stance import (
     stance_holders,
     topic_phrase,
 )
-from .support import supports_predicate
+from .support import STATEMENT_STEMS, predicate, supports_predicate
 from .timeorder import select_in_time, time_lead
 from .topic import countries_named, defined_forms, demonym_forms, speech_state_of, table_forms
 
@@ -258,7 +258,7 @@ class ExtractiveAnswerer:
             givers = dict(query.speakers)  # ("Olaf Scholz", a speech's giver, speaks for Germany)
             if not theirs and states and evidence.speakers and all(
                     _RESOLVER.country_of(a) in states or givers.get(a) in states for a in query.actors) \
-                    and (query.topic_terms or query.kind in ROUTED_KINDS):
+                    and (query.topic_terms or query.kind in ROUTED_KINDS) and not asks_act(query):
                 # "What did Norway say about sanctions on Iran?" and no sentence found is Norway's or
                 # its officials': say so (it quoted Israel's speech as the answer)
                 return self.answer_silent(query, evidence, " and ".join(sorted(states)), others + ranked,
@@ -416,7 +416,7 @@ class ExtractiveAnswerer:
                 covered = [s for s in best.values() if s is not None]
                 if unheard:
                     nobody = f"No statement found is a {query.kind} by {' or '.join(unheard)} in so many words. "
-        whole = [s for s in ranked if query.topic.whole_in(s.text)]
+        whole = [s for s in ranked if query.topic.whole_in(s.text, *in_article(s, evidence.texts))]
         if whole and whole[0].score >= bar and len(whole) < len(ranked):
             # of a topic of several words, sentences carrying all of them answer first ("What did Ramaphosa
             # say about land reform?": "the question of land reform", not "Reform of the United Nations")
@@ -820,6 +820,21 @@ def silent_speaker(query: Query) -> str:
             or who in dict(query.speakers):  # (the giver of a speech: its state's statements are theirs)
         return ""
     return said
+
+
+_YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|had|is|are|was|were|will|would)\s", re.I)
+
+
+def asks_act(query: Query) -> bool:
+    """Whether a yes/no question asks whether an act was done, not what was said ("Did Hungary drop
+    its veto?", not "Did Hungary pledge troops?" or "Does Hungary support the package?"; a kind word
+    as its object, "veto", asks no statement of that kind): its answer may be the articles' own report
+    of the act, so the actor's silence is no answer."""
+    text = query.untimed
+    if not _YES_NO.match(text) or _SILENT.match(text) or _POSITION_ON.search(text):
+        return False
+    verb, _ = predicate(text)
+    return verb is not None and verb not in STATEMENT_STEMS
 
 
 def silent_state(query: Query) -> str:

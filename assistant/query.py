@@ -174,8 +174,16 @@ def question_kind(text: str) -> str | None:
     # the earliest kind word: "Who rejected the gas offer?" asks for a rejection, not an offer
     # (a capitalised word after the first is a name: "What did Mark Warner say?" asks for no warning)
     found = [(m.start(), i, kind) for i, (kind, rx) in enumerate(QUESTION_KIND)
-             for m in rx.finditer(head) if not (m.group(0)[:1].isupper() and head[:m.start()].strip())]
+             for m in rx.finditer(head) if not (m.group(0)[:1].isupper() and head[:m.start()].strip())
+             and not _UNDONE.search(head[:m.start()])]
     return min(found)[2] if found else None
+
+
+# A kind word undone by the verb before it asks for no statement of that kind: "Did Hungary drop its veto?",
+# "Has Turkey lifted its objection?" (the act of dropping it is asked about, not a veto).
+_UNDONE = re.compile(r"\b(?:drop|dropped|drops|lift|lifted|lifts|withdraw|withdrew|withdrawn|abandon|abandoned|end|"
+                     r"ended|remove|removed|scrap|scrapped|reverse|reversed|retract|retracted|rescind|rescinded)"
+                     r"\s+(?:(?:its|their|his|her|the|a|this|that)\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
 # ("What about Ukraine?" asks about an actor: its "about" opens no topic)

@@ -42,6 +42,7 @@ _STATEMENT_VERBS = """pledge promise vow commit guarantee say state tell announc
 insist stress threaten warn reject refuse deny dismiss oppose veto propose suggest offer urge call demand ask press
 appeal request agree accept approve endorse back support criticise criticize condemn denounce accuse blame plan
 intend mention discuss refer speak talk address""".split()
+STATEMENT_STEMS = frozenset(stem(w) for w in _STATEMENT_VERBS)  # (their stems: what ``predicate`` gives)
 _FAMILY: dict[str, set[str]] = {}
 for _line in _FAMILIES:
     _stems = {stem(w) for w in _line.split()}

@@ -359,15 +359,21 @@ class Topic:
         return any(form_in(other, text, found) for short, long in defined_forms(article) if article
                    for one, other in ((short, long), (long, short)) if self._applies(one))
 
-    def whole_in(self, text: str) -> bool:
+    def whole_in(self, text: str, article: str = "", at: int = -1) -> bool:
         """Whether ``text`` carries both terms of a two-word topic, or another form of them ("land
         reform" in "the question of land reform", not in "Reform of the United Nations"; "electric
-        vehicles" as "EVs"). True for a topic of another size (of three words or more, a sentence
-        need not repeat them all: "a grain corridor through the Northern Straits")."""
+        vehicles" as "EVs"), or one of them after the ``NAME_REACH`` characters before it in
+        ``article`` (which holds it at offset ``at``) carried both ("... the aid package for Ukraine.
+        Kertész said Hungary would support the package."). True for a topic of another size (of three
+        words or more, a sentence need not repeat them all: "a grain corridor through the Northern
+        Straits")."""
         if len(self.terms) != 2:
             return True
         found = terms(text)
-        return self.terms <= set(found) or any(form_in(f, text, found) for f in self._term_forms)
+        if self.terms <= set(found) or any(form_in(f, text, found) for f in self._term_forms):
+            return True
+        before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
+        return bool(self.terms & set(found)) and bool(before) and self.terms <= set(terms(before))
 
     def named_by(self, sentence: str, topics: Sequence[str] = (), article: str = "", at: int = -1,
                  title: str = "") -> bool:

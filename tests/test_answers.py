@@ -663,3 +663,33 @@ def test_now_in_a_name_asks_for_no_time_order_and_a_group_credited_nothing_is_sa
     assert q.recency == "newest", q
     ans = a.ask("What did Hamas demand?")
     assert ans.abstained and "do not report Hamas" in ans.answer, ans.answer
+
+
+def test_a_later_reversal_on_a_topic_referred_back_to_answers_and_an_act_asked_is_no_silence(tmp_path):
+    """From a third new-user pass: "What is Hungary's current position on the aid package?" answered with the
+    January rejection, as "would support the package" (the aid package of the sentence before) lacked
+    "aid"; "Did Hungary drop its veto?" said the articles do not report Hungary saying anything, though its
+    foreign minister is quoted (the question asks about an act, and "veto" there asks for no rejection)."""
+    from test_attribution import _ingested_articles
+
+    from assistant.query import question_kind
+
+    a = _ingested_articles(tmp_path, {
+        "jan.md": ("Hungary blocks EU's 50 billion euro Ukraine package", "Harbour Post", "2024-01-15",
+                   "BRUSSELS — Hungary's Foreign Minister Gábor Kertész rejected on Monday the European Union's "
+                   "proposed 50 billion euro aid package for Ukraine, saying Budapest would not accept joint EU "
+                   "borrowing to fund it."),
+        "feb.md": ("Hungary drops veto, backs Ukraine aid after EU agrees annual review", "Harbour Post",
+                   "2024-02-02",
+                   "BRUSSELS — Hungary on Thursday dropped its objection to the European Union's 50 billion euro "
+                   "aid package for Ukraine, after the other 26 member states agreed to review the spending every "
+                   "year.\n\nForeign Minister Gábor Kertész said Hungary would support the package.")})
+    now = a.ask("What is Hungary's current position on the aid package?")
+    assert not now.abstained and "would support the package" in now.citations[0].quote, now.answer
+    assert now.citations[0].published.startswith("2024-02-02"), now.answer
+    said = a.ask("What did Kertesz say about the aid package?")
+    assert any("would support the package" in c.quote for c in said.citations), said.answer
+    assert question_kind("Did Hungary drop its veto?") is None
+    assert question_kind("Did Hungary veto the package?") == "rejection"
+    dropped = a.ask("Did Hungary drop its veto?")
+    assert "officials saying anything" not in dropped.answer, dropped.answer
