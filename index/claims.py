@@ -503,7 +503,10 @@ _FIRST_PERSON_DEMAND = re.compile(r"\W*(?:\w+,\s+)?(?:I|We)\s+(?:would\s+|theref
                                   r"(?:urge|call\s+(?:on|upon)|demand|ask|invite|appeal\s+to|request|implore)\b")
 _PLEDGE = re.compile(r"\b(?:we|i)\s+(?:will|shall)\b(?! not| never)|\bwill (?:continue|ensure|provide|"
                      r"protect|defend|help|support|send|give|deliver|supply|donate|allocate|contribute|deploy|"
-                     r"fund|finance|train|transfer|double|triple|increase)\b", re.I)  # ("Lithuania will send drones")
+                     r"fund|finance|train|transfer|double|triple|increase|cover|host|build|invest|match)\b"
+                     r"|\b(?:we|i)\s+(?:are|am)\s+(?:ready|prepared|willing)\s+to\s+(?:host|send|provide|"
+                     r"contribute|deploy|fund|finance|help)\b", re.I)
+# ("Lithuania will send drones", "Turkey will cover its costs for the first year", "We are ready to host")
 _POSITION = re.compile(r"\b(?:must|should|need|needs|needed|necessary|oppose[sd]?|support[s]?|"
                        r"agree[sd]?|position|impossible|cannot|can't|won't|would not|will not|"
                        r"never|right|goal|understandable|insist\w*|ready|prepared|only|unless)\b", re.I)
@@ -1826,8 +1829,10 @@ class ClaimExtractor:
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
-            if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" else 8):
-                continue  # (a label may be short: "termed it a ‘War’")
+            if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" or (
+                    _cue_kind(v.lower_) == "criticism" or v.lower_ in STANCE_OBJECT_CUES) and text[cs:cs + 1].isupper()
+                          and ctx.voice is None else 8):
+                continue  # (a label may be short: "termed it a ‘War’"; in news whom one judges: "criticised Moscow")
             if v.lower_ in _REPORTS and (direct or any(cs <= s + u.idx < ce for u in cues if u is not v)):
                 continue  # "Lusk said ..., the Courier reported": the outlet relays, Lusk speaks
             direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words

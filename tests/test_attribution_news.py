@@ -834,3 +834,29 @@ def test_a_private_person_placed_in_a_state_and_ranks_with_a_retired_aside():
     assert not any(a == "Egypt" for a, _ in got), got
     assert ("Aharon Ze'evi-Farkash", "I'm sure it doesn't come at the expense of human sources") in got, got
     assert any(a == "Giora Eiland" and t.startswith("Not one of the officers") for a, t in got), got
+
+
+def test_a_state_criticised_by_name_and_a_cost_covered_in_a_continued_quotation(tmp_path):
+    """From a third new-user pass: "Marchenko later criticised Moscow, saying ..." kept only what she said (a
+    bare name was too short a content), so "Who criticised Moscow?" missed her; "Turkey will cover its costs
+    for the first year", in a quotation running into the next paragraph, was no pledge, so "What did Turkey
+    pledge?" said Turkey pledged nothing."""
+    from test_attribution import _ingested
+
+    claims = _claims("Marchenko later criticised Moscow, saying Russian strikes on the port had destroyed grain. "
+                     "Scholz praised Macron. Lavrov condemned Kyiv for the strikes.")
+    assert [(c.actor, c.kind, c.text) for c in claims if c.kind == "criticism"] == [
+        ("Marchenko", "criticism", "Moscow"), ("Sergei Lavrov", "criticism", "Kyiv for the strikes")]
+    assert not any(c.kind == "pledge" for c in _claims("“Russia will pay for this,” Aydin said."))  # (a threat)
+    a = _ingested(tmp_path, "Turkey proposes Istanbul inspections for Black Sea grain ships", "2024-03-04", (
+        "ANKARA — Foreign ministers and envoys from five countries met in Ankara for talks on Black Sea shipping.\n\n"
+        "Turkish Foreign Minister Kemal Aydin told reporters after the meeting: \"The corridor has carried more "
+        "than 30 million tonnes of grain since August. Nobody should take that for granted.\n\n"
+        "\"We are ready to host a permanent secretariat in Istanbul, and Turkey will cover its costs for the "
+        "first year.\"\n\n"
+        "Ukraine's Deputy Foreign Minister Olena Marchenko later criticised Moscow, saying Russian strikes on the "
+        "port of Odesa had destroyed 180,000 tonnes of grain since January."), source="Meridian Wire")
+    who = a.ask("Who criticised Moscow?")
+    assert any(c.speaker == "Olena Marchenko" for c in who.citations), who.answer
+    pledged = a.ask("What did Turkey pledge?")
+    assert not pledged.abstained and any("cover its costs" in c.quote for c in pledged.citations), pledged.answer
