@@ -872,10 +872,16 @@ def speaks_in(who: str, passages: list[Passage]) -> bool:
     ("..., Water Minister Ilse Varga said", "Varga told reporters", "said Varga."), which the
     statement extractor may have missed: then silence is not claimed."""
     last = re.escape(who.split()[-1])
-    # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object)
-    rx = re.compile(rf"\b{last}\b(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
+    # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object);
+    # "Varga has said", not "the Biden administration has said" (those who serve the name speak, not the person)
+    rx = re.compile(rf"\b{last}\b(?![’']s\b|\s+{_SERVING}\b)(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b"
+                    rf"|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
                     r"(?=\s*(?:[,.;:!?”\"’)]|$|(?:on|in|at|during|after|before|from|to|while|when|adding)\b))")
     return any(rx.search(p.text) for p in passages)
+
+
+_SERVING = (r"(?:administration|government|campaign|team|camp|aides?|officials?|spokes(?:man|woman|person)|allies|"
+            r"family|office|White\s+House)")
 
 
 def is_person_in(who: str, passages: list[Passage]) -> bool:

@@ -693,3 +693,21 @@ def test_a_later_reversal_on_a_topic_referred_back_to_answers_and_an_act_asked_i
     assert question_kind("Did Hungary veto the package?") == "rejection"
     dropped = a.ask("Did Hungary drop its veto?")
     assert "officials saying anything" not in dropped.answer, dropped.answer
+
+
+def test_a_person_whose_administration_spoke_is_still_said_to_be_silent(tmp_path):
+    """From a third new-user pass: "What did Biden say about Haiti?" quoted the Dominican Republic's and Samoa's
+    speeches with no word that Biden is credited with nothing: "the Biden administration has said" in another
+    article read as Biden speaking, so silence was not claimed."""
+    from test_attribution import _ingested_articles
+
+    a = _ingested_articles(tmp_path, {
+        "haiti.md": ("Dominican Republic urges action on Haiti", "Test Wire", "2023-09-20",
+                     "The Dominican Republic's president said Haiti needs an international security mission.\n\n"
+                     "President Luis Abinader said the situation in Haiti could spill over its borders.\n\n"
+                     "President Joe Biden hosted Abinader at the White House in 2022."),
+        "china.md": ("U.S.-China relations", "Test Wire", "2023-11-13",
+                     "The Biden administration has said the U.S. is in competition with China, while looking to "
+                     "ensure that it does not veer into conflict.")})
+    ans = a.ask("What did Biden say about Haiti?")
+    assert ans.abstained and "do not report Biden saying anything about Haiti" in ans.answer, ans.answer
