@@ -891,6 +891,15 @@ _ACCUSATION = re.compile(r"\b(?:terror\w*|tyrann\w*|dictator\w*|oppress\w*|repre
 _WRONG_NOUNS = {"crimes", "atrocities", "aggression", "invasion", "occupation", "lies", "propaganda", "repression",
                 "brutality", "violations", "abuses", "massacres", "provocations", "crime", "atrocity"}
 _OWNED_WRONG = re.compile(r"[’']s\s+(?:\w+\s+)?(?:" + "|".join(sorted(_WRONG_NOUNS)) + r")\b")
+# Another's conduct judged by a speech's adjective ("Israel’s consistent, excessive and unjustifiable use of force",
+# "the oppressive practices of the Israeli occupation forces"): the speech's criticism of that state.
+_CONDUCT_ADJ = (r"(?:excessive|unjustifi\w+|unlawful|illegal|illegitimate|aggressive|oppressive|repressive|brutal|"
+                r"reckless|irresponsible|provocative|criminal|barbaric|inhumane|cruel|unprovoked|flagrant|blatant|"
+                r"belligerent|expansionist|destabili[sz]ing|heinous|egregious)")
+_OWNED_CONDUCT = re.compile(
+    rf"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})[’']s\s+(?:[\w-]+,?\s+(?:and\s+)?){{0,4}}?{_CONDUCT_ADJ}\b"
+    rf"|\b{_CONDUCT_ADJ}\s+(?:[\w-]+\s+){{0,2}}?(?:practices|policies|actions|acts|conduct|behaviou?r|measures|"
+    rf"attacks|campaign|use of force)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})")
 # Verbs of what a state undergoes or resists: their object's wrongdoing is not the subject's.
 _SUFFERING = {"face", "suffer", "fight", "fought", "combat", "counter", "endure", "confront", "experience", "resist",
               "oppose", "condemn", "reject", "defend"}  # (bases: see _base_in)
@@ -2186,6 +2195,13 @@ class ClaimExtractor:
         another state's conduct in the present ("Iran spreads ... tyranny and terror", "Russia
         continues to occupy ...", "The regime has violated ..."), or None: a subject naming a state
         other than the speaker's, a present or present-perfect verb, no condition or question."""
+        conduct = _OWNED_CONDUCT.search(doc.text) if ctx.voice is not None else None
+        if conduct is not None and not any(c.dep_ == "neg" for c in root.children) and not any(
+                t.dep_ == "mark" and t.head.i == root.i for t in doc) and not doc.text.rstrip().endswith("?"):
+            name = conduct.group("owner") or conduct.group("of")
+            state = self.resolver.country_of(name) or self.resolver.country_of(name.split()[0])
+            if state and ctx.voice is not None and state != ctx.voice.name:
+                return conduct.group(0).split()[-1] if conduct.group("owner") else conduct.group(0).split()[0]
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if subj.pos_ == "NOUN" and subj.lower_ in _WRONG_NOUNS and owner is not None and ctx.voice is not None \
                 and self.resolver.country_of(self._phrase(owner)) != ctx.voice.name \

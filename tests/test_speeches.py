@@ -1177,3 +1177,22 @@ def test_support_lent_or_given_is_a_position_on_what_it_goes_to():
     news = ClaimExtractor().extract("Chancellor Olaf Scholz gave his full backing to the ceasefire plan on Monday.",
                                     "d", "2024-01-01")
     assert [(c.actor, c.kind, c.text) for c in news] == [("Olaf Scholz", "position", "the ceasefire plan")]
+
+
+def test_did_a_state_criticize_another_reads_its_speech_though_no_sentence_says_criticize(tmp_path):
+    """From a third new-user pass: "Did Kuwait criticize Israel?" answered that the articles do not report Kuwait
+    criticising Israel, as the yes/no check wanted the word "criticize" in the sentence; its speech condemns
+    Israel's "excessive and unjustifiable use of force" without it."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "KWT", "Kuwait", "Sheikh Jaber Al-Mubarak Al-Hamad Al Sabah", "Prime Minister",
+        _FILLER + "The failure of the international community to find a solution to the conflict in the Middle East "
+        "threatens peace as a result of Israel’s consistent, excessive and unjustifiable use of force against the "
+        "Palestinian people.", session=71)])
+    said = _speech_claims("Kuwait", "Sheikh Jaber Al-Mubarak Al-Hamad Al Sabah", "Prime Minister",
+                          "Peace is threatened by the oppressive practices of the Israeli occupation forces. "
+                          "The silence of the world on Israel’s aggressive policies has emboldened it. "
+                          "Kuwait’s excessive caution is a virtue.")
+    assert [(c.actor, c.kind) for c in said] == [("Kuwait", "criticism")] * 2, said
+    ans = a.ask("Did Kuwait criticize Israel?")
+    assert "do not report Kuwait" not in ans.answer, ans.answer
+    assert any("unjustifiable use of force" in c.quote for c in ans.citations), ans.answer
