@@ -642,7 +642,10 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
     claims = gr.State([])  # the Claims of the timeline, in its order
     exports: list[str] = []  # the folder of CSV exports, made on the first export, removed at exit
     with gr.Row():
-        actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2)
+        # (a name typed by hand is taken as typed, not snapped back to a choice: a state, a surname, any
+        # spelling ``Assistant.positions`` resolves, as `attache positions NAME` does)
+        actor = gr.Dropdown(choices=actor_choices(), label="Actor", elem_id="actor", scale=2, allow_custom_value=True,
+                            info="Pick one, or type a name (a surname, a state)")
         topic = gr.Textbox(label="Topic (word or phrase)", max_lines=1, scale=2, elem_id="topic")
         kind = gr.Dropdown(choices=[("any kind", ""), *STATEMENT_KINDS], value="", label="Kind", scale=1,
                            elem_id="kind")
@@ -664,13 +667,16 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
             passage = gr.HTML("", elem_id="statement-view")
 
     def show(a, t, k):
+        a = picked_actor(assistant, a)
         if not a:
             raise gr.Error("Choose an actor.", print_exception=False)
+        topic_ = (t or "").strip() or None
         try:
-            found = assistant.positions(a, topic=(t or "").strip() or None, kind=k or None)
+            found = assistant.positions(a, topic=topic_, kind=k or None)
+            rows = sorted(found, key=lambda c: (c.when, c.start))
+            empty = "" if rows else no_positions_html(assistant, a, topic_, k or None)
         except AttacheError as err:
             raise _gr_error(err) from None
-        rows: list[Claim] = sorted(found, key=lambda c: (c.when, c.start))
         choices = [(f"{i}. {c.when[:10]} {c.kind}: {c.text[:70]}", str(i)) for i, c in enumerate(rows, 1)]
         csv_file = None
         if rows:
@@ -682,7 +688,7 @@ def positions_tab(assistant: "Assistant", tab: gr.Tab | None = None) -> None:
                 f.write(claims_csv(rows))
         points = positions_chart(rows)
         limits = chart_limits(points)
-        return (timeline_html(rows), gr.update(choices=choices, value=None), rows,
+        return (empty or timeline_html(rows), gr.update(choices=choices, value=None), rows,
                 gr.update(value=csv_file, visible=bool(rows)), "",
                 gr.update(value=points, x_lim=limits, x_axis_format=chart_axis_format(limits),
                           visible=len(points) > 0))
@@ -730,6 +736,37 @@ def _running(pid: int) -> bool:
 def _actor_choices(assistant: "Assistant") -> list[tuple[str, str]]:
     """(``Actor (n statements)``, actor) pairs for the actor pickers, most quoted first."""
     return [(f"{a.actor} ({a.statements})", a.actor) for a in assistant.actors()]
+
+
+_COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")  # the " (50)" of a picker's label "Samoa (50)"
+
+
+def picked_actor(assistant: "Assistant", value: str | None) -> str:
+    """The actor name of the Positions picker's value (a choice's actor, or text typed by hand, which
+    ``Assistant.positions`` resolves as `attache positions NAME` does): a choice's label typed or pasted
+    whole ("Samoa (50)") is its actor, and any other text loses a statement count after it ("Gabor
+    Kertesz (6)"), unless it is an actor's own name; "" for none."""
+    name = re.sub(r"\s+", " ", value or "").strip()
+    if not _COUNT_SUFFIX.search(name):
+        return name
+    choices = _actor_choices(assistant)
+    if name in {v for _, v in choices}:
+        return name
+    return {label: v for label, v in choices}.get(name) or _COUNT_SUFFIX.sub("", name) or name
+
+
+def no_positions_html(assistant: "Assistant", actor: str, topic: str | None, kind: str | None) -> str:
+    """Why the Positions tab lists nothing for ``actor`` (in place of the table): none of its
+    statements are in the index, or none of the kind or topic asked (with how many it has else)."""
+    why = f"No statements by {actor}"
+    if kind or topic:
+        n = len(assistant.positions(actor))
+        what = " ".join(x for x in (f"of kind {kind}" if kind else "", f"on “{topic}”" if topic else "") if x)
+        if n:
+            return (f'<p class="attache-meta">{e(why)} {e(what)}; {e(actor)} has {n} statement{"s" * (n != 1)} '
+                    'of other kinds or topics (clear the topic and kind to list them).</p>')
+    return (f'<p class="attache-meta">{e(why)} in the index. Pick an actor from the list, or type another '
+            'spelling, a surname or a state.</p>')
 
 
 COMPARE_HINT = ('<p class="attache-meta">Choose two or more actors (and a topic, if you like), then '

@@ -112,7 +112,11 @@ _INTRODUCED = re.compile(
 )
 
 
-_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
+# Marks written for an apostrophe or a glottal stop, dropped by ``fold``: ASCII ' and `, the acute accent, the
+# curly quotes, and the modifier letters of transliterations and Polynesian names (the Samoan and Hawaiian ʻokina
+# of "Mataʻafa" and "Hawaiʻi", U+02BB; ʼ ʽ ʹ, and ʾ ʿ for hamza and ayn), none of which is typed on an English
+# keyboard: "Mataafa" and "Mata'afa" are "Mataʻafa".
+_APOSTROPHES = re.compile("['`\u00b4\u2018\u2019\u02b9\u02bb\u02bc\u02bd\u02be\u02bf]")
 _DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "i", "ese", "ish")
 
 
@@ -129,8 +133,10 @@ _LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "o
 @lru_cache(maxsize=1 << 16)  # every question folds every actor of the index: cache the folded names
 def fold(name: str) -> str:
     """A name folded for matching only (never for quoting): NFC, lower case, accents and
-    apostrophes dropped, spaces collapsed ("Zoë D’Souza" -> "zoe dsouza")."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", name))
+    apostrophes (``_APOSTROPHES``: the ʻokina too) dropped, spaces collapsed ("Zoë D’Souza" ->
+    "zoe dsouza", "Fiamē Naomi Mataʻafa" -> "fiame naomi mataafa")."""
+    # (the marks go before NFKD too: it makes "´" a space and a combining accent, "Mata´afa" two words)
+    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", unicodedata.normalize("NFC", name)))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_LETTERS)
     return re.sub(r"\s+", " ", _APOSTROPHES.sub("", bare)).strip().lower()
 
