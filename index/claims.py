@@ -900,6 +900,11 @@ _OWNED_CONDUCT = re.compile(
     rf"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})[’']s\s+(?:[\w-]+,?\s+(?:and\s+)?){{0,4}}?{_CONDUCT_ADJ}\b"
     rf"|\b{_CONDUCT_ADJ}\s+(?:[\w-]+\s+){{0,2}}?(?:practices|policies|actions|acts|conduct|behaviou?r|measures|"
     rf"attacks|campaign|use of force)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})")
+_CONTINUED = "(continued quotation)"  # the cue of a quotation's sentence that continues the one told before
+# The condition a pledge or proposal is made on, after its object (the parser may hang it elsewhere): up to the
+# sentence's end or a following attribution (", officials said").
+_CONDITION_AFTER = re.compile(r"\s+(?:once|if|unless|provided(?: that)?|as soon as|on condition that)\s+"
+                              r"[^;:“”\"]+?(?=\s*(?:[.;:!?]?\s*$|,\s+(?:\w+\s+){0,3}(?:said|says|told|added)\b))")
 # Verbs of what a state undergoes or resists: their object's wrongdoing is not the subject's.
 _SUFFERING = {"face", "suffer", "fight", "fought", "combat", "counter", "endure", "confront", "experience", "resist",
               "oppose", "condemn", "reject", "defend"}  # (bases: see _base_in)
@@ -1838,6 +1843,9 @@ class ClaimExtractor:
             if span is None:
                 continue
             cs, ce, direct = self._quote_adjust(text, span, quotes)
+            if not direct and _cue_kind(v.lower_) in ("pledge", "proposal") and (
+                    cond := _CONDITION_AFTER.match(text, ce, e)) is not None:
+                ce = cond.end()  # "promised to lift the veto once frozen EU funds were released": its condition too
             if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" or (
                     _cue_kind(v.lower_) == "criticism" or v.lower_ in STANCE_OBJECT_CUES) and text[cs:cs + 1].isupper()
                           and ctx.voice is None else 8):
@@ -3661,7 +3669,7 @@ class ClaimExtractor:
             ce -= 1
         while cs < ce and text[cs] in _PUNCT_EDGE + "“\"":
             cs += 1
-        cue = "(continued quotation)"
+        cue = _CONTINUED
         kind = self._kind_from_content("", text[cs:ce])
         when = self._date(text, s, e, cs, ce, published)
         return [self._claim(ctx, doc_id, a.name, a, cue, kind, True, cs, ce, text, s, e,

@@ -860,3 +860,14 @@ def test_a_state_criticised_by_name_and_a_cost_covered_in_a_continued_quotation(
     assert any(c.speaker == "Olena Marchenko" for c in who.citations), who.answer
     pledged = a.ask("What did Turkey pledge?")
     assert not pledged.abstained and any("cover its costs" in c.quote for c in pledged.citations), pledged.answer
+
+
+def test_a_pledge_keeps_the_condition_it_was_made_on():
+    """From a third new-user pass: "Kertész had promised in December to lift the veto once frozen EU funds for
+    Hungary were released" gave the pledge "lift the veto" (the parser hung the condition elsewhere), which
+    reads as unconditional in the positions table."""
+    claims = _claims("According to Wrona, Kertész had promised in December to lift the veto once frozen EU funds "
+                     "for Hungary were released. Scholz pledged to send tanks.")
+    pledges = {c.actor: c.text for c in claims if c.kind == "pledge"}
+    assert pledges["Kertész"] == "lift the veto once frozen EU funds for Hungary were released", pledges
+    assert pledges["Scholz"] == "send tanks", pledges
