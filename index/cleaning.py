@@ -220,16 +220,6 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
             if any(why[j] == "timestamp" for j in near):
                 why[i] = "byline"
                 meta.setdefault("byline", s)
-    # "Title" / "TechCrunch" / "2023-09-28": a plain-text header naming the outlet on a line of its own
-    # beside the date line, under the title (as users paste an article with its masthead).
-    header = [i for i, ln in enumerate(norm) if ln.strip()][:4]
-    for i in header[1:]:
-        s = norm[i].strip()
-        near = [j for j in (_neighbour(norm, i, -1), _neighbour(norm, i, 1)) if j is not None and j in header]
-        if why[i] in (None, "byline") and _OUTLET_LINE.fullmatch(s) and not _BYLINE.match(s) \
-                and any(why[j] == "timestamp" for j in near) and not meta.get("header_outlet"):
-            why[i] = "outlet line"
-            meta["header_outlet"] = s.split(" | ")[0].strip()
     # A byline block: a name line next to a role line ("Mira Stoll" / "Diplomatic correspondent, Ostra").
     for i, line in enumerate(norm):
         s = line.strip()
@@ -238,6 +228,24 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
             if i > 0 and why[i - 1] is None and _NAME_LINE.match(norm[i - 1]):
                 why[i - 1] = "byline"
                 meta.setdefault("byline", norm[i - 1].strip())
+    # "Title" / "TechCrunch" / "2023-09-28": a plain-text header naming the outlet on a line of its own
+    # beside the date line, under the title (as users paste an article with its masthead). A page copied
+    # whole has its links above the title ("Skip to content" / "Menu" / "Sign in" / title / "Business Today |
+    # Latest Stock Market And Economy News India" / "Published 07 Oct 2023 15:37"): the header starts after
+    # them. A person's byline is no outlet: "Hanne Petrov | Northgate Times" (``_person_and_outlet``), or a
+    # name over a role line (the byline block above).
+    lead = next((i for i, ln in enumerate(norm) if ln.strip() and why[i] not in CHROME), len(norm))
+    header = [i for i, ln in enumerate(norm) if i >= lead and ln.strip()][:4]
+    for k in range(1, len(header)):
+        i, s = header[k], norm[header[k]].strip()
+        near = header[k - 1:k + 2:2]  # the header lines before and after it
+        if (why[i] is None or (why[i] == "byline" and "|" in s)) and _OUTLET_LINE.fullmatch(s) \
+                and not _BYLINE.match(s) and not _person_and_outlet(s) and any(why[j] == "timestamp" for j in near) \
+                and not meta.get("header_outlet"):
+            if meta.get("byline") == s:  # (taken for "<person> | <outlet>" above)
+                del meta["byline"]
+            why[i] = "outlet line"
+            meta["header_outlet"] = re.split(r"\s+\|\s+", s)[0].strip()
     # Link and headline lists after a list heading: the heading and the headline-like lines after it.
     first_text = next((i for i, ln in enumerate(norm) if ln.strip()), -1)
     i = 0
@@ -308,6 +316,24 @@ def clean_text(raw: str, base: int = 0) -> tuple[str, dict]:
         meta["text_date"] = read.best()
     meta["removed"] = sorted(removed, key=lambda r: r["start"])
     return text, meta
+
+
+#: Words that name a newspaper, agency or broadcaster ("Northgate Times", "Reuters", "Middle East Eye").
+_PRESS_WORD = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Daily|Tribune|Gazette|Telegraph|Guardian|Observer|"
+                         r"Express|Chronicle|Mail|Press|Review|Standard|Star|Sun|Monitor|Reuters|Bloomberg|AFP|AP|"
+                         r"Agency|Wire|Magazine|Weekly|Insider|Eye|Radio|TV|Television|Network|Today)\b")
+
+
+def _person_and_outlet(line: str) -> bool:
+    """True for a byline "<person> | <outlet>" ("Hanne Petrov | Northgate Times", "Jane Doe | Reuters"),
+    False for a masthead "<outlet> | <tagline>" ("Globes English | Israel Business Arena", "Business Today |
+    Latest Stock Market And Economy News India") and lines without a bar. Both start with a few capitalised
+    words; a tagline is a phrase of three words or more that names no newspaper, an outlet's name is short."""
+    parts = re.split(r"\s+\|\s+", line.strip(), maxsplit=1)
+    if len(parts) < 2 or not _BYLINE_OUTLET.match(line):
+        return False
+    after = parts[1].split()
+    return len(after) <= 2 or (len(after) <= 4 and bool(_PRESS_WORD.search(parts[1])))
 
 
 def _neighbour(lines: list[str], i: int, step: int) -> int | None:

@@ -602,7 +602,55 @@ _OFFICE = re.compile(r"\b(?:President|Minister|Prime|King|Queen|Chancellor|Secre
                      r"Ambassador|Representative|Chair|Premier|Chief|Taoiseach|Governor)\b")
 _DEBATE = re.compile(r"\bGeneral\s+(?:Debate|Assembly)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s)\b")
-_SESSION = re.compile(r"\b(\d{2})(?:st|nd|rd|th)\s+[Ss]ession\b")
+# The session a speech's heading names, as people write it: "76th session", "76th regular session", "session 76",
+# "Session 70 - 2015" (the corpus's folders), "seventy-sixth session".
+_SESSION = re.compile(r"\b(?P<n>\d{2})(?:st|nd|rd|th)\s+(?:regular\s+)?session\b|\bsession\s+(?P<m>\d{2})\b"
+                      r"|\b(?P<word>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?"
+                      r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                      r"(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth))"
+                      r"\s+(?:regular\s+)?session\b", re.I)
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+             **{t[:-1] + "ieth": n for t, n in _TENS.items()}}
+# The year a heading line gives beside the session: "session 76 (2021)", "Session 70 - 2015".
+_HEADING_YEAR = re.compile(r"\(\s*((?:19|20)\d{2})\s*\)|[-–—]\s*((?:19|20)\d{2})\b(?![-/.]\d)")
+#: The first General Debate: the 1st session's, in 1946; the Nth session's is held in September of 1945 + N.
+FIRST_SESSION_YEAR = 1946
+
+
+def speech_session(lines: list[str]) -> tuple[int | None, str]:
+    """``(session, year)`` a General Debate speech's heading lines give, ``(None, "")`` when none:
+    "UN General Debate, session 76 (2021)" -> ``(76, "2021")``; "76th session", "Session 76",
+    "seventy-sixth session" -> ``(76, "")``; "Session 70 - 2015" -> ``(70, "2015")``; "UN General
+    Debate (2021)" -> ``(76, "2021")``. The year is read from the line naming the session, else from a
+    line naming the General Debate or Assembly, in parentheses or after a dash; a year at odds with
+    the session (neither 1945 + the session nor the year after, into which the session runs) is dropped."""
+    session: int | None = None
+    year = ""
+    for line in lines:
+        found = next((n for m in _SESSION.finditer(line) if (n := _session_number(m))), None)
+        y = _HEADING_YEAR.search(line) if len(line) <= 200 and (found or _DEBATE.search(line)) else None
+        if found and session is None:
+            session = found
+            year = (y.group(1) or y.group(2)) if y else year
+        elif y and not year:
+            year = y.group(1) or y.group(2)
+    if session is None and year and int(year) >= FIRST_SESSION_YEAR:
+        session = int(year) - 1945
+    if session is not None and year and int(year) - 1945 not in (session, session + 1):
+        year = ""  # "session 76 (2015)": one of the two is mistyped; the session (the corpus's key) dates it
+    return session, year
+
+
+def _session_number(m: re.Match) -> int | None:
+    """The session a ``_SESSION`` match names (10 and over: "the first session" of a body is no heading's)."""
+    if m.group("word"):
+        n = sum(_TENS.get(w, 0) + _ORDINALS.get(w, 0) for w in re.split(r"[- ]", m.group("word").lower()))
+    else:
+        n = int(m.group("n") or m.group("m"))
+    return n if n >= 10 else None
 
 
 def as_speech(doc: Document) -> Document:
@@ -612,8 +660,10 @@ def as_speech(doc: Document) -> Document:
     its text speaks in the first person, and its title, outlet or opening names the General Debate or
     the General Assembly (or the title is of the second shape). Its meta then gets ``country``,
     ``speaker`` and ``post`` (so the speech's first person is the state's), its title the records'
-    "speaker, post, state" (the page's own kept as ``meta["page_title"]``) and its outlet the General
-    Debate's. Unchanged otherwise."""
+    "speaker, post, state" (the page's own kept as ``meta["page_title"]``), its outlet the General
+    Debate's ("UN General Debate, session 76" when its heading names the session, ``speech_session``) and,
+    when undated, the year the heading gives ("session 76 (2021)"), else 1945 + the session. Unchanged
+    otherwise."""
     if doc.meta.get("country") or doc.meta.get("speaker") or doc.source.startswith(SPEECH_OUTLET):
         return doc
     lines = [ln.strip() for ln in doc.text[:1500].split("\n") if ln.strip()][:3]
@@ -639,12 +689,13 @@ def as_speech(doc: Document) -> Document:
     if found is None or not _OFFICE.search(found[1]):
         return doc
     speaker, post, country = (x.strip() for x in found)
-    session = _SESSION.search(" ".join([doc.title, *lines]))
+    session, year = speech_session([doc.title, *lines])
     meta = {**doc.meta, "country": country, "speaker": speaker, "post": post, "page_title": doc.title}
-    # (an undated page of the 78th session was given in 2023: 1945 + the session, as the records' years)
-    published = doc.published or (str(1945 + int(session.group(1))) if session else "")
+    # (an undated page of the 78th session was given in 2023: the year its heading gives, else 1945 + the
+    # session, as the records' years)
+    published = doc.published or year or (str(1945 + session) if session else "")
     return Document(doc.source_id, doc.text, f"{speaker}, {post}, {country}",
-                    f"{SPEECH_OUTLET}, session {session.group(1)}" if session else SPEECH_OUTLET,
+                    f"{SPEECH_OUTLET}, session {session}" if session else SPEECH_OUTLET,
                     published, doc.url, doc.author, doc.path, meta)
 
 
