@@ -20,7 +20,7 @@ import numpy as np
 from index.actors import TITLES, ActorResolver, fold, match_actor_names, translit_key
 from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Passage
-from index.text import ATTRIBUTION, DATELINE, mentions, split_sentences, terms
+from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
 
 from .attribution import PREPOSITIONS, claim_sentence, person_answer
 from .evidence import Evidence, claim_is
@@ -668,6 +668,11 @@ def quote_span(s: Sentence) -> tuple[int, int]:
         # of the paragraph; quote it from its opening mark, or it reads as if it began here.
         local_start = opened
         sentence = text[local_start:local_end]
+    closed = quotation_end(text, local_end, sentence)
+    if closed is not None:
+        # 'Breton warned: “Obligations remain.': the quotation runs on into the next sentence of the paragraph;
+        # quote it to its close, or the quote is cut in the middle
+        local_end = closed
     if sentence.lstrip().startswith(("“", '"')) and not ATTRIBUTION.search(sentence):
         prev_end = local_start
         while prev_end > para_start and text[prev_end - 1].isspace():

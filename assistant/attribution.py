@@ -21,7 +21,7 @@ import re
 
 from index.actors import ActorResolver
 from index.models import Claim, Passage
-from index.text import DATELINE, terms
+from index.text import DATELINE, quotation_end, terms
 
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
@@ -46,7 +46,8 @@ _IDENTITY = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 def claim_sentence(c: Claim, passage: Passage) -> tuple[int, int]:
     """The claim's whole sentence as article offsets, without a leading dateline ("VELSK, March 4
     (Harbor Wire) - "), and from the opening mark of a quotation begun in an earlier sentence
-    (“Our hand is extended. But a hand can also be withdrawn,” Solberg said: all of it)."""
+    (“Our hand is extended. But a hand can also be withdrawn,” Solberg said: all of it), and to the close
+    of a quotation it opens ('Breton warned: “Obligations remain. You can run but you can’t hide.”')."""
     start, end = c.sent_start, c.sent_end
     m = DATELINE.match(passage.slice(start, end))
     if m and start + m.end() < end:
@@ -55,7 +56,8 @@ def claim_sentence(c: Claim, passage: Passage) -> tuple[int, int]:
         start = c.start
         if start - 1 >= passage.start and passage.slice(start - 1, start) in ("“", '"'):
             start -= 1
-    return start, end
+    closed = quotation_end(passage.text, end - passage.start, passage.slice(start, end))
+    return start, passage.start + closed if closed is not None else end  # (to the close of a quotation it opens)
 
 
 def asked_phrase(query: Query) -> str:

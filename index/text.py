@@ -283,6 +283,29 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTH_PATTERN = "|".join(m.capitalize() for m in MONTHS)
 
+_QUOTE_RUN = 400  # the most characters a quotation opened in a quoted sentence is followed to its close
+
+
+def quotation_end(text: str, end: int, sentence: str) -> int | None:
+    """Where the quotation that ``sentence`` (ending at offset ``end`` of ``text``) opens without closing
+    it ends: the end of the sentence of its paragraph holding the close ('Breton warned: “Obligations
+    remain.' -> '... You can run but you can’t hide.”'), at most ``_QUOTE_RUN`` characters on; None when
+    the sentence's quotes are balanced or the close is not near. An offset of ``text``."""
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    last_open = sentence.rfind("“")
+    if last_open >= 0 and "”" not in sentence[last_open:]:
+        close = text.find("”", end, min(para_end, end + _QUOTE_RUN))
+    elif sentence.count('"') % 2 == 1 and sentence.lstrip().startswith('"'):  # ('"We are ready. ...": opened here)
+        close = text.find('"', end, min(para_end, end + _QUOTE_RUN))
+    else:
+        return None
+    if close < 0:
+        return None
+    after = next((sp.end for sp in split_sentences(text, end, para_end) if sp.end > close), close + 1)
+    return max(after, close + 1)
+
+
 #: A wire dateline ("GENEVA, Nov 3 (Harbor Wire) - "): defined with the other date readers in
 #: ``index.dates`` (one implementation), re-exported here for the modules that split sentences.
 from .dates import DATELINE  # noqa: E402,F401

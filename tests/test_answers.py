@@ -711,3 +711,20 @@ def test_a_person_whose_administration_spoke_is_still_said_to_be_silent(tmp_path
                      "ensure that it does not veer into conflict.")})
     ans = a.ask("What did Biden say about Haiti?")
     assert ans.abstained and "do not report Biden saying anything about Haiti" in ans.answer, ans.answer
+
+
+def test_a_quotation_running_into_the_next_sentence_is_quoted_to_its_close(tmp_path):
+    """From a third new-user pass: 'Breton warned: “Obligations remain. You can run but you can’t hide.”' was
+    quoted as 'Breton warned: “Obligations remain.', an unclosed quotation without its punchline."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "The EU opens an investigation into X", "2023-10-13", (
+        "The European Commission opened a formal investigation into X on Thursday.\n\n"
+        "In a response to X leaving the voluntary Code, Thierry Breton warned: “Obligations remain. You can run "
+        "but you can’t hide.” The company did not reply.\n\n"
+        "“We will use every tool we have,” Breton said on Friday. \"This is a test. We expect answers.\""))
+    ans = a.ask("What did Breton warn about X leaving the Code?")
+    check_citations(a, ans)
+    quoted = [c.quote for c in ans.citations if "Obligations remain" in c.quote]
+    assert quoted and quoted[0].endswith("you can’t hide.”"), ans.answer
+    assert not any("did not reply" in q for q in quoted), ans.answer
