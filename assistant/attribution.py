@@ -21,7 +21,7 @@ import re
 
 from index.actors import ActorResolver
 from index.models import Claim, Passage
-from index.text import DATELINE, quotation_end, terms
+from index.text import DATELINE, mentions, quotation_end, terms
 
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
@@ -202,7 +202,8 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
     for c, cite in sorted(chosen, key=lambda pair: (pair[0].when, pair[0].doc_id, pair[0].sent_start)):
         cite.n = len(citations) + 1
         citations.append(cite)
-        what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)})" if label_kind else ""
+        what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)})" if label_kind else "" if any(
+            mentions(cite.quote.lower(), w) for w in of(c)) else f" ({cite.speaker})"  # ('..., she said': who she is)
         parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.shown} [{cite.n}]")
     if not citations:
         return None

@@ -728,3 +728,18 @@ def test_a_quotation_running_into_the_next_sentence_is_quoted_to_its_close(tmp_p
     quoted = [c.quote for c in ans.citations if "Obligations remain" in c.quote]
     assert quoted and quoted[0].endswith("you can’t hide.”"), ans.answer
     assert not any("did not reply" in q for q in quoted), ans.answer
+
+
+def test_a_pledge_quoted_with_she_said_names_who_she_is(tmp_path):
+    """From a third new-user pass: "What did Dumitrescu pledge?" quoted '"Romania will pay for two more
+    minesweepers ...," she said.' and never named her: the reader of the answer could not tell who "she" is."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "Black Sea talks", "2024-03-04", (
+        "Ukraine's Deputy Foreign Minister Olena Marchenko and Romania's Foreign Minister Ioana Dumitrescu both "
+        "attended the closing session. Marchenko thanked the hosts, and Dumitrescu warned that mines remained a "
+        "threat to shipping. \"Romania will pay for two more minesweepers this year, and we expect our allies to "
+        "match that,\" she said."))
+    ans = a.ask("What did Dumitrescu pledge?")
+    assert not ans.abstained and "(Ioana Dumitrescu)" in ans.answer, ans.answer
+    assert "minesweepers" in ans.citations[0].quote and ans.citations[0].speaker == "Ioana Dumitrescu", ans.answer
