@@ -19,7 +19,7 @@ import numpy as np
 
 from index.actors import TITLES, ActorResolver, fold, match_actor_names, translit_key
 from index.loaders import SPEECH_OUTLET
-from index.models import Claim, Document, Passage
+from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
 
 from .attribution import PREPOSITIONS, claim_sentence, person_answer
@@ -140,6 +140,10 @@ class ExtractiveAnswerer:
                 when = " ".join(p for p in query.time.phrases if p.lower() not in ("now", "currently"))
                 return Answer(question, f"{ABSTAIN_TEXT} No article published {when} that matches the question "
                               f"mentions {', '.join(missing)}.", True, passages=passages)
+            scope = filter_scope(query.filters)
+            if scope:  # ("What did Gromov say?" with Harbour Post chosen: another outlet's article names him)
+                return Answer(question, f"{ABSTAIN_TEXT} No article {scope} mentions {', '.join(missing)}; "
+                              "clear the filter to ask all the articles.", True, passages=passages)
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
                           passages=passages)
         own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
@@ -724,6 +728,20 @@ _OWNED_THING = re.compile(r"\b([A-Z][\w-]+)(?:’s|'s)\s+(?:[\w-]+\s+){0,2}?(?:o
 def _bare(text: str) -> str:
     """``text`` without accents, its case kept ("Dragoș" -> "Dragos"), for case-sensitive matching."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def filter_scope(filters: Filters) -> str:
+    """The documents a question's filters allow, as said in an answer ("from Harbour Post published
+    since 2024-01"); "" when it may use all of them."""
+    parts = []
+    if filters.sources:
+        parts.append("from " + " or ".join(filters.sources))
+    if filters.since or filters.until:
+        parts.append("published" + (f" since {filters.since}" if filters.since else "")
+                     + (f" until {filters.until}" if filters.until else ""))
+    if filters.doc_ids:
+        parts.append("among the chosen documents")
+    return " ".join(parts)
 
 
 def missing_names(query: Query, passages: list[Passage]) -> list[str]:

@@ -743,3 +743,20 @@ def test_a_pledge_quoted_with_she_said_names_who_she_is(tmp_path):
     ans = a.ask("What did Dumitrescu pledge?")
     assert not ans.abstained and "(Ioana Dumitrescu)" in ans.answer, ans.answer
     assert "minesweepers" in ans.citations[0].quote and ans.citations[0].speaker == "Ioana Dumitrescu", ans.answer
+
+
+def test_a_name_outside_the_chosen_outlet_is_not_said_to_be_unmentioned(tmp_path):
+    """From a third new-user pass: "What did Gromov say?" with the Harbour Post chosen answered "They do not
+    mention Gromov", though another outlet's article quotes him; the answer says the filter is why."""
+    from test_attribution import _ingested_articles
+
+    a = _ingested_articles(tmp_path, {
+        "hp.md": ("Hungary drops veto", "Harbour Post", "2024-02-02",
+                  "Foreign Minister Gábor Kertész said Hungary would support the package."),
+        "mw.md": ("Grain talks in Ankara", "Meridian Wire", "2024-03-04",
+                  "Russia's ambassador to Turkey, Pavel Gromov, rejected the proposal, saying any inspection regime "
+                  "must include Russian officers.")})
+    scoped = a.ask("What did Gromov say?", filters={"sources": ["Harbour Post"]})
+    assert scoped.abstained and "No article from Harbour Post mentions Gromov" in scoped.answer, scoped.answer
+    assert "do not mention" not in scoped.answer
+    assert not a.ask("What did Gromov say?").abstained
