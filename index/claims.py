@@ -205,7 +205,12 @@ _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("support", "backing", "solidarity", "hope", "readiness", "willingness", "confidence",
                      "satisfaction", "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
+    **dict.fromkeys(("issue", "question", "matter"), ""),  # (_RAISED: "raised the issues with Yellen")
 }
+# Act nouns that speak only after "raise" (or "table"): "He Lifeng also raised the issues during meetings with
+# Yellen", "tabled the question of reparations"; not "made the issue a priority", "issued the matter".
+_RAISED = {"issue", "question", "matter"}
+_RAISING = {"raise", "raises", "raised", "raising", "table", "tables", "tabled", "tabling"}
 # Stance cues that keep a stance when negated ("Levy does not accept this explanation": a rejection).
 _NEGATED_STANCES = frozenset("accept accepts accepted support supports supported endorse endorses endorsed recognise "
                               "recognises recognised recognize recognizes recognized".split())
@@ -2297,7 +2302,8 @@ class ClaimExtractor:
     def _act_noun(self, v):
         """The object of ``v`` that makes it a communicative act ("issued a warning", "sent the
         company a formal request"), or None."""
-        n = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)), None)
+        n = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)
+                  and (self._act_word(c) not in _RAISED or v.lower_ in _RAISING)), None)
         if n is not None and self._act_word(n) in _ORDERS and any(
                 c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children):
             return None  # a speech's "We are putting in place a ban on plastic": its own measure, read as such
@@ -2355,6 +2361,8 @@ class ClaimExtractor:
         def span(first, last):
             return s + first.idx, s + last.idx + len(last)
 
+        if cls._act_word(n) in _RAISED:  # "raised the issues during preparatory meetings with Yellen": all of it
+            return span(n.left_edge, n.doc[cls._object_end(v, n)])
         if cls._act_word(n) in _LAW_NOUNS:  # "introduced legislation that would require ...": the law proposed
             first, last = n.left_edge, n.right_edge
             while first.i < n.i and (first.dep_ in ("advmod", "prt") or first.lower_ == "forward"):

@@ -871,3 +871,13 @@ def test_a_pledge_keeps_the_condition_it_was_made_on():
     pledges = {c.actor: c.text for c in claims if c.kind == "pledge"}
     assert pledges["Kertész"] == "lift the veto once frozen EU funds for Hungary were released", pledges
     assert pledges["Scholz"] == "send tanks", pledges
+
+
+def test_an_issue_raised_is_a_statement_of_whoever_raised_it():
+    """From a third new-user pass: "Chinese Vice Premier He Lifeng also raised the issues during preparatory
+    meetings with Yellen" gave no statement, so "What did China say about U.S. export controls?" said China
+    said nothing; an issue raised speaks, an issue made or put does not."""
+    claims = _claims("Chinese Vice Premier He Lifeng also raised the issues during preparatory meetings with U.S. "
+                     "Treasury Secretary Janet Yellen in San Francisco on Nov. 10, according to state media. "
+                     "The minister made the issue a priority.")
+    assert [(c.actor, c.text) for c in claims] == [("He Lifeng", "the issues")], claims
