@@ -128,7 +128,9 @@ _INSTRUCTION = re.compile(
     r"^\W*(?:please|kindly|keep|be|answer|quote|cite|use|give|ignore|disregard|forget|respond|reply|include|"
     r"format|write|print|output|show|make|only|do\s+not|don['’]t|no\s+need|thanks?|thank\s+you|you\s+are|"
     r"you\s+must|act\s+as|pretend|system|assistant)\b", re.I)
-_QUESTION_SENTENCE = re.compile(r"[^?.!]*(?:[?.!]+|$)")
+# A sentence of a question: up to ?, ! or a full stop that ends no initial or abbreviation ("U.S.", "Mr.").
+_QUESTION_SENTENCE = re.compile(r"(?:\b(?:[A-Z]|Mr|Ms|Dr|St|Mrs|Gen|Sen|Rep|Gov|Prof|No)\.(?=\s*\w)|[^?.!])*"
+                                r"(?:[?.!]+|$)")
 
 
 def split_instructions(question: str) -> tuple[str, tuple[str, ...]]:
@@ -141,6 +143,8 @@ def split_instructions(question: str) -> tuple[str, tuple[str, ...]]:
     if len(spans) < 2:
         return question, ()
     told = [bool(_INSTRUCTION.match(question[a:b])) for a, b in spans]
+    if not any(told):
+        return question, ()  # (as asked, not its sentences joined again)
     if all(told):
         told[0] = False
     kept = " ".join(question[a:b].strip() for (a, b), t in zip(spans, told) if not t)

@@ -225,3 +225,15 @@ def test_sentences_that_only_instruct_are_not_part_of_the_question(a):
         assert not ans.abstained, (question, ans.answer)
         assert [c.quote for c in ans.citations] == [c.quote for c in plain.citations], question
         assert "Please" not in ans.answer and "Ignore" not in ans.answer and "Keep" not in ans.answer
+
+
+def test_an_abbreviation_in_a_question_ends_no_sentence():
+    """From a third new-user pass: "What did China say about U.S. export controls?" was split at "U." and
+    joined again, and the answer echoed the topic as "U. S. export controls"."""
+    from assistant.query import split_instructions
+
+    assert split_instructions("What did China say about U.S. export controls?") == (
+        "What did China say about U.S. export controls?", ())
+    assert split_instructions("What did the U.S. say? Keep it short.") == ("What did the U.S. say?", ("Keep it short.",))
+    assert split_instructions("What did Mr. Smith pledge? Please quote the article.") == (
+        "What did Mr. Smith pledge?", ("Please quote the article.",))
