@@ -905,6 +905,14 @@ _OWNED_CONDUCT = re.compile(
     rf"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})[’']s\s+(?:[\w-]+,?\s+(?:and\s+)?){{0,4}}?{_CONDUCT_ADJ}\b"
     rf"|\b{_CONDUCT_ADJ}\s+(?:[\w-]+\s+){{0,2}}?(?:practices|policies|actions|acts|conduct|behaviou?r|measures|"
     rf"attacks|campaign|use of force)\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})")
+# Stance verbs whose object a relative clause names ("the Pact for the Future, which we fully support", "the deal
+# that Russia rejected"): not "the people that we deny", "the humanity that we all share".
+_RELATIVE_STANCES = frozenset(f for stems in (
+    "support supports supported", "endorse endorses endorsed", "favour favours favoured favor favors favored",
+    "welcome welcomes welcomed", "commend commends commended", "applaud applauds applauded", "oppose opposes opposed",
+    "condemn condemns condemned", "denounce denounces denounced", "deplore deplores deplored",
+    "reject rejects rejected", "affirm affirms affirmed", "reaffirm reaffirms reaffirmed", "back backs backed")
+    for f in stems.split())
 _CONTINUED = "(continued quotation)"  # the cue of a quotation's sentence that continues the one told before
 # The condition a pledge or proposal is made on, after its object (the parser may hang it elsewhere): up to the
 # sentence's end or a following attribution (", officials said").
@@ -2510,6 +2518,10 @@ class ClaimExtractor:
         if v.dep_ == "relcl" and (v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call") and any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children):
             return True  # "a nation he called a multicultural “paradise”": the label is his (see _label_content)
+        if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in ("that", "which") for c in v.children) \
+                and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children) \
+                and v.lower_ in _RELATIVE_STANCES:
+            return True  # "the Pact for the Future, which we fully support", "the deal that Russia rejected"
         if v.dep_ == "relcl" or (v.dep_ == "conj" and v.head.dep_ == "relcl"):
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").
@@ -3279,6 +3291,20 @@ class ClaimExtractor:
             if close is not None and close < min(v.i, subj.i) and not any(
                     t.pos_ == "VERB" and t.lower_ in _CUES for t in doc[close + 1:v.i]):
                 return span(1, close - 1)  # (not a second cue after the first: "..., who ... and said she ...")
+        rel = kids.get("dobj")
+        if v.dep_ == "relcl" and rel is not None and rel.lower_ in ("that", "which") and rel.i < v.i \
+                and low in _RELATIVE_STANCES and v.head.pos_ in ("NOUN", "PROPN"):
+            # "the Pact for the Future, which we fully support", "The plan, which Germany opposes, ...": the
+            # thing the relative clause's speaker takes a stance on is what it hangs on (all of its name)
+            head = v.head
+            for _ in range(2):  # ("the Pact for the Future", "the imposition of sanctions": the whole name)
+                if head.dep_ == "pobj" and head.head.lower_ in ("of", "for", "on") \
+                        and head.head.head.pos_ in ("NOUN", "PROPN"):
+                    head = head.head.head
+            end = v.left_edge.i - 1
+            while end > head.left_edge.i and (doc[end].is_punct or doc[end].lower_ in ("that", "which")):
+                end -= 1
+            return span(head.left_edge.i, end)
         if v.dep_ == "advcl" and _as_said(v) and v.i > v.head.i:  # "<content>, as Putin said last week"
             end = v.left_edge.i - 1
             while end > 0 and doc[end].is_punct and doc[end].text not in _CLOSE_Q:

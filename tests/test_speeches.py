@@ -1196,3 +1196,21 @@ def test_did_a_state_criticize_another_reads_its_speech_though_no_sentence_says_
     ans = a.ask("Did Kuwait criticize Israel?")
     assert "do not report Kuwait" not in ans.answer, ans.answer
     assert any("unjustifiable use of force" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_stance_told_in_a_relative_clause_is_on_what_the_clause_hangs_on():
+    """Found on unlabelled speeches (Malawi 2024, Cuba 2018, Italy 2022): "the Pact for the Future, which we fully
+    support", "the imposition of arbitrary sanctions, which we reject" gave no statement (a relative clause was
+    background); the thing named before the clause is the stance's object, in speeches and news alike."""
+    said = _speech_claims("Malawi", "Lazarus Chakwera", "President",
+                          "The Pact for the Future, which we strongly support, is a milestone. "
+                          "We cannot claim relevance for the people that we deny. "
+                          "Tolerance recognizes the common humanity that we all share.")
+    assert ("Malawi", "position", "The Pact for the Future") in [(c.actor, c.kind, c.text) for c in said], said
+    assert not any(c.text in ("relevance for the people", "the common humanity") for c in said), said
+    from index.claims import ClaimExtractor
+
+    news = ClaimExtractor().extract("The deal that Russia rejected was signed in Ankara. The plan, which Germany "
+                                    "opposes, would cap prices.", "d", "2024-01-01")
+    assert [(c.actor, c.kind, c.text) for c in news] == [("Russia", "rejection", "The deal"),
+                                                          ("Germany", "position", "The plan")], news
