@@ -353,6 +353,21 @@ _LET_US = re.compile(r"\s*(?:(?:So|And|Therefore|Together),?\s+)?[Ll]et\s+us\s+(
 _LET_US_PICTURE = re.compile(r"(?:imagine|picture|dream|remember|recall|reflect|think|envision|envisage|consider)\b")
 # "Let me be absolutely clear: X", "Let me put it more simply: X", "Let me stress that X": X is the
 # speaker's own statement.
+# More openers that make the rest of a speech's sentence its own: "The time has come to X", "Now is the time to X",
+# "The time to fix this is now" (demands); "There is only one answer: X", "The only way forward is X" (its
+# view); "Unfortunately, X", "Regrettably, X" (its judgement of what follows); "Is it not a fact that X?" (said
+# as a question).
+_TIME_TO = re.compile(r"\s*(?:(?:And|So|But|Now|Today),?\s+)?(?:(?:Mr\.|Madam|Madame)\s+President,\s+)?"
+                      r"((?:[Tt]he\s+time\s+has\s+come|[Nn]ow\s+is\s+the\s+time|[Tt]he\s+time\s+is\s+now)\s+"
+                      r"(?:to|for)|[Tt]he\s+time\s+(?:to|for)(?=\s.{3,80}?\s+is\s+now\b))\s+(?=\S)")
+_ONE_ANSWER = re.compile(r"\s*(?:(?:[Ii]n\s+order\s+)?[Tt]o\s+[^,;:]{3,80},\s+|(?:And|So|But),?\s+)?"
+                         r"([Tt]here\s+is\s+only\s+one\s+(?:answer|way|solution|option|path|choice|response)"
+                         r"(?:\s+\w+)?\s*[:—–-]|[Tt]he\s+only\s+(?:answer|way|solution|option|path|response)"
+                         r"(?:\s+(?:forward|out|left))?\s+is)\s+(?=\S)")
+_REGRET_OPENER = re.compile(r"\s*(?:(?:But|And|Yet|However),?\s+)?((?:[Uu]nfortunately|[Rr]egrettably|[Dd]eplorably|"
+                            r"[Ss]hamefully|[Rr]eprehensibly)(?:\s*[—–-][^—–]{3,80}[—–]\s*|\s*,\s*))(?=\S)")
+_NOT_A_FACT = re.compile(r"\s*(?:(?:And|But|So),?\s+)?((?:[Ii]s|[Ii]sn[’']t)\s+it\s+(?:not\s+)?(?:a\s+fact|true|"
+                         r"clear|obvious)\s+that)\s+(?=.+\?\s*$)")
 _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\w+\s+)?(?:clear|frank|honest|candid)"
                      r"|put\s+it\s+(?:\w+\s+){0,2}\w+(?=\s*[:,—–])|say|stress|emphasi[sz]e|underline|underscore|reiterate|note"
                      r"|recall|state|repeat)(?:\s+(?:this|that|once\s+again|again|here|clearly|very))*\s*[:,—–-]?\s*"
@@ -1107,6 +1122,10 @@ class ClaimExtractor:
                                          or _IT_SHOULD_BE.match(text, start, sp.end)
                                          or _LET_US.match(text, start, sp.end)
                                          or _LET_ME.match(text, start, sp.end)
+                                         or _TIME_TO.match(text, start, sp.end)
+                                         or _ONE_ANSWER.match(text, start, sp.end)
+                                         or _REGRET_OPENER.match(text, start, sp.end)
+                                         or _NOT_A_FACT.match(text, start, sp.end)
                                          or _NEED_FOR.match(text, start, sp.end)
                                          or _THERE_NO.match(text, start, sp.end)
                                          or _MEANS_DOING.match(text, start, sp.end)
@@ -1977,6 +1996,10 @@ class ClaimExtractor:
                                                      for c in root.children)) else None)
             for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
                                      (_LET_ME.match(doc.text), "me", ""),
+                                     (_TIME_TO.match(doc.text), "", "demand"),
+                                     (_ONE_ANSWER.match(doc.text), "", "position"),
+                                     (_REGRET_OPENER.match(doc.text), "", "criticism"),
+                                     (_NOT_A_FACT.match(doc.text), "", "criticism"),
                                      (_NEED_FOR.match(doc.text), "there", "demand"),
                                      (_THERE_NO.match(doc.text), "there", "position"),
                                      (_MEANS_DOING.match(doc.text), "", "position"),
@@ -1988,7 +2011,9 @@ class ClaimExtractor:
                 # (the view keeps its "There can be no": "peace in Haiti when ..." alone says the opposite)
                 there = re.search(r"[Tt]here\b", m.group(0)) if m.re is _THERE_NO else None
                 cs = s + (m.end() if there is None else there.start())  # (not its "However, ")
-                ce = s + len(doc.text.rstrip(" .!;"))
+                ce = s + len(doc.text.rstrip(" .!;?"))
+                if m.re is _TIME_TO and doc.text.rstrip(" .!;").endswith(" is now"):
+                    ce -= len(" is now")  # "the time to fix this is now": fix this
                 content = text[cs:ce]
                 if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
                     break  # (not "Let us not forget that")

@@ -1214,3 +1214,20 @@ def test_a_stance_told_in_a_relative_clause_is_on_what_the_clause_hangs_on():
                                     "opposes, would cap prices.", "d", "2024-01-01")
     assert [(c.actor, c.kind, c.text) for c in news] == [("Russia", "rejection", "The deal"),
                                                           ("Germany", "position", "The plan")], news
+
+
+def test_a_speechs_openers_of_urgency_judgement_and_rhetorical_fact_make_the_rest_its_own():
+    """Found on unlabelled speeches (Cyprus 2021, Malawi 2024): "the time to fix this is now", "There is only
+    one answer: multilateralism ...", "Unfortunately — and we have to be honest with ourselves — selfish
+    interests hinder ...", "Is it not a fact that 37 per cent of the territory ... remains under Turkish military
+    occupation?" gave no statement."""
+    text = ("So, Mr. President, the time to fix this is now. In order to achieve that objective, there is only one "
+            "answer: multilateralism, tangible solidarity and stronger partnerships. Unfortunately — and we have to "
+            "be honest with ourselves — selfish interests hinder the founding principles of the United Nations. Is "
+            "it not a fact that 37 per cent of the territory of Cyprus remains under Turkish military occupation?")
+    said = [(c.kind, c.text) for c in _speech_claims("Cyprus", "Nicos Anastasiades", "President", text)]
+    assert said == [("demand", "fix this"),
+                    ("position", "multilateralism, tangible solidarity and stronger partnerships"),
+                    ("criticism", "selfish interests hinder the founding principles of the United Nations"),
+                    ("criticism", "37 per cent of the territory of Cyprus remains under Turkish military occupation")
+                    ], said
