@@ -81,7 +81,8 @@ _CUES: dict[str, str] = {
              "hope hopes hoped", "reaffirm reaffirms reaffirmed", "fear fears feared",
              "accept accepts accepted",
              "defend defends defended", "question questions questioned", "dispute disputes disputed",
-             "laud lauds lauded"),
+             "laud lauds lauded", "advocate advocates advocated advocating",
+             "champion champions championed championing"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
     **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested suggesting",
@@ -263,6 +264,7 @@ STANCE_OBJECT_CUES = frozenset(
                     "stress stresses stressed", "support supports supported", "announce announces announced",
                     "underline underlines underlined", "underscore underscores underscored",
                     "highlight highlights highlighted", "appreciate appreciates appreciated",
+                    "advocate advocates advocated", "champion champions championed",
                     "unveil unveils unveiled", "recognise recognises recognised recognize recognizes recognized")
     for f in stems.split())
 _PARTICLE_CUES = {**{f: "out" for f in ("point", "points", "pointed", "pointing", "rule", "rules", "ruled", "ruling")},

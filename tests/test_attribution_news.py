@@ -881,3 +881,13 @@ def test_an_issue_raised_is_a_statement_of_whoever_raised_it():
                      "Treasury Secretary Janet Yellen in San Francisco on Nov. 10, according to state media. "
                      "The minister made the issue a priority.")
     assert [(c.actor, c.text) for c in claims] == [("He Lifeng", "the issues")], claims
+
+
+def test_what_one_advocates_or_champions_is_ones_position():
+    """Found on unlabelled speeches (Angola 2022, Kazakhstan 2018) and news: "our country advocates for conflict
+    resolution", "Kazakhstan has advocated the denuclearization of the Korean peninsula", "Senator Warren has long
+    advocated for a wealth tax" gave no statement; "Advocates say ..." (a noun) is nobody's."""
+    claims = _claims("Senator Elizabeth Warren has long advocated for a wealth tax. Advocates say the law is weak. "
+                     "Japan championed the resolution at the Council.")
+    assert [(c.actor, c.kind, c.text) for c in claims if c.kind == "position"] == [
+        ("Elizabeth Warren", "position", "a wealth tax"), ("Japan", "position", "the resolution at the Council")], claims
