@@ -370,6 +370,11 @@ _REGRET_OPENER = re.compile(r"\s*(?:(?:But|And|Yet|However),?\s+)?((?:[Uu]nfortu
                             r"[Ss]hamefully|[Rr]eprehensibly)(?:\s*[—–-][^—–]{3,80}[—–]\s*|\s*,\s*))(?=\S)")
 _NOT_A_FACT = re.compile(r"\s*(?:(?:And|But|So),?\s+)?((?:[Ii]s|[Ii]sn[’']t)\s+it\s+(?:not\s+)?(?:a\s+fact|true|"
                          r"clear|obvious)\s+that)\s+(?=.+\?\s*$)")
+# "History has taught us that X", "The pandemic has shown that X", "We have learned the hard way that X": a lesson
+# the speech draws is its view.
+_LESSON = re.compile(r"\s*(?:(?:But|And|So|Indeed|Yet),?\s+)?((?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,5}?\s+(?:has|have)\s+"
+                     r"(?:taught|shown|reminded)\s+(?:us|the\s+world|all\s+of\s+us|humanity)?|[Ww]e\s+(?:have\s+)?"
+                     r"(?:learned|learnt)(?:\s+[\w’'-]+){0,4}?)\s*(?:once\s+again\s+|again\s+)?that)\s+(?=\S)")
 _LET_ME = re.compile(r"\s*(?:(?:And|So|But|Now),?\s+)?[Ll]et\s+me\s+(?:be\s+(?:\w+\s+)?(?:clear|frank|honest|candid)"
                      r"|put\s+it\s+(?:\w+\s+){0,2}\w+(?=\s*[:,—–])|say|stress|emphasi[sz]e|underline|underscore|reiterate|note"
                      r"|recall|state|repeat)(?:\s+(?:this|that|once\s+again|again|here|clearly|very))*\s*[:,—–-]?\s*"
@@ -1125,6 +1130,7 @@ class ClaimExtractor:
                                          or _LET_US.match(text, start, sp.end)
                                          or _LET_ME.match(text, start, sp.end)
                                          or _TIME_TO.match(text, start, sp.end)
+                                         or _LESSON.match(text, start, sp.end)
                                          or _ONE_ANSWER.match(text, start, sp.end)
                                          or _REGRET_OPENER.match(text, start, sp.end)
                                          or _NOT_A_FACT.match(text, start, sp.end)
@@ -1999,6 +2005,7 @@ class ClaimExtractor:
             for m, speaker, kind in ((_LET_US.match(doc.text), "us", "demand"),
                                      (_LET_ME.match(doc.text), "me", ""),
                                      (_TIME_TO.match(doc.text), "", "demand"),
+                                     (_LESSON.match(doc.text), "", "position"),
                                      (_ONE_ANSWER.match(doc.text), "", "position"),
                                      (_REGRET_OPENER.match(doc.text), "", "criticism"),
                                      (_NOT_A_FACT.match(doc.text), "", "criticism"),

@@ -1231,3 +1231,16 @@ def test_a_speechs_openers_of_urgency_judgement_and_rhetorical_fact_make_the_res
                     ("criticism", "selfish interests hinder the founding principles of the United Nations"),
                     ("criticism", "37 per cent of the territory of Cyprus remains under Turkish military occupation")
                     ], said
+
+
+def test_a_lesson_a_speech_draws_is_its_view():
+    """Found on unlabelled speeches (Angola 2022, Bosnia and Herzegovina 2020, Saudi Arabia 2020): "History has
+    taught us that we must discourage the use of force ...", "The pandemic has shown that the largest problems
+    ... can no longer be solved by one state" gave no statement."""
+    text = ("History has taught us that we must discourage the use of force to resolve conflicts. The pandemic has "
+            "shown that the largest problems of today can no longer be solved by one state. We have learned the hard "
+            "way that no nation can survive alone. The delegation has shown that it is ready.")
+    said = [c.text for c in _speech_claims("Angola", "Joao Lourenco", "President", text)]
+    assert said[:3] == ["we must discourage the use of force to resolve conflicts",
+                        "the largest problems of today can no longer be solved by one state",
+                        "no nation can survive alone"], said
