@@ -69,7 +69,10 @@ ROUTED_KINDS = tuple(k for k in STATEMENT_KINDS if k not in ("position", "statem
 #: ("deliveries would be cut by half unless ..."); see ``assistant.evidence.claim_is``.
 DERIVED_KINDS = ("threat",)
 
-_NAME = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'-]*)*)")
+# (a particle of a name inside it: "Abdel Fattah el-Sisi", "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inácio
+# Lula da Silva", "Mohammed bin Salman")
+_NAME = re.compile(r"\b([A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|(?:(?:el|al|ad|ash|as|an|bin|ibn|bint|ben|abu|van|von|"
+                   r"der|den|de|du|da|di|dos|das|del|della|la|le)(?:\s+|-)){1,2}(?=[A-Z]))?[A-Z][\w’'-]*)*)")
 _NOT_NAMES = set("""What Who Whom Whose Which When Where Why How Did Does Do Is Are Was Were Has Have Had Can
 Could Should Would Will And Or The A An In On At Of For To From By As After Before Between Both According
 Published Reported Compare Contrast List Show Tell Summarise Summarize Give Explain Describe Please""".split())

@@ -246,3 +246,15 @@ def test_what_else_quotes_nothing_an_earlier_answer_quoted(world):
     said = " ".join(" ".join(a.split()) for _, a in history)
     assert not any(" ".join(c.quote.split()) in said for c in more.citations), more.answer
     assert more.citations or "Nothing else found" in more.answer, more.answer
+
+
+def test_and_another_state_after_a_name_with_a_particle_swaps_the_whole_name():
+    """From a third new-user pass: "And Jordan?" after "What did Abdel Fattah el-Sisi say about Israel?" repeated
+    El-Sisi's answer: "el-Sisi" split the name in two, so nothing was swapped and both were asked about."""
+    from assistant.query import named_entities, swap_actors
+
+    assert named_entities("What did Abdel Fattah el-Sisi say about Israel?") == ["Abdel Fattah el-Sisi", "Israel"]
+    assert named_entities("What did Ursula von der Leyen propose?") == ["Ursula von der Leyen"]
+    assert named_entities("What did Mohammed bin Salman pledge?") == ["Mohammed bin Salman"]
+    assert swap_actors("And Jordan?", "What did Abdel Fattah el-Sisi say about Israel?", ["Israel"]) == (
+        "What did Jordan say about Israel?")
