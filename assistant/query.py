@@ -249,7 +249,9 @@ def asked_actors(text: str, match: Callable[[Sequence[str]], list[str]],
     if owners:
         # "Who condemned Talvoria's decision?": whose decision it was is the topic; who is asked
         others = set(match([n for n in names if n not in owners]))
-        return [a for a in actors if a in others or a not in set(match(owners))]
+        actors = [a for a in actors if a in others or a not in set(match(owners))]
+    # (a name in the topic is no actor asked either: "What did Colonna say about Russia's aggression against
+    # Ukraine?" asks about Colonna, not Ukraine)
     topic = set(match(topic_names(text, speakers or match)))  # (``speakers``: also who gave a speech)
     venues = set(match(venue_names(text)))  # "What did Ukraine propose at the UN?": where, not who
     return [a for a in actors if a not in topic and a not in venues]

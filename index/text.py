@@ -174,7 +174,8 @@ STOPWORDS = frozenset("""a an and are as at be been but by did do does for from 
 i if in into is it its of on or our she so than that the their them then there these they this those to
 was we were what when where which who whom whose why will with would you your about after before between
 both can could should may might must also any all more most other some such only own same very just over
-under according reported report reports article articles say says said""".split())
+under according reported report reports article articles say says said against toward towards regarding
+concerning""".split())
 
 #: Words that frame a question ("What was X's stance?", "How has it changed?") rather than
 #: say what it is about; not topic terms of a question.

@@ -1244,3 +1244,23 @@ def test_a_lesson_a_speech_draws_is_its_view():
     assert said[:3] == ["we must discourage the use of force to resolve conflicts",
                         "the largest problems of today can no longer be solved by one state",
                         "no nation can survive alone"], said
+
+
+def test_a_state_in_the_topic_after_a_possessive_is_no_actor_asked(tmp_path):
+    """From a fourth new-user pass: "What did Colonna say about Russia's aggression against Ukraine?" quoted
+    "(Ukraine) Ukrainian military officials have conceded ..." from a news article (Ukraine, in the topic after
+    "Russia's", was read as an actor asked about) and missed her speech's "Russia’s war of aggression is also a
+    blow ..." ("against" was a topic word the sentence had to carry)."""
+    a = _speeches_and_articles(tmp_path, [_speech(
+        "FRA", "France", "Catherine Colonna", "Minister of Foreign Affairs",
+        _FILLER + "France stands with Ukraine. Nothing, neither morally nor legally, can ever justify invading one’s "
+        "neighbour. Russia’s war of "
+        "aggression is also a blow to the most vulnerable countries.")],
+        {"ua.md": _md("Ukraine's fight could get harder", "2023-12-25", "Ukrainian military officials have conceded "
+                      "that hopes of a great breakthrough in the counteroffensive against Russia's aggression were "
+                      "not met, the ministry said.")})
+    q = a.parser.parse("What did Colonna say about Russia's aggression against Ukraine?")
+    assert "Ukraine" not in q.actors and "against" not in q.topic_terms, q
+    ans = a.ask("What did Colonna say about Russia's aggression against Ukraine?")
+    assert any("blow to the most vulnerable" in c.quote for c in ans.citations), ans.answer
+    assert not any("Ukrainian military" in c.quote for c in ans.citations), ans.answer
