@@ -158,16 +158,20 @@ def named_entities(text: str) -> list[str]:
     """Capitalised names in a question ("Lavrov", "North Korea", "Xi"), minus question words."""
     names = []
     for m in _NAME.finditer(text):
-        words: list[str] = []
-        for w in m.group(1).split():
-            if w not in _NOT_NAMES or (words and w in _TIME_WORDS):  # "Theresa May": a name's word, no month
-                words.append(w)
-        while words and words[0].lower() in ("of", "the"):
-            words.pop(0)
-        if words:
-            name = " ".join(words).replace("’s", "").replace("'s", "").strip("'’\"“”")
-            if len(name) > 1:
-                names.append(name)
+        # (a possessive ends a name: "Sweden's NATO membership" names Sweden and NATO, not "Sweden NATO")
+        whole = re.sub(r"[’']s$", "", m.group(1))
+        runs = [whole] if _RESOLVER.country_of(whole) else re.split(r"(?<=[’']s)\s+", m.group(1))
+        for run in runs:  # (but "the People's Republic of China" is one name)
+            words: list[str] = []
+            for w in run.split():
+                if w not in _NOT_NAMES or (words and w in _TIME_WORDS):  # "Theresa May": a name's word, no month
+                    words.append(w)
+            while words and words[0].lower() in ("of", "the"):
+                words.pop(0)
+            if words:
+                name = " ".join(words).replace("’s", "").replace("'s", "").strip("'’\"“”")
+                if len(name) > 1:
+                    names.append(name)
     return names
 
 

@@ -760,3 +760,23 @@ def test_a_name_outside_the_chosen_outlet_is_not_said_to_be_unmentioned(tmp_path
     assert scoped.abstained and "No article from Harbour Post mentions Gromov" in scoped.answer, scoped.answer
     assert "do not mention" not in scoped.answer
     assert not a.ask("What did Gromov say?").abstained
+
+
+def test_a_possessive_ends_a_name_so_a_demand_in_exchange_is_found(tmp_path):
+    """From a fourth new-user pass: "What did Erdogan demand in exchange for lifting Turkey's objection to Sweden's
+    NATO membership?" read "Sweden's NATO" as one name, "Sweden NATO", which no article names, and said Erdogan
+    demanded nothing; "the People's Republic of China" stays one name."""
+    from test_attribution import _ingested
+
+    from assistant.query import named_entities
+
+    assert named_entities("What did Erdogan demand in exchange for lifting Turkey's objection to Sweden's NATO "
+                          "membership?") == ["Erdogan", "Turkey", "Sweden", "NATO"]
+    assert len(named_entities("What did the People's Republic of China say?")) == 1
+    a = _ingested(tmp_path, "Turkey says it will not back Sweden's NATO bid for now", "2023-03-16", (
+        "ANKARA, March 16 (Nordic Wire Service) - Turkey will not approve Sweden's NATO membership for now, Foreign "
+        "Minister Mevlut Cavusoglu said on Thursday.\n\n"
+        "President Tayyip Erdogan demanded that Sweden extradite dozens of people Ankara accuses of links to the "
+        "PKK in exchange for lifting Turkey's objection to its membership."))
+    ans = a.ask("What did Erdogan demand in exchange for lifting Turkey's objection to Sweden's NATO membership?")
+    assert not ans.abstained and "extradite" in ans.citations[0].quote, ans.answer
