@@ -26,7 +26,7 @@ from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_li
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
-from .query import OFFICE_ROLE, History, Query, QueryParser, role_names
+from .query import OFFICE_ROLE, History, OfficeAsked, Query, QueryParser, role_names
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
@@ -280,6 +280,18 @@ class Assistant:
                                      True))
             return
         if query.offices:
+            sole = self._sole_bare_holder(query)
+            if sole is not None:
+                # "What did Germany's foreign minister say about Ukraine?" and one person is quoted as "Foreign
+                # Minister" with no state named, in articles about Germany: answered about them, saying so
+                person, office = sole
+                asked = re.sub(re.escape(office.phrase), person, query.question, count=1, flags=re.I)
+                answer = answer_of(self.stream(asked, history, filters, k, llm))
+                answer.answer = (f"Taking {person} (quoted as “{office.office.title()}” with no state named, in "
+                                 f"articles about {office.country}) as {office.phrase}: {answer.answer}")
+                answer.question = query.question
+                yield from deltas(answer)
+                return
             yield from deltas(Answer(query.question, self._unheld_offices_text(query), True))
             return
         if is_compare_question(query.text, query.actors):
@@ -304,6 +316,39 @@ class Assistant:
                 return
         yield from self.answerer.stream(query, evidence)
 
+    def _sole_bare_holder(self, query: Query) -> tuple[str, OfficeAsked] | None:
+        """(person, office) when the question asks one office no speaker holds by that title, no official
+        of its state is quoted, and exactly one person is quoted with the bare office in articles about
+        the state (``_bare_holders``); None otherwise."""
+        if len(query.offices) != 1:
+            return None
+        office = query.offices[0]
+        resolver = ActorResolver()
+        officials = sorted(self.store.officials())
+        if self._state_officials(office, officials, resolver):
+            return None
+        bare = self._bare_holders(office, officials, resolver)
+        return (bare[0], office) if len(bare) == 1 else None
+
+    def _state_officials(self, office: OfficeAsked, officials: list[tuple[str, str]],
+                         resolver: ActorResolver) -> dict[str, str]:
+        """The persons quoted as officials of the office's state: person -> their first such role."""
+        quoted: dict[str, str] = {}
+        for person, role in officials:
+            if OFFICE_ROLE.search(role) and not resolver.country_of(person) \
+                    and role_country(role, resolver) == office.country:  # (persons; a speech's state is not one)
+                quoted.setdefault(person, role)
+        return quoted
+
+    def _bare_holders(self, office: OfficeAsked, officials: list[tuple[str, str]],
+                      resolver: ActorResolver) -> list[str]:
+        """The persons quoted with the office and no state named ("President Abdel-Fattah El-Sisi"), in
+        articles whose titles name the office's state, and never given that office of another state."""
+        return sorted({person for person, role in officials if fold(role) == fold(office.office)
+                       and not resolver.country_of(person) and any(
+                           office.country in countries_named(c.title) for c in self.store.claims(actors=[person])[:50])
+                       and not self._office_abroad(person, office.office, office.country, resolver)})
+
     def _unheld_offices_text(self, query: Query) -> str:
         """ "What did Ostmark's prime minister propose?" when no speaker of the index holds that
         office: say so, and name the officials of that state who are quoted (with their roles)."""
@@ -311,11 +356,7 @@ class Assistant:
         resolver = ActorResolver()
         officials = sorted(self.store.officials())
         for office in query.offices:
-            quoted: dict[str, str] = {}  # person -> their first office of that state
-            for person, role in officials:
-                if OFFICE_ROLE.search(role) and not resolver.country_of(person) \
-                        and role_country(role, resolver) == office.country:  # (persons; a speech's state is not one)
-                    quoted.setdefault(person, role)
+            quoted = self._state_officials(office, officials, resolver)  # person -> their first office of that state
             text = f"No statement of {office.phrase} is reported in the articles"
             if quoted:
                 shown = "; ".join(f"{role} {person}" for person, role in list(quoted.items())[:6])
@@ -323,11 +364,7 @@ class Assistant:
             else:
                 # "What did Egypt's president say?" and the article has only "President Abdel-Fattah El-Sisi":
                 # the office with no state named, in an article whose title names the state (a lead, not an answer)
-                bare = sorted({person for person, role in officials if fold(role) == fold(office.office)
-                               and not resolver.country_of(person) and any(
-                                   office.country in countries_named(c.title)
-                                   for c in self.store.claims(actors=[person])[:50])
-                               and not self._office_abroad(person, office.office, office.country, resolver)})
+                bare = self._bare_holders(office, officials, resolver)
                 if bare:
                     text += (f" by that title; quoted as “{office.office.title()}” with no state named, in "
                              f"articles about {office.country}: {', '.join(bare[:6])}")
