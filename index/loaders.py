@@ -888,6 +888,12 @@ def _from_json(path: Path, raw: str, source: str | None) -> Iterator[LoadResult]
         raise InputError(str(path), "expected a JSON array of article records")
     if not data:
         raise InputError(str(path), "empty JSON array")
+    if not any(isinstance(rec, dict) for rec in data):
+        # ("[1, 2, 3, 4.5]": one file that is no export, not four failed records)
+        kinds = sorted({"number" if isinstance(r, (int, float)) and not isinstance(r, bool) else type(r).__name__
+                        for r in data})
+        raise InputError(str(path), f"a JSON array of {len(data)} {' and '.join(k + 's' for k in kinds)}, not of "
+                         "article records (objects with a text field)")
     for i, rec in enumerate(data):
         yield _safe_record(path, rec, f"{path}: record {i + 1}", i, source, defaults)
 

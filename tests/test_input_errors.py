@@ -462,3 +462,21 @@ def test_http_gives_the_clis_notice_for_an_unknown_source(http, samples_store, c
         assert r.status_code == 200 and r.json()["notices"] == [], r.text
     r = http.post("/api/ask", json={"question": "What did Veloria pledge?"})
     assert r.status_code == 200 and r.json()["notices"] == [] and r.json()["citations"], r.text
+
+
+def test_a_json_array_of_no_records_is_one_failure_naming_what_it_holds(tmp_path):
+    """From a fourth new-user pass: "[1, 2, 3, 4.5]" gave four failures ("record 1: expected an object, got
+    int" ...) for one bad file; it is one failure saying what the array holds, and a mixed array still names
+    its bad records."""
+    from index.errors import InputError
+    from index.loaders import load_file
+
+    nums = tmp_path / "numbers.json"
+    nums.write_text("[1, 2, 3, 4.5]", encoding="utf-8")
+    results = list(load_file(nums))
+    assert len(results) == 1 and isinstance(results[0], InputError), results
+    assert "a JSON array of 4 numbers, not of article records" in str(results[0])
+    mixed = tmp_path / "mixed.json"
+    mixed.write_text('[{"title": "A", "text": "Envoys met in Vienna on Monday."}, 7]', encoding="utf-8")
+    results = list(load_file(mixed))
+    assert len(results) == 2 and isinstance(results[1], InputError) and "record 2" in str(results[1])
