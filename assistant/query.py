@@ -47,8 +47,9 @@ LIGHT_VERBS = frozenset(terms("go goes went take takes took make makes made get 
 REQUEST_WORDS = frozenset(terms("tell me us show list explain describe summarise summarize summary please could "
                                 "would can you want know find let else anything something everything"))
 # (not "climate change", "regime change": a topic, not a change asked about)
-CHANGE_QUESTION = re.compile(r"\b((?<!climate )(?<!regime )chang\w*|evolv\w*|shift\w*|over time|timeline|since|"
-                             r"used to|now)\b", re.I)
+# (not a change that is the topic: "Who opposed changes to Sweden's free-speech laws?", "changes in the law")
+CHANGE_QUESTION = re.compile(r"\b((?<!climate )(?<!regime )chang(?!es?\s+(?:to|in|of)\b)\w*|evolv\w*|shift\w*|"
+                             r"over time|timeline|since|used to|now)\b", re.I)
 QUESTION_KIND = [
     ("pledge", re.compile(r"\b(pledg\w*|promis\w*|vow\w*|commit\w*)\b", re.I)),
     ("proposal", re.compile(r"\b(propos\w*|offer\w*|in (?:exchange|return))\b", re.I)),

@@ -237,3 +237,14 @@ def test_an_abbreviation_in_a_question_ends_no_sentence():
     assert split_instructions("What did the U.S. say? Keep it short.") == ("What did the U.S. say?", ("Keep it short.",))
     assert split_instructions("What did Mr. Smith pledge? Please quote the article.") == (
         "What did Mr. Smith pledge?", ("Please quote the article.",))
+
+
+def test_changes_that_are_the_topic_ask_no_change_over_time():
+    """From a fourth new-user pass: "Who opposed changes to Sweden's free-speech laws?" was answered as "How has
+    ... changed?" ("every statement found is of 2023-03-16, so the articles show no change over time")."""
+    from assistant.query import CHANGE_QUESTION
+
+    assert not CHANGE_QUESTION.search("Who opposed changes to Sweden's free-speech laws?")
+    assert not CHANGE_QUESTION.search("What did Germany say about the change in the law?")
+    assert CHANGE_QUESTION.search("How has Russia's stance on NATO changed?")
+    assert CHANGE_QUESTION.search("Has Russia's position changed in 2023?")
