@@ -181,7 +181,8 @@ class ExtractiveAnswerer:
             # "What else did she say?": not what the earlier answers already quoted (any of them: "What did he
             # say about Saudi Arabia?", "... about Iran?", "What else?" repeated the first answer's quote)
             before = " ".join(" ".join(a.split()) for _, a in query.history)
-            fresh = [s for s in ranked if " ".join(s.text.split()) not in before]
+            fresh = [s for s in ranked if " ".join(s.passage.slice(*quote_span(s)).split()) not in before
+                     and " ".join(s.text.split()) not in before]  # (as quoted: without its dateline)
             if len(fresh) < len(ranked) and not any(s.score >= self.config.min_score for s in fresh):
                 return Answer(question, f"{ABSTAIN_TEXT} Nothing else found: what the articles hold on this was "
                               "quoted in the answers above.", True, passages=passages)

@@ -258,3 +258,20 @@ def test_and_another_state_after_a_name_with_a_particle_swaps_the_whole_name():
     assert named_entities("What did Mohammed bin Salman pledge?") == ["Mohammed bin Salman"]
     assert swap_actors("And Jordan?", "What did Abdel Fattah el-Sisi say about Israel?", ["Israel"]) == (
         "What did Jordan say about Israel?")
+
+
+def test_what_else_leaves_out_a_sentence_quoted_without_its_dateline(tmp_path):
+    """From a fourth new-user pass: "What else did he say?" after "What did Cavusoglu say about Sweden?" repeated
+    the lead sentence, quoted the first time without its wire dateline ("ANKARA, March 16 (...) - ")."""
+    a = _ingested_articles(tmp_path, {"tr.md": (
+        "Turkey says it will not back Sweden's NATO bid for now", "Nordic Wire Service", "2023-03-16",
+        "ANKARA, March 16 (Nordic Wire Service) - Turkey will not approve Sweden's application to join NATO until "
+        "Stockholm takes firmer action against groups Ankara regards as terrorists, Turkish Foreign Minister Mevlut "
+        "Cavusoglu said on Thursday.\n\n"
+        "He said Finland, by contrast, had met its commitments and that Turkey's parliament would ratify the "
+        "Finnish bid before the May elections.")})
+    first = "What did Cavusoglu say about Sweden?"
+    ans = a.ask(first)
+    assert any("will not approve" in c.quote for c in ans.citations), ans.answer
+    more = a.ask("What else did he say?", history=[(first, ans.answer)])
+    assert not any("will not approve" in c.quote for c in more.citations), more.answer
