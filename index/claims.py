@@ -570,6 +570,18 @@ _PEOPLE_PLURALS = {"leaders", "officials", "ministers", "governments", "states",
 # What opens a reported content before its words: punctuation and an aside ("We stand, in my view, at ...").
 _ASIDE_OPEN = re.compile(r"(?:[\s,;:—–-]+(?:(?:in\s+(?:my|our)\s+(?:view|opinion)|I\s+think|I\s+believe|of\s+course|"
                          r"indeed|therefore|however)\s*,\s*)?)+", re.I)
+# An aside set off by dashes inside a content ("open—let me stress—to all states"): the content goes on after it.
+_DASH_ASIDE = re.compile(r"[ \t]*[—–][ \t]*(?:and[ \t]+)?(?:let[ \t]+(?:me|us)[ \t]+\w+|I[ \t]+(?:\w+[ \t]+){0,2}?\w+|"
+                         r"we[ \t]+(?:\w+[ \t]+){0,2}?\w+|if[ \t]+you[ \t]+will|mind[ \t]+you|once[ \t]+again|again|"
+                         r"of[ \t]+course|in[ \t]+(?:my|our)[ \t]+(?:view|opinion))(?:[ \t]+(?:this|that|it))?,?"
+                         r"[ \t]*[—–][ \t]*(?=\w)", re.I)
+# A paragraph crediting the quotation paragraph before it: "That was how X described the dispute",
+# "Those were the words of X", "So said X".
+_SAID_SO = re.compile(r"(?:(?:That|This|It)\s+(?:was|is)\s+(?P<verb>how|what)|(?:Those|These)\s+(?:were|are)\s+"
+                      r"(?:the\s+)?(?:words|remarks|comments|verdict|assessment)\s+of|So\s+(?:said|says))\s+")
+_SAID_SO_VERB = re.compile(r"[’']?s?\s+(?:\w+ly\s+)?(?:described|put|summed|summarised|summarized|said|told|explained|"
+                           r"characterised|characterized|framed|saw|sees|described|answered|responded|replied|"
+                           r"reacted|wrote|tweeted|posted)\b")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Ferdinand Marcos, Jr.": the end of a name, never one
 # Voice cues whose object is a thing known, not a view ("we know Moscow's answer"); their clause is one
 # ("we know that ...").
@@ -756,6 +768,13 @@ def _said_of(doc, at: int, cue) -> bool:
     return True
 
 
+def _surnames(name: str) -> tuple[str, ...]:
+    """The ways a text names a person by family name: "Sisi", "El-Sisi" and "el-Sisi" for "Abdel Fattah el-Sisi"."""
+    last = name.split()[-1]
+    m = re.fullmatch(r"(el|al|ad|as|ash|at|an|ar|az)-(\S+)", last)
+    return (last, last[:1].upper() + last[1:], m.group(2)) if m else (last,)
+
+
 def _split_glued(text: str, spans) -> list:
     """``spans`` with sentences glued without a space split apart; offsets stay those of ``text``."""
     out = []
@@ -935,6 +954,29 @@ _RELATIVE_STANCES = frozenset(f for stems in (
     "condemn condemns condemned", "denounce denounces denounced", "deplore deplores deplored",
     "reject rejects rejected", "affirm affirms affirmed", "reaffirm reaffirms reaffirmed", "back backs backed")
     for f in stems.split())
+_DATELINE_DAY = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def _dateline_day(text: str, published: str) -> str:
+    """The day a wire dateline opening the text gives ("VILNIUS, July 10 (Nordic Wire Service) - " in an
+    article published on July 11: 2023-07-10), when it is up to three days before ``published``: the day
+    the statements of the report were made, unless a sentence names another; "" otherwise."""
+    m = DATELINE.search(text, 0, 600)
+    if m is None or not m.group("day") or text[:m.start()].count("\n\n") > 3:
+        return ""
+    d = _DATELINE_DAY.match(m.group("day").strip())
+    try:
+        pub = date.fromisoformat(published[:10])
+        month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(d.group("month").lower()[:3])) \
+            if d else 0
+        day = date(pub.year, month, int(d.group("day"))) if d else None
+    except (ValueError, StopIteration):
+        return ""
+    if day is not None and day > pub:
+        day = day.replace(year=pub.year - 1)
+    return day.isoformat() if day is not None and 0 < (pub - day).days <= 3 else ""
+
+
 _CONTINUED = "(continued quotation)"  # the cue of a quotation's sentence that continues the one told before
 # The condition a pledge or proposal is made on, after its object (the parser may hang it elsewhere): up to the
 # sentence's end or a following attribution (", officials said").
@@ -955,6 +997,9 @@ _WITHHELD = {"access", "entry", "right", "rights", "exercise", "permission", "vi
              "requests", "passage", "bail", "asylum", "service", "services", "funding", "application"}
 # Modals of a guess: "X might welcome ..." is the writer's, no statement of X.
 _SPECULATIVE = {"might", "may", "could"}
+# What a speech knows of another's conduct ("We understand that the United States denies everything").
+_KNOWN_CONDUCT = {"understand", "understood", "know", "knew", "see", "saw", "note", "realize", "realise", "notice",
+                  "observe", "remember", "learn", "learnt", "hear", "heard", "witness"}
 # Prepositions of a participle whose subject is its verb's: "before saying", "after adding", "by saying".
 _BEFORE_SAYING = {"before", "after", "while", "by", "in"}
 
@@ -1151,7 +1196,8 @@ class ClaimExtractor:
 
     def _document(self, text, doc_id, published, parsed, known, voice: Actor | None = None,
                   original: str | None = None) -> list[Claim]:
-        names = self.resolver.introduced_names(text)
+        published = _dateline_day(text, published) or published  # ("VILNIUS, July 10 (...)": the report's day)
+        names = [self._with_particle(n, text) for n in self.resolver.introduced_names(text)]
         for *_, doc in parsed:
             if doc is not None:
                 for ent in doc.ents:  # "Pastor Bradley" is Bradley, not another person beside Jesse Bradley
@@ -1264,6 +1310,7 @@ class ClaimExtractor:
         claims += self._unclosed_claims(text, unclosed, claims, ctx)
         claims += self._quotation_before(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
         claims += self._pull_quotes(text, [s for s, *_ in parsed], paragraphs, claims, ctx)
+        claims += self._described_after(text, [s for s, *_ in parsed], paragraphs, claims, ctx, doc_id, published)
         claims += self._list_items(text, claims, ctx)
         claims += self._block_paragraphs(text, claims, ctx)
         if voice is not None:  # a speech's own statements are its speaker's words, verbatim, never reported
@@ -1291,6 +1338,14 @@ class ClaimExtractor:
                 seen.add(c.claim_id)
                 unique.append(c)
         return unique
+
+    @staticmethod
+    def _with_particle(name: str, text: str) -> str:
+        """A name with the hyphened family name after it that a lower-case particle opens: "Abdel Fattah
+        el-Sisi", "Bashar al-Assad" (read as "Abdel Fattah" when introduced)."""
+        m = re.search(rf"(?<![\w’'-]){re.escape(name)}[ \t]+((?:el|al|ad|as|ash|at|an|ar|az)-{UPPER}[\w’'-]*)(?![\w-])",
+                      text)
+        return f"{name} {m.group(1)}" if m else name
 
     def _unclosed_claims(self, text, unclosed, claims: list[Claim], ctx: _Context) -> list[Claim]:
         """A quotation paragraph left open, as news does when a quotation runs on ("“We are asking
@@ -1409,6 +1464,46 @@ class ClaimExtractor:
                                    text, s, end, self._topics(None, cs, cs, ce, text), c.date))
         return out
 
+    def _described_after(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
+                         ctx: _Context, doc_id: str, published: str) -> list[Claim]:
+        """A paragraph that is one closed quotation and nobody's, right before a paragraph crediting it:
+        "“Sweden has done what it promised in Madrid. ...”\n\nThat was how Swedish Foreign Minister
+        Tobias Billstrom described the dispute ..." ("Those were the words of X", "So said X"): X's."""
+        out = []
+        for s in starts:
+            para = bisect.bisect_right(paragraphs, s)
+            if para >= len(paragraphs) or ctx.name_pattern is None \
+                    or not self._quotation_paragraph(text, s, paragraphs, para):
+                continue
+            end = paragraphs[para]
+            if any(s <= c.start < end for c in claims):
+                continue
+            nxt = end + len(text[end:]) - len(text[end:].lstrip())
+            m = _SAID_SO.match(text, nxt)
+            if m is None:
+                continue
+            name = ctx.name_pattern.search(text, m.end(), m.end() + 80)
+            if name is None or re.search(r"[.!?;“”\"\n]", text[m.end():name.start()]) or (
+                    m.group("verb") and not _SAID_SO_VERB.match(text, name.end())):
+                continue
+            full = self._full_name(name.group(0), ctx)
+            if not full:
+                continue
+            cs, ce = _paragraph_quotation(text, s, end)
+            if ce - cs < 8:
+                continue
+            kind = self._kind_from_content("", text[cs:ce])
+            if kind in ("pledge", "rejection") and _REPORTED_KIND.match(text, cs, ce):
+                kind = "statement"  # "Sweden has done what it promised": no pledge
+            actor = self._actor(full, ctx, "PERSON")
+            sent_end = text.find("\n", nxt)
+            out.append(self._claim(ctx, doc_id, text[m.end():name.end()].strip(), actor,
+                                   "(quotation credited after)", kind, True, cs, ce, text, s, end,
+                                   self._topics(None, cs, cs, ce, text),
+                                   self._date(text, nxt, sent_end if sent_end > 0 else len(text), cs, ce,
+                                              published)))
+        return out
+
     def _pull_quotes(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
                      ctx: _Context) -> list[Claim]:
         """A paragraph that is one quotation and nobody's, whose opening words recur elsewhere inside
@@ -1445,9 +1540,9 @@ class ClaimExtractor:
         them ("Lusk told state television that he would not attend")."""
         forms = {n: n for n in ctx.names}
         for n in ctx.names:
-            last = n.split()[-1]
-            if len(last) > 2:
-                forms.setdefault(last, n)
+            for last in _surnames(n):
+                if len(last) > 2:
+                    forms.setdefault(last, n)
         for n in ctx.known:  # "Markos" here, "Prime Minister Elena Markos" in another article
             last = n.split()[-1]
             if " " in n and len(last) > 2 and last[:1].isupper() and last not in forms and last in text:
@@ -1481,7 +1576,7 @@ class ClaimExtractor:
         if mention in ctx.names:
             return mention
         last = mention.split()[-1]
-        fits = [n for n in ctx.names if n.split()[-1] == last]
+        fits = [n for n in ctx.names if last in _surnames(n)]
         if not fits:  # a surname whose full name another article gave (one only)
             known = [n for n in ctx.known if " " in n and n.split()[-1] == last]
             return known[0] if len(known) == 1 else ""
@@ -1759,9 +1854,10 @@ class ClaimExtractor:
             return self.resolver.resolve(ctx.acronyms[words[-1]], ctx.names, "ORG")
         if len(words) == 1 and words[0] in ctx.institutions:  # "the Commission said", of "the European Commission"
             return self.resolver.resolve(ctx.institutions[words[0]], ctx.names, "ORG")
-        if len(words) == 1 and (full := [n for n in ctx.names if n.split()[-1] == words[0]]) and len(full) == 1 \
-                and label != "ORG":
-            # "Jordan said" after "Rep. Jim Jordan": the person, though a state has the name
+        if len(words) == 1 and (full := [n for n in ctx.names if words[0] in _surnames(n)]) and len(full) == 1 \
+                and (label != "ORG" or len(_surnames(full[0])) > 1):
+            # "Jordan said" after "Rep. Jim Jordan": the person, though a state has the name (and "El-Sisi said",
+            # after "Abdel Fattah el-Sisi", though the tagger reads an organisation)
             return self.resolver.resolve(full[0], ctx.names, "PERSON")
         first = {n for n in ctx.names if len(words) == 1 and n.split()[0] == words[0] and len(n.split()) > 1
                  and n in ctx.roles}
@@ -1840,7 +1936,7 @@ class ClaimExtractor:
         for v in cues:
             if any(a <= s + v.idx < b for a, b in taken) and not (
                     v.dep_ == "relcl" and _cue_kind(v.lower_) in ("pledge", "proposal", "rejection")
-                    and self._agent(v) is not None):
+                    and self._agent(v) is not None) and not self._told_pledge(v, cues):
                 continue  # (but "jets which have been pledged by Norway, Denmark and the Netherlands", Volker said:
                 # their pledge, whoever tells of it)
             agent = self._agent(v)
@@ -1905,10 +2001,28 @@ class ClaimExtractor:
                 cue, kind = self._cue_and_kind(v, text[cs:ce])
             topics = self._topics(doc, s, cs, ce)
             when = self._date(text, s, e, cs, ce, published, doc, v)
-            hoped = ctx.voice is not None and any(  # "We are hopeful that the UN will condemn ...": ours
-                a.dep_ in ("ccomp", "xcomp", "acomp", "ROOT") and any(
-                    k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for k in a.children) for a in v.ancestors)
-            if ctx.voice is not None and not direct and subj is not None and all(
+            ours = next((a for a in v.ancestors if ctx.voice is not None and a.dep_ in (
+                "ccomp", "xcomp", "acomp", "ROOT") and any(
+                    k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for k in a.children)), None)
+            hoped = ours is not None and not self._known_conduct(v, ours)  # "We are hopeful that the UN will
+            # condemn ...": ours
+            if ctx.voice is not None and ours is not None and not hoped and not direct and subj is not None \
+                    and v.i not in acts and all(a.actor_type == "government" and a.name != ctx.voice.name
+                                                for _, a in speakers):
+                # "We understand that the United States denies everything and will do everything to ...": the
+                # speaking state's account of another's conduct, told in its own words; never that state's denial
+                clause = next(a for a in [v, *v.ancestors] if a.head == ours)
+                cs, ce = self._clause_content(clause, s)
+                taken.append((cs, ce))
+                topics = self._topics(doc, s, cs, ce)
+                subj_of = next((k for k in ours.children if k.dep_ == "nsubj"), None)
+                speakers = [(subj_of.text if subj_of is not None else "we", ctx.voice)]
+                cue = ours.text
+                kind = "criticism" if kind in ("rejection", "criticism") or _NEGATIVE.search(text[cs:ce]) \
+                    or v.lower_ in ("deny", "denies", "denied", "denying") else "statement"
+                if any(c.start == cs and c.actor == ctx.voice.name for c in out):
+                    continue
+            elif ctx.voice is not None and not direct and subj is not None and all(
                     a.actor_type != "person" and a.name != ctx.voice.name for _, a in speakers) and (
                     hoped or v.tag_ in ("VBZ", "VBP") and kind in ("rejection", "position", "criticism")
                     and all(a.actor_type == "government" for _, a in speakers)):
@@ -1920,6 +2034,10 @@ class ClaimExtractor:
                 kind = "position" if hoped else "criticism" if kind != "position" else "statement"
                 if any(c.start == cs and c.actor == ctx.voice.name for c in out):
                     continue  # ("... will condemn X and demand Y": one account, read once)
+            if kind == "pledge" and self._told_pledge(v, cues):  # "Zelensky said Russia had promised to ...": the
+                # pledge is Russia's, Zelensky tells of it
+                out = [replace(c, kind="statement") if c.kind == "pledge" and c.start <= s + v.idx < c.end else c
+                       for c in out]
             for speaker, actor in speakers:
                 out.append(self._claim(ctx, doc_id, speaker, actor, cue, kind, direct, cs, ce, text,
                                        sent_start, e, topics, when))
@@ -3489,6 +3607,20 @@ class ClaimExtractor:
             # "offered on Tuesday to host the talks": the parser hangs the infinitive as a clause
             comp = next((c for c in v.rights if c.dep_ == "advcl" and c.tag_ == "VB"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if comp is not None and comp.tag_ == "VBG" and comp.i > v.i + 2 and doc[comp.i - 1].text == "," \
+                and comp.left_edge.i == comp.i:
+            # "agreed on Monday to forward Sweden's bid ..., ending more than a year of obstruction": the
+            # infinitive is what was agreed; the participle after it, the writer's gloss
+            earlier = next((c for c in v.children if c.dep_ == "xcomp" and v.i < c.i < comp.i), None)
+            to = None if earlier is not None else next((
+                t for t in doc[v.i + 1:v.i + 5] if t.lower_ == "to" and t.head.i == v.i and all(
+                    u.ent_type_ in ("DATE", "TIME") or u.dep_ in ("prep", "advmod") for u in doc[v.i + 1:t.i])), None)
+            said = next((c for c in v.children if c.dep_ == "parataxis" and c.lower_ in _CUES
+                         and to is not None and to.i < c.i < comp.i), None)  # (", Stoltenberg said,": not it)
+            end = said.left_edge.i - 1 if said is not None else comp.i - 2
+            if to is not None and to.i < end:
+                return span(to.i + 1, end)
+            comp = earlier or comp
         if comp is not None:
             obj = kids.get("dobj")
             start = obj.left_edge.i if obj is not None and obj.i < comp.i else comp.left_edge.i
@@ -3873,6 +4005,30 @@ class ClaimExtractor:
             and fold(name.split()[-1]) not in fold(actor.name).split()
 
     @staticmethod
+    def _told_pledge(v, cues) -> bool:
+        """Whether ``v`` is a pledge a named other made, told inside a saying: "Macron said German Chancellor
+        Olaf Scholz had promised him that Germany would deliver ...": Scholz's pledge too, as Macron tells it
+        (as "According to Kindiki, Brandvold had pledged ..." is Brandvold's)."""
+        if v.dep_ != "ccomp" or v.tag_ not in ("VBD", "VBN") or _cue_kind(v.lower_) != "pledge" \
+                or v.head not in cues or _cue_kind(v.head.lower_) != "" or v.head.i > v.i:
+            return False
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") \
+            and not any(c.dep_ == "neg" for c in v.children)
+
+    @staticmethod
+    def _known_conduct(v, ours) -> bool:
+        """Whether ``v``, said of another under a speech's first-person ``ours`` ("We understand that the
+        United States denies everything"), is what that other does, not what the speaker hopes it
+        will do ("We are hopeful that the UN will condemn ..."): a verb of knowing over a verb without a
+        modal."""
+        if not (_base_in(ours.lower_, _KNOWN_CONDUCT) or ours.lower_ in _KNOWN_CONDUCT) or any(
+                k.dep_ == "acomp" for k in ours.children):
+            return False
+        heads = [v, v.head] if v.dep_ == "conj" else [v]
+        return not any(k.dep_ == "aux" and k.tag_ == "MD" for h in heads for k in h.children)
+
+    @staticmethod
     def _kind_from_content(cue: str, content: str) -> str:
         reported = _REPORTED_KIND.match(content)
         if reported:
@@ -4028,6 +4184,10 @@ class ClaimExtractor:
             cs, cue = m.end(), f"{cue} {m.group(1)}"
         if not direct and (m := _ASIDE_OPEN.match(text, cs, ce)) and m.end() < ce:
             cs = m.end()  # "We stand, in my view, at an inflection point": not ", in my view, at ..."
+        if (m := _DASH_ASIDE.match(text, ce)) is not None and m.end() < e and not any(
+                q in text[m.end():e] for q in "“”\"\n"):
+            # "an inclusive architecture of security, open—let me stress—to all states": not cut at the aside
+            ce = m.end() + len(text[m.end():e].rstrip(" .;:!?,"))
         if kind in ("pledge", "rejection") and self._reports_another(actor, text[cs:ce], ctx):
             kind = "statement"  # "According to Kindiki, Brandvold had pledged ...": Kindiki pledged nothing
         if actor.role[:4].lower() in ("his ", "her ", "its ") or actor.role[:6].lower() == "their ":

@@ -1376,3 +1376,19 @@ def test_a_refusal_to_accept_or_recognise_is_a_rejection():
     got = [(c.actor, c.kind) for c in x.extract(
         "Norland's Foreign Minister Zara Quill said Norland would never recognise the annexation.", "d", "2024-03-01")]
     assert got == [("Zara Quill", "rejection")], got
+
+
+def test_a_wire_datelines_day_dates_the_reports_statements():
+    """From a fourth new-user pass: "VILNIUS, July 10 (Nordic Wire Service) - Erdogan agreed on Monday ..." in
+    an article published on July 11 dated the agreement July 10 (its sentence names Monday) but Erdogan's demand
+    "earlier in the day" July 11, so the change of stance read backwards; the dateline's day is the report's."""
+    from index.claims import _dateline_day
+
+    text = ("VILNIUS, July 10 (Nordic Wire Service) - Turkish President Tayyip Erdogan agreed on Monday to forward "
+            "Sweden's bid to join NATO to the Turkish parliament, NATO Secretary-General Jens Stoltenberg said.\n\n"
+            "Erdogan had earlier in the day demanded that the European Union reopen Turkey's membership talks.")
+    dates = {c.kind: c.date for c in ClaimExtractor().extract(text, "d", "2023-07-11")}
+    assert dates.get("demand") == "2023-07-10", dates
+    assert _dateline_day("BRUSSELS, Dec 30 (Reuters) - X said.", "2024-01-02") == "2023-12-30"
+    assert _dateline_day("VILNIUS, July 11 (Wire) - X said.", "2023-07-11") == ""  # (the published day itself)
+    assert _dateline_day("VILNIUS, May 1 (Wire) - X said.", "2023-07-11") == ""  # (too far back: not the report's)
