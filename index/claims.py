@@ -935,7 +935,7 @@ _ACCUSATION = re.compile(r"\b(?:terror\w*|tyrann\w*|dictator\w*|oppress\w*|repre
                          r"blackmail\w*|threaten\w*|intimidat\w*|provocat\w*|illegal\w*|sponsor\w* of terror)\b", re.I)
 # Nouns of wrongdoing that, owned by another in a speech's subject, criticise it ("Maduro's crimes ...").
 _WRONG_NOUNS = {"crimes", "atrocities", "aggression", "invasion", "occupation", "lies", "propaganda", "repression",
-                "brutality", "violations", "abuses", "massacres", "provocations", "crime", "atrocity"}
+                "brutality", "violations", "abuses", "massacres", "provocations", "crime", "atrocity", "war"}
 _OWNED_WRONG = re.compile(r"[’']s\s+(?:\w+\s+)?(?:" + "|".join(sorted(_WRONG_NOUNS)) + r")\b")
 # Another's conduct judged by a speech's adjective ("Israel’s consistent, excessive and unjustifiable use of force",
 # "the oppressive practices of the Israeli occupation forces"): the speech's criticism of that state.

@@ -1259,6 +1259,10 @@ def test_a_state_in_the_topic_after_a_possessive_is_no_actor_asked(tmp_path):
         {"ua.md": _md("Ukraine's fight could get harder", "2023-12-25", "Ukrainian military officials have conceded "
                       "that hopes of a great breakthrough in the counteroffensive against Russia's aggression were "
                       "not met, the ministry said.")})
+    said = _speech_claims("France", "Catherine Colonna", "Minister of Foreign Affairs",
+                          "Russia’s war of aggression is also a blow to the most vulnerable countries. Our war on "
+                          "poverty is far from won.")
+    assert [(c.kind, c.text[:20]) for c in said] == [("criticism", "Russia’s war of aggr")], said  # ("war" owned)
     q = a.parser.parse("What did Colonna say about Russia's aggression against Ukraine?")
     assert "Ukraine" not in q.actors and "against" not in q.topic_terms, q
     ans = a.ask("What did Colonna say about Russia's aggression against Ukraine?")
