@@ -317,16 +317,14 @@ class Assistant:
         yield from self.answerer.stream(query, evidence)
 
     def _sole_bare_holder(self, query: Query) -> tuple[str, OfficeAsked] | None:
-        """(person, office) when the question asks one office no speaker holds by that title, no official
-        of its state is quoted, and exactly one person is quoted with the bare office in articles about
-        the state (``_bare_holders``); None otherwise."""
+        """(person, office) when the question asks one office no speaker holds by that title (other
+        officials of its state may be quoted) and exactly one person is quoted with the bare office in
+        articles about the state (``_bare_holders``); None otherwise."""
         if len(query.offices) != 1:
             return None
         office = query.offices[0]
         resolver = ActorResolver()
-        officials = sorted(self.store.officials())
-        if self._state_officials(office, officials, resolver):
-            return None
+        officials = sorted(self.store.officials())  # (other officials of the state may be quoted: none holds it)
         bare = self._bare_holders(office, officials, resolver)
         return (bare[0], office) if len(bare) == 1 else None
 

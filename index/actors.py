@@ -176,6 +176,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
         known = [k for k in known if not any(w == t and w.upper() != o for w, o in zip(_words(k), k.split()))
                  or fold(k) == t]
     exact = [k for k in known if _bare(k) == t or fold(k) == t]
+    if not exact:  # "Abdel Fattah el-Sisi" typed for "Abdel-Fattah El-Sisi": hyphens as spaces
+        spaced = " ".join(re.split(r"[\s-]+", t))
+        exact = [k for k in known if "-" in k + typed and " ".join(re.split(r"[\s-]+", fold(k))) == spaced]
     tw = tuple(t.split())
     n = len(tw)
     if exact and n == 1:

@@ -1903,9 +1903,11 @@ def test_a_role_introduced_after_a_sentence_adverb_is_the_office(tmp_path):
 
 def test_an_office_asked_is_answered_about_the_one_person_quoted_with_its_bare_title(tmp_path):
     """From a fourth new-user pass: "What did Germany's foreign minister say about Ukraine?" answered only "Ask about
-    one of them by name", naming Annalena Baerbock, quoted as "Foreign Minister" in an article about Germany."""
+    one of them by name", naming Annalena Baerbock, quoted as "Foreign Minister" in an article about Germany (also
+    when another official of Germany, its chancellor, is quoted)."""
     a = _ingested(tmp_path, "Germany says no Taurus missiles for Ukraine for now", "2023-10-06", (
-        "BERLIN — Germany will not send Taurus cruise missiles to Ukraine for now, a government spokeswoman said.\n\n"
+        "BERLIN — Germany will not send Taurus cruise missiles to Ukraine for now, German Chancellor Olaf Scholz "
+        "said.\n\n"
         "Foreign Minister Annalena Baerbock told a news conference in Kyiv last month that Germany would \"stand "
         "with Ukraine for as long as it takes.\" She proposed a European fund to rebuild the country's energy "
         "network."))

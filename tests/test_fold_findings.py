@@ -67,3 +67,12 @@ def test_a_speech_giver_with_an_okina_is_found_by_plain_spellings(tmp_path):
         assert "do not mention" not in ans.answer, (question, ans.answer)
         assert ans.citations and all(c.speaker == "Samoa" for c in ans.citations), (question, ans.answer)
         assert any("Pacific Islands Forum" in c.quote or "ocean" in c.quote for c in ans.citations), ans.answer
+
+
+def test_a_name_typed_with_spaces_for_its_hyphens_is_the_same_person():
+    """From a fourth new-user check: "What did Abdel Fattah el-Sisi say about Israel?" found nothing, as the index
+    writes him "Abdel-Fattah El-Sisi" (and the question now keeps "el-Sisi" in his name)."""
+    from index.actors import match_actor_names
+
+    assert match_actor_names("Abdel Fattah el-Sisi", ["Abdel-Fattah El-Sisi", "Joe Biden"]) == ["Abdel-Fattah El-Sisi"]
+    assert match_actor_names("El-Sisi", ["Abdel-Fattah El-Sisi"]) == ["Abdel-Fattah El-Sisi"]
