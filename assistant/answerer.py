@@ -134,7 +134,8 @@ class ExtractiveAnswerer:
                 return Answer(question, f"{ABSTAIN_TEXT} No article in the index published "
                               f"{' '.join(query.time.phrases)} matches the question.", True)
             return Answer(question, ABSTAIN_TEXT + " Nothing in the index matches the question.", True)
-        missing = missing_names(query, passages)
+        # (a name another passage of the index carries is mentioned: what the actor said is looked for below)
+        missing = [n for n in missing_names(query, passages) if n not in evidence.mentioned_elsewhere]
         if missing:
             if query.time.bounded and query.time.phrases:  # "What did Nunez say before 2026?"
                 when = " ".join(p for p in query.time.phrases if p.lower() not in ("now", "currently"))

@@ -118,6 +118,9 @@ class Evidence:
     stance_passages: dict[SentenceKey, Passage] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     actor_sentences: list[Claim] = field(default_factory=list)
+    # names of the question the passages do not carry but another passage of the index (within its filters)
+    # does: "They do not mention Meta" would be false ("What did Meta say about the Israel-Hamas war?")
+    mentioned_elsewhere: frozenset[str] = frozenset()
 
     def carries(self, key: SentenceKey, kind: str | None, strict: bool = False) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
@@ -175,7 +178,21 @@ class EvidenceGatherer:
                                            + list(stance_passages.values())),
                         actor_claims=actor_claims, actor_passages=actor_passages,
                         stance_claims=stance_claims, stance_passages=stance_passages, texts=texts,
-                        actor_sentences=in_sentences)
+                        actor_sentences=in_sentences, mentioned_elsewhere=self.mentioned_elsewhere(query, passages))
+
+    def mentioned_elsewhere(self, query: Query, passages: list[Passage]) -> frozenset[str]:
+        """The question's names that no passage of ``passages`` carries but a passage of the index
+        does (a lexical search for the name, within the question's filters; written as a word)."""
+        hay = fold(" ".join(f"{p.title} {p.text}" for p in passages))
+        out = set()
+        for name in query.names:
+            if fold(name) in hay:
+                continue
+            hits = self.reader.search_lexical_many(name, 5, [query.filters])[0]
+            rx = re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)")
+            if any(rx.search(fold(f"{p.title} {p.text}")) for p in self.reader.passages([cid for cid, _ in hits])):
+                out.add(name)
+        return frozenset(out)
 
     def _texts(self, doc_ids: Iterable[str], known: dict[str, str] | None = None) -> dict[str, str]:
         """The articles' texts by doc_id (``known``: texts already read, added to); deleted ones left out."""
