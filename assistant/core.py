@@ -280,11 +280,15 @@ class Assistant:
                                      True))
             return
         if query.offices:
-            sole = self._sole_bare_holder(query)
-            if sole is not None:
+            resolver = ActorResolver()
+            officials = sorted(self.store.officials())
+            bare = {o.phrase: self._bare_holders(o, officials, resolver) for o in query.offices}  # (read once)
+            if len(query.offices) == 1 and len(bare[query.offices[0].phrase]) == 1:
                 # "What did Germany's foreign minister say about Ukraine?" and one person is quoted as "Foreign
-                # Minister" with no state named, in articles about Germany: answered about them, saying so
-                person, office = sole
+                # Minister" with no state named, in articles about Germany (other officials of the state may
+                # be quoted: none holds it): answered about them, saying so
+                office = query.offices[0]
+                person = bare[office.phrase][0]
                 asked = re.sub(re.escape(office.phrase), person, query.question, count=1, flags=re.I)
                 answer = answer_of(self.stream(asked, history, filters, k, llm))
                 answer.answer = (f"Taking {person} (quoted as “{office.office.title()}” with no state named, in "
@@ -292,7 +296,8 @@ class Assistant:
                 answer.question = query.question
                 yield from deltas(answer)
                 return
-            yield from deltas(Answer(query.question, self._unheld_offices_text(query), True))
+            yield from deltas(Answer(query.question, self._unheld_offices_text(query, officials, bare, resolver),
+                                     True))
             return
         if is_compare_question(query.text, query.actors):
             # "Compare X's and Y's positions on Z": the same side-by-side as `attache compare`.
@@ -316,18 +321,6 @@ class Assistant:
                 return
         yield from self.answerer.stream(query, evidence)
 
-    def _sole_bare_holder(self, query: Query) -> tuple[str, OfficeAsked] | None:
-        """(person, office) when the question asks one office no speaker holds by that title (other
-        officials of its state may be quoted) and exactly one person is quoted with the bare office in
-        articles about the state (``_bare_holders``); None otherwise."""
-        if len(query.offices) != 1:
-            return None
-        office = query.offices[0]
-        resolver = ActorResolver()
-        officials = sorted(self.store.officials())  # (other officials of the state may be quoted: none holds it)
-        bare = self._bare_holders(office, officials, resolver)
-        return (bare[0], office) if len(bare) == 1 else None
-
     def _state_officials(self, office: OfficeAsked, officials: list[tuple[str, str]],
                          resolver: ActorResolver) -> dict[str, str]:
         """The persons quoted as officials of the office's state: person -> their first such role."""
@@ -347,12 +340,13 @@ class Assistant:
                            office.country in countries_named(c.title) for c in self.store.claims(actors=[person])[:50])
                        and not self._office_abroad(person, office.office, office.country, resolver)})
 
-    def _unheld_offices_text(self, query: Query) -> str:
+    def _unheld_offices_text(self, query: Query, officials: list[tuple[str, str]], bare: dict[str, list[str]],
+                             resolver: ActorResolver) -> str:
         """ "What did Ostmark's prime minister propose?" when no speaker of the index holds that
-        office: say so, and name the officials of that state who are quoted (with their roles)."""
+        office: say so, and name the officials of that state who are quoted (with their roles).
+        ``officials``: the store's (person, role) pairs; ``bare``: each office's holders by its bare
+        title (``_bare_holders``, by the office's phrase)."""
         lines = []
-        resolver = ActorResolver()
-        officials = sorted(self.store.officials())
         for office in query.offices:
             quoted = self._state_officials(office, officials, resolver)  # person -> their first office of that state
             text = f"No statement of {office.phrase} is reported in the articles"
@@ -362,10 +356,10 @@ class Assistant:
             else:
                 # "What did Egypt's president say?" and the article has only "President Abdel-Fattah El-Sisi":
                 # the office with no state named, in an article whose title names the state (a lead, not an answer)
-                bare = self._bare_holders(office, officials, resolver)
-                if bare:
+                holders = bare[office.phrase]
+                if holders:
                     text += (f" by that title; quoted as “{office.office.title()}” with no state named, in "
-                             f"articles about {office.country}: {', '.join(bare[:6])}")
+                             f"articles about {office.country}: {', '.join(holders[:6])}")
             lines.append(text + ".")
         return f"{ABSTAIN_TEXT} " + " ".join(lines) + " Ask about one of them by name, or about the state."
 

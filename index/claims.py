@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
+from .dates import parse_date
 from .loaders import UNRECORDED_POST
 from .models import Claim, short_hash
 from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, blank_rank_asides, split_sentences
@@ -768,10 +769,14 @@ def _said_of(doc, at: int, cue) -> bool:
     return True
 
 
+# The lower-case particles that open a hyphened family name ("el-Sisi", "al-Assad").
+_HYPHEN_PARTICLE = "el|al|ad|as|ash|at|an|ar|az"
+
+
 def _surnames(name: str) -> tuple[str, ...]:
     """The ways a text names a person by family name: "Sisi", "El-Sisi" and "el-Sisi" for "Abdel Fattah el-Sisi"."""
     last = name.split()[-1]
-    m = re.fullmatch(r"(el|al|ad|as|ash|at|an|ar|az)-(\S+)", last)
+    m = re.fullmatch(rf"({_HYPHEN_PARTICLE})-(\S+)", last)
     return (last, last[:1].upper() + last[1:], m.group(2)) if m else (last,)
 
 
@@ -954,27 +959,20 @@ _RELATIVE_STANCES = frozenset(f for stems in (
     "condemn condemns condemned", "denounce denounces denounced", "deplore deplores deplored",
     "reject rejects rejected", "affirm affirms affirmed", "reaffirm reaffirms reaffirmed", "back backs backed")
     for f in stems.split())
-_DATELINE_DAY = re.compile(r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b")
-
-
 def _dateline_day(text: str, published: str) -> str:
     """The day a wire dateline opening the text gives ("VILNIUS, July 10 (Nordic Wire Service) - " in an
-    article published on July 11: 2023-07-10), when it is up to three days before ``published``: the day
-    the statements of the report were made, unless a sentence names another; "" otherwise."""
+    article published on July 11: 2023-07-10; read by ``index.dates.parse_date`` against the publication
+    day), when it is up to three days before ``published``: the day the statements of the report were
+    made, unless a sentence names another; "" otherwise."""
     m = DATELINE.search(text, 0, 600)
     if m is None or not m.group("day") or text[:m.start()].count("\n\n") > 3:
         return ""
-    d = _DATELINE_DAY.match(m.group("day").strip())
+    found = parse_date(m.group("day").strip(), anchor=published[:10])
     try:
-        pub = date.fromisoformat(published[:10])
-        month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(d.group("month").lower()[:3])) \
-            if d else 0
-        day = date(pub.year, month, int(d.group("day"))) if d else None
-    except (ValueError, StopIteration):
+        day, pub = date.fromisoformat(found.value), date.fromisoformat(published[:10])
+    except ValueError:  # (no day, or no publication day to count from)
         return ""
-    if day is not None and day > pub:
-        day = day.replace(year=pub.year - 1)
-    return day.isoformat() if day is not None and 0 < (pub - day).days <= 3 else ""
+    return day.isoformat() if 0 < (pub - day).days <= 3 else ""
 
 
 _CONTINUED = "(continued quotation)"  # the cue of a quotation's sentence that continues the one told before
@@ -1343,7 +1341,7 @@ class ClaimExtractor:
     def _with_particle(name: str, text: str) -> str:
         """A name with the hyphened family name after it that a lower-case particle opens: "Abdel Fattah
         el-Sisi", "Bashar al-Assad" (read as "Abdel Fattah" when introduced)."""
-        m = re.search(rf"(?<![\w’'-]){re.escape(name)}[ \t]+((?:el|al|ad|as|ash|at|an|ar|az)-{UPPER}[\w’'-]*)(?![\w-])",
+        m = re.search(rf"(?<![\w’'-]){re.escape(name)}[ \t]+((?:{_HYPHEN_PARTICLE})-{UPPER}[\w’'-]*)(?![\w-])",
                       text)
         return f"{name} {m.group(1)}" if m else name
 
