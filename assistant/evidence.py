@@ -403,11 +403,14 @@ class EvidenceGatherer:
         return {key: list(dict.fromkeys(c.actor for c in found)) for key, found in self.statements(passages).items()}
 
     def statements(self, passages: list[Passage]) -> dict[SentenceKey, list[Claim]]:
-        """The statements (claims) each sentence of the passages carries, from the claims table."""
+        """The statements (claims) each sentence of the passages carries, from the claims table: a
+        claim's own sentence and every other sentence its content runs through."""
         out: dict[SentenceKey, list[Claim]] = {}
         docs = sorted({p.doc_id for p in passages})
         # (a quotation that opens sentences before its cue's: "“President Biden is sending a valuable message ....
-        # The administration is moving in the right direction,” he wrote" is his in its first sentence too)
+        # The administration is moving in the right direction,” he wrote" is his in its first sentence too; and
+        # one running on past its first sentence, "“Sweden has done what it promised. We expect Turkey to keep
+        # its side of the bargain.”" credited after it, is his in the second)
         spans: dict[str, set[tuple[int, int]]] = {}
         for p in passages:
             spans.setdefault(p.doc_id, set()).update((p.start + sp.start, p.start + sp.end)
@@ -415,6 +418,6 @@ class EvidenceGatherer:
         for c in self.reader.claims(filters=Filters(doc_ids=docs)) if docs else []:
             out.setdefault((c.doc_id, c.sent_start), []).append(c)
             for a, b in spans.get(c.doc_id, ()):
-                if a < c.sent_start and c.start < b and a < c.end:
+                if a != c.sent_start and c.start < b and a < c.end:
                     out.setdefault((c.doc_id, a), []).append(c)
         return out

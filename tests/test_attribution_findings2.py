@@ -118,3 +118,20 @@ def test_a_name_with_a_lowercase_hyphened_particle_keeps_it_and_he_rejected_any_
     assert ("Abdel Fattah el-Sisi", "proposal", "Israel should instead take in Palestinians to its Negev desert") \
         in got, got
     assert {a for a, _, _ in got} == {"Abdel Fattah el-Sisi"}, got
+
+
+def test_a_quotation_credited_after_answers_on_a_topic_its_second_sentence_names(tmp_path):
+    """From a final new-user check: `attache positions Billstrom` credited him the quotation, but "What did
+    Billstrom say about Turkey?" said he said nothing about Turkey: only the quotation's first sentence carried
+    his statement, and Turkey is named in its second."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "Turkey says it will not back Sweden's NATO bid for now", "2023-03-16", (
+        "Turkey will not approve Sweden's application to join NATO for now, Foreign Minister Mevlut Cavusoglu "
+        "said on Thursday.\n\n"
+        "\"Sweden has done what it promised in Madrid. We expect Turkey to keep its side of the bargain.\"\n\n"
+        "That was how Swedish Foreign Minister Tobias Billstrom described the dispute in a radio interview on "
+        "Thursday evening."), source="Nordic Wire Service")
+    ans = a.ask("What did Billstrom say about Turkey?")
+    assert not ans.abstained and any("keep its side of the bargain" in c.quote for c in ans.citations), ans.answer
+    assert ans.citations[0].speaker == "Tobias Billstrom", ans.answer
