@@ -456,7 +456,7 @@ class ExtractiveAnswerer:
                     for state in [speech_state(s)] if state}
             speakers = {**speakers, **{k: [st] for k, st in told.items() if st not in speakers.get(k, [])}}
         answer = self.compose(query, chosen, passages, speakers, evidence.copies, dates,
-                              name_each=who_asked and query.kind in ROUTED_KINDS and not nobody)
+                              name_each=who_asked and not nobody)  # ("Who warned ...?": each doer named first)
         if query.asks_change and not query.recency and not nobody and answer.citations:
             # "How has Russia's stance on NATO changed?" and what is found is of one date: say so
             days = [c.statement_date or c.published[:10] for c in answer.citations]

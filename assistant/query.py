@@ -56,7 +56,7 @@ QUESTION_KIND = [
     ("demand", re.compile(r"\b(urg\w*|demand\w*|call(?:ed)? on|ask(?:ed)? \w+ to)\b", re.I)),
     ("rejection", re.compile(r"\b(reject\w*|refus\w*|rul(?:e|es|ed|ing) out|turn(?:s|ed|ing)? down|veto\w*)\b",
                              re.I)),
-    ("criticism", re.compile(r"\b(critici[sz]\w*|condemn\w*|react\w*)\b", re.I)),
+    ("criticism", re.compile(r"\b(critici[sz]\w*|condemn\w*|react\w*|accus\w*|denounc\w*|blam\w*)\b", re.I)),
     ("threat", re.compile(r"\b(threat\w*|warn\w*)\b", re.I)),
     ("position", re.compile(r"\b(position|stance|view|think|say|said|describe\w*|opinion)\b", re.I)),
 ]

@@ -800,3 +800,22 @@ def test_a_name_the_passages_found_lack_but_another_article_carries_is_not_said_
     assert ans.abstained and "do not report Meta saying anything" in ans.answer, ans.answer
     nobody = a.ask("What did Zorblat say about the Israel-Hamas war?", k=1)
     assert "do not mention Zorblat" in nobody.answer, nobody.answer
+
+
+def test_a_who_question_names_each_doer_before_a_sentence_naming_others_first(tmp_path):
+    """From a final new-user check: "Who accused Kyiv?" and "Who warned about mines?" quoted "The Kremlin denied
+    ..., and ... Maria Zakharova accused Kyiv ..." and "Marchenko thanked the hosts, and Dumitrescu warned ..."
+    bare: the first name in each is not who did it ("accused" asked for no kind; "warned", a threat, named no
+    one)."""
+    from test_attribution import _ingested
+
+    a = _ingested(tmp_path, "Black Sea talks", "2023-10-06", (
+        "The Kremlin denied that it had been behind a drone strike on a grain port in Izmail, and Foreign Ministry "
+        "spokeswoman Maria Zakharova accused Kyiv of staging the attack.\n\n"
+        "Ukraine's Deputy Foreign Minister Olena Marchenko and Romania's Foreign Minister Ioana Dumitrescu attended "
+        "the closing session. Marchenko thanked the hosts, and Dumitrescu warned that mines drifting in the western "
+        "Black Sea remained a threat to shipping."))
+    accused = a.ask("Who accused Kyiv?")
+    assert accused.answer.startswith("(Maria Zakharova) "), accused.answer
+    warned = a.ask("Who warned about mines?")
+    assert warned.answer.startswith("(Ioana Dumitrescu) "), warned.answer
