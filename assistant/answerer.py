@@ -167,8 +167,9 @@ class ExtractiveAnswerer:
                 # (of a kind asked for, "What did he propose?", only the routed statements above are)
                 s.score += (0.15 if said else 0.0) + resolved_name_credit(query, s, self.ranker.lexical_weight)
         candidates = ranked
+        act = asks_act(query)
         ranked = sorted((s for s in ranked if covers_topic(query, s, evidence.texts)
-                         and supports_predicate(query.untimed, s.text)),
+                         and (supports_predicate(query.untimed, s.text) or act and reports_title_act(query, s))),
                         key=lambda s: -s.score)
         naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
                   if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts),
@@ -860,6 +861,24 @@ def asks_act(query: Query) -> bool:
         return False
     verb, _ = predicate(text)
     return verb is not None and verb not in STATEMENT_STEMS
+
+
+_LEAD_REACH = 400  # characters into an article within which its first sentence, the lead, starts
+
+
+def reports_title_act(query: Query, s: Sentence) -> bool:
+    """Whether ``s`` is the lead of an article whose title reports the act a yes/no question asks
+    ("Did Erdogan drop his objection?": "Erdogan agreed on Monday to forward Sweden's bid ..." under
+    "Erdogan drops objection to Sweden joining NATO"): a lead tells what its headline does."""
+    if s.passage.start != 0 or s.start - s.passage.start > _LEAD_REACH or not s.passage.title:
+        return False
+    text, title = s.passage.text, s.passage.title
+    before = split_sentences(text, 0, s.start - s.passage.start)  # (header lines of no sentence only: title, date)
+    who = question_subject(query.untimed, yes_no=True)  # (the title names who is asked: not another's act)
+    named = bool(who) and (mentions(fold(title), fold(who.split()[-1]))
+                           or _RESOLVER.country_of(who) in countries_named(title))
+    return named and not any(text[sp.start:sp.end].rstrip()[-1:] in ".!?”\"" for sp in before) \
+        and supports_predicate(query.untimed, title)
 
 
 def silent_state(query: Query) -> str:

@@ -693,6 +693,11 @@ def test_a_later_reversal_on_a_topic_referred_back_to_answers_and_an_act_asked_i
     assert question_kind("Did Hungary veto the package?") == "rejection"
     dropped = a.ask("Did Hungary drop its veto?")
     assert "officials saying anything" not in dropped.answer, dropped.answer
+    # (from a final new-user check: it answered only "The articles do not say."; the lead of the article whose
+    # title reports the act answers, and never for another state asked)
+    assert any("dropped its objection" in c.quote for c in dropped.citations), dropped.answer
+    other = a.ask("Did Poland drop its veto?")
+    assert not any("dropped its objection" in c.quote for c in other.citations), other.answer
 
 
 def test_a_person_whose_administration_spoke_is_still_said_to_be_silent(tmp_path):
