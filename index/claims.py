@@ -457,6 +457,23 @@ def _base_in(word: str, bases: set[str]) -> bool:
     return word in bases
 
 
+def _frames_quotation(v, close: int) -> bool:
+    """Whether verb ``v`` is the frame of the quotation closing at token ``close``, whatever the verb:
+    "“...,” reflects Julie Andrews", "“...,” Turner Tenney reflected amid tears", "“...,” he corrected
+    himself". The quotation ends in a comma, "?" or "!" (inside its marks, or a comma right after them),
+    and only the verb's subject stands between it and the verb, or the subject follows the verb at once."""
+    doc = v.doc
+    after = close + 1 + (close + 1 < len(doc) and doc[close + 1].text == ",")
+    if not (doc[close - 1].text in (",", "?", "!") or after > close + 1) or v.i < after:
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.lower_ in ("it", "this", "that", "which"):
+        return False
+    if v.i == after:  # (inverted) the subject right after the verb
+        return subj.i == v.i + 1 or subj.left_edge.i == v.i + 1
+    return subj.left_edge.i == after and subj.right_edge.i == v.i - 1
+
+
 def _cue_kind(cue: str) -> str:
     """The kind a cue word gives ("" when the content decides), news or speech cue."""
     return _CUES[cue] if cue in _CUES else _VOICE_CUES.get(cue, "")
@@ -609,6 +626,7 @@ _ROLE_WORDS = "|".join(sorted({"foreign", "prime", "deputy", "vice", "interior",
                                "spokeswoman", "spokesperson", "negotiator", "chancellor", "premier", "general",
                                "state", "top", "lead", "former", "counterpart"}, key=len, reverse=True))
 _PERSON_PRONOUNS = {"he", "she"}
+_NAME_LOOKBACK = 2  # sentences before a "he"/"she" nobody else stands for, read for the person they are about
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _GENDERED_TITLE = re.compile(
@@ -1620,6 +1638,12 @@ class ClaimExtractor:
         last = ctx.last_subject or (ctx.last_person[-1].name if ctx.last_person else "")
         if ctx.local_only and last not in local and not any(a.name == last for a in ctx.last_person):
             last = ""
+        if not recent and not ctx.local_only and ctx.voice is None:
+            # "John Smith spoke on Monday. “...,” he said": sentences with no cue name whom "he" is, and
+            # a person written as their subject since the last one quoted makes that one no longer sure
+            persons, subject = self._persons_before(ctx)
+            if subject and not (last and set(_surnames(subject)) & set(_surnames(last))):
+                return self._actor(subject, ctx, "PERSON") if len(persons) == 1 else None
         pick = ""
         if last and recent and recent[0] == last and ctx.genders.get(last, want) == want:
             pick = last  # "Markos dismissed the demand. “...,” she said": the subject just before, nobody since
@@ -1651,6 +1675,26 @@ class ClaimExtractor:
             return None
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
+
+    def _persons_before(self, ctx: _Context) -> tuple[set[str], str]:
+        """The persons the tagger finds in the ``_NAME_LOOKBACK`` sentences before the one parsed
+        (``ctx.parse_start``; in its paragraph or the one before), and the last of them written as a
+        clause's subject ("" when none). Those sentences hold no cue, so they were never parsed: a
+        person they name is unknown to "he"/"she" otherwise."""
+        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
+        start = max(0, ctx.text.rfind("\n\n", 0, para) if para > 0 else 0, ctx.parse_start - 800)
+        window = ctx.text[start:ctx.parse_start]
+        persons, subject = set(), ""
+        for sp in split_sentences(window)[-_NAME_LOOKBACK:]:
+            for ent in _nlp()(" ".join(window[sp.start:sp.end].split())).ents:
+                name = ent.text
+                if ent.label_ != "PERSON" or self.resolver.country_of(name) or \
+                        name.split()[-1].lower() in _NOT_PERSON_HEADS:
+                    continue
+                persons.add(name)
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and len(name.split()) > 1:
+                    subject = name
+        return persons, subject
 
     @staticmethod
     def _near_in_speech(name: str, pos: int, ctx: _Context) -> bool:
@@ -1900,8 +1944,9 @@ class ClaimExtractor:
         # "“This is exactly the same type of failure,” Eiland continues.": a verb that only speaks after a quotation
         if doc[0].text in _OPEN_Q:
             close = next((t.i for t in doc[1:] if t.text in _CLOSE_Q), None)
-            cues += [t for t in doc if close is not None and t.i > close and t.lower_ in _TRAILING_CUES
-                     and t.pos_ == "VERB" and not any(c.dep_ in ("dobj", "xcomp") for c in t.children)
+            cues += [t for t in doc if close is not None and t.i > close and t.pos_ == "VERB"
+                     and (t.lower_ in _TRAILING_CUES or _frames_quotation(t, close))
+                     and not any(c.dep_ in ("dobj", "xcomp") and c.lower_ not in _REFLEXIVE for c in t.children)
                      and t not in cues]
         # "Stubb welcomed the pledge and proposed joint patrols": the second verb parsed as an adjective
         joined = {t.i: doc[t.i - 1].head for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES

@@ -891,3 +891,30 @@ def test_what_one_advocates_or_champions_is_ones_position():
                      "Japan championed the resolution at the Council.")
     assert [(c.actor, c.kind, c.text) for c in claims if c.kind == "position"] == [
         ("Elizabeth Warren", "position", "a wealth tax"), ("Japan", "position", "the resolution at the Council")], claims
+
+
+def test_any_verb_framing_a_quotation_credits_it_to_its_subject():
+    """Found on unlabelled news (quotations with no statement): "“...,” reflects Andrews", "“...,” began Thane
+    Rehn, a prosecutor", "“...,” Turner Tenney reflected amid tears", "“...,” he corrected himself" gave nothing,
+    their verbs being in no list. The frame itself (a quotation ending in a comma, then only its subject and the
+    verb) tells who speaks; a title in quotation marks with a verb after it ("“The Crown,” Netflix released in
+    2016, was a hit") is no such frame."""
+    claims = _claims("“We wrote it when we were young,” reflects Julie Andrews.\n\n"
+                     "“It was on top of the world,” began Thane Rehn, a prosecutor for the government.\n\n"
+                     "“I feel like my life has been in front of a screen,” Turner Tenney reflected amid tears.\n\n"
+                     "“The Crown,” Netflix released in 2016, was a hit.")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Julie Andrews", "We wrote it when we were young"), ("Thane Rehn", "It was on top of the world"),
+        ("Turner Tenney", "I feel like my life has been in front of a screen")], claims
+
+
+def test_he_after_a_sentence_without_a_cue_is_the_person_it_was_about():
+    """Found on unlabelled news: "But Teddy Jirapraphanan, one of the four owners, thought back to his own
+    experience. “Everywhere I go, I’m craving Thai food,” he says." gave nothing: persons were known only from
+    sentences with a cue. With nobody else in sight, "he" is the one person the sentences before are about; with
+    two persons there, nobody is guessed."""
+    claims = _claims("But Teddy Jirapraphanan, one of the four owners, thought back to his own experience. "
+                     "“Everywhere I go, I am craving Thai food,” he says.\n\n"
+                     "Anna Berg met John Smith on Monday. “We will help Ukraine,” she said.")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Teddy Jirapraphanan", "Everywhere I go, I am craving Thai food")], claims
