@@ -574,6 +574,9 @@ _DESCRIBED_BODY_NOUNS = _BODY_NOUNS - {"group", "party", "union", "movement", "d
 # What a statement was made in ("said in a press release that ..."): the "that" after it opens what was said.
 _MEDIUM_NOUNS = {"release", "statement", "interview", "letter", "post", "filing", "email", "note", "speech",
                  "tweet", "message", "briefing", "conference", "call", "memo", "blog", "update", "announcement"}
+# Where or when something is said ("said at a press conference that X", "told a journalist at the time that X")
+_OCCASIONS = _MEDIUM_NOUNS | {"time", "meeting", "summit", "ceremony", "event", "forum", "hearing", "rally",
+                              "session", "debate", "news", "gathering", "appearance", "remarks", "comments"}
 # Words opening a clause that sets the scene for the sentence's main clause, never what is said in it.
 _SETTING_MARKS = {"when", "after", "before", "while", "since", "once", "although", "though", "because", "if",
                   "unless", "whereas", "until"}
@@ -3579,9 +3582,14 @@ class ClaimExtractor:
         if medium is not None and "ccomp" not in kids:
             # "said in a press release that X", "told a journalist at the time that X": the parser reading
             # "that" as a relative pronoun of "release" or "time"
+            # (or any place or occasion when "that" marks a clause the parser hung on it: "said in statements
+            # that X", "told Fox News Digital at the ceremony that X")
             that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)
-            if that is not None and (doc[that.i - 1].lower_ in _MEDIUM_NOUNS if medium.lower_ != "at" else (
-                    doc[that.i - 1].lower_ == "time" and that.dep_ not in ("nsubj", "dobj"))) and that.i + 2 < len(doc):
+            noun = doc[that.i - 1].lower_ if that is not None else ""
+            if that is not None and that.i + 2 < len(doc) and (
+                    that.dep_ == "mark" and that.head.dep_ in ("acl", "relcl") and that.head.head.i == that.i - 1
+                    or (noun in _OCCASIONS or noun[:-1] in _OCCASIONS) and that.dep_ != "nsubj" and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.i > that.i for c in that.head.children)):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         inf = kids.get("xcomp")
         if inf is not None and low.startswith(("refus", "declin")) and inf.lower_ in _NO_COMMENT:

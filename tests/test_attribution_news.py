@@ -918,3 +918,15 @@ def test_he_after_a_sentence_without_a_cue_is_the_person_it_was_about():
                      "Anna Berg met John Smith on Monday. “We will help Ukraine,” she said.")
     assert [(c.actor, c.text) for c in claims] == [
         ("Teddy Jirapraphanan", "Everywhere I go, I am craving Thai food")], claims
+
+
+def test_what_is_said_at_an_occasion_is_the_clause_after_it():
+    """Found on unlabelled news: "Meta, for its part, said in statements that the suit “mischaracterizes our
+    work ...”" and "said at a press conference that X" gave nothing: the parser hangs the said clause on the
+    statements or the conference as if a relative clause. A real relative clause about the occasion ("in a
+    statement that was released on Monday") is not what was said."""
+    claims = _claims("Meta, for its part, said in statements that the suit mischaracterizes its work. "
+                     "Sergei Lavrov said at a press conference that Russia would respond. "
+                     "Lavrov said in a statement that was released on Monday.")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Meta", "the suit mischaracterizes its work"), ("Sergei Lavrov", "Russia would respond")], claims
