@@ -3588,8 +3588,8 @@ class ClaimExtractor:
             noun = doc[that.i - 1].lower_ if that is not None else ""
             if that is not None and that.i + 2 < len(doc) and (
                     that.dep_ == "mark" and that.head.dep_ in ("acl", "relcl") and that.head.head.i == that.i - 1
-                    or (noun in _OCCASIONS or noun[:-1] in _OCCASIONS) and that.dep_ != "nsubj" and any(
-                        c.dep_ in ("nsubj", "nsubjpass") and c.i > that.i for c in that.head.children)):
+                    or (noun in _OCCASIONS or noun[:-1] in _OCCASIONS) and that.dep_ not in ("nsubj", "nsubjpass")
+                    and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[that.i + 1:that.i + 8])):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         inf = kids.get("xcomp")
         if inf is not None and low.startswith(("refus", "declin")) and inf.lower_ in _NO_COMMENT:
