@@ -2805,6 +2805,18 @@ class ClaimExtractor:
             if len(subjects) > 1 and subjects[-2].i < subjects[-1].i < t.i:
                 # "Marketing and advisory agency Civic Data has issued": the name nearest the verb
                 subjects = subjects[-1:]
+            if subjects and t.i < subjects[0].i and subjects[0].pos_ != "PROPN" and subjects[0].i + 1 < len(t.doc) \
+                    and t.doc[subjects[0].i + 1].text == "-":
+                # "says Pebble co-founder Michael Greer", "said Loom co-founder and billionaire Mike Cannon-Brookes":
+                # the parser splits the role word and makes it the subject; the name after it is
+                name = None
+                for k in t.doc[subjects[0].i + 1:subjects[0].i + 9]:
+                    if k.text in (",", ".", ";", ":") or k.pos_ in ("VERB", "AUX") or k.dep_ in ("mark", "prep"):
+                        break
+                    if k.pos_ == "PROPN":
+                        name = k
+                if name is not None and name.ent_type_ not in ("GPE", "NORP", "LOC"):
+                    return name
             if len(subjects) > 1 and subjects[0].i < t.i < subjects[-1].i and any(
                     k.text in _OPEN_Q for k in t.doc[:subjects[0].i]):
                 subjects = subjects[-1:]  # 'A "betrayal," said Rep. Jim Banks': the quoted word is no subject
@@ -3108,12 +3120,17 @@ class ClaimExtractor:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
             state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
                           and (country := self.resolver.country_of(c.text))), None)
+            # "the president of France", "the foreign minister of Hungary": as "France's president"
+            of_state = next((country for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"
+                             for o in c.children if o.dep_ == "pobj" and not list(o.rights)
+                             and (country := self.resolver.country_of(self._phrase(o)))), None)
+            state = state or of_state
             if det in ("a", "an") and state and low in _ROLE_NOUNS - _PRIVATE_ROLES:
                 # "a Russian diplomat said": someone of that state's the article does not name (not "a Chinese
                 # founder based in San Francisco": nobody who speaks for China)
                 return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
-            owned = state is not None and any(c.dep_ == "poss" and self.resolver.country_of(c.text) == state
-                                              for c in subj.lefts)
+            owned = state is not None and (of_state is not None or any(
+                c.dep_ == "poss" and self.resolver.country_of(c.text) == state for c in subj.lefts))
             if (det == "the" or owned) and low in _ROLE_NOUNS:
                 # "the envoy", "the Tarvanian minister", "Russia's envoy": a person introduced so, else the state
                 person = self._role_person(subj, ctx)

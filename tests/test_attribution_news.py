@@ -930,3 +930,25 @@ def test_what_is_said_at_an_occasion_is_the_clause_after_it():
                      "Lavrov said in a statement that was released on Monday.")
     assert [(c.actor, c.text) for c in claims] == [
         ("Meta", "the suit mischaracterizes its work"), ("Sergei Lavrov", "Russia would respond")], claims
+
+
+def test_a_role_with_a_hyphened_word_before_the_name_after_the_verb():
+    """Found on unlabelled news: "“...,” says Pebble co-founder and CTO Michael Greer" and "said Loom co-founder
+    and billionaire Mike Cannon-Brookes" gave nothing: the tokenizer splits "co-founder" and the parser makes
+    "co" the subject. The name after the role is the speaker."""
+    claims = _claims("“Threads has encountered this as well,” says Pebble co-founder and CTO Michael Greer, "
+                     "previously Discord engineering head.\n\n"
+                     "“Loom helps bridge the gaps,” said Loom co-founder and billionaire Mike Cannon-Brookes as "
+                     "Atlassian bought it.")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Michael Greer", "Threads has encountered this as well"),
+        ("Mike Cannon-Brookes", "Loom helps bridge the gaps")], claims
+
+
+def test_the_office_of_a_state_speaks_for_it_as_the_states_office_does():
+    """Found while probing: "The president of France said that ..." and "“...,” said the foreign minister of
+    Hungary" gave nothing, where "France's president said" gives France's statement."""
+    claims = _claims("The president of France said that France would not accept the plan.\n\n"
+                     "“We will not accept the plan,” said the foreign minister of Hungary.")
+    assert [(c.actor, c.actor_type, c.kind) for c in claims] == [
+        ("France", "government", "rejection"), ("Hungary", "government", "rejection")], claims
