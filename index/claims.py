@@ -575,7 +575,7 @@ _DESCRIBED_BODY_NOUNS = _BODY_NOUNS - {"group", "party", "union", "movement", "d
 _MEDIUM_NOUNS = {"release", "statement", "interview", "letter", "post", "filing", "email", "note", "speech",
                  "tweet", "message", "briefing", "conference", "call", "memo", "blog", "update", "announcement"}
 # Where or when something is said ("said at a press conference that X", "told a journalist at the time that X")
-_OCCASIONS = _MEDIUM_NOUNS | {"time", "meeting", "summit", "ceremony", "event", "forum", "hearing", "rally",
+_OCCASIONS = _MEDIUM_NOUNS | {"time", "meeting", "summit", "ceremony", "event", "forum", "hearing", "rally", "audience",
                               "session", "debate", "news", "gathering", "appearance", "remarks", "comments"}
 # Words opening a clause that sets the scene for the sentence's main clause, never what is said in it.
 _SETTING_MARKS = {"when", "after", "before", "while", "since", "once", "although", "though", "because", "if",
@@ -3115,16 +3115,32 @@ class ClaimExtractor:
             if body is not None and body.actor_type != "person":
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]
-        if subj.pos_ == "NOUN" and low in _ROLE_NOUNS | _KIN_NOUNS and not subj.conjuncts and not any(
+        if (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and low in _ROLE_NOUNS and any(  # ("Minister of Foreign
+                (c.dep_ == "poss" or c.dep_ == "pobj" and c.head.lower_ == "of")  # Affairs of Ukraine": a state's)
+                and self.resolver.country_of(c.text) for c in subj.subtree)) and low in _ROLE_NOUNS | _KIN_NOUNS \
+                and not subj.conjuncts and not any(
                 c.dep_ == "appos" for c in subj.rights) and self._named_of(subj) is None:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
             state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
                           and (country := self.resolver.country_of(c.text))), None)
             # "the president of France", "the foreign minister of Hungary": as "France's president"
-            of_state = next((country for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of"
-                             for o in c.children if o.dep_ == "pobj" and not list(o.rights)
+            # ("the Minister of Foreign Affairs of Ukraine": along the chain of "of" phrases)
+            of_state = next((country for c in subj.subtree if c.dep_ == "prep" and c.lower_ == "of"
+                             and c.i > subj.i for o in c.children if o.dep_ == "pobj" and not list(o.rights)
                              and (country := self.resolver.country_of(self._phrase(o)))), None)
             state = state or of_state
+            owner = None if state else next((o for o in [c for c in subj.lefts if c.dep_ == "poss"] + [
+                o for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                if o.dep_ == "pobj"] if o.pos_ == "PROPN" and o.ent_type_ == "ORG"), None)
+            if owner is not None and low in _ROLE_NOUNS:
+                # "NATO's secretary-general said", "the secretary-general of NATO said": the person introduced
+                # so, else the body itself
+                body = self._actor(self._phrase(owner), ctx, "ORG")
+                person = self._role_person(subj, ctx, introduced_only=True)
+                if person is not None:
+                    return [(self._phrase(subj), person)]
+                if body.actor_type == "organisation":
+                    return [(self._phrase(subj), Actor(body.name, body.actor_type, self._phrase(subj)))]
             if det in ("a", "an") and state and low in _ROLE_NOUNS - _PRIVATE_ROLES:
                 # "a Russian diplomat said": someone of that state's the article does not name (not "a Chinese
                 # founder based in San Francisco": nobody who speaks for China)
@@ -3596,12 +3612,15 @@ class ClaimExtractor:
         after = told.right_edge.i + 1 if told is not None and told.i > v.i else v.i + 1
         medium = next((c for c in v.children if c.dep_ == "prep" and c.i in (v.i + 1, after)
                        and c.lower_ in ("in", "on", "at")), None)
+        if medium is None and told is not None and told.i > v.i and (told.lower_ in _OCCASIONS
+                                                                     or told.lower_[:-1] in _OCCASIONS):
+            medium = told.left_edge  # "told a regular briefing that X"
         if medium is not None and "ccomp" not in kids:
             # "said in a press release that X", "told a journalist at the time that X": the parser reading
             # "that" as a relative pronoun of "release" or "time"
             # (or any place or occasion when "that" marks a clause the parser hung on it: "said in statements
             # that X", "told Fox News Digital at the ceremony that X")
-            that = next((t for t in doc[medium.i + 2:medium.i + 9] if t.lower_ == "that"), None)
+            that = next((t for t in doc[medium.i + 1:medium.i + 9] if t.lower_ == "that"), None)
             noun = doc[that.i - 1].lower_ if that is not None else ""
             if that is not None and that.i + 2 < len(doc) and (
                     that.dep_ == "mark" and that.head.dep_ in ("acl", "relcl") and that.head.head.i == that.i - 1

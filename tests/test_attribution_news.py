@@ -952,3 +952,17 @@ def test_the_office_of_a_state_speaks_for_it_as_the_states_office_does():
                      "“We will not accept the plan,” said the foreign minister of Hungary.")
     assert [(c.actor, c.actor_type, c.kind) for c in claims] == [
         ("France", "government", "rejection"), ("Hungary", "government", "rejection")], claims
+
+
+def test_told_a_briefing_that_and_offices_written_out_in_full():
+    """Found while probing foreign-policy shapes: "Wang Wenbin told a regular briefing that China opposed the
+    sanctions" gave nothing (the clause hung on the briefing); "Ukraine's Minister of Foreign Affairs said" gave
+    the actor "Affairs"; "The secretary-general of NATO said" gave nothing. A story told is no occasion."""
+    claims = _claims("The Chinese foreign ministry spokesperson, Wang Wenbin, told a regular briefing that China "
+                     "opposed the sanctions. Wang told a story that China liked.\n\n"
+                     "Ukraine's Minister of Foreign Affairs said the talks failed.\n\n"
+                     "The Minister of Foreign Affairs of Ukraine said the talks would go on.\n\n"
+                     "The secretary-general of NATO said the alliance would not back down.")
+    assert [(c.actor, c.text) for c in claims] == [
+        ("Wang Wenbin", "China opposed the sanctions"), ("Ukraine", "the talks failed"),
+        ("Ukraine", "the talks would go on"), ("NATO", "the alliance would not back down")], claims
