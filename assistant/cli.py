@@ -85,7 +85,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    """`attache docs [show ID | rm ID]`: list, show (with text) or delete documents."""
+    """`attache docs [show ID | rm ID]`: list (one line a document: id, date, outlet in full, title;
+    ``--json``: every field whole), show (with text) or delete documents."""
     a = _open(args)
     if args.action == "show":
         if not args.id:
@@ -109,9 +110,13 @@ def cmd_docs(args) -> int:
     if args.json:
         _out([d.to_dict(text=False) for d in docs])
     else:
+        # the outlet whole, its column as wide as the longest (as `positions` and `search` print it: never cut);
+        # a title over 70 characters ends in "…" (the full one: `docs show ID`, --json)
+        width = max((len(outlet(d.source)) for d in docs), default=0)
         for d in docs:
             cut = "  [truncated]" if d.meta.get("truncated") else ""
-            print(f"{d.doc_id}  {d.published[:10]:10}  {outlet(d.source)[:20]:20}  {d.title[:70]}{cut}")
+            title = d.title if len(d.title) <= 70 else d.title[:69] + "…"
+            print(f"{d.doc_id}  {d.published[:10]:10}  {outlet(d.source):{width}}  {title}{cut}")
         sys.stderr.write(f"{len(docs)} documents\n")
     return 0
 

@@ -585,9 +585,10 @@ def positions_chart(claims: list[Claim]):
     """The chart data of a timeline (``claims`` in the table's order): a pandas DataFrame with one
     row per dated statement, columns ``#`` (its number in the table), ``date`` (datetime64: where
     it is plotted, a year-only date at mid-year or a speech's in late September, statements of one
-    such rough date a day apart), ``when`` (the date as precise as it is known:
-    "2023", "2023-09" or "2023-09-20"), ``kind``, ``statement`` (the first 100 characters) and
-    ``outlet``. Undated statements are left out."""
+    such rough date a day apart; statements of one day and kind spread around its noon,
+    ``SAME_DAY_STEP`` of the chart's x range apart), ``when`` (the date as precise as it is known:
+    "2023", "2023-09" or "2023-09-20": what the tooltip shows), ``kind``, ``statement`` (the first
+    100 characters) and ``outlet``. Undated statements are left out."""
     import pandas as pd
 
     rows = [(i, day, c.when[:10], c.kind, c.text if len(c.text) <= 100 else c.text[:99] + "…",
@@ -600,6 +601,17 @@ def positions_chart(claims: list[Claim]):
     rank = frame[rough].groupby("date").cumcount()
     size = frame[rough].groupby("date")["date"].transform("size")
     frame.loc[rough, "date"] = frame.loc[rough, "date"] + pd.to_timedelta(rank - (size - 1) / 2, unit="D")
+    # statements of one day and one kind (one row of the chart) were one point too, the last drawn hiding the
+    # others: spread around the day's noon, a fixed share of the x range apart (a few pixels at any range,
+    # the whole group within SAME_DAY_SPAN of it), so that each shows and hovers; the tooltip's ``when`` is the day
+    exact = ~rough & frame["date"].notna()
+    if exact.any():
+        lo, hi = chart_limits(frame.dropna(subset=["date"])) or (0.0, 0.0)
+        group = frame[exact].groupby(["date", "kind"])
+        nth, size = group.cumcount(), group["date"].transform("size")
+        step = ((hi - lo) * SAME_DAY_SPAN / (size - 1).clip(lower=1)).clip(upper=(hi - lo) * SAME_DAY_STEP)
+        offset = (43200 + (nth - (size - 1) / 2) * step).where(size > 1, 0)
+        frame.loc[exact, "date"] = frame.loc[exact, "date"] + pd.to_timedelta(offset, unit="s")
     frame["kind"] = frame["kind"].astype(str)
     return frame.dropna(subset=["date"])
 
@@ -607,6 +619,10 @@ def positions_chart(claims: list[Claim]):
 #: Shortest x range of the Positions chart: a month either side of one day, so that the axis never
 #: ticks at less than a day (day labels would repeat) on a wide screen.
 MIN_CHART_PAD = 30 * 86400
+#: Statements of one day and kind on the Positions chart: this share of its x range apart (about 8 px on an
+#: 800 px wide chart; 14 hours at the shortest range), all of them within ``SAME_DAY_SPAN`` of it.
+SAME_DAY_STEP = 0.01
+SAME_DAY_SPAN = 0.05
 #: Below this x range the axis labels days ("%d %b %Y"); above it months ("%b %Y"). Vega places
 #: up to one tick per ~40 px, so under two years they may be weeks apart: month labels would then
 #: repeat ("Jan 2026, Jan 2026, Feb 2026").

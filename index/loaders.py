@@ -720,7 +720,10 @@ def _from_record(path: Path, rec: Any, where: str, index: int, source: str | Non
             raise InputError(where, f"text field {present[0]!r} ({kind}) holds no text")
         raise InputError(where, "no text field (expected one of: " + ", ".join(TEXT_FIELDS[:4]) + ", ...)")
     body, cut = strip_truncation(body)
-    text, found = clean_text(body)
+    # a UN General Debate speech record (a state's speech at a numbered session): some carry Markdown
+    # ("**Mr President,**"), removed with the furniture, before any offset into the text exists
+    speech = bool(rec.get("session") and (rec.get("iso3") or rec.get("country")))
+    text, found = clean_text(body, markup=speech)
     author = _field(rec, AUTHOR_FIELDS, html_ok=False)[1]
     url = _field(rec, URL_FIELDS, html_ok=False)[1]
     rid = next((rec[k] for k in ID_FIELDS if isinstance(rec.get(k), (str, int)) and rec.get(k) != ""), None)
