@@ -97,7 +97,14 @@ _CUES: dict[str, str] = {
              "blame blames blamed", "lament laments lamented", "complain complains complained",
              "decry decries decried", "refute refutes refuted"),
     **_forms("call", "call calls called calling"),
+    # "pressed for a tougher package", "pushed for a price cap": only with "for" (_PRESSING), and news only
+    **_forms("call", "press presses pressed pressing", "push pushes pushed pushing"),
+    **_forms("", "signal signals signalled signaled signalling signaling"),  # "signalled that he could drop ..."
+    **_forms("proposal", "float floats floated floating"),  # only an idea floated (_FLOATED)
 }
+_PRESSING = frozenset(_forms("", "press presses pressed pressing", "push pushes pushed pushing"))
+_FLOATED = {"idea", "ideas", "proposal", "proposals", "plan", "plans", "possibility", "prospect", "notion",
+            "option", "suggestion", "concept", "scenario"}
 # Verbs that give a thing a label ("referred to the deal as “a betrayal”", "branded the sanctions
 # “economic warfare”", "what it frames as “ongoing efforts”"): cues only with the label, which is their
 # content (see ClaimExtractor._label_content); "referred to the report" says nothing.
@@ -113,7 +120,8 @@ _DESIGNATE = frozenset("designate designates designated designating".split())
 _CUES.update(dict.fromkeys(_DESIGNATE, "position"))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
-_NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"}
+_NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"} | _PRESSING | set(_forms(
+    "", "signal signals signalled signaled signalling signaling", "float floats floated floating"))
 # What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
 _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
@@ -2642,6 +2650,12 @@ class ClaimExtractor:
 
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
+        if v.lower_ in _PRESSING and not any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in v.children):
+            return False  # "pressed for X" asks for X; "pressed ahead", "pushed the cart", "appealed the ruling" not
+        if _cue_kind(v.lower_) == "proposal" and v.lower_.startswith("float") and not any(
+                c.dep_ == "dobj" and c.lower_ in _FLOATED for c in v.children):
+            return False  # "floated the idea of X"; not "the company floated its shares"
         need = _PARTICLE_CUES.get(v.lower_)
         if need and not any(c.dep_ == "prt" and c.lower_ == need for c in v.children) and not self._rules_that(v):
             return False  # "pointed out that ..." speaks; "pointed to the map" does not
@@ -4032,8 +4046,8 @@ class ClaimExtractor:
         low = v.lower_
         kind = _cue_kind(low) if not self._rules_that(v) else ""
         parts = [v.text]
-        parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and low.startswith("call")
-                                                                    and c.lower_ in ("on", "upon", "for"))]
+        parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and (
+            low.startswith("call") and c.lower_ in ("on", "upon", "for") or low in _PRESSING and c.lower_ == "for"))]
         if kind == "call" and len(parts) == 1:  # "called for both sides to publish ..."
             parts += [m.text for c in v.children if c.dep_ == "advcl" for m in c.children
                       if m.dep_ == "mark" and m.lower_ == "for"][:1]

@@ -966,3 +966,21 @@ def test_told_a_briefing_that_and_offices_written_out_in_full():
     assert [(c.actor, c.text) for c in claims] == [
         ("Wang Wenbin", "China opposed the sanctions"), ("Ukraine", "the talks failed"),
         ("Ukraine", "the talks would go on"), ("NATO", "the alliance would not back down")], claims
+
+
+def test_signalled_floated_and_pressed_for_are_statements_of_their_subject():
+    """Found while probing foreign-policy shapes: "Erdogan signalled that he could drop his objection", "Macron
+    floated the idea of sending troops", "Kallas pressed for a tougher package", "Kask had pressed for the
+    sanctions to be extended" gave nothing. Shares floated, an offensive pressed ahead, rebels pushed back say
+    nothing."""
+    claims = _claims("Erdogan signalled on Monday that he could drop his objection. "
+                     "Macron floated the idea of sending Western troops to Ukraine. "
+                     "Kallas pressed for a tougher sanctions package. "
+                     "Kask had pressed for the sanctions to be extended. "
+                     "The company floated its shares in 2020. Russia pressed ahead with the offensive. "
+                     "The army pushed the rebels back.")
+    assert [(c.actor, c.kind, c.text) for c in claims] == [
+        ("Recep Tayyip Erdogan", "statement", "he could drop his objection"),
+        ("Macron", "proposal", "the idea of sending Western troops to Ukraine"),
+        ("Kallas", "demand", "a tougher sanctions package"),
+        ("Kask", "demand", "the sanctions to be extended")], claims
