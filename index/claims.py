@@ -2038,8 +2038,9 @@ class ClaimExtractor:
                 ce = cond.end()  # "promised to lift the veto once frozen EU funds were released": its condition too
             if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" or (
                     _cue_kind(v.lower_) == "criticism" or v.lower_ in STANCE_OBJECT_CUES) and text[cs:cs + 1].isupper()
-                          and ctx.voice is None else 8):
-                continue  # (a label may be short: "termed it a ‘War’"; in news whom one judges: "criticised Moscow")
+                          and ctx.voice is None or v.i in acts and text[cs:cs + 1].isupper() else 8):
+                continue  # (a label may be short: "termed it a ‘War’"; in news whom one judges: "criticised Moscow";
+                #          whom an act is for: "expressed support for Ukraine", "our solidarity with Cuba")
             if v.lower_ in _REPORTS and (direct or any(cs <= s + u.idx < ce for u in cues if u is not v)):
                 continue  # "Lusk said ..., the Courier reported": the outlet relays, Lusk speaks
             direct = direct or cs >= e  # a paragraph introduced by "X said:" is X's own words
@@ -2611,7 +2612,8 @@ class ClaimExtractor:
                     k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS for k in p.children)), None)
                 return span(obj.left_edge, when.nbor(-1) if when is not None else obj.right_edge)  # (not "on Monday")
         judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position", "pledge")
-        for p in preps:
+        # (the matter before whom it was lodged with: "lodged a protest with Beijing over the incident")
+        for p in sorted(preps, key=lambda p: p.lower_ in ("with", "at")):
             # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")
             if (p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards")
                     or p.lower_ in ("of", "to") and judged and p.head.i == n.i) and p.i > n.i:

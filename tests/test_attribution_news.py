@@ -984,3 +984,12 @@ def test_signalled_floated_and_pressed_for_are_statements_of_their_subject():
         ("Macron", "proposal", "the idea of sending Western troops to Ukraine"),
         ("Kallas", "demand", "a tougher sanctions package"),
         ("Kask", "demand", "the sanctions to be extended")], claims
+
+
+def test_an_act_for_or_over_a_named_state_keeps_its_object():
+    """Found while probing foreign-policy shapes: "Japan expressed support for Ukraine" gave nothing (a content
+    under eight characters was dropped) and "lodged a protest with Beijing over the incident" gave nothing (the
+    addressee was taken for the matter)."""
+    claims = _claims("Japan expressed support for Ukraine. Tokyo lodged a protest with Beijing over the incident.")
+    assert [(c.actor, c.kind, c.text) for c in claims] == [
+        ("Japan", "position", "Ukraine"), ("Japan", "criticism", "the incident")], claims
