@@ -3069,7 +3069,8 @@ class ClaimExtractor:
             return [(subj.text if subj.pos_ == "PRON" else self._phrase(subj), body)] if body else []
         if (subj.pos_ == "NOUN" and low in _DESCRIBED_BODY_NOUNS and not subj.conjuncts
                 and any(c.lower_ == "the" for c in subj.lefts)
-                and all(c.dep_ in ("det", "compound", "amod", "punct") and (c.dep_ == "det" or c.text.islower())
+                and all(c.dep_ in ("det", "compound", "amod", "punct") and (
+                    c.dep_ == "det" or c.text.islower() or c.ent_type_ == "NORP")  # ("the German company")
                         for c in subj.lefts)
                 and not any(c.dep_ in ("appos", "prep") for c in subj.rights)):
             # "The crypto exchange admits ...", "The tech giant said": the body last named, the one

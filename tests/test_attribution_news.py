@@ -993,3 +993,12 @@ def test_an_act_for_or_over_a_named_state_keeps_its_object():
     claims = _claims("Japan expressed support for Ukraine. Tokyo lodged a protest with Beijing over the incident.")
     assert [(c.actor, c.kind, c.text) for c in claims] == [
         ("Japan", "position", "Ukraine"), ("Japan", "criticism", "the incident")], claims
+
+
+def test_a_body_described_by_its_nationality():
+    """Found while probing: "Siemens Energy cut jobs on Monday. The German company said ..." gave nothing (a
+    capitalised adjective before "company" stopped the description). "The society said" stays nobody's: the
+    last body that spoke (a company) is not what "the society" means."""
+    claims = _claims("Siemens Energy cut jobs on Monday. The German company said the cut was due to weak demand.\n\n"
+                     "The Law Society backed the plan. The society said the plan would save lives.")
+    assert [(c.actor, c.text) for c in claims] == [("Siemens Energy", "the cut was due to weak demand")], claims
