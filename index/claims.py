@@ -506,9 +506,10 @@ _VOICE_VERB = re.compile(r"\b(?:" + "|".join(sorted(set(_VOICE_CUES) | _VOICE_AI
                                                  reverse=True)) + r")\b", re.I)
 # "..., according to X" and "..., per a White House release" ("per" only before a name or a determiner,
 # never "per cent" or "per day").
-_ACCORDING = re.compile(r"\b(?i:according to)\b|\b[Pp]er\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
+_ACCORDING = re.compile(r"\b(?i:according to|in the words of)\b|\b[Pp]er\b(?=\s+(?:(?:the|a|an)\b|[A-Z]))")
 _PREFILTER = re.compile(
-    r"[“”\"]|\baccording to\b|\bper\s+(?:the|a|an|[A-Z])|\b(?:make|makes|made|making)\s+(?:it\s+)?clear\b|\b(?:"
+    r"[“”\"]|\baccording to\b|\bin the words of\b|\bper\s+(?:the|a|an|[A-Z])"
+    r"|\b(?:make|makes|made|making)\s+(?:it\s+)?clear\b|\b(?:"
     + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
     + r"|\b(?:" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")\s+(?:[\w’'-]+\s+){0,5}?(?:"
     + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b"
@@ -3986,6 +3987,8 @@ class ClaimExtractor:
         if doc.text[cue_at:at] == "Per" and doc.text[:cue_at].strip():
             return []  # "notes Per Persson": a first name; "Per Morosi, ..." opens its sentence
         src = next((t for t in doc if t.idx >= at and t.dep_ == "pobj"), None)
+        if cue.startswith("in the words") and (src is None or src.head.idx != at - 2 or ctx.voice is not None):
+            return []  # (the one whose words they are: "of X"; a speech quoting X so makes the words its own)
         if cue == "per" and (src is None or src.head.idx != cue_at):
             return []  # "per" as a unit ("$5 per share") rather than a source
         if src is None or any(a <= s + at < b for a, b in taken):
@@ -3993,7 +3996,10 @@ class ClaimExtractor:
         owner = self._source_owner(src) if src.pos_ in ("NOUN", "NUM") else None
         speakers = self._speakers(owner if owner is not None else src, ctx)
         phrase_start = s + src.left_edge.idx
-        phrase_end = s + src.right_edge.idx + len(src.right_edge)
+        last = src.right_edge
+        if cue.startswith("in the words"):  # ("In the words of X, Ukraine's future ...": not X's appositive)
+            last = next((t.nbor(-1) for t in doc[src.i:src.right_edge.i + 1] if t.text == "," and t.i > src.i), last)
+        phrase_end = s + last.idx + len(last)
         before = (s, s + cue_at)
         after = (phrase_end, e)
         span = before if before[1] - before[0] > after[1] - after[0] else after
@@ -4006,12 +4012,12 @@ class ClaimExtractor:
             # according to the Gaza health ministry": the ministry gave the toll, not the experts' quoted
             # warning (but "Franke also admitted to kicking her son ..., according to the plea agreement")
             return []
-        cs, ce, _ = self._quote_adjust(text, span, [])
+        cs, ce, direct = self._quote_adjust(text, span, ctx.quotes)
         if ce - cs < 8 or not speakers or phrase_start < s:
             return []
         when = self._date(text, s, e, cs, ce, published)
         kind = self._kind_from_content("", text[cs:ce])
-        return [self._claim(ctx, doc_id, sp, a, cue, kind, False, cs, ce, text, s, e,
+        return [self._claim(ctx, doc_id, sp, a, cue, kind, direct, cs, ce, text, s, e,
                             self._topics(doc, s, cs, ce), when) for sp, a in speakers]
 
     @staticmethod

@@ -1002,3 +1002,13 @@ def test_a_body_described_by_its_nationality():
     claims = _claims("Siemens Energy cut jobs on Monday. The German company said the cut was due to weak demand.\n\n"
                      "The Law Society backed the plan. The society said the plan would save lives.")
     assert [(c.actor, c.text) for c in claims] == [("Siemens Energy", "the cut was due to weak demand")], claims
+
+
+def test_in_the_words_of_names_whose_words_follow():
+    """Found on unlabelled news: "In the words of MLB Commissioner Robert Manfred, “Once you go down that road
+    ...”" gave nothing; and a quotation after "According to X," kept its quotation marks in the content."""
+    claims = _claims("In the words of NATO Secretary-General Jens Stoltenberg, “Ukraine's future is in NATO.”\n\n"
+                     "According to Antony Blinken, “the talks were candid and constructive.”")
+    assert [(c.actor, c.text, c.direct) for c in claims] == [
+        ("Jens Stoltenberg", "Ukraine's future is in NATO.", True),
+        ("Antony Blinken", "the talks were candid and constructive.", True)], claims
