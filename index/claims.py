@@ -284,7 +284,7 @@ _VOICE_CUES: dict[str, str] = {
              "recognise recognises recognised recognize recognizes recognized", "consider considers",
              "share shares", "favour favor favours favors", "remain remains", "regret regrets regretted",
              "hope hopes hoped", "stand stands standing", "know", "remember", "convinced", "affirm affirms affirmed",
-             "value values valued", "think thinks", "feel feels"),
+             "value values valued", "think thinks", "feel feels", "salute salutes saluted"),
     **_forms("", "mention"),
     **_forms("demand", "appeal appeals appealed", "encourage encourages encouraged", "invite invites invited",
              "request requests requested"),
@@ -495,7 +495,8 @@ _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people"
                        "republic", "kingdom", "leadership"}
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 # "The international community must ...", "The situation calls for ..."
-_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for|"
+_MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for|can\s*not\s+(?:afford|continue)|"
+                           r"can\s+no\s+longer|"
                            r"(?:have|has|bears?)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:responsibility|duty|obligation))\b",
                            re.I)
 # "Member States have a responsibility to ensure ...": a duty the speech lays on others (a demand).
@@ -2409,6 +2410,12 @@ class ClaimExtractor:
         if modal is None and root.lower_ in ("need", "needs") and any(
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
             modal = root
+        can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca")), None)
+        if modal is None and can is not None and (
+                root.lower_ in ("afford", "continue") and any(c.dep_ == "neg" for c in root.children)
+                or any(c.lower_ == "longer" and any(k.lower_ == "no" for k in c.children) for c in root.children)):
+            modal = can  # "The world cannot afford another decade of inaction", "Africa cannot continue to be
+            #              excluded", "We can no longer ignore ...": what must not go on
         if modal is None or any(t.dep_ == "mark" and t.head.i == root.i and t.lower_ in _SUBORDINATE_MARKS
                                 for t in doc):
             return []  # ("If X must ...": a condition, not a demand)

@@ -1268,3 +1268,18 @@ def test_a_state_in_the_topic_after_a_possessive_is_no_actor_asked(tmp_path):
     ans = a.ask("What did Colonna say about Russia's aggression against Ukraine?")
     assert any("blow to the most vulnerable" in c.quote for c in ans.citations), ans.answer
     assert not any("Ukrainian military" in c.quote for c in ans.citations), ans.answer
+
+
+def test_what_cannot_go_on_and_what_is_saluted_are_the_speechs():
+    """Found while probing speech shapes, then on unlabelled speeches (Pakistan 2023, Somalia 2024, Palestine
+    2017): "The world cannot afford another decade of inaction", "Africa cannot continue to be excluded", "The
+    international community can no longer ignore ..." and "We salute the courage of ..." gave nothing. What one
+    merely cannot do ("Ghana cannot attend") stays unsaid."""
+    said = _speech_claims("Ghana", "Nana Akufo-Addo", "President",
+                          "The world cannot afford another decade of inaction. Africa cannot continue to be excluded "
+                          "from the permanent membership of the Council. The international community can no longer "
+                          "ignore the plight of the Rohingya. We salute the courage of the people of Ukraine. "
+                          "The minister cannot attend the meeting.")
+    assert [(c.actor, c.kind, c.text[:30]) for c in said] == [
+        ("Ghana", "demand", "The world cannot afford anothe"), ("Ghana", "demand", "Africa cannot continue to be e"),
+        ("Ghana", "demand", "The international community ca"), ("Ghana", "position", "the courage of the people of U")], said
