@@ -421,7 +421,7 @@ _PLAIN_VERDICTS = {"clear", "evident", "obvious", "undeniable", "impossible"}  #
 _NEGATIVE_VERDICTS = _VERDICTS - _PLAIN_VERDICTS | {
     "insufficient", "inadequate", "unsustainable", "untenable", "alarming", "worrying", "disturbing", "illegal",
     "unjustifiable", "unjust", "unfair", "outrageous", "unlawful", "illegitimate", "counterproductive", "concerning",
-    "troubling", "dangerous", "appalling", "deplorable", "null", "worrisome"}
+    "troubling", "dangerous", "appalling", "deplorable", "null", "worrisome", "elusive", "contrary"}
 _SPEECH_VERDICTS = (_NEGATIVE_VERDICTS | _IMPERATIVE | {"welcome", "encouraging", "commendable", "indispensable",
                                                          "fundamental", "key", "inalienable", "non-negotiable",
                                                          "overdue"}
@@ -431,8 +431,13 @@ _VERDICT_VERBS = {"is", "are", "was", "were", "remains", "remain", "remained", "
 # States is proof of ...", "Dialogue is the key to ..."): the speaker's position, or criticism for the bad ones.
 _BAD_VERDICT_NOUNS = {"illusion", "fallacy", "threat", "tragedy", "disgrace", "failure", "scourge", "danger", "crime",
                       "violation", "shame", "mistake", "lie", "travesty", "obstacle", "catastrophe"}
+# Nouns that judge only as the one or the greatest of their kind: "Climate change is the defining challenge of
+# our time", "Multilateralism is the only way to ..." (not "That is a question for the Council")
+_DEFINING_NOUNS = {"challenge", "way", "solution", "answer", "path", "issue", "question", "test"}
+_DEFINING = {"only", "defining", "greatest", "biggest", "main", "best", "sole", "real", "true", "central", "key",
+             "major", "single", "surest", "fundamental"}
 _VERDICT_NOUNS = {"proof", "priority", "cornerstone", "foundation", "imperative", "prerequisite",
-                  "necessity"} | _BAD_VERDICT_NOUNS
+                  "necessity"} | _BAD_VERDICT_NOUNS | _DEFINING_NOUNS
 _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
                                r"(?:" + "|".join(sorted(_SPEECH_VERDICTS | _VERDICT_NOUNS))
                                + r"|too\s+(?:slow|late|little)|"
@@ -2199,8 +2204,9 @@ class ClaimExtractor:
                 if m.re is _TIME_TO and doc.text.rstrip(" .!;").endswith(" is now"):
                     ce -= len(" is now")  # "the time to fix this is now": fix this
                 content = text[cs:ce]
-                if len(content.split()) < (4 if speaker == "us" else 2) or any(a <= cs < b for a, b in quotes):
-                    break  # (not "Let us not forget that")
+                if len(content.split()) < (4 if speaker == "us" else 1 if m.re is _TIME_TO else 2) \
+                        or len(content) < 3 or any(a <= cs < b for a, b in quotes):
+                    break  # (not "Let us not forget that"; but "The time for action is now", "... has come to act")
                 read = self._kind_from_content("", content)
                 if m.re is _THERE_NO and re.search(r"\b(?:must|should)\b", m.group(0)):
                     kind = read = "demand"  # "There must be no backsliding"
@@ -2472,7 +2478,9 @@ class ClaimExtractor:
                                      c.lower_ == "too" for c in pred.children)):
             return pred
         attr = next((c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.lower_ in _VERDICT_NOUNS
-                     and not any(k.dep_ == "det" and k.lower_ in ("no", "every", "each") for k in c.children)), None)
+                     and not any(k.dep_ == "det" and k.lower_ in ("no", "every", "each") for k in c.children)
+                     and (c.lower_ not in _DEFINING_NOUNS or any(
+                         k.dep_ == "amod" and (k.lower_ in _DEFINING or k.tag_ == "JJS") for k in c.children))), None)
         if attr is not None and root.lower_ in ("is", "are", "remains", "remain", "becomes", "become"):
             return attr  # "That is an illusion", "... is proof of the moral power of international law"
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -1283,3 +1283,19 @@ def test_what_cannot_go_on_and_what_is_saluted_are_the_speechs():
     assert [(c.actor, c.kind, c.text[:30]) for c in said] == [
         ("Ghana", "demand", "The world cannot afford anothe"), ("Ghana", "demand", "Africa cannot continue to be e"),
         ("Ghana", "demand", "The international community ca"), ("Ghana", "position", "the courage of the people of U")], said
+
+
+def test_the_one_way_and_the_defining_challenge_are_the_speechs_judgement():
+    """Found while probing speech shapes, then on unlabelled speeches (Czechia, Singapore, Sweden, Bulgaria):
+    "Multilateralism is the only way to ...", "Climate change is the defining challenge of our time", "Peace ...
+    remain elusive", "... are contrary to international law", "The time for action is now" gave nothing. A noun
+    that judges only as the one or the greatest of its kind says nothing plain ("That is a question for ...")."""
+    said = _speech_claims("Ghana", "Nana Akufo-Addo", "President",
+                          "Multilateralism is the only way to address global challenges. Climate change is the "
+                          "defining challenge of our time. Peace and security in the Middle East remain elusive. "
+                          "Unilateral coercive measures are contrary to international law. The time for action is "
+                          "now. That is a question for the Council.")
+    assert [(c.kind, c.text[:28]) for c in said] == [
+        ("position", "Multilateralism is the only "), ("position", "Climate change is the defini"),
+        ("criticism", "Peace and security in the Mi"), ("criticism", "Unilateral coercive measures"),
+        ("demand", "action")], said
