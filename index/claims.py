@@ -501,7 +501,7 @@ _FIRST_PERSON_NOUNS = {"government", "country", "delegation", "nation", "people"
 _VOICE_SUBJECT = re.compile(r"\b(?:we|i|my|our|let (?:me|us))\b", re.I)
 # "The international community must ...", "The situation calls for ..."
 _MODAL_DEMAND = re.compile(r"\b(?:must|should|needs? to|requires?|required|calls? for|can\s*not\s+(?:afford|continue)|"
-                           r"can\s+no\s+longer|"
+                           r"can\s+no\s+longer|\b[Nn]o\s+(?:single\s+)?(?:nation|country|state|region)\s+can|"
                            r"(?:have|has|bears?)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:responsibility|duty|obligation))\b",
                            re.I)
 # "Member States have a responsibility to ensure ...": a duty the speech lays on others (a demand).
@@ -2417,6 +2417,12 @@ class ClaimExtractor:
                 c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in root.children):
             modal = root
         can = next((c for c in root.children if c.dep_ == "aux" and c.lower_ in ("can", "ca")), None)
+        if modal is None and can is not None and subj.lower_ in ("nation", "country", "state", "region") and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
+            cs, ce = self._token_span(subj.left_edge, root.right_edge, s)  # "No nation can tackle these alone"
+            return [self._claim(ctx, doc_id, self._phrase(subj), ctx.voice, can.text, "position", False, cs, ce,
+                                text, sent_start, e, self._topics(doc, s, cs, ce),
+                                self._date(text, s, e, cs, ce, published, doc, root))]
         if modal is None and can is not None and (
                 root.lower_ in ("afford", "continue") and any(c.dep_ == "neg" for c in root.children)
                 or any(c.lower_ == "longer" and any(k.lower_ == "no" for k in c.children) for c in root.children)):

@@ -1299,3 +1299,12 @@ def test_the_one_way_and_the_defining_challenge_are_the_speechs_judgement():
         ("position", "Multilateralism is the only "), ("position", "Climate change is the defini"),
         ("criticism", "Peace and security in the Mi"), ("criticism", "Unilateral coercive measures"),
         ("demand", "action")], said
+
+
+def test_no_nation_can_alone_is_the_speechs_position():
+    """Found while probing speech shapes, then on unlabelled speeches (Netherlands 2017, Seychelles 2023, Peru
+    2015): "No nation can tackle these challenges alone" gave nothing; what one nation cannot do is not it."""
+    said = _speech_claims("Ghana", "Nana Akufo-Addo", "President",
+                          "No nation can tackle these challenges alone. One nation can not do it.")
+    assert [(c.actor, c.kind, c.text) for c in said] == [
+        ("Ghana", "position", "No nation can tackle these challenges alone")], said
