@@ -438,8 +438,17 @@ _DEFINING = {"only", "defining", "greatest", "biggest", "main", "best", "sole", 
              "major", "single", "surest", "fundamental"}
 _VERDICT_NOUNS = {"proof", "priority", "cornerstone", "foundation", "imperative", "prerequisite",
                   "necessity"} | _BAD_VERDICT_NOUNS | _DEFINING_NOUNS
+# What a speech judges by the adjective of its noun: "The adoption of the Paris Agreement was an important step",
+# "Impunity remains a common and unacceptable feature of conflict" (see ClaimExtractor._verdict)
+_GOOD_STEPS = {"important", "welcome", "positive", "significant", "historic", "encouraging", "major", "decisive",
+               "promising", "landmark"}
+_STEP_NOUNS = {"step", "development", "milestone", "achievement", "breakthrough", "contribution", "advance",
+               "move", "outcome", "signal", "sign", "example"}
 _VERDICT_SENTENCE = re.compile(r"\b(?:is|are|was|were|remains?|remained|been|becomes?|seems)\s+(?:\w+\s+){0,2}?"
-                               r"(?:" + "|".join(sorted(_SPEECH_VERDICTS | _VERDICT_NOUNS))
+                               r"(?:\w+\s+and\s+)?"  # ("remains a common and unacceptable feature")
+                               r"(?:(?:" + "|".join(sorted(_GOOD_STEPS)) + r")\s+(?:\w+\s+)?(?:"
+                               + "|".join(sorted(_STEP_NOUNS)) + r")|"
+                               + "|".join(sorted(_SPEECH_VERDICTS | _VERDICT_NOUNS))
                                + r"|too\s+(?:slow|late|little)|"
                                r"of\s+(?:great|grave|serious|deep)\s+concern|"
                                r"of\s+(?:the\s+)?(?:utmost|paramount|great|critical|vital)\s+importance)\b", re.I)
@@ -2489,6 +2498,14 @@ class ClaimExtractor:
                          k.dep_ == "amod" and (k.lower_ in _DEFINING or k.tag_ == "JJS") for k in c.children))), None)
         if attr is not None and root.lower_ in ("is", "are", "remains", "remain", "becomes", "become"):
             return attr  # "That is an illusion", "... is proof of the moral power of international law"
+        for c in root.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN" and not any(k.lower_ in ("no", "not") for k in c.children):
+                judged = [k for k in c.children if k.dep_ in ("amod", "conj") and k.lower_ in _NEGATIVE_VERDICTS] + [
+                    k for a in c.children if a.dep_ == "amod" for k in a.conjuncts if k.lower_ in _NEGATIVE_VERDICTS]
+                if judged:  # "remains a common and unacceptable feature of conflict"
+                    return judged[0]
+                if c.lower_ in _STEP_NOUNS and any(k.dep_ == "amod" and k.lower_ in _GOOD_STEPS for k in c.children):
+                    return c  # "was an important step forward", "is a welcome development"
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.lower_ in ("concern", "importance")), None) if of is not None else None
         degree = ("great", "grave", "serious", "deep") if noun is not None and noun.lower_ == "concern" else (

@@ -1308,3 +1308,15 @@ def test_no_nation_can_alone_is_the_speechs_position():
                           "No nation can tackle these challenges alone. One nation can not do it.")
     assert [(c.actor, c.kind, c.text) for c in said] == [
         ("Ghana", "position", "No nation can tackle these challenges alone")], said
+
+
+def test_an_important_step_and_an_unacceptable_feature_are_the_speechs_judgement():
+    """From the dev half's misses (Canada 2019), then on unlabelled speeches (Singapore, Denmark, Seychelles):
+    "Impunity ... remains a common and unacceptable feature of conflict" and "The adoption of the Paris Agreement
+    was an important step forward" gave nothing. A step that is merely a step says nothing."""
+    said = _speech_claims("Canada", "Chrystia Freeland", "Minister for Foreign Affairs",
+                          "Impunity, including for sexual and gender-based violence, remains a common and unacceptable "
+                          "feature of conflict. The adoption of the Paris Agreement was an important step forward. "
+                          "The meeting was the first step of the process.")
+    assert [(c.kind, c.text[:24]) for c in said] == [
+        ("criticism", "Impunity, including for "), ("position", "The adoption of the Pari")], said
