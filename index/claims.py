@@ -653,6 +653,11 @@ _ROLE_WORDS = "|".join(sorted({"foreign", "prime", "deputy", "vice", "interior",
                                "spokeswoman", "spokesperson", "negotiator", "chancellor", "premier", "general",
                                "state", "top", "lead", "former", "counterpart"}, key=len, reverse=True))
 _PERSON_PRONOUNS = {"he", "she"}
+# An office of a state written out, "the Ambassador of Kenya", "the Foreign Minister of Brazil" (for _office_before)
+_OFFICE_OF = re.compile(r"\b[Tt]he\s+(?P<office>(?:(?:Permanent|Deputy|Prime|Foreign|Special)\s+)?"
+                        r"(?:Ambassador|Representative|Minister|President|Envoy|Secretary|Chancellor|King|Queen|Emir)"
+                        r"(?:\s+for\s+Foreign\s+Affairs)?"
+                        r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))")
 _NAME_LOOKBACK = 2  # sentences before a "he"/"she" nobody else stands for, read for the person they are about
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -1696,10 +1701,10 @@ class ClaimExtractor:
             if last_person is not None and ctx.genders.get(last_person.name, want) != want:
                 return None  # "she" is never the man spoken of last
             if last_person is not None and not self._near_in_speech(last_person.name, pos, ctx):
-                return None
-            return last_person
+                return self._office_before(pos, ctx)
+            return last_person or self._office_before(pos, ctx)
         if not self._near_in_speech(pick, pos, ctx):
-            return None
+            return self._office_before(pos, ctx)
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
@@ -1722,6 +1727,19 @@ class ClaimExtractor:
                 if ent.root.dep_ in ("nsubj", "nsubjpass") and len(name.split()) > 1:
                     subject = name
         return persons, subject
+
+    def _office_before(self, pos: int, ctx: _Context) -> Actor | None:
+        """In a speech, the state whose office a "he"/"she" at ``pos`` stands for when the sentence before
+        names no person but that office: "our colleague, the Ambassador of Kenya. After Russia's invasion
+        of Ukraine, he said this in the Security Council: “...”" is Kenya's (its office as the role), never
+        the speaking state's; None elsewhere or when no such office is written there."""
+        if ctx.voice is None:
+            return None
+        start = ctx.text.rfind(".", 0, max(0, ctx.text.rfind(".", 0, pos)))  # (the sentence before, and this one)
+        m = next(reversed(list(_OFFICE_OF.finditer(ctx.text, max(0, start, pos - 400), pos))), None)
+        if m is None or not (state := self.resolver.country_of(m.group("state"))) or state == ctx.voice.name:
+            return None
+        return Actor(state, "government", m.group("office"))
 
     @staticmethod
     def _near_in_speech(name: str, pos: int, ctx: _Context) -> bool:
@@ -3525,11 +3543,23 @@ class ClaimExtractor:
     def _next_paragraph(v, text, s, e) -> tuple[int, int] | None:
         """"Ursula Pachl, deputy director general of BEUC, said:" ending its paragraph: the next
         paragraph is what she said (up to _COLON_PARAGRAPH characters, else None)."""
-        if text[s + v.idx + len(v):e].strip() != ":" or not re.match(r"[ \t]*\n", text[e:]):
+        rest = text[s + v.idx + len(v):e].strip()
+        if not rest.endswith(":") or not re.match(r"[ \t]*\n", text[e:]):
             return None
+        if rest != ":" and not all(t.dep_ in ("dobj", "prep", "pobj", "det", "amod", "compound", "advmod", "npadvmod",
+                                              "punct", "poss", "case") and t.lower_ not in _OPEN_Q + _CLOSE_Q
+                                   and (t.dep_ != "dobj" or t.lower_ in ("this", "that", "it") or t.lower_ in _AUDIENCE)
+                                   for t in v.doc[v.i + 1:] if t.text != ":" and not t.is_space):
+            return None  # (but "he said this in the Security Council:", "she told reporters on Monday:")
         start = len(text) - len(text[e:].lstrip()) if text[e:].strip() else len(text)
         end_m = _BLANK_LINE.search(text, start)
         end = end_m.start() if end_m else len(text.rstrip())
+        if rest != ":" and text[start:start + 1] not in _OPEN_Q:
+            return None  # (after more than "said:", only a quotation is sure to be what was said)
+        if text[start:start + 1] in _OPEN_Q:  # (the quotation, without its marks)
+            close = min((i for i in (text.find(q, start + 1, end) for q in _CLOSE_Q) if i >= 0), default=-1)
+            if close > start + 1:
+                start, end = start + 1, close
         return (start, end) if 0 < end - start <= _COLON_PARAGRAPH else None
 
     @staticmethod

@@ -1012,3 +1012,14 @@ def test_in_the_words_of_names_whose_words_follow():
     assert [(c.actor, c.text, c.direct) for c in claims] == [
         ("Jens Stoltenberg", "Ukraine's future is in NATO.", True),
         ("Antony Blinken", "the talks were candid and constructive.", True)], claims
+
+
+def test_a_quotation_after_said_with_more_before_the_colon():
+    """Found with the fourth new-user pass: "he said this in the Security Council:" and "told reporters on Monday:"
+    before a quotation opening the next paragraph gave nothing (only a bare "said:" was read so). A plain
+    paragraph after such a sentence is not taken: it may be the writer's."""
+    claims = _claims("John Smith spoke first. After the invasion, he said this in the Security Council:\n\n“Rather "
+                     "than form nations that looked backwards, we chose to look forward.”\n\n"
+                     "Anna Berg told reporters on Monday:\n\nThe writer thinks this is all quite strange indeed.")
+    assert [(c.actor, c.text, c.direct) for c in claims] == [
+        ("John Smith", "Rather than form nations that looked backwards, we chose to look forward.", True)], claims

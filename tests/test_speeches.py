@@ -1320,3 +1320,20 @@ def test_an_important_step_and_an_unacceptable_feature_are_the_speechs_judgement
                           "The meeting was the first step of the process.")
     assert [(c.kind, c.text[:24]) for c in said] == [
         ("criticism", "Impunity, including for "), ("position", "The adoption of the Pari")], said
+
+
+def test_a_quotation_a_speech_reads_out_after_he_said_this_is_not_the_speakers():
+    """From a fourth new-user pass (Scholz, 2023): "our colleague, the Ambassador of Kenya. After Russia's invasion
+    of Ukraine, he said this in the Security Council:\\n“Rather than form nations that looked ever backwards ...,
+    we chose to look forward ...”" was answered as Germany's own words ("we chose"), and asking what Kenya's
+    ambassador said found nothing. More than "said:" before the colon stopped the quotation being read as his;
+    "he" with no person named is the office named just before it, here Kenya's."""
+    said = _speech_claims("Germany", "Olaf Scholz", "Chancellor",
+                          "No one here in New York has expressed that as aptly as our colleague, the Ambassador of "
+                          "Kenya. After Russia’s invasion of Ukraine, he said this in the Security Council:\n“Rather "
+                          "than form nations that looked ever backwards into history with a dangerous nostalgia, we "
+                          "chose to look forward to a greatness that none of our many nations and peoples had ever "
+                          "known.” (S/PV.8970, p. 8)\n\nWe agree with him.", year="2023")
+    kenya = [c for c in said if c.text.startswith("Rather than form nations")]
+    assert [(c.actor, c.role) for c in kenya] == [("Kenya", "Ambassador of Kenya")], said
+    assert not any(c.actor == "Germany" and "backwards" in c.text for c in said), said
