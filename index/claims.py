@@ -944,7 +944,8 @@ def _attributed_after(text: str, end: int) -> bool:
 
 
 # "..., writing: “...”", "— saying: “...”": a participle introducing a quotation after a dash or a comma.
-_PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)\s*:\s*[“\"]")
+_PARTICIPLE_QUOTE = re.compile(r"[,—–]\s*(writing|saying|adding|noting|tweeting|posting|declaring|stating)"
+                               r"(?:\s+(?:afterwards?|later|then|again|simply|only|\w+ly))?\s*:\s*[“\"]")
 
 
 # Participles placing a person ("a user based in Egypt"): a relative clause after the place is the person's.
@@ -1670,6 +1671,13 @@ class ClaimExtractor:
         last = ctx.last_subject or (ctx.last_person[-1].name if ctx.last_person else "")
         if ctx.local_only and last not in local and not any(a.name == last for a in ctx.last_person):
             last = ""
+        if recent and not ctx.local_only and ctx.voice is None:
+            # "Timberlake came under criticism for ... He later issued an apology ..., writing: “...”": the subject
+            # of the sentence just before, which no cue had parsed, is whom "he" continues with
+            before = self._subject_before(pos, ctx)
+            if before and ctx.genders.get(before, want) == want:
+                known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == before), None)
+                return known or self._actor(before, ctx, "PERSON")
         if not recent and not ctx.local_only and ctx.voice is None:
             # "John Smith spoke on Monday. “...,” he said": sentences with no cue name whom "he" is, and
             # a person written as their subject since the last one quoted makes that one no longer sure
@@ -1707,6 +1715,32 @@ class ClaimExtractor:
             return self._office_before(pos, ctx)
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
+
+    def _subject_before(self, pos: int, ctx: _Context) -> str:
+        """The full name of the person the sentence right before the one parsed opens with as its
+        subject, when no cue had that sentence parsed (no person recorded in it) and it is in the same
+        paragraph: "Timberlake came under criticism ... He later issued an apology"; "" otherwise."""
+        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
+        window = ctx.text[max(0, para, ctx.parse_start - 400):ctx.parse_start]
+        spans = split_sentences(window)
+        if not spans:
+            return ""
+        at = ctx.parse_start - len(window) + spans[-1].start
+        if any(at <= m < ctx.parse_start for m, _ in ctx.mentions):
+            return ""
+        doc = _nlp()(" ".join(window[spans[-1].start:spans[-1].end].split()))
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is None or subj.pos_ != "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
+                                                        for t in doc[:subj.left_edge.i]):
+            return ""
+        ent = next((x for x in doc.ents if x.start <= subj.i < x.end and x.label_ == "PERSON"), None)
+        name = ent.text if ent is not None else subj.text  # (the person's name, not "Balderton general partner")
+        full = self._full_name(name, ctx)
+        if not full and (ent is None or len(name.split()) < 2) or self.resolver.country_of(name) \
+                or name.split()[-1].lower() in _NOT_PERSON_HEADS:
+            return ""  # (a person the article names in full, or the tagger does: not the app "Spill")
+        return full or name
 
     def _persons_before(self, ctx: _Context) -> tuple[set[str], str]:
         """The persons the tagger finds in the ``_NAME_LOOKBACK`` sentences before the one parsed
@@ -2177,10 +2211,12 @@ class ClaimExtractor:
         """ "Musk avoided ... but invited yet more relativism — writing: “Let the public hear ...”": a
         quotation introduced by a participle after a dash or comma is the sentence's subject's (the
         parser may read "writing" as a noun)."""
-        close = next((i for i in range(m.end(), len(doc.text)) if doc.text[i] in _CLOSE_Q), None)
-        if close is None or any(a <= s + m.end() < b for a, b in taken):
+        # (a quotation running on past its sentence: to the sentence's end, the rest continues it)
+        close = next((i for i in range(m.end(), len(doc.text)) if doc.text[i] in _CLOSE_Q), len(doc.text.rstrip()))
+        if any(a <= s + m.end() < b for a, b in taken):
             return []
-        subj = next((t for t in doc if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.idx < m.start()), None)
+        subj = next((t for t in doc if t.dep_ == "nsubj" and t.idx < m.start() and (
+            t.pos_ == "PROPN" or t.lower_ in _PERSON_PRONOUNS)), None)  # ("he dug in his heels, tweeting: “...”")
         speakers = self._speakers(subj, ctx) if subj is not None else []
         cs, ce = s + m.end(), s + close
         while ce > cs and text[ce - 1] in _PUNCT_EDGE:

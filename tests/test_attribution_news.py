@@ -1023,3 +1023,21 @@ def test_a_quotation_after_said_with_more_before_the_colon():
                      "Anna Berg told reporters on Monday:\n\nThe writer thinks this is all quite strange indeed.")
     assert [(c.actor, c.text, c.direct) for c in claims] == [
         ("John Smith", "Rather than form nations that looked backwards, we chose to look forward.", True)], claims
+
+
+def test_a_participle_quotation_after_he_and_he_after_an_uncued_subject():
+    """From the fourth new-user pass: "Under so much fire, however, he subsequently dug in his heels, tweeting
+    afterward: “To repeat: War crimes are war crimes ...”" gave nothing (only a named subject, no adverb, and a
+    quotation closing in its own sentence were read). Found on unlabelled news: after "Erik Podzuweit said ...",
+    "Balderton partner Rana Yared joined the board in May. “We have been impressed ...,” she said" was credited to
+    Podzuweit: the sentence no cue had parsed names whom "she" continues with."""
+    claims = _claims("Paddy Cosgrave apologised on Tuesday. Under so much fire, however, he subsequently dug in his "
+                     "heels, tweeting afterward: “To repeat: War crimes are war crimes even when committed by allies. "
+                     "I will not relent.”\n\n"
+                     "Erik Podzuweit said the firm would double its staff next year.\n\n"
+                     "Balderton partner Rana Yared joined the board in May. “We have been impressed by the team’s "
+                     "vision,” she said.")
+    got = [(c.actor, c.text[:29]) for c in claims]
+    assert ("Paddy Cosgrave", "To repeat: War crimes are war") in got, got
+    assert ("Rana Yared", "We have been impressed by the") in got, got
+    assert not any(a == "Erik Podzuweit" and t.startswith("We have been") for a, t in got), got
