@@ -99,7 +99,6 @@ _CUES: dict[str, str] = {
     **_forms("call", "call calls called calling"),
     # "pressed for a tougher package", "pushed for a price cap": only with "for" (_PRESSING), and news only
     **_forms("call", "press presses pressed pressing", "push pushes pushed pushing"),
-    **_forms("", "signal signals signalled signaled signalling signaling"),  # "signalled that he could drop ..."
     **_forms("proposal", "float floats floated floating"),  # only an idea floated (_FLOATED)
 }
 _PRESSING = frozenset(_forms("", "press presses pressed pressing", "push pushes pushed pushing"))
@@ -121,7 +120,7 @@ _CUES.update(dict.fromkeys(_DESIGNATE, "position"))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
 _NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"} | _PRESSING | set(_forms(
-    "", "signal signals signalled signaled signalling signaling", "float floats floated floating"))
+    "", "float floats floated floating"))
 # What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
 _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
@@ -704,7 +703,7 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 _STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery"}
 # People who speak for the organisation that names them ("the FTX lawyers", "analysts at Mizuho").
 _BODY_AGENTS = {"lawyers", "attorneys", "officials", "executives", "spokespeople", "representatives", "analysts",
-                "researchers", "economists", "strategists"}
+                "researchers", "economists", "strategists", "investigators", "negotiators"}
 # Places that stand for a trade, whose analysts are nobody's in particular ("Wall Street analysts").
 _SECTOR_PLACES = {"Wall Street", "Silicon Valley", "Hollywood", "Main Street", "Fleet Street", "the City"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
@@ -4131,7 +4130,13 @@ class ClaimExtractor:
         Don Bacon"; the name's token, or None."""
         def named(t) -> bool:
             return t.pos_ == "PROPN" or t.ent_type_ in _OWNER_LABELS
-        appos = next((c for c in src.rights if c.dep_ == "appos" and named(c)), None)
+        if src.lower_ in _SOURCE_DOCUMENTS | _DOCUMENT_NOUNS:
+            # "an Amnesty International report, Automated Apartheid": the body it is of, never its title
+            of = next((c for c in src.lefts if c.dep_ in ("compound", "nmod", "poss") and named(c)), None)
+            if of is not None:
+                return of
+        appos = next((c for c in src.rights if c.dep_ == "appos" and named(c)
+                      and src.lower_ not in _SOURCE_DOCUMENTS | _DOCUMENT_NOUNS), None)
         if appos is not None:
             return appos
         after = src.right_edge.i + 1

@@ -968,19 +968,18 @@ def test_told_a_briefing_that_and_offices_written_out_in_full():
         ("Ukraine", "the talks would go on"), ("NATO", "the alliance would not back down")], claims
 
 
-def test_signalled_floated_and_pressed_for_are_statements_of_their_subject():
-    """Found while probing foreign-policy shapes: "Erdogan signalled that he could drop his objection", "Macron
-    floated the idea of sending troops", "Kallas pressed for a tougher package", "Kask had pressed for the
-    sanctions to be extended" gave nothing. Shares floated, an offensive pressed ahead, rebels pushed back say
-    nothing."""
-    claims = _claims("Erdogan signalled on Monday that he could drop his objection. "
-                     "Macron floated the idea of sending Western troops to Ukraine. "
+def test_floated_and_pressed_for_are_statements_of_their_subject():
+    """Found while probing foreign-policy shapes: "Macron floated the idea of sending troops", "Kallas pressed for
+    a tougher package", "Kask had pressed for the sanctions to be extended" gave nothing. Shares floated, an
+    offensive pressed ahead, rebels pushed back say nothing. ("signalled that X" was tried as a cue too: it took
+    the samples' "Ostmark, which said in November that ..., signalled it was ready to accept" from the November
+    statement the stance-change answer needs; dropped.)"""
+    claims = _claims("Macron floated the idea of sending Western troops to Ukraine. "
                      "Kallas pressed for a tougher sanctions package. "
                      "Kask had pressed for the sanctions to be extended. "
                      "The company floated its shares in 2020. Russia pressed ahead with the offensive. "
                      "The army pushed the rebels back.")
     assert [(c.actor, c.kind, c.text) for c in claims] == [
-        ("Recep Tayyip Erdogan", "statement", "he could drop his objection"),
         ("Macron", "proposal", "the idea of sending Western troops to Ukraine"),
         ("Kallas", "demand", "a tougher sanctions package"),
         ("Kask", "demand", "the sanctions to be extended")], claims
@@ -1041,3 +1040,14 @@ def test_a_participle_quotation_after_he_and_he_after_an_uncued_subject():
     assert ("Paddy Cosgrave", "To repeat: War crimes are war") in got, got
     assert ("Rana Yared", "We have been impressed by the") in got, got
     assert not any(a == "Erik Podzuweit" and t.startswith("We have been") for a, t in got), got
+
+
+def test_a_report_is_its_bodys_never_its_titles_and_a_bodys_investigators_speak_for_it():
+    """From the fourth new-user pass (The Guardian on Amnesty International): "“...”, according to an Amnesty
+    International report, Automated Apartheid" credited the report's title ("Automated Apartheid") as a speaker,
+    and "Amnesty investigators said" gave the actor "Amnesty investigators", so Amnesty International was said to
+    have said nothing."""
+    claims = _claims("“Palestinians are being watched and assessed at all times”, according to an Amnesty "
+                     "International report, Automated Apartheid. Amnesty investigators said the cameras are at high "
+                     "risk of being connected to Mabat 2000.")
+    assert [c.actor for c in claims] == ["Amnesty International", "Amnesty International"], claims
