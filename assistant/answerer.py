@@ -168,12 +168,19 @@ class ExtractiveAnswerer:
                 s.score += (0.15 if said else 0.0) + resolved_name_credit(query, s, self.ranker.lexical_weight)
         candidates = ranked
         act = asks_act(query)
-        ranked = sorted((s for s in ranked if covers_topic(query, s, evidence.texts)
+        # (a statement routed as the asked actor's was read on the topic with its cue's sentence: "After Russia’s
+        # invasion of Ukraine, he said this in the Security Council:" and the quotation after it)
+        ranked = sorted((s for s in ranked if ("claim" in s.parts or covers_topic(query, s, evidence.texts))
                          and (supports_predicate(query.untimed, s.text) or act and reports_title_act(query, s))),
                         key=lambda s: -s.score)
         naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
                   if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts),
                                                                 title=s.passage.title)]
+        if naming and not any("claim" in s.parts or gives_asked_speech(query, s) for s in naming):
+            # none of them the asked actor's: the statements routed as theirs were read on the topic so too ("What
+            # did Biden say about Egypt?": his "reaffirmed the two countries’ ... partnership" under a title naming
+            # Egypt, not only the analysts' sentences naming it)
+            naming = [s for s in ranked if s in naming or "claim" in s.parts]
         if naming and naming[0].score >= self.config.min_score:
             # sentences that name the topic themselves answer before any that only follow one naming it
             # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
@@ -192,7 +199,7 @@ class ExtractiveAnswerer:
         if query.topic_names:
             # "What is Russia's position on sanctions on North Korea?": only sentences about North
             # Korea answer (it quoted Russia on sanctions on Syria); none: say so
-            named = [s for s in ranked if names_topic(query, s, evidence.texts)]
+            named = [s for s in ranked if "claim" in s.parts or names_topic(query, s, evidence.texts)]
             if ranked and ranked[0].score >= self.config.min_score and not (
                     named and named[0].score >= self.config.min_score):
                 # (of "Sweden joining NATO", the state is what they lack: passages on NATO were found)
@@ -376,9 +383,12 @@ class ExtractiveAnswerer:
             return self.answer_silent(query, evidence, " and ".join(once), others + ranked)
         state = silent_state(query) if evidence.speakers else ""
         country = _RESOLVER.country_of(state) if state else None
+        # (of the sentences found on the question, as a state of the index is read: not a professor's "India had
+        # to learn a lot" elsewhere in an article found)
         if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
                                            _RESOLVER.country_of(c.actor))
-                               for found in evidence.statements.values() for c in found) \
+                               for s in others + ranked for c in evidence.statements.get((s.passage.doc_id, s.start),
+                                                                                          [])) \
                 and not (query.kind in (None, "position", "statement") and any(
                     speech_state(s) == country for s in others + ranked if s.score >= self.config.min_score)):
             # (a sentence of its own speech is its position, cue or none: "The sanctions ... against Cuba violate")
@@ -883,15 +893,16 @@ def reports_title_act(query: Query, s: Sentence) -> bool:
 
 def silent_state(query: Query) -> str:
     """The country a "What did X say/pledge ...?" question asks about when the index has no actor
-    of that name ("What did Denmark pledge?" and Denmark never spoke): its name, else ""."""
+    of that name ("What did Denmark pledge?" and Denmark never spoke), also asked for its position ("What is
+    India's position on the Gaza war?", as for a state of the index): its name, else ""."""
     m = _SILENT.match(query.untimed)
-    if not m or not m.group("wh"):
-        return ""
-    who = re.sub(r"^the\s+", "", m.group("who").strip(), flags=re.I)
-    country = _RESOLVER.country_of(who)
+    held = _HOLDER.match(query.untimed) if not (m and m.group("wh")) else None
+    said = (m.group("who") if m and m.group("wh") else held and (held.group("who") or held.group("who2")) or "").strip()
+    who = re.sub(r"^the\s+", "", said, flags=re.I)
+    country = _RESOLVER.country_of(who) if who else None
     if not country or who not in query.names or any(_RESOLVER.country_of(a) == country for a in query.actors):
         return ""
-    return m.group("who").strip()  # as written ("the Netherlands")
+    return said  # as written ("the Netherlands")
 
 
 def is_body(who: str) -> bool:
@@ -1007,10 +1018,11 @@ def other_government(query: Query, statements: list[Claim], countries: dict[str,
     """Whether a sentence's statements all speak for countries other than the ones the question
     names ("What did Ostmark propose?" and the Calderran prime minister's proposal). ``countries``:
     actor -> country (``speaker_countries``). Statements whose country is unknown are not counted
-    as someone else's."""
+    as someone else's, nor those of an actor asked about ("What did Biden and Xi pledge?": Xi's pledge is not
+    China's beside the United States asked)."""
     subject = question_subject(query.untimed)
     asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *([subject] if subject else []))) if c}
-    if not asked or not statements or _WHO.match(query.text):
+    if not asked or not statements or _WHO.match(query.text) or any(c.actor in query.actors for c in statements):
         return False
     found = [(countries or {}).get(c.actor) or country_of_speaker(c) or content_country(c) for c in statements]
     return all(found) and not asked & set(found)

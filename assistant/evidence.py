@@ -166,6 +166,13 @@ class EvidenceGatherer:
             p.rank = i + 1
         actor_claims, actor_passages = self.actor_statements(query)
         statements = self.statements(passages)
+        routed = {c.claim_id for c in claims}
+        for key, found in statements.items():
+            # a routed statement's quotation in the sentences after its cue's is theirs too ("he said this in
+            # the Security Council:" and the quotation on the next line: the cue's sentence is no candidate)
+            for c in found:
+                if c.claim_id in routed and (c.doc_id, c.sent_start) in claim_sentences:
+                    claim_sentences.setdefault(key, c.actor)
         speakers = {key: list(dict.fromkeys(c.actor for c in found)) for key, found in statements.items()}
         stance_claims, stance_passages = self.stance_statements(query)
         texts = self._texts({p.doc_id for p in passages} | {d for d, _ in actor_passages}) if query.topic else {}

@@ -683,14 +683,15 @@ _ROLE_WORDS = TITLES | frozenset({"affairs", "cooperation", "council", "external
 def role_giver(role: str) -> str:
     """The name at the end of a speech statement's role, its office peeled off ("Vice President
     Han Zheng" -> "Han Zheng", "Minister for Foreign Affairs Sergey Lavrov" -> "Sergey Lavrov");
-    "" when none is left."""
+    "" when none is left, or when what is left is a state ("Ambassador of Kenya", an office quoted
+    in another's speech, names no giver)."""
     words = role.split()
     i = len(words)
     while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] in ("bin", "al", "de", "da", "van", "von", "du")) \
             and words[i - 1].lower().strip(",") not in _ROLE_WORDS:
         i -= 1
     name = " ".join(words[i:]).strip(" ,")
-    return name if name[:1].isupper() else ""
+    return name if name[:1].isupper() and not _RESOLVER.country_of(name) else ""
 
 
 def role_names(name: str, role: str) -> bool:
