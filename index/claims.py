@@ -657,6 +657,7 @@ _OFFICE_OF = re.compile(r"\b[Tt]he\s+(?P<office>(?:(?:Permanent|Deputy|Prime|For
                         r"(?:Ambassador|Representative|Minister|President|Envoy|Secretary|Chancellor|King|Queen|Emir)"
                         r"(?:\s+for\s+Foreign\s+Affairs)?"
                         r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))")
+_PARTY_MEMBERS = {"republican", "democrat", "conservative", "liberal", "socialist", "tory", "labourite", "centrist"}
 _NAME_LOOKBACK = 2  # sentences before a "he"/"she" nobody else stands for, read for the person they are about
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -3224,6 +3225,11 @@ class ClaimExtractor:
             if body is not None and body.actor_type != "person":
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]
+        if low in _PARTY_MEMBERS and any(c.lower_ == "the" for c in subj.lefts) and not subj.conjuncts:
+            # "Republican Kevin McCarthy spoke on Monday. The Republican said ...": the person introduced so, never
+            # the actor "Republican" (nor any person named before: "the Democrat" is not McCarthy)
+            person = self._role_person(subj, ctx, introduced_only=True)
+            return [(self._phrase(subj), person)] if person is not None and person.actor_type == "person" else []
         if (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and low in _ROLE_NOUNS and any(  # ("Minister of Foreign
                 (c.dep_ == "poss" or c.dep_ == "pobj" and c.head.lower_ == "of")  # Affairs of Ukraine": a state's)
                 and self.resolver.country_of(c.text) for c in subj.subtree)) and low in _ROLE_NOUNS | _KIN_NOUNS \

@@ -1051,3 +1051,13 @@ def test_a_report_is_its_bodys_never_its_titles_and_a_bodys_investigators_speak_
                      "International report, Automated Apartheid. Amnesty investigators said the cameras are at high "
                      "risk of being connected to Mabat 2000.")
     assert [c.actor for c in claims] == ["Amnesty International", "Amnesty International"], claims
+
+
+def test_the_republican_is_the_person_named_before_never_an_actor_of_its_own():
+    """Found while probing: "Kevin McCarthy spoke on Monday. The Republican said the aid bill would pass." gave
+    the actor "Republican". "The Republican" is a person introduced with that word, else nobody; "the Democrat"
+    is never McCarthy."""
+    claims = _claims("Republican Kevin McCarthy spoke on Monday. The Republican said the aid bill would pass.\n\n"
+                     "The Democrat said the bill would fail.")
+    assert not any(c.actor in ("Republican", "Democrat") for c in claims), claims
+    assert not any(c.text == "the bill would fail" for c in claims), claims
