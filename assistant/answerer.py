@@ -220,6 +220,7 @@ class ExtractiveAnswerer:
         who_asked = bool(WHO_QUESTION.match(query.text))  # "Who proposed that North Korea ...?": names are the topic
         nobody = ""
         bar = self.config.min_score  # the score the best sentence needs (lower for the asked actor's own)
+        faulting: list[Sentence] = []  # doers found by their speech's words, no statement of the kind carried
         if query.actors and query.kind and not (who_asked and query.kind in ROUTED_KINDS):
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
@@ -340,15 +341,33 @@ class ExtractiveAnswerer:
                                              or any(serves(r, query.names) for r in roles_of.get(c.actor, ()))
                                              for c in of_kind)
 
-            doers = sorted((s for s in candidates if evidence.carries((s.passage.doc_id, s.start), query.kind)
-                            and about(s) and not by_target(s)),
+            targets = {_RESOLVER.country_of(n) for n in query.names} - {None}
+
+            def speech_faults(s: Sentence) -> bool:  # another state's speech sentence faulting the one asked about
+                # ("the flagrant violations of international law that are being committed by Israel, the occupying
+                # Power" in Palestine's speech: no cue marks it, and a speech is its state's words)
+                state = speech_state(s)
+                return query.kind == "criticism" and bool(state) and state not in targets \
+                    and bool(_FAULTING.search(s.text))
+
+            doers = sorted((s for s in candidates if (evidence.carries((s.passage.doc_id, s.start), query.kind)
+                                                      or speech_faults(s)) and about(s) and not by_target(s)),
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
-                ranked = doers  # only who did it; a sentence beside them reads as another doer
+                faulting = [s for s in doers if speech_faults(s)]
+
+                def doer(s: Sentence) -> str:
+                    did = [c.actor for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                           if claim_is(c, query.kind)]
+                    return did[0] if did else speech_state(s) or ""
+
+                # only who did it (a sentence beside them reads as another doer), each doer's best first: one
+                # state's three speech sentences must not crowd out the others who did it
+                firsts = list({doer(s): s for s in reversed(doers)}.values())[::-1]
+                ranked = sorted(firsts, key=lambda s: -s.score) + [s for s in doers if s not in firsts]
             else:  # "Who rejected Kenya's offer?" and nobody did: say so before the nearest passages
                 nobody = (f"No statement found is a {query.kind} on this in so many words; "
                           "the passages closest to the question: ")
-                targets = {_RESOLVER.country_of(n) for n in query.names} - {None}
 
                 def of_target(s: Sentence) -> bool:  # "Who criticized Israel?": never Israel's own words
                     said_by = evidence.speakers.get((s.passage.doc_id, s.start), [])
@@ -402,10 +421,10 @@ class ExtractiveAnswerer:
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
-            of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind)]
+            of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind) or s in faulting]
             # (a proposal made before a call or plan that answers one too: "We propose a conference" first)
-            of_kind = [s for s in of_kind if evidence.carries((s.passage.doc_id, s.start), query.kind, strict=True)
-                       and s.score >= self.config.min_score] or of_kind
+            of_kind = [s for s in of_kind if (evidence.carries((s.passage.doc_id, s.start), query.kind, strict=True)
+                                              or s in faulting) and s.score >= self.config.min_score] or of_kind
             if of_kind and of_kind[0].score >= self.config.min_score:
                 ranked = of_kind
             elif query.actors and not nobody and evidence.speakers:
@@ -1049,6 +1068,11 @@ def names_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None) 
     return query.topic.names_in(s.text, s.passage.title, article, at)
 
 
+# What faults a state in a sentence of another's speech: "flagrant violations of international law", "serious
+# accountability", "double standards", "the occupying Power".
+_FAULTING = re.compile(r"\b(?:violat\w*|aggressions?|occup(?:ation|ying)|accountab\w*|impunity|double standards|"
+                       r"war crimes|crimes against|atrocit\w*|condemn\w*|illegal\w*|unlawful\w*|apartheid|"
+                       r"massacres?)\b", re.I)
 _VICTIM = re.compile(r"\b(?:against|on|upon|towards?|targeting|into)\s+(?:the\s+)?$", re.I)
 
 

@@ -279,6 +279,12 @@ class Assistant:
             yield from deltas(Answer(query.question, unknown_outlets_text(query.unknown_outlets, self.store.sources()),
                                      True))
             return
+        if filters.sources and not any(self.parser.outlets_matching(s) for s in filters.sources):
+            # `--source Reuters` and no article of the index is from it: said in the answer, as "According to
+            # Reuters, ..." is (it said "Nothing in the index matches the question")
+            yield from deltas(Answer(query.question, unknown_outlets_text(filters.sources, self.store.sources()),
+                                     True))
+            return
         if query.offices:
             resolver = ActorResolver()
             officials = sorted(self.store.officials())

@@ -34,6 +34,11 @@ _IF_HARM = re.compile(r"\bif\b", re.I)
 _HARM = re.compile(r"\b(cut\w*|halv\w*|halt\w*|stop\w*|suspend\w*|expand\w*|escalat\w*|retaliat\w*|block\w*|"
                    r"clos\w*|impos\w*|sanction\w*|strik\w*|attack\w*|missile\w*|punish\w*|consequence\w*|"
                    r"response)\b", re.I)
+# a refusal or pledge made conditional on another's act puts a demand to them: "Israel says it won’t lift the
+# restrictions unless Hamas frees all hostages" (a name after the condition: not "until the end of the year")
+_CONDITION_ON = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Aa]s long as|[Ss]o long as|[Pp]rovided(?: that)?|"
+                           r"on (?:the )?condition that)\s+(?:the\s+)?[A-Z][\w’'-]+")
+_REFUSAL = re.compile(r"\b(?:won[’']t|will not|would not|wouldn[’']t|cannot|can[’']t|refus\w*|never)\b", re.I)
 
 
 def claim_is(claim: Claim, kind: str | None) -> bool:
@@ -49,11 +54,20 @@ def claim_is(claim: Claim, kind: str | None) -> bool:
             claim.cue.lower().startswith("urge") and claim.speaker.lower() in ("we", "i")))
                                or claim.kind == "pledge" and claim.cue.lower().startswith(("intend", "plan"))):
         return True
+    if kind == "demand" and conditional_demand(claim):
+        return True
     if kind != "threat":
         return claim.kind == kind
     if _THREAT_CUE.match(claim.cue):
         return True
     return bool(_CONDITION.search(claim.text) or (_IF_HARM.search(claim.text) and _HARM.search(claim.text)))
+
+
+def conditional_demand(claim: Claim) -> bool:
+    """Whether ``claim`` is a refusal or a pledge made conditional on another actor's act ("won’t lift the
+    restrictions unless Hamas frees all hostages"): what it asks of them is a demand of them."""
+    return bool(_CONDITION_ON.search(claim.text)) and (claim.kind in ("pledge", "rejection")
+                                                       or bool(_REFUSAL.search(claim.text)))
 
 
 def in_turns(claims: list[Claim], actors: Sequence[str]) -> list[Claim]:
@@ -368,7 +382,9 @@ class EvidenceGatherer:
         claims = self._statements_of(query.actors, query.routed_kinds, query.statement_filters, query.speakers)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             claims = [c for c in claims if claim_is(c, query.kind)]
-            claims = [c for c in claims if c.kind == query.kind] or claims  # (a proposal made before a call made)
+            # (a proposal made before a call made; a conditional refusal is a demand as made)
+            claims = [c for c in claims if c.kind == query.kind or query.kind == "demand" and conditional_demand(c)
+                      ] or claims
         if not query.topic or not claims:
             return claims
         texts: dict[str, str] = {}

@@ -108,6 +108,10 @@ _OUTLET_WORD = re.compile(r"\b(?:Post|Times|Wire|News|Herald|Journal|Ledger|Guar
                           r"Novosti|Sputnik|Kommersant|Izvestia|Pravda|Haaretz|Asahi|Yomiuri|Nikkei|Spiegel|Zeitung|"
                           r"Figaro|Le Monde|dpa|Ansa|EFE|PTI|Bernama|Antara|Kyiv Independent|Ukrinform))\b")
 # "How did Talvoria respond?": a reaction with nothing it reacts to is a reaction to the previous topic
+# "What did Israel offer in exchange for the hostages?": what it is in exchange for is the topic (the
+# exchange is the question's frame, and "return" is the same term: "returned once military operations end")
+_IN_EXCHANGE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+\w", re.I)
+EXCHANGE_TERMS = frozenset(terms("exchange"))
 _BARE_REACTION = r"\b(?:respond|responded|react|reacted|reply|replied|answer|answered)\s*[?.!]*\s*$"
 _FOLLOWUP = re.compile(r"^(and|but|what about|how about|also)\b|\b(he|she|they|them|his|her|their|it|that|this)\b|"
                        + _BARE_REACTION, re.I)
@@ -974,9 +978,12 @@ class Query:
     def routed_kinds(self) -> list[str] | None:
         """The claim kinds to route to (None: all kinds). A proposal also reads the demands and
         pledges that answer it (a call, an appeal, an urging, a plan announced: see
-        ``assistant.evidence.claim_is``, which keeps only those)."""
+        ``assistant.evidence.claim_is``, which keeps only those); a demand the refusals and pledges
+        made conditional on another's act ("won’t lift ... unless Hamas frees all hostages")."""
         if self.kind == "proposal":
             return ["proposal", "demand", "pledge"]
+        if self.kind == "demand":  # (and the refusals and pledges made conditional on another's act)
+            return ["demand", "rejection", "pledge", "position", "statement"]
         return [self.kind] if self.kind in ROUTED_KINDS else None
 
     @property
@@ -1078,6 +1085,8 @@ class QueryParser:
         verb = set(terms(text[:verb_end].split()[-1])) if verb_end else set()
         topic = frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases))) - LIGHT_VERBS
                           - REQUEST_WORDS - verb)
+        if _IN_EXCHANGE.search(text) and topic - EXCHANGE_TERMS:
+            topic -= EXCHANGE_TERMS
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
             actors=tuple(actors), offices=tuple(unheld), speakers=tuple(speakers.items()),
