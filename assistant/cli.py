@@ -117,7 +117,11 @@ def cmd_docs(args) -> int:
             cut = "  [truncated]" if d.meta.get("truncated") else ""
             title = d.title if len(d.title) <= 70 else d.title[:69] + "…"
             print(f"{d.doc_id}  {d.published[:10]:10}  {outlet(d.source):{width}}  {title}{cut}")
+        # the footer after the listing, on a line of its own, also where stdout and stderr share a pipe or file
+        # (`attache docs 2>&1 | less`: stdout is block-buffered there, so without the flush it came first)
+        sys.stdout.flush()
         sys.stderr.write(f"{len(docs)} documents\n")
+        sys.stderr.flush()
     return 0
 
 
@@ -358,7 +362,12 @@ def cmd_eval(args) -> int:
 
 
 def _filters(args) -> dict:
-    return {"sources": args.source or [], "since": args.since or "", "until": args.until or ""}
+    """The filters of ``--source``/``--since``/``--until``; an outlet named as stored (``index.cleaning.outlet_name``:
+    ``--source "Cnbc | World Business News Leader"`` is Cnbc, as its articles are stored whichever way they came)."""
+    from index.cleaning import outlet_name
+
+    sources = [outlet_name(s) or s for s in args.source or []]
+    return {"sources": sources, "since": args.since or "", "until": args.until or ""}
 
 
 def _warn_unknown_sources(a, args) -> None:
@@ -427,14 +436,30 @@ def nonblank(what: str):
 KIND_METAVAR = "{" + ",".join(STATEMENT_KINDS) + "}"
 
 
+#: The subcommands that take ``--llm`` (before the subcommand, it is accepted for these only).
+LLM_COMMANDS = ("ask", "serve", "demo")
+
+
+def _general_flags(p: argparse.ArgumentParser, default) -> None:
+    """``--store``, ``--chroma-url`` and ``--json``, the flags every subcommand takes (README, Configuration)."""
+    flag = default if default is argparse.SUPPRESS else False
+    p.add_argument("--store", default=default, help="index folder (env ATTACHE_STORE; default: per-user data folder)")
+    p.add_argument("--chroma-url", default=default,
+                   help="use a Chroma server, e.g. http://127.0.0.1:8000 (env ATTACHE_CHROMA_URL)")
+    p.add_argument("--json", action="store_true", default=flag, help="machine-readable output")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse parser of every subcommand (flags override environment and TOML settings)."""
     p = argparse.ArgumentParser(prog="attache", description="Answers about foreign policy from news "
                                 "articles, every sentence cited verbatim.")
+    # The general flags go before the subcommand or after it (`attache --store DIR ingest ...`, `attache ingest
+    # ... --store DIR`): the top parser holds their defaults; a subcommand's copy sets them only when given
+    # (argparse.SUPPRESS), so it never resets a value given before the subcommand. After it wins over before.
+    _general_flags(p, default=None)
+    p.add_argument("--llm", help=f"LLM backend, for {', '.join(LLM_COMMANDS)} (as their --llm)")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", help="index folder (env ATTACHE_STORE; default: per-user data folder)")
-    common.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (env ATTACHE_CHROMA_URL)")
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+    _general_flags(common, default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", parents=[common], help="add articles (files or folders) to the index")
@@ -472,8 +497,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ask", parents=[common], help="answer a question with cited quotes")
     s.add_argument("question", type=question_text)
     add_filters(s)
-    s.add_argument("--llm", help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], gguf:PATH, "
-                   "or none (default: offline extractive; env ATTACHE_LLM)")
+    s.add_argument("--llm", default=argparse.SUPPRESS, help="LLM backend: openai:MODEL[@URL], ollama:MODEL[@URL], "
+                   "gguf:PATH, or none (default: offline extractive; env ATTACHE_LLM)")
     s.add_argument("--format", choices=["text", "markdown", "json"], default="text",
                    help="text (streamed, default), markdown (footnoted, for reports) or json (= --json)")
     s.set_defaults(func=cmd_ask)
@@ -525,7 +550,8 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--auth", metavar="USER:PASS",
                        help="require this login for the UI and the APIs (env ATTACHE_AUTH); the APIs also "
                             "take `Authorization: Bearer TOKEN` (env ATTACHE_API_TOKEN, else the password)")
-        s.add_argument("--llm", help="LLM backend for answers (env ATTACHE_LLM; default: offline extractive)")
+        s.add_argument("--llm", default=argparse.SUPPRESS,
+                       help="LLM backend for answers (env ATTACHE_LLM; default: offline extractive)")
         s.set_defaults(func=func)
     return p
 
@@ -536,7 +562,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.llm is not None and args.command not in LLM_COMMANDS:
+        parser.error(f"--llm is for {', '.join(LLM_COMMANDS)}, not {args.command}")  # exits 2
     if args.command == "docs" and args.action in ("show", "rm") and not (args.id or "").strip():
         args.usage_error(f"docs {args.action} needs a document id (see `attache docs`)")  # exits 2
     try:

@@ -117,11 +117,16 @@ TIMESTAMP_LINE = re.compile(
     rf"\s*\.?\s*$", re.I)
 _BYLINE = re.compile(r"^\s*[Bb][Yy]\s+(?P<who>[A-Z][\w.'’-]*(?:[ ,]+(?:and\s+|&\s+)?[A-Z][\w.'’-]*){0,7}"
                      r"(?:\s*[,|]\s*[^\n]{0,60})?)\s*$")
+#: Between an outlet's name and the tagline or section a site puts after it: a bar or a dash with spaces on
+#: both sides ("Cnbc | World Business News Leader", "FOX News - Health", "Globes English — Israel Business Arena").
+#: A hyphen inside a name has none ("Post-Gazette", "Al-Monitor"): never a cut.
+TAGLINE_SEP = r"\s+(?:\||｜|-{1,2}|–|—)\s+"
+_TAGLINE = re.compile(TAGLINE_SEP)
 #: An outlet's name on a line of its own: a few capitalised words, no sentence ("TechCrunch", "The Verge",
-#: "Globes English | Israel Business Arena"), with a tagline after a bar ("Business Today | Latest Stock Market And
-#: Economy News India").
+#: "Globes English | Israel Business Arena"), with a tagline after a bar or dash ("Business Today | Latest Stock
+#: Market And Economy News India", "Cnbc — World Business News Leader").
 _OUTLET_LINE = re.compile(r"(?:The\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on)){0,6}"
-                          r"(?:\s+\|\s+[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on|in|for)){0,9})?")
+                          rf"(?:{TAGLINE_SEP}[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|the|and|&|on|in|for)){{0,9}})?")
 #: A byline naming an outlet: "By Hanne Petrov, Northgate Times", "Hanne Petrov | Northgate Times".
 _BYLINE_OUTLET = re.compile(r"^\s*(?:[Bb][Yy]\s+)?(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\s*"
                             r"(?:,|\||—|–|-)\s*(?P<outlet>[A-Z][\w&.'’ -]{1,48}?)\s*$")
@@ -302,7 +307,7 @@ def clean_text(raw: str, base: int = 0, markup: bool = False) -> tuple[str, dict
             if meta.get("byline") == s:  # (taken for "<person> | <outlet>" above)
                 del meta["byline"]
             why[i] = "outlet line"
-            meta["header_outlet"] = re.split(r"\s+\|\s+", s)[0].strip()
+            meta["header_outlet"] = outlet_name(s)
     # Link and headline lists after a list heading: the heading and the headline-like lines after it.
     first_text = next((i for i, ln in enumerate(norm) if ln.strip()), -1)
     i = 0
@@ -395,11 +400,27 @@ def _person_and_outlet(line: str) -> bool:
     False for a masthead "<outlet> | <tagline>" ("Globes English | Israel Business Arena", "Business Today |
     Latest Stock Market And Economy News India") and lines without a bar. Both start with a few capitalised
     words; a tagline is a phrase of three words or more that names no newspaper, an outlet's name is short."""
-    parts = re.split(r"\s+\|\s+", line.strip(), maxsplit=1)
+    parts = _TAGLINE.split(line.strip(), maxsplit=1)
     if len(parts) < 2 or not _BYLINE_OUTLET.match(line):
         return False
     after = parts[1].split()
     return len(after) <= 2 or (len(after) <= 4 and bool(_PRESS_WORD.search(parts[1])))
+
+
+def outlet_name(name: str) -> str:
+    """The outlet ``name`` names, as stored whichever way it arrived (a header's ``Source:``, a JSON ``source``,
+    a page's site name, an outlet line under the title, a feed's title, ``ingest --source``): whitespace
+    collapsed, a site's tagline or section after a spaced bar or dash cut ("Cnbc | World Business News
+    Leader" -> "Cnbc", "Globes English — Israel Business Arena" -> "Globes English", "The Independent -
+    Sports" -> "The Independent"). A name with no such separator is kept as it is ("Al-Monitor",
+    "Pittsburgh Post-Gazette", "Eos: Earth And Space Science News", "CBSSports.com"), and so is one whose part
+    before the separator names nothing (two letters at least): "" stays ""."""
+    s = " ".join((name or "").split())
+    m = _TAGLINE.search(s)
+    if not m:
+        return s
+    head = s[:m.start()].strip()
+    return head if len(re.findall(r"[^\W\d_]", head)) >= 2 else s
 
 
 def _neighbour(lines: list[str], i: int, step: int) -> int | None:

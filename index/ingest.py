@@ -186,6 +186,18 @@ class Ingestor:
         articles: list[Document] = []
         seen: set[str] = set()
         by_text = self._stored_text_hashes()
+        # One outlet, one spelling: "CNBC" (a NewsAPI export) is stored as the index already spells it ("Cnbc", a
+        # pasted page), or as the first article of this run gave it (filters ignore case either way; this keeps
+        # `attache docs`, the outlet lists and the answers' "from X" to one name).
+        spelling: dict[str, str] = {}
+        for name in self.store.sources():
+            spelling.setdefault(name.lower(), name)
+        for item in loaded:
+            if isinstance(item, Document) and item.source:
+                given = item.source
+                item.source = spelling.setdefault(given.lower(), given)
+                if item.source != given:
+                    item.meta.setdefault("outlet_as_given", given)
         for item in loaded:
             if isinstance(item, InputError):
                 report.failed.append({"path": item.path, "error": item.cause})

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean_text, split_front_matter, split_header_lines, strip_hidden_html
+from .cleaning import clean_text, outlet_name, split_front_matter, split_header_lines, strip_hidden_html
 from .dates import parse_date, pick_date
 from .errors import InputError
 from .fetch import feed_file, is_url, load_url
@@ -394,6 +394,14 @@ def _finish(article: Document, where: str) -> Document:
     if not article.text.strip():
         raise InputError(where, "no article text left after cleaning")
     article = as_speech(article)
+    # One outlet, one name, whichever way it came (header, JSON field, site name, outlet line, feed title,
+    # --source): "Cnbc | World Business News Leader" is stored "Cnbc", as its pasted page's outlet line gives it.
+    # The name as given is kept in ``meta["outlet_as_given"]``.
+    outlet = outlet_name(article.source)
+    if outlet != article.source:
+        if outlet != " ".join(article.source.split()):  # (not for whitespace alone)
+            article.meta["outlet_as_given"] = article.source
+        article.source = outlet
     if len(article.text) > max_file_bytes():
         raise InputError(where, f"article text too long: {len(article.text):,} characters "
                                 f"(at most {max_file_bytes():,}; ATTACHE_MAX_FILE_BYTES)")
