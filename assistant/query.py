@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from index.actors import _BODY_HEADS, TITLES, ActorResolver, fold, match_actor_names, role_country, translit_key
+from index.cleaning import outlet_name
 from index.dates import parse_date
 from index.errors import QuestionError
 from index.filtering import pub_day, until_day
@@ -1137,9 +1138,10 @@ class QueryParser:
         """The index's outlets a typed outlet ``name`` stands for: the one of that name (case
         ignored), else every outlet containing it, ignoring case, accents and a leading "The"."""
         known = self._known_outlets()
+        name = outlet_name(name) or name  # (as stored: "Cnbc | World Business News Leader" is Cnbc)
         exact = [o for o in known if o.lower() == name.lower()]
         if exact:
-            return exact[:1]
+            return exact  # (every spelling an older store holds: "CNBC", "Cnbc")
         needle = fold(name).lower()
         return [o for o in known if needle and needle in fold(o).lower()]
 

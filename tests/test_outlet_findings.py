@@ -187,6 +187,9 @@ def test_source_and_according_to_match_every_article_of_the_outlet(tmp_path, mon
     q = a.query("According to CNBC, what did Volker say?")
     assert [s.lower() for s in q.cited_outlets] == ["cnbc"] and not q.unknown_outlets, q
     assert {d.doc_id for d in a.documents({"sources": list(q.cited_outlets)})} == docs
+    # through the Python and HTTP API too, a name typed with its tagline is its outlet (not "no article from")
+    tagged = a.ask("What did Volker say?", filters={"sources": ["Cnbc | World Business News Leader"]})
+    assert tagged.citations and "No article from" not in tagged.answer, tagged.answer
 
 
 def _runner(tmp_path: Path):
