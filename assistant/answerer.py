@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.actors import TITLES, ActorResolver, fold, match_actor_names, translit_key
+from index.actors import TITLES, ActorResolver, fold, is_office, match_actor_names, translit_key
 from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
@@ -408,9 +408,13 @@ class ExtractiveAnswerer:
                                            _RESOLVER.country_of(c.actor))
                                for s in others + ranked for c in evidence.statements.get((s.passage.doc_id, s.start),
                                                                                           [])) \
+                and not any(is_office(c.role) and content_country(c) == country
+                            for found in evidence.statements.values() for c in found) \
                 and not (query.kind in (None, "position", "statement") and any(
                     speech_state(s) == country for s in others + ranked if s.score >= self.config.min_score)):
-            # (a sentence of its own speech is its position, cue or none: "The sanctions ... against Cuba violate")
+            # (a sentence of its own speech is its position, cue or none: "The sanctions ... against Cuba violate";
+            # its official's words in an article found are its, "Velmor's government has ordered a review ..., Trade
+            # Minister Jonas Halde said", whichever sentence answers)
             # "What did Denmark pledge to Ukraine?" and nothing found is Denmark's or its officials':
             # say so (it quoted NATO's pledge)
             return self.answer_silent(query, evidence, state, others + ranked, state=True)

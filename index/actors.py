@@ -387,6 +387,12 @@ _OFFICE_WORDS = re.compile(
     r"adviser|advisor|aide)\b")
 
 
+def is_office(role: str) -> bool:
+    """Whether a person's ``role`` is an office of a state or a government's ("Trade Minister", "Kenyan
+    government spokesman"), not an expert's field ("professor of economics")."""
+    return bool(_OFFICE_WORDS.search(role or ""))
+
+
 def role_country(role: str, resolver: "ActorResolver") -> str | None:
     """The country a role names: its first word ("Quessland's Foreign Minister", "Calderran Prime
     Minister"), a government body it serves ("spokeswoman for the Keshani foreign ministry") or its

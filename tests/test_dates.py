@@ -459,3 +459,16 @@ def test_a_statement_dated_by_a_season_or_part_of_a_year_keeps_that_year():
     [early] = x.extract("In early 2023, Lula said that hunger was the worst weapon of mass destruction.",
                         "d", "2024-09-25")
     assert (fall.date, early.date) == ("2022", "2023")
+
+
+def test_case11_holds_however_the_process_learned_its_states(velmor):
+    """CI caught this: "What was Velmor's position on the Coastal Customs Union in 2021?" answered alone but
+    abstained ("do not report Velmor or its officials ...") after another test's store had taught the process
+    Velmor as a state (``index.actors.learn_states``): the silent-state check then read only the statements of the
+    sentence found, whose content ("Velmor's government has ordered a review ...") names the state by its
+    government, not Trade Minister Halde's "Velmor had no position on membership yet" beside it."""
+    from index.actors import learn_states
+
+    learn_states(["Velmor"])
+    ans = velmor.ask("What was Velmor's position on the Coastal Customs Union in 2021?")
+    assert not ans.abstained and set(_check(velmor, ans)) == {"2021-06-02"}, ans.answer
