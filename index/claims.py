@@ -658,6 +658,9 @@ _OFFICE_OF = re.compile(r"\b[Tt]he\s+(?P<office>(?:(?:Permanent|Deputy|Prime|For
                         r"(?:\s+for\s+Foreign\s+Affairs)?"
                         r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))")
 _PARTY_MEMBERS = {"republican", "democrat", "conservative", "liberal", "socialist", "tory", "labourite", "centrist"}
+_DOCUMENT_MENTION = re.compile(r"\b(?:the|this|that|its|a|an)\s+(?:[\w-]+\s+){0,2}(?:texts?|agreements?|deal|"
+                               r"declaration|draft|drafts|resolution|treaty|accord|pact|communiqu[eé]|document|"
+                               r"outcome|plan|bill|law|proposal)\b[^.]*[.!?]?\s*$")
 _NAME_LOOKBACK = 2  # sentences before a "he"/"she" nobody else stands for, read for the person they are about
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -1741,6 +1744,18 @@ class ClaimExtractor:
                 or name.split()[-1].lower() in _NOT_PERSON_HEADS:
             return ""  # (a person the article names in full, or the tagger does: not the app "Spill")
         return full or name
+
+    @staticmethod
+    def _document_before(ctx: _Context) -> bool:
+        """Whether the sentence right before the one parsed ends on a document ("the final texts coming out of
+        COP28", "the draft agreement") and names no body: the "It" opening the next sentence is that document."""
+        window = ctx.text[max(0, ctx.parse_start - 400):ctx.parse_start]
+        spans = split_sentences(window)
+        last = " ".join(window[spans[-1].start:spans[-1].end].split()) if spans else ""
+        if not _DOCUMENT_MENTION.search(last):
+            return False
+        # (not "The IEA published a report. It says ...": a body named there is whom "it" is)
+        return not any(e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in _nlp()(last).ents)
 
     def _persons_before(self, ctx: _Context) -> tuple[set[str], str]:
         """The persons the tagger finds in the ``_NAME_LOOKBACK`` sentences before the one parsed
@@ -3144,6 +3159,8 @@ class ClaimExtractor:
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
             return [(self._phrase(subj), actor)]
+        if low == "it" and subj.i == 0 and ctx.voice is None and self._document_before(ctx):
+            return []  # "... new commitments in the final texts coming out of COP28. It calls for ...": the texts'
         if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
                            and any(c.lower_ == "the" for c in subj.lefts)
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):

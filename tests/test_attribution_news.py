@@ -1061,3 +1061,15 @@ def test_the_republican_is_the_person_named_before_never_an_actor_of_its_own():
                      "The Democrat said the bill would fail.")
     assert not any(c.actor in ("Republican", "Democrat") for c in claims), claims
     assert not any(c.text == "the bill would fail" for c in claims), claims
+
+
+def test_it_after_a_sentence_ending_on_a_document_is_the_document():
+    """From the fifth new-user check (The Verge on COP28): "There were some notable new commitments ... in the final
+    texts coming out of COP28, too. It calls for the tripling of renewable energy capacity" was the International
+    Energy Agency's demand (the body quoted a paragraph before). A body named beside the document stays "it"."""
+    claims = _claims("The International Energy Agency called the transition unstoppable.\n\n"
+                     "There were some notable new commitments on the clean energy front in the final texts coming "
+                     "out of COP28, too. It calls for the tripling of renewable energy capacity globally by 2030.\n\n"
+                     "The IEA published a report on Monday. It says that demand for coal will peak this decade.")
+    assert not any("tripling" in c.text for c in claims), claims
+    assert any(c.text == "demand for coal will peak this decade" for c in claims), claims
