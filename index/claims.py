@@ -90,7 +90,8 @@ _CUES: dict[str, str] = {
              "offer offers offered"),
     **_forms("demand", "urge urges urged urging", "demand demands demanded demanding", "ask asks asked",
              "plead pleads pleaded pleading", "recommend recommends recommended",
-             "advise advises advised", "direct directs directed"),
+             "advise advises advised", "direct directs directed",
+             "pressure pressures pressured pressuring"),  # ("pressuring them to reject any text ...": news only)
     **_forms("criticism", "condemn condemns condemned", "criticise criticised criticize criticized "
              "criticises criticizes", "denounce denounces denounced", "accuse accuses accused accusing",
              "dismiss dismisses dismissed", "slam slams slammed", "deplore deplores deplored",
@@ -120,7 +121,7 @@ _CUES.update(dict.fromkeys(_DESIGNATE, "position"))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
 _NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"} | _PRESSING | set(_forms(
-    "", "float floats floated floating"))
+    "", "float floats floated floating", "pressure pressures pressured pressuring"))
 # What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
 _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
@@ -240,7 +241,7 @@ _LAW_NOUNS = {"legislation", "bill", "amendment", "motion", "resolution"}  # pro
 _ACT_CARRIERS: dict[str, str] = {
     **dict.fromkeys(("saying", "stating", "setting", "outlining", "warning", "insisting", "arguing", "claiming",
                      "expressing", "detailing", "announcing"), ""),
-    **dict.fromkeys(("calling", "urging", "demanding", "asking", "seeking"), "demand"),
+    **dict.fromkeys(("calling", "urging", "demanding", "asking", "seeking", "pressuring", "pressing"), "demand"),
     **dict.fromkeys(("recommending", "proposing", "offering"), "proposal"),
     **dict.fromkeys(("pledging", "promising"), "pledge"), "rejecting": "rejection", "accusing": "criticism"}
 # “...” — Name (end of line): a quotation signed with a dash.
@@ -3449,7 +3450,8 @@ class ClaimExtractor:
         phrase = " ".join(h.doc[left.i: right.i + 1].text.split()).strip(" ,")
         if phrase.count("(") > phrase.count(")"):  # "The Department of Budget and Management (DBM) defines"
             phrase = phrase[:phrase.rfind("(")].rstrip() or phrase
-        return phrase
+        # "The Organization of the Petroleum Exporting Countries (OPEC) said": the name, not its acronym beside it
+        return re.sub(r"\s*\([A-Z][A-Za-z&.]{1,11}\)$", "", phrase) or phrase
 
     @staticmethod
     def _appositive(h) -> str:

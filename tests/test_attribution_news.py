@@ -1073,3 +1073,14 @@ def test_it_after_a_sentence_ending_on_a_document_is_the_document():
                      "The IEA published a report on Monday. It says that demand for coal will peak this decade.")
     assert not any("tripling" in c.text for c in claims), claims
     assert any(c.text == "demand for coal will peak this decade" for c in claims), claims
+
+
+def test_pressuring_them_to_is_a_demand_and_a_name_drops_its_acronym():
+    """From the fifth new-user check (COP28): "the Organization of the Petroleum Exporting Countries (OPEC) sent a
+    letter to its member states pressuring them to “proactively reject any text ...”" gave no statement, so
+    "What did OPEC demand?" said OPEC demanded nothing; and a body named with its acronym in brackets was the
+    actor "... Countries (OPEC)". Someone pressured to resign demands nothing."""
+    claims = _claims("Then the Organization of the Petroleum Exporting Countries (OPEC) sent a letter to its member "
+                     "states pressuring them to “proactively reject any text or formula that targets energy.”\n\n"
+                     "Washington pressured Ankara to approve Sweden's bid. The minister was pressured to resign.")
+    assert [(c.actor, c.kind) for c in claims] == [("OPEC", "demand"), ("United States", "demand")], claims
