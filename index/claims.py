@@ -1676,9 +1676,9 @@ class ClaimExtractor:
         if ctx.local_only and last not in local and not any(a.name == last for a in ctx.last_person):
             last = ""
         if recent and not ctx.local_only and ctx.voice is None:
-            # "Timberlake came under criticism for ... He later issued an apology ..., writing: “...”": the subject
-            # of the sentence just before, which no cue had parsed, is whom "he" continues with
-            before = self._subject_before(pos, ctx)
+            # "Balderton partner Rana Yared joined the board in May. “...,” she said": the person named in full as the
+            # subject of the sentence just before, which no cue had parsed, is whom "she" continues with
+            before = self._subject_before(ctx)
             if before and ctx.genders.get(before, want) == want:
                 known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == before), None)
                 return known or self._actor(before, ctx, "PERSON")
@@ -1720,10 +1720,10 @@ class ClaimExtractor:
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
-    def _subject_before(self, pos: int, ctx: _Context) -> str:
-        """The full name of the person the sentence right before the one parsed opens with as its
-        subject, when no cue had that sentence parsed (no person recorded in it) and it is in the same
-        paragraph: "Timberlake came under criticism ... He later issued an apology"; "" otherwise."""
+    def _subject_before(self, ctx: _Context) -> str:
+        """The full name of the person the sentence right before the one parsed has as its subject, when no
+        cue had that sentence parsed (no person recorded in it), it is in the same paragraph and the name is
+        known in full ("Balderton partner Rana Yared joined the board in May. “...,” she said"); "" otherwise."""
         para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
         window = ctx.text[max(0, para, ctx.parse_start - 400):ctx.parse_start]
         spans = split_sentences(window)
