@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .actors import _BODY_HEADS, _TITLES, THING_HEADS, Actor, ActorResolver, _is_title, fold, role_country
 from .cleaning import EMAIL, FURNITURE_LINE
@@ -103,6 +103,7 @@ _CUES: dict[str, str] = {
     **_forms("proposal", "float floats floated floating"),  # only an idea floated (_FLOATED)
 }
 _PRESSING = frozenset(_forms("", "press presses pressed pressing", "push pushes pushed pushing"))
+_FLOATING = frozenset(_forms("", "float floats floated floating"))
 _FLOATED = {"idea", "ideas", "proposal", "proposals", "plan", "plans", "possibility", "prospect", "notion",
             "option", "suggestion", "concept", "scenario"}
 # Verbs that give a thing a label ("referred to the deal as “a betrayal”", "branded the sanctions
@@ -120,8 +121,8 @@ _DESIGNATE = frozenset("designate designates designated designating".split())
 _CUES.update(dict.fromkeys(_DESIGNATE, "position"))
 _REPORTS = {"report", "reports", "reported"}
 # Cues read in news only: a speech's "We reaffirm our support for X" is its commitment (see _voice_commitment)
-_NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"} | _PRESSING | set(_forms(
-    "", "float floats floated floating", "pressure pressures pressured pressuring"))
+_NEWS_ONLY_CUES = {"reaffirm", "reaffirms", "reaffirmed", "hope", "hopes", "hoped"} | _PRESSING | _FLOATING | set(
+    _forms("", "pressure pressures pressured pressuring"))
 # What one side puts to another, and may be dismissed ("dismissed the offer": a rejection).
 _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea", "suggestion", "initiative", "bid",
                 "ultimatum", "overture", "invitation", "appeal", "terms", "conditions", "deal"}
@@ -1064,6 +1065,7 @@ class _Context:
     names: list[str]  # full person names seen in the document
     known: list[str]  # full names known from elsewhere (other articles)
     last_person: list[Actor] = field(default_factory=list)
+    parsed_before: dict[str, Any] = field(default_factory=dict)  # sentence text -> its parse (_sentences_before)
     last_group: list[Actor] = field(default_factory=list)
     last_group_at: int = -1  # where the last group was named
     last_speakers: list[Actor] = field(default_factory=list)
@@ -1720,19 +1722,34 @@ class ClaimExtractor:
         known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == pick), None)
         return known or self._actor(pick, ctx, "PERSON")
 
+    @staticmethod
+    def _sentences_before(ctx: _Context, reach: int, paragraphs: int) -> list[tuple[int, Any]]:
+        """(document offset, parse) of the sentences in the ``reach`` characters before the one parsed
+        (``ctx.parse_start``), within its paragraph (``paragraphs`` 1) or it and the one before (2), oldest
+        first. They held no cue, so no parse of theirs exists; each is parsed once a document."""
+        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
+        if paragraphs > 1 and para > 0:
+            para = ctx.text.rfind("\n\n", 0, para)
+        start = max(0, para, ctx.parse_start - reach)
+        window = ctx.text[start:ctx.parse_start]
+        out = []
+        for sp in split_sentences(window):
+            sentence = " ".join(window[sp.start:sp.end].split())
+            if sentence not in ctx.parsed_before:
+                ctx.parsed_before[sentence] = _nlp()(sentence)
+            out.append((start + sp.start, ctx.parsed_before[sentence]))
+        return out
+
     def _subject_before(self, ctx: _Context) -> str:
         """The full name of the person the sentence right before the one parsed has as its subject, when no
         cue had that sentence parsed (no person recorded in it), it is in the same paragraph and the name is
         known in full ("Balderton partner Rana Yared joined the board in May. “...,” she said"); "" otherwise."""
-        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
-        window = ctx.text[max(0, para, ctx.parse_start - 400):ctx.parse_start]
-        spans = split_sentences(window)
-        if not spans:
+        before = self._sentences_before(ctx, 400, 1)
+        if not before:
             return ""
-        at = ctx.parse_start - len(window) + spans[-1].start
+        at, doc = before[-1]
         if any(at <= m < ctx.parse_start for m, _ in ctx.mentions):
             return ""
-        doc = _nlp()(" ".join(window[spans[-1].start:spans[-1].end].split()))
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subj is None or subj.pos_ != "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON"
@@ -1746,29 +1763,23 @@ class ClaimExtractor:
             return ""  # (a person the article names in full, or the tagger does: not the app "Spill")
         return full or name
 
-    @staticmethod
-    def _document_before(ctx: _Context) -> bool:
+    def _document_before(self, ctx: _Context) -> bool:
         """Whether the sentence right before the one parsed ends on a document ("the final texts coming out of
         COP28", "the draft agreement") and names no body: the "It" opening the next sentence is that document."""
-        window = ctx.text[max(0, ctx.parse_start - 400):ctx.parse_start]
-        spans = split_sentences(window)
-        last = " ".join(window[spans[-1].start:spans[-1].end].split()) if spans else ""
-        if not _DOCUMENT_MENTION.search(last):
+        before = self._sentences_before(ctx, 400, 2)
+        if not before or not _DOCUMENT_MENTION.search(before[-1][1].text):
             return False
         # (not "The IEA published a report. It says ...": a body named there is whom "it" is)
-        return not any(e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in _nlp()(last).ents)
+        return not any(e.label_ in ("ORG", "PERSON", "GPE", "NORP") for e in before[-1][1].ents)
 
     def _persons_before(self, ctx: _Context) -> tuple[set[str], str]:
         """The persons the tagger finds in the ``_NAME_LOOKBACK`` sentences before the one parsed
         (``ctx.parse_start``; in its paragraph or the one before), and the last of them written as a
         clause's subject ("" when none). Those sentences hold no cue, so they were never parsed: a
         person they name is unknown to "he"/"she" otherwise."""
-        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
-        start = max(0, ctx.text.rfind("\n\n", 0, para) if para > 0 else 0, ctx.parse_start - 800)
-        window = ctx.text[start:ctx.parse_start]
         persons, subject = set(), ""
-        for sp in split_sentences(window)[-_NAME_LOOKBACK:]:
-            for ent in _nlp()(" ".join(window[sp.start:sp.end].split())).ents:
+        for _, doc in self._sentences_before(ctx, 800, 2)[-_NAME_LOOKBACK:]:
+            for ent in doc.ents:
                 name = ent.text
                 if ent.label_ != "PERSON" or self.resolver.country_of(name) or \
                         name.split()[-1].lower() in _NOT_PERSON_HEADS:
@@ -2764,7 +2775,7 @@ class ClaimExtractor:
         if v.lower_ in _PRESSING and not any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in v.children):
             return False  # "pressed for X" asks for X; "pressed ahead", "pushed the cart", "appealed the ruling" not
-        if _cue_kind(v.lower_) == "proposal" and v.lower_.startswith("float") and not any(
+        if v.lower_ in _FLOATING and not any(
                 c.dep_ == "dobj" and c.lower_ in _FLOATED for c in v.children):
             return False  # "floated the idea of X"; not "the company floated its shares"
         need = _PARTICLE_CUES.get(v.lower_)
@@ -4155,13 +4166,13 @@ class ClaimExtractor:
         Don Bacon"; the name's token, or None."""
         def named(t) -> bool:
             return t.pos_ == "PROPN" or t.ent_type_ in _OWNER_LABELS
-        if src.lower_ in _SOURCE_DOCUMENTS | _DOCUMENT_NOUNS:
-            # "an Amnesty International report, Automated Apartheid": the body it is of, never its title
-            of = next((c for c in src.lefts if c.dep_ in ("compound", "nmod", "poss") and named(c)), None)
-            if of is not None:
-                return of
-        appos = next((c for c in src.rights if c.dep_ == "appos" and named(c)
-                      and src.lower_ not in _SOURCE_DOCUMENTS | _DOCUMENT_NOUNS), None)
+        document = src.lower_ in _SOURCE_DOCUMENTS | _DOCUMENT_NOUNS
+        # "an Amnesty International report, Automated Apartheid": the body it is of, never its title
+        of = next((c for c in src.lefts if c.dep_ in ("compound", "nmod", "poss") and named(c)), None) \
+            if document else None
+        if of is not None:
+            return of
+        appos = None if document else next((c for c in src.rights if c.dep_ == "appos" and named(c)), None)
         if appos is not None:
             return appos
         after = src.right_edge.i + 1
