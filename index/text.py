@@ -32,7 +32,8 @@ def blank_rank_asides(text: str) -> str:
     return RANK_ASIDE.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The word before a period, whole: the "s" of "1990s." is no initial.
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]*)$")
 
 
 @dataclass(frozen=True)

@@ -829,6 +829,27 @@ def test_a_text_hard_wrapped_at_a_width_joins_a_line_that_ends_before_a_capital(
     assert [record[s.start:s.end] for s in split_sentences(record)][0].endswith("Shanghai Cooperation\nOrganization.")
 
 
+def test_a_word_ending_in_a_letter_after_digits_ends_its_sentence():
+    """Croatia's 2023 speech: "... went missing during our homeland war in the 1990s. Based on that
+    tragic national experience, we continue to give our unwavering support ..." was one sentence (the
+    "s" of "1990s" was read as an initial), and the second sentence's statement was lost. Initials,
+    dotted acronyms and titles still end nothing."""
+    from index.claims import ClaimExtractor
+
+    text = ("The Croatian Government remains committed to determining the fate of 1.806 persons who went missing "
+            "during our homeland war in the 1990s. Based on that tragic national experience, we continue to give our "
+            "unwavering support to all efforts to provide answers to people still suffering.")
+    assert [text[s.start:s.end] for s in split_sentences(text)][0].endswith("in the 1990s.")
+    for t, n in (("They bought F-35s. Then they left.", 2), ("It ended at 5pm. He left.", 2),
+                 ("He met J. Smith. Then U.S. Sen. Cruz left.", 2), ("Go to the U.S. Then stop.", 1)):
+        assert len(split_sentences(t)) == n, t
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Croatia", "speaker": "Mr. X", "post": "President"})
+    [claims] = ex.extract_many([(text, "hrv", "2023-09-21")], [], [voice])
+    assert any(c.actor == "Croatia" and text[c.start:c.end].startswith("to give our unwavering support")
+               for c in claims), [(c.actor, text[c.start:c.end]) for c in claims]
+
+
 def test_a_sentence_broken_by_a_blank_line_is_one_sentence_and_keeps_its_statement():
     """Pasted news breaks a sentence where a picture or an advertisement was ("... said the" / "" /
     "government would ..."): it was two sentences, and the statement was lost. A heading over a
