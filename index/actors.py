@@ -41,6 +41,9 @@ _TITLES = {
     "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
     "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
     "diplomat", "negotiator", "adv.", "atty.", "insp.", "supt.", "cllr.",
+    "actress", "actor", "singer", "comedian", "rapper", "musician", "filmmaker", "entrepreneur", "businessman",
+    "businesswoman", "billionaire", "coach",  # "Actress Reese Witherspoon said"
+    "coo", "cto", "cfo", "cmo", "cio",
     "senators", "sens.", "reps.", "representatives",  # "Senators Brian Schatz and John Kennedy"
 }
 # A title abbreviated with a full stop before a name ("Adv. Ilit Ostrovitch-Levi", the Israeli title for an

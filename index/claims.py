@@ -497,6 +497,31 @@ def _frames_quotation(v, close: int) -> bool:
     return subj.left_edge.i == after and subj.right_edge.i == v.i - 1
 
 
+_PARTICLES = {"back", "up", "in", "out", "on", "off"}
+
+
+def _quotation_after(v) -> tuple[int, int] | None:
+    """Tokens ``(open, close)`` of the quotation verb ``v`` introduces when it closes its sentence, whatever
+    the verb: "Witherspoon continued, “It's actually ...”", "Danis ... clapped back, “At least ...”", "as he
+    quipped: “I'm gonna ...”", "Notes Greer, “that might ...”" (the subject right after the verb). Only a
+    particle, or an inverted subject, stands between the verb and the comma or colon before the quotation."""
+    doc = v.doc
+    i = v.i + 1
+    while i < len(doc) and (doc[i].dep_ == "prt" or doc[i].dep_ == "advmod" and doc[i].lower_ in _PARTICLES):
+        i += 1  # ("clapped back", "hit back", "chimed in")
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i > v.i:  # (inverted) the subject right after the verb
+        if subj.left_edge.i != i:
+            return None
+        i = subj.right_edge.i + 1
+    if i + 2 >= len(doc) or doc[i].text not in (",", ":") or doc[i + 1].text not in _OPEN_Q:
+        return None
+    close = next((t.i for t in doc[i + 2:] if t.text in _CLOSE_Q), None)
+    if close is None or close - i < 4 or not all(t.is_punct for t in doc[close + 1:]):
+        return None
+    return i + 1, close
+
+
 def _cue_kind(cue: str) -> str:
     """The kind a cue word gives ("" when the content decides), news or speech cue."""
     return _CUES[cue] if cue in _CUES else _VOICE_CUES.get(cue, "")
@@ -1256,7 +1281,7 @@ class ClaimExtractor:
         for *_, doc in parsed:
             if doc is not None:
                 for ent in doc.ents:  # "Pastor Bradley" is Bradley, not another person beside Jesse Bradley
-                    words = ent.text.split()
+                    words = re.sub(r"[’']s$", "", ent.text).split()  # ("Jason Kelce’s podcast": Jason Kelce)
                     while words and (words[0].lower().rstrip(".") in _TITLE_WORDS or _is_title(words[0])):
                         words.pop(0)
                     if ent.label_ == "PERSON" and len(words) > 1 and not (
@@ -2054,6 +2079,13 @@ class ClaimExtractor:
                      and (t.lower_ in _TRAILING_CUES or _frames_quotation(t, close))
                      and not any(c.dep_ in ("dobj", "xcomp") and c.lower_ not in _REFLEXIVE for c in t.children)
                      and t not in cues]
+        # "Witherspoon continued, “...”", "he quipped: “...”": a verb right before a quotation ending the sentence
+        leading = {t.i: q for t in doc if t.pos_ == "VERB" and t not in cues and ctx.voice is None
+                   and (q := _quotation_after(t)) is not None
+                   and (self._is_cue(t, s, quotes) or t.dep_ == "advcl" and any(  # ("as he quipped: “...”")
+                       c.dep_ == "mark" and c.lower_ == "as" for c in t.children))
+                   and not any(c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE for c in t.children)}
+        cues += [doc[i] for i in leading]
         # "Stubb welcomed the pledge and proposed joint patrols": the second verb parsed as an adjective
         joined = {t.i: doc[t.i - 1].head for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES
                   and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].head.pos_ == "VERB"
@@ -2115,6 +2147,7 @@ class ClaimExtractor:
                     else self._clause_content(minds[v.i][1], s) if v.i in minds
                     else self._act_content(v, acts[v.i], s) if v.i in acts
                     else (s + doc[v.i + 1].idx, s + v.head.right_edge.idx + len(v.head.right_edge)) if v.i in joined
+                    else (s + doc[leading[v.i][0]].idx, s + doc[leading[v.i][1]].idx + 1) if v.i in leading
                     else self._content(v, subj, doc, text, s, e) or self._next_paragraph(v, text, s, e))
             if v.i in trailing:
                 span = (s + doc[0].idx if not (d := DATELINE.match(doc.text)) else s + d.end(), bound)
@@ -3598,6 +3631,11 @@ class ClaimExtractor:
         if len(actors) > 1:
             ctx.last_group, ctx.last_group_at = actors, ctx.parse_start
         persons = [a for a in actors if a.actor_type == "person"]
+        # a full name the tagger missed but a cue's subject gave ("Actress Reese Witherspoon said"): its surname
+        # stands for it from here on ("Witherspoon continued, “...”")
+        # (only for a surname no name of the article has: "AG Bonta" is no new name beside "Rob Bonta")
+        ctx.names += [a.name for a in persons if " " in a.name and a.name.split()[0][:1].isupper()
+                      and not any(a.name.split()[-1] in _surnames(n) for n in ctx.names)]
         if len(actors) == 1 and persons:
             ctx.last_person = persons
             ctx.last_subject = persons[0].name

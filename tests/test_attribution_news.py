@@ -1084,3 +1084,30 @@ def test_pressuring_them_to_is_a_demand_and_a_name_drops_its_acronym():
                      "states pressuring them to “proactively reject any text or formula that targets energy.”\n\n"
                      "Washington pressured Ankara to approve Sweden's bid. The minister was pressured to resign.")
     assert [(c.actor, c.kind) for c in claims] == [("OPEC", "demand"), ("United States", "demand")], claims
+
+
+def test_a_verb_right_before_a_quotation_ending_its_sentence_frames_it():
+    """From quotations in unlabelled MultiHop-RAG articles that gave no statement: "Witherspoon continued, “It's
+    actually really important ...”", "Danis ... clapped back, “At least ...”", "as he quipped: “I'm gonna ...”"
+    were nobody's (the verbs are no cues). A verb with an object of its own before the quotation frames nothing."""
+    text = ("Actress Reese Witherspoon said she was proud. Her daughter was upset, but Witherspoon continued, "
+            "\"It's actually really important to learn what you're not good at.\"\n\n"
+            "Danis scoffed at the claim and clapped back, “At least I kept my word to the fans.”\n\n"
+            "Travis Kelce spoke. He doubled down on his plan, as he quipped: “I’m gonna find a "
+            "house near the stadium.”\n\n"
+            "Mara Holt posted a photo with the caption, “Best day of my life with you.”")
+    claims = _claims(text)
+    got = {(c.actor, text[c.start:c.end]) for c in claims}
+    assert ("Reese Witherspoon", "It's actually really important to learn what you're not good at.") in got, got
+    assert ("Danis", "At least I kept my word to the fans.") in got, got
+    assert ("Travis Kelce", "I’m gonna find a house near the stadium.") in got, got
+    assert not any("Best day" in c.text for c in claims), got
+
+
+def test_a_name_the_tagger_reads_with_its_possessive_is_the_name():
+    """Unlabelled news: "Jason Kelce’s podcast" made "Jason Kelce’s" a person, and "Jason then joked: “...”" was
+    credited to "Jason Kelce’s". "Actress Reese Witherspoon" is Reese Witherspoon."""
+    claims = _claims("On the episode of Jason Kelce’s podcast, the brothers said that they were fine. Jason said "
+                     "that the team would win the next game easily. Actress Reese Witherspoon said she was proud.")
+    assert [c.actor for c in claims if "win" in c.text] == ["Jason Kelce"], claims
+    assert [c.actor for c in claims if "proud" in c.text] == ["Reese Witherspoon"], claims
