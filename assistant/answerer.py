@@ -22,7 +22,7 @@ from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
 
-from .attribution import PREPOSITIONS, claim_sentence, person_answer
+from .attribution import PREPOSITIONS, claim_sentence, closed_quote, person_answer, reported_offer
 from .evidence import Evidence, claim_is
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import (
@@ -211,8 +211,15 @@ class ExtractiveAnswerer:
             ranked = named
         countries = speaker_countries([c for found in evidence.statements.values() for c in found])
         saying = query.kind not in ROUTED_KINDS + DERIVED_KINDS and bool(query.actors)
+        # (a sentence stating the asked actor's offer is theirs, whoever it is attributed to: "the fact that Israel
+        # is willing to release 150 Palestinian prisoners in exchange for 50 Israeli hostages", in a presenter's
+        # question; a sentence carrying a statement of the kind is read as its statement says)
+        offered = {(s.passage.doc_id, s.start): who for s in ranked
+                   if not evidence.carries((s.passage.doc_id, s.start), query.kind)
+                   for who in [reported_offer(query, s.text)] if who}
         # (asked what Lavrov said: his speech's "The United States is already saying that X" is his account)
-        others = [s for s in ranked if not (saying and gives_asked_speech(query, s)) and (
+        others = [s for s in ranked if (s.passage.doc_id, s.start) not in offered
+                  and not (saying and gives_asked_speech(query, s)) and (
                   someone_else(query, evidence.speakers.get((s.passage.doc_id, s.start)))
                   or other_government(query, evidence.statements.get((s.passage.doc_id, s.start), []), countries)
                   or other_speech(query, s, evidence.statements.get((s.passage.doc_id, s.start), [])))]
@@ -244,6 +251,8 @@ class ExtractiveAnswerer:
 
             def speaks_for_asked(s: Sentence) -> bool:  # the actor, or an official of the state asked about
                 key = (s.passage.doc_id, s.start)
+                if key in offered:
+                    return True
                 said_by = set(evidence.speakers.get(key, ()))
                 if said_by & asked_givers:
                     return True  # ("President Xi proposed the Global Development Initiative" in Wang Yi's speech)
@@ -425,10 +434,12 @@ class ExtractiveAnswerer:
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
-            of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind) or s in faulting]
+            of_kind = [s for s in ranked if evidence.carries((s.passage.doc_id, s.start), query.kind) or s in faulting
+                       or (s.passage.doc_id, s.start) in offered]
             # (a proposal made before a call or plan that answers one too: "We propose a conference" first)
             of_kind = [s for s in of_kind if (evidence.carries((s.passage.doc_id, s.start), query.kind, strict=True)
-                                              or s in faulting) and s.score >= self.config.min_score] or of_kind
+                                              or s in faulting or (s.passage.doc_id, s.start) in offered)
+                       and s.score >= self.config.min_score] or of_kind
             if of_kind and of_kind[0].score >= self.config.min_score:
                 ranked = of_kind
             elif query.actors and not nobody and evidence.speakers:
@@ -484,6 +495,8 @@ class ExtractiveAnswerer:
                        if claim_is(c, query.kind)]
                 if did:
                     speakers[(s.passage.doc_id, s.start)] = list(dict.fromkeys(did))
+        if offered:  # (the offer stated is the actor's, not the words of whoever the sentence quotes)
+            speakers = {**speakers, **{k: [who] for k, who in offered.items()}}
         if saying:
             # (what the asked speech reports of another is the speech's state's words: "Russia", not "United States")
             told = {(s.passage.doc_id, s.start): state for s in chosen if gives_asked_speech(query, s)
@@ -721,6 +734,8 @@ def quote_span(s: Sentence) -> tuple[int, int]:
             prev = split_sentences(text, para_start, prev_end)
             if prev and ATTRIBUTION.search(text[prev[-1].start:prev[-1].end]):
                 local_start = prev[-1].start
+    # (a quotation the span opens is quoted to its close, or its mark left out: never “... left open)
+    local_start, local_end = closed_quote(text, local_start, local_end)
     return p.start + local_start, p.start + local_end
 
 
@@ -878,7 +893,21 @@ def silent_speaker(query: Query) -> str:
     if who not in query.names or _RESOLVER.country_of(who) or match_actor_names(who, list(query.actors)) \
             or who in dict(query.speakers):  # (the giver of a speech: its state's statements are theirs)
         return ""
+    if office_of_asked(who, query):
+        return ""  # "the Ambassador of Kenya": an office of an actor asked about, who speaks through its holder
     return said
+
+
+def office_of_asked(phrase: str, query: Query) -> bool:
+    """Whether ``phrase`` names an office ("Ambassador of Kenya", "Meta's communications director") of one of
+    the question's actors: then the actor's statements there are the office holder's, and the office is no
+    silent person."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", phrase)}
+    return bool(words & _OFFICE_WORDS) and serves(phrase, list(query.actors))
+
+
+_OFFICE_WORDS = frozenset(t for t in TITLES if t.isalpha()) | {"spokesperson", "spokesman", "spokeswoman", "envoy",
+                                                               "representative", "president", "premier"}
 
 
 _YES_NO = re.compile(r"^\s*(?:did|does|do|has|have|had|is|are|was|were|will|would)\s", re.I)

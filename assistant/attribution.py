@@ -21,7 +21,7 @@ import re
 
 from index.actors import ActorResolver
 from index.models import Claim, Passage
-from index.text import DATELINE, mentions, quotation_end, terms
+from index.text import DATELINE, mentions, quotation_end, split_sentences, terms
 
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
@@ -57,7 +57,65 @@ def claim_sentence(c: Claim, passage: Passage) -> tuple[int, int]:
         if start - 1 >= passage.start and passage.slice(start - 1, start) in ("“", '"'):
             start -= 1
     closed = quotation_end(passage.text, end - passage.start, passage.slice(start, end))
-    return start, passage.start + closed if closed is not None else end  # (to the close of a quotation it opens)
+    end = passage.start + closed if closed is not None else end  # (to the close of a quotation it opens)
+    local = closed_quote(passage.text, start - passage.start, end - passage.start)
+    return passage.start + local[0], passage.start + local[1]
+
+
+_QUOTE_REACH = 1200  # the most characters a quotation a cited span opens is followed to its close
+
+
+def closed_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``[start, end)`` of ``text`` with every quotation mark it opens closed: extended to the end of
+    the sentence holding the close when ``text`` has it in the same paragraph (“Today, I wrote ... CEO. Even
+    during these ... people,” he wrote); when it does not (the passage ends first), a mark that opens the span
+    is left out of it, so that no quote opens what it never closes. Unchanged when its marks are balanced."""
+    span = text[start:end]
+    last_open = span.rfind("“")
+    if last_open >= 0 and "”" not in span[last_open:]:
+        mark, close_mark = start + last_open, "”"
+    elif span.count('"') % 2 == 1:
+        mark, close_mark = start + span.rfind('"'), '"'
+    else:
+        return start, end
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    close = text.find(close_mark, end, min(para_end, end + _QUOTE_REACH))
+    if close >= 0:
+        after = next((sp.end for sp in split_sentences(text, end, para_end) if sp.end > close), close + 1)
+        return start, max(after, close + 1)
+    if not text[start:mark].strip() and span.count(close_mark if close_mark == '"' else "“") == 1:
+        return mark + 1, end  # (the opening mark only: the words stay, no quote is left open)
+    return start, end
+
+
+# What a sentence says an actor offers or pledges, the actor its subject: "Israel is willing to release 150
+# prisoners in exchange for 50 hostages", "Varnholm has offered to host the talks", "Norway agreed to send ...".
+_OFFERS = {
+    "proposal": r"(?:(?:is|was|are|were|has\s+been|had\s+been|would\s+be|remains?|seemed)\s+(?:also\s+|now\s+)?"
+                r"(?:willing|ready|prepared)\s+to|(?:has\s+|had\s+|have\s+)?(?:offered|offers|agreed|agrees|"
+                r"proposed|proposes|suggested)\s+(?:to\b|that\b))",
+    "pledge": r"(?:(?:has\s+|had\s+|have\s+)?(?:pledged|pledges|promised|promises|vowed|vows|committed|commits)\s+to|"
+              r"(?:is|was|are|were)\s+committed\s+to)",
+}
+
+
+def reported_offer(query: Query, sentence: str) -> str:
+    """The actor asked about that ``sentence`` reports offering (or pledging: the kind asked) something, as the
+    subject of "is willing to", "has offered to", "agreed to" ("the fact that Israel is willing to release 150
+    Palestinian prisoners in exchange for 50 Israeli hostages"): the sentence itself states the offer, whoever
+    it is attributed to; "" when it reports none."""
+    verbs = _OFFERS.get(query.kind or "")
+    if not verbs:
+        return ""
+    for actor in query.actors:
+        state = _RESOLVER.country_of(actor)
+        forms = {actor, *([state] if state else [])}
+        pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        if re.search(rf"(?<![\w’'-])(?:the\s+)?(?:{pattern})(?:\s+(?:government|officials?|authorities))?\s+{verbs}",
+                     sentence):
+            return actor
+    return ""
 
 
 def asked_phrase(query: Query) -> str:
@@ -136,6 +194,9 @@ def _state_silent(query: Query, evidence: Evidence, state: str) -> Answer | None
     subject = question_subject(query.untimed, yes_no=True)
     if subject and _RESOLVER.country_of(subject) != state:
         return None  # "Did Talvoria reject Norvalia's offer?": Norvalia is not what is asked about
+    if any(reported_offer(query, p.text[sp.start:sp.end]) and query.topic.shares(p.text[sp.start:sp.end])
+           for p in evidence.passages for sp in split_sentences(p.text)):
+        return None  # ("Israel is willing to release 150 prisoners in exchange for 50 hostages": the ranked answer)
     lead = f"The articles do not report {state} or its officials {asked_phrase(query)}."
     def sentence(c: Claim) -> str:
         p = evidence.actor_passages.get((c.doc_id, c.sent_start))

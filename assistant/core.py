@@ -24,9 +24,19 @@ from index.store import Store
 
 from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_list, unknown_outlets_text
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
-from .evidence import EvidenceGatherer
+from .evidence import Evidence, EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
-from .query import OFFICE_ROLE, History, OfficeAsked, Query, QueryParser, role_names
+from .query import (
+    OFFICE_ROLE,
+    History,
+    OfficeAsked,
+    OrgOfficeAsked,
+    Query,
+    QueryParser,
+    asked_org_offices,
+    org_office_holders,
+    role_names,
+)
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import holder_statements
@@ -314,6 +324,29 @@ class Assistant:
             return
         self.parser.embed(query, parts=False, clauses=self.retriever.config.clause_dense)
         evidence = self.evidence.gather(query, k, for_llm=backend is not None)
+        held = self._org_office_held(query, evidence)
+        if isinstance(held, OrgOfficeAsked):
+            # "What did Lumina's chief executive say?" and no article found gives that office to anyone quoted: say
+            # so before what was found, never as the office's words (it quoted the communications director)
+            answer = self.answerer.answer(query, evidence)
+            if not answer.abstained and answer.citations:
+                answer.answer = (f"{ABSTAIN_TEXT} No article found says who {held.phrase} is, nor quotes them. "
+                                 f"Statements found on this: {answer.answer}")
+                answer.abstained = True
+            yield from deltas(answer)
+            return
+        if held is not None:
+            # "What did Meta's communications director say about the bug?" and an article found gives the office to
+            # one person quoted ("Meta communications director Andy Stone"): answered about them, saying so (it
+            # said Meta said nothing, "the statements found are Andy Stone's")
+            org_office, person = held
+            asked = query.question.replace(org_office.phrase, person, 1)
+            answer = answer_of(self.stream(asked, history, filters, k, llm))
+            answer.answer = (f"Taking {person} ({org_office.office} of {org_office.owner} in the articles) as "
+                             f"{org_office.phrase}: {answer.answer}")
+            answer.question = query.question
+            yield from deltas(answer)
+            return
         if backend is not None:
             try:
                 yield from backend.stream(query, evidence)
@@ -326,6 +359,23 @@ class Assistant:
                 yield from deltas(answer)
                 return
         yield from self.answerer.stream(query, evidence)
+
+    def _org_office_held(self, query: Query, evidence: Evidence) -> tuple[OrgOfficeAsked, str] | OrgOfficeAsked | None:
+        """The office of an organisation the question asks by (``asked_org_offices``) and the one person quoted in
+        the evidence whom an article found, or their statements' role, gives it; the office alone when nobody
+        quoted holds it; None when the question names no such office, or several hold it."""
+        if query.offices or query.is_followup:
+            return None
+        offices = [o for o in asked_org_offices(query.question) if o.phrase in query.question]
+        if len(offices) != 1:
+            return None
+        persons = [a for said in evidence.speakers.values() for a in said] + [c.actor for c in evidence.actor_claims]
+        roles = [(c.actor, c.role) for found in evidence.statements.values() for c in found if c.role]
+        texts = [*evidence.texts.values(), *(p.text for p in evidence.passages)]
+        holders = org_office_holders(offices[0], persons, texts, roles)
+        if not holders:
+            return offices[0]
+        return (offices[0], holders[0]) if len(holders) == 1 else None
 
     def _state_officials(self, office: OfficeAsked, officials: list[tuple[str, str]],
                          resolver: ActorResolver) -> dict[str, str]:

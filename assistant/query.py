@@ -381,6 +381,75 @@ def asked_offices(text: str) -> list[OfficeAsked]:
     return out
 
 
+# The head of an office of an organisation a question may ask by ("Meta's communications director", "the chief
+# executive of Lumina"): the office's last words.
+_ORG_HEAD = (r"(?:director|spokes(?:person|man|woman)|chief\s+executive(?:\s+officer)?|ceo|head|chief|"
+             r"chair(?:man|woman)?|president|commissioner|ambassador|minister|secretary|envoy|representative|officer|manager|"
+             r"(?:co-?)?founder|adviser|advisor|lawyer|counsel)")
+_ORG_OWNER = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+_ORG_OFFICE_ASKED = re.compile(
+    rf"(?P<owner>{_ORG_OWNER})(?:’s|'s)\s+(?P<office>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_ORG_HEAD}))\b(?!\s+[A-Z])"
+    rf"|\bthe\s+(?P<office2>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_ORG_HEAD}))\s+(?:of|at|for)\s+(?:the\s+)?"
+    rf"(?P<owner2>{_ORG_OWNER})")
+_QUESTION_WORDS = ("what", "did", "does", "has", "have", "was", "is", "the", "how", "who", "when", "why", "where",
+                   "and", "or", "according", "to")
+
+
+@dataclass(frozen=True)
+class OrgOfficeAsked:
+    """An office of an organisation (no state) a question names instead of a person: ``phrase`` as written
+    ("Meta's communications director"), its ``owner`` ("Meta") and the ``office`` ("communications director")."""
+
+    phrase: str
+    owner: str
+    office: str
+
+
+def asked_org_offices(text: str) -> list[OrgOfficeAsked]:
+    """The offices of organisations a question asks by ("What did Meta's communications director say?", "the
+    chief executive of Lumina"); not an office followed by its holder's name, nor one of a state
+    (``asked_offices``)."""
+    out = []
+    for m in _ORG_OFFICE_ASKED.finditer(text):
+        owner, office = (m.group("owner"), m.group("office")) if m.group("owner") else (m.group("owner2"),
+                                                                                       m.group("office2"))
+        words = owner.split()
+        skipped = 0
+        while words and words[0].lower() in _QUESTION_WORDS:
+            skipped += len(words.pop(0)) + 1
+        if not words or _RESOLVER.country_of(" ".join(words)):
+            continue
+        start = m.start() + (skipped if m.group("owner") else 0)
+        out.append(OrgOfficeAsked(text[start:m.end()], " ".join(words), " ".join(office.lower().split())))
+    return out
+
+
+def org_office_holders(asked: OrgOfficeAsked, persons: Sequence[str], texts: Sequence[str],
+                       roles: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """The persons of ``persons`` that ``texts`` (articles, passages) or their statements' ``roles`` ((person,
+    role) pairs) give the office asked: "Meta communications director Andy Stone", "Andy Stone, Meta's
+    communications director", "Andy Stone, communications director at Meta" hold "Meta's communications
+    director"; a "former" or "deputy" one does not (unless asked so)."""
+    owner = r"(?:the\s+)?" + r"\s+".join(map(re.escape, asked.owner.split())) + r"(?:’s|'s)?"
+    office = r"\s+".join(map(re.escape, asked.office.split()))
+    lower = (r"(?<!former )(?<!deputy )(?<!vice )(?<!acting )"
+             if not re.match(r"(?:former|deputy|vice|acting)\b", asked.office) else "")
+    found = []
+    for person in dict.fromkeys(persons):
+        if not person or _RESOLVER.country_of(person) or len(person.split()) < 2:
+            continue
+        name = r"\s+".join(map(re.escape, person.split()))
+        rx = re.compile(
+            rf"{lower}\b{owner}\s+{office},?\s+{name}\b"  # "Meta communications director Andy Stone"
+            rf"|\b{name},\s+(?:the\s+|a\s+)?(?:{owner}\s+{office}|{office}\s+(?:at|of|for)\s+{owner})\b"
+            rf"|\b{lower}{office}\s+(?:at|of|for)\s+{owner},?\s+{name}\b", re.I)
+        by_role = any(p == person and re.search(rf"(?<!\w){office}(?!\w)", role, re.I)
+                      and re.search(rf"(?<!\w){owner}(?!\w)", role, re.I) for p, role in roles)
+        if by_role or any(rx.search(t) for t in texts):
+            found.append(person)
+    return found
+
+
 #: Other titles of one office in a state: (office asked, state) -> titles the index may give it.
 _SAME_OFFICE = {("chancellor", "Germany"): ("prime minister", "federal chancellor"),
                 ("chancellor", "Austria"): ("prime minister", "federal chancellor"),
@@ -1043,6 +1112,8 @@ class QueryParser:
         about = [n for n in topic_names(text, self.match_speakers)  # (not "Norway's proposal": the proposal)
                  if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
         name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
+        # ("Meta's communications director": who is asked, not what about)
+        name_terms |= {t for o in asked_org_offices(text) for t in terms(o.office)}
         qterms = terms(text)
         # (a name typed with a lower-case particle joined to it is the name too: "el-Sisi", "al-Assad")
         name_terms |= {t for t in qterms if "-" in t and set(t.split("-")) & name_terms}

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from index.actors import ActorResolver, fold
+from index.actors import TITLES, ActorResolver, fold
 from index.loaders import SPEECH_OUTLET
 from index.models import Claim
 from index.text import split_sentences, terms
@@ -114,6 +114,32 @@ def demonym_forms(country: str) -> list[str]:
 def _key(form: str) -> str:
     """A form folded for lookups: "the U.N." -> "un", "Organisation" kept apart from "Organization"."""
     return re.sub(r"^the ", "", fold(form.replace(".", "")))
+
+
+# The particles a name may be written with, joined by a hyphen or apart, in any case or spelling ("El-Sisi",
+# "el-Sisi", "Abdel Fattah al-Sisi", "Sisi"): a name is matched without them (``name_words``).
+NAME_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "bint"})
+
+
+@lru_cache(maxsize=4096)
+def name_words(text: str) -> frozenset[str]:
+    """The words of a name (or of any text), folded (``fold``), split at hyphens and without the particles
+    of ``NAME_PARTICLES``: "El-Sisi" and "Abdel-Fattah al-Sisi" share "sisi"."""
+    return frozenset(w for w in re.findall(r"[^\W_]+", fold(text)) if w not in NAME_PARTICLES)
+
+
+def names_alike(name: str, text: str) -> bool:
+    """Whether ``text`` carries every word of ``name`` but its particles (``name_words``): "al-Sisi" is in
+    "President Abdel-Fattah El-Sisi". False for a name of particles only."""
+    own = name_words(name)
+    return bool(own) and own <= name_words(text)
+
+
+# A state's name or demonym as a person's title ("US President Joe Biden", "Chinese Foreign Minister Wang Yi"):
+# it names whose office it is, not what the sentence is about.
+_TITLED = re.compile(r"\b(?:[A-Z][\w.]*\s+){1,2}(?=(?:(?i:" + "|".join(
+    re.escape(t) for t in sorted((t for t in TITLES if t.isalpha()), key=len, reverse=True))
+    + r")\s+){1,3}[A-Z][\w’'-]+\s+[A-Z])")
 
 
 def _is_acronym(form: str) -> bool:
@@ -305,6 +331,8 @@ class Topic:
         name of several words with a hyphen in one, "Hayat Tahrir Al-Sham", none of them a country)."""
         def pair(n: str) -> bool:
             parts = [p for p in re.split(r"[-–/]", n) if p.strip()]
+            if any(fold(p.strip()) in NAME_PARTICLES for p in parts):
+                return False  # one name written with its particle: "El-Sisi", "al-Assad"
             return _country(n) is None and len(parts) > 1 and (
                 not re.search(r"\s", n) or any(_country(p.strip()) for p in parts))
         return tuple(p for n in self.names for p in (re.split(r"[-–/]", n) if pair(n) else [n]) if p)
@@ -400,8 +428,10 @@ class Topic:
         here = countries_named(sentence)  # (read once: the costliest step)
         if self._named_in(sentence, article, here) or self._referred_in(sentence, article, at):
             return True
-        if here - self.own - self._wanted:
-            return False  # about another country ("the Iranian nuclear deal"), whatever came before
+        if here - self.own - self._wanted and countries_named(_TITLED.sub(" ", sentence)) - self.own - self._wanted:
+            # about another country ("the Iranian nuclear deal"), whatever came before; not a country that only
+            # names a person's office ("US President Joe Biden reaffirmed ..." after "El-Sisi has been courted")
+            return False
         before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
         return self._named_in(before, article) or self._named_in(title, article)
 
@@ -445,7 +475,9 @@ class Topic:
         have = set(found)
         for name, own, forms in self._bodies:
             if (form_in(name, text, found) if _is_acronym(name) else bool(own) and own <= have) \
-                    or any(form_in(f, text, found) for f in forms):
+                    or any(form_in(f, text, found) for f in forms) \
+                    or not _is_acronym(name) and names_alike(name, text):
+                # (a name however its particle is written: "al-Sisi" in "El-Sisi has been courted")
                 return True
             what = own - set(terms(name.split()[-1])) if name.split()[-1] in _LAW_HEADS else frozenset()
             if what and what <= have and have & _LAW_WORDS:
