@@ -3856,6 +3856,18 @@ class ClaimExtractor:
             # "When Apple announced the iPhone 15, the company also revealed X": X, not the when (but in "While X
             # is “our goal,” it's understandable that ..., Putin said" the while is said too)
             trailing = False
+        if clause is None and v.dep_ == "parataxis" and v.head.i > v.right_edge.i and v.head.pos_ in ("VERB", "AUX") \
+                and doc[v.left_edge.i].text == "," and doc[v.right_edge.i].text == "," and subj.lower_ != "it" \
+                and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")) \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in v.children):
+            # "The deal, Rutte said, was a fair one", "Startups, he added, can use speed ...", "Russia, said
+            # Lavrov, would never accept it": a cue set off by commas inside the clause it is said of (not "it":
+            # "Over the next decade, it estimates, ..." was a body named sentences before; nor "the report" a speech
+            # cites: "All this, the report argues, ...")
+            end = v.head.right_edge.i
+            while end > v.head.i and doc[end].is_punct and doc[end].text not in _CLOSE_Q:
+                end -= 1
+            return span(v.head.left_edge.i, end)
         if trailing and (clause is None or clause.i > v.i):
             end = subj.left_edge.i - 1
             while end > 0 and doc[end].text in (",", "”", '"'):

@@ -1111,3 +1111,19 @@ def test_a_name_the_tagger_reads_with_its_possessive_is_the_name():
                      "that the team would win the next game easily. Actress Reese Witherspoon said she was proud.")
     assert [c.actor for c in claims if "win" in c.text] == ["Jason Kelce"], claims
     assert [c.actor for c in claims if "proud" in c.text] == ["Reese Witherspoon"], claims
+
+
+def test_a_cue_set_off_by_commas_inside_the_clause_it_is_said_of():
+    """From quotations in unlabelled MultiHop-RAG articles: "The idea, O’Hara said, is to rethink social networking",
+    "But, he added, fees were not the only tool X planned to use", "The new work, he says, could help with the water
+    crisis" gave no statement (the parser makes the cue a parataxis of the clause around it). A relative clause's
+    "which Lavrov said would resume" stays no statement of its own; "it" set off so is nobody's."""
+    text = ("Carolyn O’Hara leads the project. The idea, O’Hara said, is to rethink social networking from the ground "
+            "up.\n\nEric Farraro spoke on Monday. But, he added, fees were not the only tool the company planned to "
+            "use.\n\nThe talks, which Lavrov said would resume, were held in Geneva.\n\n"
+            "The Bank of England published its figures. Over the next decade, it estimates, its purchases will cost "
+            "the government over £200 billion.")
+    got = {(c.actor, text[c.start:c.end]) for c in _claims(text)}
+    assert ("Carolyn O’Hara", "The idea, O’Hara said, is to rethink social networking from the ground up") in got, got
+    assert ("Eric Farraro", "But, he added, fees were not the only tool the company planned to use") in got, got
+    assert not any(t.startswith("The talks") or "£200 billion" in t for _, t in got), got
