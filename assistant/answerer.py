@@ -47,7 +47,7 @@ from .stance import (
 )
 from .support import STATEMENT_STEMS, predicate, supports_predicate
 from .timeorder import select_in_time, time_lead
-from .topic import countries_named, defined_forms, demonym_forms, speech_state_of, table_forms
+from .topic import countries_named, defined_forms, demonym_forms, is_lead_in, speech_state_of, table_forms
 
 _RESOLVER = ActorResolver()
 _WHO = re.compile(r"^\s*(who|whom|whose)\b", re.I)
@@ -170,7 +170,10 @@ class ExtractiveAnswerer:
         act = asks_act(query)
         # (a statement routed as the asked actor's was read on the topic with its cue's sentence: "After Russia’s
         # invasion of Ukraine, he said this in the Security Council:" and the quotation after it)
+        # (not a lead-in naming only what the next sentences are about: "With respect to the Ukrainian crisis and
+        # the war.", quoted as Iran's position on the war in Ukraine)
         ranked = sorted((s for s in ranked if ("claim" in s.parts or covers_topic(query, s, evidence.texts))
+                         and not is_lead_in(s.text)
                          and (supports_predicate(query.untimed, s.text) or act and reports_title_act(query, s))),
                         key=lambda s: -s.score)
         naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
@@ -181,6 +184,17 @@ class ExtractiveAnswerer:
             # did Biden say about Egypt?": his "reaffirmed the two countries’ ... partnership" under a title naming
             # Egypt, not only the analysts' sentences naming it)
             naming = [s for s in ranked if s in naming or "claim" in s.parts]
+        if naming and query.kind in ROUTED_KINDS + DERIVED_KINDS:
+            # the asked actor's statements of the kind asked were read on the topic as ``statements_about`` reads
+            # them (one going on about what the sentence before it names, ``Topic.follows_on``): when none of the
+            # sentences naming the topic is one, they stay ("What did Israel propose about Palestinians fleeing
+            # Gaza?": "Israel has suggested they could be moved to tent camps ...", not its speech's "The
+            # Palestinians could greatly benefit from a broader peace" under "No statement found is a proposal")
+            def routed(s: Sentence) -> bool:
+                return "claim" in s.parts and evidence.carries((s.passage.doc_id, s.start), query.kind)
+
+            if not any(routed(s) for s in naming):
+                naming = [s for s in ranked if s in naming or routed(s)]
         if naming and naming[0].score >= self.config.min_score:
             # sentences that name the topic themselves answer before any that only follow one naming it
             # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
@@ -628,7 +642,11 @@ class ExtractiveAnswerer:
             # position on Hamas?" quotes his speech beside the news line naming him, which outscored it)
             own = bool(query.actors) and "claim" in s.parts
             if s.score < top * cfg.relative and not ((change or own) and new_article
-                                                     and s.score >= top * (cfg.relative - 0.1)):
+                                                     and s.score >= top * (cfg.relative - 0.1)) \
+                    and not (own and any("claim" in c.parts and goes_on_quoting(c, s) for c in chosen)):
+                # (the actor's quotation going on in the next sentence is quoted with it: Al Gore's “This obsequious
+                # draft reads as if OPEC dictated it word for word,” ... “COP28 is now on the verge of complete
+                # failure.”, the second scoring under the bar)
                 continue
             if any(float(np.dot(s.vector, c.vector)) > cfg.redundancy for c in chosen):
                 continue
@@ -674,6 +692,17 @@ class ExtractiveAnswerer:
                 lead += f"({' and '.join(who)}) "
             parts.append(f"{lead}{cite.shown} [{cite.n}]")
         return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
+
+
+def goes_on_quoting(first: Sentence, then: Sentence) -> bool:
+    """Whether ``then`` is the sentence right after ``first`` in its paragraph and goes on with the quotation
+    ``first`` gives: ``first`` quotes (“...”) and ``then`` opens with a quotation mark."""
+    if first.passage.doc_id != then.passage.doc_id or then.start < first.end:
+        return False
+    gap = then.passage.text[first.end - then.passage.start:then.start - then.passage.start] \
+        if first.end >= then.passage.start else " "
+    return (bool(re.fullmatch(r"[ \t]*\n?[ \t]*", gap)) and bool(re.search(r"[“\"].+[”\"]", first.text))
+            and then.text.lstrip()[:1] in "“\"")
 
 
 def with_each(chosen: list[Sentence], covered: list[Sentence], limit: int) -> list[Sentence]:

@@ -26,9 +26,9 @@ from index.text import DATELINE, mentions, quotation_end, split_sentences, terms
 from .evidence import Evidence, EvidenceConfig, claim_is
 from .models import Answer, Citation
 from .query import QUESTION_KIND, Query, question_subject, role_names
-from .stance import content_country
+from .stance import content_country, hearsay
 from .support import is_yes_no, supports_predicate
-from .topic import statements_about
+from .topic import speech_state_of, statements_about
 
 _RESOLVER = ActorResolver()
 
@@ -263,8 +263,14 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
     for c, cite in sorted(chosen, key=lambda pair: (pair[0].when, pair[0].doc_id, pair[0].sent_start)):
         cite.n = len(citations) + 1
         citations.append(cite)
-        what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)})" if label_kind else "" if any(
-            mentions(cite.quote.lower(), w) for w in of(c)) else f" ({cite.speaker})"  # ('..., she said': who she is)
+        passage = evidence.actor_passages[(c.doc_id, c.sent_start)]
+        # (another state's speech telling what they said is its account, not their words: "President Macron of
+        # France expressed genuine concern ..." in Russia's speech)
+        told = speech_state_of(passage.title, passage.source) if hearsay(c, passage.title, passage.source) else None
+        account = f", as {told}'s UN speech tells it" if told else ""
+        what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)}{account})" if label_kind else "" if any(
+            mentions(cite.quote.lower(), w) for w in of(c)) and not told else f" ({cite.speaker}{account})"
+        # ('..., she said': who she is)
         parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.shown} [{cite.n}]")
     if not citations:
         return None

@@ -342,7 +342,9 @@ class Assistant:
             org_office, person = held
             asked = query.question.replace(org_office.phrase, person, 1)
             answer = answer_of(self.stream(asked, history, filters, k, llm))
-            answer.answer = (f"Taking {person} ({org_office.office} of {org_office.owner} in the articles) as "
+            owner = f"the {org_office.owner}" if fold(org_office.phrase).startswith(f"the {fold(org_office.owner)}") \
+                else org_office.owner  # ("of the EU", asked about "the EU's internal market commissioner")
+            answer.answer = (f"Taking {person} ({org_office.office} of {owner} in the articles) as "
                              f"{org_office.phrase}: {answer.answer}")
             answer.question = query.question
             yield from deltas(answer)

@@ -226,11 +226,15 @@ class EvidenceGatherer:
                     continue
         return out
 
-    def speech_passages(self, query: Query, k: int | None = None) -> list[Passage]:
+    def speech_passages(self, query: Query, k: int | None = None, each: int = 0) -> list[Passage]:
         """The best ``max_speech_passages`` passages of the UN speeches the question asks about:
         those of a speech giver it names ("What did Lula say about Ukraine?"), else of the states
         it names. Retrieval over the whole index can miss a speech that never names its speaker or
-        state (its sentences are "we", "my country"): this retrieval is restricted to those speeches."""
+        state (its sentences are "we", "my country"): this retrieval is restricted to those speeches.
+        ``each``: the best passages of every one of those speeches carrying the topic's words come first, that
+        many of each (beyond ``k`` when there are more speeches): one year's speech naming the topic a dozen
+        times must not leave out another's ("How has China's stance on Taiwan changed?": its 2023 speech's
+        "Taiwan has been an inalienable part of China’s territory", not only its 2022 one's)."""
         k = self.config.max_speech_passages if k is None else k
         if not k or not query.actors:
             return []
@@ -258,8 +262,14 @@ class EvidenceGatherer:
         words += list(query.topic_names)  # ("on the war in Ukraine": war, Ukraine)
         words += query.topic.expansions()  # ("AI": artificial intelligence)
         hits = self.reader.search_lexical(" ".join(dict.fromkeys(words)), k, narrowed.filters) if words else []
-        found = self.reader.passages([cid for cid, _ in hits]) + self.retriever.retrieve(narrowed, k)
-        return list({p.chunk_id: p for p in found}.values())[:k]
+        first: list[str] = []
+        if each and words and len(docs) > 1:
+            per = self.reader.search_lexical_many(" ".join(dict.fromkeys(words)), each,
+                                                  [query.filters.narrow(doc_ids=[d]) for d in sorted(docs)])
+            first = list(dict.fromkeys(cid for found_in in per for cid, _ in found_in))
+        found = self.reader.passages(first + [cid for cid, _ in hits if cid not in first]) \
+            + self.retriever.retrieve(narrowed, k)
+        return list({p.chunk_id: p for p in found}.values())[:max(k, len(first))]
 
     def stance_statements(self, query: Query) -> tuple[list[Claim], dict[SentenceKey, Passage]]:
         """For "how has X's stance on Y changed?": every statement of the stance holders (a
@@ -291,7 +301,7 @@ class EvidenceGatherer:
         (``assistant.topic.speech_sentences``, those about the topic as ``statements_about`` reads it)."""
         if not query.topic:
             return []
-        passages = self.speech_passages(query, self.config.max_stance_speech_passages)
+        passages = self.speech_passages(query, self.config.max_stance_speech_passages, each=2)
         docs = sorted({p.doc_id for p in passages})
         # (a sentence reporting another's statement is theirs: "President Macron of France expressed ...")
         taken = taken | {(c.doc_id, c.sent_start) for c in self.reader.claims(filters=Filters(doc_ids=docs))} \

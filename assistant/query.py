@@ -381,11 +381,14 @@ def asked_offices(text: str) -> list[OfficeAsked]:
     return out
 
 
+# A person's relative a question may ask by as by an office ("Emily Hand's father"): whoever the article gives it to.
+_RELATION = (r"(?:father|mother|parents?|son|daughter|wife|husband|brother|sister|uncle|aunt|grandfather|grandmother|"
+             r"grandson|granddaughter|widow|widower|fianc[ée]e?|cousin|nephew|niece|stepfather|stepmother)")
 # The head of an office of an organisation a question may ask by ("Meta's communications director", "the chief
 # executive of Lumina"): the office's last words.
 _ORG_HEAD = (r"(?:director|spokes(?:person|man|woman)|chief\s+executive(?:\s+officer)?|ceo|head|chief|"
              r"chair(?:man|woman)?|president|commissioner|ambassador|minister|secretary|envoy|representative|officer|manager|"
-             r"(?:co-?)?founder|adviser|advisor|lawyer|counsel)")
+             rf"(?:co-?)?founder|adviser|advisor|lawyer|counsel|{_RELATION})")
 _ORG_OWNER = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
 _ORG_OFFICE_ASKED = re.compile(
     rf"(?P<owner>{_ORG_OWNER})(?:’s|'s)\s+(?P<office>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_ORG_HEAD}))\b(?!\s+[A-Z])"
@@ -417,11 +420,29 @@ def asked_org_offices(text: str) -> list[OrgOfficeAsked]:
         skipped = 0
         while words and words[0].lower() in _QUESTION_WORDS:
             skipped += len(words.pop(0)) + 1
-        if not words or _RESOLVER.country_of(" ".join(words)):
+        if not words or is_state(" ".join(words)):
             continue
         start = m.start() + (skipped if m.group("owner") else 0)
+        if m.group("owner") and not skipped and re.search(r"\bthe\s+$", text[:start], re.I):
+            start = text[:start].lower().rindex("the")  # ("the EU's internal market commissioner": the whole phrase)
         out.append(OrgOfficeAsked(text[start:m.end()], " ".join(words), " ".join(office.lower().split())))
     return out
+
+
+def is_state(name: str) -> bool:
+    """Whether ``name`` is a state: the resolver's country, not a union of states it also lists as an organisation
+    ("EU", "European Union": an office of it is an office of a body, "the EU's internal market commissioner")."""
+    country = _RESOLVER.country_of(name)
+    return country is not None and country.lower() not in _RESOLVER.organisations
+
+
+def owner_forms(owner: str) -> list[str]:
+    """The ways an article may write an organisation ``owner`` asked about: as typed, its name in the table and
+    the acronym of that name the table knows ("EU", "European Union")."""
+    canon = _RESOLVER.aliases.get(owner.lower()) or _RESOLVER.country_of(owner) or owner
+    initials = "".join(w[0] for w in canon.split() if w.lower() not in ("of", "the", "for", "and")).lower()
+    forms = [owner, canon] + [a.upper() for a, c in _RESOLVER.aliases.items() if c == canon and a == initials]
+    return list(dict.fromkeys(f for f in forms if f))
 
 
 def org_office_holders(asked: OrgOfficeAsked, persons: Sequence[str], texts: Sequence[str],
@@ -430,10 +451,16 @@ def org_office_holders(asked: OrgOfficeAsked, persons: Sequence[str], texts: Seq
     role) pairs) give the office asked: "Meta communications director Andy Stone", "Andy Stone, Meta's
     communications director", "Andy Stone, communications director at Meta" hold "Meta's communications
     director"; a "former" or "deputy" one does not (unless asked so)."""
-    owner = r"(?:the\s+)?" + r"\s+".join(map(re.escape, asked.owner.split())) + r"(?:’s|'s)?"
+    owner = r"(?:the\s+)?(?:" + "|".join(r"\s+".join(map(re.escape, f.split())) for f in owner_forms(asked.owner)) \
+        + r")(?:’s|'s)?"  # ("the European Union's ..." for "the EU's ...")
     office = r"\s+".join(map(re.escape, asked.office.split()))
     lower = (r"(?<!former )(?<!deputy )(?<!vice )(?<!acting )"
              if not re.match(r"(?:former|deputy|vice|acting)\b", asked.office) else "")
+    # a relative ("Emily Hand's father") is given by a pronoun in an article naming whose it is: "her grief-stricken
+    # father, Thomas Hand", "Thomas Hand, her father", "Emily’s father, Thomas Hand"
+    kin = bool(re.fullmatch(_RELATION, asked.office.split()[-1]))
+    first = re.escape(asked.owner.split()[0])
+    owned = re.compile(rf"\b{owner}(?!\w)")
     found = []
     for person in dict.fromkeys(persons):
         if not person or _RESOLVER.country_of(person) or len(person.split()) < 2:
@@ -443,9 +470,12 @@ def org_office_holders(asked: OrgOfficeAsked, persons: Sequence[str], texts: Seq
             rf"{lower}\b{owner}\s+{office},?\s+{name}\b"  # "Meta communications director Andy Stone"
             rf"|\b{name},\s+(?:the\s+|a\s+)?(?:{owner}\s+{office}|{office}\s+(?:at|of|for)\s+{owner})\b"
             rf"|\b{lower}{office}\s+(?:at|of|for)\s+{owner},?\s+{name}\b", re.I)
+        kin_of = re.compile(rf"\b(?:[Hh]er|[Hh]is|[Tt]heir|{first}(?:’s|'s))\s+(?:[\w-]+\s+){{0,2}}?{office},?\s+"
+                            rf"{name}\b|\b{name},\s+(?:her|his|their|{first}(?:’s|'s))\s+(?:[\w-]+\s+){{0,2}}?{office}\b")
         by_role = any(p == person and re.search(rf"(?<!\w){office}(?!\w)", role, re.I)
                       and re.search(rf"(?<!\w){owner}(?!\w)", role, re.I) for p, role in roles)
-        if by_role or any(rx.search(t) for t in texts):
+        if by_role or any(rx.search(t) for t in texts) or kin and any(
+                kin_of.search(t) and re.search(rf"\b{name}\b", t) and owned.search(t) for t in texts):
             found.append(person)
     return found
 

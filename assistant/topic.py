@@ -60,6 +60,10 @@ _LAW_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new)\s+"
 # names the event, is on it without repeating the head ("... attempts by Hamas to broadcast footage").
 _EVENT_HEADS = frozenset(terms("war wars conflict conflicts crisis fighting hostilities dispute standoff "
                                "tensions offensive invasion"))
+# Words by which a sentence refers back to what the sentence before it is about (``Topic.follows_on``): "they
+# could be moved to tent camps", "the idea", "such a plan" (not "that", which mostly joins a clause).
+_BACK_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch|[Tt]he\s+(?:idea|plan|"
+                             r"proposal|offer|scheme|move|measures?|request|demand|step|initiative|suggestion))\b")
 _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "et", "&"})
 
 
@@ -86,6 +90,22 @@ def _countries_in(text: str) -> frozenset[str]:
 
 
 _countries_kept = lru_cache(maxsize=8192)(_countries_in)
+
+
+def _quotation_after(sentence: str, article: str, at: int) -> str:
+    """The sentence after ``sentence`` (at offset ``at`` of ``article``) in its paragraph when it goes on with the
+    quotation ``sentence`` gives: ``sentence`` quotes (“...”) and the next one opens with a quotation mark
+    (“This obsequious draft reads as if OPEC dictated it word for word,” Al Gore posted on X. “COP28 is now on
+    the verge of complete failure.”: one speaker's words, the second naming what the first is about); else ""."""
+    if not article or at < 0 or not re.search(r"[“\"].+[”\"]", sentence):
+        return ""
+    end = at + len(sentence)
+    rest = article[end:end + 600]
+    m = re.match(r"[ \t]*(?:\n[ \t]*)?[“\"]", rest)  # (the same paragraph: at most a line break, no blank line)
+    if not m:
+        return ""
+    spans = split_sentences(rest)
+    return rest[spans[0].start:spans[0].end] if spans else ""
 
 
 def _plural_demonym(word: str) -> str | None:
@@ -433,7 +453,8 @@ class Topic:
             # names a person's office ("US President Joe Biden reaffirmed ..." after "El-Sisi has been courted")
             return False
         before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
-        return self._named_in(before, article) or self._named_in(title, article)
+        return self._named_in(before, article) or self._named_in(title, article) \
+            or self._named_in(_quotation_after(sentence, article, at), article)
 
     def covers(self, sentence: str, topics: Sequence[str] = (), title: str = "", article: str = "",
                at: int = -1) -> bool:
@@ -446,8 +467,25 @@ class Topic:
         if not self:
             return True
         if not self.names_only and not self.shares(" ".join([sentence, *topics]), article):
-            return self.event_named(sentence, title, article, at)
+            return self.event_named(sentence, title, article, at) or self.follows_on(sentence, article, at)
         return self.names_in(sentence, title, article, at)
+
+    def follows_on(self, sentence: str, article: str = "", at: int = -1) -> bool:
+        """Whether ``sentence`` (at offset ``at`` of ``article``) goes on about what the sentence right before
+        it, in its paragraph, is about: it refers back to it ("they", "it", "the idea", ``_BACK_REFERENCE``)
+        and that sentence carries the topic by itself, its terms and names ("... housing Palestinians fleeing
+        the violence in Gaza. Israel has suggested they could be moved to tent camps in the Sinai ..." is on
+        Palestinians fleeing Gaza, though the second names neither). ``covers`` reads it of a sentence that
+        shares no term with the topic (one that repeats the topic's word of another country is about that)."""
+        if not self or not article or at <= 0 or not _BACK_REFERENCE.search(sentence):
+            return False
+        head = article[max(0, at - 1200):at]
+        paragraph = head[head.rfind("\n\n") + 2 if "\n\n" in head else 0:]
+        spans = split_sentences(paragraph)
+        if not spans or paragraph[spans[-1].end:].strip():
+            return False
+        previous = paragraph[spans[-1].start:spans[-1].end]
+        return (self.names_only or self.shares(previous, article)) and self.names_in(previous)
 
     def event_named(self, sentence: str, title: str = "", article: str = "", at: int = -1) -> bool:
         """For a topic that is an event between the parties it names ("the Israel-Hamas war"): the
@@ -601,7 +639,20 @@ def speech_sentences(doc: _Text, text: str, offset: int = 0,
     taken = taken or set()
     return [speech_statement(doc, state, offset + sp.start, offset + sp.end, text[sp.start:sp.end])
             for sp in split_sentences(text) if (doc.doc_id, offset + sp.start) not in taken
-            and not _STAGE_DIRECTION.fullmatch(text[sp.start:sp.end])]
+            and not _STAGE_DIRECTION.fullmatch(text[sp.start:sp.end]) and not is_lead_in(text[sp.start:sp.end])]
+
+
+# A sentence that only names what the next ones are about, a phrase with no verb: "With respect to the Ukrainian
+# crisis and the war." (a speech's heading, as translated), "As for sanctions." It says nothing itself.
+_LEAD_IN = re.compile(r"\s*[“\"]?(?:With\s+(?:respect|regard|reference)\s+to|In\s+(?:regard|relation|respect)\s+to|"
+                      r"Regarding|As\s+regards|As\s+(?:for|to)|Concerning|Turning\s+(?:now\s+)?to|Now,?\s+(?:to|on)|"
+                      r"On\s+the\s+(?:question|issue|matter|subject)\s+of)\s+[^,;:!?]+[.:]?[”\"]?\s*", re.I)
+
+
+def is_lead_in(sentence: str) -> bool:
+    """Whether ``sentence`` only names what the sentences after it are about ("With respect to the Ukrainian crisis
+    and the war."): no statement to quote, though the sentences after it are on what it names."""
+    return bool(_LEAD_IN.fullmatch(sentence)) and len(sentence) < 160
 
 
 # A record's note on how it was given, no words of the speaker: "(spoke in Russian)", "(spoke in Ukrainian;
