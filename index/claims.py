@@ -227,9 +227,12 @@ _NEGATED_STANCES = frozenset("accept accepts accepted support supports supported
                               "recognises recognised recognize recognizes recognized".split())
 _TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quips", "joked", "jokes", "recalls",
                   "recalled", "concluded", "concludes", "wondered", "wonders"}  # (cues only after a quotation)
-# A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ..."
+# A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ...",
+# "We have proposals to upgrade the security architecture" (Ukraine, 2022)
 _OUR_PROPOSAL = re.compile(r"\b((?:[Oo]ur|[Mm]y\s+(?:country|Government|delegation)[’']s)\s+(?:\w+\s+)?"
-                           r"(?:proposal|initiative)s?)\s+(?:to|for|on)\s+(?=\w)")
+                           r"(?:proposal|initiative)s?"
+                           r"|[Ww]e\s+(?:have|put\s+forward|made|make)\s+(?:(?:a|an|our|the|concrete|specific|new|"
+                           r"several|clear)\s+)*(?:proposal|initiative)s?)\s+(?:to|for|on)\s+(?=\w)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -2243,8 +2246,9 @@ class ClaimExtractor:
             out += [c for c in self._voice_commitment(doc, text, sent_start, s, e, quotes, ctx, doc_id, published)
                     if not any(c.start < o.end and o.start < c.end for o in out)]
         if ctx.voice is not None:
-            for m in _own_proposal(ctx.voice.name).finditer(doc.text, 1):  # (not its subject: "Our proposal for
-                #                                                            X was rejected")
+            for m in _own_proposal(ctx.voice.name).finditer(doc.text):
+                if m.start() == 0 and not doc.text.startswith(("We ", "we ")):
+                    continue  # (not its subject: "Our proposal for X was rejected"; but "We have proposals to X")
                 # "We continue to await the response of NATO members to our proposal to proclaim a similar
                 # moratorium": the proposal the speech recalls is the speaker's
                 cs, ce = s + m.end(), s + len(doc.text.rstrip(" .;!"))
@@ -2754,6 +2758,14 @@ class ClaimExtractor:
                 if mark is not None:
                     first = c.left_edge.nbor() if c.left_edge.lower_ == "that" else c.left_edge
                     return span(first, c.right_edge)
+        if _ACT_NOUNS.get(cls._act_word(n)) == "demand":
+            # "We launch an urgent appeal to the international community to help the refugees": the parser hangs
+            # what is asked for on the verb
+            inf = next((c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.i > n.right_edge.i
+                        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), None)
+            if inf is not None:
+                first = inf.left_edge.nbor() if inf.left_edge.lower_ == "to" else inf.left_edge
+                return span(first, inf.right_edge)
         preps = [c for c in n.children if c.dep_ == "prep"] + [c for c in v.children if c.dep_ == "prep"
                                                                 and c.i > n.i]
         if n.lower_ in _BACKING:  # "lend our unwavering support to X", "gave his full backing to X" (on the verb)

@@ -1337,3 +1337,17 @@ def test_a_quotation_a_speech_reads_out_after_he_said_this_is_not_the_speakers()
     kenya = [c for c in said if c.text.startswith("Rather than form nations")]
     assert [(c.actor, c.role) for c in kenya] == [("Kenya", "Ambassador of Kenya")], said
     assert not any(c.actor == "Germany" and "backwards" in c.text for c in said), said
+
+
+def test_we_have_proposals_and_an_appeal_launched_to_others_are_the_speakers():
+    """From a new-user pass (Zelenskyy, 2022): "We have proposals to upgrade the security architecture for Ukraine
+    ..." gave no proposal, so "What did Zelensky propose?" missed it; and Gabon's "I therefore take this opportunity
+    to launch a solemn appeal to all of our ... partners to accompany and support ..." gave no demand (the parser
+    hangs what is asked for on "launch"). "We have a proposal for you" proposes nothing."""
+    said = _speech_claims("Ukraine", "Volodymyr Zelenskyy", "President",
+                          "We have proposals to upgrade the security architecture for Ukraine, and for Europe and the "
+                          "world, which will not allow any more aggression against us. We have a proposal for you. "
+                          "We launch an urgent appeal to the international community to help the refugees.",
+                          year="2022")
+    assert [(c.actor, c.kind, c.text[:28]) for c in said] == [
+        ("Ukraine", "proposal", "upgrade the security archite"), ("Ukraine", "demand", "help the refugees")], said
