@@ -1151,6 +1151,20 @@ def _through_close(doc, i: int) -> int:
     return i + 1 if i + 1 < len(doc) and doc[i + 1].text in _CLOSE_Q else i
 
 
+def _dated(prep) -> bool:
+    """Whether a preposition's object is a day or time ("on Tuesday", "on 3 May"): when, not whom or what."""
+    return any(k.dep_ == "pobj" and (k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS) for k in prep.children)
+
+
+def _quoted_after(doc, i: int) -> int:
+    """Token ``i`` ending an object, or the closing mark of a quotation opening at or right after it: 'pledged
+    continued support "for as long as it takes"' (the parser may hang the opening mark on the object)."""
+    opened = i if doc[i].text in _OPEN_Q else i + 1 if i + 1 < len(doc) and doc[i + 1].text in _OPEN_Q else None
+    if opened is None:
+        return i
+    return next((t.i for t in doc[opened + 1:] if t.text in _CLOSE_Q), i)
+
+
 def _paragraph_quotation(text: str, s: int, end: int) -> tuple[int, int]:
     """Character span of the words of a paragraph that is one quotation (opening mark at ``s``, the
     paragraph ending at ``end``): inside the marks, without its closing punctuation."""
@@ -2818,8 +2832,11 @@ class ClaimExtractor:
     def _is_cue(self, v, s: int, quotes) -> bool:
         pos = s + v.idx
         if v.lower_ in _PRESSING and not any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ == "for" for m in c.children) for c in v.children):
-            return False  # "pressed for X" asks for X; "pressed ahead", "pushed the cart", "appealed the ruling" not
+                m.dep_ == "mark" and m.lower_ == "for" for m in c.children) or c.dep_ == "xcomp" and any(
+                m.dep_ == "aux" and m.lower_ == "to" for m in c.children) and any(
+                k.dep_ == "dobj" and k.i < c.i for k in v.children) for c in v.children):
+            return False  # "pressed for X", "pressed Netanyahu to allow X" ask for X; "pressed ahead", "pushed the
+            #               cart", "appealed the ruling" not
         if v.lower_ in _FLOATING and not any(
                 c.dep_ == "dobj" and c.lower_ in _FLOATED for c in v.children):
             return False  # "floated the idea of X"; not "the company floated its shares"
@@ -3363,11 +3380,12 @@ class ClaimExtractor:
             if det in ("her", "his", "their"):  # "her father said": only the person introduced so
                 person = self._role_person(subj, ctx, introduced_only=True)
                 return [(self._phrase(subj), person)] if person else []
-        if low in _STATE_BODY_NOUNS and not subj.conjuncts and any(c.lower_ == "the" for c in subj.lefts) \
+        if low in _STATE_BODY_NOUNS and not subj.conjuncts and any(c.lower_ in ("the", "its") for c in subj.lefts) \
                 and not any(self.resolver.country_of(c.text) for c in subj.lefts) \
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.rights) \
                 and (state := self._state_before(subj)):
-            # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry
+            # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry ("Iran denied
+            # any involvement, its foreign ministry said": Iran's)
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         whole = subj.doc[subj.i:heads[-1].i + 1].text if len(heads) == 2 else ""
@@ -3761,12 +3779,15 @@ class ClaimExtractor:
                 start = comma + 1  # "As Putin said last week, ...": the day is the saying's
             return span(start, head.right_edge.i) if start <= head.right_edge.i else None
         if _cue_kind(low) == "call":
-            prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for")),
-                        None)
+            prep = next((c for c in v.children if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "for")
+                         and not _dated(c)), None)  # (not "called the attack “pure evil” on Tuesday")
             clause_for = next((c for c in v.children if c.dep_ == "advcl"
                                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
             if prep is None and clause_for is not None:  # "called for both sides to publish ..."
                 return span(clause_for.left_edge.i + 1, clause_for.right_edge.i)
+            pressed = next((c for c in v.children if low in _PRESSING and c.dep_ == "xcomp"), None)
+            if prep is None and pressed is not None and "dobj" in kids:  # "pressed Netanyahu to allow more aid"
+                return span(kids["dobj"].left_edge.i, pressed.right_edge.i)
             if prep is not None:  # "called on X to ...", "called for X"
                 start = next(prep.rights, None)
                 last = max((t.i for t in v.subtree if t.i > prep.i), default=prep.i)
@@ -3967,7 +3988,7 @@ class ClaimExtractor:
             return span(obj.left_edge.i, _through_close(doc, obj.right_edge.i))
         if (obj is not None and obj.lower_ not in _AUDIENCE and _cue_kind(low) != ""
                 and (obj.tag_ == "VBG" or any(t.text in _OPEN_Q for t in obj.subtree))):
-            return span(obj.left_edge.i, obj.right_edge.i)
+            return span(obj.left_edge.i, _quoted_after(doc, obj.right_edge.i))
         if obj is not None and _cue_kind(low) == "" and self._first_person(subj) and not self._is_audience(obj):
             return span(*self._held_object(v, obj))  # a speech's "We recall the words of ...", "We reiterate ..."
         # A speech's own "We support the two-state solution", "We remain committed to ...".
@@ -4059,7 +4080,7 @@ class ClaimExtractor:
         """Last token of a pledged/proposed object with the verb's prepositional phrases that
         follow it ("... to the flooded districts", "... as a venue"), up to a time phrase
         ("on Tuesday") or anything else."""
-        end = obj.right_edge.i
+        end = _quoted_after(obj.doc, obj.right_edge.i)
         for c in v.rights:
             if c.i <= end:
                 continue
@@ -4262,7 +4283,7 @@ class ClaimExtractor:
         low = v.lower_
         kind = _cue_kind(low) if not self._rules_that(v) else ""
         parts = [v.text]
-        parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and (
+        parts += [c.text for c in v.children if c.dep_ == "prt" or (c.dep_ == "prep" and not _dated(c) and (
             low.startswith("call") and c.lower_ in ("on", "upon", "for") or low in _PRESSING and c.lower_ == "for"))]
         if kind == "call" and len(parts) == 1:  # "called for both sides to publish ..."
             parts += [m.text for c in v.children if c.dep_ == "advcl" for m in c.children
@@ -4271,7 +4292,7 @@ class ClaimExtractor:
         if obj is not None and self._is_audience(obj):
             parts.append(obj.text)
         if kind == "call":
-            if any(p.lower() in ("on", "upon", "for") for p in parts[1:]):
+            if any(p.lower() in ("on", "upon", "for") for p in parts[1:]) or low in _PRESSING:
                 kind = "demand"
             else:  # "called X “disappointing”"
                 pred = next((t for t in v.subtree if t.dep_ in ("oprd", "acomp") and t.i > v.i), None)

@@ -1127,3 +1127,22 @@ def test_a_cue_set_off_by_commas_inside_the_clause_it_is_said_of():
     assert ("Carolyn O’Hara", "The idea, O’Hara said, is to rethink social networking from the ground up") in got, got
     assert ("Eric Farraro", "But, he added, fees were not the only tool the company planned to use") in got, got
     assert not any(t.startswith("The talks") or "£200 billion" in t for _, t in got), got
+
+
+def test_foreign_policy_phrasings_probed_pressed_to_its_ministry_quoted_words_and_a_day():
+    """Probing foreign-policy phrasings: "Blinken ... pressed Netanyahu to allow more aid into Gaza" gave nothing;
+    "Iran denied any involvement ..., its foreign ministry said" gave the actor "its foreign ministry"; "Scholz
+    pledged continued support "for as long as it takes"" cut the pledge at the opening mark; "Biden called the
+    attack "pure evil" on Tuesday" was a demand, "called on Tuesday"."""
+    text = ("Blinken, who is visiting Israel this week, pressed Netanyahu to allow more aid into Gaza. "
+            "Iran denied any involvement in the attack, its foreign ministry said. "
+            "In a phone call with Zelensky, Scholz pledged continued support \"for as long as it takes\". "
+            "Biden called the attack \"pure evil\" on Tuesday. Biden called on Tuesday for a ceasefire. "
+            "The guard pushed the man to the ground.")
+    got = {(c.actor, c.kind, text[c.start:c.end]) for c in _claims(text)}
+    assert ("Antony Blinken", "demand", "Netanyahu to allow more aid into Gaza") in got, got
+    assert ("Iran", "statement", "Iran denied any involvement in the attack") in got, got
+    assert ("Scholz", "pledge", "continued support \"for as long as it takes\"") in got, got
+    assert not any("Tuesday" in t for *_, t in got), got
+    assert ("Joe Biden", "demand", "a ceasefire") in got, got
+    assert not any("man" in t for *_, t in got), got
