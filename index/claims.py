@@ -1156,6 +1156,11 @@ def _dated(prep) -> bool:
     return any(k.dep_ == "pobj" and (k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS) for k in prep.children)
 
 
+def _claimed(q: tuple[int, int], claims) -> bool:
+    """Whether a claim already holds any of the quotation ``q`` (its inner span)."""
+    return any(c.start < q[1] and q[0] < c.end for c in claims)
+
+
 def _quoted_after(doc, i: int) -> int:
     """Token ``i`` ending an object, or the closing mark of a quotation opening at or right after it: 'pledged
     continued support "for as long as it takes"' (the parser may hang the opening mark on the object)."""
@@ -1344,6 +1349,8 @@ class ClaimExtractor:
                     # a sentence inside a quotation opened before it is the quoted person's words: its
                     # "Hamas denies that it is even holding hostages" is Levy's, quoting, not Hamas's
                     found = [c for c in found if c.direct and c.start >= s]
+            if not found and doc is not None:
+                found = self._credited_after(text, s, p, e, doc, claims, ctx, doc_id, published)
             # A transcript's "Leiderman: “It's important to ...”": the quotation is the named person's.
             colon = _COLON_SPEAKER.match(text, s) if not found else None
             named_by = self._full_name(colon.group(1), ctx) if colon else ""
@@ -1530,6 +1537,39 @@ class ClaimExtractor:
                                        text, start, end, self._topics(None, start, start, ce, text), c.date))
                 pos = end
         return out
+
+    def _credited_after(self, text, s, p, e, doc, claims: list[Claim], ctx: _Context, doc_id: str,
+                        published: str) -> list[Claim]:
+        """A sentence that only credits the quotation closing right before it with a full stop: "“... we needed a
+        far more ambitious result.” Andreas Sieber, associate director of policy ... for 350.org, said in a
+        statement before the draft agreement was finalized.", "“We will win.” Sieber said." (the sentence splitter
+        ends the quotation's sentence at its full stop): that speaker's, when no one else is credited with it."""
+        q = next(((a, b) for a, b in ctx.quotes if b < s and text[b] in _CLOSE_Q
+                  and text[b - 1:b] in (".", "!", "?") and text[b + 1:s].strip(" \t") == ""), None)
+        v = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if q is None or v is None or v.lower_ not in _BLOCK_CUES or _claimed(q, claims) or any(
+                c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "dobj" and not self._is_audience(c)
+                for c in v.children):
+            return []
+        subj = self._subject(v)
+        name = 0
+        while name < len(doc) and doc[name].pos_ == "PROPN":
+            name += 1
+        if subj is not None and subj.left_edge.i > 0 and 0 < name < len(doc) and doc[name].text == "," \
+                and subj.left_edge.i == name + 1:
+            subj = doc[name - 1]  # "Andreas Sieber, associate director of ..., said": the parser's subject is the role
+        if subj is None or subj.left_edge.i != 0 or subj.i > v.i or subj.pos_ == "PRON" and len(doc) > 4:
+            return []  # (a pronoun only in "He said.": "He added that X" says X)
+        ctx.parse_start = p
+        speakers = self._speakers(subj, ctx)
+        if not speakers:
+            return []
+        cs, ce = q[0], q[1] - 1
+        kind = self._kind_from_content("", text[cs:ce])
+        when = self._date(text, p, e, cs, ce, published, doc, v)
+        self._remember([a for _, a in speakers], ctx)
+        return [self._claim(ctx, doc_id, speaker, actor, v.text, kind, True, cs, ce, text, q[0] - 1, e,
+                            self._topics(None, cs, cs, ce, text), when) for speaker, actor in speakers]
 
     def _quotation_before(self, text, starts: list[int], paragraphs: list[int], claims: list[Claim],
                           ctx: _Context) -> list[Claim]:

@@ -1146,3 +1146,19 @@ def test_foreign_policy_phrasings_probed_pressed_to_its_ministry_quoted_words_an
     assert not any("Tuesday" in t for *_, t in got), got
     assert ("Joe Biden", "demand", "a ceasefire") in got, got
     assert not any("man" in t for *_, t in got), got
+
+
+def test_a_sentence_only_crediting_the_quotation_closed_with_a_full_stop_before_it():
+    """From a sixth new-user pass (The Verge on COP28): "“... we needed a far more ambitious result.” Andreas Sieber,
+    associate director of policy and campaigns for environmental group 350.org, said in a statement ..." gave no
+    statement (the quotation's sentence ends at its full stop; the parser also made "director" the subject), so
+    "What did Andreas Sieber say?" found nothing. A sentence saying more than the credit ("The minister said nothing
+    more") credits nothing."""
+    text = ("Negotiators met again on Monday.\n\n“This text is a step forward on our path, but is not the historic "
+            "decision we hoped for. We needed a far more ambitious result.” Andreas Sieber, associate director of "
+            "policy for environmental group 350.org, said in a statement before the agreement was finalized.\n\n"
+            "Talks went on.\n\n“We lost the vote.” The minister said nothing more.")
+    claims = _claims(text)
+    assert [(c.actor, text[c.start:c.end][:24]) for c in claims if "step forward" in c.text] == [
+        ("Andreas Sieber", "This text is a step forwa"[:24])], claims
+    assert not any("lost the vote" in c.text for c in claims), claims
