@@ -41,6 +41,7 @@ _TITLES = {
     "commentator", "analyst", "economist", "founder", "co-founder", "cofounder", "lawyer", "activist",
     "consultant", "researcher", "scientist", "strategist", "investor", "author", "writer", "historian",
     "diplomat", "negotiator", "adv.", "atty.", "insp.", "supt.", "cllr.",
+    "affairs",  # "Minister of Foreign Affairs Sergei Lavrov"
     "actress", "actor", "singer", "comedian", "rapper", "musician", "filmmaker", "entrepreneur", "businessman",
     "businesswoman", "billionaire", "coach",  # "Actress Reese Witherspoon said"
     "coo", "cto", "cfo", "cmo", "cio",
@@ -658,6 +659,10 @@ class ActorResolver:
             i = 0
         if i == 1 and len(words) == 2 and label == "ORG" and words[0].lower() in _ORG_FIRST_WORDS:
             i = 0  # "General Motors", "National Grid": a company, not a general named Motors
+        if 0 < i < len(words) and last_title == i - 1 >= 2 and words[i - 2].lower() == "of" \
+                and words[i - 3].lower() in _BODY_HEADS | {"bureau", "service", "directorate", "secretariat"}:
+            # "Office of Foreign Assets Control": a body's name, title words and all (not "Assets Control")
+            return Actor(" ".join(words), "organisation", "")
         role = " ".join(words[:i] + ([role_tail] if role_tail else []))
         role = re.sub(r"^(?:his|her|their|its)\s+", "", role, flags=re.I)  # "His German counterpart"
         name = " ".join(words[i:])

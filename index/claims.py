@@ -1845,6 +1845,23 @@ class ClaimExtractor:
             return ""  # (a person the article names in full, or the tagger does: not the app "Spill")
         return full or name
 
+    def _body_subject_before(self, ctx: _Context) -> str:
+        """The name of the organisation the sentence right before the one parsed, in its paragraph, has as its
+        subject when no cue had it parsed ("X was contacted for a response ..."), else "": a name, no country, no
+        person, never a body that spoke there."""
+        before = self._sentences_before(ctx, 400, 1)
+        if not before or ctx.last_speakers_at >= before[-1][0]:
+            return ""
+        doc = before[-1][1]
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subj is None or not (subj.pos_ == "PROPN" or subj.text.isupper() and len(subj.text) <= 5) \
+                or subj.left_edge.i != 0 or subj.ent_type_ in ("GPE", "NORP", "LOC", "DATE") \
+                or subj.ent_type_ == "PERSON" and subj.left_edge.i < subj.i or fold(subj.text) in ctx.people:
+            return ""  # (a one-word "person" is the tagger's guess: "it" is never a person; "X" is read as a noun)
+        name = self._phrase(subj)
+        return "" if self.resolver.country_of(name) or self._full_name(name, ctx) else name
+
     def _document_before(self, ctx: _Context) -> bool:
         """Whether the sentence right before the one parsed ends on a document ("the final texts coming out of
         COP28", "the draft agreement") and names no body: the "It" opening the next sentence is that document."""
@@ -3125,6 +3142,11 @@ class ClaimExtractor:
         # "In a Story last year, supermodel Bella Hadid, who is of Palestinian descent, alleged ...": the
         # name (and the clause set off after it) ends right before the verb, the parser hung it elsewhere
         doc = v.doc
+        spokes = next((t for t in doc[:v.i] if t.dep_ == "appos" and t.pos_ == "NOUN" and t.right_edge.i + 1 == v.i
+                       and t.lower_ in _SPOKES_NOUNS | _ROLE_NOUNS and t.left_edge.i > 0
+                       and doc[t.left_edge.i - 1].text == ","), None)
+        if spokes is not None:  # "In a statement to 404 Media, a Meta spokesperson said ...": hung on "Media"
+            return spokes
         return next((t for t in reversed(doc[:v.i]) if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")
                      and t.dep_ in ("appos", "conj", "pobj", "npadvmod") and t.head.i < t.i
                      and t.right_edge.i > t.i and (t.right_edge.i + 1 == v.i or t.right_edge.i + 2 == v.i
@@ -3250,8 +3272,18 @@ class ClaimExtractor:
                 written = subj.doc[subj.left_edge.i:prep.right_edge.i + 1].text.strip(" ,")
                 return [(written, actor) for _, actor in self._speakers(owner, ctx)]
         if low in _DOCUMENT_NOUNS:
-            # "The statement said ...": the authors of the joint statement just mentioned.
-            return [(self._phrase(subj), a) for a in (ctx.last_group or ctx.last_speakers)]
+            # "The statement said ...": the authors of the joint statement just mentioned (the document named since
+            # they spoke: "In a statement to 404 Media, a Meta spokesperson said ..."; never the last person quoted,
+            # nor a pair of states paragraphs before, when no statement was spoken of)
+            who, since = (ctx.last_group, ctx.last_group_at) if ctx.last_group \
+                and ctx.last_group_at >= ctx.last_speakers_at else (ctx.last_speakers, ctx.last_speakers_at)
+            here = ctx.parse_start + subj.idx
+            if not re.search(rf"\b{low}s?\b", ctx.text[max(since, here - _BODY_LOOKBACK, 0):here], re.I) and not (
+                    who and ctx.parse_start - since < _BARE_SPOKES_REACH and (
+                        all(a.actor_type in ("organisation", "government") for a in who)
+                        or any(c.dep_ == "poss" for c in subj.lefts))):  # ("the company’s statement reads")
+                return []  # (but a body that spoke just before: "The QRU confirmed that. “...,” the statement read")
+            return [(self._phrase(subj), a) for a in who]
         if subj.pos_ == "NOUN" and low in _SOURCE_DOCUMENTS | _SOURCE_DATA and not subj.conjuncts:
             owner = next((c for c in subj.lefts if c.dep_ in ("poss", "compound", "nmod")
                           and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN")
@@ -3275,6 +3307,10 @@ class ClaimExtractor:
             return [(self._phrase(subj), actor)]
         if low == "it" and subj.i == 0 and ctx.voice is None and self._document_before(ctx):
             return []  # "... new commitments in the final texts coming out of COP28. It calls for ...": the texts'
+        if low == "it" and subj.i == 0 and ctx.voice is None and (subject_body := self._body_subject_before(ctx)):
+            # "X was contacted for a response to the EU’s analysis ... It replied with an automated email": the body
+            # the sentence before is about, not the one that spoke before it (the European Commission)
+            return [(subj.text, self._actor(subject_body, ctx, "ORG"))]
         if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
                            and any(c.lower_ == "the" for c in subj.lefts)
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):
