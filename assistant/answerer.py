@@ -176,6 +176,10 @@ class ExtractiveAnswerer:
                          and not is_lead_in(s.text)
                          and (supports_predicate(query.untimed, s.text) or act and reports_title_act(query, s))),
                         key=lambda s: -s.score)
+        if MENTION_QUESTION.match(query.text) and query.topic_terms:
+            # "Did he mention Hamas?": yes only with a sentence that names it (or another form of it) itself, never
+            # one under a title or after a sentence naming it
+            ranked = [s for s in ranked if query.topic.shares(s.text, in_article(s, evidence.texts)[0])]
         naming = [s for s in ranked  # (``Topic.named_by``, as ``statements_about`` prefers them too)
                   if query.topic_terms and query.topic.named_by(s.text, (), *in_article(s, evidence.texts),
                                                                 title=s.passage.title)]
@@ -223,7 +227,9 @@ class ExtractiveAnswerer:
                 return Answer(question, f"{ABSTAIN_TEXT} The passages found on this do not mention "
                               f"{' or '.join(lacking)}.", True, passages=passages)
             ranked = named
-        countries = speaker_countries([c for found in evidence.statements.values() for c in found])
+        # (a head of state quoted by the bare title speaks for the state their article introduces them as heading)
+        countries = {**evidence.heads,
+                     **speaker_countries([c for found in evidence.statements.values() for c in found])}
         saying = query.kind not in ROUTED_KINDS + DERIVED_KINDS and bool(query.actors)
         # (a sentence stating the asked actor's offer is theirs, whoever it is attributed to: "the fact that Israel
         # is willing to release 150 Palestinian prisoners in exchange for 50 Israeli hostages", in a presenter's
@@ -339,6 +345,10 @@ class ExtractiveAnswerer:
                 if query.topic.names_only and query.topic_names:
                     # "Who criticized Russia?": a sentence naming Russia, not one beside a passage naming it
                     return query.topic.named_by(s.text, (), *in_article(s, evidence.texts))
+                if len(query.topic_terms) >= 4 and len(query.topic_terms & set(terms(s.text))) < 2:
+                    # "Who offered to establish an international task force to assist Israel?": not a call for a
+                    # humanitarian corridor by "International aid groups" (one word of the five)
+                    return False
                 if covers_topic(query, s, evidence.texts):
                     return True
                 # a sentence that refers back to the topic named in the sentence before ("Marchetti

@@ -39,7 +39,7 @@ from .query import (
 )
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
-from .stance import holder_statements
+from .stance import head_states, holder_statements
 from .topic import FRAME_TERMS, Topic, countries_named, speech_sentences, speech_state_of, statements_about
 
 FilterSpec = Filters | dict[str, Any] | None
@@ -136,7 +136,8 @@ class Assistant:
         self.evidence = EvidenceGatherer(store, self.retriever)
         self.parser = QueryParser(outlets=store.sources, actors=self._index_actors,
                                   embed=self.embedder.embed, gender=self.evidence.person_gender,
-                                  officials=store.officials)
+                                  officials=store.officials,
+                                  days=lambda: [d.published for d in store.documents() if d.published])
         self._write_lock = threading.Lock()
         self._generation = -1  # the catalog generation the parser's cached actors and outlets were read at
         self._llms: dict[str, Answerer] = {}
@@ -154,6 +155,8 @@ class Assistant:
         names = [n for a in rows for n in [a.actor, *a.spellings]]
         # a state only its officials speak for ("Kestria's Foreign Minister"): asked about by name too
         spoken_for = {c for r in roles if (c := role_country(r, resolver))} - set(names)
+        # (and one spoken for by its head quoted by the bare title: "President Abdel-Fattah El-Sisi", Egypt's)
+        spoken_for |= set(head_states(self.store).values()) - set(names)
         return names + sorted(spoken_for)
 
     @classmethod

@@ -20,7 +20,7 @@ from index.text import split_sentences, terms
 
 from .query import DERIVED_KINDS, ROUTED_KINDS, WHO_QUESTION, Query, role_names
 from .retrieval import HybridRetriever
-from .stance import country_of_speaker, hearsay, holder_statements, stance_holders
+from .stance import bare_heads, country_of_speaker, hearsay, holder_statements, stance_holders
 from .topic import speech_sentences, statements_about
 
 SentenceKey = tuple[str, int]  # (doc_id, sentence start offset in the article)
@@ -135,6 +135,9 @@ class Evidence:
     # names of the question the passages do not carry but another passage of the index (within its filters)
     # does: "They do not mention Meta" would be false ("What did Meta say about the Israel-Hamas war?")
     mentioned_elsewhere: frozenset[str] = frozenset()
+    # the heads of state or government of the states asked about quoted by the bare title ("President Abdel-Fattah
+    # El-Sisi" in an article introducing him as Egypt's): person -> state (``assistant.stance.bare_heads``)
+    heads: dict[str, str] = field(default_factory=dict)
 
     def carries(self, key: SentenceKey, kind: str | None, strict: bool = False) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
@@ -199,7 +202,9 @@ class EvidenceGatherer:
                                            + list(stance_passages.values())),
                         actor_claims=actor_claims, actor_passages=actor_passages,
                         stance_claims=stance_claims, stance_passages=stance_passages, texts=texts,
-                        actor_sentences=in_sentences, mentioned_elsewhere=self.mentioned_elsewhere(query, passages))
+                        actor_sentences=in_sentences, mentioned_elsewhere=self.mentioned_elsewhere(query, passages),
+                        heads={p: st for st in dict.fromkeys(_RESOLVER.country_of(a) for a in query.actors) if st
+                               for p in bare_heads(self.reader, st)})
 
     def mentioned_elsewhere(self, query: Query, passages: list[Passage]) -> frozenset[str]:
         """The question's names that no passage of ``passages`` carries but a passage of the index

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -550,11 +550,18 @@ _MONTH_X = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: A date a question names: a day, a month or a year.
 _WHEN = (rf"(?:{_MONTH_X}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_X},?\s+\d{{4}}"
          rf"|\d{{4}}-\d{{2}}-\d{{2}}|(?:{_MONTH_X}|early|mid|late)[,-]?\s*\d{{4}}|\d{{4}}-\d{{2}}(?!\d)"
-         rf"|(?<![\d,.])(?:1[89]|20)\d{{2}}(?![\d,]))")
+         rf"|(?<![\d,.])(?:1[89]|20)\d{{2}}(?!\d|,\d))")
 _RANGE = re.compile(rf"\bbetween\s+(?P<a>{_WHEN})\s+and\s+(?P<b>{_WHEN})", re.I)
 _BOUND = re.compile(rf"\b(?P<op>before|prior to|earlier than|after|later than|since|from|starting(?: in)?|until|till"
                     rf"|through|up to|in|during|of)\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?P<x>{_WHEN})",
                     re.I)
+#: A day named without its year ("on October 7", "on 7 October", "on Oct. 7th"): a time, never a topic.
+_ON_DAY = re.compile(rf"\b(?:on|of)\s+(?:(?:{_MONTH_X}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                     rf"|(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_X}))(?![\w-]|,?\s+\d{{4}})", re.I)
+#: A word right before a day at a question's end that makes it the date of what the question is about ("What did
+#: Biden say about the attack on October 7?": the attack of that day, the topic).
+_TOPIC_BEFORE_DAY = re.compile(r"\b(?:attacks?|events?|massacres?|raids?|assaults?|incursions?|invasion|strikes?|"
+                               r"atrocities|bombings?|killings?|war)\s*$", re.I)
 _RELATIVE_SPAN = re.compile(r"\b(?P<which>last|this|past)\s+(?:(?P<n>\d+|two|three|four|five)\s+)?"
                             r"(?P<unit>years?|months?)\b", re.I)
 _NEWEST = re.compile(r"\b(latest|most recent(?:ly)?|newest|currently|current|now|nowadays|today|these days|"
@@ -577,6 +584,13 @@ TIME_FILTERS = True
 # dates what it reports, measured on MultiHop-RAG, see tests/test_dates.py)
 _PUBLISHED = re.compile(r"\b(published|posted|released|dated|reported|report|reports|wrote|write)\W+(?:\w+\W+){0,2}$",
                         re.I)
+#: Right before "in 2023" / "during 2023": a statement it dates ("What did Lavrov say in 2023 about NATO?", "What was
+#: Velmor's position in 2021 on the union?"), or the question's start ("In 2023, what did Lavrov say ...?"), so the
+#: year bounds what was said wherever it stands; "founded in 2015", "the highest level since 2001" date events.
+_STATED = re.compile(r"(?:^\s*|\b(?:say|says|said|saying|state|states|stated|speak|spoke|tell|told|announce[ds]?|"
+                     r"declare[ds]?|pledg\w*|promis\w*|vow\w*|commit\w*|propos\w*|offer\w*|suggest\w*|demand\w*|"
+                     r"urg\w*|reject\w*|refus\w*|critici[sz]\w*|condemn\w*|warn\w*|threat\w*|mention\w*|respon\w*|"
+                     r"react\w*|position|positions|stance|view|views|statements?|remarks?|speech|speeches)\s+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -596,6 +610,9 @@ class TimeScope:
     order: str | None = None
     phrases: tuple[str, ...] = ()
     rest: str = ""
+    #: Days named without their year ("on October 7"), as "MM-DD": the parser reads them as the index's days
+    #: of that date (``QueryParser.parse``).
+    month_days: tuple[str, ...] = ()
 
     @property
     def bounded(self) -> bool:
@@ -639,6 +656,7 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
     since = until = ""
     phrases: list[str] = []
     spans: list[tuple[int, int]] = []
+    month_days: list[str] = []
     m = _RANGE.search(text)
     if m:
         a, b = _when(m.group("a")), _when(m.group("b"))
@@ -654,7 +672,8 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
             continue
         value, precision = w
         op = m.group("op").lower()
-        at_end_or_published = bool(re.match(r"\s*[?.!]*\s*$", text[m.end():]) or _PUBLISHED.search(text[:m.start()]))
+        at_end_or_published = bool(re.match(r"\s*[?.!]*\s*$", text[m.end():]) or _PUBLISHED.search(text[:m.start()])
+                                   or (op in ("in", "during") and _STATED.search(text[:m.start()])))
         if op in ("since", "from", "in", "during", "of") and not at_end_or_published:
             # "the highest level since 2001", "an article from November 18", "founded in 2015":
             # inside the question these date an event, not when something was published or said.
@@ -671,6 +690,17 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
             since = until = value
         phrases.append(m.group(0))
         spans.append(m.span())
+    for m in _ON_DAY.finditer(text):  # "What did Netanyahu say on October 7?": when it was said, not what about
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        before = text[:m.start()]
+        if _STATED.search(before) or (re.match(r"\s*[?.!]*\s*$", text[m.end():])
+                                      and not _TOPIC_BEFORE_DAY.search(before)):
+            md = _month_day(m.group(0))
+            if md:
+                phrases.append(m.group(0))
+                spans.append(m.span())
+                month_days.append(md)
     for m in _RELATIVE_SPAN.finditer(text):
         which, unit = m.group("which").lower(), m.group("unit").lower().rstrip("s")
         n = m.group("n")
@@ -705,7 +735,22 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
     if re.match(r"\s*between\b", text, re.I) and not _RANGE.search(text) or (
             since and until and pub_day(since) > until_day(until)):
         since = until = ""  # "Between the article of May 2023 and the one of June 2023": two referents
-    return TimeScope(since=since, until=until, order=order, phrases=tuple(phrases), rest=" ".join(rest.split()))
+    return TimeScope(since=since, until=until, order=order, phrases=tuple(phrases), rest=" ".join(rest.split()),
+                     month_days=tuple(month_days))
+
+
+def _month_day(phrase: str) -> str:
+    """"MM-DD" of a day named without its year ("on October 7", "on the 7th of Oct."), "" when it is no day."""
+    words = re.sub(r"(?i)\b(?:on|of|the)\b|(?<=\d)(?:st|nd|rd|th)\b|\.", " ", phrase).split()
+    day = next((w for w in words if w.isdigit()), "")
+    month = next((w for w in words if not w.isdigit()), "")
+    for fmt in ("%B %d %Y", "%b %d %Y"):
+        try:  # (a leap year, so February 29 is a day)
+            d = datetime.strptime(f"{month[:3] if fmt == '%b %d %Y' else month} {day} 2024", fmt)
+        except ValueError:
+            continue
+        return f"{d.month:02d}-{d.day:02d}"
+    return ""
 
 
 def carry_over(question: str, previous: list[str], topic: Sequence[str] = ()) -> str:
@@ -1104,8 +1149,11 @@ class QueryParser:
     def __init__(self, outlets: Callable[[], list[str]], actors: Callable[[], list[str]],
                  embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today,
                  gender: Callable[[str], str] | None = None,
-                 officials: Callable[[], list[tuple[str, str]]] | None = None):
+                 officials: Callable[[], list[tuple[str, str]]] | None = None,
+                 days: Callable[[], list[str]] | None = None):
         self._officials_of_index = officials or (lambda: [])  # (person, role) pairs of the index
+        self._days_of_index = days or (lambda: [])  # the publication days ("YYYY-MM-DD") of the index's articles
+        self._days: list[str] | None = None
         self._officials: list[tuple[str, str]] | None = None
         self._givers: list[tuple[str, frozenset[str]]] = []
         self._gender = gender  # actor -> "m"/"f"/"?" (person), "" (not a person); see resolve_pronouns
@@ -1121,6 +1169,7 @@ class QueryParser:
         with self._lock:
             self._outlets = self._actors = None
             self._officials = None
+            self._days = None
 
     def parse(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
               standalone: str | None = None) -> Query:
@@ -1148,6 +1197,10 @@ class QueryParser:
         # (a name typed with a lower-case particle joined to it is the name too: "el-Sisi", "al-Assad")
         name_terms |= {t for t in qterms if "-" in t and set(t.split("-")) & name_terms}
         scope = time_scope(text, self._today())
+        on_days = self.days_on(scope.month_days)
+        if len(on_days) == 1 and not scope.bounded:
+            # "What did Netanyahu say on October 7?": the one October 7 the index's articles were published on
+            scope = replace(scope, since=on_days[0], until=on_days[0])
         cited, unknown = self.cited_outlets(text)
         if TIME_FILTERS and not clauses(text):
             # A compound question ("X before 2020, while Y ...") may date one clause only: its
@@ -1197,7 +1250,7 @@ class QueryParser:
             terms=tuple(qterms),
             topic_terms=topic or frozenset(t for n in about for t in terms(n)),
             outlets=tuple(self.named_outlets(text)), cited_outlets=tuple(cited), unknown_outlets=tuple(unknown),
-            days=tuple(named_days(text)),
+            days=tuple(dict.fromkeys([*named_days(text), *(on_days if len(on_days) > 1 else [])])),
             clauses=tuple(Clause(c, tuple(self.named_outlets(c)), tuple(named_days(c))) for c in clauses(text)),
             parts=tuple(question_parts(text)),
             asks_change=outside_names(CHANGE_QUESTION, scope.rest or text) is not None,
@@ -1215,6 +1268,16 @@ class QueryParser:
         if texts:
             query.vectors.update(zip(texts, self._embed(texts)))
         return query
+
+    def days_on(self, month_days: Sequence[str]) -> list[str]:
+        """The index's publication days falling on the days ``month_days`` ("10-07") names, in any year."""
+        if not month_days:
+            return []
+        with self._lock:
+            if self._days is None:
+                self._days = sorted({d[:10] for d in self._days_of_index() if len(d) >= 10})
+            known = self._days
+        return [d for d in known if d[5:10] in month_days]
 
     def _known_outlets(self) -> list[str]:
         with self._lock:

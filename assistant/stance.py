@@ -11,7 +11,9 @@ unlike the statements around them: the change, not four versions of the same lin
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -21,7 +23,7 @@ from index.store import IndexReader
 from index.text import terms
 
 from .query import role_names
-from .topic import speech_state_of
+from .topic import countries_named, speech_state_of
 
 _RESOLVER = ActorResolver()
 _STANCE_WORDS = r"(?:stance|position|positions|views?|policy|policies|approach|attitude|line|tone|rhetoric|thinking)"
@@ -133,10 +135,102 @@ def _country_forms(country: str) -> list[str]:
 
 def country_officials(reader: IndexReader, country: str) -> set[str]:
     """The persons of the index whose role names ``country`` ("Ostmark's Foreign Minister",
-    "spokesman for the Talvorian government"): one read of the distinct (person, role) pairs."""
+    "spokesman for the Talvorian government"): one read of the distinct (person, role) pairs; and its heads
+    of state or government quoted by the bare title (``bare_heads``: "President Abdel-Fattah El-Sisi")."""
     return {person for person, role in reader.officials(roles=_country_forms(country))
             if person != country and not _RESOLVER.country_of(person) and role_country(role, _RESOLVER) == country
-            and not holds_no_more(role)}
+            and not holds_no_more(role)} | bare_heads(reader, country)
+
+
+#: The titles of a head of state or government: a person quoted with only one of them speaks for the state the
+#: role words introducing them name ("Egyptian President Abdel Fattah el-Sisi", then "President El-Sisi").
+_HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "crown prince",
+          "supreme leader")
+_HEAD_WORDS = "(?i:" + "|".join(h.replace(" ", r"\s+") for h in _HEADS) + ")"
+_HEAD_TITLE = re.compile(rf"\s*(?i:the\s+)?{_HEAD_WORDS}\s*")
+_STATE_WORDS = r"(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+
+
+def introduced_states(person: str, text: str) -> set[str]:
+    """The states the role words introducing ``person`` as a head of state or government in ``text`` name:
+    "Egyptian President Abdel Fattah el-Sisi", "Egypt's President El-Sisi", "El-Sisi, the president of Egypt",
+    "El-Sisi, Egypt's president" (the surname matched in any case: "el-Sisi" for "Abdel-Fattah El-Sisi")."""
+    surname = re.escape(person.split()[-1])
+    found: set[str] = set()
+    patterns = (
+        rf"{_STATE_WORDS}(?:[’']s)?\s+{_HEAD_WORDS}\s+(?:[A-Z][\w’'-]*\s+|[A-Z]\.\s+|(?:el|al|bin|ibn|van|von|de)[\s-]+){{0,4}}"
+        rf"(?i:{surname})\b",
+        rf"\b(?i:{surname}),\s+(?:the\s+)?{_HEAD_WORDS}\s+of\s+{_STATE_WORDS}",
+        rf"\b(?i:{surname}),\s+{_STATE_WORDS}[’']s\s+{_HEAD_WORDS}\b")
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            words = m.group(1)
+            state = _RESOLVER.country_of(words) or _RESOLVER.country_of(words.split()[-1]) \
+                or _RESOLVER.country_of(words.split()[0])
+            if state:
+                found.add(state)
+    return found
+
+
+def bare_heads(reader: IndexReader, country: str) -> set[str]:
+    """The persons the index quotes with only a head of state's or government's title whom ``head_states`` gives
+    ``country``."""
+    return {person for person, state in head_states(reader).items() if state == country}
+
+
+_HEAD_STATES: weakref.WeakKeyDictionary[Any, tuple[int, dict[str, str]]] = weakref.WeakKeyDictionary()
+
+
+def head_states(reader: IndexReader, max_docs: int = 5) -> dict[str, str]:
+    """Each person the index quotes with only a head of state's or government's title ("President") -> the state
+    the role words introducing them in their articles name (``introduced_states``), or, when no article names a
+    state with their title, the state their news articles' titles name first ("President Abdel-Fattah El-Sisi" in
+    "Egypt faces economic crisis ..."); never one whose role names a state, nor one introduced as two states'.
+    Read once per state of the index (its catalog's ``generation``), not once a question."""
+    catalog = getattr(reader, "catalog", None)
+    generation = catalog.generation() if catalog is not None and hasattr(catalog, "generation") else None
+    if generation is not None and (cached := _HEAD_STATES.get(catalog)) is not None and cached[0] == generation:
+        return cached[1]
+    out = _head_states(reader, max_docs)
+    if generation is not None:
+        _HEAD_STATES[catalog] = (generation, out)
+    return out
+
+
+def _head_states(reader: IndexReader, max_docs: int) -> dict[str, str]:
+    roles: dict[str, set[str]] = {}
+    for person, role in reader.officials(roles=list(_HEADS)):
+        roles.setdefault(person, set()).add(role)
+    out: dict[str, str] = {}
+    for person, held in roles.items():
+        if _RESOLVER.country_of(person) or not any(_HEAD_TITLE.fullmatch(r) for r in held):
+            continue
+        claims = reader.claims(actors=[person])[:50]
+        if any(role_country(c.role, _RESOLVER) for c in claims):
+            continue  # (their role names their state: ``country_officials`` reads it)
+        states: set[str] = set()
+        for doc_id in list(dict.fromkeys(c.doc_id for c in claims))[:max_docs]:
+            try:
+                states |= introduced_states(person, reader.document(doc_id).text)
+            except Exception:  # (deleted meanwhile)
+                continue
+        if not states:
+            titled = {_first_state(c.title) or "" for c in claims if not speech_state_of(c.title, c.source)}
+            states = titled - {""} if len(titled) == 1 else set()
+        if len(states) == 1:
+            out[person] = next(iter(states))
+    return out
+
+
+def _first_state(title: str) -> str | None:
+    """The state a title names first, its subject ("Egypt faces economic crisis ... Israel and the U.S. hope ..."
+    -> Egypt); None when it names none or names several at once."""
+    words = title.split()
+    for i in range(1, len(words) + 1):
+        found = countries_named(" ".join(words[:i]))
+        if found:
+            return next(iter(found)) if len(found) == 1 else None
+    return None
 
 
 _NO_MORE = re.compile(r"\b(?:former|ex|then|late|erstwhile|onetime|one-time|outgoing|would-be)\b[\s-]*", re.I)

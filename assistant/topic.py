@@ -61,9 +61,12 @@ _LAW_REFERENCE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]he new)\s+"
 _EVENT_HEADS = frozenset(terms("war wars conflict conflicts crisis fighting hostilities dispute standoff "
                                "tensions offensive invasion"))
 # Words by which a sentence refers back to what the sentence before it is about (``Topic.follows_on``): "they
-# could be moved to tent camps", "the idea", "such a plan" (not "that", which mostly joins a clause).
-_BACK_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch|[Tt]he\s+(?:idea|plan|"
-                             r"proposal|offer|scheme|move|measures?|request|demand|step|initiative|suggestion))\b")
+# could be moved to tent camps", "the idea", "such a plan", "that goal" (not a bare "that", which mostly joins a
+# clause).
+# ("committed to working toward that goal": the goal the sentence before it names)
+_BACK_REFERENCE = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Ii]t|[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch|(?:[Tt]he|[Tt]hat)\s+"
+                             r"(?:idea|plan|proposal|offer|scheme|move|measures?|request|demand|step|initiative|"
+                             r"suggestion|goal|target|aim|objective|pledge|commitment|effort|call))\b")
 _SMALL = frozenset({"of", "the", "for", "and", "on", "in", "to", "de", "des", "du", "la", "le", "et", "&"})
 
 

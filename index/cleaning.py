@@ -78,7 +78,7 @@ FURNITURE_LINE: list[tuple[str, re.Pattern]] = [
 #: Furniture that carries no metadata: blanked before the dates, dateline and byline are read, so
 #: that a byline under a block of page links ("Skip to content", "Menu", ...) counts as near the top.
 CHROME = {"advertisement", "share bar", "newsletter box", "cookie box", "read-more stub", "listen/read time",
-          "button", "navigation", "link list"}
+          "button", "navigation", "link list", "section line"}
 
 #: Words of share bars and buttons; a short line made only of these is furniture.
 BUTTON_WORDS = {
@@ -308,6 +308,7 @@ def clean_text(raw: str, base: int = 0, markup: bool = False) -> tuple[str, dict
                 del meta["byline"]
             why[i] = "outlet line"
             meta["header_outlet"] = outlet_name(s)
+    _masthead_above_headline(norm, why, lead, meta)
     # Link and headline lists after a list heading: the heading and the headline-like lines after it.
     first_text = next((i for i, ln in enumerate(norm) if ln.strip()), -1)
     i = 0
@@ -393,6 +394,57 @@ def clean_text(raw: str, base: int = 0, markup: bool = False) -> tuple[str, dict
 _PRESS_WORD = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Daily|Tribune|Gazette|Telegraph|Guardian|Observer|"
                          r"Express|Chronicle|Mail|Press|Review|Standard|Star|Sun|Monitor|Reuters|Bloomberg|AFP|AP|"
                          r"Agency|Wire|Magazine|Weekly|Insider|Eye|Radio|TV|Television|Network|Today)\b")
+
+
+#: A site's section links on a line of their own: three or more short capitalised items between bars or dots
+#: ("World | Politics | Business", "News · World · Middle East").
+_SECTION_ITEM = r"[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,2}"
+_SECTION_LINE = re.compile(rf"{_SECTION_ITEM}(?:\s*[|·•»›]\s*{_SECTION_ITEM}){{2,}}")
+#: Names of outlets that carry no word of a newspaper's (``_PRESS_WORD``): a masthead line reading only one of these
+#: is the outlet.
+_OUTLET_NAMES = re.compile(
+    r"(?i:fortune|forbes|(?:the\s+)?economist|politico|axios|semafor|wired|cnn|bbc|npr|cnbc|msnbc|abc|cbs|nbc|fox|vox|"
+    r"slate|quartz|techcrunch|(?:the\s+)?verge|(?:the\s+)?atlantic|(?:the\s+)?hill|(?:the\s+)?conversation|"
+    r"(?:the\s+)?intercept|(?:the\s+)?diplomat|foreign\s+(?:policy|affairs)|business\s+insider|propublica|vice|"
+    r"xinhua|tass|interfax|kyodo|yonhap|al\s+jazeera|al-monitor|haaretz|globes|nikkei|euronews|france\s+24|dw|"
+    r"deutsche\s+welle|le\s+monde|(?:der\s+)?spiegel|engadget|gizmodo|mashable|ars\s+technica|zdnet|cnet|"
+    r"bloomberg|reuters|associated\s+press|afp|ap)")
+
+
+def _masthead_above_headline(norm: list[str], why: list[str | None], lead: int, meta: dict) -> None:
+    """A page copied whole with its site's name above the headline ("Skip to content" / "Menu" / "Financial
+    Times" / "World | Politics | Business" / headline / "By Staff" / "2023-10-01"): the name line is the outlet
+    (a known outlet's name, one with a newspaper's word, or "X | tagline": "Cnbc | World Business News Leader"),
+    the section links under it page furniture, and the headline the title. Only when a headline of three words
+    or more follows, with a byline or a date line right under it (a title with the outlet's line under it,
+    "Title" / "TechCrunch" / "2023-09-28", is read by the outlet-line rule)."""
+    rows = [i for i in range(lead, len(norm)) if norm[i].strip() and why[i] not in CHROME]
+    if len(rows) < 3:
+        return
+    top, s = rows[0], norm[rows[0]].strip()
+    k = 1
+    sections = []
+    while k < len(rows) - 1 and why[rows[k]] is None and _SECTION_LINE.fullmatch(norm[rows[k]].strip()):
+        sections.append(rows[k])
+        k += 1
+    head = rows[k]
+    h = norm[head].strip()
+    after = rows[k + 1:k + 3]
+    if not (why[head] is None and len(h) < 200 and len(h.split()) >= 3 and not h.endswith(".")
+            and any(why[j] in ("byline", "timestamp") for j in after)):
+        return
+    for j in sections:  # ("World | Politics | Business": the site's section links)
+        why[j] = "section line"
+    if why[top] not in (None, "byline") or len(s) > 100 or not _OUTLET_LINE.fullmatch(s) or _BYLINE.match(s) \
+            or _person_and_outlet(s):
+        return
+    name = outlet_name(s)
+    if not (name != s or _PRESS_WORD.search(name) or _OUTLET_NAMES.fullmatch(name)):
+        return
+    if meta.get("byline") == s:
+        del meta["byline"]
+    why[top] = "outlet line"
+    meta.setdefault("header_outlet", name)
 
 
 def _person_and_outlet(line: str) -> bool:
