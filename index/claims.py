@@ -199,13 +199,20 @@ _ACT_VERBS = frozenset(w for stems in (
     # "we lend our unwavering support to X", "we continue to give our full support to X"
     "lend lends lent lending", "give gives gave giving",
 ) for w in stems.split())
+# A speech presenting its own plan ("I presented the outlines of the Ukrainian peace formula"): parsed.
+_PRESENTED = re.compile(r"\b(?:present(?:s|ed|ing)?|launch(?:es|ed|ing)?|tabl(?:e|es|ed|ing)|submit(?:s|ted|ting)?|"
+                        r"introduc(?:e|es|ed|ing))\b[^.;]*\b(?:formula|plan|proposal|initiative|roadmap|blueprint)s?\b",
+                        re.I)
+# What an act's object may be a part of ("the outlines of the peace formula"): the act is the whole's.
+_PARTS_OF = {"outline", "outlines", "details", "elements", "points", "contours", "text", "terms"}
 _ORDERS = {"ban", "order", "directive", "decree", "injunction", "guidance"}  # issued on others, by a regulator
 _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("request", "call", "appeal", "plea", "demand", "ultimatum"), "demand"),
     **dict.fromkeys(("ban", "order", "directive", "decree", "injunction"), "demand"),  # (_ORDERS)
     "guidance": "position",
     **dict.fromkeys(("offer", "proposal", "counterproposal", "counter-proposal", "counteroffer", "plan",
-                     "initiative", "legislation", "bill", "amendment", "motion", "resolution"), "proposal"),
+                     "initiative", "legislation", "bill", "amendment", "motion", "resolution", "formula", "roadmap",
+                     "blueprint"), "proposal"),
     **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
     **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
                      "reprimand", "criticism"), "criticism"),
@@ -565,7 +572,8 @@ _AUDIENCE = {"reporters", "journalists", "lawmakers", "parliament", "legislators
              "delegates", "media", "press", "conference", "briefing", "audience", "crowd"}
 _NEGATIVE = re.compile(r"\b(?:disappoint|reckless|irresponsib|unacceptabl|provocati|dangerous|betray|"
                        r"illegal|humiliat|blackmail|threat(?:s|ens|ening)?\b|aggression|intimidat|trap|needless|"
-                       r"outrag|deplor|condemn|violat|absurd|lies?\b|hypocri)", re.I)  # (not "was threatened",
+                       r"outrag|deplor|condemn|violat|absurd|lies?\b|hypocri|politici[sz]ed|biased|censor(?:s|ed|ing|ship)"
+                       r"|discriminat|shameful|disgrac|disastrous|unfair|unjust\b)", re.I)  # (not "was threatened",
 #                        "the hostile forces": what happened, no criticism)
 # Reported content whose own verb says its kind: "Chile rejected a proposal ..., the minister said",
 # "In return, Varnholm pledged to suspend ..., the prime minister said".
@@ -1292,6 +1300,7 @@ class ClaimExtractor:
                                          or _ACCUSATION.search(text, start, sp.end)
                                          or _DOING.search(text, start, sp.end)
                                          or _OPPORTUNITY.search(text, start, sp.end)
+                                         or _PRESENTED.search(text, start, sp.end)
                                          or _OUR_NOUN_IS.search(text, start, sp.end)))
             out.append((sp.start, start, sp.end, parse))
         return out
@@ -2745,8 +2754,11 @@ class ClaimExtractor:
     def _act_noun(self, v):
         """The object of ``v`` that makes it a communicative act ("issued a warning", "sent the
         company a formal request"), or None."""
-        n = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and self._act_word(c)
-                  and (self._act_word(c) not in _RAISED or v.lower_ in _RAISING)), None)
+        parts = [k for c in v.children if c.dep_ == "dobj" and c.lower_ in _PARTS_OF for p in c.children
+                 if p.dep_ == "prep" and p.lower_ == "of" for k in p.children if k.dep_ == "pobj"]
+        n = next((c for c in [*(k for k in v.children if k.dep_ == "dobj"), *parts] if c.pos_ == "NOUN"
+                  and self._act_word(c) and (self._act_word(c) not in _RAISED or v.lower_ in _RAISING)), None)
+        # ("presented the outlines of the Ukrainian peace formula": the formula)
         if n is not None and self._act_word(n) in _ORDERS and any(
                 c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in v.children):
             return None  # a speech's "We are putting in place a ban on plastic": its own measure, read as such
@@ -2852,7 +2864,8 @@ class ClaimExtractor:
         for p in sorted(preps, key=lambda p: p.lower_ in ("with", "at")):
             # (and what is judged: "expressed its condemnation of the attacks", "our rejection of the plan")
             if (p.lower_ in ("for", "about", "over", "against", "on", "with", "at", "regarding", "toward", "towards")
-                    or p.lower_ in ("of", "to") and judged and p.head.i == n.i) and p.i > n.i:
+                    or p.lower_ in ("of", "to") and judged and p.head.i == n.i) and p.i > n.i and not (
+                    p.lower_ == "at" and _ACT_NOUNS.get(cls._act_word(n)) == "proposal"):  # (where it was made)
                 # ("our deep gratitude to the Member States that ...": whom it is owed)
                 obj = next((k for k in p.children if k.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lower_ not in _WEEKDAYS:

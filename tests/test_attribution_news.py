@@ -1200,3 +1200,11 @@ def test_a_statement_is_its_bodys_and_it_after_a_sentence_about_a_body_is_that_b
     lone = _claims("Abukhater said that Meta told the group that a bug caused it.\n\n“We fixed a problem,” the "
                    "statement said.")
     assert not any(c.text.startswith("We fixed") for c in lone), lone
+
+
+def test_a_judgement_that_something_is_politicized_or_biased_is_criticism():
+    """From a sixth new-user pass (TechCrunch on Meta): "... said that Meta’s moderation of Palestinian content was
+    heavily politicized" was a plain statement, so "Who criticized Meta?" found no criticism."""
+    claims = _claims("Jalal Abukhater, advocacy manager for 7amleh, said that Meta’s moderation of Palestinian "
+                     "content was heavily politicized. Mara Holt said the ruling was biased against small firms.")
+    assert [c.kind for c in claims] == ["criticism", "criticism"], claims

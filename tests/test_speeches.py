@@ -1351,3 +1351,14 @@ def test_we_have_proposals_and_an_appeal_launched_to_others_are_the_speakers():
                           year="2022")
     assert [(c.actor, c.kind, c.text[:28]) for c in said] == [
         ("Ukraine", "proposal", "upgrade the security archite"), ("Ukraine", "demand", "help the refugees")], said
+
+
+def test_a_speech_presenting_the_outlines_of_its_plan_proposes_it():
+    """From a sixth new-user pass (Zelenskyy, 2023): "I presented the outlines of the Ukrainian peace formula at the
+    General Assembly" gave no proposal (the sentence was not even parsed), so "What did Zelenskyy propose?" said he
+    proposed nothing; nor is where it was presented what was proposed."""
+    said = _speech_claims("Ukraine", "Volodymyr Zelenskyy", "President",
+                          "I presented the outlines of the Ukrainian peace formula at the General Assembly. We put "
+                          "forward a peace plan at the summit.", year="2023")
+    assert [(c.kind, c.text) for c in said] == [("proposal", "the Ukrainian peace formula"),
+                                               ("proposal", "a peace plan")], said
