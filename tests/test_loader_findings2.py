@@ -8,21 +8,8 @@ A page copied whole with the site's name on its own line above the headline ("Sk
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from index.loaders import load_file
-from index.models import Document
-
-
-def load_text(tmp_path: Path, name: str, text: str) -> Document:
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    [doc] = list(load_file(p))
-    assert isinstance(doc, Document), doc
-    return doc
-
+from test_loader_findings import load_text
 
 _TOP = "Skip to content\nMenu\nSign in\nSubscribe\n"
 _BODY = ("Throughout September the world's biggest investment banks hosted a series of conferences on Japan.\n\n"
