@@ -259,6 +259,10 @@ class ExtractiveAnswerer:
             # the speaker's office as their role; a speech's title is "speaker, post, country")
             speeches = {c.doc_id for found in evidence.statements.values() for c in found
                         if c.actor_type == "government" and c.role and _RESOLVER.country_of(c.actor) in states}
+            # an official by a bare title whose other words found name the state ("Velmor had no position on
+            # membership yet ..., Trade Minister Jonas Halde said"): the state's official in all of them
+            state_officials = {c.actor for found in evidence.statements.values() for c in found
+                               if c.actor_type == "person" and is_office(c.role) and content_country(c) in states}
 
             def in_speech(s: Sentence) -> bool:  # a sentence of the asked state's speech, on the topic
                 # (a speech, not a news article where the state's ministry is quoted: every sentence of
@@ -290,7 +294,7 @@ class ExtractiveAnswerer:
                     return False
                 return bool(states) and any(
                     (countries.get(c.actor) or country_of_speaker(c) or content_country(c)) in states
-                    for c in evidence.statements.get(key, []))
+                    or c.actor in state_officials for c in evidence.statements.get(key, []))
 
             theirs = [s for s in ranked if speaks_for_asked(s)]
             own_speech = [s for s in theirs if asked_givers and gives_asked_speech(query, s)]

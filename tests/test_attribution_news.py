@@ -1208,3 +1208,20 @@ def test_a_judgement_that_something_is_politicized_or_biased_is_criticism():
     claims = _claims("Jalal Abukhater, advocacy manager for 7amleh, said that Meta’s moderation of Palestinian "
                      "content was heavily politicized. Mara Holt said the ruling was biased against small firms.")
     assert [c.kind for c in claims] == ["criticism", "criticism"], claims
+
+
+def test_a_line_break_between_paragraphs_of_a_pasted_page_ends_a_quotation():
+    """From a sixth new-user pass and its re-check (Globes, pasted with single line breaks between paragraphs): the
+    whole interview was one paragraph, so every unattributed quotation after the US Treasury's statement ("The
+    statement read, “...”") ran on as the Treasury's, the Israeli official's own words among them. A line break that
+    no hard-wrapped sentence runs through ends a paragraph; a quotation opening a sentence inside the next one is no
+    continuation of the statement."""
+    text = ("On October 27, the Office of Foreign Assets Control (OFAC) announced that it had imposed a second round "
+            "of sanctions on Hamas-linked officials. The statement read, "
+            "\"Today's action targets additional assets in Hamas's investment portfolio.\"\n"
+            "The US is not the only one. Europe has also been mobilized in the economic fight against terrorism. "
+            "\"On the third day of the fighting, my colleagues from the Netherlands and Germany phoned to let me "
+            "know they wanted to establish an international task force.\"\n")
+    claims = _claims(text)
+    assert any(text[c.start:c.end].startswith("Today's action") for c in claims), claims
+    assert not any("third day" in c.text for c in claims), claims
