@@ -507,7 +507,7 @@ def _frames_quotation(v, close: int) -> bool:
     return subj.left_edge.i == after and subj.right_edge.i == v.i - 1
 
 
-_PARTICLES = {"back", "up", "in", "out", "on", "off"}
+_VERB_PARTICLES = {"back", "up", "in", "out", "on", "off"}
 
 
 def _quotation_after(v) -> tuple[int, int] | None:
@@ -517,7 +517,8 @@ def _quotation_after(v) -> tuple[int, int] | None:
     particle, or an inverted subject, stands between the verb and the comma or colon before the quotation."""
     doc = v.doc
     i = v.i + 1
-    while i < len(doc) and (doc[i].dep_ == "prt" or doc[i].dep_ == "advmod" and doc[i].lower_ in _PARTICLES):
+    while i < len(doc) and (doc[i].dep_ == "prt" or doc[i].dep_ == "advmod"
+                            and doc[i].lower_ in _VERB_PARTICLES):
         i += 1  # ("clapped back", "hit back", "chimed in")
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.i > v.i:  # (inverted) the subject right after the verb
@@ -1164,10 +1165,13 @@ def _dated(prep) -> bool:
     return any(k.dep_ == "pobj" and (k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS) for k in prep.children)
 
 
-def _paragraph_starts(text: str) -> list[int]:
+def _paragraph_starts(text: str, line_breaks: bool = True) -> list[int]:
     """Where each paragraph of ``text`` starts: 0, then the line break before each line that a blank line opens,
-    or a single line break a hard-wrapped sentence does not run through (pasted pages break paragraphs so: the
-    whole Globes interview was one paragraph, and a quotation after the US Treasury's statement ran on to it)."""
+    or (``line_breaks``) a single line break a hard-wrapped sentence does not run through (pasted pages break
+    paragraphs so: the whole Globes interview was one paragraph, and a quotation after the US Treasury's
+    statement ran on to it)."""
+    if not line_breaks:
+        return [m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]
     width = wrap_width(text)
     out = [0] if text.strip() else []
     prev: tuple[int, int] | None = None
@@ -1344,9 +1348,8 @@ class ClaimExtractor:
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
         ctx.roles = self._introduced_roles(original or text, ctx.names)
         self._prepare_people(text, parsed, ctx)
-        paragraphs = _paragraph_starts(text) if voice is None else [
-            m.start() for m in re.finditer(r"(?:\A|\n\s*\n)\s*\S", text)]  # (a speech record's quotation runs on
-        #                                                                   across its lines)
+        # (a speech record's quotation runs on across its lines: only blank lines part its paragraphs)
+        paragraphs = _paragraph_starts(text, line_breaks=voice is None)
         quotes = [(m.start() + 1, m.end() - 1) for m in _QUOTES.finditer(text)]
         unclosed = _unclosed_quotations(text)
         if voice is not None:
@@ -1572,6 +1575,8 @@ class ClaimExtractor:
         far more ambitious result.” Andreas Sieber, associate director of policy ... for 350.org, said in a
         statement before the draft agreement was finalized.", "“We will win.” Sieber said." (the sentence splitter
         ends the quotation's sentence at its full stop): that speaker's, when no one else is credited with it."""
+        if text[max(0, s - 4):s].rstrip(" \t")[-1:] not in _CLOSE_Q:
+            return []  # (most sentences: no quotation closes right before them, no scan of the quotations)
         q = next(((a, b) for a, b in ctx.quotes if b < s and text[b] in _CLOSE_Q
                   and text[b - 1:b] in (".", "!", "?") and text[b + 1:s].strip(" \t") == ""), None)
         v = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -2875,8 +2880,7 @@ class ClaimExtractor:
                          and p.lower_ in ("to", "for", "with") and (p.head == n or p.i == n.right_edge.i + 1)), None)
             obj = next((k for k in held.children if k.dep_ in ("pobj", "pcomp")), None) if held is not None else None
             if obj is not None:
-                when = next((p for p in obj.rights if p.dep_ == "prep" and any(
-                    k.ent_type_ in ("DATE", "TIME") or k.lower_ in _WEEKDAYS for k in p.children)), None)
+                when = next((p for p in obj.rights if p.dep_ == "prep" and _dated(p)), None)
                 return span(obj.left_edge, when.nbor(-1) if when is not None else obj.right_edge)  # (not "on Monday")
         judged = _ACT_NOUNS.get(cls._act_word(n)) in ("criticism", "rejection", "position", "pledge")
         # (the matter before whom it was lodged with: "lodged a protest with Beijing over the incident")
