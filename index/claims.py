@@ -797,10 +797,16 @@ _ROLE_NOUNS = {"envoy", "minister", "president", "chancellor", "premier", "ambas
                "queen", "emir", "sheikh", "prince", "general", "commander", "prosecutor", "chairman",
                "chairwoman", "chair", "leader", "representative", "delegate", "foreign minister", "official",
                "pastor", "judge", "lawyer", "attorney", "director", "economist", "analyst", "researcher",
-               "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy"}
+               "professor", "expert", "founder", "executive", "ceo", "vice president", "deputy", "adviser",
+               "advisor", "commissioner", "admiral", "colonel"}
+# Role nouns that stand only for a person the article introduced with them ("Head coach Pete Carroll ... the
+# coach said"): the person last written about is mostly someone else ("the Liverpool manager said", after Salah)
+_INTRODUCED_ROLES = {"manager", "coach", "boss", "activist", "scientist", "historian", "journalist", "investor",
+                     "entrepreneur", "strategist", "consultant", "columnist"}
+_ROLE_NOUNS |= _INTRODUCED_ROLES
 # Roles of people who speak for no state, whatever their nationality ("a Chinese founder", "an Israeli economist")
 _PRIVATE_ROLES = {"pastor", "lawyer", "attorney", "economist", "analyst", "researcher", "professor", "expert",
-                  "founder", "executive", "ceo", "director", "chairman", "chairwoman", "chair"}
+                  "founder", "executive", "ceo", "director", "chairman", "chairwoman", "chair"} | _INTRODUCED_ROLES
 # Curly pairs, straight pairs, and pairs typed half one way and half the other ("Our bill ...” ).
 _QUOTES = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|\"([^\"“”\n]*)”|“([^\"“”\n]*)\"")
 _DATE_WORDS = re.compile(r"\b(?:(last|this|on)\s+)?(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b"
@@ -1841,12 +1847,15 @@ class ClaimExtractor:
     def _sentences_before(ctx: _Context, reach: int, paragraphs: int) -> list[tuple[int, Any]]:
         """(document offset, parse) of the sentences in the ``reach`` characters before the one parsed
         (``ctx.parse_start``), within its paragraph (``paragraphs`` 1) or it and the one before (2), oldest
-        first. They held no cue, so no parse of theirs exists; each is parsed once a document."""
-        para = ctx.text.rfind("\n\n", 0, ctx.parse_start)
+        first. They held no cue, so no parse of theirs exists; each is parsed once a document. A sentence
+        that closes a quotation opened sentences before it counts from the quotation's opening: the sentences
+        before "“The worst thing? The traffic ... It is hotter than Manchester,” he said." are those before “."""
+        anchor = min((a - 1 for a, b in ctx.quotes if a < ctx.parse_start <= b), default=ctx.parse_start)
+        para = ctx.text.rfind("\n\n", 0, anchor)
         if paragraphs > 1 and para > 0:
             para = ctx.text.rfind("\n\n", 0, para)
-        start = max(0, para, ctx.parse_start - reach)
-        window = ctx.text[start:ctx.parse_start]
+        start = max(0, para, anchor - reach)
+        window = ctx.text[start:anchor]
         out = []
         for sp in split_sentences(window):
             sentence = " ".join(window[sp.start:sp.end].split())
@@ -3467,10 +3476,10 @@ class ClaimExtractor:
                 c.dep_ == "poss" and self.resolver.country_of(c.text) == state for c in subj.lefts))
             if (det == "the" or owned) and low in _ROLE_NOUNS:
                 # "the envoy", "the Tarvanian minister", "Russia's envoy": a person introduced so, else the state
-                person = self._role_person(subj, ctx)
+                person = self._role_person(subj, ctx, introduced_only=low in _INTRODUCED_ROLES)
                 if person is not None and not person.role and ctx.roles.get(person.name):
                     person = Actor(person.name, person.actor_type, ctx.roles[person.name])  # (as introduced)
-                if state and (person is None or self._country_of_role(person) != state):
+                if state and low not in _PRIVATE_ROLES and (person is None or self._country_of_role(person) != state):
                     # "The Tarvanian minister said": Tarvania's, never another country's minister; the
                     # person the next sentences name so, else the state
                     later = self._role_named_after(subj, ctx) if owned else None
@@ -3553,11 +3562,15 @@ class ClaimExtractor:
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun
                     or (h.text[:1].isupper() and any(ch.isupper() for ch in h.text[1:]))  # "EDRi", read as a noun
+                    or (h.pos_ == "NOUN" and self._named_elsewhere(h.text, ctx))  # "Revel said", a noun to the tagger
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)
                     or self._owned_group(h)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
                     out.append((phrase, ctx.last_org))  # "the agency said"
                 continue
+            if label is None and h.pos_ == "NOUN" and h.head.i + 1 < len(h.doc) \
+                    and h.doc[h.head.i + 1].lower_ in ("it", "its"):
+                label = "ORG"  # "Betashares said it was part of a strategy": a body
             actor = self._actor(phrase, ctx, label)
             role = ", ".join(x for x in (actor.role, self._appositive(h)) if x)
             out.append((phrase, Actor(actor.name, actor.actor_type, role)))
@@ -3590,6 +3603,19 @@ class ClaimExtractor:
         if actor.actor_type == "organisation" and actor.role.startswith("of "):
             return Actor(phrase, "organisation")  # "the University of New Hampshire's laboratory": all of it
         return actor if actor.actor_type in ("organisation", "government") else None  # ("officials at the Kremlin")
+
+    @staticmethod
+    def _named_elsewhere(word: str, ctx: _Context) -> bool:
+        """Whether a capitalised ``word`` the tagger read as a common noun is a name: the document
+        writes it capitalised after a lower-case word ("... involving Revel mopeds") and never in
+        lower case ("Revel said its ridership peaked", "Betashares said", "Salesforce says"). Not in a speech,
+        whose style capitalises common nouns ("all Member States", "States recognize")."""
+        if not (word[:1].isupper() and word[1:].islower() and len(word) > 2) or not ctx.text or ctx.voice is not None:
+            return False
+        w = re.escape(word)
+        # (not after an article, "deny the Demons"; nor a numbered part, "citing Section 230")
+        return bool(re.search(rf"\b(?!(?:the|a|an)\b)[a-z][\w’'-]*[ \t]+{w}\b(?![ \t]*\d)", ctx.text)) \
+            and not re.search(rf"\b{w.lower()}\b|\b{w}[ \t]+\d", ctx.text)
 
     @staticmethod
     def _owned_group(h) -> bool:

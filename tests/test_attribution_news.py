@@ -1225,3 +1225,46 @@ def test_a_line_break_between_paragraphs_of_a_pasted_page_ends_a_quotation():
     claims = _claims(text)
     assert any(text[c.start:c.end].startswith("Today's action") for c in claims), claims
     assert not any("third day" in c.text for c in claims), claims
+
+
+def test_a_name_the_tagger_reads_as_a_common_noun_speaks_when_the_article_writes_it_as_a_name():
+    # TechCrunch / SMH: "Revel said its moped ridership peaked", "Betashares said it was part of a strategy"
+    # gave nothing: a sentence-initial name tagged as a plural or common noun was nobody
+    text = ("ETF provider Betashares reached an agreement to buy the superannuation business. Betashares said it "
+            "was part of a longer-term strategy to expand the business.\n\n"
+            "Deaths involving Revel mopeds mounted. Revel said its moped ridership peaked in July 2020.")
+    by = {c.text.split()[0]: c for c in _claims(text)}
+    assert by["it"].actor == "Betashares" and by["it"].actor_type == "organisation"
+    assert by["its"].actor == "Revel"
+    # never a numbered part of a law, nor a word the article writes after an article
+    text = ("Snapchat filed a motion, citing Section 230 of the Communications Decency Act. Section 230 offers "
+            "immunity to companies that have acted responsibly.\n\n"
+            "The Lions beat the Demons. Demons denied the claim that the match was fixed.")
+    assert not any(c.actor in ("Section", "Demons") for c in _claims(text))
+
+
+def test_he_after_a_quotation_of_several_sentences_is_the_person_before_it():
+    # The Independent: the quotation's opening question and its two sentences were the two sentences read
+    # before "he said", so Cole Palmer, named before the quotation, was never found
+    text = ("Cole Palmer is a man on the move, from Manchester City to Chelsea.\n\n"
+            "“The most annoying thing? The traffic, that’s the biggest thing for me. Everything else I am enjoying. "
+            "It is hotter than Manchester as well,” he said.")
+    claims = _claims(text)
+    assert [c.actor for c in claims] == ["Cole Palmer"]
+    assert claims[0].text.startswith("The most annoying thing?") and claims[0].text.endswith("as well")
+
+
+def test_a_coach_or_manager_is_only_the_person_introduced_so():
+    # "the coach said" after "Head coach Pete Carroll said": Carroll; "the Liverpool manager" after a sentence
+    # about Salah and Thierry Henry: nobody the article introduced so, never Henry
+    text = ("Head coach Pete Carroll said that Smith will \"make it back.\" When asked about the matchup against "
+            "San Francisco, the coach said, \"I would think so.\"")
+    think = [c for c in _claims(text) if "think so" in c.text]
+    assert [c.actor for c in think] == ["Pete Carroll"]
+    text = ("Salah’s strike took him above Thierry Henry as the most prolific goalscorer for an English club.\n\n"
+            "“It is really easy to fall in love with this team,” said the Liverpool manager after the win.")
+    assert not any(c.actor in ("Thierry Henry", "Salah") for c in _claims(text))
+    # a nationality before a private role is never its state speaking
+    text = ("“No one was monetizing content on the traditional platforms,” said the Los Angeles-based Cameroonian "
+            "entrepreneur to TechCrunch.")
+    assert not any(c.actor == "Cameroon" for c in _claims(text))
