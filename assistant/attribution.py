@@ -76,6 +76,10 @@ def closed_quote(text: str, start: int, end: int) -> tuple[int, int]:
         mark, close_mark = start + last_open, "”"
     elif span.count('"') % 2 == 1:
         mark, close_mark = start + span.rfind('"'), '"'
+        if mark > 0 and not text[mark - 1].isspace() and (mark + 1 >= len(text) or not text[mark + 1].isalnum()):
+            # 'The barrier has already saved many lives." Then-Minister Gantz said, "...': a mark after a word
+            # closes a quotation opened before the span; it opens none to follow into the next speaker's
+            return start, end
     else:
         return start, end
     para_end = text.find("\n", end)

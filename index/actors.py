@@ -676,6 +676,9 @@ class ActorResolver:
             return Actor(full, self.type_of(full), role)
         if name.split()[-1].islower():
             return Actor(name, "group", role)  # "Chilean officials": a body of people, not a name
+        if label == "ORG" and len(name.split()) > 1 and any(_POSSESSIVE.sub("", w).lower() in _TITLES
+                                                            for w in words[:i]):
+            return Actor(name, "person", role)  # "Visiting Chancellor Olaf Scholz", tagged ORG: a title's holder
         return Actor(name, self.type_of(name, label), role)
 
     def _alias_actor(self, canon: str, name: str, label: str | None, role: str = "") -> Actor:

@@ -1161,6 +1161,40 @@ def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
             and not any(n.split()[0] == actor.name for n in people))
 
 
+def _aside_it_owner(v):
+    """The named subject an aside "it <cue>" set off by commas in the middle of a clause stands for ("Hikvision
+    has marketed features that would, it claimed, automatically detect ..."), or None: the first subject of the
+    sentence before the aside, a capitalised name that is no pronoun, with the clause going on after the aside."""
+    doc = v.doc
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
+    if subj is None or subj.i < 2 or doc[subj.i - 1].text != "," or v.i + 1 >= len(doc) or doc[v.i + 1].text != "," \
+            or v.right_edge.i != v.i + 1 or not any(not t.is_punct for t in doc[v.i + 2:]):
+        return None
+    # (the subject of the clause the aside is in: "Activision told The Verge that ... — and Google is now, it
+    # says, armed with the evidence" is Google's)
+    owner = next((t for t in reversed(doc[:subj.i - 1]) if t.dep_ in ("nsubj", "nsubjpass")
+                  and t.tag_ not in ("WDT", "WP")), None)
+    if owner is None or not owner.text[:1].isupper() or owner.pos_ == "PRON" or owner.i != owner.left_edge.i \
+            and owner.pos_ != "PROPN":
+        return None
+    return owner
+
+
+def _says_of_antecedent(v) -> bool:
+    """Whether relative-clause cue ``v`` reports what its named subject says of the noun the clause is on, that
+    noun being the reported clause's subject: "the 7 October attacks that the Israeli government said killed 1,400
+    people", "the camp, which Palestinian officials said was hit twice", "drones which Kyiv says were supplied by
+    Iran". Not "the deal that Russia said it would sign" (the noun is no subject of what is said)."""
+    if v.lower_ not in ("said", "says", "claimed", "claims", "alleged", "alleges", "estimated", "estimates"):
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")), None)
+    said = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.i > v.i), None)
+    rel = next((t for t in v.doc[v.head.i + 1:v.i] if t.lower_ in ("that", "which")), None)
+    return (subj is not None and said is not None and rel is not None and rel.i < subj.left_edge.i
+            and subj.tag_ not in ("WDT", "WP", "PRP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in said.children))
+
+
 def _through_close(doc, i: int) -> int:
     """Token ``i``, or the closing quotation mark right after it the parser left outside its phrase."""
     return i + 1 if i + 1 < len(doc) and doc[i + 1].text in _CLOSE_Q else i
@@ -1996,6 +2030,8 @@ class ClaimExtractor:
         here = [(ctx.parse_start + at, n) for at, n in self._mentions(subj.doc.text, 0, subj.idx, ctx)]
         found = {at: n for at, n in ctx.mentions + here if lo <= at < pos}
         for m in _NAME_RUN.finditer(ctx.text, lo, pos):
+            if any(a <= m.start() < b for a, b in ctx.quotes):
+                continue  # (a name inside a quotation is nobody the minister could be: "experts from Member States")
             words = m.group(0).split()
             ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 3
                     and not re.fullmatch(r"(?:[A-Z]\.)+", w)]
@@ -2248,7 +2284,10 @@ class ClaimExtractor:
                 continue
             if named is not None:  # "The Committee to Protect Journalists reports that ...", misparsed
                 subj = named.root
-                speakers = [(named.text, self._actor(named.text, ctx, named.label_))]
+                # (with the title before it: "Visiting Chancellor Olaf Scholz praised", the name tagged ORG)
+                titled = named.start > 0 and _is_title(doc[named.start - 1].text) and named.label_ == "ORG"
+                mention = doc[named.start - 1:named.end].text if titled else named.text
+                speakers = [(named.text, self._actor(mention, ctx, named.label_))]
             else:
                 speakers = self._speakers(subj, ctx)
             if v.i in trailing and speakers and speakers[0][1].actor_type == "person" and not speakers[0][1].role:
@@ -3024,6 +3063,8 @@ class ClaimExtractor:
             # "X, who in April demanded ...": background, unless it is a person's "who said/told/asked"
             # ("Rep. Y, who voted against Jordan and said she received death threats").
             rel = v if v.dep_ == "relcl" else v.head
+            if v.dep_ == "relcl" and _says_of_antecedent(v):
+                return True  # "the attacks that the Israeli government said killed 1,400 people"
             return (v.lower_ in _RELATIVE_SPEECH and rel.head.pos_ == "PROPN"
                     and any(c.lower_ == "who" for c in rel.children))
         return True
@@ -3350,6 +3391,10 @@ class ClaimExtractor:
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
             return [(self._phrase(subj), actor)]
+        if low == "it" and (owner := _aside_it_owner(subj.head)) is not None:
+            # "Hikvision has marketed features that would, it claimed, automatically detect ...": the aside's "it" is
+            # the clause's own subject, never the body that spoke before (Amnesty)
+            return [(self._phrase(owner), self._actor(self._phrase(owner), ctx, "ORG"))]
         if low == "it" and subj.i == 0 and ctx.voice is None and self._document_before(ctx):
             return []  # "... new commitments in the final texts coming out of COP28. It calls for ...": the texts'
         if low == "it" and subj.i == 0 and ctx.voice is None and (subject_body := self._body_subject_before(ctx)):
@@ -3459,11 +3504,15 @@ class ClaimExtractor:
             owner = None if state else next((o for o in [c for c in subj.lefts if c.dep_ == "poss"] + [
                 o for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                 if o.dep_ == "pobj"] if o.pos_ == "PROPN" and o.ent_type_ == "ORG"), None)
+            if owner is None and not state and det in ("a", "an"):
+                # "a Commission official said": an unnamed person of that body, the body speaking
+                owner = next((c for c in subj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                              and c.ent_type_ == "ORG" and c.i + 1 == subj.i), None)
             if owner is not None and low in _ROLE_NOUNS:
                 # "NATO's secretary-general said", "the secretary-general of NATO said": the person introduced
                 # so, else the body itself
                 body = self._actor(self._phrase(owner), ctx, "ORG")
-                person = self._role_person(subj, ctx, introduced_only=True)
+                person = self._role_person(subj, ctx, introduced_only=True) if det not in ("a", "an") else None
                 if person is not None:
                     return [(self._phrase(subj), person)]
                 if body.actor_type == "organisation":
@@ -3484,6 +3533,10 @@ class ClaimExtractor:
                     # person the next sentences name so, else the state
                     later = self._role_named_after(subj, ctx) if owned else None
                     return [(self._phrase(subj), later or Actor(state, "government", self._phrase(subj)))]
+                if person is None and not state and len(ctx.last_speakers) == 1 \
+                        and ctx.last_speakers[0].actor_type == "organisation" \
+                        and re.search(rf"\b{re.escape(low)}$", ctx.last_speakers[0].role, re.I):
+                    person = ctx.last_speakers[0]  # "a Commission official said ... “...,” the official noted"
                 return [(self._phrase(subj), person)] if person else []
             if det == "its" and low in _ROLE_NOUNS:
                 # "Ostmark is ready to talk, its foreign minister said": the state named before it in
@@ -4027,6 +4080,13 @@ class ClaimExtractor:
             # "When Apple announced the iPhone 15, the company also revealed X": X, not the when (but in "While X
             # is “our goal,” it's understandable that ..., Putin said" the while is said too)
             trailing = False
+        if trailing and subj.lower_ == "it" and (owner := _aside_it_owner(v)) is not None:
+            # "Hikvision has marketed features that would, it claimed, automatically detect ...": the whole
+            # clause the aside sits in is claimed, never its part before the aside
+            end = len(doc) - 1
+            while end > v.i and doc[end].is_punct and doc[end].text not in _CLOSE_Q:
+                end -= 1
+            return span(owner.left_edge.i, end)
         if clause is None and v.dep_ == "parataxis" and v.head.i > v.right_edge.i and v.head.pos_ in ("VERB", "AUX") \
                 and doc[v.left_edge.i].text == "," and doc[v.right_edge.i].text == "," and subj.lower_ != "it" \
                 and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")) \

@@ -1268,3 +1268,51 @@ def test_a_coach_or_manager_is_only_the_person_introduced_so():
     text = ("“No one was monetizing content on the traditional platforms,” said the Los Angeles-based Cameroonian "
             "entrepreneur to TechCrunch.")
     assert not any(c.actor == "Cameroon" for c in _claims(text))
+
+
+def test_an_aside_it_is_the_subject_of_the_clause_it_sits_in():
+    # The Guardian: "would, it claimed, automatically detect" was Amnesty's (the body that spoke before), with
+    # the clause cut at the aside
+    text = ("Amnesty International published a report on the cameras.\n\n"
+            "Hikvision has marketed facial-recognition features that would, it claimed, automatically detect "
+            "Uyghur people.")
+    claimed = [c for c in _claims(text) if c.cue == "claimed"]
+    assert [(c.actor, c.text) for c in claimed] == [
+        ("Hikvision", "Hikvision has marketed facial-recognition features that would, it claimed, automatically "
+                      "detect Uyghur people")]
+    text = ("But Activision told The Verge in 2022 that it “never entered into an agreement” — and Google is now, "
+            "it says, armed with the evidence to prove it.")
+    says = [c for c in _claims(text) if c.cue == "says"]
+    assert [(c.actor, c.text.split()[0]) for c in says] == [("Google", "Google")]
+
+
+def test_what_a_named_source_says_of_the_noun_a_relative_clause_is_on():
+    # "the 7 October Hamas attacks that the Israeli government said killed 1,400 people" gave nothing, so
+    # "What did the Israeli government say about the death toll?" abstained
+    text = ("The report is newly relevant in the weeks after the 7 October Hamas attacks that the Israeli government "
+            "said killed 1,400 people.")
+    assert [(c.actor, c.text) for c in _claims(text)] == [("Israel", "killed 1,400 people")]
+    text = "Uber uses third-party companies, which Sergio Avedian says “are at best watered down.”"
+    assert [c.actor for c in _claims(text)] == ["Sergio Avedian"]
+    # not when the noun is no subject of what is said
+    assert not _claims("It is the deal that Russia said it would sign.")
+
+
+def test_a_name_after_a_title_is_a_person_whatever_the_tagger_says():
+    # Fortune: "Visiting Chancellor Olaf Scholz praised ..." made Scholz an organisation
+    claims = _claims("Visiting Chancellor Olaf Scholz praised German-Egyptian unity in working to prevent a "
+                     "Middle East “conflagration.”")
+    assert [(c.actor, c.actor_type) for c in claims] == [("Olaf Scholz", "person")]
+
+
+def test_an_unnamed_official_of_a_body_is_the_body_and_so_is_the_official_later():
+    # TechCrunch: "a Commission official said" gave nothing; "the official noted" then went to "Member States",
+    # a name inside the official's own quotation
+    text = ("The European Commission presented the AI Act deal. Asked about resourcing, a Commission official said "
+            "it will be decided in the future by the EU’s executive. “We will be able to recruit the national "
+            "experts from Member States if we wish to,” they added.\n\n"
+            "“We have identified an important role for a scientific panel,” the official noted.")
+    claims = _claims(text)
+    assert {c.actor for c in claims} == {"European Commission"}
+    assert any(c.cue == "noted" for c in claims) and any(c.cue == "said" for c in claims)
+    assert [c.actor for c in _claims("A Meta official said the change was temporary.")] == ["Meta"]
