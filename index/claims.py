@@ -1932,7 +1932,8 @@ class ClaimExtractor:
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subj is None or not (subj.pos_ == "PROPN" or subj.text.isupper() and len(subj.text) <= 5) \
-                or subj.left_edge.i != 0 or subj.ent_type_ in ("GPE", "NORP", "LOC", "DATE") \
+                or any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[:subj.left_edge.i]) \
+                or subj.ent_type_ in ("GPE", "NORP", "LOC", "DATE") \
                 or subj.ent_type_ == "PERSON" and subj.left_edge.i < subj.i or fold(subj.text) in ctx.people:
             return ""  # (a one-word "person" is the tagger's guess: "it" is never a person; "X" is read as a noun)
         name = self._phrase(subj)
@@ -3199,6 +3200,14 @@ class ClaimExtractor:
                         c.dep_ == "dobj" and c.lower_ in ("opportunity", "occasion") for c in t.head.children)):
                 t = t.head if t.head.lower_ in ("take", "takes", "use") else t.head.head
                 continue  # "We take this opportunity to express our deep gratitude to ..."
+            first = next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i and c.pos_ == "VERB"), None)
+            if t is v and t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ") and t.lower_ in _CUES and first is not None \
+                    and any(k.dep_ == "cc" and k.lower_ == "and" for k in first.children) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                # "But he also cast the strike as pointless and, in a head-scratcher, said that ...": the first verb
+                # of the two, misparsed as what the second says, has the subject of both
+                return next((k for k in first.children if k.dep_ == "nsubj" and (
+                    k.pos_ == "PROPN" or k.lower_ in ("he", "she", "they", "we", "i"))), None)
             return _gerund_doer(v) if t is v else None
 
     @staticmethod
@@ -3479,6 +3488,11 @@ class ClaimExtractor:
                 # "The EDPB confirmed receipt ... “The Secretariat will now assess ...,” a spokeswoman
                 # told us": a bare spokeswoman speaks for the body that spoke just before
                 body = ctx.last_speakers[0]
+            elif prep is None and all(c.dep_ == "det" for c in subj.lefts) and not list(subj.rights) \
+                    and (about := self._body_subject_before(ctx)):
+                # "Meta was asked about the ban. “We disagree ...,” a spokeswoman said": the body the sentence before
+                # is about
+                body = self._actor(about, ctx, "ORG")
             if body is not None and body.actor_type != "person":
                 return [(self._phrase(subj) if prep is None else subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                          Actor(body.name, body.actor_type, low))]

@@ -1316,3 +1316,24 @@ def test_an_unnamed_official_of_a_body_is_the_body_and_so_is_the_official_later(
     assert {c.actor for c in claims} == {"European Commission"}
     assert any(c.cue == "noted" for c in claims) and any(c.cue == "said" for c in claims)
     assert [c.actor for c in _claims("A Meta official said the change was temporary.")] == ["Meta"]
+
+
+def test_the_second_of_two_verbs_misparsed_as_what_the_first_says_has_their_subject():
+    # The Verge: "he also cast the strike as pointless and, in a head-scratcher, said that ..." was nobody's, so
+    # "What did Trump say about autoworkers?" abstained
+    text = ("Donald Trump spoke in Michigan on Wednesday. But he also cast the union’s strike as largely pointless "
+            "and, in a major head-scratcher, said that autoworkers would likely be out of work in a few years "
+            "anyway, so why bother?")
+    said = [c for c in _claims(text) if c.cue == "said"]
+    assert [(c.actor, c.text) for c in said] == [
+        ("Donald Trump", "autoworkers would likely be out of work in a few years anyway")]
+
+
+def test_a_bare_spokeswoman_speaks_for_the_body_the_sentence_before_is_about():
+    # The Guardian: "Snap did not respond ... After publication, a spokesperson said that Snap works to ..." and
+    # "the spokesperson said" were nobody's, or the lawyer's quoted before
+    text = ("“It’s the world’s largest open-air drug market,” said Matthew Bergman, the lead attorney.\n\n"
+            "Snap did not respond to the Guardian’s request seeking comment. “We have great empathy for families "
+            "who have suffered unimaginable losses,” a spokesperson said.")
+    empathy = [c for c in _claims(text) if "great empathy" in c.text]
+    assert [c.actor for c in empathy] == ["Snap"]
