@@ -233,7 +233,10 @@ _RAISING = {"raise", "raises", "raised", "raising", "table", "tables", "tabled",
 _NEGATED_STANCES = frozenset("accept accepts accepted support supports supported endorse endorses endorsed recognise "
                               "recognises recognised recognize recognizes recognized".split())
 _TRAILING_CUES = {"continues", "continued", "chimed", "chimes", "quipped", "quips", "joked", "jokes", "recalls",
-                  "recalled", "concluded", "concludes", "wondered", "wonders"}  # (cues only after a quotation)
+                  "recalled", "concluded", "concludes", "wondered", "wonders", "moaned", "moans", "grumbled",
+                  "fumed", "scoffed", "gushed", "gushes", "mused", "muses", "exclaimed", "sighed", "retorted",
+                  "responded", "responds", "marvelled", "marveled", "enthused", "raved", "shrugged", "laughed",
+                  "teased", "lamented"}  # (cues only after a quotation)
 # A speech recalling its own proposal: "our proposal to proclaim a moratorium", "my country's initiative for ...",
 # "We have proposals to upgrade the security architecture" (Ukraine, 2022)
 _OUR_PROPOSAL = re.compile(r"\b((?:[Oo]ur|[Mm]y\s+(?:country|Government|delegation)[’']s)\s+(?:\w+\s+)?"

@@ -1337,3 +1337,13 @@ def test_a_bare_spokeswoman_speaks_for_the_body_the_sentence_before_is_about():
             "who have suffered unimaginable losses,” a spokesperson said.")
     empathy = [c for c in _claims(text) if "great empathy" in c.text]
     assert [c.actor for c in empathy] == ["Snap"]
+
+
+def test_verbs_that_speak_only_after_a_quotation():
+    # The Times: '“Boxing used to be a clean and fair sport,” moaned Darkie Smith.' was nobody's
+    claims = _claims("“Boxing used to be a clean and fair sport,” moaned Darkie Smith.")
+    assert [(c.actor, c.text) for c in claims] == [("Darkie Smith", "Boxing used to be a clean and fair sport")]
+    claims = _claims("Angela Merkel met the press. “That is not our problem,” she responded.")
+    assert [c.actor for c in claims] == ["Angela Merkel"]
+    # never without the quotation
+    assert not _claims("Angela Merkel met the press. She responded to the letter on Monday.")
