@@ -630,6 +630,8 @@ _BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agen
                "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
                "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer",
                "parliament", "senate", "assembly", "authority"}
+# Bodies a place or name before them names ("an Oslo court", "Norway's data protection authority")
+_NAMED_BODY_NOUNS = {"court", "authority", "regulator", "watchdog", "agency", "tribunal"}
 # "The crypto exchange admits ...", "The tech giant said": a body named earlier, by a described kind of it.
 _DESCRIBED_BODY_NOUNS = _BODY_NOUNS - {"group", "party", "union", "movement", "department", "office", "council",
                                        "committee", "court", "board", "body", "parliament", "senate", "assembly",
@@ -3432,13 +3434,21 @@ class ClaimExtractor:
         if (subj.pos_ == "NOUN" and low in _DESCRIBED_BODY_NOUNS and not subj.conjuncts
                 and any(c.lower_ == "the" for c in subj.lefts)
                 and all(c.dep_ in ("det", "compound", "amod", "punct") and (
-                    c.dep_ == "det" or c.text.islower() or c.ent_type_ == "NORP")  # ("the German company")
-                        for c in subj.lefts)
+                    c.dep_ == "det" or c.text.islower() or c.ent_type_ in ("NORP", "GPE"))  # ("the German company",
+                        for c in subj.lefts)  # "the Cupertino tech giant")
                 and not any(c.dep_ in ("appos", "prep") for c in subj.rights)):
             # "The crypto exchange admits ...", "The tech giant said": the body last named, the one
             # described so ("Binance, the world's largest crypto exchange") first
             body = self._body_named_before(ctx, low, subj.left_edge.idx)
             return [(self._phrase(subj), body)] if body else []
+        if subj.pos_ == "NOUN" and low in _NAMED_BODY_NOUNS and not subj.conjuncts and not any(
+                c.dep_ in ("appos", "prep", "relcl") for c in subj.rights) and any(
+                c.dep_ in ("compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG"))
+                for c in subj.lefts):
+            # "an Oslo court rejected Meta's arguments", "Norway's data protection authority has asked ...": a body
+            # the phrase names, none of them a state speaking (not Norway)
+            name = re.sub(r"^(?:the|a|an)\s+", "", self._phrase(subj), flags=re.I)
+            return [(self._phrase(subj), Actor(name[:1].upper() + name[1:], "organisation", ""))]
         if subj.pos_ == "PRON":
             return []
         if subj.pos_ == "NOUN" and low in _BODY_AGENTS and not subj.conjuncts:

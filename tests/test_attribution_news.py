@@ -1347,3 +1347,19 @@ def test_verbs_that_speak_only_after_a_quotation():
     assert [c.actor for c in claims] == ["Angela Merkel"]
     # never without the quotation
     assert not _claims("Angela Merkel met the press. She responded to the letter on Monday.")
+
+
+def test_a_body_a_place_or_name_before_it_names_speaks_as_itself():
+    # TechCrunch: "an Oslo court rejected Meta's arguments" and "Norway's data protection authority has asked a
+    # European Union regulator to take a binding decision" were nobody's; "The Cupertino tech giant explained" too
+    by = {c.cue: c for c in _claims(
+        "However, earlier this month, an Oslo court rejected Meta’s arguments, affirming the DPA’s right to act. "
+        "Norway’s data protection authority has asked a European Union regulator to take a binding decision.")}
+    assert (by["rejected"].actor, by["rejected"].actor_type, by["rejected"].kind) == (
+        "Oslo court", "organisation", "rejection")
+    assert by["asked"].actor == "Norway’s data protection authority" and by["asked"].actor_type == "organisation"
+    explained = _claims("Apple shut down the app. The Cupertino tech giant explained that it needed to shut down "
+                        "the app.")
+    assert [c.actor for c in explained] == ["Apple"]
+    # a state's own ministry is still the state
+    assert [c.actor for c in _claims("Russia’s foreign ministry said the talks were over.")] == ["Russia"]
