@@ -3497,7 +3497,9 @@ class ClaimExtractor:
                 body = self._last_body(ctx)  # "a spokeswoman for the organisation", "a company spokesperson"
             elif prep is None and all(c.dep_ == "det" for c in subj.lefts) and not list(subj.rights) \
                     and len(ctx.last_speakers) == 1 and ctx.last_speakers[0].actor_type == "organisation" \
-                    and ctx.parse_start - ctx.last_speakers_at < _BARE_SPOKES_REACH:
+                    and ctx.parse_start - ctx.last_speakers_at < _BARE_SPOKES_REACH \
+                    and "\n\n" not in ctx.text[ctx.last_speakers_at:ctx.parse_start]:  # (in its paragraph: not the
+                # court whose ruling the paragraph before reported)
                 # "The EDPB confirmed receipt ... “The Secretariat will now assess ...,” a spokeswoman
                 # told us": a bare spokeswoman speaks for the body that spoke just before
                 body = ctx.last_speakers[0]
@@ -3531,15 +3533,11 @@ class ClaimExtractor:
             owner = None if state else next((o for o in [c for c in subj.lefts if c.dep_ == "poss"] + [
                 o for c in subj.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                 if o.dep_ == "pobj"] if o.pos_ == "PROPN" and o.ent_type_ == "ORG"), None)
-            if owner is None and not state and det in ("a", "an"):
-                # "a Commission official said": an unnamed person of that body, the body speaking
-                owner = next((c for c in subj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-                              and c.ent_type_ == "ORG" and c.i + 1 == subj.i), None)
             if owner is not None and low in _ROLE_NOUNS:
                 # "NATO's secretary-general said", "the secretary-general of NATO said": the person introduced
                 # so, else the body itself
                 body = self._actor(self._phrase(owner), ctx, "ORG")
-                person = self._role_person(subj, ctx, introduced_only=True) if det not in ("a", "an") else None
+                person = self._role_person(subj, ctx, introduced_only=True)
                 if person is not None:
                     return [(self._phrase(subj), person)]
                 if body.actor_type == "organisation":
@@ -3560,10 +3558,6 @@ class ClaimExtractor:
                     # person the next sentences name so, else the state
                     later = self._role_named_after(subj, ctx) if owned else None
                     return [(self._phrase(subj), later or Actor(state, "government", self._phrase(subj)))]
-                if person is None and not state and len(ctx.last_speakers) == 1 \
-                        and ctx.last_speakers[0].actor_type == "organisation" \
-                        and re.search(rf"\b{re.escape(low)}$", ctx.last_speakers[0].role, re.I):
-                    person = ctx.last_speakers[0]  # "a Commission official said ... “...,” the official noted"
                 return [(self._phrase(subj), person)] if person else []
             if det == "its" and low in _ROLE_NOUNS:
                 # "Ostmark is ready to talk, its foreign minister said": the state named before it in
