@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -22,8 +22,8 @@ from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
 
-from .attribution import PREPOSITIONS, claim_sentence, closed_quote, person_answer, reported_offer
-from .evidence import Evidence, claim_is
+from .attribution import PREPOSITIONS, claim_sentence, closed_quote, person_answer, reported_offer, reported_offers
+from .evidence import DISAPPROVING, Evidence, claim_is
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import (
     DERIVED_KINDS,
@@ -145,7 +145,10 @@ class ExtractiveAnswerer:
             if scope:  # ("What did Gromov say?" with Harbour Post chosen: another outlet's article names him)
                 return Answer(question, f"{ABSTAIN_TEXT} No article {scope} mentions {', '.join(missing)}; "
                               "clear the filter to ask all the articles.", True, passages=passages)
-            return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.", True,
+            # ("Zelenksy": "did you mean Volodymyr Zelenskyy?", the index's names spelled closest to it)
+            meant = [m for n in missing for m in evidence.suggestions.get(n, [])]
+            guess = f" Did you mean {' or '.join(meant)}?" if meant else ""
+            return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.{guess}", True,
                           passages=passages)
         own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
         if own is not None:
@@ -227,6 +230,22 @@ class ExtractiveAnswerer:
                 return Answer(question, f"{ABSTAIN_TEXT} The passages found on this do not mention "
                               f"{' or '.join(lacking)}.", True, passages=passages)
             ranked = named
+        addressees = demand_addressees(query)
+        if addressees and ranked:
+            # "What did Egypt demand of Israel?": a demand made of Israel, not Egypt's call on "all peace-loving
+            # Powers" beside a sentence naming Israel; none: say so, the nearest shown as others
+            to_them = [s for s in ranked if addressed_to(s.text, addressees)]
+            if not (to_them and to_them[0].score >= self.config.min_score):
+                lead = (f"{ABSTAIN_TEXT} The articles do not report {' or '.join(query.actors) or 'anyone'} demanding "
+                        f"anything of {' or '.join(addressees)}.")
+                near = [s for s in ranked if s.score >= self.config.min_score][:2]
+                if not near:
+                    return Answer(question, lead, True, passages=passages)
+                found = self.compose(query, near, passages, evidence.speakers, evidence.copies, {})
+                return Answer(question, f"{lead} The nearest statements found, not demands of "
+                              f"{' or '.join(addressees)}: {found.answer}", True, citations=found.citations,
+                              passages=passages)
+            ranked = to_them
         # (a head of state quoted by the bare title speaks for the state their article introduces them as heading)
         countries = {**evidence.heads,
                      **speaker_countries([c for found in evidence.statements.values() for c in found])}
@@ -248,6 +267,8 @@ class ExtractiveAnswerer:
         nobody = ""
         bar = self.config.min_score  # the score the best sentence needs (lower for the asked actor's own)
         faulting: list[Sentence] = []  # doers found by their speech's words, no statement of the kind carried
+        named_doers: dict[tuple[str, int], str] = {}  # of those, told doing it or faulting it in other words: who
+        doer_firsts: list[Sentence] = []  # each doer's best sentence, of a who-question
         if query.actors and query.kind and not (who_asked and query.kind in ROUTED_KINDS):
             # "What did the SEC say about ...?": when the named actors' own statements are among the
             # candidates, only they answer (a sentence of narration beside them reads as theirs).
@@ -339,6 +360,8 @@ class ExtractiveAnswerer:
                     others = {m.group(1) for m in _OWNED_THING.finditer(s.text)}
                     if not owned & own and any(not set(terms(o)) & owned for o in others):
                         return False  # "Sokol rejected Kestoria's offer": another's offer, though Kenya is near
+                    if not owned & own and not _REFERS_BACK.search(s.text):
+                        return False  # ("Judge Engoron rejected the arguments of ...", beside a passage on Meta)
                     return owned <= found and (not rest or bool(rest & found))
                 if not query.topic_terms and query.names:
                     # "Who criticized Russia?": the names are what the statement is about; a sentence naming
@@ -387,20 +410,68 @@ class ExtractiveAnswerer:
                 return query.kind == "criticism" and bool(state) and state not in targets \
                     and bool(_FAULTING.search(s.text))
 
+            def targeted(who: str) -> bool:  # the one asked about, or its official
+                return any(match_actor_names(n, [who]) for n in query.names) or _RESOLVER.country_of(who) in targets \
+                    or countries.get(who) in targets or any(serves(r, query.names) for r in roles_of.get(who, ()))
+
+            def faults_in_words(s: Sentence) -> str:
+                # a statement of another kind faulting what was asked about, in its sentence or right after a sentence
+                # that does ("Backlash was swift. “This obsequious draft reads as if OPEC dictated it ...,” Al Gore
+                # posted"): its speaker criticised it
+                said = [c.actor for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                        if not claim_is(c, query.kind) and not targeted(c.actor) and c.actor not in kind_doers]
+                if query.kind != "criticism" or not said:
+                    return ""
+                before = s.passage.text[:max(0, s.start - s.passage.start)]
+                previous = split_sentences(before)[-1:]
+                near = s.text + (" " + before[previous[0].start:previous[0].end] if previous else "")
+                # (the fault said of what was asked, near where the sentence names it: not Goshen's "as immoral as
+                # that is, Paddy Cosgrave chose ... to post something against the policies of the Israeli government")
+                return said[0] if any(near_target(near, m.start()) for m in DISAPPROVING.finditer(near)) else ""
+
+            marks = [re.compile(r"(?<!\w)" + re.escape(f), re.I) for n in query.names for f in
+                     [n, *demonym_forms(_RESOLVER.country_of(n) or "")]]
+
+            def near_target(text: str, at: int, reach: int = 80) -> bool:  # what was asked named near ``at``
+                if any(abs(m.start() - at) <= reach for rx in marks for m in rx.finditer(text)):
+                    return True
+                return any(abs(w.start() - at) <= reach and set(terms(w.group(0))) & query.topic_terms
+                           for w in re.finditer(r"[\w’'-]+", text))
+
+            def told_doing(s: Sentence) -> str:  # "an Oslo court rejected Meta’s arguments": told doing it to it
+                who, to = narrated_doer(query.kind, s.text)
+                if not who or targeted(re.sub(r"^(?:the|an?)\s+", "", who)):
+                    return ""
+                return who if query.topic.shares(to) or any(fold(n) in fold(to) for n in query.names) else ""
+
+            # (one already doing it in so many words is no new doer: Fenwick's "Talvoria has broken its word" after
+            # his "condemned the decision")
+            kind_doers = {c.actor for s in candidates for c in evidence.statements.get((s.passage.doc_id, s.start), [])
+                          if claim_is(c, query.kind)}
+            for s in candidates:
+                key = (s.passage.doc_id, s.start)
+                # (never the target's own words telling it: "This Assembly condemned Israel ...", Israel's speech)
+                if not evidence.carries(key, query.kind) and not speech_faults(s) and about(s) \
+                        and speech_state(s) not in targets \
+                        and not any(targeted(a) for a in evidence.speakers.get(key, ())):
+                    if doer_name := told_doing(s) or faults_in_words(s):
+                        named_doers[key] = doer_name
             doers = sorted((s for s in candidates if (evidence.carries((s.passage.doc_id, s.start), query.kind)
-                                                      or speech_faults(s)) and about(s) and not by_target(s)),
+                                                      or speech_faults(s) or (s.passage.doc_id, s.start) in named_doers)
+                            and about(s) and not by_target(s)),
                            key=lambda s: -s.score)
             if doers and doers[0].score >= self.config.min_score:
-                faulting = [s for s in doers if speech_faults(s)]
+                faulting = [s for s in doers if speech_faults(s) or (s.passage.doc_id, s.start) in named_doers]
 
                 def doer(s: Sentence) -> str:
                     did = [c.actor for c in evidence.statements.get((s.passage.doc_id, s.start), [])
                            if claim_is(c, query.kind)]
-                    return did[0] if did else speech_state(s) or ""
+                    return did[0] if did else named_doers.get((s.passage.doc_id, s.start)) or speech_state(s) or ""
 
                 # only who did it (a sentence beside them reads as another doer), each doer's best first: one
                 # state's three speech sentences must not crowd out the others who did it
                 firsts = list({doer(s): s for s in reversed(doers)}.values())[::-1]
+                doer_firsts[:] = firsts  # (each doer quoted at the bar, not only those near the best: several doers)
                 ranked = sorted(firsts, key=lambda s: -s.score) + [s for s in doers if s not in firsts]
             else:  # "Who rejected Kenya's offer?" and nobody did: say so before the nearest passages
                 nobody = (f"No statement found is a {query.kind} on this in so many words; "
@@ -415,7 +486,13 @@ class ExtractiveAnswerer:
                                    for a in said_by)
                     return speech_state(s) in targets
 
-                ranked = [s for s in ranked if not of_target(s)]
+                # (the nearest passages are about what was asked: not Jourova criticising platforms for "Who
+                # criticized OPEC?", nor Engoron rejecting Trump's arguments for "Who rejected Meta's arguments?")
+                near = [s for s in ranked if not of_target(s) and about(s)]
+                if not near:
+                    return Answer(question, f"No statement found is a {query.kind} on this in so many words, and no "
+                                  "passage found is about it.", True, passages=passages)
+                ranked = near
         elsewhere = ""
         if query.cited_outlets:
             # "According to the Harbour Post, what did ...?": that outlet's sentences answer; when
@@ -438,7 +515,7 @@ class ExtractiveAnswerer:
             once = [a for a in asked if not any(b != a and b.split()[-1] == a for b in asked)]
             return self.answer_silent(query, evidence, " and ".join(once), others + ranked)
         state = silent_state(query) if evidence.speakers else ""
-        country = _RESOLVER.country_of(state) if state else None
+        country = state_country(state) if state else None
         # (of the sentences found on the question, as a state of the index is read: not a professor's "India had
         # to learn a lot" elsewhere in an article found)
         if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
@@ -455,10 +532,40 @@ class ExtractiveAnswerer:
             # "What did Denmark pledge to Ukraine?" and nothing found is Denmark's or its officials':
             # say so (it quoted NATO's pledge)
             return self.answer_silent(query, evidence, state, others + ranked, state=True)
+        if country:
+            # a state no statement of the index is credited to by name: only its statements answer (its officials',
+            # one naming it as the subject of what it did, its speech's sentences), of the kind asked; "What did
+            # Ireland demand?" quoted narration on "Ireland's DPC" once an Israeli spokesman's "The Irish have been
+            # pressing for a ceasefire" (no demand) was found, and an Irish regulator is not the state speaking
+            officials = {c.actor for found in evidence.statements.values() for c in found
+                         if is_office(c.role) and content_country(c) == country}
+            kinded = query.kind in ROUTED_KINDS + DERIVED_KINDS
+
+            def of_state(s: Sentence) -> bool:
+                if not kinded and speech_state(s) == country:
+                    return True
+                return any((country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
+                                        _RESOLVER.country_of(c.actor)) or c.actor in officials)
+                           and (not kinded or claim_is(c, query.kind))
+                           for c in evidence.statements.get((s.passage.doc_id, s.start), []))
+
+            stated = [s for s in ranked if of_state(s)]
+            if not stated:
+                return self.answer_silent(query, evidence, state, others + ranked, state=True)
+            ranked = stated
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
-        if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)) \
-                and not speaks_in(silent, passages):
-            return self.answer_silent(query, evidence, silent, others + ranked)
+        if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)):
+            if not speaks_in(silent, passages):
+                return self.answer_silent(query, evidence, silent, others + ranked)
+            # shown speaking where the index credits them with nothing (the extractor missed it): those sentences
+            # answer, not narration naming them ("... the option to refer ongoing concerns to the EDPB")
+            speaking = speaking_sentences(silent, candidates if not query.topic_terms else ranked, passages)
+            if speaking and not query.topic_terms:
+                # ("What did the European Data Protection Board say?": its "EDPB confirmed receipt ..." is what was
+                # asked, though it names the body by the acronym the article defined, which the ranker does not read)
+                for s in speaking:
+                    s.score = max(s.score, self.config.min_score)
+            ranked = sorted(speaking, key=lambda s: -s.score) or ranked
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
@@ -486,7 +593,10 @@ class ExtractiveAnswerer:
                 found = asked_speakers(query, [c for c in evidence.statements.get((s.passage.doc_id, s.start), [])
                                                if claim_is(c, query.kind)], countries)
                 # (a speech giver asked and the state they spoke for are one actor: Xi's pledge is China's)
-                return found | {state for name, state in spoken.items() if name in found}
+                # ("the US and China — committed to working toward that goal": China's pledge too, though the
+                # statement carried is the United States')
+                return found | {state for name, state in spoken.items() if name in found} | set(
+                    reported_offers(query, s.text))
 
             best = {a: next((s for s in ranked if s.score >= self.config.min_score and a in whose(s)), None)
                     for a in asking}
@@ -510,7 +620,8 @@ class ExtractiveAnswerer:
                               f"this; the statements found are {' and '.join(who)}'s.", True, passages=passages)
             return Answer(question, ABSTAIN_TEXT, True, passages=passages)
         chosen = select_in_time(query, ranked, self.config.max_sentences, self.config.min_score,
-                                self.config.redundancy) if query.recency else self.select(query, ranked, bar)
+                                self.config.redundancy) if query.recency else self.select(query, ranked, bar,
+                                                                                          doer_firsts)
         chosen = with_each(chosen, covered, self.config.max_sentences)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         speakers = evidence.speakers
@@ -523,6 +634,8 @@ class ExtractiveAnswerer:
                        if claim_is(c, query.kind)]
                 if did:
                     speakers[(s.passage.doc_id, s.start)] = list(dict.fromkeys(did))
+                elif (s.passage.doc_id, s.start) in named_doers:  # ("an Oslo court rejected Meta’s arguments")
+                    speakers[(s.passage.doc_id, s.start)] = [named_doers[(s.passage.doc_id, s.start)]]
         if offered:  # (the offer stated is the actor's, not the words of whoever the sentence quotes)
             speakers = {**speakers, **{k: [who] for k, who in offered.items()}}
         if saying:
@@ -637,9 +750,11 @@ class ExtractiveAnswerer:
         return Answer(query.question, change_lead(who + about, [c.when[:10] for c in items]) + " ".join(parts),
                       False, citations=citations, passages=passages)
 
-    def select(self, query: Query, ranked: list[Sentence], floor: float | None = None) -> list[Sentence]:
+    def select(self, query: Query, ranked: list[Sentence], floor: float | None = None,
+               each: Sequence[Sentence] = ()) -> list[Sentence]:
         """The sentences quoted: the best of ``ranked``, then those scoring at least ``floor`` (default
-        ``min_score``) and within ``relative`` of the best, none repeating one chosen."""
+        ``min_score``) and within ``relative`` of the best (``each``: at least ``floor`` only; the best sentence of
+        each doer a who-question found), none repeating one chosen."""
         cfg = self.config
         floor = cfg.min_score if floor is None else floor
         change = query.asks_change
@@ -655,7 +770,7 @@ class ExtractiveAnswerer:
             # (a statement of the actor asked, in another article, clears a lower bar: "What is Netanyahu's
             # position on Hamas?" quotes his speech beside the news line naming him, which outscored it)
             own = bool(query.actors) and "claim" in s.parts
-            if s.score < top * cfg.relative and not ((change or own) and new_article
+            if s.score < top * cfg.relative and s not in each and not ((change or own) and new_article
                                                      and s.score >= top * (cfg.relative - 0.1)) \
                     and not (own and any("claim" in c.parts and goes_on_quoting(c, s) for c in chosen)):
                 # (the actor's quotation going on in the next sentence is quoted with it: Al Gore's “This obsequious
@@ -706,6 +821,22 @@ class ExtractiveAnswerer:
                 lead += f"({' and '.join(who)}) "
             parts.append(f"{lead}{cite.shown} [{cite.n}]")
         return Answer(query.question, " ".join(parts), False, citations=citations, passages=passages)
+
+
+def cited_only(answer: Answer, kept: Sequence[Citation]) -> Answer:
+    """``answer`` quoting only the citations ``kept`` (some of its own), renumbered from 1 in order, each quote
+    introduced by its speaker when it does not name them."""
+    citations: list[Citation] = []
+    parts: list[str] = []
+    for cite in kept:
+        cite = replace(cite, n=len(citations) + 1)
+        citations.append(cite)
+        who = [w for w in cite.speaker.split(" and ") if w] if cite.speaker else []
+        lead = f"({cite.speaker}) " if who and (_PRONOUN_START.match(cite.quote) or not any(
+            mentions(cite.quote.lower(), w) for w in who)) else ""
+        parts.append(f"{lead}{cite.shown} [{cite.n}]")
+    return Answer(answer.question, " ".join(parts), False, citations=citations, passages=answer.passages,
+                  backend=answer.backend, notice=answer.notice)
 
 
 def goes_on_quoting(first: Sentence, then: Sentence) -> bool:
@@ -986,6 +1117,14 @@ def reports_title_act(query: Query, s: Sentence) -> bool:
         and supports_predicate(query.untimed, title)
 
 
+def state_country(who: str) -> str | None:
+    """The state ``who`` names: a state's name, or its government by its demonym ("the Irish government")."""
+    if not who:
+        return None
+    bare = _RESOLVER.resolve(re.sub(r"^the\s+", "", who, flags=re.I))
+    return _RESOLVER.country_of(who) or (bare.name if bare.actor_type == "government" else None)
+
+
 def silent_state(query: Query) -> str:
     """The country a "What did X say/pledge ...?" question asks about when the index has no actor
     of that name ("What did Denmark pledge?" and Denmark never spoke), also asked for its position ("What is
@@ -994,8 +1133,11 @@ def silent_state(query: Query) -> str:
     held = _HOLDER.match(query.untimed) if not (m and m.group("wh")) else None
     said = (m.group("who") if m and m.group("wh") else held and (held.group("who") or held.group("who2")) or "").strip()
     who = re.sub(r"^the\s+", "", said, flags=re.I)
-    country = _RESOLVER.country_of(who) if who else None
-    if not country or who not in query.names or any(_RESOLVER.country_of(a) == country for a in query.actors):
+    country = state_country(who)
+    # ("the Irish government": its name "Irish" is the state's demonym)
+    named = who in query.names or any(who.startswith(n + " ") and _RESOLVER.country_of(n) == country
+                                       for n in query.names)
+    if not country or not named or any(_RESOLVER.country_of(a) == country for a in query.actors):
         return ""
     return said  # as written ("the Netherlands")
 
@@ -1014,20 +1156,51 @@ def named_in(who: str, passages: list[Passage]) -> bool:
 
 
 _SPEECH = r"(?:said|says|told|tells|added|adds|proposed|proposes|pledged|pledges|promised|announced|urged|warned|" \
-          r"stated|wrote|declared|insisted|argued|called)"
+          r"stated|wrote|declared|insisted|argued|called|confirmed|confirms|noted|explained|stressed|acknowledged|" \
+          r"replied|responded|denied|commented|emphasi[sz]ed|cautioned|conceded|claimed|admitted|clarified)"
 
 
 def speaks_in(who: str, passages: list[Passage]) -> bool:
     """Whether a passage shows ``who`` (or their surname) as the speaker of a reporting verb
     ("..., Water Minister Ilse Varga said", "Varga told reporters", "said Varga."), which the
     statement extractor may have missed: then silence is not claimed."""
-    last = re.escape(who.split()[-1])
-    # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object);
-    # "Varga has said", not "the Biden administration has said" (those who serve the name speak, not the person)
-    rx = re.compile(rf"\b{last}\b(?![’']s\b|\s+{_SERVING}\b)(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b"
-                    rf"|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
-                    r"(?=\s*(?:[,.;:!?”\"’)]|$|(?:on|in|at|during|after|before|from|to|while|when|adding)\b))")
-    return any(rx.search(p.text) for p in passages)
+    return any(rx.search(p.text) for rx in _speaking(who, passages) if not rx.pattern.startswith("^")
+               for p in passages)
+
+
+def _speaking(who: str, passages: list[Passage]) -> list[re.Pattern[str]]:
+    """The patterns of ``who`` as the speaker of a reporting verb (``speaks_in``), by every name of it the
+    passages give: a body by the acronym or the long form an article defines ("the European Data Protection
+    Board (EDPB)")."""
+    bare = re.sub(r"^the\s+", "", who, flags=re.I)
+    forms = [who] + [other for p in passages for short, long in defined_forms(p.text)
+                     for one, other in ((short, long), (long, short)) if fold(one).lower() == fold(bare).lower()]
+    out = []
+    for form in dict.fromkeys(forms):
+        last = re.escape(form.split()[-1])
+        # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object);
+        # "Varga has said", not "the Biden administration has said" (those who serve the name speak, not the person)
+        out.append(re.compile(rf"\b{last}\b(?![’']s\b|\s+{_SERVING}\b)(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b"
+                              rf"|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
+                              r"(?=\s*(?:[,.;:!?”\"’)]|$|(?:on|in|at|during|after|before|from|to|while|when|"
+                              r"adding)\b))"))
+        # "“The EDPB Secretariat will now assess ...,” a spokeswoman told us": its unnamed spokesperson
+        out.append(re.compile(rf"^[“\"][^”\"]*\b{last}\b[^”\"]*[”\"],?\s+(?:a|an|its|the)\s+"
+                              rf"spokes(?:wo)?(?:man|person)\s+{_SPEECH}\b"))
+    return out
+
+
+def speaking_sentences(who: str, sentences: list[Sentence], passages: list[Passage]) -> list[Sentence]:
+    """The ``sentences`` that show ``who`` speaking (``speaks_in``): what a body the index credits with no
+    statement said ("What did the EDPB say?": "Reached by email the EDPB confirmed receipt of the authority’s
+    request."), not narration naming it."""
+    found = _speaking(who, passages)
+
+    def on(s: Sentence) -> str:  # (the sentence and what follows it: a quotation's cue comes after it)
+        return s.passage.text[max(0, s.start - s.passage.start):][:600]
+
+    return [s for s in sentences if any(rx.search(s.text) or rx.pattern.startswith("^") and rx.search(on(s))
+                                        for rx in found)]
 
 
 _SERVING = (r"(?:administration|government|campaign|team|camp|aides?|officials?|spokes(?:man|woman|person)|allies|"
@@ -1150,6 +1323,68 @@ _FAULTING = re.compile(r"\b(?:violat\w*|aggressions?|occup(?:ation|ying)|account
                        r"war crimes|crimes against|atrocit\w*|condemn\w*|illegal\w*|unlawful\w*|apartheid|"
                        r"massacres?)\b", re.I)
 _VICTIM = re.compile(r"\b(?:against|on|upon|towards?|targeting|into)\s+(?:the\s+)?$", re.I)
+# Whom a question asks a demand was made of: "What did Egypt demand of Israel?", "... call on Israel to do?",
+# "... urge Israel to do?"
+_DEMAND_OF = re.compile(r"\b(?:demand\w*|ask\w*|request\w*|want\w*|expect\w*|require\w*)\s+(?:of|from)\s+(.+)$|"
+                        r"\b(?:call\w*|prevail\w*)\s+(?:up)?on\s+(.+)$|\b(?:urg\w*|ask\w*|press\w*|tell|told)\s+(.+?)\s+to\b",
+                        re.I)
+_DEMAND_VERB = (r"(?:call(?:s|ed|ing)?\s+(?:up)?on|urg\w*|demand\w*(?:\s+(?:that|of|from))?|ask\w*|press\w*|"
+                r"insist\w*\s+that|appeal\w*\s+to|(?:on|to)\s+get)")
+
+
+def demand_addressees(query: Query) -> list[str]:
+    """The names a demand question asks the demand was made of ("What did Egypt demand of Israel?": Israel); []
+    for another question, or one naming nobody after its verb."""
+    if query.kind != "demand":
+        return []
+    m = _DEMAND_OF.search(query.untimed.rstrip(" ?.!"))
+    told = fold(next((g for g in m.groups() if g), "")) if m else ""
+    return [n for n in query.topic_names if told and fold(n) in told]
+
+
+def addressed_to(sentence: str, names: Sequence[str]) -> bool:
+    """Whether ``sentence`` makes a demand of one of ``names`` (a state: its people or government too): "call on
+    Israel to", "urged the Israeli government", "demanded that Israel", "Israel must"."""
+    forms = [f for n in names for f in [n, *demonym_forms(_RESOLVER.country_of(n) or "")]]
+    who = r"(?:the\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")"
+    return bool(re.search(_DEMAND_VERB + r"\s+" + who + r"|(?:unless|until|provided|on\s+condition\s+that)\s+" + who
+                          + r"|" + who + r"(?:\s+[\w’'-]+){0,2}\s+(?:must|should|has\s+to|"
+                          r"have\s+to|needs?\s+to|is\s+obliged\s+to)\b", sentence, re.I))
+
+
+# A narrated act of the kind asked, its doer its subject: "an Oslo court rejected Meta's arguments", "The Irish have
+# been pressing for a ceasefire" (no statement carries it: the doer is told doing it, not quoted)
+_DOING = {
+    "rejection": r"(?:rejected|rejects|dismissed|dismisses|turned\s+down|refused)",
+    "criticism": r"(?:criticized|criticised|criticizes|criticises|condemned|condemns|denounced|denounces|slammed|"
+                 r"slams|blasted|decried|decries)",
+    "demand": r"(?:demanded|demands|called\s+for|calls\s+for|been\s+(?:pressing|calling|pushing)\s+for|pressed\s+for|"
+              r"pushed\s+for|insisted\s+on)",
+}
+_NOT_DOERS = frozenset({"but", "however", "and", "it", "they", "he", "she", "we", "i", "this", "that", "earlier",
+                        "later", "in", "on", "at", "then", "also", "meanwhile", "yet", "so", "who", "which"})
+
+
+def narrated_doer(kind: str | None, sentence: str) -> tuple[str, str]:
+    """The doer a sentence tells doing an act of ``kind`` and what they did it to: ("an Oslo court", "Meta’s
+    arguments, affirming ...") for "earlier this month, an Oslo court rejected Meta’s arguments, affirming ...";
+    ("", "") when it tells none (the subject must be named: capitalised words, or such words before a body's noun)."""
+    verb = _DOING.get(kind or "")
+    if not verb:
+        return "", ""
+    m = re.search(r"(?:(?<=\s)|^)((?:[Tt]he|[Aa]n?)\s+)?((?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*"
+                  r"(?:\s+(?:court|government|regulator|authority|ministry|judge|groups?|officials?|lawmakers))?)"
+                  r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|already\s+|repeatedly\s+)?" + verb + r"\s+([^.;!?]{3,160})",
+                  sentence)
+    if not m:
+        return "", ""
+    words = m.group(2).split()
+    while words and words[0].lower() in _NOT_DOERS:
+        words = words[1:]
+    if not words:
+        return "", ""
+    article = m.group(1).strip().lower() + " " if m.group(1) and len(words) == len(m.group(2).split()) else ""
+    return article + " ".join(words), m.group(3)
 
 
 def serves(role: str, names: Sequence[str]) -> bool:

@@ -100,8 +100,12 @@ _OFFERS = {
                 r"(?:willing|ready|prepared)\s+to|(?:has\s+|had\s+|have\s+)?(?:offered|offers|agreed|agrees|"
                 r"proposed|proposes|suggested)\s+(?:to\b|that\b))",
     "pledge": r"(?:(?:has\s+|had\s+|have\s+)?(?:pledged|pledges|promised|promises|vowed|vows|committed|commits)\s+to|"
-              r"(?:is|was|are|were)\s+committed\s+to)",
+              r"(?:is|was|are|were)\s+committed\s+to|(?:has\s+|had\s+|have\s+)?(?:pledged|pledges)\s+(?:\$|€|£|\d|"
+              r"an?\s|some\s|more\s|another\s|additional\s)|(?:will|would|shall)\s+(?:also\s+)?(?:pledge|commit\s+to|"
+              r"donate|contribute|provide)\b)",
 }
+# (the US and China — committed to ...: the subject and its verb apart by a dash's aside)
+_SUBJECT_GAP = r"(?:\s*[—–]\s*|\s+)"
 
 
 def reported_offer(query: Query, sentence: str) -> str:
@@ -109,17 +113,25 @@ def reported_offer(query: Query, sentence: str) -> str:
     subject of "is willing to", "has offered to", "agreed to" ("the fact that Israel is willing to release 150
     Palestinian prisoners in exchange for 50 Israeli hostages"): the sentence itself states the offer, whoever
     it is attributed to; "" when it reports none."""
+    return next(iter(reported_offers(query, sentence)), "")
+
+
+def reported_offers(query: Query, sentence: str) -> list[str]:
+    """Every actor asked about that ``sentence`` reports offering or pledging (``reported_offer``): "the US and
+    China — committed to working toward that goal together" is China's pledge too; "Sweden will pledge 50
+    million euros" is Sweden's."""
     verbs = _OFFERS.get(query.kind or "")
     if not verbs:
-        return ""
+        return []
+    found = []
     for actor in query.actors:
         state = _RESOLVER.country_of(actor)
         forms = {actor, *([state] if state else [])}
         pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        if re.search(rf"(?<![\w’'-])(?:the\s+)?(?:{pattern})(?:\s+(?:government|officials?|authorities))?\s+{verbs}",
-                     sentence):
-            return actor
-    return ""
+        if re.search(rf"(?<![\w’'-])(?:the\s+)?(?:{pattern})(?:\s+(?:government|officials?|authorities))?"
+                     rf"{_SUBJECT_GAP}{verbs}", sentence):
+            found.append(actor)
+    return found
 
 
 def asked_phrase(query: Query) -> str:

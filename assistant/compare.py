@@ -87,16 +87,24 @@ def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[
     blocks = []
     silent = []
     for actor, claims in comparison.columns:
-        parts = []
+        parts: list[str] = []
         for c in claims:
             passage = passage_of(c)
             if passage is None:
                 continue
             cite = Citation.of(len(citations) + 1, passage, *claim_sentence(c, passage), speaker=c.actor,
                                statement_date=c.date, copies=(copies or {}).get(c.doc_id, ()))
-            if any(cite.repeats(earlier) for earlier in citations):
-                continue
-            citations.append(cite)
+            earlier = next((e for e in citations if cite.repeats(e)), None)
+            if earlier is not None:
+                if earlier.speaker == c.actor or any(p.endswith(f"[{earlier.n}]") for p in parts):
+                    continue  # (a copy of a statement of this column already quoted)
+                # a joint statement ("Xi and Putin said ...") is each one's: quoted in every column it is in,
+                # by the number it was given first, and spoken by all of them
+                earlier.speaker = f"{earlier.speaker} and {c.actor}" if c.actor not in earlier.speaker.split(
+                    " and ") else earlier.speaker
+                cite = earlier
+            else:
+                citations.append(cite)
             who = f", {c.actor}" if c.actor != actor else ""  # a country's official
             parts.append(f"{c.when[:10] or 'undated'} ({c.kind}{who}): {cite.shown} [{cite.n}]")
         if parts:

@@ -22,7 +22,16 @@ from index.ingest import Ingestor, IngestReport
 from index.models import STATEMENT_KINDS, ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from index.store import Store
 
-from .answerer import Answerer, ExtractiveAnswerer, answer_of, deltas, outlet_list, unknown_outlets_text
+from .answerer import (
+    Answerer,
+    ExtractiveAnswerer,
+    answer_of,
+    cited_only,
+    deltas,
+    outlet_list,
+    silent_phrase,
+    unknown_outlets_text,
+)
 from .compare import Comparison, compare_answer, compare_claims, is_compare_question
 from .evidence import Evidence, EvidenceGatherer
 from .models import ABSTAIN_TEXT, Answer, StreamEvent, TextDelta
@@ -34,6 +43,7 @@ from .query import (
     Query,
     QueryParser,
     asked_org_offices,
+    office_holders,
     org_office_holders,
     role_names,
 )
@@ -41,6 +51,7 @@ from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import head_states, holder_statements
 from .topic import FRAME_TERMS, Topic, countries_named, speech_sentences, speech_state_of, statements_about
+from .yeardated import noting_years
 
 FilterSpec = Filters | dict[str, Any] | None
 
@@ -354,16 +365,66 @@ class Assistant:
             return
         if backend is not None:
             try:
+                if query.held_offices:  # (checked whole before it is shown: see _office_only)
+                    yield from deltas(self._office_only(query, answer_of(backend.stream(query, evidence))))
+                    return
                 yield from backend.stream(query, evidence)
                 return
             except BackendError as e:
                 notice = f"{e} — showing the offline answer instead."
                 yield TextDelta(f"\n\n_{notice}_\n\n")
-                answer = self.answerer.answer(query, evidence)
+                answer = self._office_only(query, self.answerer.answer(query, evidence))
                 answer.notice = notice
                 yield from deltas(answer)
                 return
-        yield from self.answerer.stream(query, evidence)
+        if query.held_offices:
+            yield from deltas(self._office_only(query, answer_of(self.answerer.stream(query, evidence))))
+            return
+        # (no answer in a month or day asked: a UN speech dated only by that year is read too, and said to be)
+        yield from noting_years(self.answerer.stream(query, evidence), query, self.store,
+                                lambda q: self.answerer.stream(q, self.evidence.gather(q, k)))
+
+    def _office_only(self, query: Query, answer: Answer) -> Answer:
+        """``answer`` to a question asking by an office the index gives someone ("What did France's president say
+        about Gaza?") with only the quotes that are its holder's statements: a holder person's, the state's own
+        whose role gives it that office ("The president of France said ..."), or a sentence of a speech its holder
+        gave; a state holding the office is not every one of its officials (it quoted the French foreign minister
+        and her speech for France's president). None left: says so, naming whose the statements found are."""
+        if answer.abstained or not answer.citations or not query.held_offices:
+            return answer
+        claims_of: dict[str, list[Claim]] = {}
+
+        def holds(office: OfficeAsked, holders: Sequence[str], c: Claim) -> bool:
+            if c.actor not in holders:
+                return False
+            return c.actor != office.country or bool(office_holders(office, [(c.actor, c.role)]))
+
+        def theirs(cite) -> bool:
+            if cite.doc_id not in claims_of:
+                claims_of[cite.doc_id] = self.store.claims(filters=Filters(doc_ids=[cite.doc_id]))
+            doc_claims = claims_of[cite.doc_id]
+            here = [c for c in doc_claims if c.sent_start <= cite.start < c.sent_end
+                    or (c.start < cite.end and cite.start < c.end)]
+            for office, holders in query.held_offices:
+                if any(holds(office, holders, c) for c in here):
+                    return True
+                if office.country in holders and speech_state_of(cite.title, cite.source) == office.country \
+                        and any(holds(office, holders, c) for c in doc_claims):
+                    return True  # (every sentence of a speech the holder gave is the state's)
+            return False
+
+        kept = [c for c in answer.citations if theirs(c)]
+        if len(kept) == len(answer.citations):
+            return answer
+        if kept:
+            return cited_only(answer, kept)
+        phrase = " and ".join(office.phrase for office, _ in query.held_offices)
+        # (a speech's sentence: its giver's, as its title names them, "Catherine Colonna", not the state's)
+        whose = list(dict.fromkeys(c.title.split(", ")[0] if speech_state_of(c.title, c.source) == c.speaker
+                                   else c.speaker for c in answer.citations if c.speaker))
+        found = f"; the statements found are {' and '.join(whose)}'s" if whose else ""
+        return Answer(answer.question, f"{ABSTAIN_TEXT} They do not report {phrase} "
+                      f"{silent_phrase(query, phrase)}{found}.", True, passages=answer.passages)
 
     def _org_office_held(self, query: Query, evidence: Evidence) -> tuple[OrgOfficeAsked, str] | OrgOfficeAsked | None:
         """The office of an organisation the question asks by (``asked_org_offices``) and the one person quoted in

@@ -8,6 +8,7 @@ read this one object.
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,14 @@ _HARM = re.compile(r"\b(cut\w*|halv\w*|halt\w*|stop\w*|suspend\w*|expand\w*|esca
 _CONDITION_ON = re.compile(r"\b(?:[Uu]nless|[Uu]ntil|[Aa]s long as|[Ss]o long as|[Pp]rovided(?: that)?|"
                            r"on (?:the )?condition that)\s+(?:the\s+)?[A-Z][\w’'-]+")
 _REFUSAL = re.compile(r"\b(?:won[’']t|will not|would not|wouldn[’']t|cannot|can[’']t|refus\w*|never)\b", re.I)
+# Words that fault what a sentence names: a statement of another kind carrying one (or right after a sentence that
+# does: "Backlash was swift."), by another than what it names, criticises it ("This obsequious draft reads as if OPEC
+# dictated it word for word", Al Gore posted; EDRi's "a shell of the AI law Europe really needs")
+DISAPPROVING = re.compile(r"\b(?:criticis\w*|criticiz\w*|critical of|condemn\w*|denounc\w*|decr(?:y|ied|ies)|"
+                          r"slam(?:s|med)?|blast(?:s|ed)?|accus\w*|blam\w*|fail(?:ed|s|ure)|obsequious|scepti\w*|"
+                          r"skepti\w*|disappoint\w*|backlash|outrag\w*|shell of|hypocri\w*|shameful|disgrace\w*|"
+                          r"unacceptable|irresponsib\w*|apartheid|war crimes|impunity|double standards|"
+                          r"fundamental issue|undermin\w*|immoral)\b", re.I)
 
 
 def claim_is(claim: Claim, kind: str | None) -> bool:
@@ -138,6 +147,9 @@ class Evidence:
     # the heads of state or government of the states asked about quoted by the bare title ("President Abdel-Fattah
     # El-Sisi" in an article introducing him as Egypt's): person -> state (``assistant.stance.bare_heads``)
     heads: dict[str, str] = field(default_factory=dict)
+    # a name of the question no passage found carries -> the index's actor names spelled closest to it ("Zelenksy":
+    # "Volodymyr Zelenskyy"; ``close_names``), said beside "They do not mention ..."
+    suggestions: dict[str, list[str]] = field(default_factory=dict)
 
     def carries(self, key: SentenceKey, kind: str | None, strict: bool = False) -> bool:
         """Whether the sentence ``key`` of the passages carries a statement of ``kind``
@@ -204,7 +216,33 @@ class EvidenceGatherer:
                         stance_claims=stance_claims, stance_passages=stance_passages, texts=texts,
                         actor_sentences=in_sentences, mentioned_elsewhere=self.mentioned_elsewhere(query, passages),
                         heads={p: st for st in dict.fromkeys(_RESOLVER.country_of(a) for a in query.actors) if st
-                               for p in bare_heads(self.reader, st)})
+                               for p in bare_heads(self.reader, st)},
+                        suggestions=self.close_names(query, passages))
+
+    def close_names(self, query: Query, passages: list[Passage], cutoff: float = 0.8) -> dict[str, list[str]]:
+        """For each name of the question that no passage carries, the index's actor and official names (or their
+        words: a surname) spelled closest to it (``difflib``; at most three): "Zelenksy" -> ["Volodymyr Zelenskyy"],
+        "Kishda" -> ["Fumio Kishida"]. Empty when every name is carried."""
+        hay = fold(" ".join(f"{p.title} {p.text}" for p in passages))
+        absent = [n for n in query.names if fold(n) not in hay and len(n) > 3]
+        if not absent:
+            return {}
+        whole: dict[str, str] = {}  # folded name or word -> the name shown
+        # (a speech's giver is named in its state's role: "President Volodymyr Zelenskyy")
+        for name in [a.actor for a in self.reader.actors()] + [role for actor, role in self.reader.officials()
+                                                               if _RESOLVER.country_of(actor)]:
+            if not name or len(name) > 60:
+                continue
+            whole.setdefault(fold(name), name)
+            for w in re.findall(r"[\w’'-]{4,}", name):
+                whole.setdefault(fold(w), name)
+        out: dict[str, list[str]] = {}
+        for n in absent:
+            close = difflib.get_close_matches(fold(n), list(whole), n=6, cutoff=cutoff)
+            names = list(dict.fromkeys(whole[c] for c in close if c != fold(n)))[:3]
+            if names:
+                out[n] = names
+        return out
 
     def mentioned_elsewhere(self, query: Query, passages: list[Passage]) -> frozenset[str]:
         """The question's names that no passage of ``passages`` carries but a passage of the index
@@ -419,7 +457,21 @@ class EvidenceGatherer:
             for c in self.reader.claims(kinds=query.routed_kinds, filters=query.statement_filters, topic=name):
                 if claim_is(c, query.kind):
                     found.setdefault(c.doc_id, c)
-        return sorted(found.values(), key=lambda c: c.date or "", reverse=True)[:self.config.max_doer_passages]
+        kinded = sorted(found.values(), key=lambda c: c.date or "", reverse=True)[:self.config.max_doer_passages]
+        if query.kind != "criticism":
+            return kinded
+        # (a statement of another kind faulting it in so many words: "This obsequious draft reads as if OPEC dictated
+        # it word for word", Al Gore posted; after the statements of the kind)
+        # (one per actor in a document: Ori Goshen's "as immoral as that is, Paddy Cosgrave chose ..." beside Dor
+        # Shapiro's criticism of him in the same article)
+        faulting: dict[tuple[str, str], Claim] = {}
+        for name in (n for n in targets if len(n) > 2):
+            for c in self.reader.claims(filters=query.statement_filters, topic=name):
+                if (c.doc_id not in found or found[c.doc_id].actor != c.actor) and not claim_is(c, query.kind) \
+                        and DISAPPROVING.search(c.text):
+                    faulting.setdefault((c.doc_id, c.actor), c)
+        return kinded + sorted(faulting.values(), key=lambda c: c.date or "",
+                               reverse=True)[:self.config.max_doer_passages]
 
     def copies(self, passages: list[Passage]) -> dict[str, list[Document]]:
         """The near-duplicate copies (whole documents) of the passages' articles, by doc_id."""

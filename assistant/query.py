@@ -429,6 +429,17 @@ def asked_org_offices(text: str) -> list[OrgOfficeAsked]:
     return out
 
 
+def demonym_hits(typed: str, hits: list[str]) -> list[str]:
+    """``hits`` (actors a typed name matched) without the bodies named after a state when the name typed is the
+    state's demonym: "Irish" (of "the Irish government") is Ireland, never the "Irish Data Protection Commission"
+    (a state's regulator is not the state speaking), as a country typed by its short name is that country."""
+    key = fold(typed.strip()).lower()
+    state = _RESOLVER.demonyms.get(key) if key not in _RESOLVER.aliases else None
+    if not state:
+        return hits
+    return [h for h in hits if fold(h).lower() == fold(state).lower()]
+
+
 def is_state(name: str) -> bool:
     """Whether ``name`` is a state: the resolver's country, not a union of states it also lists as an organisation
     ("EU", "European Union": an office of it is an office of a body, "the EU's internal market commissioner")."""
@@ -558,6 +569,11 @@ _BOUND = re.compile(rf"\b(?P<op>before|prior to|earlier than|after|later than|si
 #: A day named without its year ("on October 7", "on 7 October", "on Oct. 7th"): a time, never a topic.
 _ON_DAY = re.compile(rf"\b(?:on|of)\s+(?:(?:{_MONTH_X}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                      rf"|(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_X}))(?![\w-]|,?\s+\d{{4}})", re.I)
+#: A day named with its year ("on June 8, 2018", "on 8 June 2018", "on 2018-06-08"): when it was said, as a day
+#: without its year is, and a filter of that one day.
+_ON_FULL_DAY = re.compile(rf"\b(?:on|of)\s+(?:the\s+)?(?P<x>{_MONTH_X}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+                          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_X},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?![\w-])",
+                          re.I)
 #: A word right before a day at a question's end that makes it the date of what the question is about ("What did
 #: Biden say about the attack on October 7?": the attack of that day, the topic).
 _TOPIC_BEFORE_DAY = re.compile(r"\b(?:attacks?|events?|massacres?|raids?|assaults?|incursions?|invasion|strikes?|"
@@ -690,6 +706,16 @@ def time_scope(text: str, today: date | None = None) -> TimeScope:
             since = until = value
         phrases.append(m.group(0))
         spans.append(m.span())
+    for m in _ON_FULL_DAY.finditer(text):  # "What did Putin say on June 8, 2018?": that day, as "on June 8" is
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        before = text[:m.start()]
+        w = _when(re.sub(r"(?i)\bof\s+(?=[a-z])", "", m.group("x")))
+        if w and w[1] == "day" and (_STATED.search(before) or _PUBLISHED.search(before) or (
+                re.match(r"\s*[?.!]*\s*$", text[m.end():]) and not _TOPIC_BEFORE_DAY.search(before))):
+            since = until = w[0]
+            phrases.append(m.group(0))
+            spans.append(m.span())
     for m in _ON_DAY.finditer(text):  # "What did Netanyahu say on October 7?": when it was said, not what about
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -1077,6 +1103,9 @@ class Query:
     asks_change: bool = False
     language: str = "en"
     offices: tuple[OfficeAsked, ...] = ()  # offices asked by ("Ostmark's prime minister") no person of the index holds
+    # the offices asked by that the index gives someone, with their holders (persons, or the state itself when a
+    # statement's role gives it the office: "The president of France said", a speech given by it)
+    held_offices: tuple[tuple[OfficeAsked, tuple[str, ...]], ...] = ()
     # (name, state) of the givers of speeches the question names ("Anne Beathe Tvinnereim", "Norway")
     speakers: tuple[tuple[str, str], ...] = ()
     asked: str = ""  # the question without sentences that only instruct (see split_instructions); "": as asked
@@ -1221,10 +1250,12 @@ class QueryParser:
                 if state not in actors and (not matched or matched[0] in actors):
                     actors.append(state)  # (also for "Netanyahu", quoted in news too: his speech is Israel's)
         unheld: list[OfficeAsked] = []
+        held: list[tuple[OfficeAsked, tuple[str, ...]]] = []
         for office in asked_offices(text):
             # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
             holders = office_holders(office, self._known_officials())
             if holders:
+                held.append((office, tuple(holders)))
                 actors = [a for a in actors if a != office.country]
                 actors += [h for h in holders if h not in actors]
                 # a state holding it by its speech ("China", "Vice President Han Zheng"): the giver, not all
@@ -1238,13 +1269,16 @@ class QueryParser:
                 unheld.append(office)
         verb_end = _subject_verb_end(text)  # "What did Ylva Johansson confirm?": the verb asks, it is no topic
         verb = set(terms(text[:verb_end].split()[-1])) if verb_end else set()
+        if verb_end and (aux := _AUXILIARY.match(text)):
+            # (the subject's own words: "What did the Irish government say?" asks the government, not about it)
+            verb |= {t for w in text[aux.end():verb_end].split()[:-1] if w.lower() in _SUBJECT_WORDS for t in terms(w)}
         topic = frozenset(set(qterms) - name_terms - KIND_WORDS - set(terms(" ".join(scope.phrases))) - LIGHT_VERBS
                           - REQUEST_WORDS - verb)
         if _IN_EXCHANGE.search(text) and topic - EXCHANGE_TERMS:
             topic -= EXCHANGE_TERMS
         return Query(
             question=question, text=text, history=hist, filters=f, names=tuple(names), time=scope,
-            actors=tuple(actors), offices=tuple(unheld), speakers=tuple(speakers.items()),
+            actors=tuple(actors), offices=tuple(unheld), held_offices=tuple(held), speakers=tuple(speakers.items()),
             # "How did Talvoria respond?" after an offer: a response is asked for, whatever the topic carried
             kind=question_kind(asked) if re.search(_BARE_REACTION, asked, re.I) else question_kind(text),
             terms=tuple(qterms),
@@ -1350,7 +1384,7 @@ class QueryParser:
         """The one index actor a typed name stands for: the same name, else the most quoted of
         those it may stand for ("Russia" is Russia, never "After Russia"; "Lind" is Kaia Lind)."""
         known = self._known_actors()  # (most quoted first)
-        hits = match_actor_names(name, known)
+        hits = demonym_hits(name, match_actor_names(name, known))
         if not hits:
             bare = _RESOLVER.resolve(name)
             if bare.role and bare.actor_type == "person" and bare.name != name:
@@ -1364,7 +1398,7 @@ class QueryParser:
         known = self._known_actors()
         found = set()
         for n in names:
-            hits = match_actor_names(n, known)
+            hits = demonym_hits(n, match_actor_names(n, known))
             if not hits:  # "Foreign Minister Lena Sorvik", "Ambassador Osei": the name without the office
                 bare = _RESOLVER.resolve(n)
                 if bare.role and bare.actor_type in ("person", "government") and bare.name != n:

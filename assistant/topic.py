@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 _RESOLVER = ActorResolver()
 NAME_REACH = 250  # characters before a sentence that may name what it is about
+LEAD_REACH = 1000  # an article's opening characters: a name there is what the article is about
+# "this text", "these rules": a demonstrative before a noun refers to what the article named before
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose)\s+([a-z]\w+)")
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Þ][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-ZÀ-Þ][\w’'.-]*)*")
 #: Words of a compared topic that frame the comparison, not what it is about.
 FRAME_TERMS = frozenset(terms("compare comparison position positions stance stances view views differ difference "
@@ -361,6 +364,12 @@ class Topic:
         return tuple(p for n in self.names for p in (re.split(r"[-–/]", n) if pair(n) else [n]) if p)
 
     @cached_property
+    def _doings(self) -> frozenset[str]:
+        """What the topic's agent nouns do ("investors": invest, "exporters": export): a sentence carrying it is on
+        them ("What did Kishida urge investors to do?": "I would urge you to ... invest in Japan")."""
+        return frozenset(t[:-2] for t in self.terms if len(t) > 6 and t.endswith(("or", "er")))
+
+    @cached_property
     def _wanted(self) -> frozenset[str]:
         return frozenset(c for c in map(_country, self._parts) if c)
 
@@ -405,7 +414,7 @@ class Topic:
         if not self:
             return True
         found = terms(text)
-        if self.terms & set(found) or any(form_in(f, text, found) for f in self._term_forms):
+        if (self.terms | self._doings) & set(found) or any(form_in(f, text, found) for f in self._term_forms):
             return True
         return any(form_in(other, text, found) for short, long in defined_forms(article) if article
                    for one, other in ((short, long), (long, short)) if self._applies(one))
@@ -451,11 +460,25 @@ class Topic:
         here = countries_named(sentence)  # (read once: the costliest step)
         if self._named_in(sentence, article, here) or self._referred_in(sentence, article, at):
             return True
-        if here - self.own - self._wanted and countries_named(_TITLED.sub(" ", sentence)) - self.own - self._wanted:
+        before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
+        # (a topic that is no country, named in the title or right before: a country the sentence names does not
+        # make it about that country instead; "... told Binance employees ...". “Any institution ... that wants to
+        # reap the benefits of the U.S. financial system must also play by the rules ...,” Yellen said)
+        beside = not self._wanted and (self._named_in(before, article) or self._named_in(title, article))
+        if not beside and here - self.own - self._wanted \
+                and countries_named(_TITLED.sub(" ", sentence)) - self.own - self._wanted:
             # about another country ("the Iranian nuclear deal"), whatever came before; not a country that only
             # names a person's office ("US President Joe Biden reaffirmed ..." after "El-Sisi has been courted")
             return False
-        before = article[max(0, at - NAME_REACH):at] if article and at >= 0 else ""
+        if not self.names_only and article and at > 0 and self.shares(sentence) and (
+                self._named_in(article[:min(at, LEAD_REACH)], article)
+                or _DEMONSTRATIVE.search(sentence) and any(
+                    t in self.terms for t in terms(" ".join(_DEMONSTRATIVE.findall(sentence))))
+                and self._named_in(article[:at], article)):
+            # the topic's own word in the sentence ("text" of "the COP28 text"), its name in the article's lead or,
+            # for "this text", anywhere before: "This text is a step forward ...", said Andreas Sieber, late in an
+            # article whose second paragraph names COP28
+            return True
         return self._named_in(before, article) or self._named_in(title, article) \
             or self._named_in(_quotation_after(sentence, article, at), article)
 
@@ -470,8 +493,22 @@ class Topic:
         if not self:
             return True
         if not self.names_only and not self.shares(" ".join([sentence, *topics]), article):
-            return self.event_named(sentence, title, article, at) or self.follows_on(sentence, article, at)
+            # (a topic of words alone under a title carrying them; one giving names is read by its names as
+            # before: "Iran said it would respond" under "Sanctions on Iran" is not on sanctions on Iran)
+            return self.event_named(sentence, title, article, at) or self.follows_on(sentence, article, at) or (
+                not self.names and self.titled(title))
         return self.names_in(sentence, title, article, at)
+
+    def titled(self, title: str) -> bool:
+        """Whether an article's ``title`` carries the topic's words, all of them, or another form of them ("Trump
+        and the GOP are trying to drive a wedge between autoworkers and EVs" for "autoworkers"): a statement
+        under it is on the topic when none names it itself (``statements_about``), as under a title naming a
+        name it gives."""
+        if not title or not self.terms or self.names:
+            return False
+        found = terms(title)
+        return self.terms <= set(found) or any(_stands_for(self.terms, f) and form_in(f, title, found)
+                                               for f in self._term_forms)
 
     def follows_on(self, sentence: str, article: str = "", at: int = -1) -> bool:
         """Whether ``sentence`` (at offset ``at`` of ``article``) goes on about what the sentence right before
