@@ -826,6 +826,10 @@ _PUNCT_EDGE = " \t\n,;:—–-"
 _OPEN_Q, _CLOSE_Q = "“\"", "”\""
 
 
+# A named speaker's attribution inside a quotation's run: ", Assistant National Statistician Rachel Lacsa said"
+_NAMED_INSIDE = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,6}(?:said|says|told|added|noted|wrote|explained)\b")
+
+
 def _unclosed_quotations(text: str) -> list[tuple[int, int, int, int]]:
     """Lines (paragraphs) that open a quotation and leave it open because it runs on into the next
     one, which opens with a quotation mark again (the news convention): (start after the opening
@@ -3338,6 +3342,15 @@ class ClaimExtractor:
                 c.dep_ == "conj" and c.lower_ in ("i", "we") for c in subj.children)):
             # (cues inside quotations never get here; "Vice President George and I have submitted ...": the voice)
             return [(self._phrase(subj) if subj.pos_ != "PRON" else subj.text, ctx.voice)]
+        if low in ("he", "she") and ctx.voice is None and len(ctx.last_speakers) == 1 \
+                and ctx.last_speakers[0].actor_type != "person" \
+                and ctx.last_speakers[0].role in (("spokesman", "spokesperson") if low == "he"
+                                                  else ("spokeswoman", "spokesperson")) \
+                and ctx.last_speakers_at >= 0 and "\n" not in ctx.text[ctx.last_speakers_at:ctx.parse_start] \
+                and not self._mentions(ctx.text, ctx.last_speakers_at, ctx.parse_start + subj.idx, ctx):
+            # "A spokesman for BEUC told us it might file a complaint. Although he emphasized it's too early ...":
+            # the spokesman just quoted, for his body (never Ursula Pachl, quoted before him)
+            return [(subj.text, ctx.last_speakers[0])]
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
             base = ctx.parse_start
@@ -4406,9 +4419,11 @@ class ClaimExtractor:
             qe >= e - 2 or _TRAILING_ETC.fullmatch(text, qe, e))), None)  # (“... work diligently…” etc.: cut short)
         if q is None or not speakers:
             return []
-        if q[1] > e and _attributed_after(text, q[1]):
+        if q[1] > e and _attributed_after(text, q[1]) or _NAMED_INSIDE.search(text, s, q[1]):
             # "“President Biden is sending a valuable message .... The administration is moving in the right
-            # direction,” he wrote": the quotation's own attribution names its speaker (not the one quoted before)
+            # direction,” he wrote": the quotation's own attribution names its speaker (not the one quoted before);
+            # so does one the writer left inside a quotation never closed ("“While inflation ... for 2023,
+            # Assistant National Statistician Rachel Lacsa said (Ibid.)", after Marcos's quotation)
             return []
         cs, ce = max(q[0], s), min(q[1], e)
         while ce > cs and text[ce - 1] in _PUNCT_EDGE + "”\"":

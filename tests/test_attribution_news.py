@@ -1367,3 +1367,27 @@ def test_a_bare_spokeswoman_never_speaks_for_a_body_of_the_paragraph_before():
             "\n\nReached by email the EDPB confirmed receipt of the authority’s request. “The EDPB Secretariat will "
             "now assess completeness of the file,” a spokeswoman told us.")
     assert not any("Secretariat" in c.text and c.actor == "Oslo court" for c in _claims(text))
+
+
+def test_he_after_a_spokesman_quoted_for_his_body_is_that_spokesman():
+    # TechCrunch: "Although he emphasized it's too early ..." was Ursula Pachl's, quoted before the spokesman
+    text = ("“The company’s approach also raises concerns regarding the GDPR,” Ursula Pachl, deputy director general "
+            "of BEUC, further noted. And a spokesman for BEUC told us it might, at a later stage, file a complaint "
+            "about Meta’s data protection compliance. Although he emphasized it’s too early to say whether or not it "
+            "will take that step.")
+    early = [c for c in _claims(text) if "too early" in c.text]
+    assert early and all(c.actor != "Ursula Pachl" for c in early)
+
+
+def test_a_named_attribution_inside_a_quotation_never_closed_is_no_continuation():
+    # BusinessWorld: the writer left “While inflation ... open past "Assistant National Statistician Rachel Lacsa
+    # said" (it closes three sentences later); the whole paragraph went to Marcos, quoted two paragraphs before
+    text = ("And yet, “We worry about our debt-to-GDP ratio in the Philippines, as it stands at about 63%,” President "
+            "Ferdinand Marcos, Jr. told members of the US-ASEAN Business Council.\n\n"
+            "Whom are we to believe, but inflation — which independently says it as it is.\n\n"
+            "“While inflation in the Philippines has been on a downward trend since January, the country needs to "
+            "achieve a 3.7% average inflation rate, Assistant National Statistician Rachel Lacsa said (Ibid.). Some "
+            "economists say that deficit budgets increase inflation. It is a vicious cycle.”")
+    claims = _claims(text)
+    assert not any(c.actor == "Ferdinand Marcos Jr" and "inflation" in c.text for c in claims)
+    assert any(c.actor == "Ferdinand Marcos Jr" and "debt-to-GDP" in c.text for c in claims)
