@@ -1172,8 +1172,8 @@ def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
 
 def _aside_it_owner(v):
     """The named subject an aside "it <cue>" set off by commas in the middle of a clause stands for ("Hikvision
-    has marketed features that would, it claimed, automatically detect ..."), or None: the first subject of the
-    sentence before the aside, a capitalised name that is no pronoun, with the clause going on after the aside."""
+    has marketed features that would, it claimed, automatically detect ..."), or None: the nearest subject before
+    the aside (no relative pronoun), a capitalised name, with the clause going on after the aside."""
     doc = v.doc
     subj = next((c for c in v.children if c.dep_ == "nsubj" and c.lower_ == "it"), None)
     if subj is None or subj.i < 2 or doc[subj.i - 1].text != "," or v.i + 1 >= len(doc) or doc[v.i + 1].text != "," \
