@@ -3209,9 +3209,9 @@ class ClaimExtractor:
                         c.dep_ == "dobj" and c.lower_ in ("opportunity", "occasion") for c in t.head.children)):
                 t = t.head if t.head.lower_ in ("take", "takes", "use") else t.head.head
                 continue  # "We take this opportunity to express our deep gratitude to ..."
-            first = next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i and c.pos_ == "VERB"), None)
-            if t is v and t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ") and t.lower_ in _CUES and first is not None \
-                    and any(k.dep_ == "cc" and k.lower_ == "and" for k in first.children) \
+            first = next((c for c in t.children if c.dep_ == "ccomp" and c.i < t.i and c.pos_ == "VERB"), None) \
+                if t is v and t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBZ") and t.lower_ in _CUES else None
+            if first is not None and any(k.dep_ == "cc" and k.lower_ == "and" for k in first.children) \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 # "But he also cast the strike as pointless and, in a head-scratcher, said that ...": the first verb
                 # of the two, misparsed as what the second says, has the subject of both
