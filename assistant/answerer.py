@@ -557,15 +557,6 @@ class ExtractiveAnswerer:
         if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)):
             if not speaks_in(silent, passages):
                 return self.answer_silent(query, evidence, silent, others + ranked)
-            # shown speaking where the index credits them with nothing (the extractor missed it): those sentences
-            # answer, not narration naming them ("... the option to refer ongoing concerns to the EDPB")
-            speaking = speaking_sentences(silent, candidates if not query.topic_terms else ranked, passages)
-            if speaking and not query.topic_terms:
-                # ("What did the European Data Protection Board say?": its "EDPB confirmed receipt ..." is what was
-                # asked, though it names the body by the acronym the article defined, which the ranker does not read)
-                for s in speaking:
-                    s.score = max(s.score, self.config.min_score)
-            ranked = sorted(speaking, key=lambda s: -s.score) or ranked
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
@@ -1188,19 +1179,6 @@ def _speaking(who: str, passages: list[Passage]) -> list[re.Pattern[str]]:
         out.append(re.compile(rf"^[“\"][^”\"]*\b{last}\b[^”\"]*[”\"],?\s+(?:a|an|its|the)\s+"
                               rf"spokes(?:wo)?(?:man|person)\s+{_SPEECH}\b"))
     return out
-
-
-def speaking_sentences(who: str, sentences: list[Sentence], passages: list[Passage]) -> list[Sentence]:
-    """The ``sentences`` that show ``who`` speaking (``speaks_in``): what a body the index credits with no
-    statement said ("What did the EDPB say?": "Reached by email the EDPB confirmed receipt of the authority’s
-    request."), not narration naming it."""
-    found = _speaking(who, passages)
-
-    def on(s: Sentence) -> str:  # (the sentence and what follows it: a quotation's cue comes after it)
-        return s.passage.text[max(0, s.start - s.passage.start):][:600]
-
-    return [s for s in sentences if any(rx.search(s.text) or rx.pattern.startswith("^") and rx.search(on(s))
-                                        for rx in found)]
 
 
 _SERVING = (r"(?:administration|government|campaign|team|camp|aides?|officials?|spokes(?:man|woman|person)|allies|"

@@ -2252,6 +2252,12 @@ class ClaimExtractor:
         joined = {t.i: doc[t.i - 1].head for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES
                   and t.i > 0 and doc[t.i - 1].dep_ == "cc" and doc[t.i - 1].head.pos_ == "VERB"
                   and t.head.dep_ in ("conj", "dobj") and not any(a <= s + t.idx < b for a, b in quotes)}
+        # "Reached by email the EDPB confirmed receipt of X": a finite verb the parser read as an adjective of its
+        # object (no comma after the opening phrase), with its own subject
+        joined.update({t.i: t for t in doc if t.dep_ == "amod" and t.tag_ == "VBD" and t.lower_ in _CUES
+                       and t.i not in joined and t.head.i > t.i and t.head.pos_ == "NOUN"
+                       and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in t.children)
+                       and not any(a <= s + t.idx < b for a, b in quotes)})
         cues += [doc[i] for i in joined]
         # News: "The Commission is also worried that X", "Washington is concerned that X": a position
         minds = {t.i: (a, c) for t in doc if ctx.voice is None and t.lower_ in _BE_CUES

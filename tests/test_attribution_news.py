@@ -1391,3 +1391,17 @@ def test_a_named_attribution_inside_a_quotation_never_closed_is_no_continuation(
     claims = _claims(text)
     assert not any(c.actor == "Ferdinand Marcos Jr" and "inflation" in c.text for c in claims)
     assert any(c.actor == "Ferdinand Marcos Jr" and "debt-to-GDP" in c.text for c in claims)
+
+
+def test_a_finite_verb_read_as_an_adjective_of_its_object_still_speaks():
+    # TechCrunch: with no comma after the opening phrase the parser read "confirmed" as an adjective of "receipt",
+    # so the EDPB said nothing, nor did its spokeswoman (the answer had a regex fallback for this body)
+    text = ("The move could lead to a ban if the European Data Protection Board (EDPB) agrees.\n\n"
+            "Reached by email the EDPB confirmed receipt of the authority’s request. “The EDPB Secretariat will "
+            "now assess completeness of the file,” a spokeswoman told us.")
+    claims = _claims(text)
+    receipt = [c for c in claims if c.text == "receipt of the authority’s request"]
+    assert [(c.actor, c.cue) for c in receipt] == [("European Data Protection Board", "confirmed")]
+    assert [c.actor for c in claims if "Secretariat" in c.text] == ["European Data Protection Board"]
+    # (an adjective stays one: "the confirmed cases")
+    assert not _claims("Officials said the confirmed cases rose to 40. The proposed deal collapsed.")[1:]
