@@ -132,6 +132,37 @@ _AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "e
             "indicated", "declared", "put", "says", "states", "say", "state"}
 
 
+# Capitalised words that are no given name before a surname ("Like Masimo, ...", "Former Palmer ..."; with spaCy's
+# stop words: "When Palmer ...", "Perhaps Palmer ...").
+_NOT_GIVEN = frozenset("mr mrs ms dr sir dame lady lord saint st new old former late young like unlike despite".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_in_full(text: str, surname: str) -> str:
+    """The one full name ``text`` writes ``surname`` with ("Cole Palmer" for "Palmer": a capitalised given name,
+    maybe an initial, right before it), or "" when it writes none or several ("Amy Palmer" too). Not a title,
+    month, weekday, function word or "-ly" adverb before it ("Coach Palmer", "Certainly Palmer")."""
+    if not surname[:1].isupper() or len(surname) < 3 or re.search(rf"\b{re.escape(surname.lower())}\b", text):
+        return ""  # (nor a common word the article also writes in lower case: "Summit", "Platform")
+    from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is imported only when text is parsed)
+
+    found = set()
+    for m in re.finditer(rf"(?<![\w’'.-])([A-Z][a-zà-öø-ÿ’'-]+)\s+(?:[A-Z]\.\s+)?{re.escape(surname)}(?![\w-])",
+                         text):
+        pair = re.search(r"(?<![\w’'-])([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s*(?:\([^()]{0,40}\)\s*)?(?:and|&)\s*$",
+                         text[max(0, m.start() - 80):m.start()])
+        if pair is not None and len(pair.group(1).split()) == 1:
+            return ""  # "Tony (Bertie Carvel) and Cherie Blair", "Bill and Hillary Clinton": two people share it
+            #            (not "Greg Brockman and Sam Altman")
+        given = m.group(1)
+        low = given.lower()
+        if low in _NOT_GIVEN or low in STOP_WORDS or low.endswith(("ly", "n’t", "n't")) or _is_title(given) \
+                or low in _TITLE_WORDS or low in MONTHS or low in WEEKDAYS or given.endswith(("’s", "'s")):
+            continue
+        found.add(" ".join(m.group(0).split()))
+    return found.pop() if len(found) == 1 else ""
+
+
 def _as_said(v) -> bool:
     """ "As we stated earlier today, its stabilization is a priority" / "..., as the Secretary-General
     has said": a speech verb in an "as" clause, whose content is the clause it qualifies."""
@@ -1332,7 +1363,7 @@ class ClaimExtractor:
         a first-person word or the voice's own name."""
         own = re.compile(rf"\b{re.escape(voice.name)}\b") if voice is not None else None
         own_proposal = _own_proposal(voice.name) if voice is not None else None
-        out = []
+        out: list[tuple[int, int, int, bool]] = []
         skipped: dict[int, bool] = {}  # line start -> furniture or headline, checked once a line
         for sp in _split_glued(text, split_sentences(text)):
             line_start = text.rfind("\n", 0, sp.start) + 1
@@ -1345,7 +1376,11 @@ class ClaimExtractor:
                 continue
             d = DATELINE.match(text, sp.start, sp.end) or _PLACE_DASH.match(text, sp.start, sp.end)
             start = d.end() if d else sp.start
+            # (or right after a quotation its splitter ended: "“Who knows ...?” Palmer mused."; or an article's
+            # first sentence, which introduces its people in full: "Cole Palmer is a man on the move ...")
             parse = self._news_cue(text, start, sp.end, first_person_speaks=own is not None) or (
+                start > 0 and text[max(0, start - 4):start].rstrip(" \t")[-1:] in _CLOSE_Q) or (
+                own is None and not out) or (
                 own is not None and bool(_VOICE_VERB.search(text, start, sp.end))
                 and bool(_VOICE_SUBJECT.search(text, start, sp.end) or own.search(text, start, sp.end))) or (
                 own is not None and bool(_IMPERSONAL.search(text, start, sp.end)
@@ -1629,7 +1664,7 @@ class ClaimExtractor:
         q = next(((a, b) for a, b in ctx.quotes if b < s and text[b] in _CLOSE_Q
                   and text[b - 1:b] in (".", "!", "?") and text[b + 1:s].strip(" \t") == ""), None)
         v = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if q is None or v is None or v.lower_ not in _BLOCK_CUES or _claimed(q, claims) or any(
+        if q is None or v is None or v.lower_ not in _BLOCK_CUES | _TRAILING_CUES or _claimed(q, claims) or any(
                 c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "dobj" and not self._is_audience(c)
                 for c in v.children):
             return []
@@ -1848,6 +1883,12 @@ class ClaimExtractor:
             if before and ctx.genders.get(before, want) == want:
                 known = next((a for a in ctx.last_person + ctx.last_speakers if a.name == before), None)
                 return known or self._actor(before, ctx, "PERSON")
+            # ("Anna Berg met John Smith on Monday. “...,” she said": two persons the sentence just before names,
+            # neither known, stand between "she" and whoever was named earlier)
+            just_before = self._sentences_before(ctx, 400, 1)[-1:]
+            if len({x.text for _, doc in just_before for x in doc.ents if x.label_ == "PERSON"
+                    and len(x.text.split()) > 1 and not self._full_name(x.text, ctx)}) > 1:
+                return None
         if not recent and not ctx.local_only and ctx.voice is None:
             # "John Smith spoke on Monday. “...,” he said": sentences with no cue name whom "he" is, and
             # a person written as their subject since the last one quoted makes that one no longer sure
@@ -1923,6 +1964,8 @@ class ClaimExtractor:
                                                         for t in doc[:subj.left_edge.i]):
             return ""
         ent = next((x for x in doc.ents if x.start <= subj.i < x.end and x.label_ == "PERSON"), None)
+        if any(x.label_ == "PERSON" and x is not ent and x.start > subj.i for x in doc.ents):
+            return ""  # "John Smith met Anna Berg on Monday. “...,” she said": either, for all the parse knows
         name = ent.text if ent is not None else subj.text  # (the person's name, not "Balderton general partner")
         full = self._full_name(name, ctx)
         if not full and (ent is None or len(name.split()) < 2) or self.resolver.country_of(name) \
@@ -2210,6 +2253,11 @@ class ClaimExtractor:
             return Actor(state, "government", "")
         if a.actor_type == "person" and " " not in a.name and ctx.known:
             a = self.resolver.resolve(mention, ctx.known, label)
+        if a.actor_type == "person" and " " not in a.name and ctx.voice is None \
+                and (full_name := _written_in_full(ctx.text, a.name)):
+            # "Palmer mused", after "Cole Palmer is a man on the move" (no cue there, so that sentence was never
+            # parsed for its names): the person as the article writes them in full, not a surname other articles share
+            a = self.resolver.resolve(full_name, [*ctx.names, full_name], "PERSON")
         if a.actor_type == "person" and re.match(r"The\s+[A-Z]\w*$", mention.strip()):
             return Actor(a.name, "organisation", a.role)  # "according to The Verge": a title, never a person
         if a.actor_type == "person" and " " not in a.name and _is_title(a.name):
@@ -3700,11 +3748,14 @@ class ClaimExtractor:
     @staticmethod
     def _named_elsewhere(word: str, ctx: _Context) -> bool:
         """Whether a capitalised ``word`` the tagger read as a common noun is a name: the document
-        writes it capitalised after a lower-case word ("... involving Revel mopeds") and never in
-        lower case ("Revel said its ridership peaked", "Betashares said", "Salesforce says"). Not in a speech,
-        whose style capitalises common nouns ("all Member States", "States recognize")."""
+        writes it in full after a given name (``_written_in_full``), or capitalised after a lower-case word
+        ("... involving Revel mopeds") and never in lower case ("Revel said its ridership peaked", "Betashares
+        said", "Salesforce says"). Not in a speech, whose style capitalises common nouns ("all Member States",
+        "States recognize")."""
         if not (word[:1].isupper() and word[1:].islower() and len(word) > 2) or not ctx.text or ctx.voice is not None:
             return False
+        if _written_in_full(ctx.text, word):
+            return True  # "Palmer mused", after "Cole Palmer is a man on the move"
         w = re.escape(word)
         # (not after an article, "deny the Demons"; nor a numbered part, "citing Section 230")
         return bool(re.search(rf"\b(?!(?:the|a|an)\b)[a-z][\w’'-]*[ \t]+{w}\b(?![ \t]*\d)", ctx.text)) \

@@ -1405,3 +1405,42 @@ def test_a_finite_verb_read_as_an_adjective_of_its_object_still_speaks():
     assert [c.actor for c in claims if "Secretariat" in c.text] == ["European Data Protection Board"]
     # (an adjective stays one: "the confirmed cases")
     assert not _claims("Officials said the confirmed cases rose to 40. The proposed deal collapsed.")[1:]
+
+
+def test_a_surname_is_the_person_the_article_writes_in_full_in_a_sentence_without_a_cue():
+    # The Independent: "Cole Palmer is a man on the move" has no cue, so it was never parsed for its names and
+    # all six of Palmer's statements went to an actor "Palmer" that other articles' Palmers share
+    text = ("Cole Palmer is a man on the move, from Manchester City to Chelsea.\n\n"
+            "“It is hotter than Manchester as well,” Palmer said. Certainly Palmer feels hot property right now.")
+    assert [c.actor for c in _claims(text)] == ["Cole Palmer"]
+    # (two people sharing the surname, or a word before it that is no given name: the surname stays)
+    couple = ("The new season opens in 1997.\n\nDiana visits Tony (Bertie Carvel) and Cherie Blair.\n\n"
+              "“She still has a lot to offer,” Blair said.")
+    assert [c.actor for c in _claims(couple)] == ["Blair"]
+    like = "Like Masimo, the firm sued. “Apple took our patents,” Masimo said."
+    assert all(c.actor == "Masimo" for c in _claims(like))
+
+
+def test_a_trailing_cue_after_a_quotation_the_splitter_ended_at_its_question_mark():
+    # The Independent: "“Who knows what would have happened if I had stayed?” Palmer mused." gave nothing (the
+    # splitter ends the quotation's sentence at "?”", and "Palmer mused." alone had no cue worth a parse)
+    text = ("Cole Palmer joined Chelsea in September.\n\n"
+            "“Who knows what would have happened if I had stayed?” Palmer mused. “Maybe I would have played more, "
+            "maybe not.”")
+    claims = _claims(text)
+    assert [(c.actor, c.text) for c in claims if c.cue == "mused"] == [
+        ("Cole Palmer", "Who knows what would have happened if I had stayed")]
+    assert any(c.actor == "Cole Palmer" and c.text.startswith("Maybe I would") for c in claims)
+
+
+def test_an_articles_first_sentence_gives_its_people_though_it_holds_no_cue():
+    # The Independent: the lead "Cole Palmer is a man on the move" was never parsed, so "he said" later had no
+    # person to stand for; and two persons unknown before, named in the sentence just before "she said", leave
+    # her unknown (it went to Teddy, named paragraphs earlier)
+    text = ("Cole Palmer is a man on the move, from Manchester City to Chelsea.\n\n"
+            "The club has been a manic buyer but he said: “I did look at how many players were there.”")
+    assert [c.actor for c in _claims(text)] == ["Cole Palmer"]
+    two = ("But Teddy Jirapraphanan, one of the four owners, thought back to his own experience. “Everywhere I go, I "
+           "am craving Thai food,” he says.\n\nThe talks between Anna Berg and John Smith ended on Monday. “We will "
+           "help Ukraine,” she said.")
+    assert not any("Ukraine" in c.text for c in _claims(two))

@@ -396,10 +396,12 @@ def test_a_first_person_cue_alone_sends_no_news_sentence_to_the_parser():
     """In a news article "We believe the deal is fair." is nobody's, so the parser is spared it; a
     speech parses it (the speaker's own position), and a quotation or a named speaker still parse."""
     x = ClaimExtractor()
-    text = "We believe the deal is fair. Lavrov believes the deal is fair. “We believe it,” he said."
-    assert [parse for *_, parse in x._candidates(text)] == [False, True, True]
+    # (an article's first sentence is parsed whatever it holds: it introduces the article's people in full)
+    text = ("Talks resumed on Monday. We believe the deal is fair. Lavrov believes the deal is fair. “We believe it,” "
+            "he said.")
+    assert [parse for *_, parse in x._candidates(text)] == [True, False, True, True]
     voice = x.voice_of({"country": "Ghana", "speaker": "Nana Akufo-Addo", "post": "President"})
-    assert [parse for *_, parse in x._candidates(text, voice)][0] is True
+    assert [parse for *_, parse in x._candidates(text, voice)][:2] == [False, True]
 
 
 NEWS_SHAPES = """Meta announced an overview of its response to the war on Friday. The company said it had \
