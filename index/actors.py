@@ -319,6 +319,7 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
 # Search", "Web Summit", "Photo Metadata Standard" are nobody.
 THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant", "dome",
                          "bill", "act", "law", "treaty", "accord"})  # ("the 2024 General Appropriations Bill")
+_LAW_WORDS = frozenset({"act", "bill", "law", "treaty", "accord", "regulation", "directive", "convention", "statute"})
 # Names a tagger reads as people in speeches and news that are texts or regions ("as the Charter says", "the
 # Holy Quran tells us", "the West wants", "Asia needs"): never a person, whatever the label.
 _NOT_PERSONS = {"charter": "document", "un charter": "document", "holy quran": "document", "quran": "document",
@@ -574,6 +575,8 @@ class ActorResolver:
         if re.sub(r"^the\s+", "", low) in _NOT_PERSONS:
             return _NOT_PERSONS[re.sub(r"^the\s+", "", low)]
         words = low.split()
+        if len(words) == 1 and words[0] in _LAW_WORDS:
+            return "document"  # "which the EU Act refers to as ...": the law, its owner read off as a role
         if len(words) > 1 and (words[-1].strip("()") in _BODY_HEADS | THING_HEADS
                                or any(w in _BODY_HEADS and nxt == "of" for w, nxt in zip(words, words[1:]))):
             # "European Commission", "Palestinian Red Crescent", "Group of Seven", "Bank of England", "Bing

@@ -163,6 +163,12 @@ def _written_in_full(text: str, surname: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+# What one invites others to join or attend (an invitation to it is a proposal of it, not a demand made of them).
+_JOINED = re.compile(r"\bto\s+(?:join\s+)?(?:the|a|an|our|this|its)\s+(?:[\w’'-]+\s+){0,4}?(?:coalition|initiative|"
+                     r"conference|summit|talks|dialogue|forum|meeting|partnership|alliance|endeavou?r|platform|"
+                     r"negotiations?|process|mechanism|group|framework|consultations?)\b|\bto\s+join\b", re.I)
+
+
 def _as_said(v) -> bool:
     """ "As we stated earlier today, its stabilization is a priority" / "..., as the Secretary-General
     has said": a speech verb in an "as" clause, whose content is the clause it qualifies."""
@@ -1425,8 +1431,12 @@ class ClaimExtractor:
                         names.append(" ".join(words))  # (not "the 2007 book Diana Chronicles": a title)
         # (not a thing the tagger read as a person: "General Data Protection Regulation")
         # (nor a seat of government the tagger read as a person: "Downing Street", "White House")
+        # (an owner the tagger read into a name is not part of it: "Sinner’s Djokovic" is Djokovic, and
+        # "Austria’s DPA" is a body, no person)
+        names = [re.split(r"[’']s\s+", n)[-1] for n in names]
         names = [n for n in names if n.split()[-1].lower() not in _NOT_PERSON_HEADS
-                 and not self.resolver.country_of(n) and n.split()[0].lower() not in _NOT_NAME_STARTS]
+                 and not self.resolver.country_of(n) and n.split()[0].lower() not in _NOT_NAME_STARTS
+                 and not n.isupper()]
         ctx = _Context(names=list(dict.fromkeys(names)), known=known, text=text, voice=voice,
                        acronyms=_acronyms(text), institutions=_institutions(text))
         ctx.people = {fold(w) for n in ctx.names for w in (n, n.split()[-1])}  # for _reports_another
@@ -1928,13 +1938,19 @@ class ClaimExtractor:
         return known or self._actor(pick, ctx, "PERSON")
 
     @staticmethod
+    def _quotation_start(ctx: _Context) -> int:
+        """Where the quotation the sentence parsed (``ctx.parse_start``) closes opens (its opening mark), when it
+        opened sentences before; else where the sentence starts."""
+        return min((a - 1 for a, b in ctx.quotes if a < ctx.parse_start <= b), default=ctx.parse_start)
+
+    @staticmethod
     def _sentences_before(ctx: _Context, reach: int, paragraphs: int) -> list[tuple[int, Any]]:
         """(document offset, parse) of the sentences in the ``reach`` characters before the one parsed
         (``ctx.parse_start``), within its paragraph (``paragraphs`` 1) or it and the one before (2), oldest
         first. They held no cue, so no parse of theirs exists; each is parsed once a document. A sentence
         that closes a quotation opened sentences before it counts from the quotation's opening: the sentences
         before "“The worst thing? The traffic ... It is hotter than Manchester,” he said." are those before “."""
-        anchor = min((a - 1 for a, b in ctx.quotes if a < ctx.parse_start <= b), default=ctx.parse_start)
+        anchor = ClaimExtractor._quotation_start(ctx)
         para = ctx.text.rfind("\n\n", 0, anchor)
         if paragraphs > 1 and para > 0:
             para = ctx.text.rfind("\n\n", 0, para)
@@ -3058,6 +3074,9 @@ class ClaimExtractor:
         if v.lower_ in _DESIGNATE and (self._agent(v) is not None or any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in v.children)):
             return True  # "Hamas, which Israel ... designate as a terrorist organization": theirs (see _designation)
+        if v.lower_ in ("tell", "judge") and any(c.dep_ == "nsubj" and c.lower_ in ("time", "history")
+                                                  for c in v.children):
+            return False  # "Time will tell how this one plays out", "history will judge": the writer's idiom
         if v.lower_ == "reads" and not any(c.dep_ == "nsubj" and c.lower_ in _MEDIUM_NOUNS | _AUTHORED_DOCUMENTS
                                            for c in v.children):
             return False  # "“...,” the company’s statement reads"; not "she reads the news"
@@ -3237,6 +3256,14 @@ class ClaimExtractor:
                     if t is not v and c.lower_ in ("it", "there") and t.lower_ in _COPULAS:
                         return None  # "it's not Diana, but a woman who ... and says ...": nobody's "it"
                     return c
+            if t.dep_ == "conj" and (who := next((k for k in t.doc[t.head.i + 1:t.i] if k.lower_ == "who"
+                                                  and k.dep_ == "nsubj" and k.head.dep_ == "relcl"
+                                                  and k.head.right_edge.i + 1 == t.i), None)) is not None:
+                # "the Kyiv regime’s leader, Volodymyr Zelenskyy, who in an interview in August 2021 advised ...":
+                # the verb of the relative clause, misparsed as a conjunct of the sentence's main verb, is the
+                # antecedent's (its name when an apposition gives it), never the main clause's subject ("The West")
+                antecedent = who.head.head
+                return next((c for c in antecedent.children if c.dep_ == "appos" and c.pos_ == "PROPN"), antecedent)
             if t.dep_ == "conj" or (t.dep_ == "advcl" and (t.tag_ == "VBG" or t.lower_ in _SAYING and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in t.children))):
                 t = t.head  # "..., saying", "I have come here to say that ..."
@@ -3400,10 +3427,14 @@ class ClaimExtractor:
                 and ctx.last_speakers[0].actor_type != "person" \
                 and ctx.last_speakers[0].role in (("spokesman", "spokesperson") if low == "he"
                                                   else ("spokeswoman", "spokesperson")) \
-                and ctx.last_speakers_at >= 0 and "\n" not in ctx.text[ctx.last_speakers_at:ctx.parse_start] \
+                and ctx.last_speakers_at >= 0 and (
+                    "\n" not in ctx.text[ctx.last_speakers_at:ctx.parse_start]
+                    or ctx.text[(opened := self._quotation_start(ctx)):opened + 1] in _OPEN_Q
+                    and "\n" not in ctx.text[ctx.last_speakers_at:opened].rstrip()) \
                 and not self._mentions(ctx.text, ctx.last_speakers_at, ctx.parse_start + subj.idx, ctx):
             # "A spokesman for BEUC told us it might file a complaint. Although he emphasized it's too early ...":
-            # the spokesman just quoted, for his body (never Ursula Pachl, quoted before him)
+            # the spokesman just quoted, for his body (never Ursula Pachl, quoted before him); also when his
+            # quotation opens the next paragraph ("BEUC’s spokesman said X.\n\n“Under consumer law ...,” he told us)
             return [(subj.text, ctx.last_speakers[0])]
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
@@ -4508,6 +4539,14 @@ class ClaimExtractor:
             return []
         owner = self._source_owner(src) if src.pos_ in ("NOUN", "NUM") else None
         speakers = self._speakers(owner if owner is not None else src, ctx)
+        said = next((t for t in doc if t.pos_ == "VERB" and t.lower_ in _CUES and t.idx < cue_at
+                     and doc.text[t.idx + len(t):cue_at].strip() == ","), None)
+        if said is not None and (subject := self._subject(said)) is not None \
+                and doc.text[:min(said.idx, subject.left_edge.idx)].rstrip(" ,").endswith(tuple(_CLOSE_Q)):
+            # "“They get rid of them,” Trump said, according to Discourse Blog, “and lots of bad things happen”":
+            # the outlet that reported it; the quotation it interrupts goes on in the words of whoever said it
+            speakers = self._speakers(subject, ctx)
+            cue = said.text
         phrase_start = s + src.left_edge.idx
         last = src.right_edge
         if cue.startswith("in the words"):  # ("In the words of X, Ukraine's future ...": not X's appositive)
@@ -4595,6 +4634,8 @@ class ClaimExtractor:
         if low.startswith("dismiss") and _is_offer(obj) \
                 and not any(c.lower_ == "as" for c in v.subtree if c.i > v.i):
             kind = "rejection"  # "dismissed the offer": what was offered, rejected
+        if low.startswith("invit") and _JOINED.search(content):
+            kind = "proposal"  # "invite all countries ... to the coalition for hope within the Hormuz Peace Endeavour"
         if low.startswith("ask") and re.match(r"(?:whether|if|why|how|what|when|who|where|about)\b", content, re.I):
             kind = "statement"  # "asked whether ...": a question put, not a demand
         if _said_no_to(v) is not None:

@@ -1444,3 +1444,63 @@ def test_an_articles_first_sentence_gives_its_people_though_it_holds_no_cue():
            "am craving Thai food,” he says.\n\nThe talks between Anna Berg and John Smith ended on Monday. “We will "
            "help Ukraine,” she said.")
     assert not any("Ukraine" in c.text for c in _claims(two))
+
+
+def test_he_whose_quotation_opens_the_paragraph_after_a_spokesman_is_that_spokesman():
+    # TechCrunch: "BEUC’s spokesman said ...\n\n“Under consumer law ...,” he told us" went to "Austria’s DPA", a
+    # body the tagger had read as a person, named two paragraphs before
+    text = ("Back in April, a decision by Austria’s DPA on a noyb complaint said users must have the ability to say yes "
+            "or no.\n\nAsked whether the issue is the choice Meta is offering, BEUC’s spokesman said the questions are "
+            "hard to separate as they’re “closely interlinked”.\n\n“Under consumer law, you need an informed and fair "
+            "choice to purchase such a subscription. If the practice infringes the GDPR, it should be considered "
+            "unfair,” he told us.")
+    claims = _claims(text)
+    told = [c for c in claims if c.cue == "told"]
+    assert told and all(c.actor == "BEUC" for c in told), claims
+    assert not any(c.actor_type == "person" for c in claims)
+
+
+def test_a_relative_clause_verb_misparsed_as_the_main_verbs_conjunct_is_the_antecedents():
+    # Lavrov, 2022: "... the Kyiv regime’s leader, Volodymyr Zelenskyy, who in an interview in August 2021 advised
+    # all who considered themselves Russian to leave" was a demand of "the West", the main clause's subject
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Russia", "speaker": "Sergey Lavrov", "post": "Minister for Foreign Affairs"})
+    text = ("The West is having hysterics over the referendums in the Donetsk, Luhansk, Kherson and Zaporizhzhya "
+            "oblasts of Ukraine, but the people there are merely responding to the Kyiv regime’s leader, Volodymyr "
+            "Zelenskyy, who in an interview in August 2021 advised all who considered themselves Russian to leave for "
+            "Russia.")
+    advised = [c for c in ex.extract(text, "d", "2022", voice=voice) if c.cue == "advised"]
+    assert [c.actor for c in advised] == ["Volodymyr Zelensky"]
+
+
+def test_time_will_tell_is_nobodys_statement():
+    # TechCrunch: the writer's "Time will tell how this one plays out" was credited to an organisation "Time"
+    assert not _claims("Time will tell how this one plays out, but history will judge him harshly.")
+
+
+def test_an_outlet_that_reported_a_quotation_it_interrupts_is_not_its_speaker():
+    # The Verge: "“They get rid of them,” Trump said, according to Discourse Blog, “and lots of bad things happen”":
+    # the second part went to "Discourse Blog" (as a person), the outlet that reported it
+    text = ("Donald Trump spoke in Michigan.\n\n“They get rid of them,” Trump said, according to Discourse Blog, “and "
+            "lots of bad things happen, and it’s going to be very bad for the environment.”")
+    claims = _claims(text)
+    assert [c.actor for c in claims] == ["Donald Trump", "Donald Trump"]
+    assert claims[1].text.startswith("and lots of bad things happen")
+
+
+def test_an_invitation_to_join_an_initiative_is_a_proposal():
+    # Rouhani, 2019: the Hormuz Peace Endeavour invitation was a "demand", so "What did Iran propose?" missed it
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "Iran", "speaker": "Hassan Rouhani", "post": "President"})
+    kinds = [c.kind for t in ("I should like to invite all countries directly affected by the developments in the "
+                              "Strait of Hormuz to the coalition for hope within the Hormuz Peace Endeavour.",
+                              "We invite the international community to redouble its efforts.")
+             for c in ex.extract(t, "d", "2019", voice=voice)]
+    assert kinds == ["proposal", "demand"]
+
+
+def test_a_law_is_never_a_person():
+    # TechCrunch: "which the EU Act refers to as “general purpose” AI models" listed an actor "Act (person)"
+    resolver = ActorResolver()
+    assert resolver.resolve("the EU Act").actor_type == "document"
+    assert resolver.resolve("Act", [], "PERSON").actor_type == "document"
