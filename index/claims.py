@@ -163,6 +163,8 @@ def _written_in_full(text: str, surname: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+# "the country’s Supreme Leader": an office of the state the text spoke of just before.
+_COUNTRYS_OFFICE = re.compile(r"(?:[Tt]he\s+)?(?:country|nation)[’']s\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$")
 # What one invites others to join or attend (an invitation to it is a proposal of it, not a demand made of them).
 _JOINED = re.compile(r"\bto\s+(?:join\s+)?(?:the|a|an|our|this|its)\s+(?:[\w’'-]+\s+){0,4}?(?:coalition|initiative|"
                      r"conference|summit|talks|dialogue|forum|meeting|partnership|alliance|endeavou?r|platform|"
@@ -2182,6 +2184,19 @@ class ClaimExtractor:
             subjects = before
         return (subjects or before)[0][1] if before else None
 
+    def _state_written_before(self, ctx: _Context, reach: int = 600) -> str | None:
+        """The state written last in the ``reach`` characters before the sentence parsed ("Iran’s rulers ..."),
+        as a name or a demonym, outside quotations; None when none is."""
+        start = max(0, ctx.parse_start - reach)
+        window = ctx.text[start:ctx.parse_start]
+        for m in reversed(list(re.finditer(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", window))):
+            if any(a <= start + m.start() < b for a, b in ctx.quotes):
+                continue  # (not a chant quoted: “Death to America”)
+            for words in (m.group(0), m.group(0).split()[-1]):
+                if state := self.resolver.country_of(words):
+                    return state
+        return None
+
     def _own_state_gives(self, c: Claim) -> bool:
         """Whether a statement or position says the speaker's own state will give or do something
         ("Norvalia would send 200 additional troops", said by Norvalia's Defence Minister)."""
@@ -2276,6 +2291,11 @@ class ClaimExtractor:
             a = self.resolver.resolve(full_name, [*ctx.names, full_name], "PERSON")
         if a.actor_type == "person" and re.match(r"The\s+[A-Z]\w*$", mention.strip()):
             return Actor(a.name, "organisation", a.role)  # "according to The Verge": a title, never a person
+        if (office := _COUNTRYS_OFFICE.match(mention.strip())) and _is_title(office.group(1).split()[-1]) \
+                and (state := self._state_written_before(ctx)):
+            # "Iran’s rulers ... Last year, the country’s Supreme Leader stated: ...": that state's office holder
+            held = f"{state}'s {office.group(1)}"
+            return Actor(held, "person", held)
         if a.actor_type == "person" and " " not in a.name and _is_title(a.name):
             return Actor(a.name, "unnamed", a.role)  # "head General": an office whose holder's name was lost
         if a.actor_type == "person" and (kind := _NO_PERSON.get(a.name.lower())):

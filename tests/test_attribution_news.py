@@ -1504,3 +1504,15 @@ def test_a_law_is_never_a_person():
     resolver = ActorResolver()
     assert resolver.resolve("the EU Act").actor_type == "document"
     assert resolver.resolve("Act", [], "PERSON").actor_type == "document"
+
+
+def test_the_countrys_office_is_that_of_the_state_written_before():
+    # Trump, 2019: "Last year, the country’s Supreme Leader stated: Israel is a malignant, cancerous tumour ..." was
+    # an actor "Leader" (role "country’s Supreme"), after "Iran’s rulers" and a chant of “Death to America”
+    ex = ClaimExtractor()
+    voice = ex.voice_of({"country": "United States", "speaker": "Donald Trump", "post": "President"})
+    text = ("For 40 years, the world has listened to Iran’s rulers as they lash out at everyone else. They conduct ritual "
+            "chants of “Death to America” and traffic in monstrous anti-Semitism. Last year, the country’s Supreme "
+            "Leader stated: Israel is a malignant, cancerous tumour that has to be removed.")
+    stated = [c for c in ex.extract(text, "d", "2019", voice=voice) if c.cue == "stated"]
+    assert [(c.actor, c.role) for c in stated] == [("Iran's Supreme Leader", "Iran's Supreme Leader")]
