@@ -319,6 +319,12 @@ _BODY_HEADS = {"commission", "union", "council", "parliament", "court", "bank", 
 # Search", "Web Summit", "Photo Metadata Standard" are nobody.
 THING_HEADS = frozenset({"search", "standard", "summit", "engine", "store", "browser", "assistant", "dome",
                          "bill", "act", "law", "treaty", "accord"})  # ("the 2024 General Appropriations Bill")
+# A one-word brand written in camel case ("CoinMarketCap", "PitchBook", "OpenAI"); not a surname with a prefix
+# ("McCarthy", "MacArthur", "DeSantis", "DiCaprio", "LeBron", "VanDyke").
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z]*)+[A-Za-z]*")
+# Lower-case words names hold besides their particles ("Mohammed bin Salman", "Erik ten Hag", "Luiz Inácio Lula da
+# Silva", "Bank of England").
+_NAME_WORDS = frozenset("do af y ben abu binti bte of the and".split())
 _LAW_WORDS = frozenset({"act", "bill", "law", "treaty", "accord", "regulation", "directive", "convention", "statute"})
 # Names a tagger reads as people in speeches and news that are texts or regions ("as the Charter says", "the
 # Holy Quran tells us", "the West wants", "Asia needs"): never a person, whatever the label.
@@ -584,6 +590,12 @@ class ActorResolver:
             return "organisation"
         if label not in ("GPE", "NORP") and " " not in name and _is_acronym(name):
             return "organisation"  # "EDPB", "BEUC", "EDRi": never a person, whatever the tagger read
+        if label not in ("GPE", "NORP") and " " not in name and _CAMEL_CASE.fullmatch(name):
+            return "organisation"  # "according to CoinMarketCap data", "PitchBook": a brand (not "McCarthy")
+        if label in (None, "PERSON") and len(words) > 1 and any(
+                w[:1].islower() and w.isalpha() and w not in _NAME_WORDS and not _PARTICLE_WORD.match(w)
+                for w in name.split()[:-1]):
+            return "group"  # "Nearly seven in 10 Gen Zers say ...": no name has such words (but "Mohammed bin Salman")
         return {"GPE": "government", "ORG": "organisation", "NORP": "group"}.get(label or "", "person")
 
     def _is_role_word(self, word: str) -> bool:

@@ -1516,3 +1516,12 @@ def test_the_countrys_office_is_that_of_the_state_written_before():
             "Leader stated: Israel is a malignant, cancerous tumour that has to be removed.")
     stated = [c for c in ex.extract(text, "d", "2019", voice=voice) if c.cue == "stated"]
     assert [(c.actor, c.role) for c in stated] == [("Iran's Supreme Leader", "Iran's Supreme Leader")]
+
+
+def test_a_camel_case_brand_or_a_phrase_with_lower_case_words_is_no_person():
+    # "according to CoinMarketCap data" and "Nearly seven in 10 Gen Zers say ..." were listed as persons
+    resolver = ActorResolver()
+    assert resolver.resolve("CoinMarketCap", [], "PERSON").actor_type == "organisation"
+    assert resolver.resolve("Nearly seven in 10 Gen Zers", [], "PERSON").actor_type == "group"
+    for name in ("McCarthy", "DeSantis", "Mohammed bin Salman", "Ursula von der Leyen", "Erik ten Hag"):
+        assert resolver.resolve(name, [], "PERSON").actor_type == "person", name
