@@ -47,7 +47,16 @@ from .stance import (
 )
 from .support import STATEMENT_STEMS, predicate, supports_predicate
 from .timeorder import select_in_time, time_lead
-from .topic import countries_named, defined_forms, demonym_forms, is_lead_in, speech_state_of, table_forms
+from .topic import (
+    Topic,
+    countries_named,
+    defined_forms,
+    demonym_forms,
+    is_lead_in,
+    named_before,
+    speech_state_of,
+    table_forms,
+)
 
 _RESOLVER = ActorResolver()
 _WHO = re.compile(r"^\s*(who|whom|whose)\b", re.I)
@@ -207,6 +216,16 @@ class ExtractiveAnswerer:
             # ("What did Lula say about Ukraine?": not "Inequality must be at the heart of our agenda",
             # after his sentence on Ukraine)
             ranked = naming
+        owners = topic_owners_asked(query)
+        if owners and ranked:
+            # "What did Trump say about China's trade practices?": the sentences naming China answer first ("Not only
+            # has China declined to adopt promised reforms ..."), not his UK trade deal or "the Arms Trade Treaty",
+            # which share only the generic word
+            of_them = Topic(frozenset(), tuple(owners), query.topic.own - frozenset(
+                c for c in (_RESOLVER.country_of(o) for o in owners) if c))
+            of_owner = [s for s in ranked if of_them.names_in(s.text, s.passage.title, *in_article(s, evidence.texts))]
+            if of_owner and of_owner[0].score >= self.config.min_score:
+                ranked = of_owner
         if query.history and _ELSE.search(query.asked or query.question):
             # "What else did she say?": not what the earlier answers already quoted (any of them: "What did he
             # say about Saudi Arabia?", "... about Iran?", "What else?" repeated the first answer's quote)
@@ -614,6 +633,13 @@ class ExtractiveAnswerer:
                                 self.config.redundancy) if query.recency else self.select(query, ranked, bar,
                                                                                           doer_firsts)
         chosen = with_each(chosen, covered, self.config.max_sentences)
+        if asked_of(query) and not who_asked and not query.asks_change and evidence.speakers and chosen and not any(
+                (s.passage.doc_id, s.start) in offered or speaks_for(query, s, evidence, countries) for s in chosen):
+            # "What did Lavrov say in 2023?" answered with a photo caption ("A Ukrainian soldier is seen inside an
+            # artillery vehicle ..."), "What did the Saudi crown prince say?" with a journalist's "Crown Prince
+            # Mohammed bin Salman ... might welcome such an initiative": nobody asked about speaks in what was
+            # found, so they are said to have said nothing, the passages shown as context only
+            return self.answer_unheard(query, evidence, chosen)
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         speakers = evidence.speakers
         if who_asked and query.kind in ROUTED_KINDS and not nobody:
@@ -671,6 +697,23 @@ class ExtractiveAnswerer:
         found = self.compose(query, credited, evidence.passages, evidence.speakers, evidence.copies, dates)
         return Answer(query.question, f"{lead} Statements of others found on this: {found.answer}", True,
                       citations=found.citations, passages=evidence.passages)
+
+    def answer_unheard(self, query: Query, evidence: Evidence, found: list[Sentence]) -> Answer:
+        """ "What did Xi Jinping say in November 2023?" when the sentences found only tell of him ("U.S. President
+        Joe Biden shakes hands with Chinese President Xi Jinping ..."): say that the articles do not report him
+        saying anything (in the period asked), and show those sentences as context, never as his words."""
+        m = _SILENT.match(query.untimed)
+        said = m.group("who").strip() if m and m.group("wh") else ""
+        said = "" if said.lower() in ("he", "she", "they", "it") else said
+        who = said or " or ".join(dict.fromkeys(asked_of(query))) or "anyone asked about"
+        when = " ".join(p for p in query.time.phrases if p.lower() not in ("now", "currently"))
+        doing = silent_phrase(query, who)
+        if query.history and _ELSE.search(query.asked or query.question):  # ("What else did he say?")
+            doing = doing.replace(" anything", " anything else", 1)
+        lead = f"{ABSTAIN_TEXT} They do not report {who} {doing}" + (f" {when}" if when else "")
+        shown = self.compose(query, found[:2], evidence.passages, evidence.speakers, evidence.copies, {})
+        return Answer(query.question, f"{lead}. Passages found, none of them {who}'s words: {shown.answer}", True,
+                      citations=shown.citations, passages=evidence.passages)
 
     def answer_stance(self, query: Query, evidence: Evidence) -> Answer | None:
         """"How has X's stance on Y changed?": X's statements (its own and its officials') about
@@ -1166,6 +1209,8 @@ def _speaking(who: str, passages: list[Passage]) -> list[re.Pattern[str]]:
     bare = re.sub(r"^the\s+", "", who, flags=re.I)
     forms = [who] + [other for p in passages for short, long in defined_forms(p.text)
                      for one, other in ((short, long), (long, short)) if fold(one).lower() == fold(bare).lower()]
+    # (and one not spelling it: "BEUC" for "the European Consumer Organisation (BEUC)")
+    forms += [long for p in passages if f"({bare})" in p.text for long in named_before(p.text, bare)]
     out = []
     for form in dict.fromkeys(forms):
         last = re.escape(form.split()[-1])
@@ -1322,9 +1367,12 @@ def demand_addressees(query: Query) -> list[str]:
 
 def addressed_to(sentence: str, names: Sequence[str]) -> bool:
     """Whether ``sentence`` makes a demand of one of ``names`` (a state: its people or government too): "call on
-    Israel to", "urged the Israeli government", "demanded that Israel", "Israel must"."""
-    forms = [f for n in names for f in [n, *demonym_forms(_RESOLVER.country_of(n) or "")]]
-    who = r"(?:the\s+)?(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")"
+    Israel to", "urged the Israeli government", "demanded that Israel", "Israel must"; its people by the state's name
+    too: "I call on all citizens of Israel to unite" is a call on Israelis."""
+    forms = [f for n in names for st in [_RESOLVER.country_of(n) or next(iter(sorted(countries_named(n))), "")]
+             for f in [n, st, *demonym_forms(st)] if f]  # ("Israelis": Israel's people)
+    who = (r"(?:all\s+)?(?:the\s+)?(?:(?:citizens|people|peoples|residents|government|leaders?)\s+of\s+(?:the\s+)?)?"
+           r"(?:" + "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True)) + r")")
     return bool(re.search(_DEMAND_VERB + r"\s+" + who + r"|(?:unless|until|provided|on\s+condition\s+that)\s+" + who
                           + r"|" + who + r"(?:\s+[\w’'-]+){0,2}\s+(?:must|should|has\s+to|"
                           r"have\s+to|needs?\s+to|is\s+obliged\s+to)\b", sentence, re.I))
@@ -1444,3 +1492,47 @@ def covers_topic(query: Query, s: Sentence, texts: dict[str, str] | None = None)
     if query.topic.event_named(s.text, s.passage.title, article, at):
         return True  # "What did Meta say about the Israel-Hamas war?": its line on Hamas, "... during Israel-Hamas war"
     return query.topic.names_only and names_topic(query, s, texts)
+
+
+def speaks_for(query: Query, s: Sentence, evidence: Evidence, countries: dict[str, str]) -> bool:
+    """Whether a sentence is the words of one the question asks about: a statement routed as theirs, a sentence of
+    their own UN speech, or one whose speaker is them, a giver they name or an official of a state asked about
+    (never a caption or a journalist's line telling of them: "U.S. President Joe Biden shakes hands with Chinese
+    President Xi Jinping")."""
+    key = (s.passage.doc_id, s.start)
+    if "claim" in s.parts or gives_asked_speech(query, s):
+        return True
+    named = asked_of(query)
+    asked = {fold(a) for a in (*named, *dict(query.speakers))}
+    states = {c for c in (_RESOLVER.country_of(a) for a in named) if c} | {st for _, st in query.speakers}
+    for who in evidence.speakers.get(key, ()):
+        if fold(who) in asked or match_actor_names(who, named) \
+                or countries.get(who) in states or _RESOLVER.country_of(who) in states:
+            return True
+    return any(c.actor in named or _RESOLVER.country_of(c.actor) in states for c in evidence.statements.get(key, []))
+
+
+def asked_of(query: Query) -> list[str]:
+    """Whom a question asks what they said (of no kind of statement: "What did Lavrov say in 2023?"): its actors,
+    else the names it gives outside its topic ("the Saudi crown prince", an office the index does not read: "Saudi");
+    none for a question of a kind ("What did Hamas demand?") or of other shape."""
+    if query.kind not in (None, "position", "statement"):
+        return []
+    if query.actors:
+        return list(query.actors)
+    m = _SILENT.match(query.untimed)
+    return [n for n in query.names if n not in query.topic_names] if m and m.group("wh") else []
+
+
+def topic_owners_asked(query: Query) -> list[str]:
+    """The names a question's topic gives as its owner, by a possessive after the actor asked about ("China" of "What
+    did Trump say about China's trade practices?"): no speaker asked (nor one of their states), nor a name of the
+    topic itself. The topic's owner weighs more than its generic words ("trade", "practices")."""
+    parts = re.split(r"\b(?:about|on|regarding|concerning|towards?)\b", query.untimed, maxsplit=1)
+    if len(parts) < 2 or not query.actors:
+        return []
+    asked = {c for c in (_RESOLVER.country_of(a) for a in (*query.actors, *dict(query.speakers))) if c}
+    return [n for n in query.names if n not in query.topic_names and n not in query.actors
+            and n not in dict(query.speakers) and not match_actor_names(n, list(query.actors))
+            and (_RESOLVER.country_of(n) or "") not in asked
+            and re.search(rf"(?<!\w){re.escape(n)}(?:’s|'s|’|')(?!\w)", parts[1])]

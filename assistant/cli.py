@@ -51,12 +51,23 @@ def _open(args, create: bool = False, preload: bool = False):
 
 def cmd_ingest(args) -> int:
     """`attache ingest PATH...`: load, clean, chunk, embed and store; exit 1 when any input failed.
-    When no input exists at all (every path missing, none a URL), no store is opened or created."""
-    from index.ingest import IngestReport
+    When no input can be read at all (every path missing or a file of an unsupported type, "bad/real.pdf";
+    none a URL), no store is opened or created."""
+    from pathlib import Path
 
-    missing = [p for p in args.paths if "://" not in p and p != "-" and not os.path.lexists(p)]
-    if missing and len(missing) == len(args.paths):
-        report = IngestReport(failed=[{"path": p, "error": "no such file or directory"} for p in missing])
+    from index.ingest import IngestReport
+    from index.loaders import unsupported_reason, unsupported_type
+
+    refused: list[tuple[str, str]] = []
+    for p in args.paths:
+        if "://" in p or p == "-":
+            continue
+        if not os.path.lexists(p):
+            refused.append((p, "no such file or directory"))
+        elif not args.format and os.path.isfile(p) and unsupported_type(Path(p)):
+            refused.append((p, unsupported_reason(Path(p))))  # (as the loader says it)
+    if refused and len(refused) == len(args.paths):
+        report = IngestReport(failed=[{"path": p, "error": e} for p, e in refused])
     else:
         report = _open(args, create=True).ingest(args.paths, fmt=args.format, source=args.source,
                                                  progress=not args.quiet)
@@ -245,7 +256,8 @@ def cmd_compare(args) -> int:
     a = _open(args)
     comparison, ans = a.compare(args.actors, topic=args.topic, kind=args.kind, filters=_filters(args),
                                 per_actor=max(1, args.per_actor))
-    unknown = [name for name in args.actors if name.strip() and not a.parser.match_actors([name])]
+    # (a speech's giver is known too: "Xi" of "Xi Jinping")
+    unknown = [name for name in args.actors if name.strip() and not a.parser.match_speakers([name])]
     for name in unknown:
         _err(f"no actor {name!r} in the index (see `attache actors`)")
     fmt = "json" if args.json else args.format

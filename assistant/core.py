@@ -50,7 +50,15 @@ from .query import (
 from .rerank import SentenceRanker
 from .retrieval import HybridRetriever
 from .stance import head_states, holder_statements
-from .topic import FRAME_TERMS, Topic, countries_named, speech_sentences, speech_state_of, statements_about
+from .topic import (
+    FRAME_TERMS,
+    Topic,
+    countries_named,
+    named_before,
+    speech_sentences,
+    speech_state_of,
+    statements_about,
+)
 from .yeardated import noting_years
 
 FilterSpec = Filters | dict[str, Any] | None
@@ -148,11 +156,18 @@ class Assistant:
         self.parser = QueryParser(outlets=store.sources, actors=self._index_actors,
                                   embed=self.embedder.embed, gender=self.evidence.person_gender,
                                   officials=store.officials,
-                                  days=lambda: [d.published for d in store.documents() if d.published])
+                                  days=lambda: [d.published for d in store.documents() if d.published],
+                                  defined=self._defined_forms)
         self._write_lock = threading.Lock()
         self._generation = -1  # the catalog generation the parser's cached actors and outlets were read at
         self._llms: dict[str, Answerer] = {}
         self._preload: list[threading.Thread] = []
+
+    def _defined_forms(self, acronym: str, reach: int = 20) -> list[str]:
+        """The long forms the articles holding ``acronym`` define it as ("the European Consumer Organisation (BEUC)"),
+        for the question parser: an acronym typed in a question is the body an article spells out."""
+        hits = self.store.search_lexical(acronym, reach)
+        return [long for p in self.store.passages([cid for cid, _ in hits]) for long in named_before(p.text, acronym)]
 
     def _index_actors(self) -> list[str]:
         """The index's actor names, for the question parser; on the way, the states the index knows
@@ -283,6 +298,10 @@ class Assistant:
         ``k`` or date range, raised here)."""
         return answer_of(self.stream(question, history, filters, k, llm))
 
+    #: How many times a question may be asked again in other words (an office by its holder's name): a rewrite
+    #: that leaves the question as it was, or one more than this, is answered as asked, never asked again.
+    MAX_REWRITES = 2
+
     def stream(self, question: str, history: History | None = None, filters: FilterSpec = None,
                k: int | None = None, llm: str | None = None) -> Iterator[StreamEvent]:
         """Yield ``TextDelta`` events, then one ``AnswerReady`` with the verified ``Answer``.
@@ -291,6 +310,21 @@ class Assistant:
         an LLM). ``llm``: a backend spec for this question (default: the settings'). When the
         backend fails, a notice delta and the offline answer follow. A bad ``k`` or a ``since``
         after ``until`` raises ``InvalidArgument`` on the first ``next()``."""
+        return self._stream(question, history, filters, k, llm, ())
+
+    def _rewritten(self, question: str, asked: str, rewrites: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The questions already asked on the way to ``asked`` with ``question`` added, when ``asked`` may be asked
+        in place of ``question``; None when it is the question unchanged or one asked before, or when too many
+        rewrites came before ("What did the Egyptian president say?" was rewritten by looking for "Egypt's
+        president" in it, left unchanged and asked again until Python's recursion limit)."""
+        if fold(asked).lower() == fold(question).lower() or len(rewrites) >= self.MAX_REWRITES \
+                or fold(asked).lower() in {fold(r).lower() for r in rewrites}:
+            return None
+        return (*rewrites, question)
+
+    def _stream(self, question: str, history: History | None, filters: FilterSpec, k: int | None, llm: str | None,
+                rewrites: tuple[str, ...]) -> Iterator[StreamEvent]:
+        """``stream``; ``rewrites``: the questions this one was rewritten from (see ``_rewritten``)."""
         filters = check_arguments(k=k, k_default=True, filters=filters)
         spec = self.settings.llm if llm is None else llm
         backend = self._backend(spec)  # raises BackendError for an unknown spec
@@ -313,14 +347,16 @@ class Assistant:
             resolver = ActorResolver()
             officials = sorted(self.store.officials())
             bare = {o.phrase: self._bare_holders(o, officials, resolver) for o in query.offices}  # (read once)
-            if len(query.offices) == 1 and len(bare[query.offices[0].phrase]) == 1:
+            office = query.offices[0]
+            person = bare[office.phrase][0] if len(query.offices) == 1 and len(bare[office.phrase]) == 1 else ""
+            # (the office as the question writes it: "the Egyptian president", "the Israeli PM", "Egypt's president")
+            asked = _replaced(query.question, [office.written, office.phrase], person) if person else query.question
+            again = self._rewritten(query.question, asked, rewrites) if person else None
+            if again is not None:
                 # "What did Germany's foreign minister say about Ukraine?" and one person is quoted as "Foreign
                 # Minister" with no state named, in articles about Germany (other officials of the state may
                 # be quoted: none holds it): answered about them, saying so
-                office = query.offices[0]
-                person = bare[office.phrase][0]
-                asked = re.sub(re.escape(office.phrase), person, query.question, count=1, flags=re.I)
-                answer = answer_of(self.stream(asked, history, filters, k, llm))
+                answer = answer_of(self._stream(asked, history, filters, k, llm, again))
                 answer.answer = (f"Taking {person} (quoted as “{office.office.title()}” with no state named, in "
                                  f"articles about {office.country}) as {office.phrase}: {answer.answer}")
                 answer.question = query.question
@@ -349,13 +385,16 @@ class Assistant:
                 answer.abstained = True
             yield from deltas(answer)
             return
+        again = None
         if held is not None:
+            org_office, person = held
+            asked = query.question.replace(org_office.phrase, person, 1)
+            again = self._rewritten(query.question, asked, rewrites)  # (None: answered as asked, below)
+        if held is not None and again is not None:
             # "What did Meta's communications director say about the bug?" and an article found gives the office to
             # one person quoted ("Meta communications director Andy Stone"): answered about them, saying so (it
             # said Meta said nothing, "the statements found are Andy Stone's")
-            org_office, person = held
-            asked = query.question.replace(org_office.phrase, person, 1)
-            answer = answer_of(self.stream(asked, history, filters, k, llm))
+            answer = answer_of(self._stream(asked, history, filters, k, llm, again))
             owner = f"the {org_office.owner}" if fold(org_office.phrase).startswith(f"the {fold(org_office.owner)}") \
                 else org_office.owner  # ("of the EU", asked about "the EU's internal market commissioner")
             answer.answer = (f"Taking {person} ({org_office.office} of {owner} in the articles) as "
@@ -538,18 +577,27 @@ class Assistant:
         resolved = self.parser.resolve_filters(filters)
         about = Topic.parse(topic or "", own=actors)
         found = self._candidates(actors, kind, resolved, speeches=bool(about))
+        return self._about(about, found + self._giver_statements(actor, kind, resolved, bool(about), found))
+
+    def _giver_statements(self, actor: str, kind: str | None, filters: Filters | None, speeches: bool,
+                          found: Sequence[Claim]) -> list[Claim]:
+        """For a person who gave a UN speech of the index ("Sergey Lavrov", "Xi" for "Xi Jinping"): that speech's
+        statements (the state's, with them in the role) not among ``found``; [] for anyone else. ``positions`` and
+        ``compare`` read a giver so, as ``ask`` does."""
         state = self.parser.speech_state(actor) if not _COUNTRIES.country_of(actor) else None
-        if state:  # "Sergey Lavrov": his speech's statements too (the state's, with him in the role)
-            ids = {c.claim_id for c in found}
-            found += [c for c in self._candidates([state], kind, resolved, speeches=bool(about))
-                      if c.actor == state and role_names(actor, c.role)
-                      and c.claim_id not in ids]
-        return self._about(about, found)
+        if not state:
+            return []
+        ids = {c.claim_id for c in found}
+        return [c for c in self._candidates([state], kind, filters, speeches=speeches)
+                if c.actor == state and role_names(actor, c.role) and c.claim_id not in ids]
 
     def _statements(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
                     topic: Topic | None = None) -> list[Claim]:
-        """The statements of ``actors`` (``_candidates``) about ``topic`` (``_about``), in date order."""
-        return self._about(topic, self._candidates(actors, kind, filters, speeches=bool(topic)))
+        """The statements of ``actors`` (``_candidates``; of a speech's giver, its sentences too:
+        ``_giver_statements``) about ``topic`` (``_about``), in date order."""
+        found = self._candidates(actors, kind, filters, speeches=bool(topic))
+        found += [c for a in actors for c in self._giver_statements(a, kind, filters, bool(topic), found)]
+        return self._about(topic, found)
 
     def _candidates(self, actors: Sequence[str], kind: str | None, filters: Filters | None,
                     speeches: bool = False) -> list[Claim]:
@@ -633,6 +681,15 @@ class Assistant:
 
 
 _COUNTRIES = ActorResolver()
+
+
+def _replaced(question: str, phrases: Sequence[str], by: str) -> str:
+    """``question`` with the first of ``phrases`` it contains (in any case) replaced by ``by``; unchanged when it
+    contains none."""
+    for phrase in phrases:
+        if phrase and re.search(re.escape(phrase), question, re.I):
+            return re.sub(re.escape(phrase), lambda _: by, question, count=1, flags=re.I)
+    return question
 
 
 def _background(fn, *args) -> threading.Thread:

@@ -82,6 +82,8 @@ Published Reported Compare Contrast List Show Tell Summarise Summarize Give Expl
 # names that the articles must mention (but "Theresa May": after a name's first word, a name's).
 _TIME_WORDS = {w.capitalize() for w in (*MONTHS, *WEEKDAYS)}
 _NOT_NAMES |= _TIME_WORDS | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+# (an office's abbreviation is who is asked, not a name the articles must mention: "the Israeli PM")
+_NOT_NAMES |= {"PM", "VP"}
 _PART_SPLIT = re.compile(r"\s*(?:[;?]|,|\b(?:while|whereas|but|and|although|compared (?:to|with)|as well as"
                          r"|in exchange for|before|after)\b)\s*", re.I)
 _CLAUSE_SPLIT = re.compile(
@@ -343,22 +345,28 @@ _OFFICES = ("deputy prime minister", "prime minister", "foreign minister", "defe
             "minister", "king", "queen",
             "head of state", "head of government")
 _OFFICE = "|".join(o.replace(" ", r"\s+") for o in _OFFICES)
+# Abbreviations of offices read as the office, in capitals only and only where they have one reading ("the Israeli
+# PM"; not "FM", the finance minister in India's press as often as the foreign minister)
+_OFFICE_ABBREVIATIONS = {"PM": "prime minister", "VP": "vice president"}
 # a role that is a state office ("Ostmark's Energy Minister", not "professor at the University of Lindgrad")
 OFFICE_ROLE = re.compile(rf"(?i)(?<!\w)(?:{_OFFICE}|official|diplomat|negotiator)(?!\w)")
 _CAP = r"[A-ZÀ-Þ][\w’'-]*"
 _OFFICE_ASKED = re.compile(
-    rf"(?:\b(?P<owner>{_CAP}(?:\s+{_CAP})*?)(?:’s|'s)?\s+)?(?P<office>(?i:{_OFFICE}))\b"
+    rf"(?:\b(?P<owner>{_CAP}(?:\s+{_CAP})*?)(?:’s|'s)?\s+)?(?P<office>(?i:{_OFFICE})|{'|'.join(_OFFICE_ABBREVIATIONS)})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP})*))?(?P<named>\s+{_CAP})?")
 
 
 @dataclass(frozen=True)
 class OfficeAsked:
     """An office a question names instead of a person: ``phrase`` as asked ("Ostmark's prime
-    minister"), the ``country`` it belongs to and the ``office`` ("prime minister")."""
+    minister"), the ``country`` it belongs to and the ``office`` ("prime minister"); ``written``: the words
+    the question names it with ("the Egyptian president", "the Israeli PM", "Egypt's president"), which a
+    question asked again about its holder replaces ("" when unknown)."""
 
     phrase: str
     country: str
     office: str
+    written: str = field(default="", compare=False)
 
 
 def asked_offices(text: str) -> list[OfficeAsked]:
@@ -371,13 +379,20 @@ def asked_offices(text: str) -> list[OfficeAsked]:
             continue
         owner = m.group("owner") or m.group("of") or ""
         words = owner.split()
+        skipped = 0
         while words and words[0].lower() in ("what", "did", "does", "has", "have", "was", "is", "the", "how", "who",
                                              "when", "why", "where", "and", "or", "according", "to"):
-            words.pop(0)
+            word = words.pop(0)
+            skipped = owner.index(word, skipped) + len(word)
         country = _RESOLVER.country_of(" ".join(words)) if words else None
         if country:
-            office = " ".join(m.group("office").lower().split())
-            out.append(OfficeAsked(f"{country}'s {office}", country, office))
+            typed = " ".join(m.group("office").split())
+            office = _OFFICE_ABBREVIATIONS.get(typed) or typed.lower()  # ("the Israeli PM": its prime minister)
+            start = m.start("owner") + owner.index(words[0], skipped) if m.group("owner") else m.start("office")
+            end = m.end("of") if m.group("of") and not m.group("owner") else m.end("office")
+            the = re.search(r"\bthe\s+$", text[:start], re.I)  # ("the Egyptian president": all of it is who)
+            out.append(OfficeAsked(f"{country}'s {office}", country, office,
+                                   text[the.start() if the else start:end]))
     return out
 
 
@@ -393,7 +408,10 @@ _ORG_OWNER = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
 _ORG_OFFICE_ASKED = re.compile(
     rf"(?P<owner>{_ORG_OWNER})(?:’s|'s)\s+(?P<office>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_ORG_HEAD}))\b(?!\s+[A-Z])"
     rf"|\bthe\s+(?P<office2>(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_ORG_HEAD}))\s+(?:of|at|for)\s+(?:the\s+)?"
-    rf"(?P<owner2>{_ORG_OWNER})")
+    rf"(?P<owner2>{_ORG_OWNER})"
+    # "the EU commissioner for the internal market": the EU's internal market commissioner
+    rf"|\bthe\s+(?P<owner3>{_ORG_OWNER})\s+(?P<head3>(?i:{_ORG_HEAD}))\s+for\s+(?:the\s+)?"
+    rf"(?P<field3>[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})")
 _QUESTION_WORDS = ("what", "did", "does", "has", "have", "was", "is", "the", "how", "who", "when", "why", "where",
                    "and", "or", "according", "to")
 
@@ -414,6 +432,16 @@ def asked_org_offices(text: str) -> list[OrgOfficeAsked]:
     (``asked_offices``)."""
     out = []
     for m in _ORG_OFFICE_ASKED.finditer(text):
+        if m.group("owner3"):
+            field_words = m.group("field3").split()
+            while field_words and (not terms(field_words[-1]) or set(terms(field_words[-1])) & KIND_WORDS
+                                   or question_kind(field_words[-1])):
+                field_words.pop()  # (the question's verb: "... for the internal market warn Elon Musk")
+            if not field_words or is_state(m.group("owner3")):
+                continue
+            out.append(OrgOfficeAsked(m.group(0).split(field_words[-1])[0] + field_words[-1], m.group("owner3"),
+                                      " ".join([*field_words, m.group("head3").lower()])))
+            continue
         owner, office = (m.group("owner"), m.group("office")) if m.group("owner") else (m.group("owner2"),
                                                                                        m.group("office2"))
         words = owner.split()
@@ -855,6 +883,9 @@ _ROLE_WORDS = TITLES | frozenset({"affairs", "cooperation", "council", "external
                                   "and", "of", "for", "the"})
 
 
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def role_giver(role: str) -> str:
     """The name at the end of a speech statement's role, its office peeled off ("Vice President
     Han Zheng" -> "Han Zheng", "Minister for Foreign Affairs Sergey Lavrov" -> "Sergey Lavrov");
@@ -1168,6 +1199,9 @@ class Query:
         return self.vectors[text]
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?")  # "BEUC", "OPCW", "SDGs": two capitals or more
+
+
 class QueryParser:
     """Builds ``Query`` objects against an index: it knows the index's outlets and actors
     (cached; ``invalidate()`` after the index changes) and embeds the question's texts.
@@ -1179,12 +1213,16 @@ class QueryParser:
                  embed: Callable[[list[str]], np.ndarray], today: Callable[[], date] = date.today,
                  gender: Callable[[str], str] | None = None,
                  officials: Callable[[], list[tuple[str, str]]] | None = None,
-                 days: Callable[[], list[str]] | None = None):
+                 days: Callable[[], list[str]] | None = None,
+                 defined: Callable[[str], list[str]] | None = None):
+        self._defined_in_index = defined or (lambda acronym: [])  # acronym -> the long forms articles define for it
+        self._defined: dict[str, list[str]] = {}
         self._officials_of_index = officials or (lambda: [])  # (person, role) pairs of the index
         self._days_of_index = days or (lambda: [])  # the publication days ("YYYY-MM-DD") of the index's articles
         self._days: list[str] | None = None
         self._officials: list[tuple[str, str]] | None = None
         self._givers: list[tuple[str, frozenset[str]]] = []
+        self._short_names: set[str] = set()  # the folded short first and last words of speech givers' names ("xi")
         self._gender = gender  # actor -> "m"/"f"/"?" (person), "" (not a person); see resolve_pronouns
         self._today = today  # what "last year" / "this month" in a question are counted from
         self._outlets_of_index = outlets
@@ -1198,6 +1236,7 @@ class QueryParser:
         with self._lock:
             self._outlets = self._actors = None
             self._officials = None
+            self._defined = {}
             self._days = None
 
     def parse(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
@@ -1219,7 +1258,8 @@ class QueryParser:
         # terms ("on sanctions relief talks with Veloria": the other words define it)
         about = [n for n in topic_names(text, self.match_speakers)  # (not "Norway's proposal": the proposal)
                  if not re.search(rf"\b{re.escape(n)}(?:’s|'s)", text)]
-        name_terms |= {t for o in asked_offices(text) for t in terms(o.office)}  # "foreign minister" asks who
+        # "foreign minister" asks who (as does "the Israeli PM" as typed)
+        name_terms |= {t for o in asked_offices(text) for t in (*terms(o.office), *terms(o.written))}
         # ("Meta's communications director": who is asked, not what about)
         name_terms |= {t for o in asked_org_offices(text) for t in terms(o.office)}
         qterms = terms(text)
@@ -1404,8 +1444,22 @@ class QueryParser:
                 if bare.role and bare.actor_type in ("person", "government") and bare.name != n:
                     # (and "Ukraine's Defense Ministry": the state whose ministry it is)
                     hits = match_actor_names(bare.name, known)
+            if not hits and _ACRONYM.fullmatch(re.sub(r"[.\-&]", "", n)):
+                # "What did BEUC say about Meta's subscription?": the actor an article defines the acronym for
+                # ("said the European Consumer Organisation (BEUC)"), credited by its long form
+                hits = [h for long in self._defined_forms_of(n) for h in match_actor_names(long, known)]
             found.update(hits)
         return sorted(found)
+
+    def _defined_forms_of(self, acronym: str) -> list[str]:
+        """The long forms the index's articles define ``acronym`` as (``defined_forms``), read once."""
+        with self._lock:
+            cached = self._defined.get(acronym)
+        if cached is None:
+            cached = list(dict.fromkeys(self._defined_in_index(acronym)))
+            with self._lock:
+                self._defined[acronym] = cached
+        return cached
 
     def _known_officials(self) -> list[tuple[str, str]]:
         with self._lock:
@@ -1415,6 +1469,14 @@ class QueryParser:
                 # (words, not punctuation: "President Joseph R. Biden, Jr" has "biden")
                 self._givers = [(state, frozenset(re.findall(r"\w+", fold(role)))) for state, role in self._officials
                                 if _RESOLVER.country_of(state)]
+                # (a name of three letters or fewer names a giver only as the first or last word of their name: "Xi"
+                # of "Xi Jinping", whose family name comes first, or "Abe"; never "Jr" nor "R." of "Joseph R. Biden,
+                # Jr")
+                named = [role_giver(role).replace(",", " ").split() for state, role in self._officials
+                         if _RESOLVER.country_of(state)]
+                self._short_names = {fold(w).lower() for words in named if len(words) > 1 for w in (words[0], words[-1])
+                                     if len(w) <= 3 and w[:1].isupper() and w.isalpha()
+                                     and w.lower() not in _NAME_SUFFIXES}
             return self._officials
 
     def match_speakers(self, names: Sequence[str]) -> list[str]:
@@ -1429,9 +1491,11 @@ class QueryParser:
 
     def _giver_names(self, names: Sequence[str]) -> list[str]:
         """The ``names`` that name the giver of a speech the index holds ("Anne Beathe Tvinnereim",
-        "Lavrov"; no one-word name of a state or of three letters or fewer)."""
+        "Lavrov"; no one-word name of a state, nor of three letters or fewer unless it is the first or last word of a
+        giver's name: "Xi" of "Xi Jinping")."""
         givers = self._speech_givers()
-        return [n for n in names if (len(n.split()) > 1 or len(n) > 3 and not _RESOLVER.country_of(n))
+        return [n for n in names if (len(n.split()) > 1 or not _RESOLVER.country_of(n) and (
+                    len(n) > 3 or fold(n).lower() in self._short_names))
                 and not self.match_actors([n]) and any(names_giver(n, role_words) for _, role_words in givers)]
 
     def _speech_givers(self) -> list[tuple[str, frozenset[str]]]:

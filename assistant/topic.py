@@ -271,6 +271,22 @@ def _spells(words: Sequence[str], letters: str) -> bool:
     return bool(words) and words[0].lower() not in _SMALL and fits(0, 0)
 
 
+def named_before(article: str, acronym: str) -> list[str]:
+    """The names ``article`` gives right before ``acronym`` in brackets, spelling it or not ("the European Consumer
+    Organisation (BEUC)", whose initials are of its French name): the long forms it defines the acronym as."""
+    spelled = [long for short, long in defined_forms(article) if short.rstrip("s") == acronym.rstrip("s")]
+    before = re.compile(rf"((?:[A-Z][\w’'-]+\s+(?:(?:of|for|and|on|the|de|des|du)\s+)*)*[A-Z][\w’'-]+)\s*\("
+                        rf"{re.escape(acronym)}\)")
+    return list(dict.fromkeys(spelled + [m.group(1) for m in before.finditer(article)]))
+
+
+# The stems (``terms``) of words for changing something: reform, expand, enlarge, overhaul, restructure, ... (see
+# ``Topic._changes``)
+_CHANGE_TERMS = frozenset(terms("reform expand expansion enlarge enlargement change overhaul restructure restructuring "
+                                "modernize modernise modernization modernisation transform transformation revamp "
+                                "revise revision reshape widen"))
+
+
 @lru_cache(maxsize=256)
 def defined_forms(article: str) -> tuple[tuple[str, str], ...]:
     """The acronyms ``article`` defines, as (acronym, long form) pairs: "the International Atomic
@@ -370,6 +386,13 @@ class Topic:
         return frozenset(t[:-2] for t in self.terms if len(t) > 6 and t.endswith(("or", "er")))
 
     @cached_property
+    def _changes(self) -> frozenset[str]:
+        """For a change to a body the topic names ("Security Council reform"), every word of changing it: a sentence
+        on expanding or reshaping the Council is on its reform ("the need to expand both the permanent and the
+        non-permanent membership of the Council", in Japan's speech), whichever change word it uses."""
+        return _CHANGE_TERMS if self.names and self.terms & _CHANGE_TERMS else frozenset()
+
+    @cached_property
     def _wanted(self) -> frozenset[str]:
         return frozenset(c for c in map(_country, self._parts) if c)
 
@@ -414,7 +437,8 @@ class Topic:
         if not self:
             return True
         found = terms(text)
-        if (self.terms | self._doings) & set(found) or any(form_in(f, text, found) for f in self._term_forms):
+        if (self.terms | self._doings | self._changes) & set(found) \
+                or any(form_in(f, text, found) for f in self._term_forms):
             return True
         return any(form_in(other, text, found) for short, long in defined_forms(article) if article
                    for one, other in ((short, long), (long, short)) if self._applies(one))
@@ -498,6 +522,19 @@ class Topic:
             return self.event_named(sentence, title, article, at) or self.follows_on(sentence, article, at) or (
                 not self.names and self.titled(title))
         return self.names_in(sentence, title, article, at)
+
+    def headed(self, sentence: str, title: str) -> bool:
+        """Whether ``sentence`` stands under a ``title`` that is on the whole topic, its words and its names, and
+        names no country but the speaker's own (``own``) and the topic's: "We are at war. ... I call on all citizens
+        of Israel to unite", Netanyahu said, under "Hamas' surprise attack on Israel shocks internet", is on "the
+        Hamas attack" when none of his statements names it (``statements_about`` reads these last); never a
+        sentence naming what the topic names without its words ("Iran said it would respond" under "Sanctions on
+        Iran": ``covers``), nor another country."""
+        if not self or not title or not self.terms or not self.covers(title, (), "", "", -1):
+            return False
+        if self.names and (self._wanted & countries_named(sentence) or self._body_named(sentence)):
+            return False
+        return not countries_named(sentence) - self.own - self._wanted
 
     def titled(self, title: str) -> bool:
         """Whether an article's ``title`` carries the topic's words, all of them, or another form of them ("Trump
@@ -725,14 +762,17 @@ def statements_about(topic: Topic, claims: Iterable[Claim], text_of: Callable[[s
         if o.claim_id not in ours and o.actor not in actors_in.get(o.doc_id, ()):
             others.setdefault((o.doc_id, o.sent_start), []).append(o)
     about: list[tuple[Claim, bool]] = []  # (statement, whether its sentence names the topic itself)
+    headed: list[Claim] = []  # under a title on the whole topic, naming nothing else (``Topic.headed``)
     for c in claims:
         article = text_of(c.doc_id)
         sentence = _without_others(article, c, others.get((c.doc_id, c.sent_start), ())) if article else c.text
         at = c.sent_start if article else -1
         if topic.covers(sentence, c.topics, c.title, article, at):
             about.append((c, topic.named_by(sentence, c.topics, article, at, title=c.title)))
+        elif not about and topic.headed(sentence, c.title):
+            headed.append(c)
     named = [c for c, itself in about if itself]
-    return named or [c for c, _ in about]
+    return named or [c for c, _ in about] or headed
 
 
 # Where one statement's clause ends and another's begins within a sentence.

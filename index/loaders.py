@@ -1,7 +1,10 @@
 """Loaders: files and folders -> Articles (cleaned), one InputError per bad file or record.
 
 Chosen by extension or an explicit format: text (.txt, .md), html (.html, .htm), json (an
-array of records) and jsonl (one record per line). Folders recurse. Loading never raises for
+array of records) and jsonl (one record per line). Folders recurse; a folder's file of another extension
+is skipped, and the same file named itself is an ``InputError`` with the same reason ("unsupported file type
+.pdf"; ``unsupported_type``). A file that is a PDF, an Office document, an archive or an image by its first
+bytes (``document_kind``) is an ``InputError`` whatever its name or format. Loading never raises for
 bad input: it yields an ``InputError`` naming the file (and record or line) instead, so one
 bad file does not stop the others; malformed JSON is said with its line and column and what is
 wrong (``json_problem``: "unexpected end of data at line 3 column 10 ... (the file looks cut off)").
@@ -149,9 +152,22 @@ WarnFn = Callable[[str, str], None]
 
 
 def unsupported_reason(path: Path) -> str:
-    """Why a file in a folder is not read: its type, and the types that are."""
+    """Why a file is not read: its type, and the types that are."""
     kind = f"unsupported file type {path.suffix.lower()}" if path.suffix else "no file extension"
     return f"{kind}; supported: {' '.join(sorted(EXTENSIONS))} (--format to read others as one format)"
+
+
+#: What reads as a file extension (".pdf", ".docx", ".jpeg"), unlike the end of a name with a dot in it
+#: ("U.S. talks", "notes-2024.05.07"): letters and digits, at least one letter.
+_EXTENSION_LIKE = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,10}", re.I)
+
+
+def unsupported_type(path: Path) -> bool:
+    """True when ``path`` has an extension of a type attache does not read (not in ``EXTENSIONS``): a
+    ``bad/real.pdf`` or ``notes.docx`` named on the command line is refused as it is skipped in a folder
+    (it was read as text: a PDF stored with the title "%PDF-1.1"). A name without an extension, or whose
+    last dot starts no extension ("U.S. talks"), is read as text."""
+    return path.suffix.lower() not in EXTENSIONS and bool(_EXTENSION_LIKE.fullmatch(path.suffix))
 
 
 def iter_files(path: Path, fmt: str | None, skipped: SkippedFn | None = None) -> Iterator[Path | InputError]:
@@ -160,7 +176,8 @@ def iter_files(path: Path, fmt: str | None, skipped: SkippedFn | None = None) ->
     symbolic link, a pipe or device, unknown format, a folder holding no article file). In a
     folder, hidden entries are passed over silently; each file of another extension is passed
     over and told to ``skipped(path, reason)`` (``unsupported_reason``), except extension-less
-    project files (``QUIET_NAMES``: README, LICENSE ...)."""
+    project files (``QUIET_NAMES``: README, LICENSE ...). A file named itself with such an extension
+    (``unsupported_type``: "real.pdf") is an ``InputError`` with the same reason; ``fmt`` reads any."""
     problem = _unusable(path)
     if problem:
         yield InputError(str(path), problem)
@@ -190,6 +207,9 @@ def iter_files(path: Path, fmt: str | None, skipped: SkippedFn | None = None) ->
         if not found:
             yield InputError(str(path), "no article files in this folder (looked for "
                                         f"{' '.join(sorted(EXTENSIONS))}; --format to read others)")
+        return
+    if not fmt and unsupported_type(path):  # named itself: the same decision as in a folder, said as a failure
+        yield InputError(str(path), unsupported_reason(path))
         return
     yield path
 
@@ -255,6 +275,9 @@ def _read_text(path: Path, fmt: str = "text", warned: WarnFn | None = None) -> t
         raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
     if not data.strip():
         raise InputError(str(path), "empty file")
+    kind = document_kind(data)
+    if kind:
+        raise InputError(str(path), not_text_reason(kind))
     try:
         text, encoding = decode_text(data)
     except UnicodeDecodeError as e:  # a UTF-16/32 byte-order mark, then bytes that are not that encoding
@@ -274,6 +297,52 @@ def _read_text(path: Path, fmt: str = "text", warned: WarnFn | None = None) -> t
         else:
             print(f"attache: warning: {path}: {warning}", file=sys.stderr, flush=True)
     return text, encoding
+
+
+#: The signatures (first bytes) of documents, archives and images, which no article file starts with:
+#: ``(bytes, what it is)``. A PDF is read by none of the loaders whatever its name ("%PDF-1.1" was stored as
+#: the title of a "real.pdf"; a "report.txt" saved from a PDF viewer starts the same).
+SIGNATURES = ((b"%PDF-", "a PDF document"),
+              (b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"), (b"PK\x07\x08", "a ZIP archive"),
+              (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document (Word, Excel or PowerPoint 97-2003)"),
+              (b"{\\rtf", "an RTF document"),
+              (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
+              (b"GIF89a", "a GIF image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+              (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+              (b"Rar!\x1a\x07", "a RAR archive"))
+#: What a ZIP archive holds, by the folder or file its members start with: Office Open XML and OpenDocument.
+_ZIP_KINDS = (("word/", "a Word document (.docx)"), ("xl/", "an Excel workbook (.xlsx)"),
+              ("ppt/", "a PowerPoint presentation (.pptx)"), ("content.xml", "an OpenDocument file (.odt)"),
+              ("META-INF/container.xml", "an EPUB book"))
+
+
+def document_kind(data: bytes) -> str:
+    """What a file's bytes are when they are a document, archive or image rather than text ("a PDF document",
+    "a Word document (.docx)", "a PNG image"; ``SIGNATURES``, also RIFF WebP and ISO media HEIC/AVIF), whatever
+    the file is named; "" otherwise."""
+    head = data[:1024].lstrip(b" \t\r\n")
+    kind = next((what for sig, what in SIGNATURES if head.startswith(sig)), "")
+    if not kind and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        kind = "a WebP image"
+    elif not kind and head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"avif"):
+        kind = "a HEIC/AVIF image"
+    if kind == "a ZIP archive":
+        import io
+        import zipfile
+
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            names = []
+        kind = next((what for start, what in _ZIP_KINDS if any(n.startswith(start) for n in names)), kind)
+    return kind
+
+
+def not_text_reason(kind: str) -> str:
+    """The error for a file that is ``kind`` (``document_kind``) rather than an article file."""
+    return (f"binary file, not text: {kind} by its content, an unsupported file type whatever its extension; "
+            f"supported: text, HTML, JSON, JSONL, RSS/Atom ({' '.join(sorted(EXTENSIONS))}): save it as text or "
+            "HTML first")
 
 
 #: The encodings ``decode_text`` reads, and how a warning names them.
@@ -351,9 +420,16 @@ def load_file(path: Path, fmt: str | None = None, source: str | None = None,
     if fmt == "feed":
         try:
             check_size(path, fmt)
+            if path.is_file():  # (a pipe is read once, by the feed reader)
+                with path.open("rb") as f:
+                    kind = document_kind(f.read(1024))
+                if kind:
+                    raise InputError(str(path), not_text_reason(kind))
         except InputError as e:
             yield e
             return
+        except OSError:
+            pass  # reading it reports the cause
         yield from feed_file(path, source, known, allow_private=allow_private)
         return
     try:
@@ -479,6 +555,7 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
     if not extracted or not extracted.strip():
         raise InputError(where, "no article text found in the HTML")
     md = trafilatura.extract_metadata(raw)
+    published_at, modified_at = page_dates(raw)
     text, found = clean_text(extracted)
     for r in found.get("removed", []):  # furniture lines: offsets located in the raw page when verbatim
         r["start"] = raw.find(r["text"]) if r["text"] else -1
@@ -486,8 +563,13 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
     # Values of meta tags and JSON-LD may hold markup ("Kesh &amp; Co <i>Daily</i>"): text only.
     title = meta_text(md.title if md else "") or found.get("headline") or meta_text(title)
     url = url or (md.url if md and md.url else "") or ""
-    published, date_meta = pick_date([("html metadata", md.date if md else ""), *(dates or []),
-                                      ("text", found.get("text_date"))])
+    # The page's own date tags first, as written (with their time and zone): trafilatura's date (htmldate) is a
+    # day, and takes one in the URL first ("2023-12-09T02:28:09+00:00" of a page whose canonical URL is
+    # ".../2023/12/08/..." was stored 2023-12-08); it is used after them, with the time of a modified tag of its day.
+    guessed = md.date if md else ""
+    same_day = [(n, v) for n, v in modified_at if guessed and parse_date(v).value == guessed]
+    published, date_meta = pick_date([*published_at, *same_day, ("html metadata", guessed), *(dates or []),
+                                      *modified_at, ("text", found.get("text_date"))])
     topics = meta_topics([*(md.tags or []), *(md.categories or [])] if md else [])
     return _finish(Document(
         source_id=source_id or url or fallback_id,
@@ -501,6 +583,71 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
         meta={"format": "html", "removed": sorted(hidden + found.get("removed", []), key=lambda r: r["start"]),
               **date_meta, **({"topics": topics} if topics else {}), **(meta or {})},
     ), where)
+
+
+#: Meta tags (``property``, ``name`` or ``itemprop``; any case) saying when a page was published, best first
+#: (Open Graph, schema.org, Dublin Core, Parse.ly, Sailthru, Highwire).
+PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
+                  "article.published", "published_time", "publish-date", "publish_date", "publishdate", "pubdate",
+                  "publication_date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+                  "dc.date", "dcterms.date", "dc.date.created", "dcterms.created", "citation_publication_date",
+                  "citation_date", "date", "article_date_original", "original-publish-date")
+#: Meta tags saying when it was last changed: a publication date only when the page gives no other.
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+                 "lastmod")
+
+
+def page_dates(raw: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """``(published, modified)``: the dates an HTML page's metadata gives, as written, each ``("html:" + where,
+    value)``, best first: meta tags (``PUBLISHED_META``, ``MODIFIED_META``), then JSON-LD ``datePublished`` /
+    ``dateModified`` (of an Article first), then ``<time pubdate>`` and other ``itemprop="datePublished"``
+    elements. ``<meta property="article:published_time" content="2023-12-09T02:28:09+00:00">`` gives
+    ``("html:article:published_time", "2023-12-09T02:28:09+00:00")``."""
+    import trafilatura
+
+    try:
+        tree = trafilatura.load_html(raw)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no dates to give
+        tree = None
+    if tree is None:
+        return [], []
+    tags: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        value = (el.get("content") or "").strip()
+        for attr in ("property", "name", "itemprop"):
+            key = (el.get(attr) or "").strip().lower()
+            if key and value and key not in tags:
+                tags[key] = value
+    published = [(f"html:{k}", tags[k]) for k in PUBLISHED_META if k in tags]
+    modified = [(f"html:{k}", tags[k]) for k in MODIFIED_META if k in tags]
+    found: list[tuple[bool, str, str]] = []  # (not an article, field, value) of JSON-LD objects, in order
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = _parse_json(script.text, "JSON-LD")
+        except (ValueError, InputError):
+            continue
+        stack = [data]
+        while stack and len(found) < 100:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack[:0] = node
+            elif isinstance(node, dict):
+                kinds = node.get("@type")
+                article = any(str(t).endswith(("Article", "BlogPosting", "Report"))
+                              for t in (kinds if isinstance(kinds, list) else [kinds]))
+                found += [(not article, k, v.strip()) for k in ("datePublished", "dateModified")
+                          if isinstance(v := node.get(k), str) and v.strip()]
+                stack[:0] = [v for v in node.values() if isinstance(v, (dict, list))]
+    found.sort(key=lambda f: f[0])  # (stable: an Article's first, each in page order)
+    published += [(f"html:json-ld {k}", v) for _, k, v in found if k == "datePublished"]
+    modified += [(f"html:json-ld {k}", v) for _, k, v in found if k == "dateModified"]
+    for el in tree.xpath('//time[@pubdate] | //*[@itemprop="datePublished"][not(self::meta)]'):
+        value = (el.get("datetime") or el.get("content") or "").strip()
+        if value:
+            published.append(("html:time" if el.tag == "time" else f"html:{el.tag} datePublished", value))
+    return published, modified
 
 
 _TAG = re.compile(r"<!--.*?(?:-->|$)|</?[a-zA-Z][^<>]*>|</?[a-zA-Z][\w:-]*", re.S)  # the last: cut off ("</b")

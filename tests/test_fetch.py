@@ -243,7 +243,8 @@ def test_pages_feeds_and_failures_through_the_cli(site, env, tmp_path):
     docs = {d.url: d for d in a.documents()}
     assert set(docs) == {f"{b}/a1.html", f"{b}/a3.html", f"{b}/hidden.html"}  # the redirect's final URL
     d1, d3, dh = docs[f"{b}/a1.html"], docs[f"{b}/a3.html"], docs[f"{b}/hidden.html"]
-    assert (d1.source, d1.published, d1.title) == ("Harbor Wire", "2024-05-21",
+    # (the page's article:published_time as written, with its time, as a record's: 2024-05-21T09:14:00Z)
+    assert (d1.source, d1.published, d1.title) == ("Harbor Wire", "2024-05-21T09:14:00+00:00",
                                                    "Veloria pledges grain corridor to Calderra")
     assert (d3.source, d3.published) == ("Meridian Review", "2024-04-02")
     assert d3.source_id == f"{b}/go/a3"  # identity: the URL as given
