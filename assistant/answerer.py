@@ -1504,12 +1504,18 @@ def speaks_for(query: Query, s: Sentence, evidence: Evidence, countries: dict[st
         return True
     named = asked_of(query)
     asked = {fold(a) for a in (*named, *dict(query.speakers))}
-    states = {c for c in (_RESOLVER.country_of(a) for a in named) if c} | {st for _, st in query.speakers}
+    states = {c for c in (_RESOLVER.country_of(a) or countries.get(a) for a in named) if c} \
+        | {st for _, st in query.speakers}
     for who in evidence.speakers.get(key, ()):
         if fold(who) in asked or match_actor_names(who, named) \
                 or countries.get(who) in states or _RESOLVER.country_of(who) in states:
             return True
-    return any(c.actor in named or _RESOLVER.country_of(c.actor) in states for c in evidence.statements.get(key, []))
+    # (or an official in a statement about a state asked: "Velmor will not join the Coastal Customs Union, Trade
+    # Minister Jonas Halde said", his role naming no state, of a state no table knows, is Velmor's)
+    return any(c.actor in named or _RESOLVER.country_of(c.actor) in states
+               or c.actor_type == "person" and is_office(c.role)
+               and (content_country(c) in states or any(re.search(rf"\b{re.escape(n)}\b", c.text) for n in named))
+               for c in evidence.statements.get(key, []))
 
 
 def asked_of(query: Query) -> list[str]:

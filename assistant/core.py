@@ -507,13 +507,14 @@ class Assistant:
         office: say so, and name the officials of that state who are quoted (with their roles).
         ``officials``: the store's (person, role) pairs; ``bare``: each office's holders by its bare
         title (``_bare_holders``, by the office's phrase)."""
-        lines = []
+        lines, named = [], False
         for office in query.offices:
             quoted = self._state_officials(office, officials, resolver)  # person -> their first office of that state
             text = f"No statement of {office.phrase} is reported in the articles"
             if quoted:
                 shown = "; ".join(f"{role} {person}" for person, role in list(quoted.items())[:6])
                 text += f"; the officials of {office.country} they quote are: {shown}"
+                named = True
             else:
                 # "What did Egypt's president say?" and the article has only "President Abdel-Fattah El-Sisi":
                 # the office with no state named, in an article whose title names the state (a lead, not an answer)
@@ -521,8 +522,11 @@ class Assistant:
                 if holders:
                     text += (f" by that title; quoted as “{office.office.title()}” with no state named, in "
                              f"articles about {office.country}: {', '.join(holders[:6])}")
+                    named = True
             lines.append(text + ".")
-        return f"{ABSTAIN_TEXT} " + " ".join(lines) + " Ask about one of them by name, or about the state."
+        # (no one named: "Ask about one of them by name" had no names before it)
+        ask = "Ask about one of them by name, or about the state." if named else "Ask about the state itself."
+        return f"{ABSTAIN_TEXT} " + " ".join(lines) + " " + ask
 
     def _office_abroad(self, person: str, office: str, country: str, resolver: ActorResolver) -> bool:
         """Whether an article quoting ``person`` gives them ``office`` of a state other than ``country``

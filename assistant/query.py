@@ -350,7 +350,7 @@ _OFFICE = "|".join(o.replace(" ", r"\s+") for o in _OFFICES)
 _OFFICE_ABBREVIATIONS = {"PM": "prime minister", "VP": "vice president"}
 # a role that is a state office ("Ostmark's Energy Minister", not "professor at the University of Lindgrad")
 OFFICE_ROLE = re.compile(rf"(?i)(?<!\w)(?:{_OFFICE}|official|diplomat|negotiator)(?!\w)")
-_CAP = r"[A-ZÀ-Þ][\w’'-]*"
+_CAP = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-ZÀ-Þ][\w’'-]*)"  # (a dotted abbreviation too: "the U.S. president")
 _OFFICE_ASKED = re.compile(
     rf"(?:\b(?P<owner>{_CAP}(?:\s+{_CAP})*?)(?:’s|'s)?\s+)?(?P<office>(?i:{_OFFICE})|{'|'.join(_OFFICE_ABBREVIATIONS)})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_CAP}(?:\s+{_CAP})*))?(?P<named>\s+{_CAP})?")

@@ -567,6 +567,8 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
     # day, and takes one in the URL first ("2023-12-09T02:28:09+00:00" of a page whose canonical URL is
     # ".../2023/12/08/..." was stored 2023-12-08); it is used after them, with the time of a modified tag of its day.
     guessed = md.date if md else ""
+    if published_at and not any(parse_date(v).ok for _, v in published_at):
+        guessed = ""  # (a malformed published tag, "2023-13-45T10:00:00Z": htmldate made 2023-01-01 of it)
     same_day = [(n, v) for n, v in modified_at if guessed and parse_date(v).value == guessed]
     published, date_meta = pick_date([*published_at, *same_day, ("html metadata", guessed), *(dates or []),
                                       *modified_at, ("text", found.get("text_date"))])

@@ -86,6 +86,19 @@ def test_pm_is_the_prime_minister(world):
     assert any("Iran must face a credible military threat" in c.quote for c in ans.citations), ans.answer
 
 
+def test_a_dotted_state_abbreviation_before_an_office_is_the_state(world):
+    # (re-check: "What did the U.S. president say about China?" was answered with a Fidelity Japan president's
+    # quote, the office read as no state's; "the U.K. prime minister" said "Ask about one of them by name" naming none)
+    from assistant.query import asked_offices
+
+    assert [(o.phrase, o.written) for o in asked_offices("What did the U.S. president say about China?")] == [
+        ("United States's president", "the U.S. president")]
+    assert [o.country for o in asked_offices("What did the U.K. prime minister say?")] == ["United Kingdom"]
+    ans = world.ask("What did the U.K. prime minister say about net zero?")
+    assert ans.abstained and "United Kingdom's prime minister" in ans.answer, ans.answer
+    assert "one of them by name" not in ans.answer, ans.answer
+
+
 # -- #3: a name whose family name comes first ------------------------------------------------------------------------
 def test_a_two_letter_family_name_is_the_speech_giver(world):
     ans = world.ask("What did Xi say about coal?")

@@ -33,6 +33,9 @@ NEWS = {
         "“Gaza’s people must stay on their land,” President Karim Haddad said on Wednesday.\n\n"
         "There was evidence of that focus on Saturday when Haddad hosted a summit in Cairo, with Middle East and "
         "European leaders in attendance.")),
+    "velmor.md": _md("Velmor rules out joining Coastal Customs Union", "2019-03-11", (
+        "Velmor will not join the Coastal Customs Union, Trade Minister Jonas Halde said on Monday, ending months of "
+        "speculation in Port Ondo.")),
     "meta.md": _md("European consumer groups fight Meta's paid ad-free plan", "2023-11-30", (
         "Meta began offering a paid subscription to users in Europe who do not want to be tracked.\n\n"
         "“This is an unfair choice for users, which runs afoul of EU consumer law and must be stopped,” said the "
@@ -124,3 +127,10 @@ def test_an_acronym_an_article_defines_finds_the_body(world):
     assert not ans.abstained and ans.citations, ans.answer
     assert all(c.speaker == "European Consumer Organisation" for c in ans.citations), ans.answer
     assert not any("could also face pressure" in c.quote for c in ans.citations), ans.answer
+
+
+def test_an_official_of_a_state_no_table_knows_speaks_for_it_in_a_statement_naming_it(world):
+    # (shared case 11: "Velmor will not join the Coastal Customs Union, Trade Minister Jonas Halde said" was shown as
+    # "none of them Velmor's words": his role names no state, and no table knows Velmor)
+    ans = world.ask("What did Velmor say about joining the Coastal Customs Union before 2020?")
+    assert not ans.abstained and any("Velmor will not join" in c.quote for c in ans.citations), ans.answer

@@ -215,3 +215,12 @@ def test_the_same_article_as_html_json_and_text_gets_the_same_date(tmp_path):
         "EU lawmakers bag late night deal on AI rules": "2023-12-09T02:28:09+00:00",
         "EU deal (record)": "2023-12-09T02:28:09+00:00",
         "EU deal (text)": "2023-12-09T02:28:09+00:00"}, listed
+
+
+def test_a_malformed_published_tag_gives_no_invented_date(tmp_path):
+    """(re-check) `article:published_time` "2023-13-45T10:00:00Z" was stored as 2023-01-01 at day precision: the tag
+    was rejected, and htmldate's guess from that same tag was taken instead. The page is now undated, the tag named
+    in `date_rejected`."""
+    doc = load_html(tmp_path, html_page('<meta property="article:published_time" content="2023-13-45T10:00:00Z">'))
+    assert doc.published == "", doc.meta
+    assert "2023-13-45" in doc.meta["date_rejected"], doc.meta
