@@ -49,11 +49,6 @@ DISAPPROVING = re.compile(r"\b(?:criticis\w*|criticiz\w*|critical of|condemn\w*|
                           r"unacceptable|irresponsib\w*|apartheid|war crimes|impunity|double standards|"
                           r"fundamental issue|undermin\w*|immoral)\b", re.I)
 
-# A speaker's own call in the words quoted, whatever kind the statement was stored as: "We are at war. ... I call on
-# all citizens of Israel to unite", Netanyahu said (a position by its cue "said") puts a demand to them.
-_OWN_CALL = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:hereby|now|also|again|therefore)\s+)?(?:call\s+(?:on|upon)|urge|"
-                       r"appeal\s+to|demand\s+that)\b")
-
 
 def claim_is(claim: Claim, kind: str | None) -> bool:
     """Whether ``claim`` is a statement of ``kind``: its stored kind, or for a derived kind
@@ -61,27 +56,20 @@ def claim_is(claim: Claim, kind: str | None) -> bool:
     conditional ("unless", "if the exercises went ahead" with a harm such as missile testing).
     A call or appeal for something ("called for both sides to publish ...", "I have appealed for the
     establishment of a safe zone"), and a speaker's own urging ("We urge the international community to
-    establish a loss and damage fund"; not a reported "urged the Council to meet"), is a demand (as is a position
-    or statement whose quoted words make one: "I call on all citizens of Israel to unite") and answers
+    establish a loss and damage fund"; not a reported "urged the Council to meet"), is a demand and answers
     a question about proposals too: it puts forward what should be done; so does a plan announced ("We
     intend to establish a peace corridor")."""
     if kind == "proposal" and (claim.kind == "demand" and (claim.cue.lower().startswith(("call", "appeal")) or (
             claim.cue.lower().startswith("urge") and claim.speaker.lower() in ("we", "i")))
                                or claim.kind == "pledge" and claim.cue.lower().startswith(("intend", "plan"))):
         return True
-    if kind == "demand" and (conditional_demand(claim) or own_call(claim)):
+    if kind == "demand" and conditional_demand(claim):
         return True
     if kind != "threat":
         return claim.kind == kind
     if _THREAT_CUE.match(claim.cue):
         return True
     return bool(_CONDITION.search(claim.text) or (_IF_HARM.search(claim.text) and _HARM.search(claim.text)))
-
-
-def own_call(claim: Claim) -> bool:
-    """Whether ``claim``, a position or statement, makes a call in its speaker's own words ("I call on all citizens
-    of Israel to unite"): a demand as made."""
-    return claim.kind in ("position", "statement") and bool(_OWN_CALL.search(claim.text))
 
 
 def conditional_demand(claim: Claim) -> bool:
@@ -449,7 +437,7 @@ class EvidenceGatherer:
             claims = [c for c in claims if claim_is(c, query.kind)]
             # (a proposal made before a call made; a conditional refusal is a demand as made)
             claims = [c for c in claims if c.kind == query.kind or query.kind == "demand" and (
-                conditional_demand(c) or own_call(c))] or claims
+                conditional_demand(c))] or claims
         if not query.topic or not claims:
             return claims
         texts: dict[str, str] = {}

@@ -4727,8 +4727,11 @@ class ClaimExtractor:
             return "proposal"
         if _REFUSAL.search(content):
             return "rejection"  # "We will never accept the annexation", "Norland does not recognise the vote"
-        if _CONDITIONAL_THREAT.search(content) or _FIRST_PERSON_DEMAND.match(content):
-            # "We will take our case to the court if Kestria does not reopen the locks", "I would urge you to"
+        if _CONDITIONAL_THREAT.search(content) or any(_FIRST_PERSON_DEMAND.match(content, at) for at in (
+                0, *(m.end() for m in re.finditer(r"[.!?]\s+", content)))):
+            # "We will take our case to the court if Kestria does not reopen the locks", "I would urge you to"; a
+            # sentence of the quotation that makes the call ("We are at war. ... I call on all citizens of Israel to
+            # unite," Netanyahu said)
             return "demand"
         if _NEGATIVE.search(content) and not cue.startswith(("announc", "confirm")):
             return "criticism"

@@ -1525,3 +1525,12 @@ def test_a_camel_case_brand_or_a_phrase_with_lower_case_words_is_no_person():
     assert resolver.resolve("Nearly seven in 10 Gen Zers", [], "PERSON").actor_type == "group"
     for name in ("McCarthy", "DeSantis", "Mohammed bin Salman", "Ursula von der Leyen", "Erik ten Hag"):
         assert resolver.resolve(name, [], "PERSON").actor_type == "person", name
+
+
+def test_a_call_in_a_later_sentence_of_the_quotation_makes_it_a_demand():
+    # Business Today: "“We are at war. ... I call on all citizens of Israel to unite ...,” Netanyahu said" was a
+    # statement, so "What did Netanyahu call on Israelis to do?" found no demand (the answer had its own regex for it)
+    text = ("Benjamin Netanyahu spoke on Saturday.\n\n“We are at war. In war, one needs to be level-headed. I call on "
+            "all citizens of Israel to unite in order to achieve our highest goal,” Netanyahu said.")
+    assert [c.kind for c in _claims(text)] == ["demand"]
+    assert [c.kind for c in _claims("“We are at war. We must be level-headed,” Netanyahu said.")] != ["demand"]
