@@ -69,7 +69,8 @@ _BODY_QUALIFIERS = r"senior|top|military|security|defen[cs]e|intelligence|health
 _GOVERNMENT_BODIES = (
     r"government|officials|authorities|administration|leadership|cabinet|diplomats|negotiators|envoys|"
     r"(?:foreign|defen[cs]e|finance|trade|energy|interior) ministry|ministry(?: of [a-z ]+)?|"
-    r"embassy|mission|delegation|palace|presidency|foreign office|state department"
+    r"embassy|mission|delegation|palace|presidency|foreign office|state department|"
+    r"military|armed forces|army|navy|air force|junta|regime|consulate|chancellery"
 )
 _STATE_FORMS = r"kingdom|republic|federation|government|palace|state|people's republic|commonwealth"
 _DETERMINERS = re.compile(r"^(?:the|a|an|both|all)\s+", re.I)

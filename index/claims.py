@@ -668,7 +668,7 @@ _BODY_NOUNS = {"company", "firm", "group", "organisation", "organization", "agen
                "bloc", "alliance", "watchdog", "regulator", "party", "union", "bank", "network", "platform",
                "startup", "department", "council", "committee", "office", "coalition", "movement", "court",
                "board", "body", "institute", "charity", "business", "automaker", "carrier", "giant", "retailer",
-               "parliament", "senate", "assembly", "authority"}
+               "parliament", "senate", "assembly", "authority", "tribe"}
 # Bodies a place or name before them names ("an Oslo court", "Norway's data protection authority")
 _NAMED_BODY_NOUNS = {"court", "authority", "regulator", "watchdog", "agency", "tribunal"}
 # "The crypto exchange admits ...", "The tech giant said": a body named earlier, by a described kind of it.
@@ -787,7 +787,10 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
               "grandfather", "grandmother", "grandson", "granddaughter", "cousin", "partner", "fiancé", "fiancée",
               "nephew", "niece", "stepfather", "stepmother", "dad", "mom", "mum"}
 # A state's own bodies: "the foreign ministry said" after a sentence about a state is that state's.
-_STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery"}
+_STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery",
+                     "delegation", "mission", "consulate", "military", "army", "navy", "junta", "regime"}
+# Armed and other groups named by whose they are ("the Houthi rebels"), spoken of again by the noun ("the rebels")
+_NAMED_GROUP_NOUNS = {"rebels", "militants", "militia", "insurgents", "separatists", "fighters"}
 # People who speak for the organisation that names them ("the FTX lawyers", "analysts at Mizuho").
 _BODY_AGENTS = {"lawyers", "attorneys", "officials", "executives", "spokespeople", "representatives", "analysts",
                 "researchers", "economists", "strategists", "investigators", "negotiators"}
@@ -3700,6 +3703,12 @@ class ClaimExtractor:
             # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry ("Iran denied
             # any involvement, its foreign ministry said": Iran's)
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
+        if low in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and not subj.conjuncts and ctx.voice is None \
+                and [c.lower_ for c in subj.lefts] == ["the"] and not any(c.dep_ == "prep" for c in subj.rights) \
+                and (named := self._named_with_noun_before(ctx, low, subj.left_edge.idx)) is not None:
+            # "The Norwegian embassy was summoned. “...,” the embassy said": the body named so before, a state's
+            # ("Norway"), else a group's ("The Houthi rebels attacked ... The rebels said")
+            return [(self._phrase(subj), named)]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         whole = subj.doc[subj.i:heads[-1].i + 1].text if len(heads) == 2 else ""
         if whole and (state := self.resolver.country_of(self._phrase(subj) + whole[len(subj.text):])):
@@ -3756,6 +3765,9 @@ class ClaimExtractor:
                     or (h.text[:1].isupper() and any(ch.isupper() for ch in h.text[1:]))  # "EDRi", read as a noun
                     or (h.pos_ == "NOUN" and self._named_elsewhere(h.text, ctx))  # "Revel said", a noun to the tagger
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)
+                    or h.lower_ in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and any(  # "the Norwegian embassy in
+                        c.dep_ in ("compound", "amod", "nmod", "poss")  # Moscow", "Niger's junta", "Houthi rebels"
+                        and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS) for c in h.lefts)
                     or self._owned_group(h)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
                     out.append((phrase, ctx.last_org))  # "the agency said"
@@ -3938,6 +3950,26 @@ class ClaimExtractor:
         if not bodies:
             return None
         return max(bodies, key=lambda b: (b[0], b[1]))[2]
+
+    def _named_with_noun_before(self, ctx: _Context, noun: str, at: int) -> Actor | None:
+        """The body "the <noun>" stands for (``noun`` a state's body, "embassy", or a group, "rebels"): the last
+        one written with a name or demonym before ``noun`` in the ``_BODY_LOOKBACK`` characters before ``at``
+        (its offset in the sentence parsed), outside quotations: "the Norwegian embassy", "Norway's government"
+        as the state, "the Houthi rebels" as that group; None when none is."""
+        end = ctx.parse_start + at
+        start = max(0, end - _BODY_LOOKBACK)
+        name_run = rf"(?!(?:The|A|An|This|That|Its|Their)\b)(?:{UPPER}[\w.’'-]*\s+){{0,2}}{UPPER}[\w.’'-]*?"
+        pattern = (rf"\b({name_run})(?:’s|'s)?\s+(?:[A-Za-z-]+\s+)?(?i:{noun})\b"  # "Norway's (foreign) ministry"
+                   rf"|\b(?i:{noun})\s+of\s+(?:the\s+)?({name_run})\b")  # "the government of Kenya"
+        for m in reversed(list(re.finditer(pattern, ctx.text[start:end]))):
+            if any(a <= start + m.start() < b for a, b in ctx.quotes):
+                continue
+            name = m.group(1) or m.group(2)
+            if state := self.resolver.country_of(name):
+                return Actor(state, "government", noun)
+            if (body := self._actor(f"{name} {noun}", ctx, "NORP")).actor_type in ("group", "organisation"):
+                return body  # "the Houthi rebels", "the Biden administration"
+        return None
 
     @staticmethod
     def _last_body(ctx: _Context) -> Actor | None:

@@ -1,0 +1,50 @@
+"""A state's bodies and named groups as speakers: "the Norwegian embassy", "Niger's junta", "the Israeli military",
+"the Houthi rebels", and each again as "the embassy", "the rebels" (all had given no statement, or an actor "the
+government")."""
+import pytest
+
+from index.claims import ClaimExtractor
+
+
+def _claims(text: str):
+    return ClaimExtractor().extract(text, "d", "2023-11-21")
+
+
+@pytest.mark.parametrize("subject, actor", [
+    ("The Norwegian embassy in Moscow", "Norway"),
+    ("Niger's junta", "Niger"),
+    ("The Ukrainian army", "Ukraine"),
+    ("The Israeli military", "Israel"),
+    ("The Russian delegation", "Russia"),
+    ("The Houthi rebels", "Houthi rebels"),
+])
+def test_a_states_body_or_a_named_group_speaks(subject, actor):
+    claims = _claims(f"{subject} said it would not accept the proposal.")
+    assert [c.actor for c in claims if "would not accept the proposal" in c.text] == [actor]
+
+
+@pytest.mark.parametrize("first, noun, actor", [
+    ("The Norwegian embassy in Moscow was summoned on Monday.", "embassy", "Norway"),
+    ("Norway's government met Russian envoys on Monday.", "government", "Norway"),
+    ("The government of Kenya approved the deployment.", "government", "Kenya"),
+    ("The Chinese Foreign Ministry summoned the Japanese ambassador.", "ministry", "China"),
+    ("The Niger junta expelled the French ambassador.", "junta", "Niger"),
+    ("The Houthi rebels attacked a ship in the Red Sea.", "rebels", "Houthi rebels"),
+])
+def test_the_body_spoken_of_again_is_the_one_named_before(first, noun, actor):
+    text = f"{first}\n\n“We reject the plan outright,” the {noun} said."
+    assert [c.actor for c in _claims(text) if c.text == "We reject the plan outright"] == [actor]
+
+
+def test_a_body_nobody_named_is_nobody():
+    # Moscow is no state's name: the embassy could be any state's
+    claims = _claims("Officials in Moscow were unhappy. The embassy said it had not been consulted.")
+    assert not [c for c in claims if "not been consulted" in c.text]
+
+
+def test_the_tribe_is_the_nation_named_before():
+    # The Independent, 2023-12-06: the Cherokee Nation's statement had no speaker
+    text = ("The Cherokee Nation issued a statement regarding the criticism. “Regrettably, the Mattel company did not "
+            "work directly with the tribal government’s design and communications team,” the tribe said.")
+    regret = [c for c in _claims(text) if c.text.startswith("Regrettably")]
+    assert [c.actor for c in regret] == ["Cherokee Nation"]
