@@ -789,11 +789,16 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 # A state's own bodies: "the foreign ministry said" after a sentence about a state is that state's.
 _STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery",
                      "delegation", "mission", "consulate", "military", "army", "navy", "junta", "regime"}
+# "The two leaders agreed ...", "both countries said": the two persons (states) named just before
+_PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "sides", "countries", "states", "nations",
+               "governments"}
+_PAIR_REACH = 400  # characters back to the two named
 # Armed and other groups named by whose they are ("the Houthi rebels"), spoken of again by the noun ("the rebels")
 _NAMED_GROUP_NOUNS = {"rebels", "militants", "militia", "insurgents", "separatists", "fighters"}
 # People who speak for the organisation that names them ("the FTX lawyers", "analysts at Mizuho").
 _BODY_AGENTS = {"lawyers", "attorneys", "officials", "executives", "spokespeople", "representatives", "analysts",
-                "researchers", "economists", "strategists", "investigators", "negotiators"}
+                "researchers", "economists", "strategists", "investigators", "negotiators", "ministers", "leaders",
+                "envoys", "delegates"}
 # Places that stand for a trade, whose analysts are nobody's in particular ("Wall Street analysts").
 _SECTOR_PLACES = {"Wall Street", "Silicon Valley", "Hollywood", "Main Street", "Fleet Street", "the City"}
 _SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement"}
@@ -3472,6 +3477,11 @@ class ClaimExtractor:
             person = self._pronoun_person(low, base + subj.idx, ctx)
             ctx.mentions = saved
             return [(subj.text, person)] if person else []
+        if low in _PAIR_NOUNS and ctx.voice is None and not subj.conjuncts \
+                and sorted(c.lower_ for c in subj.lefts if c.dep_ != "amod") in (["the", "two"], ["both"]) \
+                and (pair := self._pair_before(ctx, low)):
+            # "Biden and Xi met in Woodside. The two leaders agreed to ...": the two named just before
+            return [(self._phrase(subj), a) for a in pair]
         if low in _GROUP_PRONOUNS:
             if self._they_are_things(subj, ctx) or (ctx.voice is not None and ctx.last_group
                                                     and ctx.parse_start - ctx.last_group_at > _SPEECH_PRONOUN_REACH):
@@ -3788,7 +3798,8 @@ class ClaimExtractor:
                       and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")), None)
         tagged_place: tuple[str, ...] = ("GPE", "NORP", "PERSON", "LOC", "FAC")
         if owner is None:
-            prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "at", "from")), None)
+            prep = next((c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "at", "from", "of")),
+                        None)
             owner = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) \
                 if prep is not None else None
             tagged_place = ("NORP", "PERSON")  # ("analysts at Mizuho", the tagger reading a place; a state resolves)
@@ -3950,6 +3961,27 @@ class ClaimExtractor:
         if not bodies:
             return None
         return max(bodies, key=lambda b: (b[0], b[1]))[2]
+
+    def _pair_before(self, ctx: _Context, noun: str) -> list[Actor]:
+        """The two actors "the two <noun>" stands for: the persons ("leaders") or states ("countries"; "sides"
+        either) named, outside quotations, in the ``_PAIR_REACH`` characters before the sentence parsed; [] unless
+        exactly two are."""
+        start = max(0, ctx.parse_start - _PAIR_REACH)
+        found: list[Actor] = []
+        if noun not in ("countries", "states", "nations", "governments"):
+            # (a person the tagger finds there, when the article never wrote them in full: "Biden and Xi met")
+            named = self._mentions(ctx.text, start, ctx.parse_start, ctx) or [
+                (start + e.start_char, e.text) for e in _nlp()(ctx.text[start:ctx.parse_start]).ents
+                if e.label_ in ("PERSON", "ORG")]  # (any the tagger misread counts: "Biden, Xi and Putin")
+            found = [self._actor(n, ctx, "PERSON") for at, n in named if not any(a <= at < b for a, b in ctx.quotes)]
+            found = [a for a in found if a.actor_type == "person"]
+        if not found and noun not in ("leaders", "presidents", "ministers", "men", "women"):
+            for m in re.finditer(r"\b[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*", ctx.text[start:ctx.parse_start]):
+                if not any(a <= start + m.start() < b for a, b in ctx.quotes) \
+                        and (state := self.resolver.country_of(m.group(0))):
+                    found.append(Actor(state, "government", ""))
+        pair = list({a.name: a for a in found}.values())
+        return pair if len(pair) == 2 else []
 
     def _named_with_noun_before(self, ctx: _Context, noun: str, at: int) -> Actor | None:
         """The body "the <noun>" stands for (``noun`` a state's body, "embassy", or a group, "rebels"): the last

@@ -48,3 +48,28 @@ def test_the_tribe_is_the_nation_named_before():
             "work directly with the tribal government’s design and communications team,” the tribe said.")
     regret = [c for c in _claims(text) if c.text.startswith("Regrettably")]
     assert [c.actor for c in regret] == ["Cherokee Nation"]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Biden and Xi met in Woodside on Wednesday. The two leaders agreed to resume military communications.",
+     ["Joe Biden", "Xi Jinping"]),
+    ("President Joe Biden and Chinese President Xi Jinping met in Woodside on Wednesday.\n\n"
+     "The two leaders agreed to resume military communications.", ["Joe Biden", "Xi Jinping"]),
+    ("Russia and China signed a pact in Moscow. The two countries agreed to resume military communications.",
+     ["Russia", "China"]),
+])
+def test_the_two_leaders_are_the_two_named_just_before(text, actors):
+    agreed = [c for c in _claims(text) if "resume military communications" in c.text]
+    assert sorted(c.actor for c in agreed) == sorted(actors)
+
+
+def test_the_two_leaders_after_three_are_nobody():
+    text = ("Biden, Xi and Putin attended the summit. The two leaders agreed to resume military communications.")
+    assert not [c for c in _claims(text) if "resume military communications" in c.text]
+
+
+@pytest.mark.parametrize("subject", ["The G7 foreign ministers", "Foreign ministers from the G7",
+                                     "The foreign ministers of the G7"])
+def test_ministers_of_a_bloc_speak_for_it(subject):
+    claims = _claims(f"{subject} called on China to press Russia to end the war.")
+    assert [(c.actor, c.kind) for c in claims] == [("G7", "demand")]
