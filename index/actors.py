@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .text import UPPER, blank_rank_asides
+from .text import SUPPORT_STOPWORDS, UPPER, blank_rank_asides
 
 _BUILTIN = Path(__file__).with_name("aliases.json")
 _SECTIONS = ("aliases", "metonyms", "demonyms", "countries", "organisations", "groups", "acronyms")
@@ -97,8 +97,13 @@ _PERSON_NOUNS = ("national|citizen|resident|native|member|founder|co-founder|hea
                  "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman|"
                  "parent|plaintiff|defendant|grandmother|grandfather|mom|mum|dad")
 # ... or a copula that does ("Mohammad Alnobani is a Palestinian founder of ...")
-_APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}})(?:,|[ \t]+(?:is|was))[ \t]+"
-                      rf"(?:an?|the)[ \t]+(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS})\b")
+# (a middle initial and a generation count too: "John J. Ray III, the Enron turnaround veteran"; no article before a
+# former office: "Sam Bankman-Fried, former CEO of ...")
+_APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+(?:[A-Z]\.|{UPPER}[\w’'-]+)){{1,3}})"
+                      rf"(?:,|[ \t]+(?:is|was))[ \t]+(?:(?:an?|the)[ \t]+|(?=(?:former|then|now|longtime)[ \t]))"
+                      rf"(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS}|CEO)\b")
+# Adverbs that open a sentence before a name ("Meanwhile Sophie, who ..."), capitalised only for it.
+_SENTENCE_ADVERBS = {"meanwhile", "later", "earlier", "separately", "today", "yesterday", "still", "instead"}
 # A role word followed by a capitalised name of two to four words introduces a person.
 _INTRODUCED = re.compile(
     r"\b(?:President|Minister|Secretary|Chancellor|Premier|Ambassador|Senator|Sen\.|Mr\.|Mrs\.|"
@@ -728,8 +733,13 @@ class ActorResolver:
         text = blank_rank_asides(text)
         for m in _APPOSED.finditer(text):
             words = m.group(1).split()
-            if not any(self.country_of(w) or w.lower() in _TITLES for w in words) and not self.country_of(m.group(1)):
-                out.append(m.group(1))
+            while words and (words[0].lower() in SUPPORT_STOPWORDS or words[0].lower() in _SENTENCE_ADVERBS):
+                words.pop(0)  # "Though Bankman-Fried, ...", "Meanwhile Sophie, who ...": no word of the name
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            if not any(self.country_of(w) or w.lower() in _TITLES for w in words) and not self.country_of(name):
+                out.append(name)
         for m in _INTRODUCED.finditer(text):
             words = _POSSESSIVE.sub("", m.group(1)).split()
             while words and self._is_role_word(words[0]):

@@ -73,3 +73,24 @@ def test_the_two_leaders_after_three_are_nobody():
 def test_ministers_of_a_bloc_speak_for_it(subject):
     claims = _claims(f"{subject} called on China to press Russia to end the war.")
     assert [(c.actor, c.kind) for c in claims] == [("G7", "demand")]
+
+
+def test_a_person_introduced_with_a_former_office_or_a_middle_initial_is_whom_he_stands_for():
+    # TechCrunch on FTX (new-user test): "he appeared ..., saying “I didn’t ever try to commit fraud ...”" after
+    # "Bankman-Fried, however, maintained his innocence." had gone to "Ray III", the only name the article had
+    text = ("The trial of Sam Bankman-Fried, former CEO of bankrupt crypto exchange FTX, began on Tuesday.\n"
+            "FTX filed for bankruptcy. Bankman-Fried resigned, and John J. Ray III, the Enron turnaround veteran, "
+            "was appointed its new CEO.\n"
+            "Bankman-Fried, however, maintained his innocence. At the DealBook Summit, he appeared virtually from the "
+            "Bahamas, saying “I didn’t ever try to commit fraud on anyone.”\n"
+            "Ray said there were virtually no internal controls.")
+    claims = _claims(text)
+    assert [c.actor for c in claims if "commit fraud" in c.text] == ["Sam Bankman-Fried"]
+    assert [c.actor for c in claims if "internal controls" in c.text] == ["John J. Ray III"]
+
+
+def test_a_sentence_adverb_is_no_part_of_a_name():
+    from index.actors import ActorResolver
+    names = ActorResolver().introduced_names(
+        "Meanwhile Sophie Turner, the founder of Vela, spoke. Though Bankman-Fried, the founder, was quiet.")
+    assert names == ["Sophie Turner"]
