@@ -789,6 +789,11 @@ _KIN_NOUNS = {"father", "mother", "son", "daughter", "husband", "wife", "brother
 # A state's own bodies: "the foreign ministry said" after a sentence about a state is that state's.
 _STATE_BODY_NOUNS = {"ministry", "government", "presidency", "embassy", "cabinet", "administration", "chancellery",
                      "delegation", "mission", "consulate", "military", "army", "navy", "junta", "regime"}
+# People the article does not name, introduced as speakers so ("a user based in Egypt said", "one resident told")
+_UNNAMED_PERSON_NOUNS = {"user", "resident", "woman", "man", "witness", "employee", "worker", "student", "mother",
+                         "father", "parent", "customer", "fan", "voter", "person", "doctor", "nurse", "teacher",
+                         "soldier", "farmer", "viewer", "reader", "passenger", "neighbour", "neighbor", "survivor",
+                         "refugee", "protester", "insider", "commenter", "shopper", "driver", "patient"}
 # "The two leaders agreed ...", "both countries said": the two persons (states) named just before
 _PAIR_NOUNS = {"leaders", "presidents", "ministers", "men", "women", "sides", "countries", "states", "nations",
                "governments"}
@@ -3097,6 +3102,9 @@ class ClaimExtractor:
                 c.dep_ in ("nsubj", "nsubjpass") and s + c.idx < inside[0] for c in v.children)):
             return False  # a verb inside a quotation is the speaker's, not an attribution (but in Raimondo had
             #               "said no" to China's requests, the writer quotes the cue itself)
+        if v.lower_ in ("asked", "requested", "asks", "requests", "spoke", "speaking") and any(
+                c.lower_ in ("anonymous", "anonymity", "named", "identified") for c in v.subtree):
+            return False  # "who asked to stay anonymous", "speaking on condition of anonymity": no statement
         if v.dep_ == "acl" and v.head.lower_ in ("opportunity", "occasion") and v.head.dep_ == "dobj":
             return True  # "We take this opportunity to express our deep gratitude to ..."
         if v.lower_ in _DESIGNATE and (self._agent(v) is not None or any(
@@ -3464,6 +3472,10 @@ class ClaimExtractor:
             # the spokesman just quoted, for his body (never Ursula Pachl, quoted before him); also when his
             # quotation opens the next paragraph ("BEUC’s spokesman said X.\n\n“Under consumer law ...,” he told us)
             return [(subj.text, ctx.last_speakers[0])]
+        if low in _PERSON_PRONOUNS and (unnamed := self._unnamed_speaker_before(subj, ctx)) is not None:
+            # "A user based in Egypt ... said her posts ... “It happened to all my friends, too,” she continued":
+            # the person who spoke last, unnamed, with nobody named since (never Meta's spokesman named before)
+            return [(subj.text, unnamed)]
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
             base = ctx.parse_start
@@ -3719,6 +3731,14 @@ class ClaimExtractor:
             # "The Norwegian embassy was summoned. “...,” the embassy said": the body named so before, a state's
             # ("Norway"), else a group's ("The Houthi rebels attacked ... The rebels said")
             return [(self._phrase(subj), named)]
+        if low in _UNNAMED_PERSON_NOUNS and not subj.conjuncts and subj.pos_ == "NOUN" \
+                and any(c.lower_ in ("a", "an", "another", "one") for c in subj.lefts) \
+                and not any(c.dep_ in ("appos", "poss") or c.ent_type_ == "PERSON" for c in subj.children):
+            # "A user based in Egypt, who asked to stay anonymous, said ...": somebody the article does not name
+            cut = next((t.i for t in subj.subtree if t.i > subj.i and (t.text == "," or t.dep_ == "relcl")),
+                       subj.right_edge.i + 1)
+            written = subj.doc[subj.left_edge.i:cut].text
+            return [(written, Actor(written[:1].lower() + written[1:], "unnamed", ""))]
         heads = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
         whole = subj.doc[subj.i:heads[-1].i + 1].text if len(heads) == 2 else ""
         if whole and (state := self.resolver.country_of(self._phrase(subj) + whole[len(subj.text):])):
@@ -3961,6 +3981,22 @@ class ClaimExtractor:
         if not bodies:
             return None
         return max(bodies, key=lambda b: (b[0], b[1]))[2]
+
+    def _unnamed_speaker_before(self, subj, ctx: _Context) -> Actor | None:
+        """The unnamed person ("a user based in Egypt") "he"/"she" (``subj``) stands for: the sole speaker of the
+        last statement, in this paragraph or the one before, when no person has been named since; else None."""
+        if len(ctx.last_speakers) != 1 or ctx.last_speakers[0].actor_type != "unnamed" or ctx.voice is not None \
+                or not ctx.last_speakers[0].name[:1].islower() or ctx.last_speakers_at < 0:
+            return None
+        pos = ctx.parse_start + subj.idx
+        if ctx.text.count("\n\n", ctx.last_speakers_at, pos) > 1 or any(
+                re.search(r"\S", part) for part in ctx.text[ctx.last_speakers_at:pos].split("\n\n")[1:-1]):
+            return None
+        said = split_sentences(ctx.text, ctx.last_speakers_at, pos)[:1]
+        since = said[0].end if said else ctx.last_speakers_at
+        if self._mentions(ctx.text, since, pos, ctx):
+            return None
+        return ctx.last_speakers[0]
 
     def _pair_before(self, ctx: _Context, noun: str) -> list[Actor]:
         """The two actors "the two <noun>" stands for: the persons ("leaders") or states ("countries"; "sides"

@@ -94,3 +94,28 @@ def test_a_sentence_adverb_is_no_part_of_a_name():
     names = ActorResolver().introduced_names(
         "Meanwhile Sophie Turner, the founder of Vela, spoke. Though Bankman-Fried, the founder, was quiet.")
     assert names == ["Sophie Turner"]
+
+
+def test_she_after_an_unnamed_speaker_is_that_speaker_not_a_spokesman_named_before():
+    # TechCrunch on Instagram (new-user test): two anonymous users' quotations had gone to Meta's spokesman
+    text = ("Meta spokesperson Andy Stone said the company had fixed a bug.\n\n"
+            "A user based in Egypt, who asked to stay anonymous for fear of harassment, said her posts usually get "
+            "around 300 views.\n\n"
+            "“It happened to all my friends, too,” she continued.\n\n"
+            "Another Instagram user based in the United Kingdom, who also asked to stay anonymous, said that his view "
+            "count returned to normal when he posted a cat photo.\n\n"
+            "“My stories went from 100s of views to zero or a handful,” he said.")
+    claims = _claims(text)
+    by_text = {c.text: (c.actor, c.actor_type) for c in claims}
+    assert by_text["It happened to all my friends, too"] == ("a user based in Egypt", "unnamed")
+    assert by_text["My stories went from 100s of views to zero or a handful"] == (
+        "another Instagram user based in the United Kingdom", "unnamed")
+    assert not [c for c in claims if "anonymous" in c.text]  # asking not to be named is no statement
+    assert [c.actor for c in claims if c.actor == "Andy Stone"] == ["Andy Stone"]
+
+
+def test_he_after_an_unnamed_speaker_with_a_person_named_since_is_not_the_unnamed_one():
+    text = ("A resident of Kherson said the shelling had not stopped. Governor Oleksandr Prokudin visited the city.\n\n"
+            "“We will rebuild every school,” he said.")
+    rebuild = [c for c in _claims(text) if c.text.startswith("We will rebuild")]
+    assert [c.actor for c in rebuild] == ["Oleksandr Prokudin"]
