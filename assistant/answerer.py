@@ -162,7 +162,11 @@ class ExtractiveAnswerer:
         own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
         if own is not None:
             return own
-        ranked = self.ranker.rank(query, passages)
+        # (a sentence stating something in its own words, though it ends in a colon before a list: "To this end, I
+        # would like to propose a Global Development Initiative:" was dropped as a crosshead)
+        own_words = {key for key, found in evidence.statements.items()
+                     if any(c.sent_start == key[1] and key[1] <= c.start and c.end <= c.sent_end for c in found)}
+        ranked = self.ranker.rank(query, passages, stated=own_words)
         boosted = evidence.claim_sentences
         for s in ranked:
             if (s.passage.doc_id, s.start) in boosted:

@@ -257,7 +257,9 @@ def cmd_compare(args) -> int:
     comparison, ans = a.compare(args.actors, topic=args.topic, kind=args.kind, filters=_filters(args),
                                 per_actor=max(1, args.per_actor))
     # (a speech's giver is known too: "Xi" of "Xi Jinping")
-    unknown = [name for name in args.actors if name.strip() and not a.parser.match_speakers([name])]
+    # (an office read as its holders is known too: "Russia's foreign minister")
+    unknown = [name for name in args.actors if name.strip() and not a.parser.match_speakers([name])
+               and not comparison.holders.get(name)]
     for name in unknown:
         _err(f"no actor {name!r} in the index (see `attache actors`)")
     fmt = "json" if args.json else args.format

@@ -36,10 +36,14 @@ class Comparison:
 
     topic: str
     columns: list[tuple[str, list[Claim]]] = field(default_factory=list)
+    #: an actor asked for by an office ("Russia's foreign minister") -> the persons holding it, whose column it is
+    holders: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"topic": self.topic,
-                "columns": [{"actor": a, "statements": [c.to_dict() for c in cs]} for a, cs in self.columns]}
+                "columns": [{"actor": a, "statements": [c.to_dict() for c in cs],
+                             **({"holders": self.holders[a]} if self.holders.get(a) else {})}
+                            for a, cs in self.columns]}
 
 
 def _thin(items: list[Claim], n: int) -> list[Claim]:
@@ -52,15 +56,17 @@ def _thin(items: list[Claim], n: int) -> list[Claim]:
 
 def compare_claims(actors: Sequence[str], claims_of: Callable[[str], list[Claim]], text_of: Callable[[str], str],
                    topic: Topic | str = "", per_actor: int = 4,
-                   sentence_claims: Callable[[list[str]], list[Claim]] | None = None) -> Comparison:
+                   sentence_claims: Callable[[list[str]], list[Claim]] | None = None,
+                   holders: dict[str, list[str]] | None = None) -> Comparison:
     """The statements of each of ``actors`` (``claims_of(actor)``, any order) about ``topic``
     (``statements_about``; a string is read with ``Topic.parse``, its frame words such as
     "position" left out), one statement per sentence, date-ordered and thinned to ``per_actor``.
     ``text_of(doc_id)`` gives an article's text (to read the whole sentence);
     ``sentence_claims(doc_ids)``, when given, all statements of those articles (what others say in
-    a statement's sentence is not read as the statement's)."""
+    a statement's sentence is not read as the statement's). ``holders``: for an actor that is an office, the
+    persons holding it (``claims_of`` reads theirs), named beside it in the answer."""
     about = (topic if isinstance(topic, Topic) else Topic.parse(topic, own=actors)).without(FRAME_TERMS)
-    out = Comparison(topic=about.label())
+    out = Comparison(topic=about.label(), holders=dict(holders or {}))
     for actor in actors:
         seen: set[tuple[str, int]] = set()
         items = []
@@ -107,10 +113,11 @@ def compare_answer(question: str, comparison: Comparison, passage_of: Callable[[
                 citations.append(cite)
             who = f", {c.actor}" if c.actor != actor else ""  # a country's official
             parts.append(f"{c.when[:10] or 'undated'} ({c.kind}{who}): {cite.shown} [{cite.n}]")
-        if parts:
-            blocks.append(f"{actor}: " + " ".join(parts))
+        held = comparison.holders.get(actor)
+        if parts:  # (an office named with its holders: "Russia's foreign minister (Sergey Lavrov): ...")
+            blocks.append((f"{actor} ({', '.join(held)})" if held else actor) + ": " + " ".join(parts))
         else:
-            silent.append(actor)
+            silent.append(f"{actor} ({', '.join(held)})" if held else actor)
     if not citations:
         about = f" on {comparison.topic}" if comparison.topic else ""
         return Answer(question, f"{ABSTAIN_TEXT} They report no statements{about} by "

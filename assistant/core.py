@@ -42,9 +42,11 @@ from .query import (
     OrgOfficeAsked,
     Query,
     QueryParser,
+    asked_offices,
     asked_org_offices,
     office_holders,
     org_office_holders,
+    role_giver,
     role_names,
 )
 from .rerank import SentenceRanker
@@ -157,7 +159,7 @@ class Assistant:
                                   embed=self.embedder.embed, gender=self.evidence.person_gender,
                                   officials=store.officials,
                                   days=lambda: [d.published for d in store.documents() if d.published],
-                                  defined=self._defined_forms)
+                                  defined=self._defined_forms, texts_naming=self._texts_naming)
         self._write_lock = threading.Lock()
         self._generation = -1  # the catalog generation the parser's cached actors and outlets were read at
         self._llms: dict[str, Answerer] = {}
@@ -168,6 +170,12 @@ class Assistant:
         for the question parser: an acronym typed in a question is the body an article spells out."""
         hits = self.store.search_lexical(acronym, reach)
         return [long for p in self.store.passages([cid for cid, _ in hits]) for long in named_before(p.text, acronym)]
+
+    def _texts_naming(self, name: str, reach: int = 20) -> list[str]:
+        """The texts of the (at most ``reach``) passages a lexical search for ``name`` finds, for the question parser:
+        where an article introduces a person with the state of their office ("U.S. Treasury Secretary Janet
+        Yellen")."""
+        return [p.text for p in self.store.passages([cid for cid, _ in self.store.search_lexical(name, reach)])]
 
     def _index_actors(self) -> list[str]:
         """The index's actor names, for the question parser; on the way, the states the index knows
@@ -395,7 +403,8 @@ class Assistant:
             # one person quoted ("Meta communications director Andy Stone"): answered about them, saying so (it
             # said Meta said nothing, "the statements found are Andy Stone's")
             answer = answer_of(self._stream(asked, history, filters, k, llm, again))
-            owner = f"the {org_office.owner}" if fold(org_office.phrase).startswith(f"the {fold(org_office.owner)}") \
+            owner = f"the {org_office.owner}" if re.match(rf"the\s+{re.escape(org_office.owner)}(?:’s|'s)",
+                                                          org_office.phrase, re.I) \
                 else org_office.owner  # ("of the EU", asked about "the EU's internal market commissioner")
             answer.answer = (f"Taking {person} ({org_office.office} of {owner} in the articles) as "
                              f"{org_office.phrase}: {answer.answer}")
@@ -570,18 +579,49 @@ class Assistant:
 
     def positions(self, actor: str, topic: str | None = None, kind: str | None = None,
                   filters: FilterSpec = None) -> list[Claim]:
-        """An actor's statements (surname or full name), optionally on a topic and of a kind (one
-        of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order.
+        """An actor's statements (surname or full name, or an office: ``office_actors``), optionally on a topic and
+        of a kind (one of ``STATEMENT_KINDS``; None or "" for any, else ``InvalidArgument``), in date order.
 
         ``topic``: a phrase ("NATO", "sanctions on North Korea") read as ``ask`` reads a question's
         topic (``assistant.topic``): a statement is on it when its whole sentence is, and for a
         state the sentences of its UN speeches on it count too (kind "statement", cue "(speech)")."""
         filters = check_arguments(kind=kind, filters=filters)
-        actors = self.parser.match_actors([actor]) or [actor]
+        holders = self.office_actors(actor)  # ("Russia's foreign minister": its holder)
+        actors = holders or self.parser.match_actors([actor]) or [actor]
         resolved = self.parser.resolve_filters(filters)
-        about = Topic.parse(topic or "", own=actors)
+        about = Topic.parse(topic or "", own=[*actors, *(o.country for o in asked_offices(actor) if holders)])
         found = self._candidates(actors, kind, resolved, speeches=bool(about))
-        return self._about(about, found + self._giver_statements(actor, kind, resolved, bool(about), found))
+        return self._about(about, found + [c for giver in holders or [actor]
+                                           for c in self._giver_statements(giver, kind, resolved, bool(about), found)])
+
+    def office_actors(self, typed: str) -> list[str]:
+        """The persons an office typed as an actor stands for, read as ``ask`` reads it ("Russia's foreign
+        minister", "the Egyptian president", "the Israeli PM"): those the index gives that office (a speech's giver
+        by their name), else the one quoted with its bare title in articles about the state ("President
+        Abdel-Fattah El-Sisi"); [] when ``typed`` is no state's office. Raises ``QuestionError`` naming the office
+        when nobody quoted holds it."""
+        offices = asked_offices(typed)
+        if len(offices) != 1 or fold(re.sub(r"^\s*the\s+", "", offices[0].written, flags=re.I)).lower() \
+                != fold(re.sub(r"^\s*the\s+", "", typed.strip(), flags=re.I)).lower():
+            return []  # (not an office, or more than one: "Russia's foreign minister Lavrov" is Lavrov)
+        office = offices[0]
+        officials = sorted(self.store.officials())
+        holders = []
+        for person in office_holders(office, officials):
+            if person != office.country:
+                holders.append(person)
+                continue
+            # a state holding it by its speech: the speech's giver ("Minister for Foreign Affairs Sergey Lavrov")
+            holders += [g for p, role in officials if p == person and office_holders(office, [(p, role)])
+                        and (g := role_giver(role))]
+        holders = list(dict.fromkeys(holders)) or self._bare_holders(office, officials, ActorResolver())
+        if not holders:
+            quoted = self._state_officials(office, officials, ActorResolver())
+            shown = "; ".join(f"{role} {person}" for person, role in list(quoted.items())[:6])
+            raise QuestionError(f"{typed!r} is read as {office.phrase}, and nobody the articles quote holds that "
+                                f"office{f' (the officials of {office.country} they quote: {shown})' if shown else ''}"
+                                f"; name the person, or the state ({office.country})")
+        return holders
 
     def _giver_statements(self, actor: str, kind: str | None, filters: Filters | None, speeches: bool,
                           found: Sequence[Claim]) -> list[Claim]:
@@ -638,29 +678,40 @@ class Assistant:
                 filters: FilterSpec = None, per_actor: int = 4) -> tuple[Comparison, Answer]:
         """Two or more actors' statements on ``topic`` side by side, each in date order (at most
         ``per_actor``), and the same as a cited ``Answer``. Actor names may be surnames or partial
-        names (as in ``positions``); ``kind`` and ``topic`` as in ``positions``. Raises
-        ``QuestionError`` for fewer than two actors or one named twice, ``InvalidArgument`` for an
-        unknown ``kind`` or ``since`` after ``until``."""
+        names (as in ``positions``), or offices read as ``ask`` reads them ("Russia's foreign minister": the
+        column of its holders, ``office_actors``); ``kind`` and ``topic`` as in ``positions``. Raises
+        ``QuestionError`` for fewer than two actors, one named twice or an office nobody quoted holds,
+        ``InvalidArgument`` for an unknown ``kind`` or ``since`` after ``until``."""
         filters = check_arguments(kind=kind, filters=filters)
         if len([a for a in actors if a.strip()]) < 2:
             raise QuestionError("compare needs at least two actors")
-        resolved = [self.parser.actor_named(a) or a for a in actors if a.strip()]
+        # (an office is its holders, as `ask` reads it: "Russia's foreign minister" is Sergey Lavrov)
+        holders = {a: found for a in actors if a.strip() and (found := self.office_actors(a))}
+        resolved = [a if a in holders else self.parser.actor_named(a) or a for a in actors if a.strip()]
         if len(set(resolved)) < len(resolved):
             same = sorted({r for r in resolved if resolved.count(r) > 1})
             raise QuestionError(f"compare needs different actors: {', '.join(same)} is named twice "
                                 "(surnames and partial names are matched to the index's actors)")
-        comparison = self._comparison(resolved, Topic.parse(topic, own=resolved), kind=kind,
-                                      filters=self.parser.resolve_filters(filters), per_actor=per_actor)
+        # (the states asked about: an office's too, "Russia's foreign minister" speaking for Russia)
+        own = [*resolved, *(o.country for a in holders for o in asked_offices(a))]
+        comparison = self._comparison(resolved, Topic.parse(topic, own=own), kind=kind,
+                                      filters=self.parser.resolve_filters(filters), per_actor=per_actor,
+                                      holders=holders)
         title = f"Compare {', '.join(resolved)}" + (f" on {topic}" if topic else "")
         return comparison, compare_answer(title, comparison, self._passage_of)
 
     def _comparison(self, actors: Sequence[str], topic: Topic, kind: str | None = None,
-                    filters: Filters | None = None, per_actor: int = 4) -> Comparison:
+                    filters: Filters | None = None, per_actor: int = 4,
+                    holders: dict[str, list[str]] | None = None) -> Comparison:
+        """``holders``: the persons an actor that is an office stands for (``office_actors``), whose statements
+        are its column's."""
         topic = topic.without(FRAME_TERMS)  # ("Compare X's and Y's positions": no topic)
+        holders = holders or {}
         # (each actor's statements on the topic as ``positions`` lists them: compare_claims reads them again)
-        return compare_claims(actors, lambda a: self._statements([a], kind, filters, topic),
+        return compare_claims(actors, lambda a: self._statements(holders.get(a) or [a], kind, filters, topic),
                               self._text_reader(), topic=topic, per_actor=per_actor,
-                              sentence_claims=lambda docs: self.store.claims(filters=Filters(doc_ids=docs)))
+                              sentence_claims=lambda docs: self.store.claims(filters=Filters(doc_ids=docs)),
+                              holders=holders)
 
     def _text_reader(self) -> Callable[[str], str]:
         """``text_of(doc_id)``: an article's text ("" for one deleted meanwhile), each read once

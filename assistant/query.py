@@ -340,7 +340,9 @@ _TOPIC_NOUN_BEFORE = re.compile(r"\b(?:war|conflict|crisis|situation|violence|fi
 # Offices a question may ask by instead of a name ("What did Ostmark's prime minister propose?").
 _OFFICES = ("deputy prime minister", "prime minister", "foreign minister", "defence minister", "defense minister",
             "finance minister", "interior minister", "trade minister", "economy minister", "energy minister",
-            "foreign secretary", "secretary of state", "vice president", "president", "chancellor", "premier",
+            "foreign secretary", "secretary of state", "treasury secretary", "secretary of the treasury",
+            "commerce secretary", "defence secretary", "defense secretary", "home secretary",
+            "vice president", "president", "chancellor", "premier",
             "ambassador", "chief negotiator", "negotiator", "envoy", "spokesperson", "spokesman", "spokeswoman",
             "minister", "king", "queen",
             "head of state", "head of government")
@@ -454,7 +456,35 @@ def asked_org_offices(text: str) -> list[OrgOfficeAsked]:
         if m.group("owner") and not skipped and re.search(r"\bthe\s+$", text[:start], re.I):
             start = text[:start].lower().rindex("the")  # ("the EU's internal market commissioner": the whole phrase)
         out.append(OrgOfficeAsked(text[start:m.end()], " ".join(words), " ".join(office.lower().split())))
+    return out + [o for o in owner_first_offices(text) if not any(o.phrase in p.phrase or p.phrase in o.phrase
+                                                                   for p in out)]
+
+
+# "the Binance CEO", "the Meta spokesperson": the owner's name, then the office, after "the"
+_OWNER_FIRST_OFFICE = re.compile(rf"\bthe\s+(?P<owner>{_ORG_OWNER})\s+(?P<office>(?:[a-z][\w-]*\s+){{0,2}}?"
+                                 rf"(?i:{_ORG_HEAD}))\b(?!\s+(?:[A-Z]|of\b|at\b|for\b))")
+
+
+def owner_first_offices(text: str) -> list[OrgOfficeAsked]:
+    """The offices of organisations a question asks by with the owner's name first ("What did the Binance CEO
+    say?": Binance's CEO); not one of a state or naming one ("the US Treasury Secretary": ``asked_offices``), nor
+    one followed by its holder's name ("the Binance CEO Changpeng Zhao")."""
+    out = []
+    for m in _OWNER_FIRST_OFFICE.finditer(text):
+        owner = m.group("owner")
+        if any(_RESOLVER.country_of(w) for w in [owner, *owner.split()]) or owner.split()[0].lower() in _QUESTION_WORDS:
+            continue
+        # (an acronym as written: "CEO")
+        office = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in m.group("office").split())
+        out.append(OrgOfficeAsked(m.group(0), owner, office))
     return out
+
+
+def holder_apposed(owner: str, office: str, name: str) -> re.Pattern[str]:
+    """Whom an article gives an organisation's office in an apposition with an aside or a second office ("Changpeng
+    Zhao, also known as “CZ,” the founder and CEO of Binance"); ``owner``, ``office``, ``name``: patterns."""
+    return re.compile(rf"\b{name},\s+(?:[^,.;]{{1,40}},[”\"’]?\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+and\s+)?"
+                      rf"(?:{owner}\s+{office}|{office}\s+(?:at|of|for)\s+{owner})\b", re.I)
 
 
 def demonym_hits(typed: str, hits: list[str]) -> list[str]:
@@ -513,7 +543,8 @@ def org_office_holders(asked: OrgOfficeAsked, persons: Sequence[str], texts: Seq
                             rf"{name}\b|\b{name},\s+(?:her|his|their|{first}(?:’s|'s))\s+(?:[\w-]+\s+){{0,2}}?{office}\b")
         by_role = any(p == person and re.search(rf"(?<!\w){office}(?!\w)", role, re.I)
                       and re.search(rf"(?<!\w){owner}(?!\w)", role, re.I) for p, role in roles)
-        if by_role or any(rx.search(t) for t in texts) or kin and any(
+        apposed = holder_apposed(owner, office, name)  # ("..., also known as “CZ,” the founder and CEO of Binance")
+        if by_role or any(rx.search(t) or apposed.search(t) for t in texts) or kin and any(
                 kin_of.search(t) and re.search(rf"\b{name}\b", t) and owned.search(t) for t in texts):
             found.append(person)
     return found
@@ -526,30 +557,74 @@ _SAME_OFFICE = {("chancellor", "Germany"): ("prime minister", "federal chancello
                 ("premier", "China"): ("prime minister",), ("prime minister", "China"): ("premier",)}
 
 
+def office_words(title: str) -> str:
+    """An office's title in one spelling, to compare a role with an office asked: lower case, one space, "defence",
+    and the UN's "Minister for Foreign Affairs" as "foreign minister"."""
+    low = " ".join(title.lower().split()).replace("defense", "defence")
+    return re.sub(r"\bminister (?:of|for) foreign affairs\b", "foreign minister", low)
+
+
+def names_office(asked: OfficeAsked, role: str) -> bool:
+    """Whether ``role`` names the office ``asked``, whatever state it names: its title, the title with its portfolio
+    after it ("Secretary of Treasury" for "treasury secretary") or another title of it in its state (Germany's
+    chancellor is its "Prime Minister" at the UN); not a deputy, vice, former or acting one unless asked so."""
+    low = office_words(role)
+    office = office_words(asked.office)
+    forms = [office, *_SAME_OFFICE.get((office, asked.country), ())]
+    portfolio = re.fullmatch(r"(?P<p>[a-z]+) (?P<head>minister|secretary)", office) or re.fullmatch(
+        r"(?P<head>minister|secretary) (?:of|for) (?:the )?(?!state$)(?P<p>[a-z]+)", office)
+    if portfolio:  # ("secretary of the treasury" asked: "Treasury Secretary" too)
+        head, p = portfolio.group("head"), portfolio.group("p")
+        forms += [f"{p} {head}"] + [f"{head} {of} {p}" for of in ("of", "of the", "for")]
+    hit = next((m for f in forms if (m := re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low))), None)
+    if hit is None:
+        return False
+    return not (re.search(r"\b(?:deputy|vice|former|ex-|acting)\s*$", low[:hit.start()])
+                and not office.startswith(("deputy", "vice")))
+
+
 def office_holders(asked: OfficeAsked, officials: Sequence[tuple[str, str]]) -> list[str]:
     """The speakers of ``officials`` ((speaker, role) pairs of the index) who hold ``asked``: a role
-    that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister") and the same
+    that names the office ("Ostmark's Prime Minister", "Velorian Foreign Minister", ``names_office``) and the same
     country; a deputy or vice office does not hold the office itself, nor a former one. A state
     whose speech was given by that office ("Kenya", "President William Samoei Ruto") holds it too."""
     found = []
     for person, role in officials:
         if person == asked.country or _RESOLVER.country_of(person) == asked.country:
             role = f"{asked.country}'s {role}"  # a speech: the state speaks, its role names the speaker
-        low = " ".join(role.lower().split()).replace("defense", "defence")
-        low = re.sub(r"\bminister (?:of|for) foreign affairs\b", "foreign minister", low)  # the UN's style
-        office = asked.office.replace("defense", "defence")
-        # (another title of the same office: Germany's chancellor is its "Prime Minister" at the UN)
-        office = next((o for o in (office, *_SAME_OFFICE.get((office, asked.country), ()))
-                       if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", low)), office)
-        at = low.find(office)
-        if at < 0 or not re.search(rf"(?<!\w){re.escape(office)}(?!\w)", low):
-            continue
-        if re.search(r"\b(?:deputy|vice|former|ex-|acting)\s*$", low[:at]) \
-                and not office.startswith(("deputy", "vice")):
-            continue
-        if role_country(role, _RESOLVER) == asked.country:
+        if names_office(asked, role) and role_country(role, _RESOLVER) == asked.country:
             found.append(person)
     return sorted(set(found))
+
+
+_STATE_PHRASE = r"((?:[A-Z]\.){2,}|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}?)"
+_TITLE_PHRASE = r"((?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)"
+
+
+def introduced_roles(person: str, texts: Sequence[str]) -> list[str]:
+    """The roles naming a state that ``texts`` introduce ``person`` with (by full name or surname): "U.S. Treasury
+    Secretary Janet Yellen" -> "U.S. Treasury Secretary", "Chancellor Olaf Scholz of Germany" -> "Chancellor of
+    Germany", "Scholz, Germany's chancellor", "Scholz, the chancellor of Germany"; not one they held before
+    ("former German Chancellor ..."). For a person whose statements' roles name no state (``office_holders``)."""
+    from .stance import holds_no_more  # (stance reads this module)
+
+    words = person.split()
+    if len(words) < 2:
+        return []
+    name = rf"(?:{re.escape(person)}|{re.escape(words[-1])})\b"
+    shapes = ((rf"(?<![\w.]){_STATE_PHRASE}(?:’s|'s)?\s+{_TITLE_PHRASE}\s+{name}", "{0} {1}"),
+              (rf"\b{_TITLE_PHRASE}\s+{name}\s+of\s+(?:the\s+)?{_STATE_PHRASE}", "{0} of {1}"),
+              (rf"\b{name},\s+(?:the\s+)?{_STATE_PHRASE}(?:’s|'s)?\s+{_TITLE_PHRASE}\b", "{0} {1}"),
+              (rf"\b{name},\s+the\s+{_TITLE_PHRASE}\s+of\s+(?:the\s+)?{_STATE_PHRASE}", "{0} of {1}"))
+    found = []
+    for pattern, form in shapes:
+        for text in texts:
+            for m in re.finditer(pattern, text):
+                role = form.format(*m.groups())
+                if not holds_no_more(text[max(0, m.start() - 12):m.start()] + role) \
+                        and role_country(role, _RESOLVER):
+                    found.append(role)
+    return list(dict.fromkeys(found))
 
 
 def question_parts(text: str) -> list[str]:
@@ -1214,9 +1289,12 @@ class QueryParser:
                  gender: Callable[[str], str] | None = None,
                  officials: Callable[[], list[tuple[str, str]]] | None = None,
                  days: Callable[[], list[str]] | None = None,
-                 defined: Callable[[str], list[str]] | None = None):
+                 defined: Callable[[str], list[str]] | None = None,
+                 texts_naming: Callable[[str], list[str]] | None = None):
         self._defined_in_index = defined or (lambda acronym: [])  # acronym -> the long forms articles define for it
         self._defined: dict[str, list[str]] = {}
+        self._texts_naming = texts_naming or (lambda name: [])  # a name -> texts of the index (passages) naming it
+        self._introduced: dict[str, list[str]] = {}  # person -> the roles naming a state articles introduce them with
         self._officials_of_index = officials or (lambda: [])  # (person, role) pairs of the index
         self._days_of_index = days or (lambda: [])  # the publication days ("YYYY-MM-DD") of the index's articles
         self._days: list[str] | None = None
@@ -1237,6 +1315,7 @@ class QueryParser:
             self._outlets = self._actors = None
             self._officials = None
             self._defined = {}
+            self._introduced = {}
             self._days = None
 
     def parse(self, question: str, history: History | None = None, filters: Filters | dict | None = None,
@@ -1283,17 +1362,23 @@ class QueryParser:
             matched = self.match_actors([n])
             if len(n.split()) < 2 and not matched and not self._giver_names([n]) or _RESOLVER.country_of(n):
                 continue  # (a surname that gave a speech, "Lavrov", does count; a state is no giver)
-            state = next((st for st, role_words in self._speech_givers()
-                          if names_giver(matched[0] if matched else n, role_words)), None)
-            if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"
-                speakers[matched[0] if matched else n] = state
-                if state not in actors and (not matched or matched[0] in actors):
-                    actors.append(state)  # (also for "Netanyahu", quoted in news too: his speech is Israel's)
+            # (every spelling of the giver the index holds: "Volodymyr Zelenskyy" is also the actor "Volodymyr
+            # Zelensky", and the one left out was asked about as a person silent in his own speech)
+            for who in matched or [n]:
+                state = next((st for st, role_words in self._speech_givers() if names_giver(who, role_words)), None)
+                if state:  # "Anne Beathe Tvinnereim": Norway's "Minister for Foreign Affairs Anne Beathe Tvinnereim"
+                    speakers[who] = state
+                    if state not in actors and (not matched or who in actors):
+                        actors.append(state)  # (also for "Netanyahu", quoted in news too: his speech is Israel's)
         unheld: list[OfficeAsked] = []
         held: list[tuple[OfficeAsked, tuple[str, ...]]] = []
         for office in asked_offices(text):
             # "What did Ostmark's foreign minister propose?": the person who holds it, not the state
+            # (or by a role naming no state, when an article introduces them as the state's: "Secretary of Treasury
+            # Janet Yellen" and, in another article, "U.S. Treasury Secretary Janet Yellen")
             holders = office_holders(office, self._known_officials())
+            if all(_RESOLVER.country_of(h) for h in holders):  # (none, or only the state: "The US treasury
+                holders += self._introduced_holders(office)     # secretary also stated ...", no name)
             if holders:
                 held.append((office, tuple(holders)))
                 actors = [a for a in actors if a != office.country]
@@ -1460,6 +1545,23 @@ class QueryParser:
             with self._lock:
                 self._defined[acronym] = cached
         return cached
+
+    def _introduced_holders(self, office: OfficeAsked) -> list[str]:
+        """The persons quoted with a role that names ``office`` but no state ("Chancellor", "Secretary of Treasury")
+        whom a text of the index introduces as holding it for the office's state ("German Chancellor Olaf Scholz",
+        ``introduced_roles``); read once a person until the index changes. [] when none."""
+        persons = sorted({p for p, role in self._known_officials() if not _RESOLVER.country_of(p)
+                          and not role_country(role, _RESOLVER) and names_office(office, role)})
+        pairs = []
+        for person in persons:
+            with self._lock:
+                roles = self._introduced.get(person)
+            if roles is None:
+                roles = introduced_roles(person, self._texts_naming(person))
+                with self._lock:
+                    self._introduced[person] = roles
+            pairs += [(person, role) for role in roles]
+        return office_holders(office, pairs)
 
     def _known_officials(self) -> list[tuple[str, str]]:
         with self._lock:

@@ -11,7 +11,7 @@ import math
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -101,24 +101,30 @@ class SentenceRanker:
         return np.array([found[k[:2]] if k[:2] in found else encoded[k[3]] for k in keys],
                         dtype=np.float32).reshape(len(keys), -1)
 
-    def candidates(self, passages: list[Passage]) -> list[Sentence]:
+    def candidates(self, passages: list[Passage], stated: Collection[tuple[str, int]] = ()) -> list[Sentence]:
+        """The sentences of ``passages`` that may answer, in passage order: not shorter than 25 characters, nor a
+        headline or crosshead (``_is_heading``). ``stated``: keys ``(doc_id, start)`` of sentences that carry a
+        statement in their own words; such a sentence ending in a colon before the list it introduces ("To this end,
+        I would like to propose a Global Development Initiative:") is no crosshead."""
         seen: set[tuple[str, int]] = set()
         out = []
         for p in passages:
             for s in split_sentences(p.text):
                 key = (p.doc_id, p.start + s.start)
                 text = p.text[s.start:s.end]
-                if key in seen or len(text) < 25 or _is_heading(text, p.title):
+                if key in seen or len(text) < 25 or _is_heading(text, p.title) and not (
+                        key in stated and text.endswith(":") and text.strip() != (p.title or "").strip()):
                     continue
                 seen.add(key)
                 out.append(Sentence(p, p.start + s.start, p.start + s.end, text))
         return out
 
-    def rank(self, query: Query, passages: list[Passage], by_parts: bool = False) -> list[Sentence]:
-        """Candidate sentences of ``passages``, best first, scored against ``query`` (whose
-        vectors must be filled). ``by_parts``: a sentence's embedding similarity is the best over
+    def rank(self, query: Query, passages: list[Passage], by_parts: bool = False,
+             stated: Collection[tuple[str, int]] = ()) -> list[Sentence]:
+        """Candidate sentences of ``passages`` (``candidates``, with ``stated``), best first, scored against
+        ``query`` (whose vectors must be filled). ``by_parts``: a sentence's embedding similarity is the best over
         the whole question and each of its phrases (``Query.parts``)."""
-        sents = self.candidates(passages)
+        sents = self.candidates(passages, stated)
         if not sents:
             return []
         vecs = self.vectors_of(sents)

@@ -433,11 +433,14 @@ class Topic:
     # -- the tests ---------------------------------------------------------------------------------
     def shares(self, text: str, article: str = "") -> bool:
         """Whether ``text`` shares a term with the topic or carries another form of one of its words
-        or names (the table's, or one ``article`` defines)."""
+        or names (the table's, or one ``article`` defines). A word of the topic found only inside the
+        capitalised name of something else is no share (``_named_else``: "the Arms Trade Treaty" is on
+        arms, not on trade; "the World Trade Organization" is on trade)."""
         if not self:
             return True
         found = terms(text)
-        if (self.terms | self._doings | self._changes) & set(found) \
+        hit = (self.terms | self._doings | self._changes) & set(found)
+        if hit and (hit & self._name_terms or not hit <= set(_named_else(text, hit))) \
                 or any(form_in(f, text, found) for f in self._term_forms):
             return True
         return any(form_in(other, text, found) for short, long in defined_forms(article) if article
@@ -467,7 +470,7 @@ class Topic:
         sentences before it or the title; for an event between the parties it names, a party
         (``event_named``, with the article's ``title``). Of the sentences about a topic (``covers``),
         those that name it answer first (``statements_about``, ``assistant.answerer``)."""
-        if not self or self.shares(" ".join([sentence, *topics]), article):
+        if not self or self.shares(_with_topics(sentence, topics), article):
             return True
         if self.event_named(sentence, title, article, at):
             return True
@@ -516,7 +519,7 @@ class Topic:
         offset ``at`` ("" when not at hand: the sentence and ``title`` are read alone)."""
         if not self:
             return True
-        if not self.names_only and not self.shares(" ".join([sentence, *topics]), article):
+        if not self.names_only and not self.shares(_with_topics(sentence, topics), article):
             # (a topic of words alone under a title carrying them; one giving names is read by its names as
             # before: "Iran said it would respond" under "Sanctions on Iran" is not on sanctions on Iran)
             return self.event_named(sentence, title, article, at) or self.follows_on(sentence, article, at) or (
@@ -625,6 +628,57 @@ class Topic:
 
 
 _CAP = r"[A-ZÀ-Þ][\w’'.-]*"
+# A name of several capitalised words, which "of (the)", "on", "for" or "and" may join ("Ministry of Trade").
+_NAME_RUN = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ][\w’'-]*(?:\s+(?:(?:of|on|for|and|&)\s+(?:the\s+)?)?[A-ZÀ-Þ][\w’'-]*)+")
+# Words of a name that only say where or how broadly the name's subject is taken ("World", "International",
+# "Free"): "the World Trade Organization" is on trade; another word before the topic's ("Arms") makes the name
+# another subject's ("the Arms Trade Treaty" is on the arms trade, not on trade).
+_SCOPE_WORDS = frozenset("world international global free fair federal national multilateral regional bilateral "
+                         "general united joint common new single open transatlantic transpacific trans-pacific "
+                         "continental mutual special standing permanent".split())
+
+
+def _with_topics(sentence: str, topics: Sequence[str]) -> str:
+    """A statement's ``sentence`` with its ``topics`` (lower-cased phrases of it) that it does not carry as written
+    (one it does, "arms trade treaty" of "the Arms Trade Treaty", is read in the sentence, as a name)."""
+    low = sentence.lower()
+    return " ; ".join([sentence, *(t for t in topics if t.lower() not in low)])
+
+
+def _named_else(text: str, wanted: Iterable[str]) -> list[str]:
+    """The terms of ``wanted`` (stemmed topic words) that ``text`` carries only inside capitalised names of
+    something else ("the Arms Trade Treaty" for "trade"): a word of a name counts as the topic's when it is the
+    name's head (its last word: "the Arms Trade Treaty" is a treaty), comes after its "of"/"on"/"for" ("the
+    Ministry of Trade") or only scope words, title words, a country, a demonym or other topic words come before it
+    ("the World Trade Organization", "the US Trade Representative", "Saudi Crown Prince Faisal"). [] when a term
+    also occurs outside such names."""
+    wanted = set(wanted)
+    if not wanted or not _NAME_RUN.search(text):
+        return []
+    masked = text
+    for m in _NAME_RUN.finditer(text):
+        words = re.findall(r"[\w’'-]+", m.group(0))
+        if words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]  # (a sentence's first word: "The Arms Trade Treaty ...")
+        head = len(words) - 1
+        for i, word in enumerate(words):
+            if i == head or not set(terms(word)) & wanted:
+                continue
+            before = words[:i]
+            joined = max((j for j, w in enumerate(before) if w.lower() in ("of", "on", "for")), default=-1)
+            if joined >= 0:
+                continue  # (after "of": "the Ministry of Trade" is on trade)
+            # (title words describe the person a name goes on to: "Saudi Crown Prince Faisal" is a prince)
+            rest = [w for w in before if w.lower() not in _SCOPE_WORDS | TITLES and w.lower() not in ("and", "&")
+                    and not set(terms(w)) & wanted]
+            if not rest or all(_country(p) for w in rest for p in w.split("-") if p) or _country(" ".join(rest)):
+                continue
+            # (blanked, same length: the word is the name's, another subject's)
+            span = re.sub(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", " " * len(word),
+                          masked[m.start():m.end()], count=1)
+            masked = masked[:m.start()] + span + masked[m.end():]
+    left = set(terms(masked))
+    return sorted(wanted - left)
 
 
 @lru_cache(maxsize=16)

@@ -45,6 +45,7 @@ _TITLES = {
     "actress", "actor", "singer", "comedian", "rapper", "musician", "filmmaker", "entrepreneur", "businessman",
     "businesswoman", "billionaire", "coach",  # "Actress Reese Witherspoon said"
     "coo", "cto", "cfo", "cmo", "cio",
+    "dr", "mr", "mrs", "ms", "prof",  # (British style, no full stop: "Dr Jaswant Gandhi")
     "senators", "sens.", "reps.", "representatives",  # "Senators Brian Schatz and John Kennedy"
 }
 # A title abbreviated with a full stop before a name ("Adv. Ilit Ostrovitch-Levi", the Israeli title for an
@@ -121,6 +122,48 @@ _INTRODUCED = re.compile(
     rf",?[ \t]+((?:{UPPER}[\w'’-]+)(?:[ \t]+(?:(?:{_NAME_PARTICLES})[ \t]+)*{UPPER}[\w'’-]+){{1,3}})"
 )
 
+# A person introduced by a capitalised title after a comma, with no article ("Rajan Jain, Head, Credit Research, SBI
+# Caps, said"), or by a role after the body they are of ("Leen Abubaker of Flow Accelerator and co-founder at ...").
+_TITLED_AFTER = re.compile(
+    rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+{UPPER}[\w’'-]+){{1,2}})(?:,[ \t]+(?P<title>{UPPER}[\w.-]*)[ \t,]"
+    rf"|[ \t]+of[ \t]+(?:the[ \t]+)?{UPPER}[\w&’'-]*(?:[ \t]+{UPPER}[\w&’'-]*){{0,3}}[ \t]+and[ \t]+(?:an?[ \t]+)?"
+    rf"(?:{_PERSON_NOUNS})\b)")
+# One name that only people have in an article: an online user ("Mjoachim, another user, said").
+_USER = re.compile(rf"(?<![\w’'@-])({UPPER}[\w’'-]+),[ \t]+(?:another|a|an|one|the)[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
+                   r"(?:user|commenter|poster|blogger|influencer|tweeter|redditor)\b")
+# A share of a group ("Nearly seven in 10 Gen Zers", "46% of young workers", "Some Republicans"): the group.
+_SHARE_OF = re.compile(r"^(?:(?:nearly|almost|about|around|roughly|over|under|more than|fewer than|less than|"
+                       r"just|only|at least)\s+)?(?:some|many|most|several|few|a few|a majority of|the majority of|"
+                       r"half(?: of)?|(?:one|two|three)-(?:thirds?|quarters?)(?: of)?|\d+(?:\.\d+)?\s*(?:%|per\s?cent)"
+                       r"(?: of)?|(?:\w+|\d+) (?:in|out of) (?:\w+|\d+))\s+(?=\S)", re.I)
+# Last words of a collective of states ("the Western Powers", "Gulf states", "G7 nations"): a group, no body.
+_COLLECTIVE_HEADS = frozenset({"powers", "states", "nations", "countries", "allies", "governments", "democracies",
+                               "economies"})
+
+
+class _ShownStates(dict):
+    """What one text shows (``ActorResolver.states_in``): lower-cased state name or demonym -> name, and in
+    ``bodies`` the names it introduces as bodies by what they are ("Chinese firm Hikvision")."""
+
+    bodies: frozenset[str] = frozenset()
+
+
+# A body introduced by what it is, before or after its name: "Chinese firm Hikvision", "Hikvision, a Chinese
+# company," (not "the company Bill Gates founded": a person named after the word).
+_BODY_NOUNS = (r"organi[sz]ation|company|firm|agency|charity|regulator|watchdog|startup|start-up|nonprofit|"
+               r"non-profit|think[ \t]+tank|conglomerate|manufacturer|maker|exchange|broadcaster|publisher|bank")
+_BODY_NAME = rf"{UPPER}[\w&’'-]*(?:[ \t]+(?:(?:and|&|for|of)[ \t]+)?{UPPER}[\w&’'-]*){{0,5}}"
+_BODY_BEFORE = re.compile(rf"\b(?:{_BODY_NOUNS})[ \t]+({_BODY_NAME})"
+                          r"(?![ \t]+(?:founded|co-founded|bought|owns|owned|runs|ran|started|leads|led|acquired|"
+                          r"took|created|built|set)\b)")
+_BODY_AFTER = re.compile(rf"(?<![\w’'-])({_BODY_NAME}),[ \t]+(?:a|an|the)[ \t]+(?P<what>(?:[\w-]+[ \t]+){{0,3}}?)"
+                         rf"(?:{_BODY_NOUNS})\b")
+# Words that open no name, capitalised at a sentence's start or as dates ("In August, President ...", "Late Thursday,
+# the Commission ...").
+_NO_NAME_WORDS = frozenset("in on at by for after before since during until late early last next this that "
+                           "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                           "june july august september october november december".split())
+
 
 # Marks written for an apostrophe or a glottal stop, dropped by ``fold``: ASCII ' and `, the acute accent, the
 # curly quotes, and the modifier letters of transliterations and Polynesian names (the Samoan and Hawaiian ʻokina
@@ -171,7 +214,8 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     last words ("Xi" -> "Xi Jinping", "Lind" -> "Kaia Lind", "Selma Orr" -> "Selma Orr"), else
     a part of a hyphenated surname ("Nunez" -> "José Ramírez-Núñez"), else,
     (a full name also means the actor of its surname alone: "Vera Jourova" -> "Jourova")
-    for an acronym, the actors whose initials it is ("SEC" -> "Securities and Exchange Commission").
+    for an acronym, the one body whose initials it is ("SEC" -> "Securities and Exchange Commission", "DOJ" ->
+    "Department of Justice").
     Used wherever an actor is typed (CLI, UI, API, questions)."""
     # (a courtesy title or an office typed before the name: "Mr Biden", "Mrs. Merkel", "President Biden")
     typed = re.sub(r"^\s*(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+(?=\S)", "", typed)
@@ -219,8 +263,10 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
                  and any(kw[i:i + n] == tw for i in range(1, len(kw) - n + 1))]
     typed = typed.strip()
     if not found and typed.isalpha() and typed.isupper() and 2 <= len(typed) <= 8:
-        # "SEC" for "Securities and Exchange Commission": the initials of its words but of/and/for/the
-        found = [k for k in known if _initials(k) == typed]
+        # "SEC" for "Securities and Exchange Commission", "DOJ" for "Department of Justice": the initials of its
+        # words, of/and/for/the/on skipped or read; a body's only, and only when one body's initials are it
+        found = list(dict.fromkeys(k for k in known if typed in _initials(k) and plain.type_of(k) == "organisation"))
+        found = found if len(found) == 1 else []
     if not found:  # "Zelensky" for "Volodymyr Zelenskyy", "Sergei Lavrov" for "Sergey Lavrov": transliterations
         tk = tuple(translit_key(t).split())
         found = [k for k in known if (kw := tuple(translit_key(_bare(k)).split())) == tk
@@ -239,10 +285,19 @@ def _plain_resolver() -> "ActorResolver":
     return ActorResolver()
 
 
+_LINKING_WORDS = ("of", "and", "for", "the", "on", "&")
+
+
 @lru_cache(maxsize=1 << 16)
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ("of", "and", "for", "the", "on", "&")]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
+def _initials(name: str) -> frozenset[str]:
+    """The acronyms a body's name may be written as: the initials of its words, with the linking words
+    (``_LINKING_WORDS``) skipped or read ("Department of Justice" -> {"DJ", "DOJ"}); none when a word other than
+    those opens in lower case or fewer than two words remain."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    main = [w for w in words if w.lower() not in _LINKING_WORDS]
+    if len(main) < 2 or not all(w[0].isupper() for w in main):
+        return frozenset()
+    return frozenset({"".join(w[0] for w in main).upper(), "".join(w[0] for w in words if w != "&").upper()})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -487,7 +542,8 @@ class ActorResolver:
         office or body ("Brevania's Foreign Minister", "Corvalia's foreign ministry", "the government
         of Dravia"), with its regular demonyms ("Brevanian", "Dravian"); lower-cased name or demonym
         -> name. Countries the tables know are left out."""
-        found: dict[str, str] = {}
+        found = _ShownStates()
+        found.bodies = frozenset(self._described_bodies(text))
         for m in _STATE_OFFICE.finditer(text):
             name = m.group("a") or m.group("b") or m.group("c")
             if m.group("c") and self.country_of(m.group("c") + "n"):
@@ -499,16 +555,36 @@ class ActorResolver:
                 found.setdefault(form.lower(), name)
         return found
 
+    def _described_bodies(self, text: str) -> set[str]:
+        """The names ``text`` introduces as bodies by what they are ("Chinese firm Hikvision", "Hikvision, a
+        Chinese company"): each is an organisation wherever the text names it alone ("But Hikvision told the
+        Guardian ..."), which the tagger, given no label, would make a person."""
+        out = set()
+        for m in [*_BODY_BEFORE.finditer(text), *_BODY_AFTER.finditer(text)]:
+            words = m.group(1).split()
+            what = (m.groupdict().get("what") or "").split()  # (only describing words: "a Chinese surveillance")
+            if not any(_is_title(w) or self.country_of(w) or w.lower() in _NO_NAME_WORDS for w in words) \
+                    and not self.country_of(m.group(1)) \
+                    and all(w[:1].islower() or self.country_of(w) for w in what):
+                out.add(m.group(1))
+        return out
+
     @contextmanager
     def assuming_states(self, states: dict[str, str]):
-        """``country_of`` also knows ``states`` (from ``states_in``) inside the block, in this
-        thread only (two threads may extract two documents with one resolver)."""
-        saved = self.states
+        """``country_of`` also knows ``states`` (from ``states_in``) inside the block, and ``type_of`` the
+        bodies it introduces, in this thread only (two threads may extract two documents with one resolver)."""
+        saved, saved_bodies = self.states, self.bodies
         self._assumed.states = {**saved, **states}
+        self._assumed.bodies = saved_bodies | getattr(states, "bodies", frozenset())
         try:
             yield
         finally:
-            self._assumed.states = saved
+            self._assumed.states, self._assumed.bodies = saved, saved_bodies
+
+    @property
+    def bodies(self) -> frozenset[str]:
+        """Bodies the current document introduces by what they are (see :meth:`assuming_states`)."""
+        return getattr(self._assumed, "bodies", None) or frozenset()
 
     @property
     def states(self) -> dict[str, str]:
@@ -586,7 +662,13 @@ class ActorResolver:
             return "group"
         if re.sub(r"^the\s+", "", low) in _NOT_PERSONS:
             return _NOT_PERSONS[re.sub(r"^the\s+", "", low)]
+        if label != "PERSON" and name in self.bodies:
+            return "organisation"  # "But Hikvision told the Guardian ...", after "Chinese firm Hikvision"
         words = low.split()
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,}s", name):
+            return "group"  # "VCs fear ...", "MEPs say ...": people (venture capitalists, members), no body
+        if len(words) > 1 and words[-1] in _COLLECTIVE_HEADS:
+            return "group"  # "the Western Powers promised ...": states together, no body
         if len(words) == 1 and words[0] in _LAW_WORDS:
             return "document"  # "which the EU Act refers to as ...": the law, its owner read off as a role
         if len(words) > 1 and (words[-1].strip("()") in _BODY_HEADS | THING_HEADS
@@ -624,6 +706,11 @@ class ActorResolver:
         m = _OTHER_SCRIPT_TAIL.sub("", m)  # "Benjamin Netanyahu - בנימין נתניהו": the name once, in Latin script
         m = _POSSESSIVE.sub("", m)
         bare = _DETERMINERS.sub("", m)
+        share = _SHARE_OF.match(bare)
+        if share:  # "Nearly seven in 10 Gen Zers say ...", "Some Republicans": the group (people, never one person)
+            rest = _DETERMINERS.sub("", bare[share.end():])
+            group = self.resolve(rest, known_actors, label)
+            return group if group.actor_type == "government" and group.role else Actor(rest, "group", "")
 
         if bare.lower() in _GENERIC_GROUPS:  # "Officials told Hand ..." at a sentence's start: nobody named
             return Actor(bare.lower(), "group", "")
@@ -700,6 +787,10 @@ class ActorResolver:
         if label == "ORG" and len(name.split()) > 1 and any(_POSSESSIVE.sub("", w).lower() in _TITLES
                                                             for w in words[:i]):
             return Actor(name, "person", role)  # "Visiting Chancellor Olaf Scholz", tagged ORG: a title's holder
+        if label == "ORG" and fold(name) in {fold(n) for n in known_actors} and self.type_of(name) == "person":
+            return Actor(name, "person", role)  # "Rajan Jain, Head, Credit Research": the article's person
+        if name.lower() in _LAW_WORDS and role:
+            return Actor(f"{role} {name}", "document", "")  # "the EU Act refers to ...": the law, named whole
         return Actor(name, self.type_of(name, label), role)
 
     def _alias_actor(self, canon: str, name: str, label: str | None, role: str = "") -> Actor:
@@ -746,4 +837,15 @@ class ActorResolver:
                 words.pop(0)
             if len(words) >= 2 and not self.country_of(" ".join(words)):
                 out.append(" ".join(words))
+        for m in _TITLED_AFTER.finditer(text):  # "Rajan Jain, Head, Credit Research", "Leen Abubaker of X and co-..."
+            words = m.group(1).split()
+            title = m.group("title")
+            if (title is None or _is_title(title.rstrip(".,")) and title.lower() not in _ORG_FIRST_WORDS) \
+                    and not any(self.country_of(w) or _is_title(w) or w.lower() in _NO_NAME_WORDS for w in words) \
+                    and words[-1].lower() not in _BODY_HEADS | _COLLECTIVE_HEADS:
+                out.append(m.group(1))
+        for m in _USER.finditer(text):  # "Mjoachim, another user, said"
+            if not self.country_of(m.group(1)) and not _is_title(m.group(1)) \
+                    and m.group(1).lower() not in self.organisations:
+                out.append(m.group(1))
         return list(dict.fromkeys(out))

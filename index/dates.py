@@ -466,6 +466,19 @@ def text_dates(text: str) -> TextDates:
 
 # --------------------------------------------------------------------------- choosing
 
+def day_month_readings(r: DateResult) -> tuple[str, str] | None:
+    """The two days (month first, day first) of a date read whose day and month order nothing decided
+    ("12/09/2023" with no locale: 2023-12-09 or 2023-09-12; flag ``ambiguous_day_month``), else None."""
+    m = _NUMERIC_DMY.match(r.raw) if "ambiguous_day_month" in r.flags and r.value else None
+    if m is None:
+        return None
+    year, a, b = int(r.value[:4]), int(m[1]), int(m[3])
+    try:
+        return date(year, a, b).isoformat(), date(year, b, a).isoformat()
+    except ValueError:
+        return None
+
+
 def pick_date(candidates: Iterable[tuple[str, Any]], anchor: Any = None, locale: str | None = None
               ) -> tuple[str, dict[str, Any]]:
     """The publication date from ``candidates`` tried in order, and the ``meta`` entries saying
@@ -476,9 +489,18 @@ def pick_date(candidates: Iterable[tuple[str, Any]], anchor: Any = None, locale:
     a later one of finer precision in the same year and month refines it (a year from the
     copyright line does not beat a day from the dateline). Returns (``DateResult.iso`` or
     ``""``, meta) where meta has ``date_source``, ``date_precision``, ``date_flags`` (only when
-    flagged) and ``date_rejected`` (values that could not be used: ``"field: raw (flag)"``)."""
+    flagged) and ``date_rejected`` (values that could not be used: ``"field: raw (flag)"``).
+
+    A first value whose day and month order nothing decided ("12/09/2023", no locale: year
+    precision, ``ambiguous_day_month``) is refined only by a later day that is one of its two
+    readings (another tag in ISO form, the URL's, a dateline's "December 9, 2023"), which stores that day
+    (meta ``date_order`` says so); when nothing decides, meta ``date_ambiguous`` says the two readings and
+    that the year only was stored (``attache ingest`` warns, naming the file)."""
     chosen: DateResult | None = None
     rejected: list[str] = []
+    readings: tuple[str, str] | None = None  # the two days an ambiguous "12/09/2023" chosen may be
+    ambiguous: DateResult | None = None
+    settled_by = ""
     for name, value in candidates:
         if value is None or value == "":
             continue
@@ -489,7 +511,12 @@ def pick_date(candidates: Iterable[tuple[str, Any]], anchor: Any = None, locale:
             continue
         r = r if r.source else r.with_source(name)
         if chosen is None:
-            chosen = r
+            chosen = ambiguous = r
+            readings = day_month_readings(r)
+        elif readings is not None:
+            if r.precision == "day" and r.value in readings:  # another value of the page says which day it is
+                # (the day as the first value wrote it, not the other's time: that may be an update's)
+                chosen, settled_by = DateResult(r.value, "day", "", chosen.source, (), chosen.raw), r.source
         elif PRECISIONS.index(r.precision) > PRECISIONS.index(chosen.precision) and r.value.startswith(chosen.value):
             chosen = r
         if chosen.precision == "day":
@@ -499,6 +526,13 @@ def pick_date(candidates: Iterable[tuple[str, Any]], anchor: Any = None, locale:
         meta["date_rejected"] = "; ".join(rejected)
     if chosen is None:
         return "", meta
+    if readings is not None and ambiguous is not None:
+        # (said on ingestion: the file, the two readings and the one stored)
+        what = f"{ambiguous.source}: {ambiguous.raw} reads as {readings[0]} (month first) or {readings[1]} (day first)"
+        if settled_by:
+            meta["date_order"] = f"{what}; {settled_by} gives {chosen.value}"
+        else:
+            meta["date_ambiguous"] = f"{what}; nothing else decides: stored as {chosen.value} (the year only)"
     meta.update({"date_source": chosen.source, "date_precision": chosen.precision})
     if chosen.flags:
         meta["date_flags"] = ",".join(chosen.flags)

@@ -290,6 +290,9 @@ class Ingestor:
                         where = f"{where}: {art.meta['date_rejected_at']}"
                     report.warnings.append({"path": where,
                                             "warning": f"date not used: {art.meta['date_rejected']}{undated}"})
+                if art.meta.get("date_ambiguous"):  # "12/09/2023": the two readings and the one stored
+                    report.warnings.append({"path": art.path or art.source_id,
+                                            "warning": f"ambiguous day and month: {art.meta['date_ambiguous']}"})
                 batch.append((art, chunks, state is not None))
                 n_chunks += len(chunks)
                 if n_chunks >= BATCH_CHUNKS:

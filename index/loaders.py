@@ -567,11 +567,18 @@ def html_document(raw: str, where: str, source: str | None, *, title: str = "", 
     # day, and takes one in the URL first ("2023-12-09T02:28:09+00:00" of a page whose canonical URL is
     # ".../2023/12/08/..." was stored 2023-12-08); it is used after them, with the time of a modified tag of its day.
     guessed = md.date if md else ""
+    locale = page_locale(raw)
     if published_at and not any(parse_date(v).ok for _, v in published_at):
         guessed = ""  # (a malformed published tag, "2023-13-45T10:00:00Z": htmldate made 2023-01-01 of it)
+    first = next((r for _, v in published_at if (r := parse_date(v, locale=locale)).ok), None)
+    in_url = ""
+    if first is not None and "ambiguous_day_month" in first.flags:
+        # ("12/09/2023": htmldate reads that same tag day first, which decides nothing; the URL's day may)
+        guessed, in_url = "", url_day(url or source_id)
     same_day = [(n, v) for n, v in modified_at if guessed and parse_date(v).value == guessed]
     published, date_meta = pick_date([*published_at, *same_day, ("html metadata", guessed), *(dates or []),
-                                      *modified_at, ("text", found.get("text_date"))])
+                                      *modified_at, ("html:url", in_url), ("text", found.get("text_date"))],
+                                     locale=locale)
     topics = meta_topics([*(md.tags or []), *(md.categories or [])] if md else [])
     return _finish(Document(
         source_id=source_id or url or fallback_id,
@@ -597,6 +604,29 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "og:article:pub
 #: Meta tags saying when it was last changed: a publication date only when the page gives no other.
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
                  "lastmod")
+
+
+#: The language or locale an HTML page declares: ``<html lang="en-US">``, ``og:locale``, ``content-language``.
+_PAGE_LOCALE = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)"
+    r"|<meta\b[^>]*?(?:property|name|http-equiv)\s*=\s*[\"']?(?:og:locale|content-language|language)[\"']?[^>]*?"
+    r"\bcontent\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)", re.I)
+#: A day in a page's URL: ".../2023/12/09/...", ".../2023-12-09-title".
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|\.html?\b|$)")
+
+
+def page_locale(raw: str) -> str:
+    """The locale an HTML page declares, the most precise first ("en-US" of ``<meta property="og:locale"
+    content="en_US">`` before ``<html lang="en">``); "" when none. It decides a numeric date's day and month
+    order as an export's ``locale`` does (``index.dates.day_first_for``: "en" alone decides nothing)."""
+    found = [m.group(1) or m.group(2) for m in _PAGE_LOCALE.finditer(raw[:200_000])]
+    return max(found, key=lambda f: ("-" in f or "_" in f), default="")
+
+
+def url_day(url: str) -> str:
+    """The day a page's URL gives (".../2023/12/09/..." -> "2023-12-09"), else ""."""
+    m = _URL_DAY.search(url or "")
+    return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m else ""
 
 
 def page_dates(raw: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
