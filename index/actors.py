@@ -725,6 +725,10 @@ class ActorResolver:
         g = re.fullmatch(rf"({_STATE_FORMS}) of (.+)", bare, re.I)
         if g and (state := self.country_of(g.group(2))):
             return Actor(state, "government")
+        # "the delegation of Monaco", "the Ministry of Foreign Affairs of Ukraine": that state's
+        g = re.fullmatch(rf"((?:{_BODY_QUALIFIERS})?\s*(?:{_GOVERNMENT_BODIES})) of (?:the )?(.+)", bare, re.I)
+        if g and (state := self.country_of(g.group(2))):
+            return Actor(state, "government", g.group(1).strip().lower())
         canon = self.aliases.get(bare.lower()) or self.aliases.get(fold(bare))  # ("Erdoğan" as "Erdogan")
         if canon:
             return self._alias_actor(canon, bare, label)

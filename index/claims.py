@@ -237,6 +237,8 @@ _ACT_VERBS = frozenset(w for stems in (
     "table tables tabled tabling", "launch launches launched launching", "prepare prepares prepared preparing",
     # "we lend our unwavering support to X", "we continue to give our full support to X"
     "lend lends lent lending", "give gives gave giving",
+    # "stated his intention to remove X", "signalled openness to talks"
+    "state states stated stating", "signal signals signalled signaled signalling signaling",
 ) for w in stems.split())
 # A speech presenting its own plan ("I presented the outlines of the Ukrainian peace formula"): parsed.
 _PRESENTED = re.compile(r"\b(?:present(?:s|ed|ing)?|launch(?:es|ed|ing)?|tabl(?:e|es|ed|ing)|submit(?:s|ted|ting)?|"
@@ -253,6 +255,7 @@ _ACT_NOUNS: dict[str, str] = {
                      "initiative", "legislation", "bill", "amendment", "motion", "resolution", "formula", "roadmap",
                      "blueprint"), "proposal"),
     **dict.fromkeys(("pledge", "promise", "commitment", "vow", "guarantee", "assurance"), "pledge"),
+    **dict.fromkeys(("intention", "intent", "determination", "resolve"), "pledge"),  # "stated his intention to"
     **dict.fromkeys(("threat", "complaint", "objection", "protest", "rebuke", "condemnation",
                      "reprimand", "criticism"), "criticism"),
     **dict.fromkeys(("denial", "rejection", "veto"), "rejection"),
@@ -260,7 +263,8 @@ _ACT_NOUNS: dict[str, str] = {
     **dict.fromkeys(("concern", "alarm", "dismay", "disappointment", "opposition", "outrage", "regret",
                      "reservation", "doubt", "frustration", "displeasure", "indignation"), "criticism"),
     **dict.fromkeys(("support", "backing", "solidarity", "hope", "readiness", "willingness", "confidence",
-                     "satisfaction", "appreciation", "gratitude", "optimism", "interest", "preference"), "position"),
+                     "satisfaction", "appreciation", "gratitude", "optimism", "interest", "preference", "desire",
+                     "wish", "openness", "eagerness"), "position"),
     **dict.fromkeys(("statement", "letter", "message", "response", "reply", "note", "declaration", "warning"), ""),
     **dict.fromkeys(("issue", "question", "matter"), ""),  # (_RAISED: "raised the issues with Yellen")
 }
@@ -368,7 +372,7 @@ _HELD_NOUNS = {"support", "commitment", "solidarity", "opposition", "attachment"
                "appreciation", "gratitude", "condolences", "sympathy", "sympathies"}
 # ... of which these back what follows "to"/"for" ("lend our unwavering support to X": X; not "our gratitude to
 # X for Y", which is for Y).
-_BACKING = {"support", "backing", "solidarity", "commitment", "adherence", "attachment"}
+_BACKING = {"support", "backing", "solidarity", "commitment", "adherence", "attachment", "openness"}
 # News: a party's stated state of mind about a that-clause ("The Commission is worried that X").
 _MIND_STATES = {"worried", "concerned", "confident", "convinced", "hopeful", "optimistic", "pessimistic",
                 "adamant", "skeptical", "sceptical", "doubtful", "afraid", "alarmed", "certain", "sure", "satisfied"}
@@ -3797,7 +3801,8 @@ class ClaimExtractor:
                     or self.resolver.country_of(phrase) or re.search(r"ministry|government|officials", phrase, re.I)
                     or h.lower_ in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and any(  # "the Norwegian embassy in
                         c.dep_ in ("compound", "amod", "nmod", "poss")  # Moscow", "Niger's junta", "Houthi rebels"
-                        and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS) for c in h.lefts)
+                        and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS) for c in h.lefts) and not any(
+                        c.ent_type_ == "PERSON" for c in h.lefts)  # (not "the Biden administration": see below)
                     or self._owned_group(h)):
                 if ctx.last_org and h.lower_ == ctx.last_org.name.split()[-1].lower():
                     out.append((phrase, ctx.last_org))  # "the agency said"
@@ -4035,8 +4040,11 @@ class ClaimExtractor:
             name = m.group(1) or m.group(2)
             if state := self.resolver.country_of(name):
                 return Actor(state, "government", noun)
+            if self._full_name(name, ctx) or ((known := self.resolver.resolve(name)).actor_type == "person"
+                                               and known.name != name):  # (a person the tables know: "Biden")
+                return None  # "the Biden administration": a government named by its leader, whose it is no table says
             if (body := self._actor(f"{name} {noun}", ctx, "NORP")).actor_type in ("group", "organisation"):
-                return body  # "the Houthi rebels", "the Biden administration"
+                return body  # "the Houthi rebels"
         return None
 
     @staticmethod

@@ -119,3 +119,29 @@ def test_he_after_an_unnamed_speaker_with_a_person_named_since_is_not_the_unname
             "“We will rebuild every school,” he said.")
     rebuild = [c for c in _claims(text) if c.text.startswith("We will rebuild")]
     assert [c.actor for c in rebuild] == ["Oleksandr Prokudin"]
+
+
+@pytest.mark.parametrize("text, actor, kind, content", [
+    ("Musk has publicly stated his intentions to remove X’s block feature.", "Musk", "pledge",
+     "remove X’s block feature"),
+    ("Macron expressed his desire to host the next summit in Paris.", "Macron", "position",
+     "host the next summit in Paris"),
+    ("Putin signalled openness to talks on a prisoner exchange.", "Vladimir Putin", "position",
+     "talks on a prisoner exchange"),
+])
+def test_a_stated_intention_or_a_signal_is_a_statement(text, actor, kind, content):
+    assert [(c.actor, c.kind, c.text) for c in _claims(text)] == [(actor, kind, content)]
+
+
+def test_the_delegation_of_a_state_is_that_state():
+    from index.actors import ActorResolver
+    resolver = ActorResolver()
+    assert resolver.resolve("The delegation of Monaco") == resolver.resolve("Monaco's delegation")
+    assert resolver.resolve("the Embassy of the United States").name == "United States"
+
+
+def test_an_administration_named_by_its_leader_is_not_an_actor_of_its_own():
+    # "the Biden administration" would answer "What did Biden say?" with a body no table places in a state
+    claims = _claims("The Biden administration announced new sanctions on Tuesday.\n\n"
+                     "The administration said it would add 12 banks to the list.")
+    assert not [c for c in claims if "administration" in c.actor.lower()]
