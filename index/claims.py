@@ -908,6 +908,11 @@ def _unclosed_quotations(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+# Participles that open a statement's sentence with the occasion it was made on ("Asked on Tuesday about X, she said")
+_ASKED = {"asked", "questioned", "interviewed", "reached", "contacted", "pressed", "quizzed", "approached", "invited",
+          "challenged", "confronted", "told"}
+
+
 def _said_of(doc, at: int, cue) -> bool:
     """Whether the time phrase at character ``at`` of ``doc`` is said of the statement: the first
     verb above it is the ``cue``, one the cue depends on ("met ... on Tuesday and pledged"), or a
@@ -924,8 +929,9 @@ def _said_of(doc, at: int, cue) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             if published:  # "said in an interview published Wednesday": the interview's day
                 return t.i == cue.i
-            if t.i in above or (t.head.i == cue.i and t.dep_ != "relcl"):
-                return True
+            if t.i in above or (t.head.i == cue.i and t.dep_ != "relcl" and not (
+                    t.dep_ == "advcl" and t.tag_ == "VBN" and t.lower_ not in _ASKED)):
+                return True  # (not "Founded in 2011 by ..., Gogoro considers itself ...": when it was founded)
             if t.dep_ != "acl" or t.tag_ != "VBN":
                 return False
             published = True
@@ -4695,7 +4701,9 @@ class ClaimExtractor:
         cs, ce, direct = self._quote_adjust(text, span, ctx.quotes)
         if ce - cs < 8 or not speakers or phrase_start < s:
             return []
-        when = self._date(text, s, e, cs, ce, published)
+        # (a day of the source's own phrase only: "according to a filing from Monday", not "... when it went
+        # public in December 2020, per PitchBook data")
+        when = self._date(text, s, e, cs, ce, published, doc, next((t for t in doc if t.idx >= cue_at), None))
         kind = self._kind_from_content("", text[cs:ce])
         return [self._claim(ctx, doc_id, sp, a, cue, kind, direct, cs, ce, text, s, e,
                             self._topics(doc, s, cs, ce), when) for sp, a in speakers]

@@ -145,3 +145,16 @@ def test_an_administration_named_by_its_leader_is_not_an_actor_of_its_own():
     claims = _claims("The Biden administration announced new sanctions on Tuesday.\n\n"
                      "The administration said it would add 12 banks to the list.")
     assert not [c for c in claims if "administration" in c.actor.lower()]
+
+
+@pytest.mark.parametrize("text, day", [
+    # (new-user test: Gogoro's position was dated 2011, PitchBook's figure December 2020)
+    ("Founded in 2011 by former HTC executives, Gogoro considers itself the Android of all EVs.", "2023-12-19"),
+    ("Meltwater’s market cap is less than it raised as a startup (over $700 million, per PitchBook data), and less "
+     "than half of its valuation when it went public in December 2020.", "2023-12-19"),
+    ("Asked on Tuesday about the plan, Lavrov said Russia would not accept it.", "2023-12-19"),
+    ("Elected in 2019, Zelenskiy said on Monday that he would run again.", "2023-12-18"),
+])
+def test_a_statement_is_dated_by_its_own_occasion_not_what_its_subject_did(text, day):
+    claims = ClaimExtractor().extract(text, "d", "2023-12-19")
+    assert claims and {c.date for c in claims} == {day}
