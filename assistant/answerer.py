@@ -23,7 +23,7 @@ from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
 
 from .attribution import PREPOSITIONS, claim_sentence, closed_quote, person_answer, reported_offer, reported_offers
-from .evidence import DISAPPROVING, Evidence, claim_is
+from .evidence import DISAPPROVING, Evidence, SentenceKey, claim_is, names_target
 from .models import ABSTAIN_TEXT, Answer, AnswerReady, Citation, StreamEvent, TextDelta
 from .query import (
     DERIVED_KINDS,
@@ -159,6 +159,8 @@ class ExtractiveAnswerer:
             guess = f" Did you mean {' or '.join(meant)}?" if meant else ""
             return Answer(question, f"{ABSTAIN_TEXT} They do not mention {', '.join(missing)}.{guess}", True,
                           passages=passages)
+        # (", the Wikimedia Foundation’s VP ..., Rebecca MacKinnon, says": hers)
+        evidence = credited_by_phrase(query, evidence)
         own = person_answer(query, evidence)  # "What did <person> pledge?": their own statements only
         if own is not None:
             return own
@@ -390,8 +392,15 @@ class ExtractiveAnswerer:
                     # "Who criticized Russia?": the names are what the statement is about; a sentence naming
                     # one (not the Xi-Putin statement on a U.S. decision, in a passage about Russia)
                     named = countries_named(s.text)
-                    return any((fold(n) in fold(s.text) or _RESOLVER.country_of(n) in named)
-                               and not _only_victim(s.text, n) for n in query.names)
+                    if any((names_target(s.text, n) or _RESOLVER.country_of(n) in named)
+                           and not _only_victim(s.text, n) for n in query.names):
+                        return True
+                    # (or refers back to it, named in the sentence before: "... X is the platform with the largest
+                    # ratio of disinformation posts.” / "... EU lawmakers ... criticised the company")
+                    before = s.passage.text[:max(0, s.start - s.passage.start)]
+                    previous = split_sentences(before)[-1:]
+                    return bool(previous and _REFERS_BACK_BODY.search(s.text)) and any(
+                        names_target(before[previous[0].start:previous[0].end], n) for n in query.names)
                 if query.topic.names_only and query.topic_names:
                     # "Who criticized Russia?": a sentence naming Russia, not one beside a passage naming it
                     return query.topic.named_by(s.text, (), *in_article(s, evidence.texts))
@@ -430,8 +439,10 @@ class ExtractiveAnswerer:
                 # ("the flagrant violations of international law that are being committed by Israel, the occupying
                 # Power" in Palestine's speech: no cue marks it, and a speech is its state's words)
                 state = speech_state(s)
+                # (the fault said near where it names them, not as whom it thanks: "Russia carried out open
+                # aggression against Georgia, ... the unwavering support of ... the United States" praises the US)
                 return query.kind == "criticism" and bool(state) and state not in targets \
-                    and bool(_FAULTING.search(s.text))
+                    and faults_near(s.text, _FAULTING, marks)
 
             def targeted(who: str) -> bool:  # the one asked about, or its official
                 return any(match_actor_names(n, [who]) for n in query.names) or _RESOLVER.country_of(who) in targets \
@@ -450,10 +461,15 @@ class ExtractiveAnswerer:
                 near = s.text + (" " + before[previous[0].start:previous[0].end] if previous else "")
                 # (the fault said of what was asked, near where the sentence names it: not Goshen's "as immoral as
                 # that is, Paddy Cosgrave chose ... to post something against the policies of the Israeli government")
-                return said[0] if any(near_target(near, m.start()) for m in DISAPPROVING.finditer(near)) else ""
+                # (or said of it as the sentence's subject: "X, former Twitter, ... is the platform with the largest
+                # ratio of mis/disinformation posts", Jourova)
+                opens = any(rx.match(s.text.lstrip("“\"‘'")) for rx in marks) and bool(DISAPPROVING.search(s.text))
+                return said[0] if opens or any(near_target(near, m.start()) for m in DISAPPROVING.finditer(near)) \
+                    else ""
 
-            marks = [re.compile(r"(?<!\w)" + re.escape(f), re.I) for n in query.names for f in
-                     [n, *demonym_forms(_RESOLVER.country_of(n) or "")]]
+            marks = [re.compile(r"(?<![\w@#])" + re.escape(f) + (r"(?![\w-])" if len(f) <= 2 else ""),
+                                0 if len(f) <= 2 else re.I)  # ("X" as written: not the "x" of "exited")
+                     for n in query.names for f in [n, *demonym_forms(_RESOLVER.country_of(n) or "")]]
 
             def near_target(text: str, at: int, reach: int = 80) -> bool:  # what was asked named near ``at``
                 if any(abs(m.start() - at) <= reach for rx in marks for m in rx.finditer(text)):
@@ -469,8 +485,9 @@ class ExtractiveAnswerer:
 
             # (one already doing it in so many words is no new doer: Fenwick's "Talvoria has broken its word" after
             # his "condemned the decision")
+            # (Jourova's “Such insight is crucial ...”, a criticism of nothing asked, leaves her X sentence a doer's)
             kind_doers = {c.actor for s in candidates for c in evidence.statements.get((s.passage.doc_id, s.start), [])
-                          if claim_is(c, query.kind)}
+                          if claim_is(c, query.kind) and about(s)}
             for s in candidates:
                 key = (s.passage.doc_id, s.start)
                 # (never the target's own words telling it: "This Assembly condemned Israel ...", Israel's speech)
@@ -578,7 +595,7 @@ class ExtractiveAnswerer:
             ranked = stated
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
         if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)):
-            if not speaks_in(silent, passages):
+            if not speaks_in(silent, passages) and not asked_actor_speaks(query, evidence, others + ranked, silent):
                 return self.answer_silent(query, evidence, silent, others + ranked)
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
@@ -639,6 +656,11 @@ class ExtractiveAnswerer:
         chosen = with_each(chosen, covered, self.config.max_sentences)
         if asked_of(query) and not who_asked and not query.asks_change and evidence.speakers and chosen and not any(
                 (s.passage.doc_id, s.start) in offered or speaks_for(query, s, evidence, countries) for s in chosen):
+            if reported := act_reports(query, chosen) if act else []:
+                # "Did Binance plead guilty?": the articles' report of the act answers, saying whose report it is
+                answer = self.compose(query, reported, passages, evidence.speakers, evidence.copies, {})
+                answer.answer = reported_lead(query, answer) + answer.answer
+                return answer
             # "What did Lavrov say in 2023?" answered with a photo caption ("A Ukrainian soldier is seen inside an
             # artillery vehicle ..."), "What did the Saudi crown prince say?" with a journalist's "Crown Prince
             # Mohammed bin Salman ... might welcome such an initiative": nobody asked about speaks in what was
@@ -853,8 +875,10 @@ class ExtractiveAnswerer:
             elif query.asks_change and p.published:
                 lead = (f"In {p.source or 'an article'} on {p.published[:10]}: " if p.source
                         else f"On {p.published[:10]}: ")
-            if who and (name_each or _PRONOUN_START.match(cite.quote) or not any(
+            if who and (name_each or _PRONOUN_START.match(cite.quote) or speech_state(s) in who or not any(
                     mentions(cite.quote.lower(), w) for w in who)):
+                # (a UN speech's sentence always shows its state: "my country Ethiopia" names it, but not as the one
+                # speaking, and its neighbours in the answer carry "(Ethiopia)")
                 # "They've also proposed ...", "The ambassador added that ...": say who, from the attributed claim
                 lead += f"({' and '.join(who)}) "
             parts.append(f"{lead}{cite.shown} [{cite.n}]")
@@ -870,8 +894,8 @@ def cited_only(answer: Answer, kept: Sequence[Citation]) -> Answer:
         cite = replace(cite, n=len(citations) + 1)
         citations.append(cite)
         who = [w for w in cite.speaker.split(" and ") if w] if cite.speaker else []
-        lead = f"({cite.speaker}) " if who and (_PRONOUN_START.match(cite.quote) or not any(
-            mentions(cite.quote.lower(), w) for w in who)) else ""
+        lead = f"({cite.speaker}) " if who and (_PRONOUN_START.match(cite.quote) or speech_state_of(
+            cite.title, cite.source) in who or not any(mentions(cite.quote.lower(), w) for w in who)) else ""
         parts.append(f"{lead}{cite.shown} [{cite.n}]")
     return Answer(answer.question, " ".join(parts), False, citations=citations, passages=answer.passages,
                   backend=answer.backend, notice=answer.notice)
@@ -981,6 +1005,10 @@ def unknown_outlets_text(names: Sequence[str], outlets: Sequence[str]) -> str:
     return f"{ABSTAIN_TEXT} No article from {' or '.join(names)} is in the index; {held}."
 
 
+# A body referred back to by its kind ("the company", "the platform", "the government"): the one named before
+_REFERS_BACK_BODY = re.compile(r"\b(?:the|its|that)\s+(?:[\w-]+-owned\s+)?(?:company|platform|firm|network|site|app|"
+                               r"group|organi[sz]ation|government|administration|regime|country|state|bloc|agency|"
+                               r"body|alliance|union|service|giant)\b", re.I)
 # "Kestoria's offer of a joint board", "Arkan's warning": a thing someone put to someone, and whose it is.
 _REFERS_BACK = re.compile(r"\b(?:it|this|that|these|those|them|such|the\s+(?:offer|proposal|plan|idea|move|"
                           r"measures?|demand|request|deal|step|call|bid|initiative|decision|policy))\b", re.I)
@@ -1153,6 +1181,86 @@ def reports_title_act(query: Query, s: Sentence) -> bool:
                            or _RESOLVER.country_of(who) in countries_named(title))
     return named and not any(text[sp.start:sp.end].rstrip()[-1:] in ".!?”\"" for sp in before) \
         and supports_predicate(query.untimed, title)
+
+
+def act_reports(query: Query, chosen: Sequence[Sentence]) -> list[Sentence]:
+    """Of the sentences chosen for a yes/no question about an act ("Did Binance plead guilty?"), none of them words of
+    the one asked, those that report it: the act's own words or its article's lead under a title reporting it ("...
+    is stepping down and has pleaded guilty to ..."). They answer it, never a "do not report Binance saying
+    anything"."""
+    return [s for s in chosen if supports_predicate(query.untimed, s.text) or reports_title_act(query, s)]
+
+
+def reported_lead(query: Query, answer: Answer) -> str:
+    """ "As TechCrunch reports it (no statement of Binance): ": who reports the act an answer quotes."""
+    outlets = list(dict.fromkeys(c.source for c in answer.citations if c.source)) or ["the articles"]
+    who = " or ".join(query.actors) or question_subject(query.untimed, yes_no=True) or ""
+    return (f"As {' and '.join(outlets)} report{'s' if len(outlets) == 1 and outlets[0] != 'the articles' else ''} "
+            f"it" + (f" (the articles' account, not a statement of {who})" if who else "") + ": ")
+
+
+def credited_by_phrase(query: Query, evidence: Evidence) -> Evidence:
+    """``evidence`` with the sentences whose speaker phrase or role names the one a question asks about credited to
+    them: a statement the extractor gave to "the Wikimedia Foundation’s VP" with the role "Rebecca MacKinnon"; one it
+    missed, "..., as Giskard co-founder and CEO Alex Combessie told me" (the name as the speaker of a reporting verb in
+    the sentence, ``_speaking``, by full name, surname or an acronym an article defines); unchanged when none is."""
+    if query.kind in ROUTED_KINDS + DERIVED_KINDS and not asked_of(query) and not silent_speaker(query):
+        return evidence
+    asked = list(dict.fromkeys([*asked_of(query), *[w for w in [silent_speaker(query)] if w]]))
+    asked = [re.sub(r"^the\s+", "", a, flags=re.I) for a in asked if not _RESOLVER.country_of(a)
+             and a.split()[-1].lower() not in TITLES]  # (an office asked, "the US Treasury Secretary", is read elsewhere)
+    if not asked:
+        return evidence
+    # (the name, or its surname, as a person's: not "Biden administration", "Biden’s aides")
+    named = {who: re.compile(rf"\b{re.escape(fold(who.split()[-1]))}\b(?!s\b|\s+{_SERVING}\b)", re.I) for who in asked}
+    found: dict[SentenceKey, str] = {}
+    for p in evidence.passages:
+        verbs = {who: [rx for rx in _speaking(who, [p]) if not rx.pattern.startswith("^")] for who in named}
+        for sp in split_sentences(p.text):
+            key, text = (p.doc_id, p.start + sp.start), p.text[sp.start:sp.end]
+            said = evidence.speakers.get(key, [])
+            for who, person in named.items():
+                credited = [a for a in query.actors if fold(a) == fold(who) or match_actor_names(who, [a])
+                            and not re.search(rf"(?i)\b{_SERVING}\b", a)] or [who]
+                if any(a in credited or match_actor_names(a, [who]) for a in said):
+                    continue  # (theirs already)
+                # (not a state's speech statement with its giver as role, nor "the Biden administration")
+                by_phrase = any(person.search(fold(f"{c.role} {c.speaker}")) and not person.search(fold(c.actor))
+                                and not _RESOLVER.country_of(c.actor) for c in evidence.statements.get(key, ()))
+                if by_phrase or not said and any(rx.search(text) for rx in verbs[who]):
+                    found[key] = credited[0]
+                    break
+    if not found:
+        return evidence
+    return replace(evidence, speakers={**evidence.speakers, **{k: [w] for k, w in found.items()}},
+                   claim_sentences={**evidence.claim_sentences, **found})
+
+
+def asked_actor_speaks(query: Query, evidence: Evidence, found: Sequence[Sentence], acronym: str) -> bool:
+    """Whether the body an ``acronym`` asked stands for in the passages speaks in a sentence ``found`` ("What did
+    OFAC say about Hamas?": the statements of "US Treasury Department's Office of Foreign Assets Control (OFAC)"),
+    so the acronym as typed is not silent."""
+    if not re.fullmatch(r"[A-Z][A-Z0-9&]{1,10}s?", acronym):
+        return False
+    longs = {long for p in evidence.passages for long in named_before(p.text, acronym)}
+    bodies = {a for a in query.actors if any(match_actor_names(long, [a]) or fold(a).endswith(fold(long))
+                                             for long in longs)}
+    return bool(bodies) and any(set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & bodies for s in found)
+
+
+# Words that praise or thank whom they name ("the unwavering support of ... the United States", "we thank Japan")
+_PRAISING = re.compile(r"\b(?:support(?:ed|s)?\s+(?:of|from|by)|thank\w*|grat(?:eful|itude)|commend\w*|appreciat\w*|"
+                       r"prais\w*|tribute|welcom\w*|solidarity\s+(?:of|from))\b", re.I)
+
+
+def faults_near(text: str, faulting: re.Pattern[str], marks: Sequence[re.Pattern[str]], reach: int = 80) -> bool:
+    """Whether a ``faulting`` word stands within ``reach`` characters of a mention of what was asked (``marks``)
+    that is not praised or thanked right before it (``_PRAISING``): "By violating its commitments, the new United
+    States Administration ...", not "Russia carried out aggression ..., possible as a result of the unwavering
+    support of the international community, primarily the United States"."""
+    at = [m.start() for rx in marks for m in rx.finditer(text)
+          if not _PRAISING.search(text[max(0, m.start() - 60):m.start()])]
+    return any(abs(f.start() - a) <= reach for f in faulting.finditer(text) for a in at)
 
 
 def state_country(who: str) -> str | None:
@@ -1387,7 +1495,8 @@ def addressed_to(sentence: str, names: Sequence[str]) -> bool:
 _DOING = {
     "rejection": r"(?:rejected|rejects|dismissed|dismisses|turned\s+down|refused)",
     "criticism": r"(?:criticized|criticised|criticizes|criticises|condemned|condemns|denounced|denounces|slammed|"
-                 r"slams|blasted|decried|decries)",
+                 r"slams|blasted|decried|decries|accused|accuses|(?:described|describes|called|calls)(?=\s[^.;!?]{0,80}"
+                 r"\bas\b))",
     "demand": r"(?:demanded|demands|called\s+for|calls\s+for|been\s+(?:pressing|calling|pushing)\s+for|pressed\s+for|"
               r"pushed\s+for|insisted\s+on)",
 }
@@ -1403,18 +1512,21 @@ def narrated_doer(kind: str | None, sentence: str) -> tuple[str, str]:
     if not verb:
         return "", ""
     m = re.search(r"(?:(?<=\s)|^)((?:[Tt]he|[Aa]n?)\s+)?((?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*"
-                  r"(?:\s+(?:court|government|regulator|authority|ministry|judge|groups?|officials?|lawmakers))?)"
-                  r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|already\s+|repeatedly\s+)?" + verb + r"\s+([^.;!?]{3,160})",
+                  r"(?:\s+(?:court|government|regulator|authority|ministry|judge|groups?|officials?|lawmakers|users))?)"
+                  r"(?:\s+\([A-Z][\w&-]*\))?"  # ("Electronic Frontier Foundation (EFF) described ...")
+                  r"\s+(?:(?:has|have|had)\s+)?(?:also\s+|already\s+|repeatedly\s+)?(" + verb + r")\s+([^.;!?]{3,160})",
                   sentence)
-    if not m:
-        return "", ""
+    if not m or re.search(r"(?i)\b(?:and|or|of|across|from|on|in|at|by|with|to|for)\s+$", sentence[:m.start()]):
+        return "", ""  # ("users across Facebook and Instagram accused Meta": not Instagram, a word of its object)
+    if re.match(r"(?i)describ|call", m.group(3)) and not DISAPPROVING.search(m.group(4)):
+        return "", ""  # (described it as what faults it: "as “systemic censorship of Palestinian voices”")
     words = m.group(2).split()
     while words and words[0].lower() in _NOT_DOERS:
         words = words[1:]
     if not words:
         return "", ""
     article = m.group(1).strip().lower() + " " if m.group(1) and len(words) == len(m.group(2).split()) else ""
-    return article + " ".join(words), m.group(3)
+    return article + " ".join(words), m.group(4)
 
 
 def serves(role: str, names: Sequence[str]) -> bool:

@@ -284,8 +284,10 @@ def _quote(query: Query, evidence: Evidence, claims: list[Claim], limit: int, le
         # France expressed genuine concern ..." in Russia's speech)
         told = speech_state_of(passage.title, passage.source) if hearsay(c, passage.title, passage.source) else None
         account = f", as {told}'s UN speech tells it" if told else ""
+        # (a UN speech's sentence always shows its speaker, whether or not it names them: "my country Ethiopia")
         what = f" ({cite.speaker}, {PAST.get(c.kind, c.kind)}{account})" if label_kind else "" if any(
-            mentions(cite.quote.lower(), w) for w in of(c)) and not told else f" ({cite.speaker}{account})"
+            mentions(cite.quote.lower(), w) for w in of(c)) and not told and not speech_state_of(
+            passage.title, passage.source) else f" ({cite.speaker}{account})"
         # ('..., she said': who she is)
         parts.append(f"{c.when[:10] or 'Undated'}{what}: {cite.shown} [{cite.n}]")
     if not citations:

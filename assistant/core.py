@@ -22,6 +22,7 @@ from index.ingest import Ingestor, IngestReport
 from index.models import STATEMENT_KINDS, ActorSummary, Claim, Document, Filters, IndexStats, Passage
 from index.store import Store
 
+from .actdate import act_dated
 from .answerer import (
     Answerer,
     ExtractiveAnswerer,
@@ -429,8 +430,12 @@ class Assistant:
             yield from deltas(self._office_only(query, answer_of(self.answerer.stream(query, evidence))))
             return
         # (no answer in a month or day asked: a UN speech dated only by that year is read too, and said to be)
-        yield from noting_years(self.answerer.stream(query, evidence), query, self.store,
-                                lambda q: self.answerer.stream(q, self.evidence.gather(q, k)))
+        # (no answer on the day an act is asked of, "announce on October 18": the articles giving the act that day)
+        def reask(q: Query) -> Iterator[StreamEvent]:
+            return self.answerer.stream(q, self.evidence.gather(q, k))
+
+        yield from act_dated(noting_years(self.answerer.stream(query, evidence), query, self.store, reask), query,
+                             self.store, reask)
 
     def _office_only(self, query: Query, answer: Answer) -> Answer:
         """``answer`` to a question asking by an office the index gives someone ("What did France's president say

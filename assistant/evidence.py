@@ -47,7 +47,16 @@ DISAPPROVING = re.compile(r"\b(?:criticis\w*|criticiz\w*|critical of|condemn\w*|
                           r"slam(?:s|med)?|blast(?:s|ed)?|accus\w*|blam\w*|fail(?:ed|s|ure)|obsequious|scepti\w*|"
                           r"skepti\w*|disappoint\w*|backlash|outrag\w*|shell of|hypocri\w*|shameful|disgrace\w*|"
                           r"unacceptable|irresponsib\w*|apartheid|war crimes|impunity|double standards|"
-                          r"fundamental issue|undermin\w*|immoral)\b", re.I)
+                          r"fundamental issue|undermin\w*|immoral|worst|censor\w*|"
+                          r"disinformation|misinformation)\b", re.I)
+
+
+def names_target(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name`` as a word (folded; a name of one or two letters, "X", as written): not the
+    "x" of "exited"."""
+    if len(name) <= 2:
+        return bool(re.search(rf"(?<![\w’'@#-]){re.escape(name)}(?![\w-])", text))
+    return bool(re.search(rf"(?<!\w){re.escape(fold(name))}s?(?!\w)", fold(text)))  # ("Meta’s", folded "metas")
 
 
 def claim_is(claim: Claim, kind: str | None) -> bool:
@@ -455,8 +464,8 @@ class EvidenceGatherer:
         found: dict[str, Claim] = {}
         for name in targets:
             for c in self.reader.claims(kinds=query.routed_kinds, filters=query.statement_filters, topic=name):
-                if claim_is(c, query.kind):
-                    found.setdefault(c.doc_id, c)
+                if claim_is(c, query.kind) and (len(name) > 2 or names_target(c.text, name)):
+                    found.setdefault(c.doc_id, c)  # (a short name, "X", as a word of the text: not the "x" of "exit")
         kinded = sorted(found.values(), key=lambda c: c.date or "", reverse=True)[:self.config.max_doer_passages]
         if query.kind != "criticism":
             return kinded
@@ -465,10 +474,10 @@ class EvidenceGatherer:
         # (one per actor in a document: Ori Goshen's "as immoral as that is, Paddy Cosgrave chose ..." beside Dor
         # Shapiro's criticism of him in the same article)
         faulting: dict[tuple[str, str], Claim] = {}
-        for name in (n for n in targets if len(n) > 2):
+        for name in targets:
             for c in self.reader.claims(filters=query.statement_filters, topic=name):
                 if (c.doc_id not in found or found[c.doc_id].actor != c.actor) and not claim_is(c, query.kind) \
-                        and DISAPPROVING.search(c.text):
+                        and DISAPPROVING.search(c.text) and (len(name) > 2 or names_target(c.text, name)):
                     faulting.setdefault((c.doc_id, c.actor), c)
         return kinded + sorted(faulting.values(), key=lambda c: c.date or "",
                                reverse=True)[:self.config.max_doer_passages]

@@ -178,7 +178,8 @@ def named_entities(text: str) -> list[str]:
                 words.pop(0)
             if words:
                 name = " ".join(words).replace("’s", "").replace("'s", "").strip("'’\"“”")
-                if len(name) > 1:
+                # (a one-letter name standing alone, "X", not the "U" of "U.S.")
+                if len(name) > 1 or name.isupper() and name != "I" and not re.match(r"[.’']", text[m.end():][:1]):
                     names.append(name)
     return names
 

@@ -111,6 +111,12 @@ def is_instruction(sentence: str) -> bool:
     return bool(_INSTRUCTION.search(sentence))
 
 
+def _undoubled(t: str) -> str:
+    """A stem read without a doubled last letter, on both sides of a comparison: ``stem`` leaves the consonant an
+    ending doubled ("stepping" -> "stepp", "step" -> "step"; "planned" -> "plann")."""
+    return t[:-1] if len(t) > 3 and t[-1] == t[-2] else t
+
+
 def supports_predicate(question: str, sentence: str) -> bool:
     """True when ``sentence`` supports the predicate of the yes/no ``question`` (see the module
     docstring); always True for other questions, for questions without predicate terms, or when
@@ -123,7 +129,8 @@ def supports_predicate(question: str, sentence: str) -> bool:
     verb, preds = predicate(question)
     if not preds:
         return True
-    have = set(terms(sentence))
+    # (stems compared without a doubled last letter: "Did Zhao step down?" and "is stepping down")
+    have = {_undoubled(t) for t in terms(sentence)}
     # a statement verb is routed by kind and may be said otherwise ("Did Talvoria reject the offer?"
     # and "dismissed the offer"): the other terms must be there
     core = (preds - {verb} or preds) if verb in _NOT_REQUIRED else preds
@@ -131,8 +138,8 @@ def supports_predicate(question: str, sentence: str) -> bool:
         # "Did Wang Yi mention the United States?": its names are the topic, checked apart; "Did Kuwait
         # criticize Israel?": its kind is routed, and a speech condemns without the word
         return True
-    if len(core & have) < min(2, len(core)):
+    if len({_undoubled(t) for t in core} & have) < min(2, len(core)):
         return False
     if verb is None or verb in _NOT_REQUIRED:
         return True
-    return bool(({verb} | _FAMILY.get(verb, set())) & have)
+    return bool({_undoubled(t) for t in {verb} | _FAMILY.get(verb, set())} & have)

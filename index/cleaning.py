@@ -34,7 +34,7 @@ from datetime import date
 import yaml
 
 from .dates import copyright_line, text_dates
-from .text import wraps
+from .text import split_sentences, wraps
 
 # ------------------------------------------------------------------------------ line shapes
 FURNITURE_LINE: list[tuple[str, re.Pattern]] = [
@@ -578,8 +578,8 @@ def _header_value(key: str, value: str) -> str | None:
         return None
     if key == "url" and (" " in value or not re.match(r"(?:https?://|www\.)\S+$", value, re.I)):
         return None
-    if key in ("source", "author") and re.search(r"[.!?]\s+\S", value):  # a sentence, not a name
-        return None
+    if key in ("source", "author") and len(split_sentences(value)) > 1:  # a sentence, not a name; initials and
+        return None  # titles are no sentence end ("Michael R. Sisak, The Associated Press", "Dr. Jane Roe")
     return value
 
 
