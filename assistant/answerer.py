@@ -1208,7 +1208,7 @@ def credited_by_phrase(query: Query, evidence: Evidence) -> Evidence:
         return evidence
     asked = list(dict.fromkeys([*asked_of(query), *[w for w in [silent_speaker(query)] if w]]))
     asked = [re.sub(r"^the\s+", "", a, flags=re.I) for a in asked if not _RESOLVER.country_of(a)
-             and a.split()[-1].lower() not in TITLES]  # (an office asked, "the US Treasury Secretary", is read elsewhere)
+             and a.split()[-1].lower() not in TITLES]  # (an office, "the US Treasury Secretary": read elsewhere)
     if not asked:
         return evidence
     # (the name, or its surname, as a person's: not "Biden administration", "Biden’s aides")
