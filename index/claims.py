@@ -129,7 +129,8 @@ _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea"
 
 
 _AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "emphasised", "underlined",
-            "indicated", "declared", "put", "says", "states", "say", "state"}
+            "indicated", "declared", "put", "says", "states", "say", "state", "recalled", "recalls", "warned",
+            "warns", "observed", "pointed", "reminded", "reminds", "argued", "argues", "notes", "wrote"}
 
 
 # Capitalised words that are no given name before a surname ("Like Masimo, ...", "Former Palmer ..."; with spaCy's
@@ -176,7 +177,8 @@ def _as_said(v) -> bool:
     has said": a speech verb in an "as" clause, whose content is the clause it qualifies."""
     return (v.lower_ in _AS_SAID and v.head.pos_ in ("VERB", "AUX")
             and [c.lower_ for c in v.children if c.dep_ == "mark"] == ["as"]
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children))
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+            and not any(c.dep_ == "dobj" and c.lower_ != "it" for c in v.children))  # ("as she recalled the talk")
 
 
 def _second_cue(v):
@@ -2464,7 +2466,8 @@ class ClaimExtractor:
             when = self._date(text, s, e, cs, ce, published, doc, v)
             ours = next((a for a in v.ancestors if ctx.voice is not None and a.dep_ in (
                 "ccomp", "xcomp", "acomp", "ROOT") and any(
-                    k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for k in a.children)), None)
+                    k.dep_ == "nsubj" and k.lower_ in _FIRST_PERSON for k in a.children)), None) if not (
+                v.dep_ == "advcl" and _as_said(v)) else None  # ("As the Secretary-General said, we must act": his)
             hoped = ours is not None and not self._known_conduct(v, ours)  # "We are hopeful that the UN will
             # condemn ...": ours
             if ctx.voice is not None and ours is not None and not hoped and not direct and subj is not None \
@@ -3112,6 +3115,9 @@ class ClaimExtractor:
                 c.dep_ in ("nsubj", "nsubjpass") and s + c.idx < inside[0] for c in v.children)):
             return False  # a verb inside a quotation is the speaker's, not an attribution (but in Raimondo had
             #               "said no" to China's requests, the writer quotes the cue itself)
+        if v.lower_ in ("direct", "directs", "directed") and not any(c.dep_ in ("xcomp", "ccomp") for c in v.children) \
+                and any(c.dep_ == "prep" and c.lower_ == "to" for c in v.children):
+            return False  # "directed the agency to release X" asks; "directed TechCrunch to Meta's post" points
         if v.lower_ in ("asked", "requested", "asks", "requests", "spoke", "speaking") and any(
                 c.lower_ in ("anonymous", "anonymity", "named", "identified") for c in v.subtree):
             return False  # "who asked to stay anonymous", "speaking on condition of anonymity": no statement

@@ -158,3 +158,23 @@ def test_an_administration_named_by_its_leader_is_not_an_actor_of_its_own():
 def test_a_statement_is_dated_by_its_own_occasion_not_what_its_subject_did(text, day):
     claims = ClaimExtractor().extract(text, "d", "2023-12-19")
     assert claims and {c.date for c in claims} == {day}
+
+
+def _speech_claims(text: str):
+    ex = ClaimExtractor()
+    meta = {"speaker": "Albert II", "country": "Monaco", "post": "Prince"}
+    return ex.extract(text, "d", "2018-09-25", voice=ex.voice_of({"un_speech": meta, **meta}))
+
+
+def test_what_a_speech_says_as_another_said_is_the_others():
+    # (new-user test: Monaco's "As Mr. Guterres recalled, ... we must change course by 2020" had been Monaco's)
+    claims = _speech_claims("As the Secretary-General said last week, we must act now on climate. "
+                            "As Mr. Guterres recalled, to prevent the worst, we must change course by 2020.")
+    assert [(c.actor, c.text) for c in claims] == [("Secretary-General", "we must act now on climate"),
+                                                   ("Guterres", "we must change course by 2020")]
+
+
+def test_directing_someone_to_a_post_is_no_demand():
+    claims = _claims("When asked for comment, Stone directed TechCrunch to Meta’s updated newsroom post.\n\n"
+                     "The order directs the establishment of new standards for AI safety.")
+    assert [(c.actor, c.kind) for c in claims if c.cue.startswith("direct")] == [("order", "demand")]
