@@ -69,7 +69,7 @@ def _is_title(word: str) -> bool:
 _BODY_QUALIFIERS = r"senior|top|military|security|defen[cs]e|intelligence|health|foreign|government|administration"
 _GOVERNMENT_BODIES = (
     r"government|officials|authorities|administration|leadership|cabinet|diplomats|negotiators|envoys|"
-    r"(?:foreign|defen[cs]e|finance|trade|energy|interior) ministry|ministry(?: of [a-z ]+)?|"
+    r"(?:[a-z]+ )?ministry|ministry(?: of [a-z ]+)?|"  # ("Seoul's unification ministry")
     r"embassy|mission|delegation|palace|presidency|foreign office|state department|"
     r"military|armed forces|army|navy|air force|junta|regime|consulate|chancellery"
 )

@@ -3574,6 +3574,12 @@ class ClaimExtractor:
             # "X was contacted for a response to the EU’s analysis ... It replied with an automated email": the body
             # the sentence before is about, not the one that spoke before it (the European Commission)
             return [(subj.text, self._actor(subject_body, ctx, "ORG"))]
+        if low in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and not subj.conjuncts and ctx.voice is None \
+                and [c.lower_ for c in subj.lefts] == ["the"] and not any(c.dep_ == "prep" for c in subj.rights) \
+                and (named := self._named_with_noun_before(ctx, low, subj.left_edge.idx)) is not None:
+            # "The Norwegian embassy was summoned. “...,” the embassy said": the body named so before, a state's
+            # ("Norway"), else a group's ("The Houthi rebels attacked ... The rebels said")
+            return [(self._phrase(subj), named)]
         if low == "it" or (subj.pos_ == "NOUN" and low in _BODY_NOUNS and not subj.conjuncts
                            and any(c.lower_ == "the" for c in subj.lefts)
                            and not any(c.dep_ in ("appos", "prep", "compound", "amod") for c in subj.children)):
@@ -3741,12 +3747,6 @@ class ClaimExtractor:
             # "Tarsena has appointed ..., the foreign ministry in Ostra said": that state's ministry ("Iran denied
             # any involvement, its foreign ministry said": Iran's)
             return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
-        if low in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and not subj.conjuncts and ctx.voice is None \
-                and [c.lower_ for c in subj.lefts] == ["the"] and not any(c.dep_ == "prep" for c in subj.rights) \
-                and (named := self._named_with_noun_before(ctx, low, subj.left_edge.idx)) is not None:
-            # "The Norwegian embassy was summoned. “...,” the embassy said": the body named so before, a state's
-            # ("Norway"), else a group's ("The Houthi rebels attacked ... The rebels said")
-            return [(self._phrase(subj), named)]
         if low in _UNNAMED_PERSON_NOUNS and not subj.conjuncts and subj.pos_ == "NOUN" \
                 and any(c.lower_ in ("a", "an", "another", "one") for c in subj.lefts) \
                 and not any(c.dep_ in ("appos", "poss") or c.ent_type_ == "PERSON" for c in subj.children):

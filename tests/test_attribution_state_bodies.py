@@ -17,6 +17,7 @@ def _claims(text: str):
     ("The Israeli military", "Israel"),
     ("The Russian delegation", "Russia"),
     ("The Houthi rebels", "Houthi rebels"),
+    ("Seoul's unification ministry", "South Korea"),
 ])
 def test_a_states_body_or_a_named_group_speaks(subject, actor):
     claims = _claims(f"{subject} said it would not accept the proposal.")
@@ -30,6 +31,7 @@ def test_a_states_body_or_a_named_group_speaks(subject, actor):
     ("The Chinese Foreign Ministry summoned the Japanese ambassador.", "ministry", "China"),
     ("The Niger junta expelled the French ambassador.", "junta", "Niger"),
     ("The Houthi rebels attacked a ship in the Red Sea.", "rebels", "Houthi rebels"),
+    ("Israel's foreign ministry summoned the envoy. In a statement,", "ministry", "Israel"),
 ])
 def test_the_body_spoken_of_again_is_the_one_named_before(first, noun, actor):
     text = f"{first}\n\n“We reject the plan outright,” the {noun} said."
