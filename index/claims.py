@@ -3616,6 +3616,15 @@ class ClaimExtractor:
             return [(self._phrase(subj), Actor(name[:1].upper() + name[1:], "organisation", ""))]
         if subj.pos_ == "PRON":
             return []
+        if low == "office" and not subj.conjuncts and (owner := next((c for c in subj.lefts if c.dep_ == "poss"
+                                                                    and c.pos_ == "PROPN"), None)) is not None \
+                and (full := self._full_name(self._phrase(owner), ctx) or (
+                    self._phrase(owner) if owner.ent_type_ == "PERSON"
+                    or self.resolver.resolve(self._phrase(owner)).actor_type == "person" else "")):
+            # "Zelenskiy's office said ...", "Netanyahu's office said": the leader's office speaks for him
+            person = self._actor(full, ctx, "PERSON")
+            if person.actor_type == "person":
+                return [(self._phrase(subj), Actor(person.name, "person", person.role or "office"))]
         if subj.pos_ == "NOUN" and low in _BODY_AGENTS and not subj.conjuncts:
             # "the FTX lawyers", "Meta officials", "analysts at Mizuho": the body whose people they are
             body = self._agents_body(subj, ctx)
@@ -3805,6 +3814,10 @@ class ClaimExtractor:
                 role = re.sub(r"^(?:the|a|an)\s+", "", phrase[:phrase.find(shown)] if shown in phrase else phrase,
                               flags=re.I).strip(" ,")
                 out.append((f"{role}, {shown}", Actor(actor.name, actor.actor_type, role)))
+                for k in named.conjuncts:  # "China's President Xi Jinping and Russia's Vladimir Putin pledged"
+                    if k.i > named.i and k.pos_ == "PROPN" and k.ent_type_ == "PERSON":
+                        other = self._actor(self._phrase(k), ctx, "PERSON")
+                        out.append((self._phrase(k), other))
                 continue
             if not (label in ("PERSON", "ORG", "GPE", "NORP") or h.pos_ == "PROPN"
                     or (h.text[:1].isupper() and self._full_name(h.text, ctx))  # "Lund" the tagger read as a noun

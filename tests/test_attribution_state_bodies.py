@@ -180,3 +180,16 @@ def test_directing_someone_to_a_post_is_no_demand():
     claims = _claims("When asked for comment, Stone directed TechCrunch to Meta’s updated newsroom post.\n\n"
                      "The order directs the establishment of new standards for AI safety.")
     assert [(c.actor, c.kind) for c in claims if c.cue.startswith("direct")] == [("order", "demand")]
+
+
+def test_a_leaders_office_speaks_for_the_leader():
+    claims = _claims("Volodymyr Zelenskiy met Macron in Paris.\n\n"
+                     "Zelenskiy's office said he had discussed air defence with Macron.\n\n"
+                     "Apple's office in Cork said it would close.")
+    assert [(c.actor, c.role) for c in claims if "air defence" in c.text] == [("Volodymyr Zelenskiy", "office")]
+    assert not [c for c in claims if "close" in c.text and c.actor_type == "person"]
+
+
+def test_two_leaders_each_named_with_their_state_both_speak():
+    claims = _claims("China's President Xi Jinping and Russia's Vladimir Putin pledged a partnership without limits.")
+    assert sorted(c.actor for c in claims) == ["Vladimir Putin", "Xi Jinping"]
