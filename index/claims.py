@@ -928,6 +928,8 @@ def _said_of(doc, at: int, cue) -> bool:
     t, published = tok, False
     while t.head.i != t.i:
         t = t.head
+        if t.dep_ == "prep" and t.lower_ in ("from", "since", "than") and t.pos_ == "ADP":
+            return False  # "..., Orban told lawmakers, a marked change from last month": what it is measured from
         if t.pos_ in ("VERB", "AUX"):
             if published:  # "said in an interview published Wednesday": the interview's day
                 return t.i == cue.i

@@ -317,8 +317,8 @@ _ROLE_WORDS = re.compile(r"\b(correspondent|reporter|writer|editor|staff|contrib
                          r"bureau|chief|special|senior|freelance|in)\b", re.I)
 #: A wire dateline at the start of a sentence or line: "GENEVA, Nov 3 (Harbor Wire) - ",
 #: "MOSCOW (Reuters) -- ", "(Bloomberg) -- ". Groups: ``place``, ``day``, ``outlet``.
-DATELINE = re.compile(
-    r"(?:(?P<place>[A-Z][A-Z .'-]+),\s*(?P<day>[^()\n]{0,30}?)\s*)?"
+DATELINE = re.compile(  # ("BRUSSELS, May 14 (Reuters) - ", "CAIRO (AP) — ", "NEW DELHI/OTTAWA, Sept 19 (Reuters) - ")
+    r"(?:(?P<place>[A-Z][A-Z .'/-]+?)(?:,\s*(?P<day>[^()\n]{0,30}?))?\s*)?"
     r"\((?P<outlet>[A-Z][\w .&'-]{1,40})\)\s*(?:--|—|–|-)\s*")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)(?:\s*(?:©|\(c\)|copyright\b))*\s*(?:of\s+)?(\d{4})?"
                         r"(?:\s*[-–]\s*\d{4})?\s*([^\n]*)", re.I)

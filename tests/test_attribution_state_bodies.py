@@ -193,3 +193,22 @@ def test_a_leaders_office_speaks_for_the_leader():
 def test_two_leaders_each_named_with_their_state_both_speak():
     claims = _claims("China's President Xi Jinping and Russia's Vladimir Putin pledged a partnership without limits.")
     assert sorted(c.actor for c in claims) == ["Vladimir Putin", "Xi Jinping"]
+
+
+def test_a_wire_dateline_without_a_day_is_never_the_speaker():
+    # (re-check: "CAIRO (AP) — Sudan's ... Rapid Support Forces proposed ..., but the army rejected the offer" had
+    # been Egypt's proposal and Egypt's rejection)
+    text = ("CAIRO (AP) — Sudan's paramilitary Rapid Support Forces proposed on Tuesday a 72-hour ceasefire to allow "
+            "aid into the capital, Khartoum, but the army rejected the offer, calling it a ploy to regroup.")
+    claims = ClaimExtractor().extract(text, "d", "2023-06-20")
+    assert {(c.actor, c.kind) for c in claims if c.cue in ("proposed", "rejected")} == {
+        ("Rapid Support Forces", "proposal"), ("Sudan", "rejection")}
+    from index.dates import dateline
+    assert dateline("NEW DELHI/OTTAWA, Sept 19 (Reuters) - India expelled") == ("NEW DELHI/OTTAWA", "Sept 19", "Reuters")
+
+
+def test_what_a_statement_is_measured_from_is_not_its_date():
+    text = ("“Sweden's NATO membership strengthens Hungary's security,” Orban told lawmakers before the vote, a marked "
+            "change from last month, when his government said it saw no urgency to ratify.")
+    told = [c for c in ClaimExtractor().extract(text, "d", "2024-02-26") if c.cue == "told lawmakers"]
+    assert [c.date for c in told] == ["2024-02-26"]
