@@ -1255,6 +1255,16 @@ def _aside_it_owner(v):
     return owner
 
 
+def _what_it_called_owner(subj):
+    """The named subject "it" (``subj``) stands for in "X tested what it called Y" (the "what" clause's verb the
+    object of X's), or None."""
+    v = subj.head
+    if v.dep_ not in ("ccomp", "dobj", "pcomp", "xcomp") or not any(
+            c.lower_ == "what" and c.tag_ == "WP" and c.i < subj.i for c in v.children):
+        return None
+    return next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+
+
 def _says_of_antecedent(v) -> bool:
     """Whether relative-clause cue ``v`` reports what its named subject says of the noun the clause is on, that
     noun being the reported clause's subject: "the 7 October attacks that the Israeli government said killed 1,400
@@ -3566,6 +3576,10 @@ class ClaimExtractor:
             actor = ctx.documents.get(name.lower()) or Actor(name, "document")  # "the agreement" again
             ctx.documents.setdefault(low, actor)
             return [(self._phrase(subj), actor)]
+        if low == "it" and (owner := _what_it_called_owner(subj)) is not None:
+            # "North Korea tested what it called a new missile": the clause's own named subject, never the body
+            # that spoke before (South Korea's opposition)
+            return [(self._phrase(owner), self._actor(self._phrase(owner), ctx, owner.ent_type_ or "ORG"))]
         if low == "it" and (owner := _aside_it_owner(subj.head)) is not None:
             # "Hikvision has marketed features that would, it claimed, automatically detect ...": the aside's "it" is
             # the clause's own subject, never the body that spoke before (Amnesty)

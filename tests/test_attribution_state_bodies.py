@@ -212,3 +212,11 @@ def test_what_a_statement_is_measured_from_is_not_its_date():
             "change from last month, when his government said it saw no urgency to ratify.")
     told = [c for c in ClaimExtractor().extract(text, "d", "2024-02-26") if c.cue == "told lawmakers"]
     assert [c.date for c in told] == ["2024-02-26"]
+
+
+def test_what_it_called_is_the_clauses_own_subjects():
+    # (re-check: North Korea's "what it called a new ... missile" had been South Korea's opposition's)
+    text = ("South Korea's main opposition Democratic Party said the summit was humiliating.\n\n"
+            "Last month, North Korea tested what it called a new solid-fuel intercontinental ballistic missile.")
+    called = [c for c in _claims(text) if "missile" in c.text]
+    assert [c.actor for c in called] == ["North Korea"]
