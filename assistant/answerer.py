@@ -1328,7 +1328,9 @@ def _speaking(who: str, passages: list[Passage]) -> list[re.Pattern[str]]:
         last = re.escape(form.split()[-1])
         # "said Varga." / "said Varga on Tuesday", not "said the Commission should cut quotas" (its object);
         # "Varga has said", not "the Biden administration has said" (those who serve the name speak, not the person)
-        out.append(re.compile(rf"\b{last}\b(?![’']s\b|\s+{_SERVING}\b)(?:[\s,]+\w+){{0,2}}?[\s,]+{_SPEECH}\b"
+        # (not a passive: "He requested an early release for Bankman-Fried but was denied")
+        out.append(re.compile(rf"\b{last}\b(?![’']s\b|\s+{_SERVING}\b)(?:[\s,]+\w+){{0,2}}?[\s,]+"
+                              rf"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare ){_SPEECH}\b"
                               rf"|\b{_SPEECH}\s+(?:[\w.’'-]+\s+){{0,4}}?{last}\b"
                               r"(?=\s*(?:[,.;:!?”\"’)]|$|(?:on|in|at|during|after|before|from|to|while|when|"
                               r"adding)\b))"))

@@ -206,3 +206,13 @@ def test_an_author_header_with_an_initial_and_an_outlet_is_read_as_a_header(tmp_
     assert doc["author"] == "Michael R. Sisak, The Associated Press", doc
     assert doc["text"].startswith("A judge ruled"), doc["text"][:80]
     assert "author" in doc["meta"]["header_lines"], doc["meta"]
+
+
+def test_a_name_before_a_passive_is_not_the_speaker():
+    # (fresh re-check: "He requested an early release for Bankman-Fried but was denied." was credited to Bankman-Fried,
+    # the lawyer's act read as Bankman-Fried "denied")
+    from assistant.answerer import _speaking
+
+    rx = _speaking("Bankman-Fried", [])
+    assert not any(r.search("He requested an early release for Bankman-Fried but was denied.") for r in rx)
+    assert any(r.search("Bankman-Fried, however, said no.") for r in rx)
