@@ -264,8 +264,12 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     typed = typed.strip()
     if not found and typed.isalpha() and typed.isupper() and 2 <= len(typed) <= 8:
         # "SEC" for "Securities and Exchange Commission", "DOJ" for "Department of Justice": the initials of its
-        # words, of/and/for/the/on skipped or read; a body's only, and only when one body's initials are it
+        # words, of/and/for/the/on skipped or read, and only when one body's initials are it; else a person's the
+        # way nicknames are made ("CZ" for Changpeng Zhao, "SBF"), when one person's are and no state is so written
         found = list(dict.fromkeys(k for k in known if typed in _initials(k) and plain.type_of(k) == "organisation"))
+        if not found and not plain.country_of(typed):
+            found = list(dict.fromkeys(k for k in known if typed == "".join(w[0] for w in re.split(r"[\s-]+", k) if w)
+                                       and plain.type_of(k) == "person"))
         found = found if len(found) == 1 else []
     if not found:  # "Zelensky" for "Volodymyr Zelenskyy", "Sergei Lavrov" for "Sergey Lavrov": transliterations
         tk = tuple(translit_key(t).split())

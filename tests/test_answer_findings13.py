@@ -85,7 +85,10 @@ def test_initials_stand_for_one_body_only():
     assert match_actor_names("DOL", ["Department of Labor", "Kaia Lind"]) == ["Department of Labor"]
     assert match_actor_names("SEC", ["Securities and Exchange Commission"]) == ["Securities and Exchange Commission"]
     assert match_actor_names("DOL", ["Department of Labor", "Department of Lighthouses"]) == []  # (two bodies)
-    assert match_actor_names("DL", ["Dana Lindqvist"]) == []  # (a person's initials)
+    # a person's initials are a nickname when one person's are ("CZ" for Changpeng Zhao); never a state's letters
+    assert match_actor_names("DL", ["Dana Lindqvist"]) == ["Dana Lindqvist"]
+    assert match_actor_names("SBF", ["Sam Bankman-Fried", "Department of Labor"]) == ["Sam Bankman-Fried"]
+    assert match_actor_names("US", ["Ursula Schmidt"]) == []
 
 
 # -- #3: a speech's giver the index spells two ways ------------------------------------------------------------------
