@@ -7,13 +7,18 @@ announced ...", a month on). When that reading finds nothing, the question is as
 that day or hold statements dated that day, and only the sentences giving the act that day answer (``act_dated``);
 the answer says which reading was used. A day after "published", "reported" or "in articles from" stays a
 publication filter only.
+
+A period counted back from today after the act's verb ("What did EU leaders promise last month?", "... say last
+week", "... pledge last year") is read the same way: first as the articles published in that period; when that
+finds nothing, as the period counted back from each article's own date (``act_period``): the statements dated in it
+("Last month, EU leaders promised ..." in an article of May 2024 is April 2024's), saying which reading was used.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from index.models import Filters
 from index.store import IndexReader
@@ -41,6 +46,51 @@ def act_day(query: Query) -> tuple[str, str] | None:
                 r"(?i)\b(?:articles?|reports?|stories|news|pieces?)\s+(?:from|of|dated)\s*$", before):
             return phrase.strip(), f.since
     return None
+
+
+_PERIOD = re.compile(r"(?i)^(?:last|past|previous)\s+(?P<unit>week|month|year)$")
+
+
+def act_period(query: Query) -> tuple[str, str] | None:
+    """(the phrase, its unit: "week", "month" or "year") when the question's date range comes from a period counted
+    back ("last month") that follows the verb of the act asked about, not "published last month"; else None."""
+    f = query.filters
+    if not (f.since or f.until) or f.doc_ids:
+        return None
+    for phrase in query.time.phrases:
+        m = _PERIOD.match(phrase.strip())
+        at = query.text.find(phrase)
+        if m is None or at < 0:
+            continue
+        before = query.text[:at]
+        if _STATED.search(before) and not _PUBLISHED.search(before) and not re.search(
+                r"(?i)\b(?:articles?|reports?|stories|news|pieces?)\s+(?:from|of|dated)\s*$", before):
+            return phrase.strip(), m.group("unit").lower()
+    return None
+
+
+def in_period_before(when: str, published: str, unit: str) -> bool:
+    """Whether the date ``when`` (a day, month or year) falls in the ``unit`` ("week", "month", "year") before the
+    one of ``published`` (an article's date): April 2024 for an article of May 14, 2024 and "month"."""
+    if len(published) < 10 or not when:
+        return False
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    if unit == "year":
+        return when[:4] == str(pub.year - 1)
+    if unit == "month":
+        prev = (pub.replace(day=1) - timedelta(days=1)).isoformat()[:7]
+        return when[:7] == prev
+    if len(when) < 10:
+        return False
+    monday = pub - timedelta(days=pub.weekday())
+    try:
+        day = date.fromisoformat(when[:10])
+    except ValueError:
+        return False
+    return monday - timedelta(days=7) <= day < monday
 
 
 def day_written(day: str, year_given: bool) -> re.Pattern[str]:
@@ -80,7 +130,11 @@ def act_dated(events: Iterator[StreamEvent], query: Query, reader: IndexReader,
     that write the day or carry a statement dated that day, and saying so."""
     found = act_day(query)
     if found is None:
-        yield from events
+        period = act_period(query)
+        if period is None:
+            yield from events
+        else:
+            yield from act_in_period(events, query, period, again)
         return
     phrase, day = found
     first = answer_of(events)
@@ -108,3 +162,30 @@ def act_dated(events: Iterator[StreamEvent], query: Query, reader: IndexReader,
                      f"articles that give it that day: {answer.answer}")
     yield from deltas(answer)
 
+
+
+def act_in_period(events: Iterator[StreamEvent], query: Query, period: tuple[str, str],
+                  again: Callable[[Query], Iterator[StreamEvent]]) -> Iterator[StreamEvent]:
+    """The answer's events for a period counted back after the act's verb (``act_period``): the articles published
+    in that period first (said so); when that finds nothing, the answer to ``query`` asked of every article (the
+    other filters kept), quoting only the statements dated in the period before their article's date (or writing
+    the phrase itself, as the article's own "last month"), and saying so."""
+    phrase, unit = period
+    first = answer_of(events)
+    if not first.abstained:
+        first.answer = f"{first.answer.rstrip()} (“{phrase}” read as the articles' publication date.)"
+        yield from deltas(first)
+        return
+    undated = query.filters.narrow(since="", until="")
+    second = answer_of(again(replace(query, filters=undated, time=replace(query.time, since="", until=""))))
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    written = re.compile(rf"(?i)(?<!\w){words}(?!\w)")
+    kept = [c for c in second.citations
+            if in_period_before(c.statement_date, c.published, unit) or written.search(c.quote)]
+    if second.abstained or not kept:
+        yield from deltas(first)
+        return
+    answer = cited_only(second, kept)
+    answer.answer = (f"No article published {phrase} answers this; read as the {unit} before each article's own "
+                     f"date, when what was done is dated: {answer.answer}")
+    yield from deltas(answer)

@@ -301,7 +301,10 @@ def clean_text(raw: str, base: int = 0, markup: bool = False) -> tuple[str, dict
     for k in range(1, len(header)):
         i, s = header[k], norm[header[k]].strip()
         near = header[k - 1:k + 2:2]  # the header lines before and after it
-        if (why[i] is None or (why[i] == "byline" and "|" in s)) and _OUTLET_LINE.fullmatch(s) \
+        # An agency's bare name ("Reuters", "AFP") reads as a photo credit on its own, but in the header beside
+        # the date line it is the outlet's line.
+        credit_outlet = why[i] == "image credit" and bool(_OUTLET_NAMES.fullmatch(s.strip("()")))
+        if (why[i] is None or (why[i] == "byline" and "|" in s) or credit_outlet) and _OUTLET_LINE.fullmatch(s) \
                 and not _BYLINE.match(s) and not _person_and_outlet(s) and any(why[j] == "timestamp" for j in near) \
                 and not meta.get("header_outlet"):
             if meta.get("byline") == s:  # (taken for "<person> | <outlet>" above)
