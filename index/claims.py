@@ -3873,8 +3873,9 @@ class ClaimExtractor:
             return None  # (a state's officials resolve elsewhere; "Wall Street analysts" are nobody's)
         phrase = self._phrase(owner)
         if owner.dep_ == "pobj":  # "researchers at the University of New Hampshire's laboratory and ...": not "and ..."
-            cut = next((t.i for t in owner.subtree if t.i > owner.i and (t.dep_ in ("cc", "conj") or t.text == ",")),
-                       owner.right_edge.i + 1)
+            cut = next((t.i for t in owner.subtree if t.i > owner.i and (
+                t.dep_ in ("cc", "conj") or t.text == "," or t.text.islower() and t.lower_ not in ("of", "for", "the")
+                and t.pos_ != "ADP")), owner.right_edge.i + 1)  # ("the Group of Seven rich nations": its name)
             phrase = owner.doc[owner.left_edge.i:cut].text
             phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
         phrase = re.sub(r"(?:’s|'s)$", "", phrase).strip()

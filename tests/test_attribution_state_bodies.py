@@ -220,3 +220,10 @@ def test_what_it_called_is_the_clauses_own_subjects():
             "Last month, North Korea tested what it called a new solid-fuel intercontinental ballistic missile.")
     called = [c for c in _claims(text) if "missile" in c.text]
     assert [c.actor for c in called] == ["North Korea"]
+
+
+def test_ministers_of_a_bloc_named_in_full_speak_for_it():
+    # (re-check: "Foreign ministers from the Group of Seven rich nations pledged ..." gave no statement)
+    claims = _claims("Foreign ministers from the Group of Seven rich nations pledged on Tuesday to intensify sanctions "
+                     "against Russia.")
+    assert [(c.actor, c.kind) for c in claims] == [("G7", "pledge")]
