@@ -320,9 +320,6 @@ class Ingestor:
         docs = [a for a, _, _ in batch]
         known = [n for r in self.store.actors() if r.actor_type == "person" for n in [r.actor, *r.spellings]] \
             if self.extract_claims else []
-        if self.extract_claims:  # (and those the batch's articles introduce: the same whether ingested together or
-            # one by one, "Orban told lawmakers" in February is "Hungarian Prime Minister Viktor Orban" of January)
-            known += [n for a in docs for n in self.claim_extractor.resolver.introduced_names(a.text) if " " in n]
         if self.extract_claims and self.overlap:
             # The parse runs beside the encoder, which leaves it a core while it runs (see
             # Embedder.sharing_cores): a third thread on two cores costs more CPU than it adds

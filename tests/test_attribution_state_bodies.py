@@ -227,20 +227,3 @@ def test_ministers_of_a_bloc_named_in_full_speak_for_it():
     claims = _claims("Foreign ministers from the Group of Seven rich nations pledged on Tuesday to intensify sanctions "
                      "against Russia.")
     assert [(c.actor, c.kind) for c in claims] == [("G7", "pledge")]
-
-
-def test_a_surname_is_the_person_another_article_of_the_same_batch_introduces(tmp_path):
-    # (re-check: Orban's February U-turn, "Orban told lawmakers", stayed an actor "Orban" when both articles were
-    # ingested together, so it was not Hungary's; ingested one by one it was Viktor Orban)
-    from test_attribution import _ingested_articles
-
-    a = _ingested_articles(tmp_path, {
-        "jan.md": ("Hungary delays Sweden's NATO bid", "Test Wire", "2024-01-24",
-                   "Hungarian Prime Minister Viktor Orban said his government supported Sweden's membership."),
-        "feb.md": ("Hungary approves Sweden's NATO bid", "Test Wire", "2024-02-26",
-                   "“Sweden's NATO membership strengthens Hungary's security,” Orban told lawmakers.")})
-    ans = a.ask("What did Viktor Orban say about Sweden's NATO membership?")
-    told = [c for c in ans.citations if "strengthens Hungary's security" in c.quote]
-    assert told and all(c.speaker == "Viktor Orban" for c in told), ans.answer
-    state = a.ask("What did Hungary say about Sweden's NATO membership?")  # (his office's, in the years it gives)
-    assert any("strengthens Hungary's security" in c.quote for c in state.citations), state.answer
