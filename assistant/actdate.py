@@ -25,7 +25,7 @@ from index.store import IndexReader
 from index.text import MONTHS
 
 from .answerer import answer_of, cited_only, deltas
-from .models import StreamEvent
+from .models import Citation, StreamEvent
 from .query import _PUBLISHED, _STATED, Query
 
 MAX_CANDIDATES = 200  # passages read for a day written in the text (lexical search on the day's words)
@@ -137,30 +137,14 @@ def act_dated(events: Iterator[StreamEvent], query: Query, reader: IndexReader,
             yield from act_in_period(events, query, period, again)
         return
     phrase, day = found
-    first = answer_of(events)
-    if not first.abstained:
-        first.answer = f"{first.answer.rstrip()} (“{phrase}” read as the day the articles were published.)"
-        yield from deltas(first)
-        return
     year_given = bool(re.search(r"\d{4}", phrase))
-    undated = query.filters.narrow(since="", until="")
-    ids = act_documents(reader, query, day, year_given, undated)
-    if not ids:
-        yield from deltas(first)
-        return
-    second = answer_of(again(replace(query, filters=undated.narrow(doc_ids=ids),
-                                     time=replace(query.time, since="", until=""))))
     written = day_written(day, year_given)
-    kept = [c for c in second.citations
-            if written.search(c.quote) or c.statement_date[:10] == day
-            or not year_given and c.statement_date[4:10] == day[4:10]]
-    if second.abstained or not kept:
-        yield from deltas(first)
-        return
-    answer = cited_only(second, kept)
-    answer.answer = (f"No article published {phrase} answers this; read as the day of what was done, in the "
-                     f"articles that give it that day: {answer.answer}")
-    yield from deltas(answer)
+    yield from _reread(
+        events, query, again, phrase, "the day the articles were published",
+        lambda undated: act_documents(reader, query, day, year_given, undated),
+        lambda c: bool(written.search(c.quote)) or c.statement_date[:10] == day
+        or not year_given and c.statement_date[4:10] == day[4:10],
+        "the day of what was done, in the articles that give it that day")
 
 
 
@@ -171,21 +155,37 @@ def act_in_period(events: Iterator[StreamEvent], query: Query, period: tuple[str
     other filters kept), quoting only the statements dated in the period before their article's date (or writing
     the phrase itself, as the article's own "last month"), and saying so."""
     phrase, unit = period
+    words = r"\s+".join(re.escape(w) for w in phrase.split())
+    written = re.compile(rf"(?i)(?<!\w){words}(?!\w)")
+    yield from _reread(
+        events, query, again, phrase, "the articles' publication date", None,
+        lambda c: in_period_before(c.statement_date, c.published, unit) or bool(written.search(c.quote)),
+        f"the {unit} before each article's own date, when what was done is dated")
+
+
+def _reread(events: Iterator[StreamEvent], query: Query, again: Callable[[Query], Iterator[StreamEvent]],
+            phrase: str, first_reading: str, documents: Callable[[Filters], list[str]] | None,
+            keeps: Callable[[Citation], bool], second_reading: str) -> Iterator[StreamEvent]:
+    """The answer read with ``phrase`` as a publication filter (said so, ``first_reading``); when that abstains, the
+    answer to ``query`` asked again with no date range (of the ``documents`` the undated filters give, when given;
+    none: the first answer stands), quoting only the citations ``keeps`` accepts, led by ``second_reading``."""
     first = answer_of(events)
     if not first.abstained:
-        first.answer = f"{first.answer.rstrip()} (“{phrase}” read as the articles' publication date.)"
+        first.answer = f"{first.answer.rstrip()} (“{phrase}” read as {first_reading}.)"
         yield from deltas(first)
         return
     undated = query.filters.narrow(since="", until="")
+    if documents is not None:
+        ids = documents(undated)
+        if not ids:
+            yield from deltas(first)
+            return
+        undated = undated.narrow(doc_ids=ids)
     second = answer_of(again(replace(query, filters=undated, time=replace(query.time, since="", until=""))))
-    words = r"\s+".join(re.escape(w) for w in phrase.split())
-    written = re.compile(rf"(?i)(?<!\w){words}(?!\w)")
-    kept = [c for c in second.citations
-            if in_period_before(c.statement_date, c.published, unit) or written.search(c.quote)]
+    kept = [c for c in second.citations if keeps(c)]
     if second.abstained or not kept:
         yield from deltas(first)
         return
     answer = cited_only(second, kept)
-    answer.answer = (f"No article published {phrase} answers this; read as the {unit} before each article's own "
-                     f"date, when what was done is dated: {answer.answer}")
+    answer.answer = f"No article published {phrase} answers this; read as {second_reading}: {answer.answer}"
     yield from deltas(answer)

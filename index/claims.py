@@ -4036,8 +4036,7 @@ class ClaimExtractor:
                 or not ctx.last_speakers[0].name[:1].islower() or ctx.last_speakers_at < 0:
             return None
         pos = ctx.parse_start + subj.idx
-        if ctx.text.count("\n\n", ctx.last_speakers_at, pos) > 1 or any(
-                re.search(r"\S", part) for part in ctx.text[ctx.last_speakers_at:pos].split("\n\n")[1:-1]):
+        if ctx.text.count("\n\n", ctx.last_speakers_at, pos) > 1:  # (this paragraph or the one before only)
             return None
         said = split_sentences(ctx.text, ctx.last_speakers_at, pos)[:1]
         since = said[0].end if said else ctx.last_speakers_at
