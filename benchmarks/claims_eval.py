@@ -334,8 +334,10 @@ def write_split(assignments: dict[str, str], path: Path = SPLIT) -> None:
     """Write split.json: the seed, a note, and the assignments sorted by id."""
     data = {
         "seed": SEED,
-        "note": "Document-level dev/test split of the attribution gold, half and half within each corpus. "
-                "Ids are only ever added (benchmarks/claims_eval.py --write-split); never tune on 'test'.",
+        "note": "Document-level dev/test split of the attribution gold, half and half within each corpus up to "
+                "un-e.jsonl; the documents of multihop-i, multihop-j, un-f and un-g (2026-12-08) are all dev, so "
+                "that the test half stays the same documents. Ids are only ever added "
+                "(benchmarks/claims_eval.py --write-split); never tune on 'test'.",
         "assignments": dict(sorted(assignments.items())),
     }
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
