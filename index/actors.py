@@ -494,10 +494,12 @@ def role_country(role: str, resolver: "ActorResolver") -> str | None:
     return state.name if state.actor_type == "government" else None
 
 
-# "Digital rights group EDRi", "consumer organisation BEUC": a body introduced by what it is.
+# "Digital rights group EDRi", "consumer organisation BEUC", "ChatGPT-maker Open AI", "Electric-car maker Tesla":
+# a body introduced by what it is.
 _DESCRIBED_BODY = re.compile(
-    r"((?:[\w-]+\s+){0,3}?(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|startup|"
-    r"network|nonprofit|non-profit|think\s+tank|coalition|association))"
+    r"((?:[\w-]+\s+){0,3}?(?:\w+-)?(?:organi[sz]ation|company|firm|agency|charity|group|regulator|watchdog|startup|"
+    r"network|nonprofit|non-profit|think\s+tank|coalition|association|maker|giant|exchange|retailer|automaker|"
+    r"carmaker|chipmaker|manufacturer|developer|publisher|broadcaster|lender|insurer|carrier|provider|platform))"
     rf"\s+({UPPER}[\w&’'-]*(?:\s+{UPPER}[\w&’'-]*){{0,3}})")
 
 
@@ -737,7 +739,8 @@ class ActorResolver:
         if canon:
             return self._alias_actor(canon, bare, label)
         described = _DESCRIBED_BODY.fullmatch(bare)
-        if described and all(w.islower() for w in described.group(1).split()[1:]):
+        if described and all(w.islower() for w in described.group(1).split()[1:]) \
+                and not _is_title(described.group(2).split()[0]):  # (not "bank Governor Andrew Bailey")
             return Actor(described.group(2), "organisation", described.group(1).lower())
         if bare.lower() in self.organisations or bare.lower() in self.groups:
             return Actor(bare, self.type_of(bare, label))

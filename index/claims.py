@@ -56,6 +56,7 @@ _CUES: dict[str, str] = {
              "argue argues argued arguing", "declare declares declared", "note notes noted",
              "explain explains explained", "assert asserts asserted", "announce announces announced announcing",
              "emphasise emphasised emphasize emphasized", "claim claims claimed", "write wrote writes", "reads",
+             "outlined",  # (only in "as outlined by": see _as_said)
              "warn warns warned warning", "predict predicts predicted", "acknowledge acknowledged",
              "describe describes described", "confirm confirms confirmed",
              "admit admits admitted admitting", "acknowledges acknowledging", "concede concedes conceded",
@@ -130,7 +131,8 @@ _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea"
 
 _AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "emphasised", "underlined",
             "indicated", "declared", "put", "says", "states", "say", "state", "recalled", "recalls", "warned",
-            "warns", "observed", "pointed", "reminded", "reminds", "argued", "argues", "notes", "wrote"}
+            "warns", "observed", "pointed", "reminded", "reminds", "argued", "argues", "notes", "wrote", "highlighted",
+            "underscored", "outlined", "expressed", "explained"}
 
 
 # Capitalised words that are no given name before a surname ("Like Masimo, ...", "Former Palmer ..."; with spaCy's
@@ -174,11 +176,18 @@ _JOINED = re.compile(r"\bto\s+(?:join\s+)?(?:the|a|an|our|this|its)\s+(?:[\w’'
 
 def _as_said(v) -> bool:
     """ "As we stated earlier today, its stabilization is a priority" / "..., as the Secretary-General
-    has said": a speech verb in an "as" clause, whose content is the clause it qualifies."""
-    return (v.lower_ in _AS_SAID and v.head.pos_ in ("VERB", "AUX")
-            and [c.lower_ for c in v.children if c.dep_ == "mark"] == ["as"]
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-            and not any(c.dep_ == "dobj" and c.lower_ != "it" for c in v.children))  # ("as she recalled the talk")
+    has said" / "As stressed by the Secretary-General, ...": a speech verb in an "as" clause, whose content
+    is the clause it qualifies (not "“...”, as mentioned by the Secretary-General": his words quoted in what
+    the speaker demands)."""
+    if v.lower_ not in _AS_SAID or v.head.pos_ not in ("VERB", "AUX") \
+            or [c.lower_ for c in v.children if c.dep_ == "mark"] != ["as"] \
+            or any(c.dep_ == "dobj" and c.lower_ != "it" for c in v.children):  # ("as she recalled the talk")
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    quoted = v.i > v.head.i and v.left_edge.i >= 2 and v.doc[v.left_edge.i - 2].text in ("”", '"')
+    return v.tag_ == "VBN" and not quoted and any(c.dep_ == "agent" and any(k.dep_ == "pobj" for k in c.children)
+                                                  for c in v.children)
 
 
 def _second_cue(v):
@@ -1236,6 +1245,24 @@ def _is_bare_name(actor: Actor, ctx: "_Context") -> bool:
             and not any(n.split()[0] == actor.name for n in people))
 
 
+def _said_from(clause, first):
+    """The first token of what a clause said starting at ``first`` holds: its subject's when a time phrase the
+    parser hung on the clause sits between the cue and it ("Apple said on Monday it would cut prices": "it
+    would cut prices"; the day is when it was said), else ``first``."""
+    cue = clause.head
+    if first.i < cue.i < clause.i and (first.tag_ in ("WDT", "WP") or first.lower_ in ("that", "which", "who")):
+        return cue.nbor()  # "a move that OpenAI said would eliminate ...": "would eliminate ..." (the parser hangs
+        # the relative pronoun, before the cue, on the clause said)
+    lead = next((c for c in clause.lefts if c.i == first.i and c.dep_ in ("prep", "npadvmod")), None)
+    subj = next((c for c in clause.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if lead is not None and subj is not None and subj.left_edge.i == lead.right_edge.i + 1 and first.i > 0 \
+            and (first.nbor(-1).i == cue.i or first.nbor(-1).head.i == cue.i
+                 and first.nbor(-1).dep_ in ("dobj", "dative")) \
+            and any(t.ent_type_ in ("DATE", "TIME") for t in lead.subtree):  # (after "said", "told reporters")
+        return subj.left_edge
+    return first
+
+
 def _aside_it_owner(v):
     """The named subject an aside "it <cue>" set off by commas in the middle of a clause stands for ("Hikvision
     has marketed features that would, it claimed, automatically detect ..."), or None: the nearest subject before
@@ -1277,7 +1304,9 @@ def _says_of_antecedent(v) -> bool:
     rel = next((t for t in v.doc[v.head.i + 1:v.i] if t.lower_ in ("that", "which")), None)
     return (subj is not None and said is not None and rel is not None and rel.i < subj.left_edge.i
             and subj.tag_ not in ("WDT", "WP", "PRP")
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in said.children))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != rel.i for c in said.children))
+    # (the parser may hang the relative pronoun on the clause said as its subject: "a move that OpenAI said would
+    # eliminate ...", "The sanctions, which Russia says are illegal")
 
 
 def _through_close(doc, i: int) -> int:
@@ -2435,7 +2464,7 @@ class ClaimExtractor:
                 speakers = [(sp, Actor(a.name, a.actor_type, role)) for sp, a in speakers]
             if not speakers:
                 continue
-            span = (self._passive_content(v, doc, s) if agent is not None
+            span = (self._passive_content(v, doc, s) if agent is not None and not (v.dep_ == "advcl" and _as_said(v))
                     else self._clause_content(minds[v.i][1], s) if v.i in minds
                     else self._act_content(v, acts[v.i], s) if v.i in acts
                     else (s + doc[v.i + 1].idx, s + v.head.right_edge.idx + len(v.head.right_edge)) if v.i in joined
@@ -3225,8 +3254,10 @@ class ClaimExtractor:
     def _agent(v):
         """The named doer of a passive cue ("was asked by the BBC whether ...", "was welcomed by the
         European Union"): the token after "by", or None."""
-        if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD")):
-            return None  # (a participle names its doer too: "the understanding proposed by China and Brazil")
+        if not any(c.dep_ == "auxpass" for c in v.children) and not (v.dep_ == "acl" and v.tag_ in ("VBN", "VBD")) \
+                and not (v.dep_ == "advcl" and _as_said(v)):
+            return None  # (a participle names its doer too: "the understanding proposed by China and Brazil", "As
+            # stressed by the Secretary-General, ...")
         by = next((c for c in v.children if c.dep_ == "agent"), None)
         if by is None and v.lower_ in _DESIGNATE:  # "designated as a terrorist organization by the US" (the
             by = next((c for c in v.subtree if c.lower_ == "by" and c.i > v.i), None)  # parser hangs "by" on it)
@@ -3507,14 +3538,18 @@ class ClaimExtractor:
         if low in _PERSON_PRONOUNS:
             # Mentions earlier in this sentence count too ("Lusk met Orr, and she said ...").
             base = ctx.parse_start
-            here = self._mentions(subj.doc.text, 0, subj.idx, ctx)
+            # (the same pronoun as the main clause's subject is that one's person: "he pointed the finger at
+            # Ellison, who, he said, did not ...": not Ellison, named between the two)
+            same = next((t for t in subj.doc[:subj.i] if t.lower_ == low and t.dep_ in ("nsubj", "nsubjpass")
+                         and t.head.dep_ == "ROOT" and subj.head.dep_ == "parataxis"), subj)
+            here = self._mentions(subj.doc.text, 0, same.idx, ctx)
             said = self._said_before(subj)
             if said is not None:  # "... his tribute to Vincent van Gogh, he said": he is nobody named in what he said
                 here = [(at, n) for at, n in here if not said[0] <= at < said[1]]
             saved = ctx.mentions
             ctx.mentions = saved + [(base + at, n) for at, n in here  # (not "“President Biden is ...,” he wrote")
                                     if not any(a <= base + at < b for a, b in ctx.quotes)]
-            person = self._pronoun_person(low, base + subj.idx, ctx)
+            person = self._pronoun_person(low, base + same.idx, ctx)
             ctx.mentions = saved
             return [(subj.text, person)] if person else []
         if low in _PAIR_NOUNS and ctx.voice is None and not subj.conjuncts \
@@ -4000,12 +4035,25 @@ class ClaimExtractor:
         if not window.strip():
             return None
         bodies = []
-        for ent in _nlp()(window).ents:
-            if ent.label_ != "ORG" or self.resolver.country_of(ent.text) or ent.text in ctx.names:
+        parsed = _nlp()(window)
+        # the tagger's organisations, and a name the tagger left untyped that a sentence is about ("OpenAI fired
+        # Sam Altman on Friday. “...,” the company said": OpenAI)
+        for ent in list(parsed.ents) + [parsed[t.left_edge.i:t.i + 1] for t in parsed
+                                        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and not t.ent_type_
+                                        and all(w.pos_ == "PROPN" and not w.ent_type_ for w in t.subtree)
+                                        and fold(t.text) not in ctx.people]:
+            if ent.label_ not in ("ORG", "") or self.resolver.country_of(ent.text) or ent.text in ctx.names:
                 continue
+            if ent.start > 0 and ent.doc[ent.start - 1].text[:1].isupper() and ent.label_:
+                k = ent.start  # (the untagged start of its name: "ChatGPT-maker Open AI", tagged "AI")
+                while k > 0 and ent.doc[k - 1].dep_ == "compound" and ent.doc[k - 1].pos_ == "PROPN" \
+                        and ent.doc[k - 1].text[:1].isupper() and not ent.doc[k - 1].ent_type_:
+                    k -= 1
+                if k < ent.start and not (k > 0 and ent.doc[k - 1].text[:1].isupper()):
+                    ent = ent.doc[k:ent.end]
             if len(ent.text) <= 3 and ent.text not in ctx.acronyms \
                     and ent.text.lower() not in self.resolver.organisations:
-                continue  # ("AI" of "ChatGPT-maker Open AI": a word, not a body's name)
+                continue  # ("AI" alone: a word, not a body's name)
             if ent.start > 0 and (ent.doc[ent.start - 1].text[:1].isupper() or ent.doc[ent.start - 1].text == "-"):
                 continue  # (a part of a longer name)
             a = self._actor(ent.text, ctx, "ORG")
@@ -4358,8 +4406,9 @@ class ClaimExtractor:
                     and not any(c.dep_ == "dobj" and c.i > v.i and c.pos_ == "NOUN" and c.lower_ not in _AUDIENCE
                                 and not low.startswith(("tel", "tol", "ask", "warn", "assur", "inform"))
                                 for c in v.children))
-        if trailing and clause is not None and clause.i > v.i and any(c.dep_ in ("nsubj", "nsubjpass")
-                                                                     for c in clause.children):
+        if trailing and clause is not None and clause.i > v.i and any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                                                     for c in clause.children) \
+                and not any(t.text == ";" for t in doc[v.i:clause.left_edge.i]):  # (not "X, he said; Y")
             # "In the bulletin, which was obtained by X, Y said his company had ...": a setting; "Next
             # steps were uncertain as angry, frustrated Republicans predict the House ...": the clause
             # after the verb is what is said, unless a quotation closes right before the speaker.
@@ -4389,7 +4438,12 @@ class ClaimExtractor:
             end = v.head.right_edge.i
             while end > v.head.i and doc[end].is_punct and doc[end].text not in _CLOSE_Q:
                 end -= 1
-            return span(v.head.left_edge.i, end)
+            start = v.head.left_edge.i
+            if doc[start].lower_ in ("who", "which") and v.right_edge.i < v.head.i:
+                start = v.right_edge.i + 1  # "Ellison, who, he said, did not ...": "did not ..."
+                while start < v.head.i and doc[start].is_punct:
+                    start += 1
+            return span(start, end)
         if trailing and (clause is None or clause.i > v.i):
             end = subj.left_edge.i - 1
             while end > 0 and doc[end].text in (",", "”", '"'):
@@ -4416,7 +4470,7 @@ class ClaimExtractor:
                                                                    for k in c.children)), None)
                 if more is not None:  # "Meta said that it is monitoring ..., but it never intends to ...": both said
                     end = more.right_edge.i
-            return span(clause.left_edge.i, end)
+            return span(_said_from(clause, clause.left_edge).i, end)
         comp = kids.get("xcomp")
         if comp is None and (low in _CUES.keys() - _NEWS_ONLY_CUES and _cue_kind(low) in OBJECT_KINDS + ("position",)
                              or _VOICE_CUES.get(low) == "pledge") and "acomp" not in kids:
@@ -4539,7 +4593,7 @@ class ClaimExtractor:
         first = clause.left_edge
         if first.lower_ == "that" and first.i < clause.i:
             first = first.nbor()
-        return self._token_span(first, clause.right_edge, s)
+        return self._token_span(_said_from(clause, first), clause.right_edge, s)
 
     def _held_object(self, v, obj) -> tuple[int, int]:
         """First and last token of the position a stance verb's object holds: what "our full

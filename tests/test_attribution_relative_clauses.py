@@ -1,0 +1,70 @@
+"""What is said inside and around relative clauses and asides: "a move that OpenAI said would eliminate ...",
+"Ellison, who, he said, did not ...", "In an analogy he employed ..., he said that “working at a startup is ...”",
+and "X, he said; Y"."""
+import pytest
+
+from index.claims import ClaimExtractor
+
+
+def _claims(text: str):
+    return [(c.actor, c.text) for c in ClaimExtractor().extract(text, "d", "2023-10-04")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Musk resigned from the board in a move that OpenAI said would eliminate a “potential future conflict for Elon” "
+     "due to Tesla’s work.",
+     ("OpenAI", "would eliminate a “potential future conflict for Elon” due to Tesla’s work")),
+    ("The sanctions, which Russia says are illegal, took effect on Monday.", ("Russia", "are illegal")),
+    ("Israel struck the camp, which Palestinian officials said was hit twice.", ("Palestine", "was hit twice")),
+])
+def test_what_a_relative_clause_says_of_its_noun_starts_after_the_cue(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_a_parenthetical_he_said_in_a_relative_clause_is_the_main_clauses_he():
+    text = ("Defense lawyer Mark Cohen spoke next. In fact, he specifically pointed the finger at Caroline Ellison, "
+            "the former CEO of Alameda, who, he said, did not adequately protect her hedge fund from the inherent "
+            "risk of the crypto markets.")
+    assert _claims(text) == [
+        ("Mark Cohen", "did not adequately protect her hedge fund from the inherent risk of the crypto markets")]
+
+
+def test_a_clause_said_after_the_cue_is_the_content_whatever_its_subject():
+    text = ("Defense lawyer Mark Cohen spoke next. In an analogy he employed throughout his opening statement, he said "
+            "that “working at a startup is like building a plane as you’re flying it” and that businesses sometimes "
+            "fail.")
+    [(actor, content)] = _claims(text)
+    assert actor == "Mark Cohen" and content.startswith("working at a startup is like building a plane")
+
+
+def test_what_comes_after_a_semicolon_is_not_what_the_trailing_cue_said():
+    text = ("In a response on Google’s blog, president of global affairs Kent Walker said the company’s search product "
+            "was the favourite of users. And being default was not determinative, he said; changing from Google "
+            "Search to any other search provider was easy.")
+    assert ("Kent Walker", "And being default was not determinative") in _claims(text)
+
+
+def _speech(text: str, country: str = "Romania"):
+    ex = ClaimExtractor()
+    meta = {"country": country, "speaker": "Mr. X Y", "post": "President"}
+    return [(c.actor, c.text) for c in ex.extract(text, "d", "2020", voice=ex.voice_of({"un_speech": meta, **meta}))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As stressed by the Secretary-General, we must act now to save the planet.",
+     ("Secretary-General", "we must act now to save the planet")),
+    ("As outlined by the President of the General Assembly, we have to facilitate quick responses to emergencies.",
+     ("President of the General Assembly", "we have to facilitate quick responses to emergencies")),
+    ("Over the last year, the conflict in Sudan has created one of the worst humanitarian crises in the world, as "
+     "stated by the United Nations.",
+     ("United Nations", "Over the last year, the conflict in Sudan has created one of the worst humanitarian crises "
+                        "in the world")),
+])
+def test_what_a_speech_gives_as_stated_by_another_is_theirs(text, expected):
+    assert _speech(text) == [expected]
+
+
+def test_words_quoted_as_mentioned_by_another_stay_inside_the_speakers_own_demand():
+    text = ("We must show commitment to “a quantum leap in collective engagement”, as mentioned by the "
+            "Secretary-General.")
+    assert [a for a, _ in _speech(text)] == ["Romania"]
