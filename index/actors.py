@@ -97,12 +97,17 @@ _PERSON_NOUNS = ("national|citizen|resident|native|member|founder|co-founder|hea
                  "journalist|reporter|editor|author|writer|historian|scientist|doctor|teacher|pastor|"
                  "priest|rabbi|imam|survivor|witness|farmer|worker|owner|manager|president|chairman|chairwoman|"
                  "parent|plaintiff|defendant|grandmother|grandfather|mom|mum|dad")
+# ... and these only after "a"/"an" ("Marc-Antoine Julliard, a Paris-born cocoa trader"; not "... against San
+# Francisco, the coach said")
+_PERSON_NOUNS_A = "trader|banker|entrepreneur|businessman|businesswoman|engineer|employee|victim|soldier|nurse|coach"
 # ... or a copula that does ("Mohammad Alnobani is a Palestinian founder of ...")
 # (a middle initial and a generation count too: "John J. Ray III, the Enron turnaround veteran"; no article before a
 # former office: "Sam Bankman-Fried, former CEO of ...")
 _APPOSED = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+(?:[A-Z]\.|{UPPER}[\w’'-]+)){{1,3}})"
                       rf"(?:,|[ \t]+(?:is|was))[ \t]+(?:(?:an?|the)[ \t]+|(?=(?:former|then|now|longtime)[ \t]))"
                       rf"(?:[\w’'-]+[ \t]+){{0,5}}?(?:{_PERSON_NOUNS}|CEO)\b")
+_APPOSED_A = re.compile(rf"(?<![\w’'-])({UPPER}[\w’'-]+(?:[ \t]+(?:[A-Z]\.|{UPPER}[\w’'-]+)){{1,3}}),[ \t]+an?[ \t]+"
+                        rf"(?:[\w’'-]+[ \t]+){{0,3}}?(?:{_PERSON_NOUNS_A})\b")
 # Adverbs that open a sentence before a name ("Meanwhile Sophie, who ..."), capitalised only for it.
 _SENTENCE_ADVERBS = {"meanwhile", "later", "earlier", "separately", "today", "yesterday", "still", "instead"}
 # A role word followed by a capitalised name of two to four words introduces a person.
@@ -833,7 +838,7 @@ class ActorResolver:
         out = []
         # ("Major General (Res.) Giora Eiland": the rank's aside blanked, same length, so the name reads after it)
         text = blank_rank_asides(text)
-        for m in _APPOSED.finditer(text):
+        for m in [*_APPOSED.finditer(text), *_APPOSED_A.finditer(text)]:
             words = m.group(1).split()
             while words and (words[0].lower() in SUPPORT_STOPWORDS or words[0].lower() in _SENTENCE_ADVERBS):
                 words.pop(0)  # "Though Bankman-Fried, ...", "Meanwhile Sophie, who ...": no word of the name

@@ -103,6 +103,9 @@ _CUES: dict[str, str] = {
     **_forms("call", "press presses pressed pressing", "push pushes pushed pushing"),
     **_forms("proposal", "float floats floated floating"),  # only an idea floated (_FLOATED)
 }
+# Cues after which a name alone is who spoke: "X, argued Rehn."
+_SAID_BY = frozenset("said says argued argues added adds wrote writes insisted insists noted notes explained explains "
+                     "claimed claims stated states countered counters replied replies asked asks".split())
 _PRESSING = frozenset(_forms("", "press presses pressed pressing", "push pushes pushed pushing"))
 _FLOATING = frozenset(_forms("", "float floats floated floating"))
 _FLOATED = {"idea", "ideas", "proposal", "proposals", "plan", "plans", "possibility", "prospect", "notion",
@@ -1250,7 +1253,7 @@ def _said_from(clause, first):
     parser hung on the clause sits between the cue and it ("Apple said on Monday it would cut prices": "it
     would cut prices"; the day is when it was said), else ``first``."""
     cue = clause.head
-    if first.i < cue.i < clause.i and (first.tag_ in ("WDT", "WP") or first.lower_ in ("that", "which", "who")):
+    if first.i < cue.i < clause.i and first.lower_ in ("that", "which", "who"):
         return cue.nbor()  # "a move that OpenAI said would eliminate ...": "would eliminate ..." (the parser hangs
         # the relative pronoun, before the cue, on the clause said)
     lead = next((c for c in clause.lefts if c.i == first.i and c.dep_ in ("prep", "npadvmod")), None)
@@ -2439,7 +2442,8 @@ class ClaimExtractor:
                 continue  # (but "jets which have been pledged by Norway, Denmark and the Netherlands", Volker said:
                 # their pledge, whoever tells of it)
             agent = self._agent(v)
-            subj = agent if agent is not None else (self._subject(v if v.i not in joined else joined[v.i])
+            subj = agent if agent is not None else (self._final_speaker(v) or self._subject(v if v.i not in joined
+                                                                                             else joined[v.i])
                                                     or self._inverted_subject(v) or self._stray_subject(v, ctx))
             if v.i in trailing:
                 subj = trailing[v.i][0]
@@ -2485,7 +2489,8 @@ class ClaimExtractor:
             if not direct and _cue_kind(v.lower_) in ("pledge", "proposal") and (
                     cond := _CONDITION_AFTER.match(text, ce, e)) is not None:
                 ce = cond.end()  # "promised to lift the veto once frozen EU funds were released": its condition too
-            if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" or (
+            if ce - cs < (3 if v.lower_ in _LABEL_CUES or _cue_kind(v.lower_) == "call" or direct and cs > 0 and text[
+                    cs - 1] in _OPEN_Q and text[ce:ce + 2].lstrip(",.?!")[:1] in _CLOSE_Q or (
                     _cue_kind(v.lower_) == "criticism" or v.lower_ in STANCE_OBJECT_CUES) and text[cs:cs + 1].isupper()
                           and ctx.voice is None or v.i in acts and text[cs:cs + 1].isupper() else 8):
                 continue  # (a label may be short: "termed it a ‘War’"; in news whom one judges: "criticised Moscow";
@@ -3444,6 +3449,22 @@ class ClaimExtractor:
         return ent
 
     @staticmethod
+    def _final_speaker(v):
+        """The name ending the sentence after a cue that follows a comma ("Alameda Research, a crypto hedge fund
+        he also owned, argued Rehn."), which the parser may take for an object: the speaker; None otherwise."""
+        doc = v.doc
+        if v.i < 3 or doc[v.i - 1].text != "," or v.dep_ != "ROOT" or v.lower_ not in _SAID_BY:
+            return None  # (not "..., told Live Science": whom it was told)
+        end = len(doc)
+        while end > v.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        name = doc[v.i + 1:end]
+        if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" or _is_title(t.text) for t in name) \
+                or name[-1].pos_ != "PROPN":
+            return None
+        return name[-1]
+
+    @staticmethod
     def _inverted_subject(v):
         """The speaker named right after a cue that follows a quotation (",” said the European
         Consumer Organisation (BEUC) in a press release announcing ..."), when the parser hung
@@ -4277,6 +4298,8 @@ class ClaimExtractor:
             if close is not None and close < min(v.i, subj.i) and not any(
                     t.pos_ == "VERB" and t.lower_ in _CUES for t in doc[close + 1:v.i]):
                 return span(1, close - 1)  # (not a second cue after the first: "..., who ... and said she ...")
+        if subj.i > v.i and (final := self._final_speaker(v)) is not None and final.i == subj.i:  # "X, argued Rehn"
+            return span(0, v.i - 2)
         rel = kids.get("dobj")
         if v.dep_ == "relcl" and rel is not None and rel.lower_ in ("that", "which") and rel.i < v.i \
                 and low in _RELATIVE_STANCES and v.head.pos_ in ("NOUN", "PROPN"):
@@ -4401,7 +4424,10 @@ class ClaimExtractor:
         # the parser attached after the verb ("... said in an interview published Wednesday").
         trailing = (subj.i < v.i and subj.head.i == v.i and subj.left_edge.i > 1  # (not "X said, adding that")
                     and doc[subj.left_edge.i - 1].text in (",", "”", '"')
-                    and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i])
+                    and (any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[: subj.left_edge.i])
+                         or all(t.is_punct for t in doc[v.i + 1:]) and doc[-1].text == "." and any(  # (or
+                             # "Almost $100,000, he said.";
+                             t.pos_ in ("NOUN", "PROPN", "NUM") for t in doc[:subj.left_edge.i]))  # not "Meanwhile")
                     # (not "That is why in the region ..., the Sahel, I commend the initiative of ...": its object)
                     and not any(c.dep_ == "dobj" and c.i > v.i and c.pos_ == "NOUN" and c.lower_ not in _AUDIENCE
                                 and not low.startswith(("tel", "tol", "ask", "warn", "assur", "inform"))

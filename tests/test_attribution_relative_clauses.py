@@ -68,3 +68,40 @@ def test_words_quoted_as_mentioned_by_another_stay_inside_the_speakers_own_deman
     text = ("We must show commitment to “a quantum leap in collective engagement”, as mentioned by the "
             "Secretary-General.")
     assert [a for a, _ in _speech(text)] == ["Romania"]
+
+
+def test_a_name_ending_the_sentence_after_the_cue_is_who_spoke():
+    text = ("Prosecutor Thane Rehn spoke first. The key to his alleged scheme? Alameda Research, a crypto hedge fund he "
+            "also owned, argued Rehn.")
+    assert _claims(text) == [("Thane Rehn", "Alameda Research, a crypto hedge fund he also owned")]
+
+
+def test_a_name_after_told_is_whom_it_was_told():
+    text = "HIV specialist Monica Gandhi, of UCSF, told Live Science the treatments keep getting better."
+    assert "Live Science" not in [a for a, _ in _claims(text)]
+
+
+TRIAL = ("“In the end, Sam started and built two billion-dollar businesses,” defense lawyer Mark Cohen concluded.\n\n"
+         "The first was a victim: Marc-Antoine Julliard, a Paris-born cocoa trader who lives in London. In 2021, "
+         "Julliard decided to invest in crypto.\n\n"
+         "On Nov. 8, in the crypto exchange’s final few days, he tried to pull out his cash and crypto. How much? "
+         "Almost $100,000, he said. And was he ever able to? “Never,” he told prosecutors.")
+
+
+def test_a_short_answer_is_a_statement_of_the_person_introduced_by_what_they_are():
+    assert _claims(TRIAL)[1:] == [("Marc-Antoine Julliard", "Almost $100,000"), ("Marc-Antoine Julliard", "Never")]
+
+
+@pytest.mark.parametrize("text", [
+    "Meanwhile, Bankman-Fried tweeted.",
+    "In 2015, in his opening remarks to the summit, Pope Francis said,",
+    "To the honourable Libyan people, I say:",
+])
+def test_a_fragment_is_said_only_when_it_has_a_thing_and_the_sentence_ends_there(text):
+    assert _claims(text) == []
+
+
+def test_san_francisco_before_the_coach_said_is_no_person():
+    text = ("Head coach Pete Carroll said that Smith will make it back. When asked if that means for Thursday's matchup "
+            "against San Francisco, the coach said, “I would think so.”")
+    assert "San Francisco" not in [a for a, _ in _claims(text)]
