@@ -85,6 +85,8 @@ _CUES: dict[str, str] = {
              "defend defends defended", "question questions questioned", "dispute disputes disputed",
              "laud lauds lauded", "advocate advocates advocated advocating",
              "champion champions championed championing"),
+    # "Moscow sees NATO expansion as a threat": a view held (only with an object and "as": see _is_cue)
+    **_forms("position", "sees views viewed regards regarded"),
     **_forms("pledge", "pledge pledges pledged pledging", "vow vows vowed vowing", "promise promises promised",
              "commit commits committed", "guarantee guarantees guaranteed"),
     **_forms("proposal", "propose proposes proposed proposing", "suggest suggests suggested suggesting",
@@ -106,6 +108,7 @@ _CUES: dict[str, str] = {
 # Cues after which a name alone is who spoke: "X, argued Rehn."
 _SAID_BY = frozenset("said says argued argues added adds wrote writes insisted insists noted notes explained explains "
                      "claimed claims stated states countered counters replied replies asked asks".split())
+_VIEWING = frozenset("sees views viewed regards regarded".split())
 _PRESSING = frozenset(_forms("", "press presses pressed pressing", "push pushes pushed pushing"))
 _FLOATING = frozenset(_forms("", "float floats floated floating"))
 _FLOATED = {"idea", "ideas", "proposal", "proposals", "plan", "plans", "possibility", "prospect", "notion",
@@ -135,7 +138,8 @@ _OFFER_NOUNS = {"offer", "proposal", "plan", "demand", "request", "call", "idea"
 _AS_SAID = {"said", "stated", "noted", "stressed", "mentioned", "emphasized", "emphasised", "underlined",
             "indicated", "declared", "put", "says", "states", "say", "state", "recalled", "recalls", "warned",
             "warns", "observed", "pointed", "reminded", "reminds", "argued", "argues", "notes", "wrote", "highlighted",
-            "underscored", "outlined", "expressed", "explained"}
+            "underscored", "outlined", "expressed", "explained", "admitted", "acknowledged", "conceded", "insisted",
+            "predicted", "claimed"}
 
 
 # Capitalised words that are no given name before a surname ("Like Masimo, ...", "Former Palmer ..."; with spaCy's
@@ -622,7 +626,8 @@ _ACCORDING = re.compile(r"\b(?i:according to|in the words of)\b|\b[Pp]er\b(?=\s+
 _PREFILTER = re.compile(
     r"[“”\"]|\baccording to\b|\bin the words of\b|\bper\s+(?:the|a|an|[A-Z])"
     r"|\b(?:make|makes|made|making)\s+(?:it\s+)?clear\b|\b(?:"
-    + "|".join(sorted(_CUES, key=len, reverse=True)) + r")\b"
+    + "|".join(sorted(set(_CUES) - _VIEWING, key=len, reverse=True)) + r")\b"
+    + r"|\b(?:" + "|".join(sorted(_VIEWING)) + r")\s[^.;]{1,120}?\bas\b"  # (only "sees X as Y": a view)
     + r"|\b(?:" + "|".join(sorted(_ACT_VERBS, key=len, reverse=True)) + r")\s+(?:[\w’'-]+\s+){0,5}?(?:"
     + "|".join(sorted(_ACT_NOUNS, key=len, reverse=True)) + r")s?\b"
     + r"|\b(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+){0,2}?(?:" + "|".join(sorted(_MIND_STATES))
@@ -3161,6 +3166,9 @@ class ClaimExtractor:
                 c.dep_ in ("nsubj", "nsubjpass") and s + c.idx < inside[0] for c in v.children)):
             return False  # a verb inside a quotation is the speaker's, not an attribution (but in Raimondo had
             #               "said no" to China's requests, the writer quotes the cue itself)
+        if v.lower_ in _VIEWING and not (any(c.dep_ == "dobj" for c in v.children) and any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i for c in v.children)):
+            return False  # "sees NATO expansion as a threat" holds a view; "viewed the footage" does not
         if v.lower_ in ("direct", "directs", "directed") and not any(c.dep_ in ("xcomp", "ccomp") for c in v.children) \
                 and any(c.dep_ == "prep" and c.lower_ == "to" for c in v.children):
             return False  # "directed the agency to release X" asks; "directed TechCrunch to Meta's post" points
@@ -4300,6 +4308,9 @@ class ClaimExtractor:
                 return span(1, close - 1)  # (not a second cue after the first: "..., who ... and said she ...")
         if subj.i > v.i and (final := self._final_speaker(v)) is not None and final.i == subj.i:  # "X, argued Rehn"
             return span(0, v.i - 2)
+        if low in _VIEWING and (obj := kids.get("dobj")) is not None:  # "sees NATO expansion as a threat": all of it
+            held = next(c for c in v.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > v.i)
+            return span(obj.left_edge.i, held.right_edge.i)
         rel = kids.get("dobj")
         if v.dep_ == "relcl" and rel is not None and rel.lower_ in ("that", "which") and rel.i < v.i \
                 and low in _RELATIVE_STANCES and v.head.pos_ in ("NOUN", "PROPN"):

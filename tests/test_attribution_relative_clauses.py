@@ -105,3 +105,26 @@ def test_san_francisco_before_the_coach_said_is_no_person():
     text = ("Head coach Pete Carroll said that Smith will make it back. When asked if that means for Thursday's matchup "
             "against San Francisco, the coach said, “I would think so.”")
     assert "San Francisco" not in [a for a, _ in _claims(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow sees NATO expansion as a direct threat to its security.",
+     ("Russia", "NATO expansion as a direct threat to its security")),
+    ("Russian President Vladimir Putin views the sanctions as an act of economic war.",
+     ("Vladimir Putin", "the sanctions as an act of economic war")),
+    ("Beijing regards Taiwan as a breakaway province.", ("China", "Taiwan as a breakaway province")),
+])
+def test_a_view_held_of_a_thing_is_a_position(text, expected):
+    assert _claims(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["The company viewed the footage on Monday.", "She sees her family often.",
+                                  "Episode one sees Diana visiting Tony Blair with William."])
+def test_seeing_or_viewing_a_thing_is_no_view(text):
+    assert _claims(text) == []
+
+
+def test_what_a_person_admitted_in_an_as_clause_is_theirs():
+    text = ("Gogoro CEO Horace Luke spoke at the launch. The growth of Gogoro is stagnant and is even dropping in "
+            "Taiwan, as Luke admitted to TechCrunch.")
+    assert _claims(text) == [("Horace Luke", "The growth of Gogoro is stagnant and is even dropping in Taiwan")]
