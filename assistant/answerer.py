@@ -32,6 +32,7 @@ from .query import (
     WHO_QUESTION,
     Query,
     names_giver,
+    opposition_of,
     question_subject,
     topic_owners,
 )
@@ -554,12 +555,15 @@ class ExtractiveAnswerer:
             # alone, and "Vera Jourova" are one person named once)
             once = [a for a in asked if not any(b != a and b.split()[-1] == a for b in asked)]
             return self.answer_silent(query, evidence, " and ".join(once), others + ranked)
+        voicing: list[Sentence] = []  # the sentences where the one asked about speaks, by name or by its officials
         state = silent_state(query) if evidence.speakers else ""
         country = state_country(state) if state else None
+        # (a body of the state asked by name, "the Niger junta": those introduced as its officials speak for it)
+        organ = body_officials(state, evidence) if country and _RESOLVER.resolve(state).role else set()
         # (of the sentences found on the question, as a state of the index is read: not a professor's "India had
         # to learn a lot" elsewhere in an article found)
-        if country and not any(country in (countries.get(c.actor), country_of_speaker(c), content_country(c),
-                                           _RESOLVER.country_of(c.actor))
+        if country and not any(c.actor in organ or country in (countries.get(c.actor), country_of_speaker(c),
+                                                               content_country(c), _RESOLVER.country_of(c.actor))
                                for s in others + ranked for c in evidence.statements.get((s.passage.doc_id, s.start),
                                                                                           [])) \
                 and not any(is_office(c.role) and content_country(c) == country
@@ -577,8 +581,8 @@ class ExtractiveAnswerer:
             # one naming it as the subject of what it did, its speech's sentences), of the kind asked; "What did
             # Ireland demand?" quoted narration on "Ireland's DPC" once an Israeli spokesman's "The Irish have been
             # pressing for a ceasefire" (no demand) was found, and an Irish regulator is not the state speaking
-            officials = {c.actor for found in evidence.statements.values() for c in found
-                         if is_office(c.role) and content_country(c) == country}
+            officials = organ | {c.actor for found in evidence.statements.values() for c in found
+                                 if is_office(c.role) and content_country(c) == country}
             kinded = query.kind in ROUTED_KINDS + DERIVED_KINDS
 
             def of_state(s: Sentence) -> bool:
@@ -593,10 +597,30 @@ class ExtractiveAnswerer:
             if not stated:
                 return self.answer_silent(query, evidence, state, others + ranked, state=True)
             ranked = stated
+            voicing = [s for s in stated if set(evidence.speakers.get((s.passage.doc_id, s.start), ())) & organ]
         silent = silent_speaker(query) if evidence.speakers else ""  # (no statements at all: extraction was off)
-        if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages)):
-            if not speaks_in(silent, passages) and not asked_actor_speaks(query, evidence, others + ranked, silent):
-                return self.answer_silent(query, evidence, silent, others + ranked)
+        opposition = bool(silent) and bool(opposition_of(silent))  # ("Japan's opposition": no party of it quoted)
+        if silent and (is_person_in(silent, passages) or is_body(silent) or named_in(silent, passages) or opposition):
+            # (its officials speak for a body: "ECOWAS Commission President Omar Touray said")
+            voices = body_officials(silent, evidence) | {re.sub(r"^the\s+", "", silent, flags=re.I), *query.actors}
+
+            def voiced(s: Sentence) -> bool:  # a sentence where the one asked about speaks
+                said = set(evidence.speakers.get((s.passage.doc_id, s.start), ()))
+                return bool(said & voices) or not opposition and any(
+                    rx.search(s.text) for rx in _speaking(silent, [s.passage]) if not rx.pattern.startswith("^"))
+
+            if (opposition or not speaks_in(silent, passages)) \
+                    and not asked_actor_speaks(query, evidence, others + ranked, silent) \
+                    and not any(voiced(s) for s in others + ranked):
+                return self.answer_silent(query, evidence, silent, others + ranked,
+                                          mentioned=not opposition or named_in(silent, passages))
+            # only their words answer, never another's statement of the kind ("What did Dagalo demand?" quoted the
+            # demands of others in other articles); none found: say so, with what others said as theirs
+            voicing = [s for s in ranked if voiced(s)]
+            if not voicing:
+                return self.answer_silent(query, evidence, silent, others + ranked,
+                                          mentioned=not opposition or named_in(silent, passages))
+            ranked = voicing
         if query.kind in ROUTED_KINDS + DERIVED_KINDS:
             # "Who offered to host the talks?": when statements of the kind asked for answer it,
             # only they are quoted (not a sentence that merely mentions an offer).
@@ -608,11 +632,11 @@ class ExtractiveAnswerer:
                        and s.score >= self.config.min_score] or of_kind
             if of_kind and of_kind[0].score >= self.config.min_score:
                 ranked = of_kind
-            elif query.actors and not nobody and evidence.speakers:
+            elif (query.actors or silent) and not nobody and evidence.speakers:
                 # "What did Hamas demand?" and no demand found: say so before the nearest passages
                 # (it quoted "Hamas denies that it is even holding hostages" as the answer)
-                nobody = (f"No statement found is a {query.kind} by {' or '.join(query.actors)} in so many words; "
-                          "the passages closest to the question: ")
+                nobody = (f"No statement found is a {query.kind} by {' or '.join(query.actors) or silent} in so many "
+                          "words; the passages closest to the question: ")
         covered: list[Sentence] = []
         # (a speech's giver and the state the speech is of are one actor asked: "What did Erdoğan pledge?")
         spoken = dict(query.speakers)
@@ -655,7 +679,8 @@ class ExtractiveAnswerer:
                                                                                           doer_firsts)
         chosen = with_each(chosen, covered, self.config.max_sentences)
         if asked_of(query) and not who_asked and not query.asks_change and evidence.speakers and chosen and not any(
-                (s.passage.doc_id, s.start) in offered or speaks_for(query, s, evidence, countries) for s in chosen):
+                (s.passage.doc_id, s.start) in offered or s in voicing or speaks_for(query, s, evidence, countries)
+                for s in chosen):
             if reported := act_reports(query, chosen) if act else []:
                 # "Did Binance plead guilty?": the articles' report of the act answers, saying whose report it is
                 answer = self.compose(query, reported, passages, evidence.speakers, evidence.copies, {})
@@ -701,14 +726,15 @@ class ExtractiveAnswerer:
         return answer
 
     def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence],
-                      state: bool = False) -> Answer:
+                      state: bool = False, mentioned: bool = True) -> Answer:
         """ "What did Trump say about Iran?" when the articles mention Trump but credit him with no
         statement: say so, then quote up to two statements on the topic with their real speakers.
         ``state``: ``who`` is a state, spoken for by its officials too ("... do not report Norway
-        or its officials saying anything about sanctions on Iran")."""
+        or its officials saying anything about sanctions on Iran"); ``mentioned``: the passages name ``who``."""
         doing = silent_phrase(query, who)
         lead = (f"{ABSTAIN_TEXT} They do not report {who} or its officials {doing}." if state
-                else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {doing}.")
+                else f"{ABSTAIN_TEXT} They mention {who} but do not report {who} {doing}." if mentioned
+                else f"{ABSTAIN_TEXT} They do not report {who} {doing}.")
         credited = [s for s in sorted(ranked, key=lambda s: -s.score) if s.score >= self.config.min_score
                     and evidence.speakers.get((s.passage.doc_id, s.start))
                     # ("According to Fortune, ...": that outlet's articles only, not a UN speech)
@@ -1130,6 +1156,8 @@ def silent_speaker(query: Query) -> str:
         return ""
     said = m.group("who").strip()  # as the question writes it ("the European Commission")
     who = re.sub(r"^the\s+", "", said, flags=re.I)
+    if opposition_of(who) and not query.actors:
+        return said  # "What did Japan's opposition say?" and no party of it is quoted: never the state
     if who not in query.names or _RESOLVER.country_of(who) or match_actor_names(who, list(query.actors)) \
             or who in dict(query.speakers):  # (the giver of a speech: its state's statements are theirs)
         return ""
@@ -1531,16 +1559,67 @@ def narrated_doer(kind: str | None, sentence: str) -> tuple[str, str]:
     return article + " ".join(words), m.group(4)
 
 
-def serves(role: str, names: Sequence[str]) -> bool:
+def serves(role: str, names: Sequence[str], context: str = "") -> bool:
     """Whether a person's ``role`` makes them an official of a body named in ``names`` ("the EU’s
     internal market commissioner" serves "EU" and "European Union"; "spokeswoman for Meta" serves
-    "Meta"): the role's owner ("X's ...") or its "of/for/at X" resolves to the name."""
+    "Meta"): the role's owner ("X's ...", "X spokesman", "X Commission President") or its "of/for/at X"
+    resolves to the name, or is a body of it ("ECOWAS Commission" of "ECOWAS"), or is its head noun
+    alone where ``context`` (the article) names the rest ("junta spokesman" of "the Niger junta")."""
     if not role or not names:
         return False
-    owners = re.findall(r"(?:^|\bthe\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:’s|'s)\s", role)
+    owners = re.findall(r"(?:^|\b[Tt]he\s+)((?:[\w.&-]+\s+){0,3}?[\w.&-]+)(?:’s|'s)\s", role)
     owners += re.findall(r"\b(?:of|for|at)\s+(?:the\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})", role)
+    owners += re.findall(rf"^(?:[Tt]he\s+)?((?:[\w.&-]+\s+){{1,4}}?)(?i:{_BODY_ROLES})\b", role)
     wanted = {_RESOLVER.resolve(n).name for n in names}
-    return any(_RESOLVER.resolve(o).name in wanted or match_actor_names(o, list(names)) for o in owners)
+    owners = [re.sub(r"^[Tt]he\s+", "", o.strip()) for o in owners]  # (a common noun, "junta", is read in context)
+    return any(o[:1].isupper() and (_RESOLVER.resolve(o).name in wanted or match_actor_names(o, list(names)))
+               or _owned_by(o, names, context) for o in owners)
+
+
+_BODY_ROLES = (r"spokes(?:wo)?(?:man|person)|president|chief|head|commander|chair(?:man|woman|person)?|leader|"
+               r"secretary-general|director|envoy|representative")
+
+
+def _owned_by(owner: str, names: Sequence[str], context: str) -> bool:
+    """Whether a role's ``owner`` words are a body named in ``names`` or of it (``serves``)."""
+    def words(text: str) -> list[str]:
+        return fold(re.sub(r"^the\s+", "", text.strip(), flags=re.I)).lower().split()
+
+    own = words(owner)
+    for name in names:
+        named = words(name)
+        if own and named and (set(named) <= set(own) or own == named[-1:] and all(
+                re.search(rf"(?<!\w){re.escape(w)}s?(?!\w)", fold(context).lower()) for w in named[:-1])):
+            return True
+    return False
+
+
+def introduction(c: Claim, sentence: str) -> str:
+    """The words ``sentence`` introduces the speaker of ``c`` with: its speaker phrase and the capitalised
+    words (or a possessive) right before it that the phrase left out ("ECOWAS" of "ECOWAS Commission President
+    Omar Touray", "The junta's" of "The junta's spokesman, Col. Amadou Abdramane")."""
+    at = re.search(rf"(?<!\w){re.escape(c.speaker)}(?!\w)", sentence) if c.speaker else None
+    lead = re.search(r"(?:^|(?<=\s))((?:[A-Z][\w.&’'-]*\s+){0,3}(?:[\w.&-]+[’']s\s+)?)\Z",
+                     sentence[:at.start()]) if at else None
+    return (lead.group(1) if lead else "") + c.speaker
+
+
+def body_officials(who: str, evidence: Evidence) -> set[str]:
+    """The actors the passages introduce as officials of the body ``who`` (none for a person; ``serves``), by
+    their role or the words their sentence gives them: "ECOWAS Commission President Omar Touray" for ECOWAS,
+    "junta spokesman Col. Amadou Abdramane" and "The junta's foreign ministry" for the Niger junta (an article
+    naming Niger). What they said answers a question about the body."""
+    name = re.sub(r"^the\s+", "", who, flags=re.I)
+    if not name or _RESOLVER.resolve(name).actor_type == "person":
+        return set()
+    found = set()
+    for p in evidence.passages:
+        context = f"{p.title}\n{p.text}"
+        for sp in split_sentences(p.text):
+            for c in evidence.statements.get((p.doc_id, p.start + sp.start), ()):
+                if serves(c.role, [name], context) or serves(introduction(c, p.text[sp.start:sp.end]), [name], context):
+                    found.add(c.actor)
+    return found
 
 
 def _only_victim(text: str, name: str) -> bool:

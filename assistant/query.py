@@ -1039,6 +1039,16 @@ _SUBJECT_PRONOUN = re.compile(r"\b(?:did|does|do|has|have|had|is|was|were|are|wi
                               r"view|views|pledge|pledges|proposal|statement|statements|plan)\b", re.I)
 
 
+_OPPOSITION = re.compile(r"((?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)(?:’s|'s)?\s+(?:(?:main|largest|official)\s+)?"
+                         r"opposition\b")
+
+
+def opposition_of(text: str) -> set[str]:
+    """The states whose opposition ``text`` names ("South Korea's main opposition Democratic Party", "the Israeli
+    opposition leader"): a party or a person of it is no voice of the state."""
+    return {c for m in _OPPOSITION.finditer(text) if (c := _RESOLVER.country_of(m.group(1)))}
+
+
 def question_head(text: str) -> str:
     """The part of a question before its topic, where who is asked stands ("What did he say
     about Trump?" -> "What did he say")."""
@@ -1371,6 +1381,13 @@ class QueryParser:
                     speakers[who] = state
                     if state not in actors and (not matched or who in actors):
                         actors.append(state)  # (also for "Netanyahu", quoted in news too: his speech is Israel's)
+        opposed = opposition_of(question_head(text))
+        if opposed:
+            # "What did South Korea's opposition demand?": its opposition parties and leaders, never the state
+            parties = [a for a in self._known_actors() if opposition_of(a) & opposed]
+            parties += [p for p, role in self._known_officials() if opposition_of(role) & opposed]
+            actors = [a for a in actors if _RESOLVER.country_of(a) not in opposed]
+            actors += [p for p in dict.fromkeys(parties) if p not in actors]
         unheld: list[OfficeAsked] = []
         held: list[tuple[OfficeAsked, tuple[str, ...]]] = []
         for office in asked_offices(text):
