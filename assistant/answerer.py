@@ -17,7 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.actors import TITLES, ActorResolver, fold, is_office, match_actor_names, translit_key
+from index.actors import TITLES, ActorResolver, fold, is_office, match_actor_names, one_body, translit_key
 from index.loaders import SPEECH_OUTLET
 from index.models import Claim, Document, Filters, Passage
 from index.text import ATTRIBUTION, DATELINE, mentions, quotation_end, split_sentences, terms
@@ -46,7 +46,7 @@ from .stance import (
     stance_holders,
     topic_phrase,
 )
-from .support import STATEMENT_STEMS, predicate, supports_predicate
+from .support import STATEMENT_STEMS, denies_predicate, predicate, supports_predicate
 from .timeorder import select_in_time, time_lead
 from .topic import (
     Topic,
@@ -641,6 +641,8 @@ class ExtractiveAnswerer:
         # (a speech's giver and the state the speech is of are one actor asked: "What did Erdoğan pledge?")
         spoken = dict(query.speakers)
         asking = [a for a in query.actors if not (a in spoken and spoken[a] in query.actors)]
+        # ("G8" and "Group of Eight", both actors of the index: one body asked about, ``one_body``)
+        asking = [a for i, a in enumerate(asking) if not any(one_body(b, a) for b in asking[:i])]
         if len(asking) > 1 and query.kind in ROUTED_KINDS + DERIVED_KINDS and not who_asked and not nobody:
             # "What did Russia and China propose?": each actor's best statement of the kind is quoted (China's
             # sentences, naming it, outscored Russia's), and an actor with none is said to have none
@@ -684,13 +686,22 @@ class ExtractiveAnswerer:
             if reported := act_reports(query, chosen) if act else []:
                 # "Did Binance plead guilty?": the articles' report of the act answers, saying whose report it is
                 answer = self.compose(query, reported, passages, evidence.speakers, evidence.copies, {})
-                answer.answer = reported_lead(query, answer) + answer.answer
+                answer.answer = no_lead(query, reported) + reported_lead(query, answer) + answer.answer
                 return answer
             # "What did Lavrov say in 2023?" answered with a photo caption ("A Ukrainian soldier is seen inside an
             # artillery vehicle ..."), "What did the Saudi crown prince say?" with a journalist's "Crown Prince
             # Mohammed bin Salman ... might welcome such an initiative": nobody asked about speaks in what was
             # found, so they are said to have said nothing, the passages shown as context only
             return self.answer_unheard(query, evidence, chosen)
+        if denial := next((s for s in chosen if no_lead(query, [s])), None) if act else None:
+            # "Did Kishida apologise?": "..., but he stopped short of a fresh apology" says no, first; what they said
+            # right after it goes with it ("The Japanese government's position is that it inherits the positions ...")
+            after = next((s for s in candidates if s.passage.doc_id == denial.passage.doc_id
+                          and 0 <= s.start - denial.end <= 3), None)  # (the next sentence: a space or a line apart)
+            then = [after] if after is not None and speaks_for(query, after, evidence, countries) else []
+            keys = {(s.passage.doc_id, s.start) for s in [denial, *then]}
+            chosen = [denial, *then, *[s for s in chosen if (s.passage.doc_id, s.start) not in keys]]
+            chosen = chosen[:max(len(then) + 1, self.config.max_sentences)]
         dates = {(c.doc_id, c.sent_start): c.date for c in evidence.claims + evidence.actor_claims if c.date}
         speakers = evidence.speakers
         if who_asked and query.kind in ROUTED_KINDS and not nobody:
@@ -722,7 +733,7 @@ class ExtractiveAnswerer:
                 topic = topic_phrase(query.text, holders, query.topic_terms, [q for q, _ in query.history])
                 subject = " and ".join(holders) + (f" on {topic}" if topic else "") if holders else "The passages found"
                 answer.answer = change_lead(subject, days) + _ONE_DATE_LEAD.sub("", answer.answer)
-        answer.answer = nobody + elsewhere + answer.answer
+        answer.answer = nobody + elsewhere + (no_lead(query, chosen) if act else "") + answer.answer
         return answer
 
     def answer_silent(self, query: Query, evidence: Evidence, who: str, ranked: list[Sentence],
@@ -1217,6 +1228,13 @@ def act_reports(query: Query, chosen: Sequence[Sentence]) -> list[Sentence]:
     is stepping down and has pleaded guilty to ..."). They answer it, never a "do not report Binance saying
     anything"."""
     return [s for s in chosen if supports_predicate(query.untimed, s.text) or reports_title_act(query, s)]
+
+
+def no_lead(query: Query, chosen: Sequence[Sentence]) -> str:
+    """ "No: " when the first sentence chosen for a yes/no question about an act reports the one asked not doing it
+    ("... but he stopped short of a fresh apology", ``denies_predicate``), else ""."""
+    names = [*query.actors, *query.names]
+    return "No: " if chosen and denies_predicate(query.untimed, chosen[0].text, names) else ""
 
 
 def reported_lead(query: Query, answer: Answer) -> str:

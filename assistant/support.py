@@ -15,6 +15,7 @@ are not required: a pledge need not use the word.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from index.text import STOPWORDS, stem, terms
 
@@ -111,10 +112,45 @@ def is_instruction(sentence: str) -> bool:
     return bool(_INSTRUCTION.search(sentence))
 
 
-def _undoubled(t: str) -> str:
+# The endings by which a verb and its noun differ once stemmed ("apologis", "apology"; "withdraw", "withdrawal")
+_DERIVED = re.compile(r"(?:i[sz]|y|al|ment|anc)$")
+
+
+def _root(t: str) -> str:
     """A stem read without a doubled last letter, on both sides of a comparison: ``stem`` leaves the consonant an
-    ending doubled ("stepping" -> "stepp", "step" -> "step"; "planned" -> "plann")."""
-    return t[:-1] if len(t) > 3 and t[-1] == t[-2] else t
+    ending doubled ("stepping" -> "stepp", "step" -> "step"; "planned" -> "plann"); and without the ending that
+    makes a noun of a verb or a verb of a noun (``_DERIVED``: "apologise" and "a fresh apology" are one act)."""
+    t = t[:-1] if len(t) > 3 and t[-1] == t[-2] else t
+    root = _DERIVED.sub("", t)
+    return root if len(root) >= 5 else t
+
+
+# Words reporting an act not done, before the act: "stopped short of a fresh apology", "declined to", "refused to"
+_NOT_DOING = re.compile(r"\b(?:(?:stopped|stops|stopping)\s+short\s+of|(?:declin|refus|fail|avoid)(?:ed|es|s|ing)?"
+                        r"(?:\s+to)?|(?:did|does|has|have|had|would|will)\s*(?:not|n[’']t)|never)\s", re.I)
+_CLAUSE_OPEN = re.compile(r"[;:]|\b(?:but|and|while|whereas|that|although|though)\b", re.I)
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def denies_predicate(question: str, sentence: str, names: Sequence[str] = ()) -> bool:
+    """Whether ``sentence`` reports the one a yes/no ``question`` asks about not doing the act it asks of
+    (``_NOT_DOING`` within three words before the act's verb or its noun, its clause's subject a pronoun or
+    one of ``names``): "Kishida said his heart ached ..., but he stopped short of a fresh apology" answers "Did
+    Kishida apologise?" with a no."""
+    verb, _ = predicate(question)
+    if verb is None:
+        return False
+    act = _root(verb)
+    words = {w.lower() for n in names for w in _WORD.findall(n)}
+    for m in _NOT_DOING.finditer(sentence):
+        if not any(_root(t) == act for t in terms(" ".join(sentence[m.end():].split()[:3]))):
+            continue
+        # (the clause's subject: its last pronoun or name, "but he stopped short", not "Kishida said Yoon did not")
+        subject = [w for w in _WORD.findall(_CLAUSE_OPEN.split(sentence[:m.start()])[-1])
+                   if w.lower() in _PRONOUNS or w[:1].isupper()]
+        if subject and subject[-1].lower() in _PRONOUNS | words:
+            return True
+    return False
 
 
 def supports_predicate(question: str, sentence: str) -> bool:
@@ -130,7 +166,7 @@ def supports_predicate(question: str, sentence: str) -> bool:
     if not preds:
         return True
     # (stems compared without a doubled last letter: "Did Zhao step down?" and "is stepping down")
-    have = {_undoubled(t) for t in terms(sentence)}
+    have = {_root(t) for t in terms(sentence)}
     # a statement verb is routed by kind and may be said otherwise ("Did Talvoria reject the offer?"
     # and "dismissed the offer"): the other terms must be there
     core = (preds - {verb} or preds) if verb in _NOT_REQUIRED else preds
@@ -138,8 +174,8 @@ def supports_predicate(question: str, sentence: str) -> bool:
         # "Did Wang Yi mention the United States?": its names are the topic, checked apart; "Did Kuwait
         # criticize Israel?": its kind is routed, and a speech condemns without the word
         return True
-    if len({_undoubled(t) for t in core} & have) < min(2, len(core)):
+    if len({_root(t) for t in core} & have) < min(2, len(core)):
         return False
     if verb is None or verb in _NOT_REQUIRED:
         return True
-    return bool({_undoubled(t) for t in {verb} | _FAMILY.get(verb, set())} & have)
+    return bool({_root(t) for t in {verb} | _FAMILY.get(verb, set())} & have)

@@ -829,6 +829,8 @@ def statements_about(topic: Topic, claims: Iterable[Claim], text_of: Callable[[s
     return named or [c for c, _ in about] or headed
 
 
+# What a clause after the speakers says of them: "(and the United States), which have mediated talks ...,".
+_DESCRIBED = re.compile(r"(?:\s+and\s+[^,;]+)?,\s+(?:which|who)\b[^,;]*,")
 # Where one statement's clause ends and another's begins within a sentence.
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|and|yet)\b|,")
 
@@ -837,7 +839,8 @@ def _without_others(article: str, c: Claim, others: Iterable[Claim]) -> str:
     """The sentence of ``c`` with the clauses of ``others`` (statements of other speakers in it, not
     overlapping ``c``'s content) blanked out, speaker and all: "Ostmark says the ships protect its
     coast; Veloria says they are there to intimidate merchant crews." -> "Ostmark says the ships
-    protect its coast" and blanks. Offsets are kept (blanks replace what is left out)."""
+    protect its coast" and blanks; of those saying ``c``'s words with it, their names (and a "which"
+    clause after them). Offsets are kept (blanks replace what is left out)."""
     s0, s1 = c.sent_start, c.sent_end
     chars = list(article[s0:s1])
     for o in others:
@@ -850,6 +853,13 @@ def _without_others(article: str, c: Claim, others: Iterable[Claim]) -> str:
             opens = list(_CLAUSE_BREAK.finditer(head))
             m = _CLAUSE_BREAK.search(article, o.end, c.start)
             a, b = (s0 + opens[-1].end() if opens else s0), (m.end() if m else o.end)
+        elif (o.start, o.end) == (c.start, c.end) and o.speaker and (
+                named := re.compile(rf"(?<!\w){re.escape(o.speaker)}(?!\w)").search(article, s0, c.start)):
+            # a joint speaker, and what a clause says of them, is no more what the statement is about than its own
+            # ("Saudi Arabia and the United States, which have mediated talks in the Saudi city of Jeddah, urged both
+            # sides ...": not about the United States, nor Saudi Arabia)
+            m = _DESCRIBED.match(article, named.end(), c.start)
+            a, b = named.start(), (m.end() if m else named.end())
         else:
             continue  # (one inside the other: "According to Kindiki, Brandvold had pledged ...")
         for i in range(max(a, s0), min(b, s1)):

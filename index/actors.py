@@ -238,6 +238,9 @@ def match_actor_names(typed: str, known: Iterable[str]) -> list[str]:
     if not exact:  # "Abdel Fattah el-Sisi" typed for "Abdel-Fattah El-Sisi": hyphens as spaces
         spaced = " ".join(re.split(r"[\s-]+", t))
         exact = [k for k in known if "-" in k + typed and " ".join(re.split(r"[\s-]+", fold(k))) == spaced]
+    # ("G7" and "Group of Seven", both actors of the index: one body asked about; by initials, only one body's)
+    same = [k for k in known if k not in exact and one_body(typed, k)]
+    exact += same if len(same) == 1 else [k for k in same if one_body(typed, k, initials=False)]
     tw = tuple(t.split())
     n = len(tw)
     if exact and n == 1:
@@ -307,6 +310,43 @@ def _initials(name: str) -> frozenset[str]:
     if len(main) < 2 or not all(w[0].isupper() for w in main):
         return frozenset()
     return frozenset({"".join(w[0] for w in main).upper(), "".join(w[0] for w in words if w != "&").upper()})
+
+
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBERS.update({w: 10 * i for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+
+
+def _number(word: str) -> str:
+    """A number written in digits or words ("7", "Seven", "Seventy-Seven"), as digits; "" for no number."""
+    if word.isdigit():
+        return word
+    parts = [_NUMBERS.get(w) for w in word.lower().split("-")]
+    return str(sum(parts)) if parts and None not in parts else ""  # type: ignore[arg-type]
+
+
+def _short(name: str) -> tuple[str, str]:
+    """(``name`` as an acronym when it is one, "G-7" -> "G7"; its numeral form, "Group of Seven" -> "G7"), "" for
+    none."""
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    acronym = re.sub(r"[.\-]", "", bare)
+    words = bare.split()
+    number = _number(words[-1]) if len(words) > 1 else ""
+    return (acronym if re.fullmatch(r"[A-Z][A-Z0-9]+", acronym) else "",
+            "".join(w[0] for w in words[:-1] if w.lower() not in _LINKING_WORDS).upper() + number if number else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def one_body(a: str, b: str, initials: bool = True) -> bool:
+    """Whether two names are one body's, written short and in full or short two ways: a numeral form ("G7", "G-7",
+    "Group of Seven", "Group of 7") or, with ``initials``, an organisation's initials ("SEC" for "Securities and
+    Exchange Commission")."""
+    (acronym_a, numeral_a), (acronym_b, numeral_b) = _short(a), _short(b)
+    if (acronym_a or numeral_a) and (acronym_a or numeral_a) == (acronym_b or numeral_b):
+        return True
+    return initials and any(short.isalpha() and " " in long.strip() and short in _initials(long.strip())
+               and _plain_resolver().type_of(long) == "organisation"
+               for short, long in ((acronym_a, b), (acronym_b, a)) if short)
 
 
 @lru_cache(maxsize=1 << 16)

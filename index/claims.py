@@ -4561,6 +4561,13 @@ class ClaimExtractor:
         # A bare object of a neutral cue ("noted the launch") reports an act, not a
         # statement; an object that is itself a clause or a quotation is content.
         obj = kids.get("dobj")
+        label = next((c for c in v.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+        if obj is None and label is not None and _cue_kind(low) == "rejection":
+            # "rejected as “absurd and motivated” allegations by ...": what is rejected hung on "as", its label first
+            noun = next((c for c in label.children if c.dep_ == "pobj" and any(k.dep_ == "amod" for k in c.lefts)),
+                        None)
+            if noun is not None:
+                return span(label.i + 1, noun.right_edge.i)
         if obj is not None and low.startswith("announc") and (obj.lower_ in _MEASURE_NOUNS or obj.lower_.rstrip("s")
                                                                in _MEASURE_NOUNS):
             # "Israel then announcing a broad blockade of imports", "the EU announced its in-depth probe": a measure
