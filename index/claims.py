@@ -4416,7 +4416,10 @@ class ClaimExtractor:
             noun = doc[that.i - 1].lower_ if that is not None else ""
             if that is not None and that.i + 2 < len(doc) and (
                     that.dep_ == "mark" and that.head.dep_ in ("acl", "relcl") and that.head.head.i == that.i - 1
-                    or (noun in _OCCASIONS or noun[:-1] in _OCCASIONS) and that.dep_ not in ("nsubj", "nsubjpass")
+                    or (noun in _OCCASIONS or noun[:-1] in _OCCASIONS) and (
+                        that.dep_ not in ("nsubj", "nsubjpass") or any(  # (or a subject between it and its verb:
+                            t.dep_ in ("nsubj", "nsubjpass") for t in doc[that.i + 1:that.head.i]))  # "said in an
+                    # audio message that his forces were committed to ...")
                     and any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[that.i + 1:that.i + 8])):
                 return span(that.i + 1, max(t.i for t in doc if not t.is_punct))
         inf = kids.get("xcomp")

@@ -128,3 +128,9 @@ def test_what_a_person_admitted_in_an_as_clause_is_theirs():
     text = ("Gogoro CEO Horace Luke spoke at the launch. The growth of Gogoro is stagnant and is even dropping in "
             "Taiwan, as Luke admitted to TechCrunch.")
     assert _claims(text) == [("Horace Luke", "The growth of Gogoro is stagnant and is even dropping in Taiwan")]
+
+
+def test_that_after_the_medium_opens_what_was_said_when_a_subject_follows_it():
+    text = ("RSF commander Gen. Mohamed Hamdan Dagalo said in an audio message that his forces were committed to a "
+            "humanitarian truce.")
+    assert _claims(text) == [("Mohamed Hamdan Dagalo", "his forces were committed to a humanitarian truce")]
