@@ -2422,6 +2422,13 @@ class ClaimExtractor:
                  and (a := next((k for k in t.children if k.dep_ == "acomp" and k.lower_ in _MIND_STATES), None))
                  and (c := next((k for k in list(a.children) + list(t.children) if k.dep_ == "ccomp" and k.i > a.i),
                                 None)) is not None and self._is_cue(t, s, quotes)}
+        # "Dominica is of the view that X", "We are of the opinion that X": a position, in news and speeches alike
+        minds.update({t.i: (g, that.head) for t in doc if t.lower_ in _BE_CUES
+                      and (g := next((g for k in t.children if k.dep_ == "prep" and k.lower_ == "of"
+                                      for g in k.children if g.dep_ == "pobj" and g.lower_ in ("view", "opinion")),
+                                     None)) is not None
+                      and g.i + 1 < len(doc) and (that := doc[g.i + 1]).lower_ == "that" and that.head.i > that.i
+                      and self._is_cue(t, s, quotes)})
         cues += [doc[i] for i in minds if doc[i] not in cues]
         # "The Kremlin has made clear that X", "Blinken made it clear to Beijing that X": X is stated
         clears = {t.i: (a, c) for t in doc if t.lower_ in _MAKE_FORMS

@@ -134,3 +134,17 @@ def test_that_after_the_medium_opens_what_was_said_when_a_subject_follows_it():
     text = ("RSF commander Gen. Mohamed Hamdan Dagalo said in an audio message that his forces were committed to a "
             "humanitarian truce.")
     assert _claims(text) == [("Mohamed Hamdan Dagalo", "his forces were committed to a humanitarian truce")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dominica is of the view that a strategy that addresses the root causes of instability in Haiti will be "
+     "embraced.", ("Dominica", "a strategy that addresses the root causes of instability in Haiti will be embraced")),
+    ("We are of the firm view that the Council must be reformed.", ("Dominica", "the Council must be reformed")),
+])
+def test_being_of_the_view_that_is_a_position_in_a_speech(text, expected):
+    assert _speech(text, "Dominica") == [expected]
+
+
+def test_being_of_the_view_that_is_a_position_in_news():
+    assert _claims("The Indian government is of the view that the allegations are absurd.") == [
+        ("India", "the allegations are absurd")]
