@@ -597,8 +597,11 @@ class ActorResolver:
         found.bodies = frozenset(self._described_bodies(text))
         for m in _STATE_OFFICE.finditer(text):
             name = m.group("a") or m.group("b") or m.group("c")
-            if m.group("c") and self.country_of(m.group("c") + "n"):
-                continue  # "Norwegian Foreign Minister": a known demonym, no state "Norwegia"
+            before = text[:m.start("c")].split()[-1:] if m.group("c") else []
+            if m.group("c") and (self.country_of(m.group("c") + "n")
+                                 or before and self.country_of(f"{before[0]} {m.group('c')}n")):
+                continue  # "Norwegian Foreign Minister": a known demonym, no state "Norwegia"; nor "Korea" of
+                # "South Korean President"
             if not name or self.country_of(name) or name.lower() in self.organisations \
                     or name.split()[-1].lower() in _BODY_HEADS:  # "President of the Council": a body
                 continue

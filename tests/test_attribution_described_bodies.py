@@ -56,3 +56,10 @@ def test_a_person_named_before_is_never_the_company():
 ])
 def test_the_day_a_statement_was_made_is_not_what_it_said(text, content):
     assert [c.text for c in _claims(text)] == [content]
+
+
+def test_a_two_word_countrys_demonym_before_an_office_teaches_no_state():
+    # (the index's "South Korean President Yoon Suk Yeol" had made "Korea" a state for the whole process)
+    shown = ActorResolver().states_in("South Korean President Yoon Suk Yeol met North Korean Foreign Minister Choe.")
+    assert "korea" not in shown and "korean" not in shown
+    assert ActorResolver().states_in("Drasnian Prime Minister Ulla Vey")["drasnia"] == "Drasnia"
