@@ -1569,8 +1569,10 @@ class ClaimExtractor:
                 found = self._continuation(text, s, e, quotes, ctx, doc_id, published, [prev_person])
             # A quotation right after a sentence about a person ("Orr was blunt. “We ...”").
             if not found and named and named[0] == para:
-                found = self._continuation(text, s, e, quotes, ctx, doc_id, published,
-                                           [self._actor(named[1], ctx, "PERSON")])
+                blunt = self._actor(named[1], ctx, "PERSON")
+                found = self._continuation(text, s, e, quotes, ctx, doc_id, published, [blunt])
+                if found:  # (the quotation's next sentence is theirs too, not the speaker's before them)
+                    ctx.last_speakers = [blunt]
             # A paragraph that is one quotation, a few paragraphs after the last person quoted, with
             # nobody else quoted since (an interview: "..., her father, Thomas Hand, told Fox News" ...
             # two paragraphs of narration ... "“Every holiday they'd have performances ...”").
@@ -1595,6 +1597,10 @@ class ClaimExtractor:
                 ctx.last_subject = sentence_mentions[0][1]
                 # (a quotation right after it is theirs only for this article's own names: see _pronoun_person)
                 named = (para, ctx.last_subject) if ctx.last_subject in ctx.names else None
+                later = [n for n in ctx.names if n != ctx.last_subject
+                         and re.search(rf"(?<!\w){re.escape(n.split()[-1])}(?!\w)", text[p:e])]
+                if named and later:  # "When flanker X was asked about ..., Galthié interjected": the one named last
+                    named = (para, later[0]) if len(later) == 1 else None
             ctx.mentions += sentence_mentions
             prev_person = None
             if found:
@@ -3661,6 +3667,14 @@ class ClaimExtractor:
             # "X was contacted for a response to the EU’s analysis ... It replied with an automated email": the body
             # the sentence before is about, not the one that spoke before it (the European Commission)
             return [(subj.text, self._actor(subject_body, ctx, "ORG"))]
+        if low == "ministry" and not subj.conjuncts and ctx.voice is None \
+                and [c.lower_ for c in subj.lefts] == ["the"] and not any(c.dep_ == "prep" for c in subj.rights) \
+                and self._named_with_noun_before(ctx, low, subj.left_edge.idx) is None \
+                and subj.text[:1].upper() + subj.text[1:] not in ctx.institutions \
+                and (state := self._ministers_state(ctx, ctx.parse_start + subj.idx)) is not None:
+            # "“...,” she added. The ministry said ...": the ministry of the minister quoted last (Kenya's), never a
+            # body named in between ("if the African Union agrees")
+            return [(self._phrase(subj), Actor(state, "government", "ministry"))]
         if low in _STATE_BODY_NOUNS | _NAMED_GROUP_NOUNS and not subj.conjuncts and ctx.voice is None \
                 and [c.lower_ for c in subj.lefts] == ["the"] and not any(c.dep_ == "prep" for c in subj.rights) \
                 and (named := self._named_with_noun_before(ctx, low, subj.left_edge.idx)) is not None:
@@ -3779,11 +3793,13 @@ class ClaimExtractor:
             return [(self._phrase(subj), person)] if person is not None and person.actor_type == "person" else []
         if (subj.pos_ == "NOUN" or subj.pos_ == "PROPN" and low in _ROLE_NOUNS and any(  # ("Minister of Foreign
                 (c.dep_ == "poss" or c.dep_ == "pobj" and c.head.lower_ == "of")  # Affairs of Ukraine": a state's)
-                and self.resolver.country_of(c.text) for c in subj.subtree)) and low in _ROLE_NOUNS | _KIN_NOUNS \
+                and self.resolver.country_of(c.text) for c in subj.subtree)) \
+                and low in _ROLE_NOUNS | _KIN_NOUNS | {"source"} \
                 and not subj.conjuncts and not any(
                 c.dep_ == "appos" for c in subj.rights) and self._named_of(subj) is None:
             det = next((c.lower_ for c in subj.lefts if c.dep_ in ("det", "poss")), "")
-            state = next((country for c in subj.lefts if c.dep_ in ("amod", "compound", "nmod", "poss")
+            state = next((country for c in (subj.lefts if low != "source" else subj.doc[subj.left_edge.i:subj.i])
+                          if c.dep_ in ("amod", "compound", "nmod", "poss")
                           and (country := self.resolver.country_of(c.text))), None)
             # "the president of France", "the foreign minister of Hungary": as "France's president"
             # ("the Minister of Foreign Affairs of Ukraine": along the chain of "of" phrases)
@@ -3803,7 +3819,10 @@ class ClaimExtractor:
                     return [(self._phrase(subj), person)]
                 if body.actor_type == "organisation":
                     return [(self._phrase(subj), Actor(body.name, body.actor_type, self._phrase(subj)))]
-            if det in ("a", "an") and state and low in _ROLE_NOUNS - _PRIVATE_ROLES:
+            if det in ("a", "an") and state and (low in _ROLE_NOUNS - _PRIVATE_ROLES or low == "source" and any(
+                    c.lower_ in _STATE_BODY_NOUNS | {"diplomatic", "security", "official"}
+                    for c in subj.doc[subj.left_edge.i:subj.i])):
+                # (or "a Greek foreign ministry source", "a Greek government source": a state's unnamed official)
                 # "a Russian diplomat said": someone of that state's the article does not name (not "a Chinese
                 # founder based in San Francisco": nobody who speaks for China)
                 return [(self._phrase(subj), Actor(state, "government", self._phrase(subj)))]
@@ -4148,6 +4167,23 @@ class ClaimExtractor:
                     found.append(Actor(state, "government", ""))
         pair = list({a.name: a for a in found}.values())
         return pair if len(pair) == 2 else []
+
+    def _ministers_state(self, ctx: _Context, pos: int) -> str | None:
+        """The state of the last minister named before offset ``pos`` (within ``_BODY_LOOKBACK`` characters): the
+        one their role names ("Turkish Foreign Minister Ayse Demir"), else the first state named in the sentence
+        that introduced them ("Kenya will give ..., Foreign Minister Amina Wekesa said"); None when none is."""
+        for at, name in sorted((m for m in ctx.mentions if pos - _BODY_LOOKBACK <= m[0] < pos), reverse=True):
+            role = ctx.roles.get(name) or ctx.claim_roles.get(name) or ""
+            if "minist" not in role.lower():
+                continue
+            if state := role_country(role, self.resolver) or self.resolver.country_of(role.split()[0]):
+                return state
+            first = min((m for m, n in ctx.mentions if n == name), default=at)
+            sentence = next((sp for sp in split_sentences(ctx.text) if sp.start <= first < sp.end), None)
+            words = re.findall(rf"{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+)?", ctx.text[sentence.start:sentence.end]) \
+                if sentence is not None else []
+            return next((c for w in words if (c := self.resolver.country_of(w))), None)
+        return None
 
     def _named_with_noun_before(self, ctx: _Context, noun: str, at: int) -> Actor | None:
         """The body "the <noun>" stands for (``noun`` a state's body, "embassy", or a group, "rebels"): the last

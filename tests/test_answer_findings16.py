@@ -89,8 +89,10 @@ def test_a_person_asked_for_a_demand_is_never_answered_with_others_demands(world
     assert ans.citations, ans.answer
     assert all("Dagalo" in c.quote for c in ans.citations), ans.answer  # (only his sentence)
     assert "Democratic Party" not in ans.answer and "Canada" not in ans.answer, ans.answer
-    # his call on the international community is shown, saying it is no demand in so many words
-    assert "No statement found is a demand by Dagalo" in ans.answer, ans.answer
+    # his call on the international community is shown, saying it is no demand in so many words (once the index
+    # credits him with that statement: "do not report Mohamed Hamdan Dagalo demanding anything. What ... did say")
+    assert "No statement found is a demand by Dagalo" in ans.answer \
+        or "do not report Mohamed Hamdan Dagalo demanding anything" in ans.answer, ans.answer
     assert "called on the international community" in ans.answer, ans.answer
 
 

@@ -148,3 +148,35 @@ def test_being_of_the_view_that_is_a_position_in_a_speech(text, expected):
 def test_being_of_the_view_that_is_a_position_in_news():
     assert _claims("The Indian government is of the view that the allegations are absurd.") == [
         ("India", "the allegations are absurd")]
+
+
+def test_the_ministry_is_the_ministry_of_the_minister_quoted_before_never_a_body_named_between():
+    text = ("NAIROBI, March 4 (Reuters) - Kenya will give $50 million in humanitarian aid to Sudan and wants the "
+            "African Union to send ceasefire monitors, Foreign Minister Amina Wekesa said on Tuesday.\n\n"
+            "\"We are also ready to lead. Nairobi will host the monitors' headquarters if the African Union agrees,\" "
+            "she added.\n\n"
+            "The ministry said in a statement that the first $20 million would be disbursed through the World Food "
+            "Programme by the end of April.")
+    assert [a for a, t in _claims(text) if t.startswith("the first $20 million")] == ["Kenya"]
+
+
+TURKEY = ("Turkish Foreign Minister Ayse Demir said Ankara was ready to resume talks.\n\n"
+          "NATO Secretary General Lars Holm welcomed the offer during a visit to Brussels. The ministry said in a "
+          "statement that Turkey would send a delegation to Athens within two weeks if Greece accepted.\n\n"
+          "Greek Foreign Minister Nikos Pappas was blunt. \"We will not negotiate while Turkish jets fly over our "
+          "islands. Halt the overflights, and we will talk.\"\n\n"
+          "Greece also rejected Turkey's demand to demilitarise the islands, a Greek foreign ministry source said.")
+
+
+def test_a_ministry_a_quotation_after_a_blunt_minister_and_a_ministry_source():
+    claims = _claims(TURKEY)
+    assert [a for a, t in claims if t.startswith("Turkey would send a delegation")] == ["Turkey"]
+    assert [a for a, t in claims if "overflights, and we will talk" in t] == ["Nikos Pappas"]
+    assert [a for a, t in claims if t.startswith("Greece also rejected")] == ["Greece"]
+
+
+def test_the_quotation_after_a_sentence_naming_two_is_the_one_named_last():
+    text = ("France coach Fabien Galthié praised the team. Flanker Charles Ollivon played well.\n\n"
+            "When flanker Charles Ollivon was asked about the opponents, Galthié interjected. “We can’t know our "
+            "opponent. It’s a World Cup final for us.”")
+    assert {a for a, _ in _claims(text) if a in ("Fabien Galthié", "Charles Ollivon")} == {"Fabien Galthié"}
